@@ -1,0 +1,52 @@
+import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { appVersion } from './app-version';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/config';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** The Nest app as it runs in production; tests boot exactly this. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const logger = LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useBodyParser('json', { limit: '1mb' });
+
+  const openApi = new DocumentBuilder()
+    .setTitle('ECHO Hub API')
+    .setDescription('Programs, teleECHO sessions, cases, community and impact. All routes live under /api.')
+    .setVersion(appVersion)
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+  return app;
+}
+
+/** Stops on SIGTERM/SIGINT: closes sockets, mediasoup workers and the database, then exits 0. */
+export function closeOnSignals(app: INestApplication): void {
+  const logger = new Logger('Shutdown');
+  const stop = (signal: NodeJS.Signals) => {
+    logger.log(`${signal} received: closing`);
+    app.close().then(
+      () => {
+        logger.log('closed cleanly');
+        process.exit(0);
+      },
+      (e: Error) => {
+        logger.error(`shutdown failed: ${e.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,55 @@
+import { type ApiErrorBody, ErrorCode } from '@echo-hub/protocol';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.BadRequest,
+  401: ErrorCode.Unauthorized,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  429: ErrorCode.TooManyRequests,
+  503: ErrorCode.ServiceUnavailable,
+};
+
+/** Errors the body parser raises before Nest sees the request (malformed JSON, oversize body). */
+interface BodyParserError {
+  type: string;
+  status: number;
+  message: string;
+}
+
+function isBodyParserError(e: unknown): e is BodyParserError {
+  return typeof e === 'object' && e !== null && 'type' in e && 'status' in e && typeof e.status === 'number';
+}
+
+/** Maps every error to `{ statusCode, error: CODE, message }`; unknown errors are logged and answer 500 without internals. */
+export function toErrorBody(exception: unknown, logger: Logger): ApiErrorBody {
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    const body = typeof response === 'string' ? { message: response } : (response as Partial<ApiErrorBody>);
+    const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? exception.message);
+    const error =
+      body.error && /^[A-Z_]+$/.test(body.error) ? body.error : (CODE_BY_STATUS[statusCode] ?? ErrorCode.BadRequest);
+    return { ...body, statusCode, error, message };
+  }
+  if (isBodyParserError(exception) && exception.status < 500) {
+    const message =
+      exception.type === 'entity.parse.failed' ? `body is not valid JSON: ${exception.message}` : exception.message;
+    return { statusCode: exception.status, error: CODE_BY_STATUS[exception.status] ?? ErrorCode.BadRequest, message };
+  }
+  logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+  return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: ErrorCode.Internal, message: 'Internal server error' };
+}
+
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const body = toErrorBody(exception, this.logger);
+    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+  }
+}

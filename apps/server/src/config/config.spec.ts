@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, EnvironmentVariables, loadConfig } from './config';
+
+const root = join(__dirname, '..', '..', '..', '..');
+const base = { MEDIASOUP_WORKER_BIN: process.execPath }; // any existing file stands in for the worker
+
+describe('loadConfig', () => {
+  it('gives defaults that run on one laptop', () => {
+    const config = loadConfig({ ...base });
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ type: 'sqlite', path: expect.stringMatching(/data\/echo-hub\.sqlite$/) });
+    expect(config.mediasoup.workers).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['MEDIASOUP_WORKERS', '0'],
+    ['RTC_LISTEN_IP', 'not-an-ip'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['LOG_LEVEL', 'loud'],
+  ])('rejects %s=%s with one line naming the variable and the value', (name, value) => {
+    expect.assertions(3);
+    try {
+      loadConfig({ ...base, [name]: value });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as Error).message).toMatch(new RegExp(`^Invalid configuration: ${name} .*"${value}"`));
+      expect((e as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('names a missing worker binary and how to build it', () => {
+    expect(() => loadConfig({ MEDIASOUP_WORKER_BIN: '/nonexistent/worker' })).toThrow(
+      /MEDIASOUP_WORKER_BIN.*npm run setup/,
+    );
+  });
+
+  it('accepts PostgreSQL URLs', () => {
+    expect(loadConfig({ ...base, DATABASE_URL: 'postgres://hub@db/hub' }).database).toEqual({
+      type: 'postgres',
+      url: 'postgres://hub@db/hub',
+    });
+  });
+
+  it('.env.example is valid and documents every variable, and so does the README', () => {
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const documented = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=(.*)$/gm)];
+    const values = Object.fromEntries(documented.filter((m) => !m[0].startsWith('#')).map((m) => [m[1], m[2]]));
+    expect(() => loadConfig({ ...base, ...values })).not.toThrow();
+    for (const name of Object.keys(new EnvironmentVariables())) {
+      expect(documented.map((m) => m[1])).toContain(name);
+      expect(readme).toContain(`\`${name}\``);
+    }
+  });
+});

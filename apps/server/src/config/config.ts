@@ -1,0 +1,135 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { cachedWorkerBin } from '../media/worker-bin';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Every environment variable the server reads, with its default. Validated once at
+ * boot; a bad value stops the start with one line naming the variable.
+ * Keep README.md's configuration table and .env.example in step with this class.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'production';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number (1-65535)' })
+  @Min(1, { message: 'must be an integer port number (1-65535)' })
+  @Max(65535, { message: 'must be an integer port number (1-65535)' })
+  PORT = 3000;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @IsOptional()
+  @Matches(/^(sqlite:|postgres(ql)?:\/\/)/, { message: 'must start with sqlite: (a file path) or postgres://' })
+  DATABASE_URL?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of workers (1-64)' })
+  @Min(1, { message: 'must be a whole number of workers (1-64)' })
+  @Max(64, { message: 'must be a whole number of workers (1-64)' })
+  MEDIASOUP_WORKERS = cpus().length;
+
+  @IsString()
+  MEDIASOUP_WORKER_BIN = cachedWorkerBin();
+
+  @IsIn(['debug', 'warn', 'error', 'none'])
+  MEDIASOUP_LOG_LEVEL: 'debug' | 'warn' | 'error' | 'none' = 'warn';
+
+  @IsIP(undefined, { message: 'must be an IP address' })
+  RTC_LISTEN_IP = '127.0.0.1';
+
+  @IsOptional()
+  @IsString()
+  RTC_ANNOUNCED_IP?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number (1024-65535)' })
+  @Min(1024, { message: 'must be an integer port number (1024-65535)' })
+  @Max(65535, { message: 'must be an integer port number (1024-65535)' })
+  RTC_MIN_PORT = 40000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number (1024-65535)' })
+  @Min(1024, { message: 'must be an integer port number (1024-65535)' })
+  @Max(65535, { message: 'must be an integer port number (1024-65535)' })
+  RTC_MAX_PORT = 49999;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  @IsString()
+  WEB_DIST_DIR = join(__dirname, '..', '..', '..', 'web', 'dist');
+}
+
+export interface AppConfig {
+  env: EnvironmentVariables['NODE_ENV'];
+  host: string;
+  port: number;
+  dataDir: string;
+  database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+  mediasoup: {
+    workers: number;
+    workerBin: string;
+    logLevel: EnvironmentVariables['MEDIASOUP_LOG_LEVEL'];
+    listenIp: string;
+    announcedIp?: string;
+    minPort: number;
+    maxPort: number;
+  };
+  logLevel: EnvironmentVariables['LOG_LEVEL'];
+  webDistDir: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+/** Parses and validates the environment; throws ConfigError with one line per bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const given = Object.fromEntries(Object.entries(source).filter(([k, v]) => known.includes(k) && v !== ''));
+  const env = plainToInstance(EnvironmentVariables, given);
+  const problems = validateSync(env).map((e) => {
+    const message = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+    const bare = message.startsWith(e.property) ? message.slice(e.property.length + 1) : message;
+    return `${e.property} ${bare} (got ${JSON.stringify(given[e.property])})`;
+  });
+  if (env.RTC_MIN_PORT > env.RTC_MAX_PORT) problems.push('RTC_MIN_PORT must not be above RTC_MAX_PORT');
+  if (!existsSync(env.MEDIASOUP_WORKER_BIN)) {
+    problems.push(`MEDIASOUP_WORKER_BIN has no worker at ${env.MEDIASOUP_WORKER_BIN} (run: npm run setup)`);
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+
+  const dataDir = resolve(env.DATA_DIR);
+  const url = env.DATABASE_URL ?? `sqlite:${join(dataDir, 'echo-hub.sqlite')}`;
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    dataDir,
+    database: url.startsWith('sqlite:')
+      ? { type: 'sqlite', path: resolve(url.slice('sqlite:'.length)) }
+      : { type: 'postgres', url },
+    mediasoup: {
+      workers: env.MEDIASOUP_WORKERS,
+      workerBin: env.MEDIASOUP_WORKER_BIN,
+      logLevel: env.MEDIASOUP_LOG_LEVEL,
+      listenIp: env.RTC_LISTEN_IP,
+      announcedIp: env.RTC_ANNOUNCED_IP,
+      minPort: env.RTC_MIN_PORT,
+      maxPort: env.RTC_MAX_PORT,
+    },
+    logLevel: env.LOG_LEVEL,
+    webDistDir: resolve(env.WEB_DIST_DIR),
+  };
+}

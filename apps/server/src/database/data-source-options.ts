@@ -1,0 +1,14 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+/** One definition for the app, the tests and the TypeORM CLI: migrations, never synchronize. */
+export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+  const common = { entities, migrations, migrationsRun: true, synchronize: false, logging: ['error' as const] };
+  if (database.type === 'postgres') return { type: 'postgres', url: database.url, ...common };
+  mkdirSync(dirname(database.path), { recursive: true });
+  return { type: 'sqlite', database: database.path, enableWAL: true, ...common };
+}

@@ -1,0 +1,43 @@
+import type { HealthResponse } from '@echo-hub/protocol';
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { WorkerPool } from '../media/worker-pool';
+import { appVersion } from '../app-version';
+
+class MediasoupHealth {
+  @ApiProperty() workers: number;
+}
+
+class HealthDto implements HealthResponse {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
+  @ApiProperty({ enum: ['ok', 'error'] }) db: 'ok' | 'error';
+  @ApiProperty() mediasoup: MediasoupHealth;
+  @ApiProperty() version: string;
+  @ApiProperty() uptimeSeconds: number;
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly workers: WorkerPool,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: HealthDto, description: 'Database reachable and at least one mediasoup worker running' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Something the hub needs is down' })
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
+    const db = await this.db.query('SELECT 1').then(
+      () => 'ok' as const,
+      () => 'error' as const,
+    );
+    const workers = this.workers.size;
+    const status = db === 'ok' && workers > 0 ? 'ok' : 'degraded';
+    if (status !== 'ok') res.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return { status, db, mediasoup: { workers }, version: appVersion, uptimeSeconds: Math.round(process.uptime()) };
+  }
+}

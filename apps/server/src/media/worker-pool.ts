@@ -1,0 +1,116 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { mediaCodecs } from './media-codecs';
+import { mediasoup, ms } from './mediasoup';
+
+export interface WorkerReplaced {
+  dead: ms.Worker;
+  fresh: ms.Worker;
+}
+
+/**
+ * The mediasoup workers: one per core by default. Routers go to the worker hosting
+ * the fewest; a worker that dies is logged and replaced, and `replaced` tells the
+ * rooms it hosted to rebuild on the fresh one.
+ */
+@Injectable()
+export class WorkerPool implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkerPool.name);
+  private readonly workers: ms.Worker[] = [];
+  private readonly routers = new Map<ms.Worker, number>();
+  private readonly hosts = new WeakMap<ms.Router, ms.Worker>();
+  private closing = false;
+  readonly events = new EventEmitter<{ replaced: [WorkerReplaced] }>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async onModuleInit(): Promise<void> {
+    for (let i = 0; i < this.config.mediasoup.workers; i++) this.workers.push(await this.spawn());
+    this.logger.log(`${this.workers.length} mediasoup worker(s) running: pids ${this.pids().join(', ')}`);
+  }
+
+  get size(): number {
+    return this.workers.filter((w) => !w.closed && !w.died).length;
+  }
+
+  pids(): number[] {
+    return this.workers.map((w) => w.pid);
+  }
+
+  /** The live worker hosting the fewest routers. */
+  leastLoaded(): ms.Worker {
+    const alive = this.workers.filter((w) => !w.closed && !w.died);
+    if (alive.length === 0) throw new Error('no mediasoup worker is running');
+    return alive.reduce((best, w) => ((this.routers.get(w) ?? 0) < (this.routers.get(best) ?? 0) ? w : best));
+  }
+
+  async createRouter(appData: Record<string, unknown> = {}): Promise<ms.Router> {
+    return this.leastLoaded().createRouter({ mediaCodecs, appData });
+  }
+
+  workerOf(router: ms.Router): ms.Worker | undefined {
+    return this.hosts.get(router);
+  }
+
+  /** Options for a WebRtcTransport on this host's configured address. */
+  webRtcTransportOptions(): ms.WebRtcTransportOptions {
+    const { listenIp, announcedIp } = this.config.mediasoup;
+    return {
+      listenIps: [{ ip: listenIp, announcedIp }],
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      initialAvailableOutgoingBitrate: 1_000_000,
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    const pids = this.pids();
+    for (const w of this.workers) w.close();
+    // close() only asks; wait (bounded) until the processes are gone.
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let waited = 0; pids.some(alive) && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    this.logger.log(`mediasoup workers closed (${pids.filter(alive).length} still running)`);
+  }
+
+  private async spawn(): Promise<ms.Worker> {
+    const { logLevel, minPort, maxPort } = this.config.mediasoup;
+    const worker = await mediasoup.createWorker({ logLevel, rtcMinPort: minPort, rtcMaxPort: maxPort });
+    this.routers.set(worker, 0);
+    worker.observer.on('newrouter', (router: ms.Router) => {
+      this.routers.set(worker, (this.routers.get(worker) ?? 0) + 1);
+      this.hosts.set(router, worker);
+      router.observer.once('close', () => this.routers.set(worker, (this.routers.get(worker) ?? 1) - 1));
+    });
+    worker.once('died', (error: Error) => void this.replace(worker, error));
+    return worker;
+  }
+
+  private async replace(dead: ms.Worker, error: Error): Promise<void> {
+    if (this.closing) return;
+    this.logger.error(`mediasoup worker ${dead.pid} died (${error.message}); starting a replacement`);
+    this.routers.delete(dead);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const fresh = await this.spawn();
+        this.workers[this.workers.indexOf(dead)] = fresh;
+        this.logger.log(`mediasoup worker ${fresh.pid} replaces ${dead.pid}`);
+        this.events.emit('replaced', { dead, fresh });
+        return;
+      } catch (e) {
+        this.logger.error(`replacement worker failed to start (attempt ${attempt}): ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** attempt)));
+        if (this.closing) return;
+      }
+    }
+  }
+}

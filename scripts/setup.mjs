@@ -1,0 +1,374 @@
+#!/usr/bin/env node
+// ECHO Hub setup: system packages, the mediasoup worker, npm dependencies, builds.
+// Plain Node with no dependencies, so it runs before `npm ci`. Every step skips
+// work already done; a failing step names itself and what to install.
+//
+//   node scripts/setup.mjs            everything needed to run the hub
+//   node scripts/setup.mjs --test     also what the tests need (Chromium)
+//   node scripts/setup.mjs --no-build skip the web/server build
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mediasoupVersion, workerBinPath, cacheRoot } from './worker-path.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const forTests = args.has('--test');
+
+// Debian packages: the worker links against these at build and run time.
+const WORKER_PACKAGES = [
+  'g++',
+  'make',
+  'python3',
+  'python3-pip',
+  'pkg-config',
+  'ninja-build',
+  'libssl-dev',
+  'libuv1-dev',
+  'libsrtp2-dev',
+  'libusrsctp-dev',
+  'libabsl-dev',
+  'nlohmann-json3-dev',
+  'catch2',
+];
+const RUNTIME_PACKAGES = ['ffmpeg'];
+const TEST_PACKAGES = ['chromium', 'iproute2', 'fonts-dejavu-core'];
+
+class StepError extends Error {
+  constructor(step, message, hint) {
+    super(message);
+    this.step = step;
+    this.hint = hint;
+  }
+}
+
+const log = (msg) => console.log(`[setup] ${msg}`);
+
+function run(step, cmd, argv, opts = {}) {
+  const r = spawnSync(cmd, argv, { stdio: 'inherit', ...opts });
+  if (r.error || r.status !== 0) {
+    throw new StepError(
+      step,
+      `\`${cmd} ${argv.join(' ')}\` failed${r.error ? `: ${r.error.message}` : ` (exit ${r.status})`}`,
+      opts.hint,
+    );
+  }
+}
+
+function has(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+// --- 1. system packages ------------------------------------------------------
+function missingDebianPackages(pkgs) {
+  return pkgs.filter((p) => {
+    const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' });
+    return r.status !== 0 || !r.stdout.includes('install ok installed');
+  });
+}
+
+function ensureSystemPackages(needWorkerBuild) {
+  const step = 'system packages';
+  if (!has('dpkg-query')) {
+    log(
+      `not a Debian/Ubuntu system: make sure these (or their equivalents) are installed: ${[...WORKER_PACKAGES, ...RUNTIME_PACKAGES].join(' ')}`,
+    );
+    return;
+  }
+  const wanted = [...(needWorkerBuild ? WORKER_PACKAGES : []), ...RUNTIME_PACKAGES, ...(forTests ? TEST_PACKAGES : [])];
+  const missing = missingDebianPackages(wanted);
+  if (missing.length === 0) {
+    log('system packages: all present');
+    return;
+  }
+  const hint = `install them yourself: sudo apt-get install -y ${missing.join(' ')}`;
+  let prefix;
+  if (process.getuid?.() === 0) prefix = [];
+  else if (has('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0) prefix = ['sudo', '-n'];
+  else
+    throw new StepError(step, `missing Debian packages: ${missing.join(' ')} (not root, no password-less sudo)`, hint);
+  log(`installing Debian packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (argv) =>
+    prefix.length
+      ? run(step, prefix[0], [...prefix.slice(1), 'apt-get', ...argv], { env, hint })
+      : run(step, 'apt-get', argv, { env, hint });
+  apt(['update']);
+  apt(['install', '-y', '--no-install-recommends', ...missing]);
+}
+
+// --- 2. meson (>= 1.1; Debian 12 ships 1.0.1) ----------------------------------
+function mesonCommand() {
+  const step = 'meson';
+  const ok = (argv, env) => {
+    const r = spawnSync(argv[0], [...argv.slice(1), '--version'], { encoding: 'utf8', env });
+    if (r.status !== 0) return false;
+    const [maj, min] = r.stdout.trim().split('.').map(Number);
+    return maj > 1 || (maj === 1 && min >= 1);
+  };
+  if (has('meson') && ok(['meson'])) return { argv: ['meson'], env: process.env };
+  const target = join(cacheRoot(), 'tools', 'meson');
+  const env = { ...process.env, PYTHONPATH: target };
+  const argv = ['python3', join(target, 'bin', 'meson')];
+  if (existsSync(argv[1]) && ok(argv, env)) return { argv, env };
+  log(`installing meson >= 1.1 with pip into ${target}`);
+  run(
+    step,
+    'python3',
+    [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--retries',
+      '1',
+      '--timeout',
+      '10',
+      '--upgrade',
+      '--target',
+      target,
+      'meson>=1.1',
+    ],
+    {
+      hint: 'install meson 1.1 or newer (pip install meson) and put it on PATH',
+    },
+  );
+  if (!ok(argv, env)) throw new StepError(step, 'meson installed but does not run', 'pip install meson');
+  return { argv, env };
+}
+
+// --- 3. the mediasoup worker ---------------------------------------------------
+// Each wrap in worker/subprojects names a directory; meson uses an existing
+// directory instead of downloading. These small projects declare Debian's
+// libraries under the names mediasoup's meson.build asks for.
+// mediasoup passes default_options to some subprojects; they must be declared.
+const SUBPROJECT_OPTIONS = {
+  'libuv-v1.44.2': ['build_tests', 'build_benchmarks'],
+  'libsrtp-2.5.0': ['crypto-library', 'crypto-library-kdf', 'tests'],
+  'usrsctp-4e06feb01cadcd127d119486b98a4bd3d64aa1e7': ['sctp_build_programs'],
+};
+
+function subprojectFiles() {
+  const shim = (name) =>
+    `static_library('${name}_shim', configure_file(output: '${name}_shim.c', configuration: {'N': '${name}'}, input: 'shim.c.in'))`;
+  return {
+    'openssl-3.0.8': `project('openssl', 'c')
+crypto = dependency('libcrypto')
+ssl = dependency('libssl')
+openssl_dep = declare_dependency(dependencies: [ssl, crypto])
+libcrypto_lib = ${shim('libcrypto')}
+libssl_lib = ${shim('libssl')}
+`,
+    'nlohmann_json-3.10.5': `project('nlohmann_json', 'c')
+nlohmann_json_dep = dependency('nlohmann_json')
+`,
+    'libuv-v1.44.2': `project('libuv', 'c')
+libuv_dep = dependency('libuv')
+libuv = ${shim('libuv')}
+`,
+    'libsrtp-2.5.0': `project('libsrtp2', 'c')
+srtp = dependency('libsrtp2')
+libsrtp2_dep = declare_dependency(dependencies: srtp, compile_args: ['-I' + srtp.get_variable(pkgconfig: 'includedir') / 'srtp2'])
+libsrtp2 = ${shim('libsrtp2')}
+`,
+    'usrsctp-4e06feb01cadcd127d119486b98a4bd3d64aa1e7': `project('usrsctp', 'c')
+usrsctp_dep = dependency('usrsctp')
+usrsctp = ${shim('usrsctp')}
+`,
+    'abseil-cpp-20220623.0': `project('abseil-cpp', 'c', 'cpp')
+absl_container_dep = declare_dependency(dependencies: [
+  dependency('absl_flat_hash_map'), dependency('absl_flat_hash_set'), dependency('absl_btree'),
+  dependency('absl_inlined_vector'), dependency('absl_memory'),
+])
+absl_strings_dep = dependency('absl_strings')
+absl_types_dep = dependency('absl_optional')
+absl_container_lib = ${shim('absl_container')}
+`,
+    'Catch2-2.13.7': `project('catch2', 'c')
+catch2_dep = dependency('catch2', required: false)
+`,
+  };
+}
+
+function prepareWorkerSource(step) {
+  const installed = join(root, 'node_modules', 'mediasoup');
+  const pkgFile = join(installed, 'package.json');
+  if (existsSync(pkgFile) && JSON.parse(readFileSync(pkgFile, 'utf8')).version === mediasoupVersion()) {
+    return join(installed, 'worker');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'echo-hub-mediasoup-'));
+  log(`fetching mediasoup ${mediasoupVersion()} sources from the npm registry`);
+  const out = execFileSync('npm', ['pack', `mediasoup@${mediasoupVersion()}`, '--silent', '--pack-destination', dir], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop();
+  run(step, 'tar', ['xzf', join(dir, out), '-C', dir]);
+  return join(dir, 'package', 'worker');
+}
+
+function ninjaWithProgress(step, argv, env) {
+  // ninja prints "[n/N] ..." per edge; show a compact running percentage.
+  return new Promise((resolve, reject) => {
+    const child = spawn(argv[0], argv.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tail = [];
+    let last = -1;
+    const onData = (buf) => {
+      for (const line of buf.toString().split('\n')) {
+        if (!line) continue;
+        tail.push(line);
+        if (tail.length > 40) tail.shift();
+        const m = /^\[(\d+)\/(\d+)\]/.exec(line);
+        if (m) {
+          const pct = Math.floor((100 * Number(m[1])) / Number(m[2]));
+          if (pct !== last && (pct % 5 === 0 || Number(m[1]) === Number(m[2]))) {
+            last = pct;
+            log(`building mediasoup-worker: ${pct}% (${m[1]}/${m[2]})`);
+          }
+        }
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', (e) => reject(new StepError(step, e.message)));
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else {
+        console.error(tail.join('\n'));
+        reject(
+          new StepError(
+            step,
+            `ninja failed (exit ${code})`,
+            `the lines above show the compiler error; check that these Debian packages are installed: ${WORKER_PACKAGES.join(' ')}`,
+          ),
+        );
+      }
+    });
+  });
+}
+
+async function ensureWorker() {
+  const step = 'mediasoup worker';
+  if (process.env.MEDIASOUP_WORKER_BIN) {
+    if (!existsSync(process.env.MEDIASOUP_WORKER_BIN))
+      throw new StepError(
+        step,
+        `MEDIASOUP_WORKER_BIN=${process.env.MEDIASOUP_WORKER_BIN} does not exist`,
+        'unset it to let setup build the worker',
+      );
+    log(`mediasoup worker: using MEDIASOUP_WORKER_BIN=${process.env.MEDIASOUP_WORKER_BIN}`);
+    return process.env.MEDIASOUP_WORKER_BIN;
+  }
+  const bin = workerBinPath();
+  if (existsSync(bin)) {
+    log(`mediasoup worker ${mediasoupVersion()}: cached at ${bin}`);
+    return bin;
+  }
+  const meson = mesonCommand();
+  const src = prepareWorkerSource(step);
+  const work = join(cacheRoot(), `mediasoup-build-${mediasoupVersion()}`);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  run(step, 'cp', ['-r', src, join(work, 'worker')]);
+  const sub = join(work, 'worker', 'subprojects');
+  for (const [name, body] of Object.entries(subprojectFiles())) {
+    mkdirSync(join(sub, name), { recursive: true });
+    writeFileSync(join(sub, name, 'meson.build'), body);
+    writeFileSync(join(sub, name, 'shim.c.in'), 'int echo_hub_@N@_shim = 0;\n');
+    const options = (SUBPROJECT_OPTIONS[name] ?? []).map((o) => `option('${o}', type: 'string', value: '')\n`);
+    if (options.length) writeFileSync(join(sub, name, 'meson_options.txt'), options.join(''));
+  }
+  const build = join(work, 'build');
+  log(`configuring mediasoup-worker ${mediasoupVersion()} against the system libraries (meson)`);
+  run(
+    step,
+    meson.argv[0],
+    [
+      ...meson.argv.slice(1),
+      'setup',
+      '--wrap-mode=nodownload',
+      '--buildtype=release',
+      '-Db_ndebug=true',
+      '-Db_pie=true',
+      '-Db_staticpic=true',
+      build,
+      join(work, 'worker'),
+    ],
+    {
+      env: meson.env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      hint: `check that these Debian packages are installed: ${WORKER_PACKAGES.join(' ')}`,
+    },
+  );
+  log('compiling mediasoup-worker (about 5 minutes on 2 cores)');
+  await ninjaWithProgress(step, ['ninja', '-C', build, 'mediasoup-worker'], meson.env);
+  mkdirSync(dirname(bin), { recursive: true });
+  copyFileSync(join(build, 'mediasoup-worker'), `${bin}.tmp`);
+  chmodSync(`${bin}.tmp`, 0o755);
+  run(step, 'mv', [`${bin}.tmp`, bin]);
+  rmSync(work, { recursive: true, force: true });
+  log(`mediasoup worker built: ${bin}`);
+  return bin;
+}
+
+// --- 4. npm dependencies -------------------------------------------------------
+function ensureNpmDependencies(workerBin) {
+  const step = 'npm dependencies';
+  const lock = join(root, 'package-lock.json');
+  const stamp = join(root, 'node_modules', '.echo-hub-installed');
+  const hash = existsSync(lock) ? createHash('sha256').update(readFileSync(lock)).digest('hex') : 'none';
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
+    log('npm dependencies: up to date');
+    return;
+  }
+  log('installing npm dependencies');
+  // MEDIASOUP_WORKER_BIN makes mediasoup's postinstall skip its download/build.
+  const env = { ...process.env, MEDIASOUP_WORKER_BIN: workerBin };
+  run(step, 'npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund'], {
+    cwd: root,
+    env,
+    hint: 'see the npm error above',
+  });
+  writeFileSync(stamp, hash);
+}
+
+// --- 5. builds ----------------------------------------------------------------
+function build() {
+  log('building libraries, server and web client (nx; cached when unchanged)');
+  run('build', 'npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream'], {
+    cwd: root,
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
+}
+
+async function main() {
+  const cachedWorker = process.env.MEDIASOUP_WORKER_BIN || existsSync(workerBinPath());
+  ensureSystemPackages(!cachedWorker);
+  const workerBin = await ensureWorker();
+  ensureNpmDependencies(workerBin);
+  if (!args.has('--no-build')) build();
+  log('done');
+}
+
+main().catch((e) => {
+  if (e instanceof StepError) {
+    console.error(`\n[setup] FAILED at step "${e.step}": ${e.message}`);
+    if (e.hint) console.error(`[setup] to fix: ${e.hint}`);
+  } else {
+    console.error(`\n[setup] FAILED: ${e.stack ?? e}`);
+  }
+  process.exit(1);
+});
