@@ -2,6 +2,9 @@ import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { appVersion } from './app-version';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -18,6 +21,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useBodyParser('json', { limit: '1mb' });
+  serveWebClient(app, config.webDistDir);
 
   const openApi = new DocumentBuilder()
     .setTitle('ECHO Hub API')
@@ -29,6 +33,21 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     jsonDocumentUrl: 'api/docs-json',
   });
   return app;
+}
+
+/**
+ * The built web client: its files, and index.html for every other GET outside /api and
+ * /socket.io (client-side routing). Plain express middleware, so API errors keep their path.
+ */
+function serveWebClient(app: NestExpressApplication, dir: string): void {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const api = req.path.startsWith('/api/') || req.path === '/api' || req.path.startsWith('/socket.io');
+    if (req.method === 'GET' && !api) res.sendFile(index);
+    else next();
+  });
 }
 
 /** Stops on SIGTERM/SIGINT: closes sockets, mediasoup workers and the database, then exits 0. */

@@ -1,5 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsIP,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -69,6 +81,27 @@ export class EnvironmentVariables {
 
   @IsString()
   WEB_DIST_DIR = join(__dirname, '..', '..', '..', 'web', 'dist');
+
+  @IsOptional()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  AUTH_SECRET?: string = undefined;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'must be a URL such as https://echo.example.org' })
+  PUBLIC_URL?: string = undefined;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string = undefined;
+
+  @IsString()
+  MAIL_FROM = 'ECHO Hub <no-reply@localhost>';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of attempts per minute (1-1000)' })
+  @Min(1, { message: 'must be a whole number of attempts per minute (1-1000)' })
+  @Max(1000, { message: 'must be a whole number of attempts per minute (1-1000)' })
+  LOGIN_RATE_LIMIT = 10;
 }
 
 export interface AppConfig {
@@ -88,6 +121,10 @@ export interface AppConfig {
   };
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   webDistDir: string;
+  auth: { secret?: string; loginRateLimit: number };
+  /** Base URL for links in emails and calendar feeds. */
+  publicUrl: string;
+  mail: { smtpUrl?: string; from: string };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -131,5 +168,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: env.LOG_LEVEL,
     webDistDir: resolve(env.WEB_DIST_DIR),
+    auth: { secret: env.AUTH_SECRET, loginRateLimit: env.LOGIN_RATE_LIMIT },
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
   };
 }

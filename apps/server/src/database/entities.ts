@@ -1,2 +1,24 @@
-/** Every TypeORM entity, listed once; feature modules add theirs here. */
-export const entities: (new () => object)[] = [];
+import { AuthSession } from '../auth/entities/auth-session.entity';
+import { PasswordReset } from '../auth/entities/password-reset.entity';
+import { User } from '../auth/entities/user.entity';
+import { Invitation } from '../programs/entities/invitation.entity';
+import { Membership } from '../programs/entities/membership.entity';
+import { Program } from '../programs/entities/program.entity';
+import { Site } from '../programs/entities/site.entity';
+import { AgendaItem } from '../sessions/entities/agenda-item.entity';
+import { EchoSession } from '../sessions/entities/echo-session.entity';
+import { SessionSeries } from '../sessions/entities/session-series.entity';
+
+/** Every TypeORM entity, listed once. */
+export const entities = [
+  User,
+  AuthSession,
+  PasswordReset,
+  Program,
+  Site,
+  Membership,
+  Invitation,
+  SessionSeries,
+  EchoSession,
+  AgendaItem,
+];

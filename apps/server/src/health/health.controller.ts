@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } fr
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators';
 import { WorkerPool } from '../media/worker-pool';
 import { appVersion } from '../app-version';
 
@@ -27,6 +28,7 @@ export class HealthController {
     private readonly workers: WorkerPool,
   ) {}
 
+  @Public()
   @Get()
   @ApiOkResponse({ type: HealthDto, description: 'Database reachable and at least one mediasoup worker running' })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Something the hub needs is down' })

@@ -1,0 +1,53 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Membership } from '../programs/entities/membership.entity';
+import { ACCESS_RULE, type AccessRule } from './access.decorators';
+import { AuthError, forbidden } from './auth.errors';
+import { AuthService } from './auth.service';
+import type { AuthenticatedRequest } from './auth.types';
+import { PERMISSIONS } from './permissions';
+import { resolveProgramId } from './program-scope';
+
+/** The one global guard: authenticates the bearer token, then applies the route's access rule. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
+    if (rule?.kind === 'public') return true;
+
+    const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+    req.user = await this.auth.authenticate(req.headers.authorization);
+    if (!rule) throw forbidden(AuthError.NoAccessRule, 'This route has no access rule');
+    if (rule.kind === 'signedIn') return true;
+    if (rule.kind === 'admin') {
+      if (!req.user.isAdmin) throw forbidden(AuthError.AdminOnly, 'Only an instance admin may do this');
+      return true;
+    }
+
+    const id = req.params.id;
+    const programId = await resolveProgramId(this.db, rule.scope, typeof id === 'string' ? id : undefined);
+    const membership = await this.db
+      .getRepository(Membership)
+      .findOne({ where: { programId, userId: req.user.id }, select: ['role'] });
+    req.program = { id: programId, role: membership?.role ?? null };
+    if (req.user.isAdmin) return true;
+    if (!membership) throw forbidden(AuthError.NotMember, 'You are not a member of this program');
+    const allowed: readonly string[] = PERMISSIONS[rule.permission];
+    if (!allowed.includes(membership.role)) {
+      throw forbidden(AuthError.RoleNotAllowed, `A ${membership.role} may not do this (${rule.permission})`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,73 @@
+import type { LoginResponse, MeResponse, ResetLinkResponse, UserDto } from '@echo-hub/protocol';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, CurrentUser, Public, SignedIn } from './access.decorators';
+import { AuthService } from './auth.service';
+import type { AuthUser } from './auth.types';
+import { ChangePasswordDto, LoginDto, RegisterDto, ResetPasswordDto, ResetRequestDto } from './dto/auth.dto';
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('auth/register')
+  async register(@Body() dto: RegisterDto): Promise<{ user: UserDto }> {
+    return { user: await this.auth.register(dto) };
+  }
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(HttpStatus.OK)
+  login(@Body() dto: LoginDto, @Ip() ip: string, @Headers('user-agent') ua?: string): Promise<LoginResponse> {
+    return this.auth.login(dto, ip, ua);
+  }
+
+  @SignedIn()
+  @Post('auth/logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  logout(@CurrentUser() user: AuthUser): Promise<void> {
+    return this.auth.logout(user);
+  }
+
+  @SignedIn()
+  @Post('auth/password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(user, dto.currentPassword, dto.newPassword);
+  }
+
+  @Public()
+  @Post('auth/reset-request')
+  @HttpCode(HttpStatus.ACCEPTED)
+  requestReset(@Body() dto: ResetRequestDto, @Ip() ip: string): Promise<void> {
+    return this.auth.requestReset(dto.email, ip);
+  }
+
+  @Public()
+  @Post('auth/reset')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  reset(@Body() dto: ResetPasswordDto): Promise<void> {
+    return this.auth.resetPassword(dto.token, dto.newPassword);
+  }
+
+  @SignedIn()
+  @Get('me')
+  me(@CurrentUser() user: AuthUser): Promise<MeResponse> {
+    return this.auth.me(user);
+  }
+
+  @AdminOnly()
+  @Get('admin/users')
+  users(): Promise<UserDto[]> {
+    return this.auth.listUsers();
+  }
+
+  @AdminOnly()
+  @Post('admin/users/:id/reset-link')
+  resetLink(@Param('id', ParseUUIDPipe) id: string): Promise<ResetLinkResponse> {
+    return this.auth.issueReset(id);
+  }
+}

@@ -1,0 +1,189 @@
+import type { LoginResponse, MeResponse, ResetLinkResponse, UserDto } from '@echo-hub/protocol';
+import { ConflictException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hash, verify } from '@node-rs/argon2';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { RateLimiter } from '../common/rate-limiter';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { nowIso } from '../database/columns';
+import { MailService } from '../mail/mail.service';
+import { Membership } from '../programs/entities/membership.entity';
+import { AuthError, tooManyAttempts, unauthorized } from './auth.errors';
+import type { AuthUser } from './auth.types';
+import type { LoginDto, RegisterDto } from './dto/auth.dto';
+import { AuthSession } from './entities/auth-session.entity';
+import { PasswordReset } from './entities/password-reset.entity';
+import { User } from './entities/user.entity';
+
+const RESET_TTL_MS = 2 * 60 * 60 * 1000;
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+export function toUserDto(u: User): UserDto {
+  return { id: u.id, email: u.email, displayName: u.displayName, isAdmin: u.isAdmin, createdAt: u.createdAt };
+}
+
+interface TokenPayload {
+  sub: string;
+  sid: string;
+}
+
+@Injectable()
+export class AuthService {
+  private readonly loginLimiter: RateLimiter;
+  private readonly users;
+  private readonly sessions;
+  private readonly resets;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.loginLimiter = new RateLimiter(config.auth.loginRateLimit, 60_000);
+    this.users = db.getRepository(User);
+    this.sessions = db.getRepository(AuthSession);
+    this.resets = db.getRepository(PasswordReset);
+  }
+
+  /** The first account on an empty database becomes instance admin. */
+  async register(dto: RegisterDto): Promise<UserDto> {
+    return this.db.transaction(async (tx) => {
+      const users = tx.getRepository(User);
+      if (await users.exist({ where: { email: dto.email } })) {
+        throw new ConflictException({ error: AuthError.EmailTaken, message: 'email is already registered' });
+      }
+      const isAdmin = (await users.count()) === 0;
+      const user = users.create({
+        email: dto.email,
+        displayName: dto.displayName,
+        passwordHash: await hashPassword(dto.password),
+        isAdmin,
+        calendarToken: newToken(),
+      });
+      return toUserDto(await users.save(user));
+    });
+  }
+
+  async login(dto: LoginDto, clientIp: string, userAgent?: string): Promise<LoginResponse> {
+    const limit = this.loginLimiter.hit(`${clientIp}|${dto.email}`);
+    if (!limit.allowed) throw tooManyAttempts(limit.retryAfterSeconds);
+    const user = await this.users.findOne({ where: { email: dto.email } });
+    // Verify against a dummy hash when the account is unknown, so timing does not reveal it.
+    const ok = await verify(user?.passwordHash ?? DUMMY_HASH, dto.password).catch(() => false);
+    if (!user || !ok) throw unauthorizedCredentials();
+    const session = await this.sessions.save(
+      this.sessions.create({ userId: user.id, revokedAt: null, userAgent: userAgent?.slice(0, 255) ?? null }),
+    );
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid: session.id } satisfies TokenPayload);
+    return { accessToken, user: toUserDto(user) };
+  }
+
+  /** Bearer header (or bare token, for the socket.io handshake) → the signed-in user; 401 otherwise. */
+  async authenticate(header: string | undefined): Promise<AuthUser> {
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : header;
+    if (!token) throw unauthorized();
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      throw unauthorized('The access token is invalid or has expired: sign in again');
+    }
+    const session = await this.sessions.findOne({
+      where: { id: payload.sid, revokedAt: IsNull() },
+      relations: { user: true },
+    });
+    if (!session?.user || session.userId !== payload.sub) throw unauthorized('This sign-in has ended: sign in again');
+    const { user } = session;
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      isAdmin: user.isAdmin,
+      sessionId: session.id,
+    };
+  }
+
+  async logout(user: AuthUser): Promise<void> {
+    await this.sessions.update({ id: user.sessionId }, { revokedAt: nowIso() });
+  }
+
+  /** Changes the password and ends every other sign-in of the account. */
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    const account = await this.users.findOneByOrFail({ id: user.id });
+    if (!(await verify(account.passwordHash, currentPassword).catch(() => false))) {
+      throw unauthorizedCredentials('currentPassword is not right');
+    }
+    await this.users.update({ id: user.id }, { passwordHash: await hashPassword(newPassword) });
+    await this.sessions.update(
+      { userId: user.id, id: Not(user.sessionId), revokedAt: IsNull() },
+      { revokedAt: nowIso() },
+    );
+  }
+
+  /** Emails a reset link when SMTP is configured. Says nothing about whether the account exists. */
+  async requestReset(email: string, clientIp: string): Promise<void> {
+    const limit = this.loginLimiter.hit(`reset|${clientIp}|${email}`);
+    if (!limit.allowed) throw tooManyAttempts(limit.retryAfterSeconds);
+    const user = await this.users.findOne({ where: { email } });
+    if (!user || !this.mail.enabled) return;
+    const { resetUrl } = await this.issueReset(user.id);
+    await this.mail.send(
+      user.email,
+      'Reset your ECHO Hub password',
+      `Hello ${user.displayName},\n\nSomeone (hopefully you) asked to reset your ECHO Hub password. ` +
+        `Open this link within 2 hours to choose a new one:\n\n${resetUrl}\n\nIf it was not you, ignore this email.`,
+    );
+  }
+
+  /** For instances without SMTP: an admin hands the link to the person. */
+  async issueReset(userId: string): Promise<ResetLinkResponse> {
+    if (!(await this.users.exist({ where: { id: userId } }))) {
+      throw new NotFoundException({ error: 'NOT_FOUND', message: `user ${userId} not found` });
+    }
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + RESET_TTL_MS).toISOString();
+    await this.resets.save(this.resets.create({ userId, tokenHash: sha256(token), expiresAt, usedAt: null }));
+    return { resetUrl: `${this.config.publicUrl}/reset-password?token=${token}`, expiresAt };
+  }
+
+  /** Uses a reset token once, sets the password and ends every sign-in of the account. */
+  async resetPassword(token: string, newPassword: string): Promise<void> {
+    const reset = await this.resets.findOne({ where: { tokenHash: sha256(token), usedAt: IsNull() } });
+    if (!reset || reset.expiresAt < nowIso()) {
+      throw unauthorized('The reset link is invalid, used or expired: ask for a new one');
+    }
+    const now = nowIso();
+    await this.resets.update({ id: reset.id }, { usedAt: now });
+    await this.users.update({ id: reset.userId }, { passwordHash: await hashPassword(newPassword) });
+    await this.sessions.update({ userId: reset.userId, revokedAt: IsNull() }, { revokedAt: now });
+  }
+
+  async me(user: AuthUser): Promise<MeResponse> {
+    const account = await this.users.findOneByOrFail({ id: user.id });
+    const memberships = await this.db
+      .getRepository(Membership)
+      .find({ where: { userId: user.id }, relations: { program: true }, order: { createdAt: 'ASC' } });
+    return {
+      user: toUserDto(account),
+      memberships: memberships.map((m) => ({
+        programId: m.programId,
+        programName: m.program?.name ?? '',
+        role: m.role,
+      })),
+    };
+  }
+
+  async listUsers(): Promise<UserDto[]> {
+    return (await this.users.find({ order: { createdAt: 'ASC' } })).map(toUserDto);
+  }
+}
+
+/** @node-rs/argon2 hashes with argon2id by default (19 MiB, 2 passes: OWASP's minimum). */
+const hashPassword = (password: string) => hash(password);
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$od4oSax2EfZbY8geUcsngg$pbWwCqeEfw2AHT5MomLrRlwHXPJHojxFiTq3Hw7v0tE';
+const unauthorizedCredentials = (message = 'email or password is not right') =>
+  new UnauthorizedException({ error: AuthError.InvalidCredentials, message });

@@ -1,0 +1,75 @@
+import {
+  type ChangePasswordRequest,
+  type LoginRequest,
+  PASSWORD_MIN_LENGTH,
+  type RegisterRequest,
+  type ResetPasswordRequest,
+  type ResetRequest,
+} from '@echo-hub/protocol';
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+
+const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class EmailField {
+  @ApiProperty({ example: 'aoife.byrne@clinic.example' })
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+}
+
+export class RegisterDto extends EmailField implements RegisterRequest {
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ example: 'Aoife Byrne' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  displayName: string;
+}
+
+export class LoginDto extends EmailField implements LoginRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  password: string;
+}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(200)
+  newPassword: string;
+}
+
+export class ResetRequestDto extends EmailField implements ResetRequest {}
+
+export class ResetPasswordDto implements ResetPasswordRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(200)
+  newPassword: string;
+}

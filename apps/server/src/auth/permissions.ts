@@ -1,0 +1,22 @@
+import type { ProgramRole } from '@echo-hub/protocol';
+
+const everyone: ProgramRole[] = ['facilitator', 'expert', 'coordinator', 'participant'];
+const hubManagers: ProgramRole[] = ['facilitator', 'coordinator'];
+
+/**
+ * Who may do what inside a program, by program-scoped role. Instance admins may do
+ * everything. README.md's authorization table is checked against this one by a test.
+ */
+export const PERMISSIONS = {
+  'program.read': everyone,
+  'program.manage': hubManagers,
+  'members.read': everyone,
+  'members.manage': hubManagers,
+  'sites.manage': hubManagers,
+  'invitations.manage': hubManagers,
+  'sessions.read': everyone,
+  'sessions.manage': hubManagers,
+  'slides.upload': ['facilitator', 'coordinator', 'expert'],
+} satisfies Record<string, ProgramRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,157 @@
+import {
+  type AcceptInvitationRequest,
+  type AddMemberRequest,
+  type CreateInvitationRequest,
+  type CreateProgramRequest,
+  type CreateSiteRequest,
+  PARTICIPATION_TYPES,
+  type ParticipationType,
+  PROGRAM_ROLES,
+  type ProgramRole,
+  type UpdateMemberRequest,
+} from '@echo-hub/protocol';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsTimeZone, Trim } from '../../common/dto';
+
+export class CreateProgramDto implements CreateProgramRequest {
+  @ApiProperty({ example: 'Social Prescribing ECHO' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiPropertyOptional({ example: 'Social prescribing and community wellbeing' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  topic?: string;
+
+  @ApiPropertyOptional({ example: 'Link workers, GPs, community and voluntary sector staff' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  targetAudience?: string;
+
+  @ApiPropertyOptional({ example: 1020 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  learningTarget?: number;
+
+  @ApiPropertyOptional({ example: 'Europe/London' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+}
+
+export class UpdateProgramDto extends PartialType(CreateProgramDto) {}
+
+export class CreateSiteDto implements CreateSiteRequest {
+  @ApiProperty({ example: 'Ards Community Health Centre' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  organisation: string;
+
+  @ApiPropertyOptional({ example: 'Newtownards' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  locality?: string;
+
+  @ApiPropertyOptional({ example: 'Northern Ireland' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  country?: string;
+}
+
+class MemberFields {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('4', { message: 'siteId must be a UUID' })
+  siteId?: string;
+
+  @ApiPropertyOptional({ example: 'Practice nurse' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  profession?: string;
+
+  @ApiPropertyOptional({ enum: PARTICIPATION_TYPES })
+  @IsOptional()
+  @IsIn(PARTICIPATION_TYPES, { message: `participationType must be one of ${PARTICIPATION_TYPES.join(', ')}` })
+  participationType?: ParticipationType;
+}
+
+export class AddMemberDto extends MemberFields implements AddMemberRequest {
+  @ApiProperty()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ enum: PROGRAM_ROLES })
+  @IsIn(PROGRAM_ROLES, { message: `role must be one of ${PROGRAM_ROLES.join(', ')}` })
+  role: ProgramRole;
+}
+
+export class UpdateMemberDto extends MemberFields implements UpdateMemberRequest {
+  @ApiPropertyOptional({ enum: PROGRAM_ROLES })
+  @IsOptional()
+  @IsIn(PROGRAM_ROLES, { message: `role must be one of ${PROGRAM_ROLES.join(', ')}` })
+  role?: ProgramRole;
+}
+
+export class CreateInvitationDto implements CreateInvitationRequest {
+  @ApiProperty({ enum: PROGRAM_ROLES })
+  @IsIn(PROGRAM_ROLES, { message: `role must be one of ${PROGRAM_ROLES.join(', ')}` })
+  role: ProgramRole;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('4', { message: 'siteId must be a UUID' })
+  siteId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 90 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  expiresInDays?: number;
+}
+
+export class AcceptInvitationDto implements AcceptInvitationRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  profession?: string;
+
+  @ApiPropertyOptional({ enum: PARTICIPATION_TYPES })
+  @IsOptional()
+  @IsIn(PARTICIPATION_TYPES, { message: `participationType must be one of ${PARTICIPATION_TYPES.join(', ')}` })
+  participationType?: ParticipationType;
+}

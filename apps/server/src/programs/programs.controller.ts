@@ -1,0 +1,145 @@
+import type {
+  InvitationDto,
+  InvitationPreview,
+  MemberDto,
+  ProgramDto,
+  ProgramOverview,
+  SiteDto,
+} from '@echo-hub/protocol';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Req,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Access, AdminOnly, CurrentUser, Public, SignedIn } from '../auth/access.decorators';
+import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
+import {
+  AcceptInvitationDto,
+  AddMemberDto,
+  CreateInvitationDto,
+  CreateProgramDto,
+  CreateSiteDto,
+  UpdateMemberDto,
+  UpdateProgramDto,
+} from './dto/programs.dto';
+import { ProgramsService } from './programs.service';
+
+const role = (req: AuthenticatedRequest) => req.program?.role ?? null;
+
+@ApiTags('programs')
+@ApiBearerAuth()
+@Controller()
+export class ProgramsController {
+  constructor(private readonly programs: ProgramsService) {}
+
+  @SignedIn()
+  @Get('programs')
+  list(@CurrentUser() user: AuthUser): Promise<ProgramDto[]> {
+    return this.programs.list(user);
+  }
+
+  @AdminOnly()
+  @Post('programs')
+  create(@Body() dto: CreateProgramDto): Promise<ProgramDto> {
+    return this.programs.create(dto);
+  }
+
+  @Access('program.read')
+  @Get('programs/:id')
+  overview(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<ProgramOverview> {
+    return this.programs.overview(id, role(req));
+  }
+
+  @Access('program.manage')
+  @Patch('programs/:id')
+  update(
+    @Param('id') id: string,
+    @Body() dto: UpdateProgramDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<ProgramDto> {
+    return this.programs.update(id, dto, role(req));
+  }
+
+  @Access('program.read')
+  @Get('programs/:id/sites')
+  sites(@Param('id') id: string): Promise<SiteDto[]> {
+    return this.programs.listSites(id);
+  }
+
+  @Access('sites.manage')
+  @Post('programs/:id/sites')
+  addSite(@Param('id') id: string, @Body() dto: CreateSiteDto): Promise<SiteDto> {
+    return this.programs.addSite(id, dto);
+  }
+
+  @Access('members.read')
+  @Get('programs/:id/members')
+  members(@Param('id') id: string): Promise<MemberDto[]> {
+    return this.programs.listMembers(id);
+  }
+
+  @Access('members.manage')
+  @Post('programs/:id/members')
+  addMember(@Param('id') id: string, @Body() dto: AddMemberDto): Promise<MemberDto> {
+    return this.programs.addMember(id, dto);
+  }
+
+  @Access('members.manage')
+  @Patch('programs/:id/members/:memberId')
+  updateMember(
+    @Param('id') id: string,
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Body() dto: UpdateMemberDto,
+  ): Promise<MemberDto> {
+    return this.programs.updateMember(id, memberId, dto);
+  }
+
+  @Access('members.manage')
+  @Delete('programs/:id/members/:memberId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  removeMember(@Param('id') id: string, @Param('memberId', ParseUUIDPipe) memberId: string): Promise<void> {
+    return this.programs.removeMember(id, memberId);
+  }
+
+  @Access('invitations.manage')
+  @Post('programs/:id/invitations')
+  invite(
+    @Param('id') id: string,
+    @Body() dto: CreateInvitationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<InvitationDto> {
+    return this.programs.createInvitation(id, dto, user);
+  }
+
+  @Access('invitations.manage')
+  @Get('programs/:id/invitations')
+  invitations(@Param('id') id: string): Promise<InvitationDto[]> {
+    return this.programs.listInvitations(id);
+  }
+
+  /** Anyone holding the link may see what it is for (the token is the secret). */
+  @Public()
+  @Get('invitations/:token')
+  preview(@Param('token') token: string): Promise<InvitationPreview> {
+    return this.programs.previewInvitation(token);
+  }
+
+  @SignedIn()
+  @Post('invitations/:token/accept')
+  accept(
+    @Param('token') token: string,
+    @Body() dto: AcceptInvitationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<MemberDto> {
+    return this.programs.acceptInvitation(token, dto, user);
+  }
+}

@@ -1,0 +1,271 @@
+import type {
+  InvitationDto,
+  InvitationPreview,
+  MemberDto,
+  ProgramDto,
+  ProgramOverview,
+  ProgramRole,
+  SiteDto,
+} from '@echo-hub/protocol';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { newToken, sha256 } from '../auth/auth.service';
+import type { AuthUser } from '../auth/auth.types';
+import { User } from '../auth/entities/user.entity';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { nowIso } from '../database/columns';
+import { MailService } from '../mail/mail.service';
+import type {
+  AcceptInvitationDto,
+  AddMemberDto,
+  CreateInvitationDto,
+  CreateProgramDto,
+  CreateSiteDto,
+  UpdateMemberDto,
+  UpdateProgramDto,
+} from './dto/programs.dto';
+import { Invitation } from './entities/invitation.entity';
+import { Membership } from './entities/membership.entity';
+import { Program } from './entities/program.entity';
+import { Site } from './entities/site.entity';
+
+const notFound = (what: string) => new NotFoundException({ error: 'NOT_FOUND', message: `${what} not found` });
+
+export const toProgramDto = (p: Program, myRole: ProgramRole | null): ProgramDto => ({
+  id: p.id,
+  name: p.name,
+  description: p.description,
+  topic: p.topic,
+  targetAudience: p.targetAudience,
+  learningTarget: p.learningTarget,
+  timeZone: p.timeZone,
+  createdAt: p.createdAt,
+  myRole,
+});
+
+const toSiteDto = (s: Site): SiteDto => ({
+  id: s.id,
+  programId: s.programId,
+  organisation: s.organisation,
+  locality: s.locality,
+  country: s.country,
+});
+
+const toMemberDto = (m: Membership): MemberDto => ({
+  id: m.id,
+  programId: m.programId,
+  user: { id: m.user?.id ?? m.userId, email: m.user?.email ?? '', displayName: m.user?.displayName ?? '' },
+  role: m.role,
+  siteId: m.siteId,
+  profession: m.profession,
+  participationType: m.participationType,
+  joinedAt: m.createdAt,
+});
+
+@Injectable()
+export class ProgramsService {
+  private readonly programs;
+  private readonly sites;
+  private readonly members;
+  private readonly invitations;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.programs = db.getRepository(Program);
+    this.sites = db.getRepository(Site);
+    this.members = db.getRepository(Membership);
+    this.invitations = db.getRepository(Invitation);
+  }
+
+  /** Programs the caller belongs to; an instance admin sees them all. */
+  async list(user: AuthUser): Promise<ProgramDto[]> {
+    const mine = await this.members.find({ where: { userId: user.id } });
+    const roles = new Map(mine.map((m) => [m.programId, m.role]));
+    const programs = user.isAdmin
+      ? await this.programs.find({ order: { name: 'ASC' } })
+      : await this.programs.find({ where: mine.map((m) => ({ id: m.programId })), order: { name: 'ASC' } });
+    return mine.length || user.isAdmin ? programs.map((p) => toProgramDto(p, roles.get(p.id) ?? null)) : [];
+  }
+
+  async create(dto: CreateProgramDto): Promise<ProgramDto> {
+    const program = await this.programs.save(
+      this.programs.create({
+        name: dto.name,
+        description: dto.description ?? '',
+        topic: dto.topic ?? '',
+        targetAudience: dto.targetAudience ?? '',
+        learningTarget: dto.learningTarget ?? null,
+        timeZone: dto.timeZone ?? 'Europe/London',
+        calendarToken: newToken(),
+      }),
+    );
+    return toProgramDto(program, null);
+  }
+
+  async overview(id: string, myRole: ProgramRole | null): Promise<ProgramOverview> {
+    const program = await this.programs.findOneByOrFail({ id });
+    return {
+      program: toProgramDto(program, myRole),
+      sites: await this.listSites(id),
+      members: await this.listMembers(id),
+    };
+  }
+
+  async update(id: string, dto: UpdateProgramDto, myRole: ProgramRole | null): Promise<ProgramDto> {
+    if (Object.keys(dto).length) await this.programs.update({ id }, dto);
+    return toProgramDto(await this.programs.findOneByOrFail({ id }), myRole);
+  }
+
+  async listSites(programId: string): Promise<SiteDto[]> {
+    return (await this.sites.find({ where: { programId }, order: { organisation: 'ASC' } })).map(toSiteDto);
+  }
+
+  async addSite(programId: string, dto: CreateSiteDto): Promise<SiteDto> {
+    const site = this.sites.create({
+      programId,
+      organisation: dto.organisation,
+      locality: dto.locality ?? '',
+      country: dto.country ?? '',
+    });
+    return toSiteDto(await this.sites.save(site));
+  }
+
+  async listMembers(programId: string): Promise<MemberDto[]> {
+    const members = await this.members.find({ where: { programId }, relations: { user: true } });
+    return members.map(toMemberDto).sort((a, b) => a.user.displayName.localeCompare(b.user.displayName));
+  }
+
+  async addMember(programId: string, dto: AddMemberDto): Promise<MemberDto> {
+    const user = await this.db.getRepository(User).findOne({ where: { email: dto.email } });
+    if (!user) {
+      throw new NotFoundException({
+        error: 'NOT_FOUND',
+        message: `No account uses ${dto.email}: send an invitation link instead`,
+      });
+    }
+    if (await this.members.exist({ where: { programId, userId: user.id } })) {
+      throw new ConflictException({ error: 'ALREADY_MEMBER', message: `${dto.email} is already a member` });
+    }
+    await this.checkSite(programId, dto.siteId);
+    const member = await this.members.save(
+      this.members.create({
+        programId,
+        userId: user.id,
+        role: dto.role,
+        siteId: dto.siteId ?? null,
+        profession: dto.profession ?? null,
+        participationType: dto.participationType ?? 'staff',
+      }),
+    );
+    return toMemberDto({ ...member, user } as Membership);
+  }
+
+  async updateMember(programId: string, memberId: string, dto: UpdateMemberDto): Promise<MemberDto> {
+    const member = await this.members.findOne({ where: { id: memberId, programId }, relations: { user: true } });
+    if (!member) throw notFound(`member ${memberId}`);
+    await this.checkSite(programId, dto.siteId);
+    Object.assign(member, dto);
+    return toMemberDto(await this.members.save(member));
+  }
+
+  async removeMember(programId: string, memberId: string): Promise<void> {
+    const { affected } = await this.members.delete({ id: memberId, programId });
+    if (!affected) throw notFound(`member ${memberId}`);
+  }
+
+  async createInvitation(programId: string, dto: CreateInvitationDto, by: AuthUser): Promise<InvitationDto> {
+    await this.checkSite(programId, dto.siteId);
+    const token = newToken();
+    const days = dto.expiresInDays ?? 14;
+    const invitation = await this.invitations.save(
+      this.invitations.create({
+        programId,
+        tokenHash: sha256(token),
+        role: dto.role,
+        email: dto.email?.toLowerCase() ?? null,
+        siteId: dto.siteId ?? null,
+        createdById: by.id,
+        expiresAt: new Date(Date.now() + days * 86_400_000).toISOString(),
+        acceptedAt: null,
+      }),
+    );
+    const inviteUrl = `${this.config.publicUrl}/invite/${token}`;
+    let emailed = false;
+    if (invitation.email) {
+      const program = await this.programs.findOneByOrFail({ id: programId });
+      emailed = await this.mail.send(
+        invitation.email,
+        `You are invited to ${program.name}`,
+        `${by.displayName} invites you to join ${program.name} on ECHO Hub as ${dto.role}.\n\n` +
+          `Accept within ${days} days: ${inviteUrl}\n`,
+      );
+    }
+    return { ...this.toInvitationDto(invitation), inviteUrl, emailed };
+  }
+
+  async listInvitations(programId: string): Promise<InvitationDto[]> {
+    const rows = await this.invitations.find({ where: { programId }, order: { createdAt: 'DESC' } });
+    return rows.map((i) => this.toInvitationDto(i));
+  }
+
+  async previewInvitation(token: string): Promise<InvitationPreview> {
+    const invitation = await this.openInvitation(token);
+    const program = await this.programs.findOneByOrFail({ id: invitation.programId });
+    return { programName: program.name, role: invitation.role, expiresAt: invitation.expiresAt };
+  }
+
+  /** The signed-in person joins the program with the invitation's role (once). */
+  async acceptInvitation(token: string, dto: AcceptInvitationDto, user: AuthUser): Promise<MemberDto> {
+    const invitation = await this.openInvitation(token);
+    if (invitation.email && invitation.email !== user.email) {
+      throw new BadRequestException({
+        error: 'INVITATION_FOR_ANOTHER_EMAIL',
+        message: 'This invitation was sent to another email address',
+      });
+    }
+    const existing = await this.members.findOne({ where: { programId: invitation.programId, userId: user.id } });
+    if (existing) throw new ConflictException({ error: 'ALREADY_MEMBER', message: 'You are already a member' });
+    const member = await this.members.save(
+      this.members.create({
+        programId: invitation.programId,
+        userId: user.id,
+        role: invitation.role,
+        siteId: invitation.siteId,
+        profession: dto.profession ?? null,
+        participationType: dto.participationType ?? 'staff',
+      }),
+    );
+    await this.invitations.update({ id: invitation.id }, { acceptedAt: nowIso() });
+    const account = await this.db.getRepository(User).findOneByOrFail({ id: user.id });
+    return toMemberDto({ ...member, user: account } as Membership);
+  }
+
+  private async openInvitation(token: string): Promise<Invitation> {
+    const invitation = await this.invitations.findOne({ where: { tokenHash: sha256(token), acceptedAt: IsNull() } });
+    if (!invitation || invitation.expiresAt < nowIso())
+      throw notFound('invitation (it may have been used or have expired)');
+    return invitation;
+  }
+
+  private async checkSite(programId: string, siteId: string | undefined | null): Promise<void> {
+    if (siteId && !(await this.sites.exist({ where: { id: siteId, programId } }))) {
+      throw new BadRequestException({ error: 'VALIDATION_FAILED', message: 'siteId is not a site of this program' });
+    }
+  }
+
+  private toInvitationDto(i: Invitation): InvitationDto {
+    return {
+      id: i.id,
+      programId: i.programId,
+      role: i.role,
+      email: i.email,
+      siteId: i.siteId,
+      expiresAt: i.expiresAt,
+      acceptedAt: i.acceptedAt,
+    };
+  }
+}

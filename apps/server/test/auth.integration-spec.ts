@@ -1,0 +1,116 @@
+import { DataSource } from 'typeorm';
+import { User } from '../src/auth/entities/user.entity';
+import { account, api, bearer } from './fixtures';
+import { startTestApp, type TestApp } from './test-app';
+
+describe('accounts', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ LOGIN_RATE_LIMIT: '5' });
+  });
+  afterAll(() => t.close());
+
+  it('registers: the first account on an empty database is instance admin, the next is not', async () => {
+    const first = await api(t.app)
+      .post('/api/auth/register')
+      .send({ email: ' Niamh.Kelly@Example.org ', password: 'a long passphrase', displayName: 'Niamh Kelly' })
+      .expect(201);
+    expect(first.body.user).toMatchObject({ email: 'niamh.kelly@example.org', isAdmin: true });
+    const second = await api(t.app)
+      .post('/api/auth/register')
+      .send({ email: 'ciaran@example.org', password: 'another passphrase', displayName: 'Ciarán Walsh' })
+      .expect(201);
+    expect(second.body.user.isAdmin).toBe(false);
+    expect(second.body.user.passwordHash).toBeUndefined();
+    const stored = await t.app.get(DataSource).getRepository(User).findOneByOrFail({ email: 'ciaran@example.org' });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('refuses a second account with the same email (409)', async () => {
+    const res = await api(t.app)
+      .post('/api/auth/register')
+      .send({ email: 'CIARAN@example.org', password: 'another passphrase', displayName: 'Someone' })
+      .expect(409);
+    expect(res.body.error).toBe('EMAIL_TAKEN');
+  });
+
+  it('logs in, answers /api/me, and logout ends that token only', async () => {
+    const login = () =>
+      api(t.app).post('/api/auth/login').send({ email: 'ciaran@example.org', password: 'another passphrase' });
+    const a = (await login().expect(200)).body.accessToken as string;
+    const b = (await login().expect(200)).body.accessToken as string;
+    const me = await api(t.app).get('/api/me').set('Authorization', `Bearer ${a}`).expect(200);
+    expect(me.body).toMatchObject({ user: { email: 'ciaran@example.org' }, memberships: [] });
+    await api(t.app).post('/api/auth/logout').set('Authorization', `Bearer ${a}`).expect(204);
+    await api(t.app).get('/api/me').set('Authorization', `Bearer ${a}`).expect(401);
+    await api(t.app).get('/api/me').set('Authorization', `Bearer ${b}`).expect(200);
+  });
+
+  it('answers a wrong password and an unknown account alike (401)', async () => {
+    const wrong = await api(t.app)
+      .post('/api/auth/login')
+      .send({ email: 'ciaran@example.org', password: 'nope nope nope' });
+    const unknown = await api(t.app)
+      .post('/api/auth/login')
+      .send({ email: 'nobody@example.org', password: 'nope nope nope' });
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect(wrong.body.message).toBe(unknown.body.message);
+  });
+
+  it('rate-limits sign-in attempts per address and account (429), other accounts unaffected', async () => {
+    const attempt = (email: string) => api(t.app).post('/api/auth/login').send({ email, password: 'wrong password!' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await attempt('limited@example.org')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect((await attempt('other@example.org')).status).toBe(401);
+  });
+
+  it('changes the password: the old one stops working and other sign-ins end', async () => {
+    const u = await account(t.app, 'changer');
+    const other = (await api(t.app).post('/api/auth/login').send({ email: u.email, password: 'correct horse battery' }))
+      .body.accessToken as string;
+    await api(t.app)
+      .post('/api/auth/password')
+      .set(bearer(u))
+      .send({ currentPassword: 'wrong', newPassword: 'a brand new passphrase' })
+      .expect(401);
+    await api(t.app)
+      .post('/api/auth/password')
+      .set(bearer(u))
+      .send({ currentPassword: 'correct horse battery', newPassword: 'a brand new passphrase' })
+      .expect(204);
+    await api(t.app).get('/api/me').set(bearer(u)).expect(200);
+    await api(t.app).get('/api/me').set('Authorization', `Bearer ${other}`).expect(401);
+    await api(t.app).post('/api/auth/login').send({ email: u.email, password: 'correct horse battery' }).expect(401);
+    await api(t.app).post('/api/auth/login').send({ email: u.email, password: 'a brand new passphrase' }).expect(200);
+  });
+
+  it('resets a password with an admin-issued link, once', async () => {
+    const admin = (
+      await api(t.app).post('/api/auth/login').send({ email: 'niamh.kelly@example.org', password: 'a long passphrase' })
+    ).body.accessToken as string;
+    const u = await account(t.app, 'forgetful');
+    const link = await api(t.app)
+      .post(`/api/admin/users/${u.id}/reset-link`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(201);
+    const token = new URL(link.body.resetUrl).searchParams.get('token');
+    await api(t.app).post('/api/auth/reset').send({ token, newPassword: 'remembered at last' }).expect(204);
+    await api(t.app).get('/api/me').set(bearer(u)).expect(401); // every sign-in ended
+    await api(t.app).post('/api/auth/reset').send({ token, newPassword: 'second use fails' }).expect(401);
+    await api(t.app).post('/api/auth/login').send({ email: u.email, password: 'remembered at last' }).expect(200);
+  });
+
+  it('asks for a reset without revealing whether the account exists (202 either way)', async () => {
+    await api(t.app).post('/api/auth/reset-request').send({ email: 'ciaran@example.org' }).expect(202);
+    await api(t.app).post('/api/auth/reset-request').send({ email: 'nobody@example.org' }).expect(202);
+  });
+
+  it('refuses missing, malformed and forged tokens with 401', async () => {
+    await api(t.app).get('/api/me').expect(401);
+    await api(t.app).get('/api/me').set('Authorization', 'Bearer not-a-token').expect(401);
+    const forged = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url') + '.e30.';
+    const res = await api(t.app).get('/api/me').set('Authorization', `Bearer ${forged}`).expect(401);
+    expect(res.body.error).toBe('TOKEN_INVALID');
+  });
+});

@@ -1,0 +1,93 @@
+import { SwaggerModule } from '@nestjs/swagger';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PERMISSIONS } from '../src/auth/permissions';
+import { SessionsService } from '../src/sessions/sessions.service';
+import { api } from './fixtures';
+import { type Caller, CALLERS, type Fixture, ROUTES, type Rule, type Setup, setupFixture, slidesFile } from './routes';
+import { startTestApp, type TestApp } from './test-app';
+
+function allowed(rule: Rule, caller: Caller): boolean {
+  if (rule === 'public') return true;
+  if (caller === 'anonymous') return false;
+  if (caller === 'admin' || rule === 'signedIn') return true;
+  if (rule === 'admin' || caller === 'stranger') return false;
+  return (PERMISSIONS[rule] as readonly string[]).includes(caller);
+}
+
+function expectedStatus(rule: Rule, caller: Caller): 'ok' | 401 | 403 {
+  if (allowed(rule, caller)) return 'ok';
+  return caller === 'anonymous' ? 401 : 403;
+}
+
+describe('authorization matrix: every route × every caller', () => {
+  let t: TestApp;
+  let f: Fixture;
+  let callers: Setup['callers'];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ f, callers } = await setupFixture(t));
+  });
+  afterAll(() => t.close());
+
+  it('lists every route of the API (checked against the OpenAPI document)', () => {
+    const doc = SwaggerModule.createDocument(t.app, { openapi: '3.0.0', info: { title: 'x', version: '1' } });
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops as object).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort()).toEqual(documented.sort());
+  });
+
+  it('README.md states the same rule for every route', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const rows = readme
+      .split('\n')
+      .filter((l) => l.startsWith('|'))
+      .map((l) => l.split('|').map((c) => c.trim()));
+    const table = new Map(rows.map((cells) => [cells[1], cells[2]]));
+    for (const r of ROUTES) {
+      expect([r.path, table.get(`\`${r.method.toUpperCase()} ${r.path.replace(/^\/api/, '')}\``)]).toEqual([
+        r.path,
+        r.rule,
+      ]);
+    }
+    for (const [permission, roles] of Object.entries(PERMISSIONS)) {
+      expect(table.get(permission)).toBe(roles.join(', '));
+    }
+  });
+
+  for (const route of ROUTES) {
+    for (const caller of CALLERS) {
+      const expected = expectedStatus(route.rule, caller);
+      it(`${route.method.toUpperCase()} ${route.path} as ${caller} → ${expected === 'ok' ? 'allowed' : expected}`, async () => {
+        const c = await route.call(f, t);
+        let req = api(t.app)[route.method](c.path);
+        const who = callers.get(caller);
+        if (who) req = req.set('Authorization', `Bearer ${who.token}`);
+        if (c.attach) req = req.attach('file', Buffer.from('%PDF-1.4 slides'), 'talk.pdf');
+        else if (c.body) req = req.send(c.body);
+        const res = await req;
+        if (expected === 'ok') {
+          // Allowed: never refused by the guard. The one 401 allowed through is a wrong current password.
+          const wrongPassword = res.status === 401 && res.body.error === 'INVALID_CREDENTIALS';
+          if (!wrongPassword) expect(res.status).toBeLessThan(300);
+        } else {
+          expect(res.status).toBe(expected);
+        }
+        if (route.path.endsWith('/agenda') && res.status === 200) f.item = res.body.agenda[0].id;
+        if (route.path.endsWith('/agenda') && res.status === 200) {
+          await t.app.get(SessionsService).uploadSlides(f.session, f.item, slidesFile());
+        }
+      });
+    }
+  }
+
+  it('refuses a route with no access rule by default (the guard denies, not allows)', async () => {
+    // Every real route has a rule (checked above); an unknown path never reaches a handler.
+    const res = await api(t.app)
+      .get(`/api/programs/${f.program}/secret`)
+      .set('Authorization', `Bearer ${f.admin.token}`);
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,208 @@
+import * as ical from 'node-ical';
+import { account, addMember, api, bearer, type Account } from './fixtures';
+import { startTestApp, type TestApp } from './test-app';
+
+describe('programs, members, invitations and the session calendar', () => {
+  let t: TestApp;
+  let admin: Account;
+  let facilitator: Account;
+  let spoke: Account;
+  let programId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await account(t.app, 'admin');
+    facilitator = await account(t.app, 'facilitator');
+    spoke = await account(t.app, 'spoke');
+  });
+  afterAll(() => t.close());
+
+  it('an admin creates a program; a facilitator adds sites and members with roles', async () => {
+    const res = await api(t.app)
+      .post('/api/programs')
+      .set(bearer(admin))
+      .send({
+        name: 'Social Prescribing ECHO',
+        topic: 'Social prescribing',
+        learningTarget: 1020,
+        timeZone: 'Europe/London',
+      })
+      .expect(201);
+    programId = res.body.id;
+    expect(res.body).toMatchObject({ name: 'Social Prescribing ECHO', learningTarget: 1020, myRole: null });
+
+    await api(t.app)
+      .post(`/api/programs/${programId}/members`)
+      .set(bearer(admin))
+      .send({ email: facilitator.email, role: 'facilitator' })
+      .expect(201);
+    const site = await api(t.app)
+      .post(`/api/programs/${programId}/sites`)
+      .set(bearer(facilitator))
+      .send({ organisation: 'Ards Community Health Centre', locality: 'Newtownards', country: 'Northern Ireland' })
+      .expect(201);
+    const member = await api(t.app)
+      .post(`/api/programs/${programId}/members`)
+      .set(bearer(facilitator))
+      .send({
+        email: spoke.email,
+        role: 'participant',
+        siteId: site.body.id,
+        profession: 'Link worker',
+        participationType: 'staff',
+      })
+      .expect(201);
+    expect(member.body).toMatchObject({ role: 'participant', siteId: site.body.id, profession: 'Link worker' });
+
+    const overview = await api(t.app).get(`/api/programs/${programId}`).set(bearer(spoke)).expect(200);
+    expect(overview.body.program.myRole).toBe('participant');
+    expect(overview.body.sites).toHaveLength(1);
+    expect(overview.body.members.map((m: { role: string }) => m.role).sort()).toEqual(['facilitator', 'participant']);
+    const mine = await api(t.app).get('/api/programs').set(bearer(spoke)).expect(200);
+    expect(mine.body.map((p: { id: string }) => p.id)).toEqual([programId]);
+  });
+
+  it('invites by link: the invitee signs up, previews and accepts once, with profession and participation type', async () => {
+    const inv = await api(t.app)
+      .post(`/api/programs/${programId}/invitations`)
+      .set(bearer(facilitator))
+      .send({ role: 'participant' })
+      .expect(201);
+    expect(inv.body.inviteUrl).toMatch(/\/invite\/[\w-]+$/);
+    const token = inv.body.inviteUrl.split('/').pop();
+    const preview = await api(t.app).get(`/api/invitations/${token}`).expect(200);
+    expect(preview.body).toMatchObject({ programName: 'Social Prescribing ECHO', role: 'participant' });
+    const carer = await account(t.app, 'carer');
+    const accepted = await api(t.app)
+      .post(`/api/invitations/${token}/accept`)
+      .set(bearer(carer))
+      .send({ participationType: 'carer' })
+      .expect(201);
+    expect(accepted.body).toMatchObject({ role: 'participant', participationType: 'carer' });
+    await api(t.app).post(`/api/invitations/${token}/accept`).set(bearer(spoke)).send({}).expect(404);
+  });
+
+  it('schedules a fortnightly series with an exception and an agenda; members see it, spokes cannot edit it', async () => {
+    await addMember(t.app, programId, admin.id, 'expert');
+    const res = await api(t.app)
+      .post(`/api/programs/${programId}/sessions`)
+      .set(bearer(facilitator))
+      .send({
+        title: 'Social Prescribing ECHO',
+        startsAt: '2026-03-03T12:30:00+00:00',
+        durationMinutes: 90,
+        recurrence: { frequency: 'fortnightly', count: 4, exceptions: ['2026-03-17'] },
+        agenda: [
+          { kind: 'didactic', title: 'What matters to you? Goal setting', presenterEmail: admin.email, minutes: 20 },
+          { kind: 'case', minutes: 30 },
+          { kind: 'case', minutes: 30 },
+        ],
+      })
+      .expect(201);
+    expect(res.body.occurrences.map((o: { startsAt: string }) => o.startsAt)).toEqual([
+      '2026-03-03T12:30:00.000Z',
+      '2026-03-31T11:30:00.000Z', // 12:30 BST after the clocks change on 29 March
+      '2026-04-14T11:30:00.000Z',
+      '2026-04-28T11:30:00.000Z',
+    ]);
+    expect(res.body.agenda.map((a: { kind: string; title: string }) => [a.kind, a.title])).toEqual([
+      ['didactic', 'What matters to you? Goal setting'],
+      ['case', 'Case presentation 1'],
+      ['case', 'Case presentation 2'],
+    ]);
+    expect(res.body.agenda[0].presenter.displayName).toBe('Test admin');
+
+    const list = await api(t.app)
+      .get(`/api/programs/${programId}/sessions?from=2026-01-01T00:00:00Z&to=2026-04-15T00:00:00Z`)
+      .set(bearer(spoke))
+      .expect(200);
+    expect(list.body).toHaveLength(3);
+    await api(t.app).put(`/api/sessions/${res.body.id}/agenda`).set(bearer(spoke)).send({ items: [] }).expect(403);
+  });
+
+  it('rejects a presenter who is not a member, naming the agenda slot', async () => {
+    const res = await api(t.app)
+      .post(`/api/programs/${programId}/sessions`)
+      .set(bearer(facilitator))
+      .send({
+        title: 'X',
+        startsAt: '2026-05-05T12:30:00+01:00',
+        durationMinutes: 60,
+        agenda: [{ kind: 'didactic', title: 'Talk', presenterEmail: 'stranger@example.org', minutes: 10 }],
+      })
+      .expect(400);
+    expect(res.body.message).toContain('agenda.0.presenterEmail');
+  });
+
+  it('uploads slides to a didactic slot; members download them; slides survive an agenda edit', async () => {
+    const [session] = (
+      await api(t.app).get(`/api/programs/${programId}/sessions?from=2026-01-01T00:00:00Z`).set(bearer(spoke))
+    ).body;
+    const item = session.agenda[0];
+    const up = await api(t.app)
+      .post(`/api/sessions/${session.id}/agenda/${item.id}/slides`)
+      .set(bearer(admin))
+      .attach('file', Buffer.from('%PDF-1.4 goal setting'), 'goal-setting.pdf')
+      .expect(201);
+    expect(up.body.slides.name).toBe('goal-setting.pdf');
+    await api(t.app)
+      .post(`/api/sessions/${session.id}/agenda/${item.id}/slides`)
+      .set(bearer(admin))
+      .attach('file', Buffer.from('MZ'), 'virus.exe')
+      .expect(400);
+    const edited = await api(t.app)
+      .put(`/api/sessions/${session.id}/agenda`)
+      .set(bearer(facilitator))
+      .send({
+        items: [
+          { kind: 'case', minutes: 20 },
+          { kind: 'didactic', title: item.title, minutes: 25 },
+        ],
+      })
+      .expect(200);
+    const moved = edited.body.agenda[1];
+    expect(moved.slides.name).toBe('goal-setting.pdf');
+    const file = await api(t.app).get(moved.slides.url).set(bearer(spoke)).expect(200);
+    expect(file.body.toString()).toBe('%PDF-1.4 goal setting');
+  });
+
+  it('serves ICS feeds that a calendar parser reads with the right times across daylight saving', async () => {
+    const links = await api(t.app).get(`/api/programs/${programId}/calendar-links`).set(bearer(spoke)).expect(200);
+    const path = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
+    for (const url of [links.body.programFeedUrl, links.body.personalFeedUrl]) {
+      const res = await api(t.app)
+        .get(path(url))
+        .expect(200)
+        .expect('Content-Type', /text\/calendar/);
+      const events = Object.values(ical.sync.parseICS(res.text)).filter((e) => e.type === 'VEVENT') as ical.VEvent[];
+      const london = (d: Date) =>
+        d.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'short' });
+      expect(events.map((e) => [london(e.start), london(e.end)])).toEqual([
+        ['03/03/2026, 12:30', '03/03/2026, 14:00'],
+        ['31/03/2026, 12:30', '31/03/2026, 14:00'],
+        ['14/04/2026, 12:30', '14/04/2026, 14:00'],
+        ['28/04/2026, 12:30', '28/04/2026, 14:00'],
+      ]);
+      expect(events[0].summary).toBe('Social Prescribing ECHO');
+    }
+    await api(t.app)
+      .get(path(links.body.programFeedUrl).replace(/token=.*/, 'token=wrong'))
+      .expect(404);
+  });
+
+  it('a cancelled session shows as cancelled in the feed and bumps its sequence', async () => {
+    const [first] = (
+      await api(t.app).get(`/api/programs/${programId}/sessions?from=2026-01-01T00:00:00Z`).set(bearer(spoke))
+    ).body;
+    await api(t.app)
+      .patch(`/api/sessions/${first.id}`)
+      .set(bearer(facilitator))
+      .send({ status: 'cancelled' })
+      .expect(200);
+    const links = await api(t.app).get(`/api/programs/${programId}/calendar-links`).set(bearer(spoke));
+    const ics = (await api(t.app).get(links.body.programFeedUrl.replace(/^https?:\/\/[^/]+/, ''))).text;
+    const event = ics.split('BEGIN:VEVENT').find((e) => e.includes(first.id)) ?? '';
+    expect(event).toContain('STATUS:CANCELLED');
+    expect(event).toMatch(/SEQUENCE:[1-9]/);
+  });
+});

@@ -1,0 +1,327 @@
+import type { ProgramRole } from '@echo-hub/protocol';
+import type { Permission } from '../src/auth/permissions';
+import { ProgramsService } from '../src/programs/programs.service';
+import { SessionsService } from '../src/sessions/sessions.service';
+import { type Account, account, addMember, api } from './fixtures';
+import type { TestApp } from './test-app';
+
+export type Caller = 'anonymous' | 'stranger' | ProgramRole | 'admin';
+export const CALLERS: Caller[] = [
+  'anonymous',
+  'stranger',
+  'participant',
+  'expert',
+  'coordinator',
+  'facilitator',
+  'admin',
+];
+export type Rule = 'public' | 'signedIn' | 'admin' | Permission;
+
+export interface Fixture {
+  program: string;
+  otherProgram: string;
+  session: string;
+  item: string;
+  admin: Account;
+}
+
+export interface Call {
+  path: string;
+  body?: object;
+  attach?: boolean;
+  headers?: Record<string, string>;
+}
+
+/** Every route, the rule it must follow, and how to make one valid call (fresh targets for destructive ones). */
+export interface Route {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: string;
+  rule: Rule;
+  /** A POST that takes no body (its body is ignored). */
+  noBody?: true;
+  call: (f: Fixture, t: TestApp) => Promise<Call> | Call;
+}
+
+const victim = async (f: Fixture, t: TestApp) => {
+  const v = await account(t.app, 'victim');
+  return (await addMember(t.app, f.program, v.id, 'participant')).id;
+};
+
+export const ROUTES: Route[] = [
+  { method: 'get', path: '/api/health', rule: 'public', call: () => ({ path: '/api/health' }) },
+  {
+    method: 'post',
+    path: '/api/auth/register',
+    rule: 'public',
+    call: () => ({
+      path: '/api/auth/register',
+      body: { email: `new-${Math.random()}@example.org`, password: 'long enough pass', displayName: 'New Person' },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    rule: 'public',
+    call: async (_f, t) => {
+      const a = await account(t.app, 'login');
+      return { path: '/api/auth/login', body: { email: a.email, password: 'correct horse battery' } };
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password',
+    rule: 'signedIn',
+    // A wrong current password still proves the caller got past the guard (401 INVALID_CREDENTIALS is checked below).
+    call: () => ({ path: '/api/auth/password', body: { currentPassword: 'x', newPassword: 'long enough pass' } }),
+  },
+  {
+    method: 'post',
+    path: '/api/auth/reset-request',
+    rule: 'public',
+    call: () => ({ path: '/api/auth/reset-request', body: { email: 'someone@example.org' } }),
+  },
+  {
+    method: 'post',
+    path: '/api/auth/reset',
+    rule: 'public',
+    call: async (f, t) => {
+      const a = await account(t.app, 'reset');
+      const link = await api(t.app)
+        .post(`/api/admin/users/${a.id}/reset-link`)
+        .set('Authorization', `Bearer ${f.admin.token}`);
+      const token = new URL(link.body.resetUrl).searchParams.get('token');
+      return { path: '/api/auth/reset', body: { token, newPassword: 'long enough pass' } };
+    },
+  },
+  { method: 'get', path: '/api/me', rule: 'signedIn', call: () => ({ path: '/api/me' }) },
+  { method: 'get', path: '/api/admin/users', rule: 'admin', call: () => ({ path: '/api/admin/users' }) },
+  {
+    method: 'post',
+    path: '/api/admin/users/{id}/reset-link',
+    rule: 'admin',
+    noBody: true,
+    call: (f) => ({ path: `/api/admin/users/${f.admin.id}/reset-link` }),
+  },
+  { method: 'get', path: '/api/programs', rule: 'signedIn', call: () => ({ path: '/api/programs' }) },
+  {
+    method: 'post',
+    path: '/api/programs',
+    rule: 'admin',
+    call: () => ({ path: '/api/programs', body: { name: 'P' } }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}',
+    rule: 'program.read',
+    call: (f) => ({ path: `/api/programs/${f.program}` }),
+  },
+  {
+    method: 'patch',
+    path: '/api/programs/{id}',
+    rule: 'program.manage',
+    call: (f) => ({ path: `/api/programs/${f.program}`, body: { topic: 'Updated topic' } }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/sites',
+    rule: 'program.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/sites` }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/sites',
+    rule: 'sites.manage',
+    call: (f) => ({ path: `/api/programs/${f.program}/sites`, body: { organisation: 'Clinic' } }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/members',
+    rule: 'members.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/members` }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/members',
+    rule: 'members.manage',
+    call: async (f, t) => ({
+      path: `/api/programs/${f.program}/members`,
+      body: { email: (await account(t.app, 'added')).email, role: 'participant' },
+    }),
+  },
+  {
+    method: 'patch',
+    path: '/api/programs/{id}/members/{memberId}',
+    rule: 'members.manage',
+    call: async (f, t) => ({
+      path: `/api/programs/${f.program}/members/${await victim(f, t)}`,
+      body: { role: 'expert' },
+    }),
+  },
+  {
+    method: 'delete',
+    path: '/api/programs/{id}/members/{memberId}',
+    rule: 'members.manage',
+    call: async (f, t) => ({ path: `/api/programs/${f.program}/members/${await victim(f, t)}` }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/invitations',
+    rule: 'invitations.manage',
+    call: (f) => ({ path: `/api/programs/${f.program}/invitations`, body: { role: 'participant' } }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/invitations',
+    rule: 'invitations.manage',
+    call: (f) => ({ path: `/api/programs/${f.program}/invitations` }),
+  },
+  {
+    method: 'get',
+    path: '/api/invitations/{token}',
+    rule: 'public',
+    call: async (f, t) => ({ path: `/api/invitations/${await inviteToken(f, t)}` }),
+  },
+  {
+    method: 'post',
+    path: '/api/invitations/{token}/accept',
+    rule: 'signedIn',
+    // An invitation to another program, so members of the first can accept it too.
+    call: async (f, t) => ({ path: `/api/invitations/${await inviteToken(f, t, f.otherProgram)}/accept`, body: {} }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/sessions',
+    rule: 'sessions.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/sessions` }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/sessions',
+    rule: 'sessions.manage',
+    call: (f) => ({
+      path: `/api/programs/${f.program}/sessions`,
+      body: { title: 'S', startsAt: '2026-06-02T12:30:00+01:00', durationMinutes: 60 },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/calendar-links',
+    rule: 'program.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/calendar-links` }),
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}',
+    rule: 'sessions.read',
+    call: (f) => ({ path: `/api/sessions/${f.session}` }),
+  },
+  {
+    method: 'patch',
+    path: '/api/sessions/{id}',
+    rule: 'sessions.manage',
+    call: (f) => ({ path: `/api/sessions/${f.session}`, body: { title: 'Renamed' } }),
+  },
+  {
+    method: 'put',
+    path: '/api/sessions/{id}/agenda',
+    rule: 'sessions.manage',
+    // Keeps the didactic slot (same title) so its id changes but the fixture is refreshed below.
+    call: (f) => ({
+      path: `/api/sessions/${f.session}/agenda`,
+      body: { items: [{ kind: 'didactic', title: 'Talk', minutes: 15 }] },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/agenda/{itemId}/slides',
+    rule: 'slides.upload',
+    call: (f) => ({ path: `/api/sessions/${f.session}/agenda/${f.item}/slides`, attach: true }),
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/agenda/{itemId}/slides',
+    rule: 'sessions.read',
+    call: (f) => ({ path: `/api/sessions/${f.session}/agenda/${f.item}/slides` }),
+  },
+  {
+    method: 'get',
+    path: '/api/calendar/programs/{id}/feed.ics',
+    rule: 'public',
+    call: async (f, t) => ({
+      path: feedPath((await t.app.get(SessionsService).calendarLinks(f.program, f.admin.id)).programFeedUrl),
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/calendar/users/{id}/feed.ics',
+    rule: 'public',
+    call: async (f, t) => ({
+      path: feedPath((await t.app.get(SessionsService).calendarLinks(f.program, f.admin.id)).personalFeedUrl),
+    }),
+  },
+  // Last: it ends the caller's sign-in.
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    rule: 'signedIn',
+    noBody: true,
+    call: () => ({ path: '/api/auth/logout' }),
+  },
+];
+
+const feedPath = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
+
+async function inviteToken(f: Fixture, t: TestApp, program = f.program): Promise<string> {
+  const inv = await t.app.get(ProgramsService).createInvitation(
+    program,
+    { role: 'participant' },
+    {
+      id: f.admin.id,
+      email: f.admin.email,
+      displayName: 'Admin',
+      isAdmin: true,
+      sessionId: '',
+    },
+  );
+  return inv.inviteUrl?.split('/').pop() ?? '';
+}
+
+export interface Setup {
+  f: Fixture;
+  callers: Map<Caller, Account | null>;
+}
+
+/** A program with one member per role, a stranger, an admin, a second program, a session with slides. */
+export async function setupFixture(t: TestApp): Promise<Setup> {
+  const admin = await account(t.app, 'admin');
+  const programs = t.app.get(ProgramsService);
+  const program = (await programs.create({ name: 'Social Prescribing ECHO' })).id;
+  const otherProgram = (await programs.create({ name: 'Dementia Care ECHO' })).id;
+  const callers = new Map<Caller, Account | null>();
+  callers
+    .set('anonymous', null)
+    .set('admin', admin)
+    .set('stranger', await account(t.app, 'stranger'));
+  for (const role of ['participant', 'expert', 'coordinator', 'facilitator'] as const) {
+    const a = await account(t.app, role);
+    await addMember(t.app, program, a.id, role);
+    callers.set(role, a);
+  }
+  const created = await t.app.get(SessionsService).create(
+    program,
+    {
+      title: 'Session 1',
+      startsAt: '2026-06-02T12:30:00+01:00',
+      durationMinutes: 90,
+      agenda: [{ kind: 'didactic', title: 'Talk', minutes: 15 }],
+    },
+    null,
+  );
+  const f = { program, otherProgram, session: created.id, item: created.agenda[0].id, admin };
+  await t.app.get(SessionsService).uploadSlides(f.session, f.item, slidesFile());
+  return { f, callers };
+}
+
+export function slidesFile(): Express.Multer.File {
+  return { originalname: 'talk.pdf', buffer: Buffer.from('%PDF-1.4 slides') } as Express.Multer.File;
+}

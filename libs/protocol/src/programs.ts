@@ -1,0 +1,101 @@
+import type { ParticipationType, ProgramRole, UserDto } from './auth';
+
+export interface ProgramDto {
+  id: string;
+  name: string;
+  description: string;
+  topic: string;
+  targetAudience: string;
+  /** Learning-experience target, e.g. 1020. */
+  learningTarget: number | null;
+  timeZone: string;
+  createdAt: string;
+  /** The caller's role in this program (null for an instance admin who is not a member). */
+  myRole: ProgramRole | null;
+}
+
+export interface CreateProgramRequest {
+  name: string;
+  description?: string;
+  topic?: string;
+  targetAudience?: string;
+  learningTarget?: number;
+  timeZone?: string;
+}
+
+export type UpdateProgramRequest = Partial<CreateProgramRequest>;
+
+export interface SiteDto {
+  id: string;
+  programId: string;
+  organisation: string;
+  locality: string;
+  country: string;
+}
+
+export interface CreateSiteRequest {
+  organisation: string;
+  locality?: string;
+  country?: string;
+}
+
+export interface MemberDto {
+  id: string;
+  programId: string;
+  user: Pick<UserDto, 'id' | 'email' | 'displayName'>;
+  role: ProgramRole;
+  siteId: string | null;
+  profession: string | null;
+  participationType: ParticipationType;
+  joinedAt: string;
+}
+
+/** `POST /api/programs/:id/members`: add an existing account by email. */
+export interface AddMemberRequest {
+  email: string;
+  role: ProgramRole;
+  siteId?: string;
+  profession?: string;
+  participationType?: ParticipationType;
+}
+
+export type UpdateMemberRequest = Partial<Omit<AddMemberRequest, 'email'>>;
+
+export interface CreateInvitationRequest {
+  role: ProgramRole;
+  email?: string;
+  siteId?: string;
+  /** Days until the link stops working (default 14). */
+  expiresInDays?: number;
+}
+
+export interface InvitationDto {
+  id: string;
+  programId: string;
+  role: ProgramRole;
+  email: string | null;
+  siteId: string | null;
+  expiresAt: string;
+  acceptedAt: string | null;
+  /** Only in the answer that creates it: the link to share. */
+  inviteUrl?: string;
+  emailed?: boolean;
+}
+
+export interface InvitationPreview {
+  programName: string;
+  role: ProgramRole;
+  expiresAt: string;
+}
+
+export interface AcceptInvitationRequest {
+  profession?: string;
+  participationType?: ParticipationType;
+}
+
+/** The program dashboard in one call. */
+export interface ProgramOverview {
+  program: ProgramDto;
+  sites: SiteDto[];
+  members: MemberDto[];
+}

@@ -1,0 +1,92 @@
+export const Recurrence = {
+  Weekly: 'weekly',
+  Fortnightly: 'fortnightly',
+  /** Same weekday of the month as the first session (e.g. 2nd Tuesday; 5th becomes "last"). */
+  MonthlyByWeekday: 'monthly',
+} as const;
+export type Recurrence = (typeof Recurrence)[keyof typeof Recurrence];
+export const RECURRENCES = Object.values(Recurrence);
+
+export type AgendaItemKind = 'didactic' | 'case';
+
+/** A slot in a session's agenda; `title` is required for didactic slots. */
+export interface AgendaItemInput {
+  kind: AgendaItemKind;
+  title?: string;
+  presenterEmail?: string;
+  minutes: number;
+}
+
+export interface AgendaItemDto {
+  id: string;
+  position: number;
+  kind: AgendaItemKind;
+  title: string;
+  minutes: number;
+  presenter: { id: string; displayName: string } | null;
+  slides: { name: string; url: string } | null;
+}
+
+export type SessionStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
+
+export interface RecurrenceRequest {
+  frequency: Recurrence;
+  /** Number of sessions in the series, including the first (max 104). */
+  count?: number;
+  /** Last possible date (YYYY-MM-DD, in the session's time zone). */
+  until?: string;
+  /** Dates (YYYY-MM-DD, in the session's time zone) on which no session takes place. */
+  exceptions?: string[];
+}
+
+export interface CreateSessionRequest {
+  title: string;
+  /** ISO 8601 with offset. */
+  startsAt: string;
+  durationMinutes: number;
+  /** IANA zone the series keeps its wall-clock time in (default: the program's). */
+  timeZone?: string;
+  agenda?: AgendaItemInput[];
+  recurrence?: RecurrenceRequest;
+}
+
+export interface UpdateSessionRequest {
+  title?: string;
+  startsAt?: string;
+  durationMinutes?: number;
+  status?: 'scheduled' | 'cancelled';
+}
+
+export interface SessionDto {
+  id: string;
+  programId: string;
+  seriesId: string | null;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  durationMinutes: number;
+  timeZone: string;
+  status: SessionStatus;
+  agenda: AgendaItemDto[];
+  /** Cases in queue order (filled by the case-presentation feature). */
+  cases: unknown[];
+  /** The caller's role in the session's program. */
+  myRole: string | null;
+  /** True from 15 minutes before the start until the end: the web client shows "Join". */
+  joinable: boolean;
+}
+
+export interface CreateSessionResponse extends SessionDto {
+  /** Every occurrence created (the first is this session). */
+  occurrences: { id: string; startsAt: string }[];
+}
+
+export interface ReplaceAgendaRequest {
+  items: AgendaItemInput[];
+}
+
+export interface CalendarLinks {
+  /** webcal/https feed URLs with a secret token, for Outlook and Google Calendar. */
+  programFeedUrl: string;
+  personalFeedUrl: string;
+}
