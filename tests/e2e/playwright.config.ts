@@ -16,6 +16,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     browserName: 'chromium',
+    // A spoke clinic in Northern Ireland: times are shown in the viewer's zone.
+    timezoneId: 'Europe/London',
+    locale: 'en-GB',
     headless: true,
     launchOptions: {
       executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
@@ -36,7 +39,8 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: 'node ../../apps/server/dist/main.js',
+    // The demo program (npm run seed:demo) gives the specs known accounts: admin@echo.demo etc.
+    command: 'node ../../apps/server/dist/seed/demo-seed.js && node ../../apps/server/dist/main.js',
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -21,6 +21,7 @@ test('SIGTERM closes the workers and the database and exits 0', async () => {
     env: {
       ...process.env,
       PORT: '3199',
+      RTC_PORT: '41000',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       MEDIASOUP_WORKERS: '2',

@@ -1,5 +1,18 @@
 import { createBrowserRouter } from 'react-router-dom';
+import { AccountPage } from './features/auth/components/AccountPage';
+import { ForgotPasswordPage } from './features/auth/components/ForgotPasswordPage';
+import { RequireAuth } from './features/auth/components/RequireAuth';
+import { ResetPasswordPage } from './features/auth/components/ResetPasswordPage';
+import { SignInPage } from './features/auth/components/SignInPage';
+import { SignUpPage } from './features/auth/components/SignUpPage';
+import { CalendarPage } from './features/calendar/components/CalendarPage';
 import { HomePage } from './features/health/components/HomePage';
+import { InvitationPage } from './features/invitations/components/InvitationPage';
+import { ProgramDashboardPage } from './features/programs/components/ProgramDashboardPage';
+import { ProgramsPage } from './features/programs/components/ProgramsPage';
+import { LiveSessionPage } from './features/sessions/components/LiveSessionPage';
+import { ScheduleSessionPage } from './features/sessions/components/ScheduleSessionPage';
+import { SessionPage } from './features/sessions/components/SessionPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
 
@@ -9,6 +22,23 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'sign-up', element: <SignUpPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+      { path: 'invite/:token', element: <InvitationPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: 'account', element: <AccountPage /> },
+          { path: 'programs', element: <ProgramsPage /> },
+          { path: 'programs/:programId', element: <ProgramDashboardPage /> },
+          { path: 'programs/:programId/sessions/new', element: <ScheduleSessionPage /> },
+          { path: 'sessions/:sessionId', element: <SessionPage /> },
+          { path: 'sessions/:sessionId/live', element: <LiveSessionPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

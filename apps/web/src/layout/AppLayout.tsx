@@ -1,6 +1,13 @@
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { useAuth } from '../lib/auth';
+import { AccountMenu } from './AccountMenu';
 
 export function AppLayout() {
+  const { user, status } = useAuth();
+  const location = useLocation();
+  const onAuthPage = ['/sign-in', '/sign-up'].includes(location.pathname);
+  const here = location.pathname + location.search;
+  const signInLink = location.pathname === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -10,11 +17,22 @@ export function AppLayout() {
         <NavLink to="/" className="brand">
           ECHO Hub
         </NavLink>
-        <nav aria-label="Main">
-          <NavLink to="/">Home</NavLink>
-        </nav>
+        {user && (
+          <nav aria-label="Main">
+            <NavLink to="/programs">Programs</NavLink>
+            <NavLink to="/calendar">Calendar</NavLink>
+          </nav>
+        )}
+        <div className="topbar-end">
+          {user && <AccountMenu user={user} />}
+          {status === 'signed-out' && !onAuthPage && (
+            <NavLink to={signInLink} className="topbar-signin">
+              Sign in
+            </NavLink>
+          )}
+        </div>
       </header>
-      <main id="main" className="content">
+      <main id="main" className="content" tabIndex={-1}>
         <Outlet />
       </main>
       <footer className="footer">All teach, all learn. Case discussions stay de-identified.</footer>

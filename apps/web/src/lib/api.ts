@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@echo-hub/protocol';
+import { type ApiErrorBody, ErrorCode } from '@echo-hub/protocol';
 
 /** An error answer from the API, with its code and, for bad input, the fields. */
 export class ApiError extends Error {
@@ -7,16 +7,64 @@ export class ApiError extends Error {
   }
 }
 
-/** The one API client: JSON in and out, errors as ApiError. */
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(`/api${path}`, {
-    ...init,
-    headers: { 'Content-Type': 'application/json', ...init.headers },
+const TOKEN_KEY = 'echo-hub.accessToken';
+const unauthorizedListeners = new Set<() => void>();
+
+export function getAccessToken(): string | null {
+  return localStorage.getItem(TOKEN_KEY);
+}
+
+export function setAccessToken(token: string | null): void {
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+/** Called when the server rejects the stored token (it has been cleared by then). Returns an unsubscribe function. */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+/** Any thrown value as an ApiError, so callers deal with one kind of error. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  return new ApiError({
+    statusCode: 0,
+    error: ErrorCode.Internal,
+    message: e instanceof Error ? e.message : String(e),
   });
+}
+
+/** `init` for a JSON request: `api('/x', request('POST', body))`. */
+export function request(method: string, body?: unknown): RequestInit {
+  return { method, body: body === undefined ? undefined : JSON.stringify(body) };
+}
+
+/** The one API client: JSON in and out (or FormData in), the bearer token sent along, errors as ApiError. */
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const token = getAccessToken();
+  const headers = new Headers(init.headers);
+  if (!(init.body instanceof FormData) && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { ...init, headers });
+  } catch {
+    throw new ApiError({
+      statusCode: 0,
+      error: ErrorCode.ServiceUnavailable,
+      message: 'Cannot reach the hub. Check your connection and try again.',
+    });
+  }
   const body: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
   if (!res.ok) {
+    // A 401 from /auth/* means wrong credentials; anywhere else the stored token is no longer valid.
+    if (res.status === 401 && token && !path.startsWith('/auth/')) {
+      setAccessToken(null);
+      unauthorizedListeners.forEach((listener) => listener());
+    }
     const err = typeof body === 'object' && body !== null ? (body as ApiErrorBody) : null;
-    throw new ApiError(err ?? { statusCode: res.status, error: 'INTERNAL_ERROR', message: String(body) });
+    throw new ApiError(err ?? { statusCode: res.status, error: ErrorCode.Internal, message: String(body) });
   }
   return body as T;
 }

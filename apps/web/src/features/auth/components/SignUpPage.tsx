@@ -1,0 +1,71 @@
+import { PASSWORD_MIN_LENGTH } from '@echo-hub/protocol';
+import type { FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Field } from '../../../components/Field';
+import { FormError } from '../../../components/Status';
+import { useAuth } from '../../../lib/auth';
+import { formReader, safeNext } from '../../../lib/forms';
+import { useAction } from '../../../lib/useAction';
+import { register } from '../api/auth';
+import { checkPasswordLength, PASSWORD_HINT } from '../password';
+
+export function SignUpPage() {
+  const auth = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'), '/programs');
+  const action = useAction();
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const field = formReader(e.currentTarget);
+    const email = field('email').trim();
+    const password = field('password');
+    void action.run(async () => {
+      checkPasswordLength(password, 'password');
+      await register({ email, password, displayName: field('displayName').trim() });
+      await auth.signIn(email, password);
+      navigate(next, { replace: true });
+    });
+  };
+
+  const withNext = params.has('next') ? `?next=${encodeURIComponent(next)}` : '';
+  return (
+    <section className="narrow">
+      <title>Create account · ECHO Hub</title>
+      <h1>Create account</h1>
+      <p>The first account on a new hub becomes its administrator.</p>
+      <form className="form card" onSubmit={onSubmit} noValidate>
+        <FormError error={action.error} fields={['displayName', 'email', 'password']} />
+        <Field
+          label="Display name"
+          hint="How others in your programs see you."
+          error={action.fieldError('displayName')}
+        >
+          {(p) => <input {...p} name="displayName" autoComplete="name" required />}
+        </Field>
+        <Field label="Email" error={action.fieldError('email')}>
+          {(p) => <input {...p} name="email" type="email" autoComplete="email" required />}
+        </Field>
+        <Field label="Password" hint={PASSWORD_HINT} error={action.fieldError('password')}>
+          {(p) => (
+            <input
+              {...p}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              minLength={PASSWORD_MIN_LENGTH}
+              required
+            />
+          )}
+        </Field>
+        <button type="submit" className="button button-primary" disabled={action.pending}>
+          Create account
+        </button>
+      </form>
+      <p>
+        Already have an account? <Link to={`/sign-in${withNext}`}>Sign in</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type {
+  AcceptInvitationRequest,
+  AddMemberRequest,
+  CalendarLinks,
+  CreateInvitationRequest,
+  CreateProgramRequest,
+  CreateSiteRequest,
+  InvitationDto,
+  InvitationPreview,
+  MemberDto,
+  ProgramDto,
+  ProgramOverview,
+  SiteDto,
+  UpdateMemberRequest,
+} from '@echo-hub/protocol';
+import { api, request } from '../../../lib/api';
+
+const program = (id: string) => `/programs/${encodeURIComponent(id)}`;
+
+export const listPrograms = () => api<ProgramDto[]>('/programs');
+
+export const createProgram = (body: CreateProgramRequest) => api<ProgramDto>('/programs', request('POST', body));
+
+export const getProgramOverview = (id: string) => api<ProgramOverview>(program(id));
+
+export const addSite = (id: string, body: CreateSiteRequest) =>
+  api<SiteDto>(`${program(id)}/sites`, request('POST', body));
+
+export const listMembers = (id: string) => api<MemberDto[]>(`${program(id)}/members`);
+
+export const addMember = (id: string, body: AddMemberRequest) =>
+  api<MemberDto>(`${program(id)}/members`, request('POST', body));
+
+export const updateMember = (id: string, memberId: string, body: UpdateMemberRequest) =>
+  api<unknown>(`${program(id)}/members/${encodeURIComponent(memberId)}`, request('PATCH', body));
+
+export const removeMember = (id: string, memberId: string) =>
+  api<void>(`${program(id)}/members/${encodeURIComponent(memberId)}`, request('DELETE'));
+
+export const createInvitation = (id: string, body: CreateInvitationRequest) =>
+  api<InvitationDto>(`${program(id)}/invitations`, request('POST', body));
+
+export const getCalendarLinks = (id: string) => api<CalendarLinks>(`${program(id)}/calendar-links`);
+
+export const getInvitation = (token: string) => api<InvitationPreview>(`/invitations/${encodeURIComponent(token)}`);
+
+export const acceptInvitation = (token: string, body: AcceptInvitationRequest) =>
+  api<MemberDto>(`/invitations/${encodeURIComponent(token)}/accept`, request('POST', body));

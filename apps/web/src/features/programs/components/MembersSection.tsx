@@ -1,0 +1,140 @@
+import type { MemberDto, ProgramRole, ResetLinkResponse, SiteDto } from '@echo-hub/protocol';
+import { useState } from 'react';
+import { CopyField } from '../../../components/CopyField';
+import { FormError } from '../../../components/Status';
+import { useAuth } from '../../../lib/auth';
+import { formatDate } from '../../../lib/time';
+import { useAction } from '../../../lib/useAction';
+import { createResetLink } from '../../auth/api/auth';
+import { removeMember, updateMember } from '../api/programs';
+import { PARTICIPATION_LABELS, ROLE_LABELS } from '../roles';
+import { AddMemberForm } from './AddMemberForm';
+import { RoleSelect } from './Selects';
+
+interface MembersSectionProps {
+  programId: string;
+  members: MemberDto[];
+  sites: SiteDto[];
+  manager: boolean;
+  /** After a member was added, changed or removed. */
+  onChanged: () => void;
+}
+
+/** Who is in the program; managers change roles, remove people and add them by email. */
+export function MembersSection({ programId, members, sites, manager, onChanged }: MembersSectionProps) {
+  const { user } = useAuth();
+  const action = useAction();
+  const [message, setMessage] = useState('');
+  const [resetLink, setResetLink] = useState<(ResetLinkResponse & { name: string }) | null>(null);
+  const siteName = (id: string | null) => sites.find((s) => s.id === id)?.organisation ?? '—';
+
+  const changeRole = (member: MemberDto, role: ProgramRole) =>
+    action.run(async () => {
+      setMessage('');
+      await updateMember(programId, member.id, { role });
+      onChanged();
+      setMessage(`${member.user.displayName} is now ${ROLE_LABELS[role]}.`);
+    });
+  const remove = (member: MemberDto) =>
+    action.run(async () => {
+      setMessage('');
+      await removeMember(programId, member.id);
+      onChanged();
+      setMessage(`Removed ${member.user.displayName} from the program.`);
+    });
+  const issueResetLink = (member: MemberDto) =>
+    action.run(async () => {
+      const link = await createResetLink(member.user.id);
+      setResetLink({ ...link, name: member.user.displayName });
+    });
+
+  return (
+    <section aria-labelledby="members-title" className="panel">
+      <h2 id="members-title">Members</h2>
+      <FormError error={action.error} />
+      <p role="status" className="hint">
+        {message}
+      </p>
+      <div className="table-wrap" role="region" aria-labelledby="members-title" tabIndex={0}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Site</th>
+              <th scope="col">Profession</th>
+              <th scope="col">Participation</th>
+              {manager && <th scope="col">Actions</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id}>
+                <th scope="row">{member.user.displayName}</th>
+                <td>{member.user.email}</td>
+                <td>
+                  {manager ? (
+                    <RoleSelect
+                      aria-label={`Role for ${member.user.displayName}`}
+                      value={member.role}
+                      disabled={action.pending}
+                      onChange={(e) => void changeRole(member, e.target.value as ProgramRole)}
+                    />
+                  ) : (
+                    ROLE_LABELS[member.role]
+                  )}
+                </td>
+                <td>{siteName(member.siteId)}</td>
+                <td>{member.profession ?? '—'}</td>
+                <td>{PARTICIPATION_LABELS[member.participationType]}</td>
+                {manager && (
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      aria-label={`Remove ${member.user.displayName}`}
+                      disabled={action.pending}
+                      onClick={() => void remove(member)}
+                    >
+                      Remove
+                    </button>
+                    {user?.isAdmin && (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`Reset password of ${member.user.displayName}`}
+                        disabled={action.pending}
+                        onClick={() => void issueResetLink(member)}
+                      >
+                        Reset password
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {resetLink && (
+        <div className="notice">
+          <CopyField label={`Password reset link for ${resetLink.name}`} value={resetLink.resetUrl} />
+          <p className="hint">
+            Give it to {resetLink.name} privately. It works until {formatDate(resetLink.expiresAt)}.
+          </p>
+        </div>
+      )}
+      {manager && (
+        <AddMemberForm
+          programId={programId}
+          sites={sites}
+          onAdded={(member) => {
+            onChanged();
+            setMessage(`Added ${member.user.displayName} as ${ROLE_LABELS[member.role]}.`);
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import type {
+  AgendaItemDto,
+  AgendaItemInput,
+  CreateSessionRequest,
+  CreateSessionResponse,
+  SessionDto,
+} from '@echo-hub/protocol';
+import { api, request } from '../../../lib/api';
+
+const session = (id: string) => `/sessions/${encodeURIComponent(id)}`;
+
+/** A program's sessions starting in [from, to), ordered by start. */
+export const listSessions = (programId: string, from: Date, to: Date) =>
+  api<SessionDto[]>(
+    `/programs/${encodeURIComponent(programId)}/sessions?${new URLSearchParams({
+      from: from.toISOString(),
+      to: to.toISOString(),
+    })}`,
+  );
+
+export const createSession = (programId: string, body: CreateSessionRequest) =>
+  api<CreateSessionResponse>(`/programs/${encodeURIComponent(programId)}/sessions`, request('POST', body));
+
+export const getSession = (id: string) => api<SessionDto>(session(id));
+
+export const replaceAgenda = (id: string, items: AgendaItemInput[]) =>
+  api<SessionDto>(`${session(id)}/agenda`, request('PUT', { items }));
+
+export const uploadSlides = (id: string, itemId: string, file: File) => {
+  const body = new FormData();
+  body.append('file', file);
+  return api<AgendaItemDto>(`${session(id)}/agenda/${encodeURIComponent(itemId)}/slides`, { method: 'POST', body });
+};

@@ -1,0 +1,61 @@
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { LoadFailure, Loading } from '../../../components/Status';
+import { useAuth } from '../../../lib/auth';
+import { useResource } from '../../../lib/useResource';
+import { canManage } from '../../programs/roles';
+import { getSession } from '../api/sessions';
+import { AgendaManager } from './AgendaManager';
+import { AgendaView } from './AgendaView';
+import { SessionWhen } from './SessionWhen';
+import { StatusBadge } from './StatusBadge';
+
+/** Navigation state the scheduling page leaves: how many sessions it created. */
+interface ScheduledState {
+  scheduled?: number;
+}
+
+export function SessionPage() {
+  const { sessionId = '' } = useParams();
+  const { user, memberships } = useAuth();
+  const location = useLocation();
+  const session = useResource(`session:${sessionId}`, () => getSession(sessionId));
+
+  if (session.status === 'loading') return <Loading>Loading the session…</Loading>;
+  if (session.status === 'error') return <LoadFailure error={session.error} what="Session" />;
+
+  const s = session.data;
+  const programName = memberships.find((m) => m.programId === s.programId)?.programName;
+  const scheduled = (location.state as ScheduledState | null)?.scheduled;
+  return (
+    <article>
+      <title>{`${s.title} · ECHO Hub`}</title>
+      <p className="breadcrumb">
+        <Link to={`/programs/${s.programId}`}>{programName ? `← ${programName}` : '← Back to the program'}</Link>
+      </p>
+      {scheduled !== undefined && (
+        <p role="status" className="notice">
+          {scheduled === 1 ? 'Session scheduled.' : `${scheduled} sessions scheduled.`}
+        </p>
+      )}
+      <div className="page-header">
+        <h1>{s.title}</h1>
+        <StatusBadge status={s.status} />
+      </div>
+      <SessionWhen session={s} />
+      <p>{s.durationMinutes} minutes</p>
+      {s.joinable && (
+        <p>
+          <Link className="button button-join" to={`/sessions/${s.id}/live`}>
+            Join
+          </Link>
+        </p>
+      )}
+      <h2>Agenda</h2>
+      {canManage(s.myRole, user) ? (
+        <AgendaManager key={s.id} session={s} onSessionChange={(next) => session.update(() => next)} />
+      ) : (
+        <AgendaView agenda={s.agenda} />
+      )}
+    </article>
+  );
+}
