@@ -1,24 +1,8 @@
 /**
- * De-identification scanner shared by the case form (live highlighting) and the
- * server's gate. The kinds follow HIPAA Safe Harbor plus UK and Irish identifiers;
- * the scanner itself arrives with the case-presentation work.
+ * De-identification scanner shared by the case form (live highlighting) and the server's gate.
+ * Pure TypeScript with no dependencies, so it runs unchanged in the browser and in Node.
  */
-export const IdentifierKind = {
-  Name: 'NAME',
-  Date: 'DATE',
-  Phone: 'PHONE',
-  Email: 'EMAIL',
-  Address: 'ADDRESS',
-  Id: 'ID',
-  Age: 'AGE',
-  Url: 'URL',
-} as const;
-
-export type IdentifierKind = (typeof IdentifierKind)[keyof typeof IdentifierKind];
-
-export interface Finding {
-  kind: IdentifierKind;
-  start: number;
-  end: number;
-  text: string;
-}
+export { IdentifierKind } from './types';
+export type { Finding } from './types';
+export { scan, scanFields } from './scan';
+export { mod11Valid } from './checksums';

@@ -1,0 +1,231 @@
+/**
+ * Street addresses, small geographic units (towns after "lives in" / "from", counties), UK postcodes,
+ * Irish Eircodes and US ZIP codes in address context. Parts that follow each other ("3 Orchard Close,
+ * Newtownards BT23 4LP") are merged into one finding.
+ */
+import { GIVEN_NAMES } from '../lexicon/names';
+import { DISTINCT_IRISH_COUNTIES, IRISH_COUNTIES, US_STATE_CODES } from '../lexicon/places';
+import {
+  EPONYM_AFTER,
+  FUNCTION_WORDS,
+  INSTITUTION_AFTER,
+  LARGE_PLACES,
+  MONTHS,
+  SERVICE_WORDS,
+  TITLES,
+  WEEKDAYS,
+} from '../lexicon/vocabulary';
+import type { Candidate } from '../types';
+import { atSentenceStart, before, eachMatch } from '../text';
+
+const WORD = "[A-Z][A-Za-z'’-]+";
+const SUFFIX =
+  '(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Crescent|Cres|Grove|Gardens|Gdns|Park|Place|Pl|Court|Ct|Terrace|Tce|Way|Row|Square|Sq|Hill|Mews|Parade|View|Rise|Green|Boulevard|Blvd|Highway|Hwy|Circle|Cir|Parkway|Pkwy|Heights|Villas|Meadows|Brae|Wynd|Vale|Quay|Wharf|Manor|Grange|Glen|Mansions|Cottages|Estate|Loop|Trail|Pike)';
+/** Suffixes that name a street even without a house number ("lives on Hartley Road"). */
+const STRONG_SUFFIX =
+  '(?:Street|Road|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Court|Terrace|Way|Mews|Parade|Boulevard|Mansions|Square|Place)';
+const HOUSE_NO = '\\d{1,5}[A-Za-z]?(?:\\s?[-–]\\s?\\d{1,5}[A-Za-z]?)?';
+const UNIT = '(?:Flat|Apt\\.?|Apartment|Unit|Suite|Ste\\.?)\\s+[A-Z0-9][\\w-]*';
+const STREET_NAME = `(?:(?:[NSEW]\\.?|North|South|East|West)\\s+)?(?:${WORD}|\\d{1,3}(?:st|nd|rd|th))(?:\\s+${WORD}){0,3}\\s+${SUFFIX}\\b\\.?`;
+
+/** "14 Elm Grove", "Flat 3, 22 High Street", "2208 W Division St", "Apt 12, Riverside Court". */
+const STREET = new RegExp(`\\b(?:(?:${UNIT},?\\s+)?${HOUSE_NO},?\\s+${STREET_NAME}|${UNIT},?\\s+${STREET_NAME})`, 'g');
+const STREET_NO_NUMBER = new RegExp(
+  `\\b(?:on|off|at|from|in|near|along|to)\\s+(?:the\\s+)?(${WORD}(?:\\s+${WORD}){0,2}\\s+${STRONG_SUFFIX})\\b`,
+  'g',
+);
+const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+/gi;
+
+/** UK postcode with the official letter restrictions (no Q, V, X first; inward letters never C, I, K, M, O, V). */
+const POSTCODE =
+  '(?:GIR ?0AA|[A-PR-UWYZ](?:\\d[A-HJKPSTUW\\d]?|[A-HK-Y]\\d[ABEHMNPRVWXY\\d]?) ?\\d[ABD-HJLNP-UW-Z]{2})';
+/** Eircode: routing key (letter + 2 digits, or D6W) and a 4-character unique identifier. */
+const EIRCODE = '(?:[ACDEFHKNPRTVWXY]\\d{2}|D6W) ?[0-9ACDEFHKNPRTVWXY]{4}';
+const STATE = `(?:${US_STATE_CODES.join('|')})`;
+
+const POSTCODE_RE = new RegExp(`\\b${POSTCODE}\\b`, 'g');
+const EIRCODE_RE = new RegExp(`\\b${EIRCODE}\\b`, 'g');
+/** A ZIP code after a state code (with the city before it, if any) or after "ZIP". */
+const ZIP_RE = new RegExp(
+  `\\b(?:(${WORD}(?:\\s+${WORD})?,\\s+)?${STATE},?\\s+|(?:ZIP|zip)(?:\\s*code)?[\\s:#]*)(\\d{5}(?:-\\d{4})?)\\b`,
+  'g',
+);
+const IRISH_COUNTY_RE = new RegExp(`\\b(?:Co\\.?|County)\\s+(?:${IRISH_COUNTIES.join('|')})\\b`, 'g');
+const BARE_COUNTY_RE = new RegExp(`\\b(?:${DISTINCT_IRISH_COUNTIES.join('|')})\\b(?!['’]s)`, 'g');
+const US_COUNTY_RE = new RegExp(`\\b${WORD}(?:\\s+${WORD})?\\s+(?:County|Parish)\\b`, 'g');
+
+/**
+ * What may follow an address part and belongs to it: a unit, ", Town", a county, "IL 62704", a
+ * postcode or Eircode. A town is only taken when something address-like or the end of a clause follows.
+ */
+const TAIL = new RegExp(
+  '^(?:' +
+    [
+      `,?\\s*(?:Apt\\.?|Apartment|Unit|Suite|Ste\\.?|Flat|#)\\s*[A-Z0-9][\\w-]*`,
+      `,?\\s+(?:Co\\.?|County)\\s+${WORD}`,
+      `,\\s*(?!(?:Eircode|Postcode|Zip)\\b)${WORD}(?:\\s+${WORD}){0,2}(?=\\s*(?:[,.;:)\\n]|$)|\\s+(?:${POSTCODE}|${EIRCODE}|${STATE})\\b)`,
+      `\\s+${WORD}(?=\\s+${POSTCODE}\\b)`,
+      `,?\\s+${STATE}\\s+\\d{5}(?:-\\d{4})?\\b`,
+      `,?\\s+${POSTCODE}\\b`,
+      `,?\\s+${EIRCODE}\\b`,
+      // Dublin postal districts: "Dublin 6", "Dublin 6W"
+      `,?\\s+Dublin\\s+\\d{1,2}W?\\b`,
+    ].join('|') +
+    ')',
+);
+
+/** Extends an address part over the town, county and postcode that follow it. */
+function extendTail(text: string, end: number): number {
+  let e = end;
+  for (let i = 0; i < 6; i += 1) {
+    const m = TAIL.exec(text.slice(e, e + 60));
+    if (!m) break;
+    e += m[0].length;
+  }
+  return e;
+}
+
+/** Capitalised after "in" but not places: seasons, activities, school years, sectors. */
+const NOT_PLACES: ReadonlySet<string> = new Set(
+  `Spring Summer Autumn Winter Yoga Pilates Tai Chi Reception Nursery Retail Hospitality Construction
+  Supported Sheltered Residential Assisted Temporary Emergency`.split(/\s+/),
+);
+const COMMON_WORD_ENDING = /(?:ing|ion|ment|ness|ity|al|ed|ive|ous|ful|ship|ure|ance|ence|ism|ist|er)$/;
+
+/** Verbs that make the next capitalised place a residence: "lives in", "moved to", "staying at". */
+const RESIDENCE =
+  /\b(?:lives?|living|grew up|raised|born|resides?|residing|reside|staying|stays|moved|moving|relocated|based|settled|evicted|address|home)\b/i;
+const PLACE_PREP = /(?:^|[^\p{L}])(in|from|near|outside|at|to)\s+$/iu;
+
+/** "Antrim Area Hospital", "Park Lane Surgery": the place names an institution, not where someone lives. */
+function institutionFollows(rest: string): boolean {
+  return INSTITUTION_AFTER.test(rest) || INSTITUTION_AFTER.test(rest.replace(/^[ \t]+[A-Z][a-z]+/, ''));
+}
+
+function isPlaceWord(w: string): boolean {
+  return (
+    !FUNCTION_WORDS.has(w) &&
+    !SERVICE_WORDS.has(w) &&
+    !LARGE_PLACES.has(w) &&
+    !MONTHS.has(w) &&
+    !WEEKDAYS.has(w) &&
+    !TITLES.has(w) &&
+    !NOT_PLACES.has(w) &&
+    // Specialties and therapies: "referred from Cardiology", "in Physiotherapy"
+    !/(?:ology|iatry|iatrics|therapy|ics)$/.test(w)
+  );
+}
+
+/**
+ * A capitalised word after "in", "from", "near" or "outside" that is not a known non-place is taken as
+ * a town or district. "at" and "to" only count after a residence verb ("lives at", "moved to"), since
+ * "seen at Cardiology" or "referred to Hub" are common. Drugs follow "on", which is never used.
+ */
+const PLACE_RE = new RegExp(`(?<=[\\s(])${WORD}(?:\\s+${WORD}){0,2}`, 'g');
+
+function detectPlaces(text: string, out: Candidate[]): void {
+  eachMatch(PLACE_RE, text, (m) => {
+    const prep = PLACE_PREP.exec(before(text, m.index, 12));
+    if (!prep) return;
+    const words = m[0].split(/\s+/);
+    // Keep only the leading words that can be part of a place name.
+    let n = 0;
+    while (n < words.length && isPlaceWord(words[n].replace(/['’]s$/, ''))) n += 1;
+    if (n === 0 || words[0].endsWith("'s") || words[0].endsWith('’s')) return;
+    const place = words.slice(0, n).join(' ');
+    const end = m.index + place.length;
+    const rest = text.slice(end, end + 40);
+    if (EPONYM_AFTER.test(rest) || institutionFollows(rest)) return;
+    const residence = RESIDENCE.test(before(text, m.index, 50));
+    const p = prep[1].toLowerCase();
+    if ((p === 'at' || p === 'to') && !residence) return;
+    // Without a residence verb, "in Retail" or "in Motivational Interviewing" are far more common than
+    // towns, so words with the endings of ordinary English nouns and adjectives are turned away.
+    if (!residence && words.slice(0, n).some((w) => COMMON_WORD_ENDING.test(w))) return;
+    // "from Sarah" is a person; only a residence verb makes a given name a place.
+    if (GIVEN_NAMES.has(words[0]) && !residence) return;
+    if (atSentenceStart(text, m.index)) return;
+    out.push({
+      kind: 'ADDRESS',
+      start: m.index,
+      end: extendTail(text, end),
+      reason: residence ? 'Place where the person lives (town or district)' : 'Town or district',
+      confidence: residence ? 0.8 : 0.62,
+    });
+  });
+}
+
+/** A business is usually given with its town: "Pryce Plumbing Ltd, Cardiff", "The Anchor Inn, Kinsale". */
+const BUSINESS_TOWN = new RegExp(
+  `\\b(?:Ltd|Limited|Inc|LLC|plc|PLC|Inn|Hotel|Farm|Garage|Stores?|Bakery|Caf[eé]|Restaurant|Pub|Bar|Factory|Mill)\\.?,\\s+(${WORD})\\b`,
+  'g',
+);
+
+export function detectAddresses(text: string): Candidate[] {
+  const parts: Candidate[] = [];
+  const add = (start: number, end: number, reason: string, confidence: number, tail = true): void => {
+    parts.push({ kind: 'ADDRESS', start, end: tail ? extendTail(text, end) : end, reason, confidence });
+  };
+  eachMatch(STREET, text, (m) => {
+    // "Dr" and "St" before a capitalised word are a title or a saint, not the end of a street.
+    if (/\s(?:Dr|St)\.?$/.test(m[0]) && /^\s+[A-Z]/.test(text.slice(m.index + m[0].length))) return;
+    // A dot belongs to an abbreviated suffix ("St.", "Rd."), otherwise to the sentence.
+    const street = /\b(?:St|Rd|Ave|Ln|Dr|Cres|Gdns|Pl|Ct|Tce|Sq|Blvd|Hwy|Cir|Pkwy)\.$/.test(m[0])
+      ? m[0]
+      : m[0].replace(/\.$/, '');
+    add(m.index, m.index + street.length, 'Street address', 0.9);
+  });
+  eachMatch(STREET_NO_NUMBER, text, (m) => {
+    const start = m.index + m[0].length - m[1].length;
+    if (institutionFollows(text.slice(start + m[1].length, start + m[1].length + 40))) return;
+    add(start, start + m[1].length, 'Street name', 0.8);
+  });
+  eachMatch(PO_BOX, text, (m) => add(m.index, m.index + m[0].length, 'Post office box', 0.9));
+  eachMatch(POSTCODE_RE, text, (m) => add(m.index, m.index + m[0].length, 'UK postcode', 0.9, false));
+  eachMatch(EIRCODE_RE, text, (m) => {
+    // The unique part is random; one with no digit is more likely an acronym unless labelled.
+    if (!/\d/.test(m[0].slice(-4)) && !/eircode[\s:]*$/i.test(before(text, m.index, 12))) return;
+    add(m.index, m.index + m[0].length, 'Irish Eircode', 0.9, false);
+  });
+  eachMatch(ZIP_RE, text, (m) => {
+    const zipStart = m.index + m[0].length - m[2].length;
+    const start = m[1] && isPlaceWord(m[1].split(/\s+/)[0]) ? m.index : zipStart;
+    add(start, zipStart + m[2].length, 'US ZIP code', 0.88, false);
+  });
+  eachMatch(IRISH_COUNTY_RE, text, (m) => add(m.index, m.index + m[0].length, 'County', 0.85));
+  eachMatch(BARE_COUNTY_RE, text, (m) => {
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    if (atSentenceStart(text, m.index) || EPONYM_AFTER.test(rest) || institutionFollows(rest)) return;
+    add(m.index, m.index + m[0].length, 'County', 0.7);
+  });
+  eachMatch(US_COUNTY_RE, text, (m) => {
+    // "Pike County", not "The County Council"
+    if (isPlaceWord(m[0].split(/\s+/)[0])) add(m.index, m.index + m[0].length, 'County', 0.85);
+  });
+  eachMatch(BUSINESS_TOWN, text, (m) => {
+    if (!isPlaceWord(m[1])) return;
+    const start = m.index + m[0].length - m[1].length;
+    add(start, start + m[1].length, 'Town (where a named business is)', 0.7);
+  });
+  detectPlaces(text, parts);
+  return merge(text, parts);
+}
+
+/** Joins address parts that overlap or are separated only by spaces, commas or a US state code. */
+function merge(text: string, parts: Candidate[]): Candidate[] {
+  const sorted = [...parts].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Candidate[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && (p.start <= last.end || /^[\s,]*(?:[A-Z]{2}\s+)?$/.test(text.slice(last.end, p.start)))) {
+      if (p.end > last.end) last.end = p.end;
+      if (p.confidence > last.confidence) {
+        last.confidence = p.confidence;
+        last.reason = p.reason;
+      }
+      continue;
+    }
+    out.push({ ...p });
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+/**
+ * Ages over 89. Safe Harbor lets ages up to 89 stand and requires older ages to be aggregated as
+ * "90 or older", so "90+", "in her 90s" and age bands are left alone; only a stated age of 90+ is flagged.
+ */
+import type { Candidate } from '../types';
+import { eachMatch } from '../text';
+
+const AGE = '(\\d{2,3})';
+const PATTERNS: RegExp[] = [
+  // 92-year-old, 90 year old, 93 yrs old, 95 years of age
+  new RegExp(`\\b${AGE}[\\s-]*(?:years?|yrs?|y)[\\s-]*(?:old|of\\s+age)\\b`, 'gi'),
+  // 93 y/o, 94yo, 91 y.o.
+  new RegExp(`\\b${AGE}\\s*(?:y\\/o|y\\.o\\.?|yo)(?![a-z])`, 'gi'),
+  // aged 95, age: 91, Age 100
+  new RegExp(`\\b(?:aged|age)\\s*[:=]?\\s*${AGE}\\b(?!\\s*[-–]\\s*\\d)`, 'gi'),
+  // 100th birthday
+  new RegExp(`\\b${AGE}(?:st|nd|rd|th)\\s+birthday\\b`, 'gi'),
+  // 92F, 91 M (US shorthand); see the temperature guard below
+  new RegExp(`\\b${AGE}\\s?(?:F|M)\\b(?![°'’])`, 'g'),
+];
+
+/** "Bridget is 95 and ..." — only after a pronoun or a capitalised name, so "HR is 92" is not an age. */
+const IS_AGE =
+  /\b(?:he|she|they|who|[A-Z][a-z'’]+)\s+(?:is|was|turns|turned|is now)\s+(\d{2,3})(?=\s*(?:[,.;)]|and\b|but\b|with\b|$))/g;
+/** Measurements read like sentences too ("Weight is 94", "Pulse was 96"). */
+const MEASURE =
+  /^(?:weight|pulse|rate|sats?|score|temp|temperature|level|glucose|sugar|bp|hr|rr|it|this|that|there|which)$/i;
+
+/** A Fahrenheit reading ("T 101F", "fever 99 F") is not an age. */
+const TEMPERATURE_BEFORE = /\b(?:t|temp|temperature|fever|pyrexia|febrile)\b[\s:=]*$/i;
+
+export function detectAges(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const add = (start: number, end: number, age: number): void => {
+    // "90+" is the aggregated category Safe Harbor asks for, not an age.
+    if (text[end] === '+') return;
+    if (age >= 90 && age <= 130) out.push({ kind: 'AGE', start, end, reason: 'Age over 89', confidence: 0.9 });
+  };
+  for (const re of PATTERNS) {
+    eachMatch(re, text, (m) => {
+      if (re === PATTERNS[4] && TEMPERATURE_BEFORE.test(text.slice(Math.max(0, m.index - 15), m.index))) return;
+      add(m.index, m.index + m[0].length, Number(m[1]));
+    });
+  }
+  eachMatch(IS_AGE, text, (m) => {
+    const subject = /^\S+/.exec(m[0])?.[0] ?? '';
+    if (MEASURE.test(subject)) return;
+    const start = m.index + m[0].length - m[1].length;
+    add(start, start + m[1].length, Number(m[1]));
+  });
+  return out;
+}

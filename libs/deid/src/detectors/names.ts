@@ -1,0 +1,213 @@
+/**
+ * Names of people and employers. Capitalisation alone proves nothing in clinical text (drugs, eponyms,
+ * services and sentence starts are capitalised too), so a capitalised run is only flagged with evidence:
+ * a title ("Mrs O'Neill"), a cue ("her son David", "called Tadhg", "Patient: ..."), a sign-off, or a
+ * given name from the built-in list. Names found with strong evidence are then looked for again
+ * elsewhere in the text.
+ */
+import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES, SURNAMES } from '../lexicon/names';
+import {
+  EPONYM_AFTER,
+  FUNCTION_WORDS,
+  INSTITUTION_AFTER,
+  LARGE_PLACES,
+  MONTHS,
+  SERVICE_WORDS,
+  TITLES,
+  WEEKDAYS,
+} from '../lexicon/vocabulary';
+import type { Candidate } from '../types';
+import { atSentenceStart, before } from '../text';
+
+interface Token {
+  start: number;
+  /** End of the word without a possessive "'s". */
+  end: number;
+  text: string;
+  possessive: boolean;
+}
+
+const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)*/gu;
+/** Capitalised with lower-case letters after, allowing O'Neill, McCann, MacDonald, D'Andre, Ellie-Mae. */
+const NAME_SHAPE =
+  /^(?:[OD]['’]|Ma?c(?=\p{Lu}))?\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?(?:-(?:[OD]['’]|Ma?c(?=\p{Lu}))?\p{Lu}[\p{Ll}\p{M}]+)*$/u;
+const INITIAL = /^\p{Lu}$/u;
+/** Irish, Dutch, Arabic... particles inside a surname: "Ó Súilleabháin", "Ní Bhriain", "van der Berg". */
+const PARTICLES: ReadonlySet<string> = new Set(
+  'Ó Ní Nic Mac Mc Ua Uí de De van von der den da di del al Al El bin ibn'.split(' '),
+);
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index ?? 0;
+    const possessive = /['’]s$/.test(m[0]) && m[0].length >= 3;
+    const word = possessive ? m[0].slice(0, -2) : m[0];
+    tokens.push({ start, end: start + word.length, text: word, possessive });
+  }
+  return tokens;
+}
+
+const isStop = (w: string): boolean =>
+  FUNCTION_WORDS.has(w) ||
+  SERVICE_WORDS.has(w) ||
+  MONTHS.has(w) ||
+  WEEKDAYS.has(w) ||
+  TITLES.has(w) ||
+  LARGE_PLACES.has(w);
+const nameLike = (t: Token): boolean => NAME_SHAPE.test(t.text) && !isStop(t.text);
+const partsOf = (w: string): string[] => w.split('-');
+/** A hyphenated given name counts by its first part: "Ellie-Mae", "Lily-Rose". */
+const isGiven = (w: string): boolean => GIVEN_NAMES.has(w) || GIVEN_NAMES.has(partsOf(w)[0]);
+const isAmbiguousGiven = (w: string): boolean =>
+  AMBIGUOUS_GIVEN_NAMES.has(w) || (!isGiven(w) && partsOf(w).some((p) => AMBIGUOUS_GIVEN_NAMES.has(p)));
+
+/**
+ * Extends a name from token `i` over following name-like words, particles and initials on the same line.
+ * Returns the index of the last token, or -1 if what follows shows it is an eponym or an institution.
+ */
+function extend(text: string, tokens: Token[], i: number, maxTokens = 4): number {
+  let j = i;
+  while (j + 1 < tokens.length && j - i + 1 < maxTokens && !tokens[j].possessive) {
+    const next = tokens[j + 1];
+    const gap = text.slice(tokens[j].end, next.start);
+    const initialGap = INITIAL.test(tokens[j].text) && /^\.\s?$/.test(gap);
+    if (gap !== ' ' && !initialGap) break;
+    if (PARTICLES.has(next.text) && j + 2 < tokens.length && nameLike(tokens[j + 2])) {
+      j += 1;
+      continue;
+    }
+    if (!(nameLike(next) || (INITIAL.test(next.text) && /^\.?\s?\p{Lu}/u.test(text.slice(next.end, next.end + 3)))))
+      break;
+    j += 1;
+  }
+  const rest = text.slice(tokens[j].end, tokens[j].end + 40);
+  if (EPONYM_AFTER.test(rest) || INSTITUTION_AFTER.test(rest)) return -1;
+  return j;
+}
+
+const PLACE_SUFFIX =
+  /^(?:Park|Road|Street|Lane|Hill|Green|Grove|Court|Place|Square|Gardens|Avenue|Drive|Close|Terrace|Way|View|Vale|Bridge|Wood|Woods|Field|Fields|Cross|Bay|Point|Heights)$/;
+const TITLE_BEFORE =
+  /(?:^|[^\p{L}])(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Sr|Nurse|Rev|Revd|Fr|Father|Cllr|Sir|Dame|Lady|Lord)\.?\s+$/u;
+/** Relations, roles and phrases that introduce a person's name: "her son David", "called Tadhg". */
+const CUES = `son|daughter|wife|husband|(?:ex-)?partner|fianc[eé]e?|mum|mom|mother|dad|father|brother|sister|twin|
+  aunt|uncle|niece|nephew|cousin|grandson|granddaughter|grandchild|grandmother|grandfather|granny|gran|grandma|
+  grandad|grandpa|step(?:mum|mom|dad|father|mother|son|daughter)|carer|caregiver|neighbou?r|friend|boyfriend|
+  girlfriend|ex-(?:husband|wife)|guardian|colleague|manager|boss|landlord|landlady|baby|next\\s+of\\s+kin|NOK|
+  nurse|worker|therapist|counsell?or|psychiatrist|psychologist|physician|physio|health\\s+visitor|midwife|
+  pharmacist|presenter|referrer|patient|pt|client|young\\s+person|named|called|name\\s+is|name|known\\s+as|
+  (?:referred|seen|reviewed|written|presented|assessed)\\s+by`.replace(/\s+/g, '');
+/** The cue must be on the same line, right before the name (a comma, colon or bracket may come between). */
+const CUE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${CUES})[ \\t,:(–-]*$`, 'iu');
+const SIGN_OFF_BEFORE =
+  /(?:^|\n)[ \t]*(?:(?:many |kind |best |warm )?(?:thanks|thank you|regards|wishes)|cheers|best|sincerely|yours (?:sincerely|faithfully)|signed|signature)[,.!:]?[ \t]*\n?[ \t]*$|(?:^|\n)[ \t]*from:[ \t]*$/i;
+const GREETING_BEFORE = /(?:^|\n)[ \t]*(?:dear|hi|hello)[ \t]+$/i;
+/** "works nights at Tesco", "employed by Dunne & Sons", "bar manager at The Anchor Inn", "Employer: ..." */
+const EMPLOYER_BEFORE =
+  /\b(?:(?:works?|worked|working|employed|job|manager|owner|employee|staff)\b(?:\s+[a-z]+){0,2}?\s+(?:at|for|by|with)|employer:?)\s+$/i;
+const EMPLOYER = /(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,4}/y;
+
+export function detectNames(text: string): Candidate[] {
+  const tokens = tokenize(text);
+  const out: Candidate[] = [];
+  const strong = new Set<string>();
+  let coveredUntil = -1;
+
+  const emit = (startToken: number, endToken: number, start: number, reason: string, confidence: number): void => {
+    const end = tokens[endToken].end;
+    out.push({ kind: 'NAME', start, end, reason, confidence });
+    coveredUntil = end;
+    if (confidence >= 0.8) {
+      for (let k = startToken; k <= endToken; k += 1) {
+        const w = tokens[k].text;
+        if (w.length >= 3 && !isAmbiguousGiven(w) && !PARTICLES.has(w) && nameLike(tokens[k])) strong.add(w);
+      }
+    }
+  };
+
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t.start < coveredUntil) continue;
+    const prior = before(text, t.start, 50);
+
+    const employer = EMPLOYER_BEFORE.test(prior) && /^(?:The\s+)?[A-Z]/.test(text.slice(t.start));
+    if (employer && (t.text === 'The' || nameLike(t))) {
+      EMPLOYER.lastIndex = t.start;
+      const m = EMPLOYER.exec(text);
+      if (m) {
+        const end = t.start + m[0].replace(/[.,'’]+$/, '').length;
+        out.push({ kind: 'NAME', start: t.start, end, reason: "Employer's name", confidence: 0.75 });
+        coveredUntil = end;
+        continue;
+      }
+    }
+
+    const title = TITLE_BEFORE.exec(prior);
+    if (title && (nameLike(t) || INITIAL.test(t.text))) {
+      // "Mrs B" stays an initial; "Dr J. Smith" and "Mrs Mary O'Neill" extend over the rest of the name.
+      const j = extend(text, tokens, i);
+      if (j >= 0) {
+        const titleStart = t.start - (title[0].length - title[0].indexOf(title[1]));
+        emit(i, j, titleStart, `Name after the title "${title[1]}"`, 0.9);
+        continue;
+      }
+    }
+    if (!nameLike(t)) continue;
+
+    if (SIGN_OFF_BEFORE.test(prior) || GREETING_BEFORE.test(prior)) {
+      const j = extend(text, tokens, i, 3);
+      if (j >= 0) {
+        emit(i, j, t.start, 'Name in a greeting or signature', 0.85);
+        continue;
+      }
+    }
+
+    const cue = CUE_BEFORE.exec(prior);
+    if (cue) {
+      const j = extend(text, tokens, i);
+      if (j >= 0) {
+        emit(i, j, t.start, `Name after "${cue[1].toLowerCase()}"`, 0.85);
+        continue;
+      }
+    }
+
+    // Saints name hospitals and schools ("St James's Hospital", "St Patrick's Primary").
+    if (/\b(?:St|Saint)\.?\s+$/.test(prior)) continue;
+
+    const next = tokens[i + 1];
+    const followedBySurname =
+      next && text.slice(t.end, next.start) === ' ' && partsOf(next.text).some((p) => SURNAMES.has(p));
+    if (isGiven(t.text) && !isAmbiguousGiven(t.text)) {
+      const j = extend(text, tokens, i);
+      if (j > i) emit(i, j, t.start, 'Common first name followed by a surname', 0.8);
+      else if (j === i) emit(i, j, t.start, 'Common first name', 0.7);
+      continue;
+    }
+    // An ambiguous given name ("Violet", "Olive") or an unlisted one counts with a surname next to it,
+    // or mid-sentence before another capitalised word.
+    if (next && text.slice(t.end, next.start) === ' ' && nameLike(next) && !t.possessive) {
+      const midSentence = !atSentenceStart(text, t.start);
+      // "Victoria Park", "Rose Hill", "Olive Grove" are places.
+      const placeNext = PLACE_SUFFIX.test(next.text);
+      if (!placeNext && (followedBySurname || (isAmbiguousGiven(t.text) && midSentence))) {
+        const j = extend(text, tokens, i);
+        if (j > i) emit(i, j, t.start, 'First name and surname', 0.75);
+      }
+    }
+  }
+
+  // Names found with strong evidence are flagged wherever else they appear ("... Ms Nowak ... Nowak said").
+  for (const t of tokens) {
+    if (strong.has(t.text) && !out.some((c) => c.start <= t.start && t.end <= c.end)) {
+      out.push({
+        kind: 'NAME',
+        start: t.start,
+        end: t.end,
+        reason: 'Same name as flagged elsewhere in the text',
+        confidence: 0.65,
+      });
+    }
+  }
+  return out;
+}
