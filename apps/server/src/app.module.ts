@@ -4,9 +4,11 @@ import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
 import { MediaModule } from './media/media.module';
 import { ProgramsModule } from './programs/programs.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
@@ -18,11 +20,13 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         MailModule,
+        RealtimeModule,
         AuthModule,
         MediaModule,
         HealthModule,
         ProgramsModule,
         SessionsModule,
+        LiveModule,
       ],
     };
   }

@@ -35,7 +35,7 @@ describe('foundation: the real app on a temporary SQLite file with real mediasou
   it('creates a router and a WebRtcTransport on a real worker', async () => {
     const pool = t.app.get(WorkerPool);
     const router = await pool.createRouter();
-    const transport = await router.createWebRtcTransport(pool.webRtcTransportOptions());
+    const transport = await router.createWebRtcTransport(pool.webRtcTransportOptions(router));
     expect(router.rtpCapabilities.codecs?.map((c) => c.mimeType)).toEqual(
       expect.arrayContaining(['audio/opus', 'video/VP8', 'video/H264']),
     );

@@ -21,6 +21,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_URL: '',
     MEDIASOUP_WORKERS: '1',
     RTC_LISTEN_IP: '127.0.0.1',
+    // A port block of its own, so test files running side by side do not collide.
+    RTC_PORT: String(30000 + Math.floor(Math.random() * 900) * 10),
     LOG_LEVEL: 'error',
     PORT: '3000',
     ...env,

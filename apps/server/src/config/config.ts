@@ -68,13 +68,25 @@ export class EnvironmentVariables {
   @IsInt({ message: 'must be an integer port number (1024-65535)' })
   @Min(1024, { message: 'must be an integer port number (1024-65535)' })
   @Max(65535, { message: 'must be an integer port number (1024-65535)' })
-  RTC_MIN_PORT = 40000;
+  RTC_PORT = 40000;
 
   @Transform(toInt)
   @IsInt({ message: 'must be an integer port number (1024-65535)' })
   @Min(1024, { message: 'must be an integer port number (1024-65535)' })
   @Max(65535, { message: 'must be an integer port number (1024-65535)' })
-  RTC_MAX_PORT = 49999;
+  RTC_MIN_PORT = 40100;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number (1024-65535)' })
+  @Min(1024, { message: 'must be an integer port number (1024-65535)' })
+  @Max(65535, { message: 'must be an integer port number (1024-65535)' })
+  RTC_MAX_PORT = 40999;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of videos (1-49)' })
+  @Min(1, { message: 'must be a whole number of videos (1-49)' })
+  @Max(49, { message: 'must be a whole number of videos (1-49)' })
+  LAST_N = 9;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
@@ -116,8 +128,12 @@ export interface AppConfig {
     logLevel: EnvironmentVariables['MEDIASOUP_LOG_LEVEL'];
     listenIp: string;
     announcedIp?: string;
+    /** WebRtcServer port of the first worker; worker i listens on port + i (UDP and TCP). */
+    port: number;
     minPort: number;
     maxPort: number;
+    /** How many videos are forwarded to each participant at most (audio always flows from everyone). */
+    lastN: number;
   };
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   webDistDir: string;
@@ -142,6 +158,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     return `${e.property} ${bare} (got ${JSON.stringify(given[e.property])})`;
   });
   if (env.RTC_MIN_PORT > env.RTC_MAX_PORT) problems.push('RTC_MIN_PORT must not be above RTC_MAX_PORT');
+  const webRtcPorts = [env.RTC_PORT, env.RTC_PORT + env.MEDIASOUP_WORKERS - 1];
+  if (webRtcPorts[1] >= env.RTC_MIN_PORT && webRtcPorts[0] <= env.RTC_MAX_PORT) {
+    problems.push(`RTC_PORT ${webRtcPorts.join('-')} (one per worker) overlaps RTC_MIN_PORT-RTC_MAX_PORT`);
+  }
   if (!existsSync(env.MEDIASOUP_WORKER_BIN)) {
     problems.push(`MEDIASOUP_WORKER_BIN has no worker at ${env.MEDIASOUP_WORKER_BIN} (run: npm run setup)`);
   }
@@ -163,8 +183,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       logLevel: env.MEDIASOUP_LOG_LEVEL,
       listenIp: env.RTC_LISTEN_IP,
       announcedIp: env.RTC_ANNOUNCED_IP,
+      port: env.RTC_PORT,
       minPort: env.RTC_MIN_PORT,
       maxPort: env.RTC_MAX_PORT,
+      lastN: env.LAST_N,
     },
     logLevel: env.LOG_LEVEL,
     webDistDir: resolve(env.WEB_DIST_DIR),

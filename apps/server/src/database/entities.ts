@@ -1,6 +1,8 @@
 import { AuthSession } from '../auth/entities/auth-session.entity';
 import { PasswordReset } from '../auth/entities/password-reset.entity';
 import { User } from '../auth/entities/user.entity';
+import { Attendance } from '../live/entities/attendance.entity';
+import { ChatMessageEntity } from '../live/entities/chat-message.entity';
 import { Invitation } from '../programs/entities/invitation.entity';
 import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
@@ -21,4 +23,6 @@ export const entities = [
   SessionSeries,
   EchoSession,
   AgendaItem,
+  Attendance,
+  ChatMessageEntity,
 ];

@@ -26,7 +26,7 @@ export class WorkerPool implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async onModuleInit(): Promise<void> {
-    for (let i = 0; i < this.config.mediasoup.workers; i++) this.workers.push(await this.spawn());
+    for (let i = 0; i < this.config.mediasoup.workers; i++) this.workers.push(await this.spawn(i));
     this.logger.log(`${this.workers.length} mediasoup worker(s) running: pids ${this.pids().join(', ')}`);
   }
 
@@ -53,11 +53,12 @@ export class WorkerPool implements OnModuleInit, OnApplicationShutdown {
     return this.hosts.get(router);
   }
 
-  /** Options for a WebRtcTransport on this host's configured address. */
-  webRtcTransportOptions(): ms.WebRtcTransportOptions {
-    const { listenIp, announcedIp } = this.config.mediasoup;
+  /** Options for a WebRtcTransport on `router`'s worker: its WebRtcServer, so all media uses one port per worker. */
+  webRtcTransportOptions(router: ms.Router): ms.WebRtcTransportOptions {
+    const webRtcServer = this.workerOf(router)?.appData.webRtcServer as ms.WebRtcServer | undefined;
+    if (!webRtcServer) throw new Error('the router has no live worker');
     return {
-      listenIps: [{ ip: listenIp, announcedIp }],
+      webRtcServer,
       enableUdp: true,
       enableTcp: true,
       preferUdp: true,
@@ -82,9 +83,16 @@ export class WorkerPool implements OnModuleInit, OnApplicationShutdown {
     this.logger.log(`mediasoup workers closed (${pids.filter(alive).length} still running)`);
   }
 
-  private async spawn(): Promise<ms.Worker> {
-    const { logLevel, minPort, maxPort } = this.config.mediasoup;
+  private async spawn(index: number): Promise<ms.Worker> {
+    const { logLevel, minPort, maxPort, listenIp, announcedIp, port } = this.config.mediasoup;
     const worker = await mediasoup.createWorker({ logLevel, rtcMinPort: minPort, rtcMaxPort: maxPort });
+    const listen = { ip: listenIp, announcedIp, port: port + index };
+    worker.appData.webRtcServer = await worker.createWebRtcServer({
+      listenInfos: [
+        { protocol: 'udp', ...listen },
+        { protocol: 'tcp', ...listen },
+      ],
+    });
     this.routers.set(worker, 0);
     worker.observer.on('newrouter', (router: ms.Router) => {
       this.routers.set(worker, (this.routers.get(worker) ?? 0) + 1);
@@ -101,8 +109,9 @@ export class WorkerPool implements OnModuleInit, OnApplicationShutdown {
     this.routers.delete(dead);
     for (let attempt = 1; ; attempt++) {
       try {
-        const fresh = await this.spawn();
-        this.workers[this.workers.indexOf(dead)] = fresh;
+        const index = this.workers.indexOf(dead);
+        const fresh = await this.spawn(index);
+        this.workers[index] = fresh;
         this.logger.log(`mediasoup worker ${fresh.pid} replaces ${dead.pid}`);
         this.events.emit('replaced', { dead, fresh });
         return;

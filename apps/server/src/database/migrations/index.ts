@@ -1,5 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
 import { AccountsProgramsSessions1764072000000 } from './1764072000000-accounts-programs-sessions';
+import { LiveAttendanceChat1764075600000 } from './1764075600000-live-attendance-chat';
 
 /** Every migration, in order; run at start (migrationsRun) and by the TypeORM CLI. */
-export const migrations: (new () => MigrationInterface)[] = [AccountsProgramsSessions1764072000000];
+export const migrations: (new () => MigrationInterface)[] = [
+  AccountsProgramsSessions1764072000000,
+  LiveAttendanceChat1764075600000,
+];

@@ -1,0 +1,162 @@
+import {
+  type ChatRequest,
+  ChatLimits,
+  type ConnectTransportRequest,
+  type ConsumeRequest,
+  type ConsumerViewRequest,
+  type CreateTransportRequest,
+  type JoinRequest,
+  LIVE_PHASES,
+  type LivePhase,
+  type LockRequest,
+  type MediaKind,
+  type MediaSource,
+  type MuteRequest,
+  type PhaseRequest,
+  type ProducerStateRequest,
+  type ProduceRequest,
+  REACTIONS,
+  type ReactionRequest,
+  type SpotlightRequest,
+  type TargetRequest,
+} from '@echo-hub/protocol';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+// Socket payloads are validated like REST bodies (see live.gateway.ts): unknown fields and wrong types are refused.
+
+export class EmptyDto {}
+
+export class JoinDto implements JoinRequest {
+  @IsUUID('4', { message: 'sessionId must be a UUID' })
+  sessionId: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  sinceVersion?: number;
+}
+
+export class CreateTransportDto implements CreateTransportRequest {
+  @IsIn(['send', 'recv'], { message: 'direction must be send or recv' })
+  direction: 'send' | 'recv';
+}
+
+export class TransportIdDto {
+  @IsUUID('4', { message: 'transportId must be a UUID' })
+  transportId: string;
+}
+
+export class ConnectTransportDto extends TransportIdDto implements ConnectTransportRequest {
+  @IsObject()
+  dtlsParameters: object;
+}
+
+export class ProduceDto extends TransportIdDto implements ProduceRequest {
+  @IsIn(['audio', 'video'], { message: 'kind must be audio or video' })
+  kind: MediaKind;
+
+  @IsObject()
+  rtpParameters: object;
+
+  @IsIn(['mic', 'camera', 'screen'], { message: 'source must be mic, camera or screen' })
+  source: MediaSource;
+}
+
+export class ProducerIdDto {
+  @IsUUID('4', { message: 'producerId must be a UUID' })
+  producerId: string;
+}
+
+export class ProducerStateDto extends ProducerIdDto implements ProducerStateRequest {
+  @IsBoolean()
+  paused: boolean;
+}
+
+export class ConsumeDto extends TransportIdDto implements ConsumeRequest {
+  @IsUUID('4', { message: 'producerId must be a UUID' })
+  producerId: string;
+
+  @IsObject()
+  rtpCapabilities: object;
+}
+
+export class ConsumerIdDto {
+  @IsUUID('4', { message: 'consumerId must be a UUID' })
+  consumerId: string;
+}
+
+export class ConsumerViewDto extends ConsumerIdDto implements ConsumerViewRequest {
+  @IsBoolean()
+  visible: boolean;
+
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  height: number;
+}
+
+export class ChatDto implements ChatRequest {
+  @IsString()
+  @IsNotEmpty({ message: 'text must not be empty' })
+  @MaxLength(ChatLimits.maxLength)
+  text: string;
+}
+
+export class ReactionDto implements ReactionRequest {
+  @IsIn(REACTIONS, { message: `emoji must be one of ${REACTIONS.join(' ')}` })
+  emoji: string;
+}
+
+export class TargetDto implements TargetRequest {
+  @IsUUID('4', { message: 'userId must be a UUID' })
+  userId: string;
+}
+
+export class OptionalTargetDto implements Partial<TargetRequest> {
+  @IsOptional()
+  @IsUUID('4', { message: 'userId must be a UUID' })
+  userId?: string;
+}
+
+export class MuteDto extends OptionalTargetDto implements MuteRequest {}
+
+export class SpotlightDto implements SpotlightRequest {
+  @ValidateIf((o: SpotlightDto) => o.userId !== null)
+  @IsUUID('4', { message: 'userId must be a UUID or null' })
+  userId: string | null;
+}
+
+export class PhaseDto implements PhaseRequest {
+  @IsIn(LIVE_PHASES, { message: `phase must be one of ${LIVE_PHASES.join(', ')}` })
+  phase: LivePhase;
+
+  @IsOptional()
+  @ValidateIf((o: PhaseDto) => o.slot !== null)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  slot?: number | null;
+}
+
+export class LockDto implements LockRequest {
+  @IsBoolean()
+  locked: boolean;
+}
+
+export class RollCallDto extends TargetDto {
+  @IsBoolean()
+  present: boolean;
+}

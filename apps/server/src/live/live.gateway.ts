@@ -1,0 +1,240 @@
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@echo-hub/protocol';
+import { LiveErrorCode } from '@echo-hub/protocol';
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { Server, Socket } from 'socket.io';
+import { AuthService } from '../auth/auth.service';
+import { fieldErrors } from '../common/validation';
+import { RealtimeService } from '../realtime/realtime.service';
+import {
+  ChatDto,
+  ConnectTransportDto,
+  ConsumeDto,
+  ConsumerIdDto,
+  ConsumerViewDto,
+  CreateTransportDto,
+  EmptyDto,
+  JoinDto,
+  LockDto,
+  MuteDto,
+  OptionalTargetDto,
+  PhaseDto,
+  ProduceDto,
+  ProducerIdDto,
+  ProducerStateDto,
+  ReactionDto,
+  RollCallDto,
+  SpotlightDto,
+  TargetDto,
+  TransportIdDto,
+} from './dto/live.dto';
+import { LiveError } from './live.errors';
+import { type LiveClient, LiveService } from './live.service';
+
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { client: LiveClient }>;
+type DtoClass<T> = new () => T;
+
+/**
+ * The one authenticated socket.io gateway. The handshake carries the same access token as
+ * REST (`auth: { token }`). Each event validates its payload into a DTO, runs one service
+ * call with its permission check, and acknowledges `{ ok, data } | { ok: false, error }`:
+ * errors never change anything and never reach the socket as exceptions.
+ */
+@WebSocketGateway({ path: '/socket.io', serveClient: false, cors: false })
+export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
+  private readonly logger = new Logger(LiveGateway.name);
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly live: LiveService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  afterInit(server: Server<ClientToServerEvents, ServerToClientEvents>): void {
+    this.realtime.attach(server);
+    server.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown }).token;
+      this.auth.authenticate(typeof token === 'string' ? token : undefined).then(
+        (user) => {
+          (socket as LiveSocket).data.client = { socketId: socket.id, user };
+          void socket.join(`user:${user.id}`);
+          next();
+        },
+        () => next(new Error('UNAUTHORIZED: sign in and connect with auth.token')),
+      );
+    });
+  }
+
+  async handleDisconnect(socket: LiveSocket): Promise<void> {
+    const client = socket.data.client;
+    if (client) await this.live.leave(client).catch((e: Error) => this.logger.error(`leave failed: ${e.message}`));
+  }
+
+  @SubscribeMessage('session:join')
+  join(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, JoinDto, body, async (c, dto) => {
+      const joined = await this.live.join(c, dto);
+      await s.join(`session:${dto.sessionId}`);
+      return joined;
+    });
+  }
+
+  @SubscribeMessage('session:leave')
+  leave(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, EmptyDto, body, async (c) => {
+      const sessionId = c.sessionId;
+      await this.live.leave(c);
+      if (sessionId) await s.leave(`session:${sessionId}`);
+    });
+  }
+
+  @SubscribeMessage('media:createTransport')
+  createTransport(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, CreateTransportDto, body, (c, dto) => this.live.createTransport(c, dto.direction));
+  }
+
+  @SubscribeMessage('media:connectTransport')
+  connectTransport(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, ConnectTransportDto, body, (c, dto) => this.live.connectTransport(c, dto));
+  }
+
+  @SubscribeMessage('media:restartIce')
+  restartIce(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, TransportIdDto, body, (c, dto) => this.live.restartIce(c, dto.transportId));
+  }
+
+  @SubscribeMessage('media:produce')
+  produce(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, ProduceDto, body, (c, dto) => this.live.produce(c, dto));
+  }
+
+  @SubscribeMessage('media:closeProducer')
+  closeProducer(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, ProducerIdDto, body, (c, dto) => this.live.closeProducer(c, dto.producerId));
+  }
+
+  @SubscribeMessage('media:setProducerPaused')
+  setProducerPaused(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, ProducerStateDto, body, (c, dto) => this.live.setProducerPaused(c, dto));
+  }
+
+  @SubscribeMessage('media:consume')
+  consume(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, ConsumeDto, body, (c, dto) => this.live.consume(c, dto));
+  }
+
+  @SubscribeMessage('media:resumeConsumer')
+  resumeConsumer(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, ConsumerIdDto, body, (c, dto) => this.live.resumeConsumer(c, dto.consumerId));
+  }
+
+  @SubscribeMessage('media:viewConsumer')
+  viewConsumer(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, ConsumerViewDto, body, (c, dto) => this.live.viewConsumer(c, dto));
+  }
+
+  @SubscribeMessage('hand:raise')
+  raiseHand(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, EmptyDto, body, async (c) => this.live.raiseHand(c));
+  }
+
+  @SubscribeMessage('hand:lower')
+  lowerHand(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, OptionalTargetDto, body, async (c, dto) => this.live.lowerHand(c, dto.userId));
+  }
+
+  @SubscribeMessage('chat:send')
+  chat(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, ChatDto, body, (c, dto) => this.live.chat(c, dto));
+  }
+
+  @SubscribeMessage('reaction:send')
+  react(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, ReactionDto, body, async (c, dto) => this.live.react(c, dto.emoji));
+  }
+
+  @SubscribeMessage('host:open')
+  open(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, EmptyDto, body, (c) => this.live.open(c));
+  }
+
+  @SubscribeMessage('host:phase')
+  phase(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, PhaseDto, body, async (c, dto) => this.live.setPhase(c, dto));
+  }
+
+  @SubscribeMessage('host:spotlight')
+  spotlight(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, SpotlightDto, body, (c, dto) => this.live.spotlight(c, dto.userId, 'spotlightId'));
+  }
+
+  @SubscribeMessage('host:presenter')
+  presenter(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, SpotlightDto, body, (c, dto) => this.live.spotlight(c, dto.userId, 'presenterId'));
+  }
+
+  @SubscribeMessage('host:mute')
+  mute(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, MuteDto, body, (c, dto) => this.live.mute(c, dto.userId));
+  }
+
+  @SubscribeMessage('host:remove')
+  remove(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, TargetDto, body, (c, dto) => this.live.remove(c, dto.userId));
+  }
+
+  @SubscribeMessage('host:lock')
+  lock(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, LockDto, body, async (c, dto) => this.live.lock(c, dto.locked));
+  }
+
+  @SubscribeMessage('host:rollCall')
+  rollCall(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, RollCallDto, body, async (c, dto) => this.live.rollCall(c, dto.userId, dto.present));
+  }
+
+  @SubscribeMessage('host:end')
+  end(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, EmptyDto, body, (c) => this.live.end(c));
+  }
+
+  /** Validates the payload, runs the handler, and turns any failure into an error acknowledgement. */
+  private async run<T extends object, R>(
+    socket: LiveSocket,
+    dto: DtoClass<T>,
+    body: unknown,
+    handler: (client: LiveClient, dto: T) => Promise<R>,
+  ): Promise<Ack<R>> {
+    try {
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        throw new LiveError(LiveErrorCode.Invalid, 'payload must be an object');
+      }
+      const instance = plainToInstance(dto, body);
+      const errors = validateSync(instance, {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        forbidUnknownValues: false,
+      });
+      if (errors.length) {
+        const message = fieldErrors(errors)
+          .flatMap((f) => f.messages)
+          .join('; ');
+        throw new LiveError(LiveErrorCode.Invalid, message);
+      }
+      return { ok: true, data: await handler(socket.data.client, instance) };
+    } catch (e) {
+      if (e instanceof LiveError) return { ok: false, error: { code: e.code, message: e.message } };
+      this.logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+      return { ok: false, error: { code: LiveErrorCode.Media, message: 'The server could not do that' } };
+    }
+  }
+}

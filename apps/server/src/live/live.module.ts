@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { MediaModule } from '../media/media.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { LiveGateway } from './live.gateway';
+import { LiveService } from './live.service';
+
+@Module({ imports: [MediaModule, SessionsModule], providers: [LiveGateway, LiveService], exports: [LiveService] })
+export class LiveModule {}

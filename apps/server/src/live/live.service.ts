@@ -1,0 +1,434 @@
+import {
+  type ChatMessage,
+  ChatLimits,
+  type ConsumerOptions,
+  type JoinResponse,
+  LiveErrorCode,
+  type LivePhase,
+  type ProgramRole,
+  type TransportOptions,
+} from '@echo-hub/protocol';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import type { AuthUser } from '../auth/auth.types';
+import { RateLimiter } from '../common/rate-limiter';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { nowIso } from '../database/columns';
+import type { ms } from '../media/mediasoup';
+import { WorkerPool } from '../media/worker-pool';
+import { Membership } from '../programs/entities/membership.entity';
+import { RealtimeService } from '../realtime/realtime.service';
+import { EchoSession } from '../sessions/entities/echo-session.entity';
+import { SessionsService } from '../sessions/sessions.service';
+import type {
+  ChatDto,
+  ConnectTransportDto,
+  ConsumeDto,
+  ConsumerViewDto,
+  JoinDto,
+  PhaseDto,
+  ProduceDto,
+  ProducerStateDto,
+} from './dto/live.dto';
+import { Attendance } from './entities/attendance.entity';
+import { ChatMessageEntity } from './entities/chat-message.entity';
+import { LiveRoom, sessionRoom } from './live-room';
+import { forbidden, LiveError, notFound } from './live.errors';
+import { RoomStateStore } from './room-state';
+
+/** Who is behind a socket, once it has joined a session. */
+export interface LiveClient {
+  socketId: string;
+  user: AuthUser;
+  sessionId?: string;
+  host?: boolean;
+  attendanceId?: string;
+}
+
+const HOST_ROLES: (ProgramRole | 'admin')[] = ['facilitator', 'coordinator', 'admin'];
+/** The hub team skips the lobby; spokes wait until a host opens the room. */
+const HUB_ROLES: (ProgramRole | 'admin')[] = [...HOST_ROLES, 'expert'];
+
+@Injectable()
+export class LiveService implements OnApplicationShutdown {
+  private readonly rooms = new Map<string, LiveRoom>();
+  private readonly chatLimiter = new RateLimiter(ChatLimits.perMinute, 60_000);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly pool: WorkerPool,
+    private readonly realtime: RealtimeService,
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  room(sessionId: string): LiveRoom | undefined {
+    return this.rooms.get(sessionId);
+  }
+
+  // ---- joining and leaving ---------------------------------------------------
+
+  async join(client: LiveClient, req: JoinDto): Promise<JoinResponse> {
+    const session = await this.db.getRepository(EchoSession).findOneBy({ id: req.sessionId });
+    if (!session) throw notFound('sessionId is not a session');
+    if (session.status === 'ended' || session.status === 'cancelled') {
+      throw new LiveError(
+        LiveErrorCode.Ended,
+        `This session has ${session.status === 'ended' ? 'ended' : 'been cancelled'}`,
+      );
+    }
+    const membership = await this.db
+      .getRepository(Membership)
+      .findOne({ where: { programId: session.programId, userId: client.user.id }, relations: { site: true } });
+    if (!membership && !client.user.isAdmin) throw forbidden('You are not a member of this program');
+    const role: ProgramRole | 'admin' = membership?.role ?? 'admin';
+
+    const room = await this.openRoom(session);
+    const known = room.store.participant(client.user.id);
+    if (room.removed.has(client.user.id)) throw forbidden('A host removed you from this session');
+    if (room.store.current.locked && !known && !HOST_ROLES.includes(role)) {
+      throw new LiveError(LiveErrorCode.Locked, 'The room is locked');
+    }
+    client.host = HOST_ROLES.includes(role);
+    // A socket asking again for the session it is in (to resync) keeps its place and attendance.
+    const resync = client.sessionId === session.id && room.sockets.has(client.socketId);
+    if (!resync) await this.register(client, room, role, membership);
+    const media = await room.ensureMedia();
+    const patches = req.sinceVersion === undefined ? null : room.store.since(req.sinceVersion);
+    return {
+      state: patches ? null : structuredClone(room.store.current),
+      patches: patches ?? [],
+      routerRtpCapabilities: media.rtpCapabilities,
+      mediaEpoch: room.mediaEpoch,
+      you: { userId: client.user.id, host: client.host },
+    };
+  }
+
+  /** Adds a socket to a room (leaving any other session first): attendance row, participant online. */
+  private async register(
+    client: LiveClient,
+    room: LiveRoom,
+    role: ProgramRole | 'admin',
+    membership: Membership | null,
+  ): Promise<void> {
+    if (client.sessionId) await this.leave(client);
+    const known = room.store.participant(client.user.id);
+    client.sessionId = room.sessionId;
+    room.sockets.set(client.socketId, client.user.id);
+    const attendance = await this.db.getRepository(Attendance).save(
+      this.db.getRepository(Attendance).create({
+        sessionId: room.sessionId,
+        userId: client.user.id,
+        role,
+        siteId: membership?.siteId ?? null,
+        joinedAt: nowIso(),
+        leftAt: null,
+      }),
+    );
+    client.attendanceId = attendance.id;
+    room.publish(
+      room.store.upsertParticipant({
+        userId: client.user.id,
+        displayName: client.user.displayName,
+        role,
+        siteId: membership?.siteId ?? null,
+        siteName: membership?.site?.organisation ?? null,
+        participationType: membership?.participationType ?? null,
+        online: true,
+        producers: known?.online ? known.producers : [],
+        present: known?.present ?? null,
+      }),
+    );
+  }
+
+  /** A socket leaves (or drops): its attendance closes; the person stays listed, offline, until they return. */
+  async leave(client: LiveClient): Promise<void> {
+    const room = client.sessionId ? this.rooms.get(client.sessionId) : undefined;
+    if (client.attendanceId) {
+      await this.db
+        .getRepository(Attendance)
+        .update({ id: client.attendanceId, leftAt: IsNull() }, { leftAt: nowIso() });
+    }
+    client.sessionId = undefined;
+    client.attendanceId = undefined;
+    if (!room || !room.sockets.delete(client.socketId)) return;
+    if (room.onlineUserIds().has(client.user.id)) return; // another tab is still there
+    room.media?.closePeer(client.user.id);
+    room.publish(room.store.updateParticipant(client.user.id, { online: false, producers: [] }));
+    await room.updateVideoForwarding();
+  }
+
+  // ---- media -----------------------------------------------------------------
+
+  async createTransport(client: LiveClient, direction: 'send' | 'recv'): Promise<TransportOptions> {
+    const { room } = this.inRoom(client, { media: true });
+    return (await room.ensureMedia()).createTransport(client.user.id, direction);
+  }
+
+  async connectTransport(client: LiveClient, dto: ConnectTransportDto): Promise<void> {
+    const media = await this.media(client);
+    await media.connectTransport(client.user.id, dto.transportId, dto.dtlsParameters as ms.DtlsParameters);
+  }
+
+  async restartIce(client: LiveClient, transportId: string): Promise<{ iceParameters: unknown }> {
+    const media = await this.media(client);
+    return { iceParameters: await media.restartIce(client.user.id, transportId) };
+  }
+
+  async produce(client: LiveClient, dto: ProduceDto): Promise<{ producerId: string }> {
+    const { room } = this.inRoom(client, { media: true });
+    const media = await room.ensureMedia();
+    const producer = await media.produce(
+      client.user.id,
+      dto.transportId,
+      dto.kind,
+      dto.rtpParameters as ms.RtpParameters,
+      dto.source,
+    );
+    producer.observer.once('close', () => void this.syncProducers(room, client.user.id));
+    await this.syncProducers(room, client.user.id);
+    this.realtime.to(sessionRoom(room.sessionId), 'media:newProducer', {
+      userId: client.user.id,
+      producerId: producer.id,
+      source: dto.source,
+      kind: dto.kind,
+    });
+    return { producerId: producer.id };
+  }
+
+  async closeProducer(client: LiveClient, producerId: string): Promise<void> {
+    (await this.media(client)).closeProducer(client.user.id, producerId);
+  }
+
+  async setProducerPaused(client: LiveClient, dto: ProducerStateDto): Promise<void> {
+    const { room } = this.inRoom(client, { media: true });
+    await (await room.ensureMedia()).setProducerPaused(client.user.id, dto.producerId, dto.paused);
+    await this.syncProducers(room, client.user.id);
+  }
+
+  async consume(client: LiveClient, dto: ConsumeDto): Promise<ConsumerOptions> {
+    const media = await this.media(client);
+    return media.consume(client.user.id, dto.transportId, dto.producerId, dto.rtpCapabilities as ms.RtpCapabilities);
+  }
+
+  async resumeConsumer(client: LiveClient, consumerId: string): Promise<void> {
+    await (await this.media(client)).resumeConsumer(client.user.id, consumerId);
+  }
+
+  async viewConsumer(client: LiveClient, dto: ConsumerViewDto): Promise<void> {
+    await (await this.media(client)).viewConsumer(client.user.id, dto.consumerId, dto.visible, dto.height);
+  }
+
+  // ---- hands, chat, reactions -------------------------------------------------
+
+  raiseHand(client: LiveClient): void {
+    const { room } = this.inRoom(client);
+    const { hands } = room.store.current;
+    if (hands.some((h) => h.userId === client.user.id)) return;
+    const hand = { userId: client.user.id, displayName: client.user.displayName, at: nowIso() };
+    room.publish(room.store.change({ hands: [...hands, hand] }));
+  }
+
+  /** Lowers your own hand, or (hosts) anyone's: the facilitator works through the queue. */
+  lowerHand(client: LiveClient, userId = client.user.id): void {
+    const { room } = this.inRoom(client);
+    if (userId !== client.user.id && !client.host) throw forbidden('Only a host may lower another hand');
+    room.publish(room.store.change({ hands: room.store.current.hands.filter((h) => h.userId !== userId) }));
+  }
+
+  async chat(client: LiveClient, dto: ChatDto): Promise<ChatMessage> {
+    const { room } = this.inRoom(client);
+    if (!this.chatLimiter.hit(`${room.sessionId}|${client.user.id}`).allowed) {
+      throw new LiveError(LiveErrorCode.RateLimited, `At most ${ChatLimits.perMinute} messages a minute`);
+    }
+    const text = dto.text.trim();
+    if (!text) throw new LiveError(LiveErrorCode.Invalid, 'text must not be empty');
+    const repo = this.db.getRepository(ChatMessageEntity);
+    const saved = await repo.save(
+      repo.create({ sessionId: room.sessionId, userId: client.user.id, displayName: client.user.displayName, text }),
+    );
+    const message = toChatMessage(saved);
+    room.publish(room.store.change({}, message));
+    return message;
+  }
+
+  react(client: LiveClient, emoji: string): void {
+    const { room } = this.inRoom(client);
+    this.realtime.to(sessionRoom(room.sessionId), 'reaction', {
+      userId: client.user.id,
+      displayName: client.user.displayName,
+      emoji,
+      at: nowIso(),
+    });
+  }
+
+  // ---- host controls ------------------------------------------------------------
+
+  async open(client: LiveClient): Promise<void> {
+    const { room } = this.inRoom(client, { host: true });
+    const phase: LivePhase = room.store.current.phase === 'lobby' ? 'introductions' : room.store.current.phase;
+    room.publish(room.store.change({ open: true, phase }));
+    await this.db.getRepository(EchoSession).update({ id: room.sessionId }, { status: 'live' });
+  }
+
+  setPhase(client: LiveClient, dto: PhaseDto): void {
+    const { room } = this.inRoom(client, { host: true });
+    if (dto.phase === 'ended') throw new LiveError(LiveErrorCode.Invalid, 'use host:end to end the session');
+    const slot = dto.slot ?? null;
+    const item = slot === null ? undefined : room.agenda[slot];
+    if (slot !== null && !item) throw new LiveError(LiveErrorCode.Invalid, `slot ${slot} is not in the agenda`);
+    room.publish(
+      room.store.change({
+        phase: dto.phase,
+        open: true,
+        timer: { slot, startedAt: item ? nowIso() : null, seconds: (item?.minutes ?? 0) * 60 },
+      }),
+    );
+  }
+
+  async spotlight(client: LiveClient, userId: string | null, field: 'spotlightId' | 'presenterId'): Promise<void> {
+    const { room } = this.inRoom(client, { host: true });
+    if (userId && !room.store.participant(userId)) throw notFound('userId is not in this session');
+    room.publish(room.store.change({ [field]: userId }));
+    await room.updateVideoForwarding();
+  }
+
+  /** Mutes one person, or everyone but the hosts: their microphone producer is paused on the server. */
+  async mute(client: LiveClient, userId?: string): Promise<void> {
+    const { room } = this.inRoom(client, { host: true });
+    if (userId && !room.store.participant(userId)) throw notFound('userId is not in this session');
+    const hosts = new Set(
+      room.store.current.participants.filter((p) => HOST_ROLES.includes(p.role)).map((p) => p.userId),
+    );
+    const targets = userId
+      ? [userId]
+      : room.store.current.participants.map((p) => p.userId).filter((id) => !hosts.has(id));
+    const media = await room.ensureMedia();
+    for (const target of targets) {
+      if (await media.pauseSource(target, 'mic')) {
+        await this.syncProducers(room, target);
+        this.realtime.to(`user:${target}`, 'host:muted', { by: client.user.displayName });
+      }
+    }
+  }
+
+  async remove(client: LiveClient, userId: string): Promise<void> {
+    const { room } = this.inRoom(client, { host: true });
+    if (userId === client.user.id) throw new LiveError(LiveErrorCode.Invalid, 'you cannot remove yourself');
+    if (!room.store.participant(userId)) throw notFound('userId is not in this session');
+    room.removed.add(userId);
+    this.realtime.to(`user:${userId}`, 'session:kicked', { reason: 'removed' });
+    await this.realtime.leaveAll(userId, sessionRoom(room.sessionId));
+    for (const [socketId, uid] of room.sockets) {
+      if (uid === userId)
+        await this.leave({ socketId, user: { ...client.user, id: userId }, sessionId: room.sessionId });
+    }
+    await this.closeOpenAttendance(room.sessionId, userId);
+    const hands = room.store.current.hands.filter((h) => h.userId !== userId);
+    const participants = room.store.current.participants.filter((p) => p.userId !== userId);
+    room.publish(room.store.change({ hands, participants }));
+  }
+
+  lock(client: LiveClient, locked: boolean): void {
+    const { room } = this.inRoom(client, { host: true });
+    room.publish(room.store.change({ locked }));
+  }
+
+  rollCall(client: LiveClient, userId: string, present: boolean): void {
+    const { room } = this.inRoom(client, { host: true });
+    if (!room.store.participant(userId)) throw notFound('userId is not in this session');
+    room.publish(room.store.updateParticipant(userId, { present }));
+  }
+
+  /** Ends the session for everyone: attendance closes, the room and its media go away. */
+  async end(client: LiveClient): Promise<void> {
+    const { room } = this.inRoom(client, { host: true });
+    room.publish(room.store.change({ phase: 'ended', endedAt: nowIso(), open: false }));
+    this.realtime.to(sessionRoom(room.sessionId), 'session:kicked', { reason: 'ended' });
+    await this.db.getRepository(EchoSession).update({ id: room.sessionId }, { status: 'ended' });
+    await this.closeOpenAttendance(room.sessionId);
+    room.close();
+    this.rooms.delete(room.sessionId);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const room of this.rooms.values()) {
+      await this.closeOpenAttendance(room.sessionId);
+      room.close();
+    }
+    this.rooms.clear();
+  }
+
+  // ---- helpers ---------------------------------------------------------------------
+
+  private async openRoom(session: EchoSession): Promise<LiveRoom> {
+    const existing = this.rooms.get(session.id);
+    if (existing) return existing;
+    const chat = await this.db
+      .getRepository(ChatMessageEntity)
+      .find({ where: { sessionId: session.id }, order: { createdAt: 'ASC' }, take: 1000 });
+    const { agenda } = await this.sessions.get(session.id, null);
+    // Another join may have opened it while we read.
+    const raced = this.rooms.get(session.id);
+    if (raced) return raced;
+    const room = new LiveRoom(
+      session.id,
+      session.programId,
+      agenda,
+      new RoomStateStore(session.id, chat.map(toChatMessage)),
+      this.pool,
+      this.realtime,
+      this.config.mediasoup.lastN,
+    );
+    this.rooms.set(session.id, room);
+    return room;
+  }
+
+  /** The caller's room, checking they joined it, are past the lobby (for media) and are a host (for commands). */
+  private inRoom(client: LiveClient, need: { media?: boolean; host?: boolean } = {}): { room: LiveRoom } {
+    const room = client.sessionId ? this.rooms.get(client.sessionId) : undefined;
+    if (!room || !room.sockets.has(client.socketId)) {
+      throw new LiveError(LiveErrorCode.NotJoined, 'Join a session first (session:join)');
+    }
+    if (need.host && !client.host) throw forbidden('Only the facilitator or coordinator may do this');
+    if (need.media && !room.store.current.open) {
+      const role = room.store.participant(client.user.id)?.role;
+      if (!role || !HUB_ROLES.includes(role)) {
+        throw new LiveError(LiveErrorCode.Lobby, 'Waiting for the facilitator to open the session');
+      }
+    }
+    return { room };
+  }
+
+  private async media(client: LiveClient) {
+    return this.inRoom(client, { media: true }).room.ensureMedia();
+  }
+
+  /** Copies a person's open producers into the room state and re-applies last-N. */
+  private async syncProducers(room: LiveRoom, userId: string): Promise<void> {
+    const media = room.media;
+    if (!media || media.closed) return;
+    const producers = media.producersOf(userId).map((p) => ({
+      id: p.id,
+      source: p.appData.source as 'mic' | 'camera' | 'screen',
+      paused: p.paused,
+    }));
+    room.publish(room.store.updateParticipant(userId, { producers }));
+    await room.updateVideoForwarding();
+  }
+
+  private async closeOpenAttendance(sessionId: string, userId?: string): Promise<void> {
+    await this.db
+      .getRepository(Attendance)
+      .update({ sessionId, leftAt: IsNull(), ...(userId ? { userId } : {}) }, { leftAt: nowIso() });
+  }
+}
+
+const toChatMessage = (m: ChatMessageEntity): ChatMessage => ({
+  id: m.id,
+  userId: m.userId,
+  displayName: m.displayName,
+  text: m.text,
+  at: m.createdAt,
+});

@@ -1,0 +1,270 @@
+import type { ConsumerOptions, MediaKind, MediaSource, TransportOptions } from '@echo-hub/protocol';
+import { LiveErrorCode } from '@echo-hub/protocol';
+import { EventEmitter } from 'node:events';
+import type { ms } from '../media/mediasoup';
+import type { WorkerPool } from '../media/worker-pool';
+import { LiveError, notFound } from './live.errors';
+
+interface PeerMedia {
+  transports: Map<string, ms.WebRtcTransport>;
+  producers: Map<string, ms.Producer>;
+  consumers: Map<string, ms.Consumer>;
+}
+
+interface ConsumerView {
+  ownerId: string;
+  source: MediaSource;
+  /** The client has attached the track (resumeConsumer). */
+  ready: boolean;
+  visible: boolean;
+  height: number;
+}
+
+const view = (c: ms.Consumer) => c.appData as unknown as ConsumerView;
+
+/** Simulcast layer for a tile of this height (CSS px): small tiles get the smallest encoding. */
+export function spatialLayerFor(height: number): number {
+  if (height >= 360) return 2;
+  if (height >= 180) return 1;
+  return 0;
+}
+
+/**
+ * One live session's media: a Router on the least-loaded worker, the peers' transports,
+ * producers and consumers, and an active-speaker observer. Holds no room state: it reports
+ * `speaker`, `producerclosed` and `workerclosed`, and applies the forwarding policy it is given.
+ */
+export class MediaRoom extends EventEmitter<{
+  speaker: [userId: string];
+  workerclosed: [];
+  consumerclosed: [userId: string, consumerId: string];
+  consumerpaused: [userId: string, consumerId: string, paused: boolean];
+}> {
+  private readonly peers = new Map<string, PeerMedia>();
+  private forwardVideoOf = new Set<string>();
+
+  private constructor(
+    private readonly pool: WorkerPool,
+    readonly router: ms.Router,
+    private readonly speakers: ms.ActiveSpeakerObserver,
+  ) {
+    super();
+    router.once('workerclose', () => this.emit('workerclosed'));
+    speakers.on('dominantspeaker', ({ producer }) => this.emit('speaker', producer.appData.userId as string));
+  }
+
+  static async create(pool: WorkerPool, sessionId: string): Promise<MediaRoom> {
+    const router = await pool.createRouter({ sessionId });
+    const speakers = await router.createActiveSpeakerObserver({ interval: 300 });
+    return new MediaRoom(pool, router, speakers);
+  }
+
+  get rtpCapabilities(): ms.RtpCapabilities {
+    return this.router.rtpCapabilities;
+  }
+
+  get closed(): boolean {
+    return this.router.closed;
+  }
+
+  async createTransport(userId: string, direction: 'send' | 'recv'): Promise<TransportOptions> {
+    const transport = await this.router.createWebRtcTransport({
+      ...this.pool.webRtcTransportOptions(this.router),
+      appData: { userId, direction },
+    });
+    this.peer(userId).transports.set(transport.id, transport);
+    return {
+      id: transport.id,
+      iceParameters: transport.iceParameters,
+      iceCandidates: transport.iceCandidates,
+      dtlsParameters: transport.dtlsParameters,
+    };
+  }
+
+  async connectTransport(userId: string, transportId: string, dtlsParameters: ms.DtlsParameters): Promise<void> {
+    await this.transport(userId, transportId).connect({ dtlsParameters });
+  }
+
+  async restartIce(userId: string, transportId: string): Promise<ms.IceParameters> {
+    return this.transport(userId, transportId).restartIce();
+  }
+
+  async produce(
+    userId: string,
+    transportId: string,
+    kind: MediaKind,
+    rtpParameters: ms.RtpParameters,
+    source: MediaSource,
+  ): Promise<ms.Producer> {
+    const transport = this.transport(userId, transportId);
+    if (transport.appData.direction !== 'send') throw invalid('transportId is not a sending transport');
+    if ((source === 'mic') !== (kind === 'audio')) throw invalid(`source ${source} does not carry ${kind}`);
+    const peer = this.peer(userId);
+    for (const existing of peer.producers.values()) {
+      if (existing.appData.source === source) this.closeProducer(userId, existing.id);
+    }
+    const producer = await transport
+      .produce({ kind, rtpParameters, appData: { userId, source } })
+      .catch((e: Error) => Promise.reject(new LiveError(LiveErrorCode.Media, e.message)));
+    peer.producers.set(producer.id, producer);
+    producer.observer.once('close', () => peer.producers.delete(producer.id));
+    if (kind === 'audio') await this.speakers.addProducer({ producerId: producer.id });
+    return producer;
+  }
+
+  closeProducer(userId: string, producerId: string): void {
+    const producer = this.peer(userId).producers.get(producerId);
+    if (!producer) throw notFound('producerId is not one of yours');
+    producer.close();
+  }
+
+  async setProducerPaused(userId: string, producerId: string, paused: boolean): Promise<void> {
+    const producer = this.peer(userId).producers.get(producerId);
+    if (!producer) throw notFound('producerId is not one of yours');
+    await (paused ? producer.pause() : producer.resume());
+  }
+
+  /** Pauses someone's producer of a source (the host's mute). Returns whether one was open. */
+  async pauseSource(userId: string, source: MediaSource): Promise<boolean> {
+    const producer = this.producersOf(userId).find((p) => p.appData.source === source);
+    if (!producer) return false;
+    await producer.pause();
+    return true;
+  }
+
+  producersOf(userId: string): ms.Producer[] {
+    return [...(this.peers.get(userId)?.producers.values() ?? [])];
+  }
+
+  producer(producerId: string): ms.Producer | undefined {
+    for (const peer of this.peers.values()) {
+      const p = peer.producers.get(producerId);
+      if (p) return p;
+    }
+    return undefined;
+  }
+
+  async consume(
+    userId: string,
+    transportId: string,
+    producerId: string,
+    rtpCapabilities: ms.RtpCapabilities,
+  ): Promise<ConsumerOptions> {
+    const transport = this.transport(userId, transportId);
+    if (transport.appData.direction !== 'recv') throw invalid('transportId is not a receiving transport');
+    const producer = this.producer(producerId);
+    if (!producer) throw notFound('producerId is not in this session');
+    const ownerId = producer.appData.userId as string;
+    if (ownerId === userId) throw invalid('you cannot consume your own producer');
+    if (!this.router.canConsume({ producerId, rtpCapabilities })) {
+      throw new LiveError(LiveErrorCode.Media, 'your browser cannot receive this media');
+    }
+    const source = producer.appData.source as MediaSource;
+    const appData: ConsumerView = { ownerId, source, ready: false, visible: true, height: 0 };
+    const consumer = await transport.consume({
+      producerId,
+      rtpCapabilities,
+      paused: true,
+      appData: { ...appData },
+    });
+    const peer = this.peer(userId);
+    peer.consumers.set(consumer.id, consumer);
+    consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
+    consumer.on('producerclose', () => this.emit('consumerclosed', userId, consumer.id));
+    consumer.on('transportclose', () => peer.consumers.delete(consumer.id));
+    return {
+      id: consumer.id,
+      producerId,
+      kind: consumer.kind,
+      rtpParameters: consumer.rtpParameters,
+      userId: ownerId,
+      source,
+      paused: true,
+    };
+  }
+
+  /** The client attached the track: start forwarding, if the policy allows. */
+  async resumeConsumer(userId: string, consumerId: string): Promise<void> {
+    const consumer = this.consumer(userId, consumerId);
+    view(consumer).ready = true;
+    await this.applyTo(userId, consumer);
+  }
+
+  /** What the client shows of a consumer: off screen → paused; the tile height picks the layer. */
+  async viewConsumer(userId: string, consumerId: string, visible: boolean, height: number): Promise<void> {
+    const consumer = this.consumer(userId, consumerId);
+    Object.assign(view(consumer), { visible, height });
+    await this.applyTo(userId, consumer);
+  }
+
+  /** Sets whose camera video is forwarded (last-N) and re-applies it to every consumer. */
+  async forwardVideo(userIds: Set<string>): Promise<void> {
+    this.forwardVideoOf = userIds;
+    for (const [userId, peer] of this.peers) {
+      for (const consumer of peer.consumers.values()) await this.applyTo(userId, consumer);
+    }
+  }
+
+  closePeer(userId: string): void {
+    const peer = this.peers.get(userId);
+    if (!peer) return;
+    for (const t of peer.transports.values()) t.close();
+    this.peers.delete(userId);
+  }
+
+  close(): void {
+    this.router.close();
+  }
+
+  /** Counts for health and benchmarks. */
+  stats(): { peers: number; producers: number; consumers: number } {
+    const all = [...this.peers.values()];
+    return {
+      peers: all.length,
+      producers: all.reduce((n, p) => n + p.producers.size, 0),
+      consumers: all.reduce((n, p) => n + p.consumers.size, 0),
+    };
+  }
+
+  private async applyTo(userId: string, consumer: ms.Consumer): Promise<void> {
+    if (consumer.closed) return;
+    const v = view(consumer);
+    // Audio flows from everyone; a screen share always; camera video only for the last-N and when on screen.
+    const forward =
+      v.ready &&
+      (consumer.kind === 'audio' || (v.visible && (v.source === 'screen' || this.forwardVideoOf.has(v.ownerId))));
+    if (forward && consumer.type === 'simulcast') {
+      await consumer.setPreferredLayers({ spatialLayer: spatialLayerFor(v.height || 360), temporalLayer: 2 });
+    }
+    if (forward && consumer.paused) {
+      await consumer.resume();
+      this.emit('consumerpaused', userId, consumer.id, false);
+    } else if (!forward && !consumer.paused) {
+      await consumer.pause();
+      this.emit('consumerpaused', userId, consumer.id, true);
+    }
+  }
+
+  private peer(userId: string): PeerMedia {
+    let peer = this.peers.get(userId);
+    if (!peer) {
+      peer = { transports: new Map(), producers: new Map(), consumers: new Map() };
+      this.peers.set(userId, peer);
+    }
+    return peer;
+  }
+
+  private transport(userId: string, transportId: string): ms.WebRtcTransport {
+    const t = this.peers.get(userId)?.transports.get(transportId);
+    if (!t) throw notFound('transportId is not one of yours');
+    return t;
+  }
+
+  private consumer(userId: string, consumerId: string): ms.Consumer {
+    const c = this.peers.get(userId)?.consumers.get(consumerId);
+    if (!c) throw notFound('consumerId is not one of yours');
+    return c;
+  }
+}
+
+const invalid = (message: string) => new LiveError(LiveErrorCode.Invalid, message);

@@ -1,0 +1,307 @@
+import type { ChatMessage, JoinResponse, RoomState, TransportOptions } from '@echo-hub/protocol';
+import { DataSource } from 'typeorm';
+import { Attendance } from '../src/live/entities/attendance.entity';
+import { LiveService } from '../src/live/live.service';
+import { WorkerPool } from '../src/media/worker-pool';
+import { ProgramsService } from '../src/programs/programs.service';
+import { EchoSession } from '../src/sessions/entities/echo-session.entity';
+import { SessionsService } from '../src/sessions/sessions.service';
+import { type Account, account, addMember } from './fixtures';
+import { fakeRtp, TestLiveClient } from './live-client';
+import { startTestApp, type TestApp } from './test-app';
+
+describe('live session over socket.io with real mediasoup workers', () => {
+  let t: TestApp;
+  let url: string;
+  let sessionId: string;
+  let otherSessionId: string;
+  const people: Record<'host' | 'spoke1' | 'spoke2' | 'stranger', Account> = {} as never;
+  const clients: TestLiveClient[] = [];
+
+  const connect = async (who: Account | undefined) => {
+    const c = new TestLiveClient(url, who?.token);
+    clients.push(c);
+    await c.connected();
+    return c;
+  };
+  const join = async (c: TestLiveClient, sinceVersion?: number) => {
+    const res = await c.ok<JoinResponse>('session:join', {
+      sessionId,
+      ...(sinceVersion === undefined ? {} : { sinceVersion }),
+    });
+    if (res.state) c.state = res.state;
+    else if (c.state)
+      for (const p of res.patches)
+        c.state = { ...c.state, ...p.set, chat: p.chat ? [...c.state.chat, p.chat] : c.state.chat, version: p.version };
+    return res;
+  };
+  const versionOf = () => t.app.get(LiveService).room(sessionId)?.store.current.version;
+
+  beforeAll(async () => {
+    t = await startTestApp({ MEDIASOUP_WORKERS: '2' });
+    await t.app.listen(0, '127.0.0.1');
+    url = await t.app.getUrl();
+    for (const name of ['host', 'spoke1', 'spoke2', 'stranger'] as const) people[name] = await account(t.app, name);
+    const programs = t.app.get(ProgramsService);
+    const program = await programs.create({ name: 'Social Prescribing ECHO' });
+    const other = await programs.create({ name: 'Other ECHO' });
+    await addMember(t.app, program.id, people.host.id, 'facilitator');
+    await addMember(t.app, program.id, people.spoke1.id, 'participant');
+    await addMember(t.app, program.id, people.spoke2.id, 'participant');
+    const sessions = t.app.get(SessionsService);
+    const startsAt = new Date().toISOString();
+    sessionId = (
+      await sessions.create(
+        program.id,
+        {
+          title: 'Live',
+          startsAt,
+          durationMinutes: 90,
+          agenda: [
+            { kind: 'didactic', title: 'Goal setting', minutes: 20 },
+            { kind: 'case', minutes: 30 },
+          ],
+        },
+        null,
+      )
+    ).id;
+    otherSessionId = (await sessions.create(other.id, { title: 'Other', startsAt, durationMinutes: 60 }, null)).id;
+  });
+
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await t.close();
+  });
+
+  it('refuses a socket without a valid token', async () => {
+    await expect(connect(undefined)).rejects.toThrow(/UNAUTHORIZED/);
+  });
+
+  it('keeps spokes in the lobby until the facilitator opens the room', async () => {
+    const spoke = await connect(people.spoke1);
+    const joined = await join(spoke);
+    expect(joined.state).toMatchObject({ phase: 'lobby', open: false });
+    expect(joined.you).toEqual({ userId: people.spoke1.id, host: false });
+    const refused = await spoke.request('media:createTransport', { direction: 'send' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'IN_LOBBY' } });
+
+    const host = await connect(people.host);
+    expect((await join(host)).you.host).toBe(true);
+    const opened = spoke.waitFor('room:patch', (p: { set?: Partial<RoomState> }) => p.set?.open === true);
+    await host.ok('host:open');
+    await opened;
+    expect(spoke.state).toMatchObject({ open: true, phase: 'introductions' });
+  });
+
+  it('answers malformed or unauthorized events with an error acknowledgement and changes nothing', async () => {
+    const [spoke] = clients.filter((c) => c.state?.participants.some((p) => p.userId === people.spoke1.id));
+    const before = versionOf();
+    const cases: [string, unknown, string][] = [
+      ['session:join', { sessionId: 42 }, 'INVALID_PAYLOAD'],
+      ['session:join', { sessionId, extra: true }, 'INVALID_PAYLOAD'],
+      ['session:join', 'not an object', 'INVALID_PAYLOAD'],
+      ['chat:send', { text: 7 }, 'INVALID_PAYLOAD'],
+      ['chat:send', { text: 'x'.repeat(2001) }, 'INVALID_PAYLOAD'],
+      ['host:mute', {}, 'FORBIDDEN'],
+      ['host:end', {}, 'FORBIDDEN'],
+      ['host:phase', { phase: 'cases', slot: 1 }, 'FORBIDDEN'],
+      ['host:remove', { userId: people.host.id }, 'FORBIDDEN'],
+      ['hand:lower', { userId: people.host.id }, 'FORBIDDEN'],
+      [
+        'media:connectTransport',
+        { transportId: '5b1d3f36-8f7a-4a57-9b8e-2d7c39a4f001', dtlsParameters: {} },
+        'NOT_FOUND',
+      ],
+      [
+        'media:consume',
+        {
+          transportId: '5b1d3f36-8f7a-4a57-9b8e-2d7c39a4f001',
+          producerId: '5b1d3f36-8f7a-4a57-9b8e-2d7c39a4f002',
+          rtpCapabilities: {},
+        },
+        'NOT_FOUND',
+      ],
+    ];
+    for (const [event, payload, code] of cases) {
+      const ack = await spoke.request(event as 'chat:send', payload);
+      expect([event, ack]).toEqual([
+        event,
+        expect.objectContaining({ ok: false, error: expect.objectContaining({ code }) }),
+      ]);
+    }
+    const invalid = await spoke.request('session:join', { sessionId: 42 });
+    expect(!invalid.ok && invalid.error.message).toMatch(/sessionId/);
+    expect(versionOf()).toBe(before);
+
+    const stranger = await connect(people.stranger);
+    expect(await stranger.request('session:join', { sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await spoke.request('session:join', { sessionId: otherSessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(versionOf()).toBe(before);
+  });
+
+  let spoke1: TestLiveClient;
+  let spoke2: TestLiveClient;
+  let host: TestLiveClient;
+
+  it('forwards producers: others hear of them and can consume them; last-N lists the cameras', async () => {
+    [spoke1, host] = clients.filter((c) => c.state !== null);
+    spoke2 = await connect(people.spoke2);
+    const joined = await join(spoke2);
+    const send = await spoke1.ok<TransportOptions>('media:createTransport', { direction: 'send' });
+    const heard = spoke2.waitFor<{ producerId: string; source: string }>(
+      'media:newProducer',
+      (p) => p.source === 'mic',
+    );
+    const mic = await spoke1.ok<{ producerId: string }>('media:produce', {
+      transportId: send.id,
+      kind: 'audio',
+      rtpParameters: fakeRtp.audio(1111),
+      source: 'mic',
+    });
+    await spoke1.ok('media:produce', {
+      transportId: send.id,
+      kind: 'video',
+      rtpParameters: fakeRtp.video(2222),
+      source: 'camera',
+    });
+    expect((await heard).producerId).toBe(mic.producerId);
+
+    const recv = await spoke2.ok<TransportOptions>('media:createTransport', { direction: 'recv' });
+    const consumer = await spoke2.ok<{ id: string; kind: string; userId: string; paused: boolean }>('media:consume', {
+      transportId: recv.id,
+      producerId: mic.producerId,
+      rtpCapabilities: joined.routerRtpCapabilities,
+    });
+    expect(consumer).toMatchObject({ kind: 'audio', userId: people.spoke1.id, paused: true });
+    await spoke2.ok('media:resumeConsumer', { consumerId: consumer.id });
+    // Someone else's transport is not yours to use.
+    expect(
+      await spoke2.request('media:produce', {
+        transportId: send.id,
+        kind: 'audio',
+        rtpParameters: fakeRtp.audio(3),
+        source: 'mic',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+
+    const me = () => spoke2.state?.participants.find((p) => p.userId === people.spoke1.id);
+    await waitUntil(() => me()?.producers.length === 2);
+    expect(
+      me()
+        ?.producers.map((p) => p.source)
+        .sort(),
+    ).toEqual(['camera', 'mic']);
+    expect(spoke2.state?.videoUserIds).toEqual([people.spoke1.id]);
+  });
+
+  it('queues raised hands in order; the facilitator works through them; chat is kept', async () => {
+    await spoke2.ok('hand:raise');
+    await spoke1.ok('hand:raise');
+    await spoke2.ok('hand:raise'); // twice is still once
+    await waitUntil(() => host.state?.hands.length === 2);
+    expect(host.state?.hands.map((h) => h.userId)).toEqual([people.spoke2.id, people.spoke1.id]);
+    await host.ok('hand:lower', { userId: people.spoke2.id });
+    const message = await spoke1.ok<ChatMessage>('chat:send', {
+      text: 'Link to the toolkit: https://example.org/toolkit',
+    });
+    await waitUntil(() => host.state?.hands.length === 1 && host.state.chat.length === 1);
+    expect(host.state?.chat[0]).toEqual(message);
+  });
+
+  it('mute by the facilitator pauses the spoke’s microphone on the server and tells them', async () => {
+    const told = spoke1.waitFor('host:muted');
+    await host.ok('host:mute', { userId: people.spoke1.id });
+    await told;
+    const mic = () =>
+      host.state?.participants.find((p) => p.userId === people.spoke1.id)?.producers.find((p) => p.source === 'mic');
+    await waitUntil(() => mic()?.paused === true);
+    const room = t.app.get(LiveService).room(sessionId);
+    expect(room?.media?.producersOf(people.spoke1.id).find((p) => p.kind === 'audio')?.paused).toBe(true);
+  });
+
+  it('a reconnecting spoke gets exactly what it missed, and its attendance is two exact rows', async () => {
+    const version = spoke1.state?.version ?? 0;
+    const chatBefore = spoke1.state?.chat;
+    spoke1.close();
+    await waitUntil(() => host.state?.participants.find((p) => p.userId === people.spoke1.id)?.online === false);
+    await host.ok('chat:send', { text: 'Welcome back when you can' });
+    spoke1 = await connect(people.spoke1);
+    // The new socket resumes from the state the old one had.
+    spoke1.state = { ...(structuredClone(host.state) as RoomState), version, chat: chatBefore ?? [] };
+    const res = await join(spoke1, version);
+    expect(res.state).toBeNull();
+    expect(res.patches.length).toBeGreaterThan(0);
+    expect(spoke1.state?.chat.map((m) => m.text)).toEqual([
+      'Link to the toolkit: https://example.org/toolkit',
+      'Welcome back when you can',
+    ]);
+    expect(spoke1.state?.hands.map((h) => h.userId)).toEqual([people.spoke1.id]);
+    const rows = await t.app
+      .get(DataSource)
+      .getRepository(Attendance)
+      .find({ where: { sessionId, userId: people.spoke1.id }, order: { joinedAt: 'ASC' } });
+    expect(rows).toHaveLength(2);
+    expect(rows[0].leftAt).not.toBeNull();
+    expect(rows[1].leftAt).toBeNull();
+  });
+
+  it('when the worker hosting the room dies, the router is rebuilt elsewhere; chat and hands survive', async () => {
+    const pool = t.app.get(WorkerPool);
+    const room = t.app.get(LiveService).room(sessionId);
+    const before = room?.media?.router;
+    const victim = before ? pool.workerOf(before)?.pid : undefined;
+    expect(victim).toBeDefined();
+    const reset = spoke2.waitFor<{ mediaEpoch: number }>('media:reset');
+    const epoch = room?.mediaEpoch ?? 0;
+    process.kill(victim as number, 'SIGKILL');
+    expect((await reset).mediaEpoch).toBe(epoch + 1);
+    const after = room?.media?.router;
+    expect(after?.closed).toBe(false);
+    expect(pool.workerOf(after as NonNullable<typeof after>)?.pid).not.toBe(victim);
+    await waitUntil(() => spoke2.state?.participants.every((p) => p.producers.length === 0) ?? false);
+    expect(spoke2.state?.chat).toHaveLength(2);
+    expect(spoke2.state?.hands.map((h) => h.userId)).toEqual([people.spoke1.id]);
+
+    // Media works again on the new router.
+    const send = await spoke2.ok<TransportOptions>('media:createTransport', { direction: 'send' });
+    await spoke2.ok('media:produce', {
+      transportId: send.id,
+      kind: 'audio',
+      rtpParameters: fakeRtp.audio(4444),
+      source: 'mic',
+    });
+  });
+
+  it('ending the session sends everyone away and closes every attendance row', async () => {
+    const kicked = spoke2.waitFor<{ reason: string }>('session:kicked');
+    await host.ok('host:end');
+    expect((await kicked).reason).toBe('ended');
+    const db = t.app.get(DataSource);
+    expect((await db.getRepository(EchoSession).findOneByOrFail({ id: sessionId })).status).toBe('ended');
+    const open = await db.getRepository(Attendance).count({ where: { sessionId, leftAt: undefined } });
+    const rows = await db.getRepository(Attendance).find({ where: { sessionId } });
+    expect(open).toBe(rows.length);
+    expect(rows.every((r) => r.leftAt !== null)).toBe(true);
+    expect(await spoke2.request('session:join', { sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_ENDED' },
+    });
+  });
+});
+
+async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

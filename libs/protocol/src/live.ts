@@ -1,0 +1,262 @@
+import type { ParticipationType, ProgramRole } from './auth';
+
+/**
+ * The live teleECHO session: socket.io events between the web client and the one
+ * authenticated gateway. Every change of room state is one `room:patch` event carrying
+ * the new version; a client that reconnects sends the version it has and gets what it
+ * missed (or a full snapshot).
+ */
+
+export type LivePhase = 'lobby' | 'introductions' | 'didactic' | 'cases' | 'wrap-up' | 'ended';
+export const LIVE_PHASES: LivePhase[] = ['lobby', 'introductions', 'didactic', 'cases', 'wrap-up', 'ended'];
+
+export type MediaKind = 'audio' | 'video';
+/** What a producer carries: camera and microphone, or a shared screen. */
+export type MediaSource = 'mic' | 'camera' | 'screen';
+
+export interface LiveParticipant {
+  userId: string;
+  displayName: string;
+  role: ProgramRole | 'admin';
+  siteId: string | null;
+  siteName: string | null;
+  participationType: ParticipationType | null;
+  /** Connected now (false while a dropped connection may still come back). */
+  online: boolean;
+  /** Producers this participant has open, by source (ids for consuming). */
+  producers: { id: string; source: MediaSource; paused: boolean }[];
+  /** Whether they were present at roll call (null until the roll call). */
+  present: boolean | null;
+}
+
+export interface ChatMessage {
+  id: string;
+  userId: string;
+  displayName: string;
+  text: string;
+  at: string;
+}
+
+export interface RaisedHand {
+  userId: string;
+  displayName: string;
+  at: string;
+}
+
+export interface AgendaTimer {
+  /** Index into the session's agenda, or null between slots. */
+  slot: number | null;
+  startedAt: string | null;
+  /** Planned length of the slot in seconds (warn near its end). */
+  seconds: number;
+}
+
+export interface RoomState {
+  sessionId: string;
+  version: number;
+  phase: LivePhase;
+  /** The facilitator has opened the room: spokes leave the lobby. */
+  open: boolean;
+  locked: boolean;
+  timer: AgendaTimer;
+  presenterId: string | null;
+  spotlightId: string | null;
+  /** The loudest speaker right now (from the server's active-speaker observer). */
+  activeSpeakerId: string | null;
+  hands: RaisedHand[];
+  participants: LiveParticipant[];
+  /** The session's chat, oldest first. */
+  chat: ChatMessage[];
+  /** Users whose video the server forwards (last-N): the others are audio-only to save bandwidth. */
+  videoUserIds: string[];
+  /** True while a recording is running (recordings feature). */
+  recording: boolean;
+  endedAt: string | null;
+}
+
+/**
+ * A change to the room: one event, one version. `set` replaces top-level fields of
+ * RoomState; `chat` appends one message to `chat`.
+ */
+export interface RoomPatch {
+  version: number;
+  set?: Partial<Omit<RoomState, 'version' | 'sessionId' | 'chat'>>;
+  chat?: ChatMessage;
+}
+
+/** Applies a patch (the client and the server's tests use the same function). */
+export function applyPatch(state: RoomState, patch: RoomPatch): RoomState {
+  if (patch.version <= state.version) return state;
+  return {
+    ...state,
+    ...patch.set,
+    chat: patch.chat ? [...state.chat, patch.chat] : state.chat,
+    version: patch.version,
+  };
+}
+
+export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: { code: LiveErrorCode; message: string } };
+
+export const LiveErrorCode = {
+  Invalid: 'INVALID_PAYLOAD',
+  Forbidden: 'FORBIDDEN',
+  NotJoined: 'NOT_JOINED',
+  NotFound: 'NOT_FOUND',
+  Locked: 'ROOM_LOCKED',
+  Ended: 'SESSION_ENDED',
+  Lobby: 'IN_LOBBY',
+  Media: 'MEDIA_ERROR',
+  RateLimited: 'RATE_LIMITED',
+} as const;
+export type LiveErrorCode = (typeof LiveErrorCode)[keyof typeof LiveErrorCode];
+
+// ---- payloads ------------------------------------------------------------------
+
+export interface JoinRequest {
+  sessionId: string;
+  /** Version the client already has (after a reconnect); omit on first join. */
+  sinceVersion?: number;
+}
+
+export interface JoinResponse {
+  /** Full state, or only `patches` when the client was close enough behind. */
+  state: RoomState | null;
+  patches: RoomPatch[];
+  /** The router's RTP capabilities, for mediasoup-client's Device.load(). */
+  routerRtpCapabilities: unknown;
+  /** Bumped whenever the media router is rebuilt (worker died): re-create transports. */
+  mediaEpoch: number;
+  /** The caller's permissions in the room. */
+  you: { userId: string; host: boolean };
+}
+
+export interface TransportOptions {
+  id: string;
+  iceParameters: unknown;
+  iceCandidates: unknown[];
+  dtlsParameters: unknown;
+  sctpParameters?: unknown;
+}
+
+export interface CreateTransportRequest {
+  direction: 'send' | 'recv';
+}
+export interface ConnectTransportRequest {
+  transportId: string;
+  dtlsParameters: unknown;
+}
+export interface ProduceRequest {
+  transportId: string;
+  kind: MediaKind;
+  rtpParameters: unknown;
+  source: MediaSource;
+}
+export interface ConsumeRequest {
+  transportId: string;
+  producerId: string;
+  rtpCapabilities: unknown;
+}
+export interface ConsumerOptions {
+  id: string;
+  producerId: string;
+  kind: MediaKind;
+  rtpParameters: unknown;
+  userId: string;
+  source: MediaSource;
+  /** Created paused: the client resumes it once its track is attached. */
+  paused: boolean;
+}
+/** What the client shows of a consumer: off screen → paused; tile height picks the simulcast layer. */
+export interface ConsumerViewRequest {
+  consumerId: string;
+  visible: boolean;
+  /** Rendered tile height in CSS pixels (0 when not visible). */
+  height: number;
+}
+
+export interface ProducerStateRequest {
+  producerId: string;
+  paused: boolean;
+}
+
+export interface ChatRequest {
+  text: string;
+}
+export interface ReactionRequest {
+  emoji: string;
+}
+export interface Reaction {
+  userId: string;
+  displayName: string;
+  emoji: string;
+  at: string;
+}
+export const REACTIONS = ['👍', '👏', '❤️', '😂', '🙏', '💡'];
+
+/** Facilitator commands. */
+export interface TargetRequest {
+  userId: string;
+}
+export interface PhaseRequest {
+  phase: LivePhase;
+  /** Agenda slot to start (its timer starts now). */
+  slot?: number | null;
+}
+export interface SpotlightRequest {
+  userId: string | null;
+}
+export interface LockRequest {
+  locked: boolean;
+}
+export interface MuteRequest {
+  /** Omit to mute everyone but the hosts. */
+  userId?: string;
+}
+
+export const ChatLimits = { maxLength: 2000, perMinute: 30 } as const;
+
+// ---- event maps (socket.io generics) --------------------------------------------
+
+type AckFn<T = undefined> = (ack: Ack<T>) => void;
+
+export interface ClientToServerEvents {
+  'session:join': (req: JoinRequest, ack: AckFn<JoinResponse>) => void;
+  'session:leave': (req: Record<string, never>, ack: AckFn) => void;
+  'media:createTransport': (req: CreateTransportRequest, ack: AckFn<TransportOptions>) => void;
+  'media:connectTransport': (req: ConnectTransportRequest, ack: AckFn) => void;
+  'media:restartIce': (req: { transportId: string }, ack: AckFn<{ iceParameters: unknown }>) => void;
+  'media:produce': (req: ProduceRequest, ack: AckFn<{ producerId: string }>) => void;
+  'media:closeProducer': (req: { producerId: string }, ack: AckFn) => void;
+  'media:setProducerPaused': (req: ProducerStateRequest, ack: AckFn) => void;
+  'media:consume': (req: ConsumeRequest, ack: AckFn<ConsumerOptions>) => void;
+  'media:resumeConsumer': (req: { consumerId: string }, ack: AckFn) => void;
+  'media:viewConsumer': (req: ConsumerViewRequest, ack: AckFn) => void;
+  'hand:raise': (req: Record<string, never>, ack: AckFn) => void;
+  'hand:lower': (req: Partial<TargetRequest>, ack: AckFn) => void;
+  'chat:send': (req: ChatRequest, ack: AckFn<ChatMessage>) => void;
+  'reaction:send': (req: ReactionRequest, ack: AckFn) => void;
+  'host:open': (req: Record<string, never>, ack: AckFn) => void;
+  'host:phase': (req: PhaseRequest, ack: AckFn) => void;
+  'host:spotlight': (req: SpotlightRequest, ack: AckFn) => void;
+  'host:presenter': (req: SpotlightRequest, ack: AckFn) => void;
+  'host:mute': (req: MuteRequest, ack: AckFn) => void;
+  'host:remove': (req: TargetRequest, ack: AckFn) => void;
+  'host:lock': (req: LockRequest, ack: AckFn) => void;
+  'host:rollCall': (req: { userId: string; present: boolean }, ack: AckFn) => void;
+  'host:end': (req: Record<string, never>, ack: AckFn) => void;
+}
+
+export interface ServerToClientEvents {
+  'room:patch': (patch: RoomPatch) => void;
+  reaction: (reaction: Reaction) => void;
+  /** A producer the client may consume appeared (or the client may now see its video). */
+  'media:newProducer': (p: { userId: string; producerId: string; source: MediaSource; kind: MediaKind }) => void;
+  'media:consumerClosed': (p: { consumerId: string }) => void;
+  'media:consumerPaused': (p: { consumerId: string; paused: boolean }) => void;
+  /** The media router was rebuilt (its worker died): re-create transports and producers. */
+  'media:reset': (p: { mediaEpoch: number; routerRtpCapabilities: unknown }) => void;
+  /** The host muted this client's microphone (its producer is paused on the server; the client may unmute). */
+  'host:muted': (p: { by: string }) => void;
+  /** Removed by the host, or the session ended: leave the room. */
+  'session:kicked': (p: { reason: 'removed' | 'ended' }) => void;
+}
