@@ -3,6 +3,7 @@ import type { AppConfig } from './config/config';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DeidModule } from './deid/deid.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
@@ -27,6 +28,7 @@ export class AppModule {
         ProgramsModule,
         SessionsModule,
         LiveModule,
+        DeidModule,
       ],
     };
   }

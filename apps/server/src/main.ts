@@ -14,6 +14,10 @@ async function main(): Promise<void> {
     console.error(e.message);
     process.exit(1);
   }
+  // A bug in one live room must not end everyone's session: log it and carry on.
+  process.on('unhandledRejection', (e) =>
+    new Logger('Unhandled').error(e instanceof Error ? (e.stack ?? e.message) : String(e)),
+  );
   const app = await createApp(config);
   closeOnSignals(app);
   await app.listen(config.port, config.host);

@@ -259,6 +259,12 @@ export const ROUTES: Route[] = [
       path: feedPath((await t.app.get(SessionsService).calendarLinks(f.program, f.admin.id)).personalFeedUrl),
     }),
   },
+  {
+    method: 'post',
+    path: '/api/deid/check',
+    rule: 'signedIn',
+    call: () => ({ path: '/api/deid/check', body: { text: 'Seen by Dr Patel on 12/03/2024.' } }),
+  },
   // Last: it ends the caller's sign-in.
   {
     method: 'post',

@@ -10,7 +10,7 @@ import { HomePage } from './features/health/components/HomePage';
 import { InvitationPage } from './features/invitations/components/InvitationPage';
 import { ProgramDashboardPage } from './features/programs/components/ProgramDashboardPage';
 import { ProgramsPage } from './features/programs/components/ProgramsPage';
-import { LiveSessionPage } from './features/sessions/components/LiveSessionPage';
+import { LiveSessionPage } from './features/live/components/LiveSessionPage';
 import { ScheduleSessionPage } from './features/sessions/components/ScheduleSessionPage';
 import { SessionPage } from './features/sessions/components/SessionPage';
 import { AppLayout } from './layout/AppLayout';

@@ -1,5 +1,6 @@
 import type { ConsumerOptions, MediaKind, MediaSource, TransportOptions } from '@echo-hub/protocol';
 import { LiveErrorCode } from '@echo-hub/protocol';
+import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import type { ms } from '../media/mediasoup';
 import type { WorkerPool } from '../media/worker-pool';
@@ -40,6 +41,7 @@ export class MediaRoom extends EventEmitter<{
   consumerclosed: [userId: string, consumerId: string];
   consumerpaused: [userId: string, consumerId: string, paused: boolean];
 }> {
+  private readonly logger = new Logger(MediaRoom.name);
   private readonly peers = new Map<string, PeerMedia>();
   private forwardVideoOf = new Set<string>();
 
@@ -208,8 +210,8 @@ export class MediaRoom extends EventEmitter<{
   closePeer(userId: string): void {
     const peer = this.peers.get(userId);
     if (!peer) return;
-    for (const t of peer.transports.values()) t.close();
     this.peers.delete(userId);
+    for (const t of peer.transports.values()) t.close();
   }
 
   close(): void {
@@ -226,7 +228,19 @@ export class MediaRoom extends EventEmitter<{
     };
   }
 
+  /**
+   * Never throws: a consumer whose transport is closing while this runs (its peer left, or
+   * the producer's did) may refuse pause/resume; it is going away, so that is not an error.
+   */
   private async applyTo(userId: string, consumer: ms.Consumer): Promise<void> {
+    try {
+      await this.applyPolicy(userId, consumer);
+    } catch (e) {
+      this.logger.debug(`consumer ${consumer.id} of ${userId} not updated: ${(e as Error).message}`);
+    }
+  }
+
+  private async applyPolicy(userId: string, consumer: ms.Consumer): Promise<void> {
     if (consumer.closed) return;
     const v = view(consumer);
     // Audio flows from everyone; a screen share always; camera video only for the last-N and when on screen.

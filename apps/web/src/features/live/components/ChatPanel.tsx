@@ -1,0 +1,118 @@
+import { type ChatMessage, ChatLimits } from '@echo-hub/protocol';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { linkify } from '../lib/format';
+
+interface ChatPanelProps {
+  messages: ChatMessage[];
+  youId: string;
+  onSend: (text: string) => Promise<void>;
+}
+
+const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+function MessageText({ text }: { text: string }) {
+  return (
+    <>
+      {linkify(text).map((part, i) =>
+        part.href ? (
+          <a key={i} href={part.href} target="_blank" rel="noopener noreferrer">
+            {part.text}
+          </a>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+/** The session chat (kept in the room state, so nothing is lost on reconnect); http(s) links open in a new tab. */
+export function ChatPanel({ messages, youId, onSend }: ChatPanelProps) {
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const log = useRef<HTMLOListElement>(null);
+  const atBottom = useRef(true);
+  const inputId = useId();
+  const countId = useId();
+
+  // Follow new messages unless the reader scrolled up to read older ones.
+  useEffect(() => {
+    const el = log.current;
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+  }, [messages.length]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const message = text.trim();
+    if (!message || sending) return;
+    setSending(true);
+    setError(null);
+    try {
+      await onSend(message);
+      setText('');
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'The message was not sent.');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const left = ChatLimits.maxLength - text.length;
+  return (
+    <section role="region" aria-label="Chat" className="live-panel live-chat">
+      <h2>Chat</h2>
+      <ol
+        ref={log}
+        className="live-chat-log"
+        role="log"
+        aria-label="Message history"
+        tabIndex={0}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        }}
+      >
+        {messages.length === 0 && <li className="hint">No messages yet.</li>}
+        {messages.map((m) => (
+          <li key={m.id} className={m.userId === youId ? 'live-chat-message is-mine' : 'live-chat-message'}>
+            <p className="live-chat-meta">
+              <strong>{m.userId === youId ? 'You' : m.displayName}</strong> <time dateTime={m.at}>{timeOf(m.at)}</time>
+            </p>
+            <p className="live-chat-text">
+              <MessageText text={m.text} />
+            </p>
+          </li>
+        ))}
+      </ol>
+      <form className="live-chat-form" onSubmit={(e) => void submit(e)}>
+        <label htmlFor={inputId} className="sr-only">
+          Chat message
+        </label>
+        <input
+          id={inputId}
+          type="text"
+          value={text}
+          maxLength={ChatLimits.maxLength}
+          autoComplete="off"
+          placeholder="Message everyone"
+          aria-describedby={left < 200 ? countId : undefined}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" className="button button-small" disabled={sending}>
+          Send
+        </button>
+        {left < 200 && (
+          <p id={countId} className="hint">
+            {left} characters left
+          </p>
+        )}
+        {error && (
+          <p role="alert" className="live-error">
+            {error}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

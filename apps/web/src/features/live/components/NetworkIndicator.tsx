@@ -1,0 +1,25 @@
+import type { NetworkQuality } from '../lib/stats';
+
+const BARS = { good: 3, fair: 2, poor: 1, unknown: 0 } as const;
+
+function describe(q: NetworkQuality): string {
+  if (q.level === 'unknown') return 'Network quality: measuring';
+  const details = [
+    q.lossPercent !== null && `${q.lossPercent}% packet loss`,
+    q.roundTripMs !== null && `${q.roundTripMs} ms round trip`,
+    q.availableKbps !== null && `${q.availableKbps} kbit/s available`,
+  ].filter(Boolean);
+  return `Network quality: ${q.level}${details.length ? ` (${details.join(', ')})` : ''}`;
+}
+
+/** Good/fair/poor bars from the transports' stats (loss, round trip, available bandwidth). */
+export function NetworkIndicator({ quality }: { quality: NetworkQuality }) {
+  const label = describe(quality);
+  return (
+    <span className={`live-network live-network-${quality.level}`} role="img" aria-label={label} title={label}>
+      {[1, 2, 3].map((bar) => (
+        <span key={bar} className={bar <= BARS[quality.level] ? 'live-bar is-on' : 'live-bar'} />
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,46 @@
+import type { LiveSnapshot } from '../lib/LiveRoomClient';
+
+interface RoomBannersProps {
+  snapshot: LiveSnapshot;
+  onRetryMedia: () => void;
+  onDismiss: () => void;
+}
+
+/** Reconnecting, recording, and what went wrong. */
+export function RoomBanners({ snapshot, onRetryMedia, onDismiss }: RoomBannersProps) {
+  const { media, status, state, actionError } = snapshot;
+  const reconnecting = status === 'reconnecting' || status === 'connecting';
+  const problem = media.problem ?? actionError;
+  return (
+    <div className="live-banners">
+      <div role="status">
+        {reconnecting && <p className="live-banner live-banner-warn">Reconnecting…</p>}
+        {!reconnecting && media.status === 'reconnecting' && (
+          <p className="live-banner live-banner-warn">Reconnecting audio and video…</p>
+        )}
+        {state?.recording && (
+          <p className="live-banner live-banner-recording">
+            <span className="live-rec-dot" aria-hidden="true" /> This part of the session is being recorded
+          </p>
+        )}
+      </div>
+      {media.status === 'failed' ? (
+        <p role="alert" className="live-banner live-banner-bad">
+          {media.problem ?? 'Audio and video could not connect.'}{' '}
+          <button type="button" className="button button-small" onClick={onRetryMedia}>
+            Try again
+          </button>
+        </p>
+      ) : (
+        problem && (
+          <p role="alert" className="live-banner live-banner-bad">
+            {problem}{' '}
+            <button type="button" className="button button-small" onClick={onDismiss}>
+              Dismiss
+            </button>
+          </p>
+        )
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Reading WebRTC stats the same way in Chromium and Firefox: the fields used here are
+ * optional because each browser fills a different subset.
+ */
+interface StatEntry {
+  id: string;
+  type: string;
+  kind?: string;
+  state?: string;
+  nominated?: boolean;
+  /** Firefox marks the candidate pair in use with `selected`. */
+  selected?: boolean;
+  /** Chromium points from the transport entry to the candidate pair in use. */
+  selectedCandidatePairId?: string;
+  currentRoundTripTime?: number;
+  roundTripTime?: number;
+  availableOutgoingBitrate?: number;
+  availableIncomingBitrate?: number;
+  packetsLost?: number;
+  packetsReceived?: number;
+  fractionLost?: number;
+  framesDecoded?: number;
+  framesEncoded?: number;
+  bytesReceived?: number;
+  bytesSent?: number;
+  totalAudioEnergy?: number;
+  audioLevel?: number;
+}
+
+function statEntries(report: RTCStatsReport | null): StatEntry[] {
+  const entries: StatEntry[] = [];
+  report?.forEach((entry: StatEntry) => entries.push(entry));
+  return entries;
+}
+
+const sum = (entries: StatEntry[], field: keyof StatEntry): number =>
+  entries.reduce((total, e) => total + (typeof e[field] === 'number' ? e[field] : 0), 0);
+
+/** What the test hook reports for one received stream. */
+export interface ReceivedCounters {
+  framesDecoded: number;
+  totalAudioEnergy: number;
+  bytesReceived: number;
+}
+
+/** Counters of a consumer's stats; audio energy from inbound-rtp, else any track/playout entry, else `fallbackLevel`. */
+export function receivedCounters(report: RTCStatsReport | null, fallbackLevel: number): ReceivedCounters {
+  const entries = statEntries(report);
+  const inbound = entries.filter((e) => e.type === 'inbound-rtp');
+  const energy = entries.find((e) => typeof e.totalAudioEnergy === 'number')?.totalAudioEnergy;
+  const level = entries.find((e) => typeof e.audioLevel === 'number')?.audioLevel;
+  return {
+    framesDecoded: sum(inbound, 'framesDecoded'),
+    totalAudioEnergy: energy ?? level ?? fallbackLevel,
+    bytesReceived: sum(inbound, 'bytesReceived'),
+  };
+}
+
+/** What the test hook reports for one sent stream (simulcast layers summed). */
+export interface SentCounters {
+  framesEncoded: number;
+  totalAudioEnergy: number;
+  bytesSent: number;
+}
+
+export function sentCounters(report: RTCStatsReport | null): SentCounters {
+  const entries = statEntries(report);
+  const outbound = entries.filter((e) => e.type === 'outbound-rtp');
+  const source = entries.find((e) => e.type === 'media-source' && typeof e.totalAudioEnergy === 'number');
+  return {
+    framesEncoded: sum(outbound, 'framesEncoded'),
+    totalAudioEnergy: source?.totalAudioEnergy ?? 0,
+    bytesSent: sum(outbound, 'bytesSent'),
+  };
+}
+
+// ---- network quality ----------------------------------------------------------------
+
+export type QualityLevel = 'good' | 'fair' | 'poor' | 'unknown';
+
+export interface NetworkQuality {
+  level: QualityLevel;
+  /** Packet loss over the last sample, in percent. */
+  lossPercent: number | null;
+  roundTripMs: number | null;
+  /** The browser's estimate of the bandwidth available for sending (Chromium only). */
+  availableKbps: number | null;
+}
+
+export const UNKNOWN_QUALITY: NetworkQuality = {
+  level: 'unknown',
+  lossPercent: null,
+  roundTripMs: null,
+  availableKbps: null,
+};
+
+function selectedPair(entries: StatEntry[]): StatEntry | undefined {
+  const pairs = entries.filter((e) => e.type === 'candidate-pair');
+  const pairId = entries.find((e) => e.type === 'transport' && e.selectedCandidatePairId)?.selectedCandidatePairId;
+  return (
+    pairs.find((p) => p.id === pairId) ??
+    pairs.find((p) => p.selected) ??
+    pairs.find((p) => p.nominated && p.state === 'succeeded')
+  );
+}
+
+function qualityLevel(lossPercent: number | null, roundTripMs: number | null, kbps: number | null): QualityLevel {
+  if (lossPercent === null && roundTripMs === null && kbps === null) return 'unknown';
+  if ((lossPercent ?? 0) > 8 || (roundTripMs ?? 0) > 800 || (kbps !== null && kbps < 150)) return 'poor';
+  if ((lossPercent ?? 0) > 2 || (roundTripMs ?? 0) > 300 || (kbps !== null && kbps < 500)) return 'fair';
+  return 'good';
+}
+
+/**
+ * Turns successive send/recv transport stats into a good/fair/poor level: loss from the
+ * received packet counters since the previous sample (and the far end's report on what we
+ * send), round trip from the candidate pair in use, bandwidth from the send estimate.
+ */
+export class QualityMeter {
+  private lost = 0;
+  private received = 0;
+
+  /** `sendingVideo`: the send estimate only says something while video is sent (audio alone never ramps it up). */
+  sample(send: RTCStatsReport | null, recv: RTCStatsReport | null, sendingVideo: boolean): NetworkQuality {
+    const sendEntries = statEntries(send);
+    const recvEntries = statEntries(recv);
+    const inbound = recvEntries.filter((e) => e.type === 'inbound-rtp');
+    const lost = sum(inbound, 'packetsLost');
+    const received = sum(inbound, 'packetsReceived');
+    const dLost = Math.max(0, lost - this.lost);
+    const dReceived = Math.max(0, received - this.received);
+    this.lost = lost;
+    this.received = received;
+    const remoteLoss = sendEntries
+      .filter((e) => e.type === 'remote-inbound-rtp' && typeof e.fractionLost === 'number')
+      .map((e) => (e.fractionLost ?? 0) * 100);
+    const losses = [...(dLost + dReceived > 0 ? [(dLost / (dLost + dReceived)) * 100] : []), ...remoteLoss];
+    const lossPercent = losses.length ? Math.max(...losses) : null;
+
+    const rtts = [selectedPair(sendEntries), selectedPair(recvEntries)]
+      .map((p) => p?.currentRoundTripTime)
+      .concat(sendEntries.filter((e) => e.type === 'remote-inbound-rtp').map((e) => e.roundTripTime))
+      .filter((v): v is number => typeof v === 'number');
+    const roundTripMs = rtts.length ? Math.round(Math.max(...rtts) * 1000) : null;
+
+    const bitrate = selectedPair(sendEntries)?.availableOutgoingBitrate;
+    const availableKbps = typeof bitrate === 'number' ? Math.round(bitrate / 1000) : null;
+    return {
+      level: qualityLevel(lossPercent, roundTripMs, sendingVideo ? availableKbps : null),
+      lossPercent: lossPercent === null ? null : Math.round(lossPercent * 10) / 10,
+      roundTripMs,
+      availableKbps,
+    };
+  }
+}

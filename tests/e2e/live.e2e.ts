@@ -1,0 +1,146 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { DEMO_PASSWORD, signIn } from './helpers';
+
+/**
+ * A teleECHO session in three real Chromium pages with fake camera and microphone, through
+ * the SFU on 127.0.0.1: what each person sees and hears is read from the page's WebRTC stats.
+ */
+interface RecvStat {
+  userId: string;
+  source: string;
+  kind: 'audio' | 'video';
+  framesDecoded: number;
+  totalAudioEnergy: number;
+  bytesReceived: number;
+}
+
+declare global {
+  interface Window {
+    __echoLive?: {
+      recvStats(): Promise<RecvStat[]>;
+      state(): { participants: { userId: string; displayName: string }[] } | null;
+    };
+  }
+}
+
+const recv = (page: Page) => page.evaluate(() => window.__echoLive?.recvStats() ?? Promise.resolve([]));
+const total = (
+  stats: RecvStat[],
+  userId: string,
+  source: string,
+  field: 'framesDecoded' | 'totalAudioEnergy' | 'bytesReceived',
+) => stats.filter((s) => s.userId === userId && s.source === source).reduce((n, s) => n + s[field], 0);
+
+/** Polls until the value read from the page grows (decoded frames, audio energy…). */
+async function expectRising(read: () => Promise<number>, timeout = 15_000): Promise<void> {
+  const start = await read();
+  await expect.poll(read, { timeout, intervals: [250, 500, 1000] }).toBeGreaterThan(start);
+}
+
+async function userIdOf(page: Page, displayName: string): Promise<string> {
+  let id: string | undefined;
+  await expect
+    .poll(async () => {
+      id = await page.evaluate(
+        (name) => window.__echoLive?.state()?.participants.find((p) => p.displayName === name)?.userId,
+        displayName,
+      );
+      return id;
+    })
+    .toBeTruthy();
+  return id as string;
+}
+
+async function enter(browser: Browser, email: string, sessionId: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  await page.goto(`/sessions/${sessionId}/live`);
+  await page.getByRole('button', { name: 'Join session' }).click();
+  return page;
+}
+
+test('facilitator and two spokes see and hear each other; hands, mute, screen share and reload work', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  // The facilitator schedules a session starting now (through the API, as the calendar page would).
+  const login = await request.post('/api/auth/login', {
+    data: { email: 'facilitator@echo.demo', password: DEMO_PASSWORD },
+  });
+  const token = (await login.json()).accessToken as string;
+  const headers = { Authorization: `Bearer ${token}` };
+  const [program] = await (await request.get('/api/programs', { headers })).json();
+  const created = await request.post(`/api/programs/${program.id}/sessions`, {
+    headers,
+    data: {
+      title: 'Social Prescribing ECHO (live test)',
+      startsAt: new Date().toISOString(),
+      durationMinutes: 90,
+      agenda: [
+        { kind: 'didactic', title: 'Goal setting', minutes: 20 },
+        { kind: 'case', minutes: 30 },
+      ],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const sessionId = (await created.json()).id as string;
+
+  const host = await enter(browser, 'facilitator@echo.demo', sessionId);
+  const spoke1 = await enter(browser, 'linkworker.ards@echo.demo', sessionId);
+  await expect(spoke1.getByText('Waiting for the facilitator to open the session')).toBeVisible();
+  await host.getByRole('button', { name: 'Open session' }).click();
+  const spoke2 = await enter(browser, 'linkworker.bradford@echo.demo', sessionId);
+
+  const ids = {
+    host: await userIdOf(host, 'Siobhán McAllister'),
+    spoke1: await userIdOf(host, 'Ciara Quinn'),
+    spoke2: await userIdOf(host, 'Priya Sharma'),
+  };
+  const pages = { host, spoke1, spoke2 };
+
+  // Everyone decodes everyone else's camera and receives their audio.
+  for (const [viewer, page] of Object.entries(pages)) {
+    for (const [who, id] of Object.entries(ids)) {
+      if (who === viewer) continue;
+      await expectRising(async () => total(await recv(page), id, 'camera', 'framesDecoded'));
+      await expectRising(async () => total(await recv(page), id, 'mic', 'totalAudioEnergy'));
+    }
+  }
+  await expect(host.getByTestId('tile').filter({ has: host.locator('video') })).toHaveCount(3);
+
+  // A raised hand appears in the facilitator's queue.
+  await spoke1.getByRole('button', { name: 'Raise hand' }).click();
+  await expect(
+    host.getByRole('region', { name: 'Hand queue' }).getByText('Ciara Quinn', { exact: true }),
+  ).toBeVisible();
+  await expect(spoke1.getByText(/You are 1st in the queue/)).toBeVisible();
+
+  // Mute by the facilitator silences the spoke on the other pages.
+  await host.getByRole('button', { name: 'Actions for Ciara Quinn' }).click();
+  await host.getByRole('button', { name: 'Mute Ciara Quinn' }).click();
+  await expect(spoke1.getByRole('button', { name: 'Unmute microphone' })).toBeVisible();
+  await spoke2.waitForTimeout(1000); // packets already in flight
+  const before = total(await recv(spoke2), ids.spoke1, 'mic', 'bytesReceived');
+  await spoke2.waitForTimeout(2500);
+  expect(total(await recv(spoke2), ids.spoke1, 'mic', 'bytesReceived') - before).toBeLessThan(500);
+  await expectRising(async () => total(await recv(spoke1), ids.spoke2, 'mic', 'totalAudioEnergy')); // others still heard
+
+  // Screen share from the facilitator reaches both spokes.
+  await host.getByRole('button', { name: 'Share screen' }).click();
+  for (const page of [spoke1, spoke2]) {
+    await expectRising(async () => total(await recv(page), ids.host, 'screen', 'framesDecoded'));
+  }
+
+  // A spoke reloads: back in the room with media within 10 s.
+  await spoke2.reload();
+  await spoke2.getByRole('button', { name: 'Join session' }).click();
+  const back = Date.now();
+  await expectRising(async () => total(await recv(host), ids.spoke2, 'camera', 'framesDecoded'), 10_000);
+  await expectRising(async () => total(await recv(spoke2), ids.host, 'camera', 'framesDecoded'), 10_000);
+  expect(Date.now() - back).toBeLessThan(10_000);
+  await expect(
+    spoke2.getByRole('region', { name: 'Hand queue' }).getByText('Ciara Quinn', { exact: true }),
+  ).toBeVisible();
+});
