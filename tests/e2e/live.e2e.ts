@@ -1,4 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { E2E_PORT } from './playwright.config';
 import { DEMO_PASSWORD, signIn } from './helpers';
 
 /**
@@ -60,7 +62,7 @@ async function enter(browser: Browser, email: string, sessionId: string): Promis
   return page;
 }
 
-test('facilitator and two spokes see and hear each other; hands, mute, screen share and reload work', async ({
+test('facilitator and two spokes see and hear each other; hands, mute, screen share, reload and a worker crash', async ({
   browser,
   request,
 }) => {
@@ -143,4 +145,36 @@ test('facilitator and two spokes see and hear each other; hands, mute, screen sh
   await expect(
     spoke2.getByRole('region', { name: 'Hand queue' }).getByText('Ciara Quinn', { exact: true }),
   ).toBeVisible();
+
+  // Kill every mediasoup worker of the hub: rooms are rebuilt on fresh workers and each page
+  // re-creates its transports without a reload; the hand queue and chat are still there.
+  await spoke1.getByLabel('Chat message').fill('Before the crash');
+  await spoke1.getByRole('button', { name: 'Send' }).click();
+  const workers = hubWorkerPids();
+  expect(workers.length).toBeGreaterThan(0);
+  for (const pid of workers) process.kill(pid, 'SIGKILL');
+  for (const [viewer, page] of Object.entries(pages)) {
+    for (const [who, id] of Object.entries(ids)) {
+      if (who !== viewer) {
+        await expectRising(async () => total(await recv(page), id, 'camera', 'framesDecoded'), 20_000);
+      }
+    }
+  }
+  expect(hubWorkerPids().some((pid) => workers.includes(pid))).toBe(false);
+  await expect(host.getByRole('region', { name: 'Chat' }).getByText('Before the crash')).toBeVisible();
+  await expect(
+    host.getByRole('region', { name: 'Hand queue' }).getByText('Ciara Quinn', { exact: true }),
+  ).toBeVisible();
 });
+
+/** The mediasoup worker processes of the hub under test: children of the process listening on its port. */
+function hubWorkerPids(): number[] {
+  const listening = execFileSync('ss', ['-ltnpH', `sport = :${E2E_PORT}`], { encoding: 'utf8' });
+  const server = /pid=(\d+)/.exec(listening)?.[1];
+  if (!server) return [];
+  const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', server], { encoding: 'utf8' });
+  return children
+    .split('\n')
+    .filter((line) => line.includes('mediasoup-worke'))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
