@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/config';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DeidModule } from './deid/deid.module';
@@ -29,6 +30,7 @@ export class AppModule {
         SessionsModule,
         LiveModule,
         DeidModule,
+        CasesModule,
       ],
     };
   }

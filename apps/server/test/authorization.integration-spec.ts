@@ -61,7 +61,7 @@ describe('authorization matrix: every route × every caller', () => {
     for (const caller of CALLERS) {
       const expected = expectedStatus(route.rule, caller);
       it(`${route.method.toUpperCase()} ${route.path} as ${caller} → ${expected === 'ok' ? 'allowed' : expected}`, async () => {
-        const c = await route.call(f, t);
+        const c = await route.call(f, t, callers.get(caller) ?? null);
         let req = api(t.app)[route.method](c.path);
         const who = callers.get(caller);
         if (who) req = req.set('Authorization', `Bearer ${who.token}`);

@@ -19,7 +19,7 @@ describe('bad input on every route', () => {
   const withBody = ROUTES.filter((r) => r.method !== 'get' && r.method !== 'delete' && !r.noBody);
 
   const send = async (route: (typeof ROUTES)[number], body: string | object) => {
-    const c = await route.call(f, t);
+    const c = await route.call(f, t, callers.get('admin') ?? null);
     const admin = callers.get('admin');
     const req = api(t.app)[route.method](c.path).set('Authorization', `Bearer ${admin?.token}`);
     return typeof body === 'string' ? req.set('Content-Type', 'application/json').send(body) : req.send(body);
@@ -34,14 +34,14 @@ describe('bad input on every route', () => {
       });
 
       it('an unknown field → 400 naming it', async () => {
-        const { body } = await route.call(f, t);
+        const { body } = await route.call(f, t, callers.get('admin') ?? null);
         const res = await send(route, { ...body, surpriseField: 1 });
         expect(res.status).toBe(400);
         expect(res.body.message).toContain('surpriseField');
       });
 
       it('each field with a wrong type, missing, or oversize → 400 naming it, or accepted, never 500', async () => {
-        const { body } = await route.call(f, t);
+        const { body } = await route.call(f, t, callers.get('admin') ?? null);
         for (const [field, value] of Object.entries(body ?? {})) {
           const wrongType = await send(route, {
             ...body,

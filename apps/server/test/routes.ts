@@ -1,6 +1,7 @@
 import type { ProgramRole } from '@echo-hub/protocol';
 import type { Permission } from '../src/auth/permissions';
 import { ProgramsService } from '../src/programs/programs.service';
+import { CasesService } from '../src/cases/cases.service';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { type Account, account, addMember, api } from './fixtures';
 import type { TestApp } from './test-app';
@@ -39,7 +40,8 @@ export interface Route {
   rule: Rule;
   /** A POST that takes no body (its body is ignored). */
   noBody?: true;
-  call: (f: Fixture, t: TestApp) => Promise<Call> | Call;
+  /** `who` is the caller (null when anonymous), for routes that act on the caller's own things. */
+  call: (f: Fixture, t: TestApp, who: Account | null) => Promise<Call> | Call;
 }
 
 const victim = async (f: Fixture, t: TestApp) => {
@@ -265,6 +267,80 @@ export const ROUTES: Route[] = [
     rule: 'signedIn',
     call: () => ({ path: '/api/deid/check', body: { text: 'Seen by Dr Patel on 12/03/2024.' } }),
   },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/cases',
+    rule: 'cases.submit',
+    call: (f) => ({ path: `/api/sessions/${f.session}/cases`, body: cleanCase }),
+  },
+  {
+    method: 'patch',
+    path: '/api/sessions/{id}/cases/order',
+    rule: 'cases.manage',
+    call: async (f, t) => {
+      const queue = await t.app.get(CasesService).queue([f.session]);
+      const waiting = (queue.get(f.session) ?? []).filter((c) => ['submitted', 'scheduled'].includes(c.status));
+      return { path: `/api/sessions/${f.session}/cases/order`, body: { caseIds: waiting.map((c) => c.id).reverse() } };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/cases/{id}',
+    rule: 'program.read',
+    call: async (f, t) => ({ path: `/api/cases/${await newCase(f, t, null)}` }),
+  },
+  {
+    method: 'patch',
+    path: '/api/cases/{id}',
+    rule: 'cases.submit',
+    call: async (f, t, who) => ({
+      path: `/api/cases/${await newCase(f, t, who)}`,
+      body: { tried: 'Walking group, twice.' },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{id}/withdraw',
+    rule: 'cases.submit',
+    noBody: true,
+    call: async (f, t, who) => ({ path: `/api/cases/${await newCase(f, t, who)}/withdraw` }),
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{id}/move',
+    rule: 'cases.manage',
+    call: async (f, t) => ({ path: `/api/cases/${await newCase(f, t, null)}/move`, body: { sessionId: f.session } }),
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{id}/urgent',
+    rule: 'cases.manage',
+    call: async (f, t) => ({ path: `/api/cases/${await newCase(f, t, null)}/urgent`, body: { urgent: true } }),
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{id}/recommendations',
+    rule: 'cases.recommend',
+    call: async (f, t) => ({
+      path: `/api/cases/${await newCase(f, t, null)}/recommendations`,
+      body: { body: 'Consider a warm handover to the befriending scheme.' },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/cases/{id}/recommendations.pdf',
+    rule: 'program.read',
+    call: async (f, t) => ({ path: `/api/cases/${await newCase(f, t, null)}/recommendations.pdf` }),
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{id}/follow-ups',
+    rule: 'cases.submit',
+    call: async (f, t, who) => ({
+      path: `/api/cases/${await newCase(f, t, who)}/follow-ups`,
+      body: { ...cleanCase, title: 'Follow-up: back at the walking group', sessionId: f.session },
+    }),
+  },
   // Last: it ends the caller's sign-in.
   {
     method: 'post',
@@ -274,6 +350,21 @@ export const ROUTES: Route[] = [
     call: () => ({ path: '/api/auth/logout' }),
   },
 ];
+
+/** A case with nothing identifying in it. */
+export const cleanCase = {
+  title: 'Low mood and isolation after a bereavement',
+  presentingQuestion: 'How can we help her reconnect with groups she used to enjoy?',
+  summary: 'Widowed last year; stopped going to her choir; GP referred for social prescribing.',
+  ageBand: '75-84',
+};
+
+/** A fresh case in the fixture session, presented by `who` (the admin when null). */
+async function newCase(f: Fixture, t: TestApp, who: Account | null): Promise<string> {
+  const presenter = who ?? f.admin;
+  const user = { id: presenter.id, email: presenter.email, displayName: 'Presenter', isAdmin: false, sessionId: '' };
+  return (await t.app.get(CasesService).submit(f.session, cleanCase, user)).id;
+}
 
 const feedPath = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
 

@@ -1,4 +1,5 @@
 import type { ParticipationType, ProgramRole } from './auth';
+import type { CaseStage, LiveCase } from './cases';
 
 /**
  * The live teleECHO session: socket.io events between the web client and the one
@@ -69,6 +70,8 @@ export interface RoomState {
   chat: ChatMessage[];
   /** Users whose video the server forwards (last-N): the others are audio-only to save bandwidth. */
   videoUserIds: string[];
+  /** The case being presented, its stage and the recommendations captured live (null outside cases). */
+  liveCase: LiveCase | null;
   /** True while a recording is running (recordings feature). */
   recording: boolean;
   endedAt: string | null;
@@ -107,6 +110,7 @@ export const LiveErrorCode = {
   Lobby: 'IN_LOBBY',
   Media: 'MEDIA_ERROR',
   RateLimited: 'RATE_LIMITED',
+  IdentifiersFound: 'IDENTIFIERS_FOUND',
 } as const;
 export type LiveErrorCode = (typeof LiveErrorCode)[keyof typeof LiveErrorCode];
 
@@ -244,6 +248,13 @@ export interface ClientToServerEvents {
   'host:lock': (req: LockRequest, ack: AckFn) => void;
   'host:rollCall': (req: { userId: string; present: boolean }, ack: AckFn) => void;
   'host:end': (req: Record<string, never>, ack: AckFn) => void;
+  /** Opens a case from this session's queue (phase becomes `cases`, the case is `presenting`). */
+  'host:openCase': (req: { caseId: string }, ack: AckFn) => void;
+  'host:caseStage': (req: { stage: CaseStage }, ack: AckFn) => void;
+  /** Closes the case: the live notes become its written recommendations (after the de-identification gate). */
+  'host:closeCase': (req: Record<string, never>, ack: AckFn) => void;
+  /** The shared recommendations editor (hosts and experts). */
+  'case:notes': (req: { text: string }, ack: AckFn) => void;
 }
 
 export interface ServerToClientEvents {

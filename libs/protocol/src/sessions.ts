@@ -1,3 +1,5 @@
+import type { QueuedCase } from './cases';
+
 export const Recurrence = {
   Weekly: 'weekly',
   Fortnightly: 'fortnightly',
@@ -68,8 +70,8 @@ export interface SessionDto {
   timeZone: string;
   status: SessionStatus;
   agenda: AgendaItemDto[];
-  /** Cases in queue order (filled by the case-presentation feature). */
-  cases: unknown[];
+  /** Cases in queue order (drafts and withdrawn cases left out). */
+  cases: QueuedCase[];
   /** The caller's role in the session's program. */
   myRole: string | null;
   /** True from 15 minutes before the start until the end: the web client shows "Join". */

@@ -17,6 +17,9 @@ export const PERMISSIONS = {
   'sessions.read': everyone,
   'sessions.manage': hubManagers,
   'slides.upload': ['facilitator', 'coordinator', 'expert'],
+  'cases.submit': everyone,
+  'cases.manage': hubManagers,
+  'cases.recommend': ['facilitator', 'expert'],
 } satisfies Record<string, ProgramRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

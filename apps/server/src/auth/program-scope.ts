@@ -1,6 +1,7 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { isUUID } from 'class-validator';
+import { EchoCase } from '../cases/entities/echo-case.entity';
 import { Program } from '../programs/entities/program.entity';
 import { EchoSession } from '../sessions/entities/echo-session.entity';
 import type { ScopeKind } from './access.decorators';
@@ -8,6 +9,8 @@ import type { ScopeKind } from './access.decorators';
 /** How each kind of route finds the program it belongs to, from its `:id` parameter. */
 const resolvers: Record<ScopeKind, (db: DataSource, id: string) => Promise<string | undefined>> = {
   program: async (db, id) => (await db.getRepository(Program).findOne({ where: { id }, select: ['id'] }))?.id,
+  case: async (db, id) =>
+    (await db.getRepository(EchoCase).findOne({ where: { id }, select: ['programId'] }))?.programId,
   session: async (db, id) =>
     (await db.getRepository(EchoSession).findOne({ where: { id }, select: ['programId'] }))?.programId,
 };

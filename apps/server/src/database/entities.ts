@@ -3,6 +3,9 @@ import { PasswordReset } from '../auth/entities/password-reset.entity';
 import { User } from '../auth/entities/user.entity';
 import { Attendance } from '../live/entities/attendance.entity';
 import { ChatMessageEntity } from '../live/entities/chat-message.entity';
+import { CaseConfirmation } from '../cases/entities/case-confirmation.entity';
+import { EchoCase } from '../cases/entities/echo-case.entity';
+import { Recommendation } from '../cases/entities/recommendation.entity';
 import { Invitation } from '../programs/entities/invitation.entity';
 import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
@@ -25,4 +28,7 @@ export const entities = [
   AgendaItem,
   Attendance,
   ChatMessageEntity,
+  EchoCase,
+  CaseConfirmation,
+  Recommendation,
 ];

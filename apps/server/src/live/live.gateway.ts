@@ -16,6 +16,9 @@ import { AuthService } from '../auth/auth.service';
 import { fieldErrors } from '../common/validation';
 import { RealtimeService } from '../realtime/realtime.service';
 import {
+  CaseIdDto,
+  CaseNotesDto,
+  CaseStageDto,
   ChatDto,
   ConnectTransportDto,
   ConsumeDto,
@@ -205,6 +208,26 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   @SubscribeMessage('host:end')
   end(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
     return this.run(s, EmptyDto, body, (c) => this.live.end(c));
+  }
+
+  @SubscribeMessage('host:openCase')
+  openCase(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, CaseIdDto, body, (c, dto) => this.live.openCase(c, dto.caseId));
+  }
+
+  @SubscribeMessage('host:caseStage')
+  caseStage(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, CaseStageDto, body, async (c, dto) => this.live.setCaseStage(c, dto.stage));
+  }
+
+  @SubscribeMessage('case:notes')
+  caseNotes(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, CaseNotesDto, body, async (c, dto) => this.live.setCaseNotes(c, dto.text));
+  }
+
+  @SubscribeMessage('host:closeCase')
+  closeCase(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, EmptyDto, body, (c) => this.live.closeCase(c));
   }
 
   /** Validates the payload, runs the handler, and turns any failure into an error acknowledgement. */

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { MediaModule } from '../media/media.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { LiveGateway } from './live.gateway';
 import { LiveService } from './live.service';
 
-@Module({ imports: [MediaModule, SessionsModule], providers: [LiveGateway, LiveService], exports: [LiveService] })
+@Module({
+  imports: [MediaModule, SessionsModule, CasesModule],
+  providers: [LiveGateway, LiveService],
+  exports: [LiveService],
+})
 export class LiveModule {}

@@ -1,4 +1,5 @@
 import {
+  type CaseStage,
   type ChatMessage,
   ChatLimits,
   type ConsumerOptions,
@@ -8,10 +9,11 @@ import {
   type ProgramRole,
   type TransportOptions,
 } from '@echo-hub/protocol';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
+import { CasesService } from '../cases/cases.service';
 import { RateLimiter } from '../common/rate-limiter';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
@@ -60,6 +62,7 @@ export class LiveService implements OnApplicationShutdown {
     private readonly pool: WorkerPool,
     private readonly realtime: RealtimeService,
     private readonly sessions: SessionsService,
+    private readonly cases: CasesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -341,6 +344,74 @@ export class LiveService implements OnApplicationShutdown {
     room.publish(room.store.updateParticipant(userId, { present }));
   }
 
+  // ---- the case flow: presentation, clarifying questions and recommendations (spokes first, then hub) ----
+
+  async openCase(client: LiveClient, caseId: string): Promise<void> {
+    const { room } = this.inRoom(client, { host: true });
+    if (room.store.current.liveCase) throw new LiveError(LiveErrorCode.Invalid, 'close the current case first');
+    const presented = await this.cases.startPresenting(room.sessionId, caseId);
+    const caseSlots = room.agenda.map((item, index) => ({ item, index })).filter((x) => x.item.kind === 'case');
+    const slot = caseSlots[Math.max(0, (presented.position ?? 1) - 1)] ?? caseSlots[0];
+    const minutes = slot?.item.minutes ?? 30;
+    room.publish(
+      room.store.change({
+        phase: 'cases',
+        open: true,
+        timer: { slot: slot?.index ?? null, startedAt: nowIso(), seconds: minutes * 60 },
+        presenterId: room.store.participant(presented.presenterId)
+          ? presented.presenterId
+          : room.store.current.presenterId,
+        liveCase: {
+          caseId,
+          stage: 'presentation',
+          stageStartedAt: nowIso(),
+          stageSeconds: stageSeconds('presentation', minutes),
+          notes: '',
+        },
+      }),
+    );
+    await room.updateVideoForwarding();
+  }
+
+  setCaseStage(client: LiveClient, stage: CaseStage): void {
+    const { room } = this.inRoom(client, { host: true });
+    const current = room.store.current.liveCase;
+    if (!current) throw new LiveError(LiveErrorCode.Invalid, 'no case is open');
+    const minutes = room.store.current.timer.seconds / 60 || 30;
+    room.publish(
+      room.store.change({
+        liveCase: { ...current, stage, stageStartedAt: nowIso(), stageSeconds: stageSeconds(stage, minutes) },
+      }),
+    );
+  }
+
+  /** The shared recommendations editor: hosts and hub experts write, everyone sees. */
+  setCaseNotes(client: LiveClient, text: string): void {
+    const { room } = this.inRoom(client);
+    const role = room.store.participant(client.user.id)?.role;
+    if (!client.host && role !== 'expert') throw forbidden('Only the hub team writes the recommendations');
+    const current = room.store.current.liveCase;
+    if (!current) throw new LiveError(LiveErrorCode.Invalid, 'no case is open');
+    room.publish(room.store.change({ liveCase: { ...current, notes: text } }));
+  }
+
+  /** Closes the case: its notes pass the de-identification gate and become its written recommendations. */
+  async closeCase(client: LiveClient): Promise<void> {
+    const { room } = this.inRoom(client, { host: true });
+    const current = room.store.current.liveCase;
+    if (!current) throw new LiveError(LiveErrorCode.Invalid, 'no case is open');
+    try {
+      await this.cases.finishPresenting(current.caseId, current.notes, client.user);
+    } catch (e) {
+      if (e instanceof UnprocessableEntityException) {
+        throw new LiveError(LiveErrorCode.IdentifiersFound, (e.getResponse() as { message: string }).message);
+      }
+      throw e;
+    }
+    room.publish(room.store.change({ liveCase: null, presenterId: null }));
+    await room.updateVideoForwarding();
+  }
+
   /** Ends the session for everyone: attendance closes, the room and its media go away. */
   async end(client: LiveClient): Promise<void> {
     const { room } = this.inRoom(client, { host: true });
@@ -424,6 +495,17 @@ export class LiveService implements OnApplicationShutdown {
       .update({ sessionId, leftAt: IsNull(), ...(userId ? { userId } : {}) }, { leftAt: nowIso() });
   }
 }
+
+/** Share of a case slot each stage gets: most for the presentation and the hub's recommendations. */
+const STAGE_SHARE: Record<CaseStage, number> = {
+  presentation: 0.25,
+  'clarifying-spokes': 0.15,
+  'clarifying-hub': 0.15,
+  'recommendations-spokes': 0.15,
+  'recommendations-hub': 0.2,
+  summary: 0.1,
+};
+const stageSeconds = (stage: CaseStage, slotMinutes: number) => Math.round(STAGE_SHARE[stage] * slotMinutes * 60);
 
 const toChatMessage = (m: ChatMessageEntity): ChatMessage => ({
   id: m.id,

@@ -26,6 +26,7 @@ export class RoomStateStore {
       participants: [],
       chat,
       videoUserIds: [],
+      liveCase: null,
       recording: false,
       endedAt: null,
     };

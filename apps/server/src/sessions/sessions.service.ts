@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { DataSource, type EntityManager, In, LessThan, MoreThanOrEqual, And } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
+import { CasesService } from '../cases/cases.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
@@ -29,6 +30,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cases: CasesService,
   ) {}
 
   async list(programId: string, from?: string, to?: string, myRole: ProgramRole | null = null): Promise<SessionDto[]> {
@@ -255,6 +257,7 @@ export class SessionsService {
 
   private async toDtos(sessions: EchoSession[], myRole: ProgramRole | null): Promise<SessionDto[]> {
     const agendas = await this.agendas(sessions.map((s) => s.id));
+    const queues = await this.cases.queue(sessions.map((s) => s.id));
     const now = Date.now();
     return sessions.map((s) => {
       const start = Date.parse(s.startsAt);
@@ -270,7 +273,7 @@ export class SessionsService {
         timeZone: s.timeZone,
         status: s.status,
         agenda: (agendas.get(s.id) ?? []).map((i) => this.toAgendaDto(i)),
-        cases: [],
+        cases: queues.get(s.id) ?? [],
         myRole,
         joinable: (s.status === 'scheduled' || s.status === 'live') && now >= start - JOIN_WINDOW_MS && now <= end,
       };

@@ -1,4 +1,6 @@
 import {
+  CASE_STAGES,
+  type CaseStage,
   type ChatRequest,
   ChatLimits,
   type ConnectTransportRequest,
@@ -159,4 +161,20 @@ export class LockDto implements LockRequest {
 export class RollCallDto extends TargetDto {
   @IsBoolean()
   present: boolean;
+}
+
+export class CaseIdDto {
+  @IsUUID('4', { message: 'caseId must be a UUID' })
+  caseId: string;
+}
+
+export class CaseStageDto {
+  @IsIn(CASE_STAGES, { message: `stage must be one of ${CASE_STAGES.join(', ')}` })
+  stage: CaseStage;
+}
+
+export class CaseNotesDto {
+  @IsString()
+  @MaxLength(10_000)
+  text: string;
 }

@@ -1,0 +1,99 @@
+import type { CaseDto, QueuedCase, RecommendationDto as RecommendationView } from '@echo-hub/protocol';
+import { Body, Controller, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Access } from '../auth/access.decorators';
+import type { AuthenticatedRequest } from '../auth/auth.types';
+import { PERMISSIONS } from '../auth/permissions';
+import { type Caller, CasesService } from './cases.service';
+import {
+  FollowUpDto,
+  MoveCaseDto,
+  RecommendationDto,
+  ReorderCasesDto,
+  SubmitCaseDto,
+  UpdateCaseDto,
+  UrgentDto,
+} from './dto/cases.dto';
+
+const caller = (req: AuthenticatedRequest): Caller => {
+  const managers: readonly string[] = PERMISSIONS['cases.manage'];
+  return { user: req.user, manager: req.user.isAdmin || managers.includes(req.program?.role ?? '') };
+};
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller()
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Access('cases.submit', 'session')
+  @Post('sessions/:id/cases')
+  @ApiUnprocessableEntityResponse({ description: 'IDENTIFIERS_FOUND: every flagged span nobody confirmed' })
+  submit(@Param('id') id: string, @Body() dto: SubmitCaseDto, @Req() req: AuthenticatedRequest) {
+    return this.cases.submit(id, dto, req.user);
+  }
+
+  @Access('cases.manage', 'session')
+  @Patch('sessions/:id/cases/order')
+  reorder(@Param('id') id: string, @Body() dto: ReorderCasesDto): Promise<QueuedCase[]> {
+    return this.cases.reorder(id, dto.caseIds);
+  }
+
+  @Access('program.read', 'case')
+  @Get('cases/:id')
+  get(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<CaseDto> {
+    return this.cases.get(id, caller(req));
+  }
+
+  @Access('cases.submit', 'case')
+  @Patch('cases/:id')
+  @ApiUnprocessableEntityResponse({ description: 'IDENTIFIERS_FOUND' })
+  update(@Param('id') id: string, @Body() dto: UpdateCaseDto, @Req() req: AuthenticatedRequest): Promise<CaseDto> {
+    return this.cases.update(id, dto, caller(req));
+  }
+
+  @Access('cases.submit', 'case')
+  @Post('cases/:id/withdraw')
+  withdraw(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<CaseDto> {
+    return this.cases.withdraw(id, caller(req));
+  }
+
+  @Access('cases.manage', 'case')
+  @Post('cases/:id/move')
+  move(@Param('id') id: string, @Body() dto: MoveCaseDto): Promise<QueuedCase[]> {
+    return this.cases.move(id, dto.sessionId);
+  }
+
+  @Access('cases.manage', 'case')
+  @Post('cases/:id/urgent')
+  urgent(@Param('id') id: string, @Body() dto: UrgentDto): Promise<QueuedCase[]> {
+    return this.cases.setUrgent(id, dto.urgent);
+  }
+
+  @Access('cases.recommend', 'case')
+  @Post('cases/:id/recommendations')
+  @ApiUnprocessableEntityResponse({ description: 'IDENTIFIERS_FOUND' })
+  recommend(
+    @Param('id') id: string,
+    @Body() dto: RecommendationDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<RecommendationView> {
+    return this.cases.recommend(id, dto.body, req.user);
+  }
+
+  @Access('program.read', 'case')
+  @Get('cases/:id/recommendations.pdf')
+  @ApiProduces('application/pdf')
+  async pdf(@Param('id') id: string, @Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+    const { name, bytes } = await this.cases.pdf(id, caller(req));
+    res.type('application/pdf').attachment(name).send(bytes);
+  }
+
+  @Access('cases.submit', 'case')
+  @Post('cases/:id/follow-ups')
+  @ApiUnprocessableEntityResponse({ description: 'IDENTIFIERS_FOUND' })
+  followUp(@Param('id') id: string, @Body() dto: FollowUpDto, @Req() req: AuthenticatedRequest) {
+    return this.cases.followUp(id, dto, caller(req));
+  }
+}

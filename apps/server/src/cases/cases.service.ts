@@ -1,0 +1,332 @@
+import {
+  CASE_TEXT_FIELDS,
+  type CaseDto,
+  type CaseStatus,
+  type CaseTextField,
+  type FieldFinding,
+  type QueuedCase,
+  type RecommendationDto as RecommendationView,
+} from '@echo-hub/protocol';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
+import type { AuthUser } from '../auth/auth.types';
+import { nowIso } from '../database/columns';
+import { AgendaItem } from '../sessions/entities/agenda-item.entity';
+import { EchoSession } from '../sessions/entities/echo-session.entity';
+import { gate } from './deid-gate';
+import type { FollowUpDto, SubmitCaseDto, UpdateCaseDto } from './dto/cases.dto';
+import { CaseConfirmation } from './entities/case-confirmation.entity';
+import { EchoCase } from './entities/echo-case.entity';
+import { Recommendation } from './entities/recommendation.entity';
+import { recommendationsPdf } from './recommendations-pdf';
+
+/** Statuses of a case waiting in a session's queue. */
+const QUEUED: CaseStatus[] = ['submitted', 'scheduled'];
+const notFound = (what: string) => new NotFoundException({ error: 'NOT_FOUND', message: `${what} not found` });
+const invalid = (message: string) => new BadRequestException({ error: 'VALIDATION_FAILED', message });
+
+/** Who is asking, and whether they manage the program's queue (facilitator, coordinator, admin). */
+export interface Caller {
+  user: AuthUser;
+  manager: boolean;
+}
+
+@Injectable()
+export class CasesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** A spoke submits a case to a session: gated, then queued at the end. */
+  async submit(sessionId: string, dto: SubmitCaseDto, by: AuthUser): Promise<{ id: string; position: number | null }> {
+    const session = await this.db.getRepository(EchoSession).findOneByOrFail({ id: sessionId });
+    const confirmed = gate(textFields(dto), dto.confirmedSpans);
+    return this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(EchoCase);
+      const saved = await repo.save(
+        repo.create({
+          ...caseFields(dto),
+          programId: session.programId,
+          sessionId,
+          presenterId: by.id,
+          status: dto.draft ? 'draft' : 'submitted',
+          position: dto.draft ? null : (await this.queueLength(tx, sessionId)) + 1,
+          urgent: false,
+          followUpOfId: null,
+          submittedAt: dto.draft ? null : nowIso(),
+        }),
+      );
+      await this.recordConfirmations(tx, saved.id, confirmed, by.id);
+      await this.renumber(tx, sessionId);
+      return { id: saved.id, position: (await repo.findOneByOrFail({ id: saved.id })).position };
+    });
+  }
+
+  async get(id: string, caller: Caller): Promise<CaseDto> {
+    const c = await this.db.getRepository(EchoCase).findOne({ where: { id }, relations: { presenter: true } });
+    if (!c || (c.status === 'draft' && c.presenterId !== caller.user.id && !caller.manager))
+      throw notFound(`case ${id}`);
+    const confirmations = await this.db
+      .getRepository(CaseConfirmation)
+      .find({ where: { caseId: id }, relations: { confirmedBy: true }, order: { createdAt: 'ASC' } });
+    return {
+      ...caseFields(c),
+      ageBand: c.ageBand,
+      sex: c.sex,
+      id: c.id,
+      programId: c.programId,
+      sessionId: c.sessionId,
+      presenter: { id: c.presenterId, displayName: c.presenter?.displayName ?? '' },
+      status: c.status,
+      position: c.position,
+      urgent: c.urgent,
+      followUpOfId: c.followUpOfId,
+      confirmations: confirmations.map((x) => ({
+        field: x.field as CaseTextField,
+        start: x.start,
+        end: x.end,
+        text: x.text,
+        by: x.confirmedBy?.displayName ?? '',
+        at: x.createdAt,
+      })),
+      recommendations: await this.recommendations(id),
+      createdAt: c.createdAt,
+    };
+  }
+
+  /** The presenter (or a manager) edits the case; the merged text passes the gate again. Submits a draft on `draft: false`. */
+  async update(id: string, dto: UpdateCaseDto, caller: Caller): Promise<CaseDto> {
+    const c = await this.editable(id, caller);
+    const next = { ...caseFields(c), ...caseFields(dto) };
+    const previous = await this.db.getRepository(CaseConfirmation).find({ where: { caseId: id } });
+    // Earlier confirmations hold while the same text still sits at the same place.
+    const stillTrue = previous
+      .filter((p) => next[p.field as CaseTextField]?.slice(p.start, p.end) === p.text)
+      .map((p) => ({ field: p.field as CaseTextField, start: p.start, end: p.end }));
+    const confirmed = gate(textFields(next), [...stillTrue, ...(dto.confirmedSpans ?? [])]);
+    await this.db.transaction(async (tx) => {
+      Object.assign(c, next);
+      if (dto.draft === false && c.status === 'draft') {
+        c.status = 'submitted';
+        c.submittedAt = nowIso();
+        c.position = c.sessionId ? (await this.queueLength(tx, c.sessionId)) + 1 : null;
+      }
+      await tx.getRepository(EchoCase).save(c);
+      await tx.getRepository(CaseConfirmation).delete({ caseId: id });
+      await this.recordConfirmations(tx, id, confirmed, caller.user.id);
+      if (c.sessionId) await this.renumber(tx, c.sessionId);
+    });
+    return this.get(id, caller);
+  }
+
+  async withdraw(id: string, caller: Caller): Promise<CaseDto> {
+    const c = await this.editable(id, caller);
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(EchoCase).update({ id }, { status: 'withdrawn', position: null });
+      if (c.sessionId) await this.renumber(tx, c.sessionId);
+    });
+    return this.get(id, caller);
+  }
+
+  /** The session's queue, in order (what presenters see their position in). */
+  async queue(sessionIds: string[]): Promise<Map<string, QueuedCase[]>> {
+    const rows = sessionIds.length
+      ? await this.db.getRepository(EchoCase).find({
+          where: { sessionId: In(sessionIds), status: Not(In(['draft', 'withdrawn'])), position: Not(IsNull()) },
+          relations: { presenter: true },
+          order: { position: 'ASC' },
+        })
+      : [];
+    const bySession = new Map<string, QueuedCase[]>();
+    for (const c of rows) {
+      const list = bySession.get(c.sessionId ?? '') ?? [];
+      list.push({
+        id: c.id,
+        title: c.title,
+        presenter: { id: c.presenterId, displayName: c.presenter?.displayName ?? '' },
+        status: c.status,
+        position: c.position ?? 0,
+        urgent: c.urgent,
+      });
+      bySession.set(c.sessionId ?? '', list);
+    }
+    return bySession;
+  }
+
+  /** Facilitator or coordinator puts the waiting cases in a new order: exactly the cases waiting, each once. */
+  async reorder(sessionId: string, caseIds: string[]): Promise<QueuedCase[]> {
+    await this.db.transaction(async (tx) => {
+      const waiting = await tx.getRepository(EchoCase).find({ where: { sessionId, status: In(QUEUED) } });
+      const ids = new Set(waiting.map((c) => c.id));
+      if (caseIds.length !== ids.size || caseIds.some((id) => !ids.has(id))) {
+        throw invalid(`caseIds must list exactly the ${ids.size} cases waiting in this session's queue`);
+      }
+      const started = await tx
+        .getRepository(EchoCase)
+        .count({ where: { sessionId, status: Not(In([...QUEUED, 'draft', 'withdrawn'])) } });
+      for (const [i, id] of caseIds.entries())
+        await tx.getRepository(EchoCase).update({ id }, { position: started + i + 1 });
+      await this.renumber(tx, sessionId);
+    });
+    return (await this.queue([sessionId])).get(sessionId) ?? [];
+  }
+
+  /** Moves a waiting case to the end of another session's queue (same program). */
+  async move(id: string, sessionId: string): Promise<QueuedCase[]> {
+    const c = await this.db.getRepository(EchoCase).findOneByOrFail({ id });
+    const target = await this.db.getRepository(EchoSession).findOneBy({ id: sessionId });
+    if (!target || target.programId !== c.programId) throw invalid('sessionId must be a session of the same program');
+    if (!QUEUED.includes(c.status) && c.status !== 'draft') throw invalid(`a case that is ${c.status} cannot move`);
+    await this.db.transaction(async (tx) => {
+      const from = c.sessionId;
+      const position = c.status === 'draft' ? null : (await this.queueLength(tx, sessionId)) + 1;
+      await tx.getRepository(EchoCase).update({ id }, { sessionId, position });
+      if (from) await this.renumber(tx, from);
+      await this.renumber(tx, sessionId);
+    });
+    return (await this.queue([sessionId])).get(sessionId) ?? [];
+  }
+
+  /** Urgent cases go to the front of the waiting queue. */
+  async setUrgent(id: string, urgent: boolean): Promise<QueuedCase[]> {
+    const c = await this.db.getRepository(EchoCase).findOneByOrFail({ id });
+    await this.db.transaction(async (tx) => {
+      await tx
+        .getRepository(EchoCase)
+        .update({ id }, { urgent, position: urgent && QUEUED.includes(c.status) ? 0 : c.position });
+      if (c.sessionId) await this.renumber(tx, c.sessionId);
+    });
+    return c.sessionId ? ((await this.queue([c.sessionId])).get(c.sessionId) ?? []) : [];
+  }
+
+  /** Written recommendations (gated like case text); the presenter sees them on the case page and in the PDF. */
+  async recommend(id: string, body: string, by: AuthUser): Promise<RecommendationView> {
+    const c = await this.db.getRepository(EchoCase).findOneByOrFail({ id });
+    if (c.status === 'draft' || c.status === 'withdrawn') throw invalid(`a ${c.status} case takes no recommendations`);
+    gate({ body });
+    const repo = this.db.getRepository(Recommendation);
+    const saved = await repo.save(repo.create({ caseId: id, authorId: by.id, body }));
+    await this.db.getRepository(EchoCase).update({ id }, { status: 'recommendations_sent', position: c.position });
+    return (await this.recommendations(id)).find((r) => r.id === saved.id) as RecommendationView;
+  }
+
+  async pdf(id: string, caller: Caller): Promise<{ name: string; bytes: Buffer }> {
+    const c = await this.get(id, caller);
+    const session = c.sessionId ? await this.db.getRepository(EchoSession).findOneBy({ id: c.sessionId }) : null;
+    return { name: `recommendations-${id.slice(0, 8)}.pdf`, bytes: await recommendationsPdf(c, session) };
+  }
+
+  /** The presenter reports back: a new case linked to the original, queued in a later session. */
+  async followUp(id: string, dto: FollowUpDto, caller: Caller): Promise<{ id: string; position: number | null }> {
+    const original = await this.editable(id, caller, { allowDone: true });
+    const target = await this.db.getRepository(EchoSession).findOneBy({ id: dto.sessionId });
+    if (!target || target.programId !== original.programId)
+      throw invalid('sessionId must be a session of the same program');
+    const { sessionId, ...fields } = dto;
+    const created = await this.submit(sessionId, fields, caller.user);
+    await this.db.getRepository(EchoCase).update({ id: created.id }, { followUpOfId: id });
+    await this.db.getRepository(EchoCase).update({ id }, { status: 'follow_up', position: original.position });
+    return created;
+  }
+
+  // ---- the live case flow ------------------------------------------------------------
+
+  /** A case from this session's queue is presented now. */
+  async startPresenting(sessionId: string, caseId: string): Promise<EchoCase> {
+    const c = await this.db.getRepository(EchoCase).findOneBy({ id: caseId, sessionId });
+    if (!c || c.status === 'draft' || c.status === 'withdrawn')
+      throw notFound(`case ${caseId} in this session's queue`);
+    await this.db.getRepository(EchoCase).update({ id: caseId }, { status: 'presenting' });
+    return c;
+  }
+
+  /** Closes a presented case: the live notes (gated) become its written recommendations. */
+  async finishPresenting(caseId: string, notes: string, by: AuthUser): Promise<void> {
+    if (notes.trim()) {
+      await this.recommend(caseId, notes.trim(), by);
+    } else {
+      await this.db.getRepository(EchoCase).update({ id: caseId }, { status: 'discussed' });
+    }
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  private async editable(id: string, caller: Caller, opts: { allowDone?: boolean } = {}): Promise<EchoCase> {
+    const c = await this.db.getRepository(EchoCase).findOneBy({ id });
+    if (!c) throw notFound(`case ${id}`);
+    if (c.presenterId !== caller.user.id && !caller.manager) {
+      throw new ForbiddenException({
+        error: 'NOT_PRESENTER',
+        message: 'Only the presenter or a facilitator/coordinator may change this case',
+      });
+    }
+    if (!opts.allowDone && !['draft', 'submitted', 'scheduled'].includes(c.status)) {
+      throw invalid(`a case that is ${c.status} can no longer be edited`);
+    }
+    return c;
+  }
+
+  private async recommendations(caseId: string): Promise<RecommendationView[]> {
+    const rows = await this.db
+      .getRepository(Recommendation)
+      .find({ where: { caseId }, relations: { author: true }, order: { createdAt: 'ASC' } });
+    return rows.map((r) => ({
+      id: r.id,
+      caseId,
+      author: { id: r.authorId, displayName: r.author?.displayName ?? '' },
+      body: r.body,
+      createdAt: r.createdAt,
+    }));
+  }
+
+  private async queueLength(tx: EntityManager, sessionId: string): Promise<number> {
+    return tx.getRepository(EchoCase).count({ where: { sessionId, position: Not(IsNull()) } });
+  }
+
+  /**
+   * Renumbers a session's queue 1..n keeping the order, and marks the waiting cases that
+   * fit the agenda's case slots `scheduled` (the rest wait as `submitted`).
+   */
+  private async renumber(tx: EntityManager, sessionId: string): Promise<void> {
+    const slots = await tx.getRepository(AgendaItem).count({ where: { sessionId, kind: 'case' } });
+    const cases = await tx
+      .getRepository(EchoCase)
+      .find({ where: { sessionId, position: Not(IsNull()) }, order: { position: 'ASC', submittedAt: 'ASC' } });
+    for (const [i, c] of cases.entries()) {
+      const status = QUEUED.includes(c.status) ? (i < slots ? 'scheduled' : 'submitted') : c.status;
+      if (c.position !== i + 1 || status !== c.status) {
+        await tx.getRepository(EchoCase).update({ id: c.id }, { position: i + 1, status });
+      }
+    }
+  }
+
+  private async recordConfirmations(tx: EntityManager, caseId: string, findings: FieldFinding[], by: string) {
+    const repo = tx.getRepository(CaseConfirmation);
+    await repo.save(
+      findings.map((f) =>
+        repo.create({
+          caseId,
+          field: f.field,
+          start: f.start,
+          end: f.end,
+          text: f.text.slice(0, 500),
+          kind: f.kind,
+          confirmedById: by,
+        }),
+      ),
+    );
+  }
+}
+
+type Fields = Pick<EchoCase, CaseTextField | 'ageBand' | 'sex'>;
+
+/** The form fields present in `source` (undefined ones left out, so a partial update keeps the rest). */
+function caseFields(source: Partial<Record<keyof Fields, string | undefined>>): Fields {
+  const out: Partial<Fields> = {};
+  for (const key of [...CASE_TEXT_FIELDS, 'ageBand', 'sex'] as const) {
+    if (source[key] !== undefined) out[key] = source[key] as string;
+  }
+  return out as Fields;
+}
+
+const textFields = (source: Partial<Record<CaseTextField, string | undefined>>) =>
+  Object.fromEntries(CASE_TEXT_FIELDS.map((f) => [f, source[f]])) as Partial<Record<CaseTextField, string>>;

@@ -1,0 +1,28 @@
+import { scan } from '@echo-hub/deid';
+import type { CaseTextField, ConfirmedSpan, FieldFinding } from '@echo-hub/protocol';
+import { UnprocessableEntityException } from '@nestjs/common';
+
+/**
+ * The server's de-identification gate: every text about to be stored is scanned; anything
+ * flagged must have been confirmed by the presenter span by span, or the write is refused
+ * with 422 IDENTIFIERS_FOUND listing every finding. Returns the confirmed findings (to record).
+ */
+export function gate(
+  fields: Partial<Record<CaseTextField | 'body' | 'notes', string>>,
+  confirmed: readonly ConfirmedSpan[] = [],
+): FieldFinding[] {
+  const findings = (Object.entries(fields) as [FieldFinding['field'], string | undefined][]).flatMap(([field, text]) =>
+    text ? scan(text).map((f) => ({ ...f, field })) : [],
+  );
+  const isConfirmed = (f: FieldFinding) =>
+    confirmed.some((c) => c.field === f.field && c.start === f.start && c.end === f.end);
+  const open = findings.filter((f) => !isConfirmed(f));
+  if (open.length) {
+    throw new UnprocessableEntityException({
+      error: 'IDENTIFIERS_FOUND',
+      message: `Possible patient identifiers: ${open.map((f) => `${f.field} "${f.text}" (${f.reason})`).join('; ')}. Change them, or confirm each is not identifying.`,
+      findings: open,
+    });
+  }
+  return findings;
+}

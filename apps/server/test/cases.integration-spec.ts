@@ -1,0 +1,289 @@
+import type { CaseDto, JoinResponse, QueuedCase, RoomState } from '@echo-hub/protocol';
+import { DataSource } from 'typeorm';
+import { EchoCase } from '../src/cases/entities/echo-case.entity';
+import { Recommendation } from '../src/cases/entities/recommendation.entity';
+import { ProgramsService } from '../src/programs/programs.service';
+import { SessionsService } from '../src/sessions/sessions.service';
+import { type Account, account, addMember, api, bearer } from './fixtures';
+import { TestLiveClient } from './live-client';
+import { cleanCase } from './routes';
+import { startTestApp, type TestApp } from './test-app';
+
+/** Identifiers that must never reach the database unconfirmed. */
+const NHS = '943 476 5919';
+const withIdentifiers = {
+  ...cleanCase,
+  summary: `Mrs Aoife Brennan, NHS ${NHS}, seen on 12/03/2024 at 14 Elm Grove, BT7 1NN.`,
+};
+
+describe('case presentations: the de-identification gate, the queue, recommendations', () => {
+  let t: TestApp;
+  let sessionId: string;
+  let laterSessionId: string;
+  const p: Record<'facilitator' | 'coordinator' | 'expert' | 'spoke' | 'spoke2', Account> = {} as never;
+
+  /** Every place case text can end up: no row may contain an unconfirmed identifier. */
+  const stored = async () => {
+    const db = t.app.get(DataSource);
+    const cases = await db.getRepository(EchoCase).find();
+    const recs = await db.getRepository(Recommendation).find();
+    return JSON.stringify([cases, recs]);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    for (const name of Object.keys({
+      facilitator: 1,
+      coordinator: 1,
+      expert: 1,
+      spoke: 1,
+      spoke2: 1,
+    }) as (keyof typeof p)[]) {
+      p[name] = await account(t.app, name);
+    }
+    const program = await t.app.get(ProgramsService).create({ name: 'Social Prescribing ECHO' });
+    await addMember(t.app, program.id, p.facilitator.id, 'facilitator');
+    await addMember(t.app, program.id, p.coordinator.id, 'coordinator');
+    await addMember(t.app, program.id, p.expert.id, 'expert');
+    await addMember(t.app, program.id, p.spoke.id, 'participant');
+    await addMember(t.app, program.id, p.spoke2.id, 'participant');
+    const sessions = t.app.get(SessionsService);
+    const agenda = [
+      { kind: 'didactic' as const, title: 'Goal setting', minutes: 15 },
+      { kind: 'case' as const, minutes: 30 },
+      { kind: 'case' as const, minutes: 30 },
+    ];
+    sessionId = (
+      await sessions.create(
+        program.id,
+        { title: 'S1', startsAt: new Date().toISOString(), durationMinutes: 90, agenda },
+        null,
+      )
+    ).id;
+    laterSessionId = (
+      await sessions.create(
+        program.id,
+        { title: 'S2', startsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(), durationMinutes: 90, agenda },
+        null,
+      )
+    ).id;
+  });
+  afterAll(() => t.close());
+
+  it('refuses a case with identifiers (422 IDENTIFIERS_FOUND listing each) and stores nothing', async () => {
+    const res = await api(t.app)
+      .post(`/api/sessions/${sessionId}/cases`)
+      .set(bearer(p.spoke))
+      .send(withIdentifiers)
+      .expect(422);
+    expect(res.body.error).toBe('IDENTIFIERS_FOUND');
+    const found = res.body.findings.map((f: { field: string; kind: string; text: string }) => [
+      f.field,
+      f.kind,
+      f.text,
+    ]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['summary', 'ID', NHS],
+        ['summary', 'DATE', '12/03/2024'],
+      ]),
+    );
+    expect(found.some(([, kind]: string[]) => kind === 'NAME')).toBe(true);
+    expect(found.some(([, kind]: string[]) => kind === 'ADDRESS')).toBe(true);
+    expect(await stored()).not.toContain(NHS);
+  });
+
+  it('stores a span the presenter confirmed as not identifying, recording who and when', async () => {
+    // A dog's name the scanner takes for a person's: the presenter confirms it is not identifying.
+    const text = 'Her dog Molly Brown keeps her walking every day.';
+    const check = await api(t.app).post('/api/deid/check').set(bearer(p.spoke)).send({ text }).expect(200);
+    const spans = check.body.findings.map((f: { start: number; end: number }) => ({
+      field: 'socialContext',
+      start: f.start,
+      end: f.end,
+    }));
+    expect(spans).toHaveLength(1);
+    await api(t.app)
+      .post(`/api/sessions/${sessionId}/cases`)
+      .set(bearer(p.spoke))
+      .send({ ...cleanCase, socialContext: text })
+      .expect(422);
+    const res = await api(t.app)
+      .post(`/api/sessions/${sessionId}/cases`)
+      .set(bearer(p.spoke))
+      .send({ ...cleanCase, socialContext: text, confirmedSpans: spans })
+      .expect(201);
+    expect(res.body.position).toBe(1);
+    const c = await api(t.app).get(`/api/cases/${res.body.id}`).set(bearer(p.facilitator)).expect(200);
+    expect(c.body.confirmations).toEqual([
+      expect.objectContaining({
+        field: 'socialContext',
+        text: 'Molly Brown',
+        by: 'Test spoke',
+        at: expect.any(String),
+      }),
+    ]);
+  });
+
+  it('every write path refuses unconfirmed identifiers: submit, edit, follow-up, recommendation, live notes', async () => {
+    const id = (
+      await api(t.app).post(`/api/sessions/${sessionId}/cases`).set(bearer(p.spoke2)).send(cleanCase).expect(201)
+    ).body.id;
+    await api(t.app)
+      .patch(`/api/cases/${id}`)
+      .set(bearer(p.spoke2))
+      .send({ history: `NHS no ${NHS}` })
+      .expect(422);
+    await api(t.app)
+      .post(`/api/sessions/${sessionId}/cases`)
+      .set(bearer(p.spoke2))
+      .send({ ...withIdentifiers, draft: true })
+      .expect(422);
+    await api(t.app)
+      .post(`/api/cases/${id}/follow-ups`)
+      .set(bearer(p.spoke2))
+      .send({ ...withIdentifiers, sessionId: laterSessionId })
+      .expect(422);
+    await api(t.app)
+      .post(`/api/cases/${id}/recommendations`)
+      .set(bearer(p.expert))
+      .send({ body: `Call her on 07700 900123 re NHS ${NHS}` })
+      .expect(422);
+    // A confirmation given for one text does not carry over when the text at that place changes.
+    expect(await stored()).not.toMatch(/943 476 5919|07700 900123/);
+  });
+
+  it('the coordinator reorders the queue; urgent cases jump ahead; presenters see their position', async () => {
+    const queue = async () =>
+      (await api(t.app).get(`/api/sessions/${sessionId}`).set(bearer(p.spoke)).expect(200)).body.cases as QueuedCase[];
+    const before = await queue();
+    expect(before.map((c) => c.position)).toEqual([1, 2]);
+    expect(before.map((c) => c.status)).toEqual(['scheduled', 'scheduled']);
+    const third = (
+      await api(t.app).post(`/api/sessions/${sessionId}/cases`).set(bearer(p.spoke)).send(cleanCase).expect(201)
+    ).body;
+    expect(third.position).toBe(3);
+    expect((await queue())[2].status).toBe('submitted'); // only two case slots
+
+    const reversed = (await queue()).map((c) => c.id).reverse();
+    await api(t.app)
+      .patch(`/api/sessions/${sessionId}/cases/order`)
+      .set(bearer(p.spoke))
+      .send({ caseIds: reversed })
+      .expect(403);
+    await api(t.app)
+      .patch(`/api/sessions/${sessionId}/cases/order`)
+      .set(bearer(p.coordinator))
+      .send({ caseIds: reversed.slice(1) })
+      .expect(400);
+    const reordered = await api(t.app)
+      .patch(`/api/sessions/${sessionId}/cases/order`)
+      .set(bearer(p.coordinator))
+      .send({ caseIds: reversed })
+      .expect(200);
+    expect(reordered.body.map((c: QueuedCase) => c.id)).toEqual(reversed);
+    expect(reordered.body.map((c: QueuedCase) => c.status)).toEqual(['scheduled', 'scheduled', 'submitted']);
+
+    const last = reversed[2];
+    await api(t.app).post(`/api/cases/${last}/urgent`).set(bearer(p.facilitator)).send({ urgent: true }).expect(201);
+    const urgent = await queue();
+    expect(urgent[0]).toMatchObject({ id: last, urgent: true, position: 1, status: 'scheduled' });
+
+    const moved = await api(t.app)
+      .post(`/api/cases/${third.id}/move`)
+      .set(bearer(p.coordinator))
+      .send({ sessionId: laterSessionId })
+      .expect(201);
+    expect(moved.body.map((c: QueuedCase) => c.id)).toContain(third.id);
+    expect((await queue()).map((c) => c.id)).not.toContain(third.id);
+  });
+
+  it('runs a case live: stages, recommendations captured by the hub, gated at close; the presenter gets a PDF', async () => {
+    const url = await t.app.getUrl();
+    const connect = async (who: Account) => {
+      const c = new TestLiveClient(url, who.token);
+      await c.connected();
+      const joined = await c.ok<JoinResponse>('session:join', { sessionId });
+      c.state = joined.state as RoomState;
+      return c;
+    };
+    const host = await connect(p.facilitator);
+    const expert = await connect(p.expert);
+    const spoke = await connect(p.spoke);
+    try {
+      const [next] = (await api(t.app).get(`/api/sessions/${sessionId}`).set(bearer(p.spoke)).expect(200)).body
+        .cases as QueuedCase[];
+      expect(await spoke.request('host:openCase', { caseId: next.id })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      await host.ok('host:openCase', { caseId: next.id });
+      await waitUntil(() => spoke.state?.liveCase?.caseId === next.id);
+      expect(spoke.state).toMatchObject({ phase: 'cases', liveCase: { stage: 'presentation' } });
+
+      for (const stage of [
+        'clarifying-spokes',
+        'clarifying-hub',
+        'recommendations-spokes',
+        'recommendations-hub',
+        'summary',
+      ]) {
+        await host.ok('host:caseStage', { stage });
+        await waitUntil(() => spoke.state?.liveCase?.stage === stage);
+      }
+      expect(await spoke.request('case:notes', { text: 'mine' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      await expert.ok('case:notes', { text: `Ring her daughter on 07700 900123.` });
+      const refused = await host.request('host:closeCase', {});
+      expect(refused).toMatchObject({ ok: false, error: { code: 'IDENTIFIERS_FOUND' } });
+      expect(await stored()).not.toContain('07700 900123');
+      expect(host.state?.liveCase).not.toBeNull();
+
+      const advice = 'Warm handover to the befriending scheme; revisit goals with her in four weeks.';
+      await expert.ok('case:notes', { text: advice });
+      await waitUntil(() => spoke.state?.liveCase?.notes === advice);
+      await host.ok('host:closeCase', {});
+      await waitUntil(() => spoke.state?.liveCase === null);
+
+      const c = (await api(t.app).get(`/api/cases/${next.id}`).set(bearer(p.spoke)).expect(200)).body as CaseDto;
+      expect(c.status).toBe('recommendations_sent');
+      expect(c.recommendations.map((r) => r.body)).toEqual([advice]);
+      const pdf = await api(t.app)
+        .get(`/api/cases/${next.id}/recommendations.pdf`)
+        .set(bearer(p.spoke))
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+        .expect('Content-Type', /pdf/);
+      expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+      // The presenter follows up in a later session, linked to the original case.
+      const follow = await api(t.app)
+        .post(`/api/cases/${next.id}/follow-ups`)
+        .set(bearer(c.presenter.id === p.spoke.id ? p.spoke : p.spoke2))
+        .send({ ...cleanCase, title: 'Follow-up: back at her choir', sessionId: laterSessionId })
+        .expect(201);
+      const followed = (await api(t.app).get(`/api/cases/${follow.body.id}`).set(bearer(p.spoke)).expect(200))
+        .body as CaseDto;
+      expect(followed).toMatchObject({ followUpOfId: next.id, sessionId: laterSessionId });
+      expect((await api(t.app).get(`/api/cases/${next.id}`).set(bearer(p.spoke))).body.status).toBe('follow_up');
+    } finally {
+      [host, expert, spoke].forEach((c) => c.close());
+    }
+  });
+});
+
+async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

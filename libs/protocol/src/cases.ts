@@ -1,0 +1,148 @@
+import type { Finding } from './deid-finding';
+
+export const CaseStatus = {
+  Draft: 'draft',
+  Submitted: 'submitted',
+  Scheduled: 'scheduled',
+  Presenting: 'presenting',
+  Discussed: 'discussed',
+  RecommendationsSent: 'recommendations_sent',
+  FollowUp: 'follow_up',
+  Withdrawn: 'withdrawn',
+} as const;
+export type CaseStatus = (typeof CaseStatus)[keyof typeof CaseStatus];
+
+/** The text fields of a case presentation form, each checked by the de-identification gate. */
+export const CASE_TEXT_FIELDS = [
+  'title',
+  'presentingQuestion',
+  'summary',
+  'history',
+  'medications',
+  'investigations',
+  'tried',
+  'socialContext',
+  'specificQuestions',
+] as const;
+export type CaseTextField = (typeof CASE_TEXT_FIELDS)[number];
+
+export const AGE_BANDS = [
+  '0-4',
+  '5-11',
+  '12-17',
+  '18-24',
+  '25-34',
+  '35-44',
+  '45-54',
+  '55-64',
+  '65-74',
+  '75-84',
+  '85-89',
+  '90+',
+];
+export const SEXES = ['female', 'male', 'intersex', 'not stated'];
+
+/** A span the presenter confirmed is not identifying (kept with who and when). */
+export interface ConfirmedSpan {
+  field: CaseTextField | 'body' | 'notes';
+  start: number;
+  end: number;
+}
+
+export interface CaseFields {
+  title: string;
+  presentingQuestion: string;
+  summary: string;
+  ageBand?: string;
+  sex?: string;
+  history?: string;
+  medications?: string;
+  investigations?: string;
+  tried?: string;
+  socialContext?: string;
+  specificQuestions?: string;
+}
+
+export interface SubmitCaseRequest extends CaseFields {
+  confirmedSpans?: ConfirmedSpan[];
+  /** Save without submitting (the presenter finishes it later). */
+  draft?: boolean;
+}
+
+export type UpdateCaseRequest = Partial<SubmitCaseRequest>;
+
+export interface FieldFinding extends Finding {
+  /** A case form field, or `body` of a recommendation, or the live `notes`. */
+  field: CaseTextField | 'body' | 'notes';
+}
+
+/** 422 body when the gate finds identifiers nobody confirmed. */
+export interface IdentifiersFoundError {
+  statusCode: 422;
+  error: 'IDENTIFIERS_FOUND';
+  message: string;
+  findings: FieldFinding[];
+}
+
+export interface RecommendationDto {
+  id: string;
+  caseId: string;
+  author: { id: string; displayName: string };
+  body: string;
+  createdAt: string;
+}
+
+export interface CaseDto extends Required<CaseFields> {
+  id: string;
+  programId: string;
+  sessionId: string | null;
+  presenter: { id: string; displayName: string };
+  status: CaseStatus;
+  /** 1-based place in the session's queue (null when not queued). */
+  position: number | null;
+  urgent: boolean;
+  followUpOfId: string | null;
+  confirmations: { field: CaseTextField; start: number; end: number; text: string; by: string; at: string }[];
+  recommendations: RecommendationDto[];
+  createdAt: string;
+}
+
+/** A case as listed in a session's queue. */
+export interface QueuedCase {
+  id: string;
+  title: string;
+  presenter: { id: string; displayName: string };
+  status: CaseStatus;
+  position: number;
+  urgent: boolean;
+}
+
+export interface ReorderCasesRequest {
+  caseIds: string[];
+}
+export interface MoveCaseRequest {
+  sessionId: string;
+}
+export interface RecommendationRequest {
+  body: string;
+}
+
+/** The live case flow: spokes ask first, then the hub. */
+export const CASE_STAGES = [
+  'presentation',
+  'clarifying-spokes',
+  'clarifying-hub',
+  'recommendations-spokes',
+  'recommendations-hub',
+  'summary',
+] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+export interface LiveCase {
+  caseId: string;
+  stage: CaseStage;
+  stageStartedAt: string;
+  stageSeconds: number;
+  /** Recommendations captured live by the coordinator, seen by everyone. */
+  notes: string;
+}
