@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DeidModule } from './deid/deid.module';
 import { HealthModule } from './health/health.module';
+import { ImpactModule } from './impact/impact.module';
 import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
 import { MediaModule } from './media/media.module';
@@ -28,6 +29,7 @@ export class AppModule {
         HealthModule,
         ProgramsModule,
         SessionsModule,
+        ImpactModule,
         LiveModule,
         DeidModule,
         CasesModule,

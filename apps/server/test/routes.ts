@@ -4,6 +4,7 @@ import { ProgramsService } from '../src/programs/programs.service';
 import { CasesService } from '../src/cases/cases.service';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { type Account, account, addMember, api } from './fixtures';
+import { impactTargets, surveyForEveryone } from './impact-fixtures';
 import type { TestApp } from './test-app';
 
 export type Caller = 'anonymous' | 'stranger' | ProgramRole | 'admin';
@@ -266,6 +267,98 @@ export const ROUTES: Route[] = [
     path: '/api/deid/check',
     rule: 'signedIn',
     call: () => ({ path: '/api/deid/check', body: { text: 'Seen by Dr Patel on 12/03/2024.' } }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/impact',
+    rule: 'impact.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/impact?from=2026-01-01&role=participant` }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/attendance.csv',
+    rule: 'attendance.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/attendance.csv` }),
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/attendance',
+    rule: 'attendance.read',
+    call: async (f, t) => ({ path: `/api/sessions/${(await impactTargets(f, t)).endedSession}/attendance` }),
+  },
+  { method: 'get', path: '/api/me/surveys', rule: 'signedIn', call: () => ({ path: '/api/me/surveys' }) },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/surveys',
+    rule: 'impact.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/surveys` }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/surveys',
+    rule: 'surveys.manage',
+    call: (f) => ({
+      path: `/api/programs/${f.program}/surveys`,
+      body: { title: 'Mid-programme survey', questions: [{ kind: 'rating', text: 'How useful is the programme?' }] },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/survey',
+    rule: 'surveys.manage',
+    noBody: true,
+    call: async (f, t) => ({ path: `/api/sessions/${(await impactTargets(f, t)).endedSession}/survey` }),
+  },
+  {
+    method: 'get',
+    path: '/api/me/surveys/{id}',
+    rule: 'signedIn',
+    // Sent to every account, so every signed-in caller may read it.
+    call: async (f, t) => ({ path: `/api/me/surveys/${(await impactTargets(f, t)).survey}` }),
+  },
+  {
+    method: 'post',
+    path: '/api/me/surveys/{id}/answers',
+    rule: 'signedIn',
+    // A fresh survey sent to every account each time: each caller answers once.
+    call: async (f, t) => ({
+      path: `/api/me/surveys/${await surveyForEveryone(f, t)}/answers`,
+      body: { answers: [{ questionId: 'q1', value: 4 }] },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/surveys/{surveyId}',
+    rule: 'impact.read',
+    call: async (f, t) => ({ path: `/api/programs/${f.program}/surveys/${(await impactTargets(f, t)).survey}` }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/certificates',
+    rule: 'program.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/certificates` }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/certificate.pdf',
+    rule: 'program.read',
+    // Every account attended the delivered session of June 2026 in full.
+    call: async (f, t) => {
+      await impactTargets(f, t);
+      return { path: `/api/programs/${f.program}/certificate.pdf?period=2026-06` };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/certificates/verify/{code}',
+    rule: 'public',
+    call: async (f, t) => {
+      await impactTargets(f, t);
+      const res = await api(t.app)
+        .get(`/api/programs/${f.program}/certificate.pdf?period=2026-06`)
+        .set('Authorization', `Bearer ${f.admin.token}`);
+      return { path: `/api/certificates/verify/${res.headers['x-certificate-code']}` };
+    },
   },
   {
     method: 'post',

@@ -8,6 +8,10 @@ export interface ProgramDto {
   targetAudience: string;
   /** Learning-experience target, e.g. 1020. */
   learningTarget: number | null;
+  /** Date (YYYY-MM-DD) the target should be met by; the forecast looks ahead to it (else to the last scheduled session). */
+  learningTargetDate: string | null;
+  /** Share of a session's scheduled duration a person must attend for a learning experience (0–1, default 0.5). */
+  minAttendanceShare: number;
   timeZone: string;
   createdAt: string;
   /** The caller's role in this program (null for an instance admin who is not a member). */
@@ -20,6 +24,8 @@ export interface CreateProgramRequest {
   topic?: string;
   targetAudience?: string;
   learningTarget?: number;
+  learningTargetDate?: string;
+  minAttendanceShare?: number;
   timeZone?: string;
 }
 

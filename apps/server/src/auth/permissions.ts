@@ -16,6 +16,10 @@ export const PERMISSIONS = {
   'invitations.manage': hubManagers,
   'sessions.read': everyone,
   'sessions.manage': hubManagers,
+  // Impact: the hub team sees the figures; only the managers see who attended (names, emails).
+  'impact.read': ['facilitator', 'coordinator', 'expert'],
+  'attendance.read': hubManagers,
+  'surveys.manage': hubManagers,
   'slides.upload': ['facilitator', 'coordinator', 'expert'],
   'cases.submit': everyone,
   'cases.manage': hubManagers,

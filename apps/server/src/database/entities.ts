@@ -1,6 +1,10 @@
 import { AuthSession } from '../auth/entities/auth-session.entity';
 import { PasswordReset } from '../auth/entities/password-reset.entity';
 import { User } from '../auth/entities/user.entity';
+import { Certificate } from '../impact/entities/certificate.entity';
+import { SurveyRecipient } from '../impact/entities/survey-recipient.entity';
+import { SurveyResponse } from '../impact/entities/survey-response.entity';
+import { Survey } from '../impact/entities/survey.entity';
 import { Attendance } from '../live/entities/attendance.entity';
 import { ChatMessageEntity } from '../live/entities/chat-message.entity';
 import { CaseConfirmation } from '../cases/entities/case-confirmation.entity';
@@ -28,6 +32,10 @@ export const entities = [
   AgendaItem,
   Attendance,
   ChatMessageEntity,
+  Survey,
+  SurveyRecipient,
+  SurveyResponse,
+  Certificate,
   EchoCase,
   CaseConfirmation,
   Recommendation,

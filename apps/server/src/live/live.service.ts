@@ -22,6 +22,7 @@ import { WorkerPool } from '../media/worker-pool';
 import { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from '../realtime/realtime.service';
 import { EchoSession } from '../sessions/entities/echo-session.entity';
+import { SessionEvents } from '../sessions/session-events';
 import { SessionsService } from '../sessions/sessions.service';
 import type {
   ChatDto,
@@ -62,6 +63,7 @@ export class LiveService implements OnApplicationShutdown {
     private readonly pool: WorkerPool,
     private readonly realtime: RealtimeService,
     private readonly sessions: SessionsService,
+    private readonly sessionEvents: SessionEvents,
     private readonly cases: CasesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -421,6 +423,7 @@ export class LiveService implements OnApplicationShutdown {
     await this.closeOpenAttendance(room.sessionId);
     room.close();
     this.rooms.delete(room.sessionId);
+    await this.sessionEvents.ended(room.sessionId); // e.g. the post-session survey goes out
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { SessionEvents } from './session-events';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [CasesModule],
   controllers: [SessionsController],
-  providers: [SessionsService],
-  exports: [SessionsService],
+  providers: [SessionsService, SessionEvents],
+  exports: [SessionsService, SessionEvents],
 })
 export class SessionsModule {}

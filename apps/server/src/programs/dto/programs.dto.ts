@@ -12,7 +12,21 @@ import {
 } from '@echo-hub/protocol';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsDateString,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsTimeZone, Trim } from '../../common/dto';
 
 export class CreateProgramDto implements CreateProgramRequest {
@@ -48,6 +62,24 @@ export class CreateProgramDto implements CreateProgramRequest {
   @Min(0)
   @Max(10_000_000)
   learningTarget?: number;
+
+  @ApiPropertyOptional({ example: '2027-03-31', description: 'Date the learning target should be met by' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'learningTargetDate must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'learningTargetDate must be a date (YYYY-MM-DD)' })
+  learningTargetDate?: string;
+
+  @ApiPropertyOptional({
+    example: 0.5,
+    minimum: 0,
+    maximum: 1,
+    description: 'Share of the scheduled duration a person must attend for a learning experience',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'minAttendanceShare must be a number from 0 to 1' })
+  @Min(0, { message: 'minAttendanceShare must be a number from 0 to 1' })
+  @Max(1, { message: 'minAttendanceShare must be a number from 0 to 1' })
+  minAttendanceShare?: number;
 
   @ApiPropertyOptional({ example: 'Europe/London' })
   @IsOptional()

@@ -19,6 +19,14 @@ export class Program extends BaseEntity {
   @Column({ type: 'integer', nullable: true })
   learningTarget: number | null;
 
+  /** YYYY-MM-DD the learning target should be met by (the impact forecast looks ahead to it). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  learningTargetDate: string | null;
+
+  /** Share of a session's scheduled duration a person must attend to count a learning experience. */
+  @Column({ type: 'real', default: 0.5 })
+  minAttendanceShare: number;
+
   @Column({ type: 'varchar', length: 64 })
   timeZone: string;
 

@@ -1,0 +1,150 @@
+import type { CertificatePeriodDto, CertificateVerification } from '@echo-hub/protocol';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { User } from '../auth/entities/user.entity';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { toHours, toMinutes } from './attendance-math';
+import { certificatePdf } from './certificate-pdf';
+import { Certificate } from './entities/certificate.entity';
+import { invalid, notFound, nothingToCertify } from './impact.errors';
+import { ImpactService, type PersonSession } from './impact.service';
+import { monthOf, parsePeriod } from './periods';
+
+/** No 0/O, 1/I/L: codes are read off paper and typed in. */
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const CODE_PATTERN = /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
+
+interface Figures {
+  sessions: number;
+  minutes: number;
+  learned: PersonSession[];
+}
+
+/** Attendance certificates per person per month or year, and their public verification. */
+@Injectable()
+export class CertificatesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly impact: ImpactService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The months and years in which a person has learning experiences, newest first, with any certificate issued. */
+  async periods(programId: string, userId: string): Promise<CertificatePeriodDto[]> {
+    const { program, records } = await this.impact.personRecords(programId, userId);
+    const learned = records.filter((r) => r.learningExperience);
+    const months = [...new Set(learned.map((r) => monthOf(r.session.startsAt, program.timeZone)))];
+    const keys = [...months, ...new Set(months.map((m) => m.slice(0, 4)))].sort((a, b) => b.localeCompare(a));
+    const issued = await this.db
+      .getRepository(Certificate)
+      .find({ where: { programId, userId }, order: { createdAt: 'DESC' } });
+    return keys.map((key) => {
+      const period = parsePeriod(key, program.timeZone);
+      const f = figures(
+        learned.filter((r) => period && r.session.startsAt >= period.start && r.session.startsAt < period.end),
+      );
+      const match = issued.find((c) => c.period === key && c.sessions === f.sessions && c.minutes === f.minutes);
+      return {
+        period: key,
+        label: period?.label ?? key,
+        sessions: f.sessions,
+        minutes: f.minutes,
+        hours: toHours(f.minutes * 60_000),
+        code: match?.code ?? null,
+      };
+    });
+  }
+
+  /**
+   * The certificate PDF of `holderId` for `periodKey`: the one already issued with the same
+   * figures, or a new one with a new code (an earlier code keeps verifying what it printed).
+   */
+  async pdf(
+    programId: string,
+    periodKey: string,
+    holderId: string,
+  ): Promise<{ name: string; code: string; bytes: Buffer }> {
+    const { program, records } = await this.impact.personRecords(programId, holderId);
+    const period = parsePeriod(periodKey, program.timeZone);
+    if (!period) throw invalid('period', 'period must be a month (YYYY-MM) or a year (YYYY)');
+    const f = figures(
+      records.filter(
+        (r) => r.learningExperience && r.session.startsAt >= period.start && r.session.startsAt < period.end,
+      ),
+    );
+    if (!f.sessions) throw nothingToCertify(period.label);
+    const repo = this.db.getRepository(Certificate);
+    let certificate = await repo.findOne({
+      where: { programId, userId: holderId, period: period.key, sessions: f.sessions, minutes: f.minutes },
+      order: { createdAt: 'DESC' },
+    });
+    if (!certificate) {
+      const holder = await this.db.getRepository(User).findOneBy({ id: holderId });
+      if (!holder) throw notFound(`user ${holderId}`);
+      certificate = await repo.save(
+        repo.create({
+          code: await this.freshCode(),
+          programId,
+          userId: holderId,
+          period: period.key,
+          holderName: holder.displayName,
+          programName: program.name,
+          sessions: f.sessions,
+          minutes: f.minutes,
+          sessionList: f.learned.map((r) => ({
+            startsAt: r.session.startsAt,
+            title: r.session.title,
+            minutes: toMinutes(r.ms),
+          })),
+        }),
+      );
+    }
+    const bytes = await certificatePdf({
+      certificate,
+      periodLabel: period.label,
+      timeZone: program.timeZone,
+      verifyUrl: `${this.config.publicUrl}/certificates/verify/${certificate.code}`,
+    });
+    return { name: `echo-certificate-${period.key}-${certificate.code}.pdf`, code: certificate.code, bytes };
+  }
+
+  /** Public: who, what, how many hours — nothing else (no email, no account id, no session list). */
+  async verify(code: string): Promise<CertificateVerification> {
+    const normalised = code.trim().toUpperCase();
+    const c = CODE_PATTERN.test(normalised)
+      ? await this.db.getRepository(Certificate).findOneBy({ code: normalised })
+      : null;
+    if (!c) throw notFound(`certificate ${code.slice(0, 20)}`);
+    return {
+      valid: true,
+      code: c.code,
+      holder: c.holderName,
+      program: c.programName,
+      period: c.period,
+      // A period's name does not depend on the time zone.
+      periodLabel: parsePeriod(c.period, 'UTC')?.label ?? c.period,
+      sessions: c.sessions,
+      hours: toHours(c.minutes * 60_000),
+      issuedAt: c.createdAt,
+    };
+  }
+
+  private async freshCode(): Promise<string> {
+    const repo = this.db.getRepository(Certificate);
+    for (;;) {
+      const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+      const code = `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
+      if (!(await repo.exists({ where: { code } }))) return code;
+    }
+  }
+}
+
+function figures(learned: PersonSession[]): Figures {
+  return {
+    sessions: learned.length,
+    minutes: toMinutes(learned.reduce((n, r) => n + r.ms, 0)),
+    learned,
+  };
+}

@@ -1,0 +1,192 @@
+import {
+  type AttendanceRole,
+  type CreateSurveyRequest,
+  type ImpactFilters,
+  PARTICIPATION_TYPES,
+  type ParticipationType,
+  PROGRAM_ROLES,
+  SURVEY_QUESTION_KINDS,
+  type SubmitSurveyRequest,
+  type SurveyAnswer,
+  type SurveyAudience,
+  type SurveyQuestionInput,
+  type SurveyQuestionKind,
+} from '@echo-hub/protocol';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Trim } from '../../common/dto';
+
+const ROLES: AttendanceRole[] = [...PROGRAM_ROLES, 'admin'];
+const AUDIENCES: SurveyAudience[] = ['participants', 'everyone'];
+
+/** Query of the impact report and the attendance export. */
+export class ImpactQueryDto implements ImpactFilters {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'YYYY-MM-DD (program time zone) or ISO 8601' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'from must be a date (YYYY-MM-DD) or an ISO 8601 time' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'Inclusive date, or an ISO 8601 time (exclusive)' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'to must be a date (YYYY-MM-DD) or an ISO 8601 time' })
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('4', { message: 'siteId must be a UUID' })
+  siteId?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: AttendanceRole;
+
+  @ApiPropertyOptional({ enum: PARTICIPATION_TYPES })
+  @IsOptional()
+  @IsIn(PARTICIPATION_TYPES, { message: `participationType must be one of ${PARTICIPATION_TYPES.join(', ')}` })
+  participationType?: ParticipationType;
+}
+
+export class SurveyQuestionInputDto implements SurveyQuestionInput {
+  @ApiProperty({ enum: SURVEY_QUESTION_KINDS })
+  @IsIn(SURVEY_QUESTION_KINDS, { message: `kind must be one of ${SURVEY_QUESTION_KINDS.join(', ')}` })
+  kind: SurveyQuestionKind;
+
+  @ApiProperty({ example: 'Structuring conversations to enable behaviour change' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  text: string;
+
+  @ApiPropertyOptional({ description: 'Default: true for rating and confidence, false for text and choice' })
+  @IsOptional()
+  @IsBoolean()
+  required?: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: 'The options of a choice question (2–20)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(100, { each: true })
+  options?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['Poor', 'Excellent'], description: 'Words for 1 and 5' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(2)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  scale?: [string, string];
+}
+
+export class CreateSurveyDto implements CreateSurveyRequest {
+  @ApiProperty({ example: 'Mid-programme survey' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  intro?: string;
+
+  @ApiProperty({ type: [SurveyQuestionInputDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(40)
+  @ValidateNested({ each: true })
+  @Type(() => SurveyQuestionInputDto)
+  questions: SurveyQuestionInputDto[];
+
+  @ApiPropertyOptional({ enum: AUDIENCES, description: 'Default: participants' })
+  @IsOptional()
+  @IsIn(AUDIENCES, { message: `audience must be one of ${AUDIENCES.join(', ')}` })
+  audience?: SurveyAudience;
+
+  @ApiPropertyOptional({ example: '2026-12-31T23:59:00Z' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'closesAt must be an ISO 8601 time' })
+  closesAt?: string;
+}
+
+export class SurveyAnswerDto implements SurveyAnswer {
+  @ApiProperty({ example: 'q1' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  questionId: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'A rating, or confidence now' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  value?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Confidence before the session' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  before?: number;
+
+  @ApiPropertyOptional({ description: 'A text answer, or the option chosen' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  text?: string;
+}
+
+export class SubmitSurveyDto implements SubmitSurveyRequest {
+  @ApiProperty({ type: [SurveyAnswerDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => SurveyAnswerDto)
+  answers: SurveyAnswerDto[];
+}
+
+/** `GET /api/programs/:id/certificate.pdf?period=2026-11[&userId=…]`. */
+export class CertificateQueryDto {
+  @ApiProperty({ example: '2026-11', description: 'A month (YYYY-MM) or a year (YYYY), program time zone' })
+  @IsString()
+  @Matches(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { message: 'period must be a month (YYYY-MM) or a year (YYYY)' })
+  period: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Another member (facilitators and coordinators only)' })
+  @IsOptional()
+  @IsUUID('4', { message: 'userId must be a UUID' })
+  userId?: string;
+}
+
+export class CertificatesQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Another member (facilitators and coordinators only)' })
+  @IsOptional()
+  @IsUUID('4', { message: 'userId must be a UUID' })
+  userId?: string;
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module';
+import { CertificatesController } from './certificates.controller';
+import { CertificatesService } from './certificates.service';
+import { Clock } from './clock';
+import { ImpactController } from './impact.controller';
+import { ImpactService } from './impact.service';
+import { SurveysController } from './surveys.controller';
+import { SurveysService } from './surveys.service';
+
+/** Attendance figures, learning experiences, surveys, certificates and the reports built on them. */
+@Module({
+  imports: [SessionsModule],
+  controllers: [ImpactController, SurveysController, CertificatesController],
+  providers: [Clock, ImpactService, SurveysService, CertificatesService],
+  exports: [ImpactService, SurveysService],
+})
+export class ImpactModule {}

@@ -1,0 +1,575 @@
+import {
+  type AttendanceRecord,
+  type AttendanceRole,
+  type ConfidenceSummary,
+  type ImpactFilters,
+  type ImpactGroup,
+  type ImpactMonth,
+  type ImpactReport,
+  type ImpactSession,
+  type ImpactTarget,
+  LIVED_EXPERIENCE_TYPES,
+  type ParticipationType,
+  type RatingSummary,
+  type SurveyQuestion,
+  type SurveyRates,
+} from '@echo-hub/protocol';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, Not } from 'typeorm';
+import { User } from '../auth/entities/user.entity';
+import { Attendance } from '../live/entities/attendance.entity';
+import { Membership } from '../programs/entities/membership.entity';
+import { Program } from '../programs/entities/program.entity';
+import { Site } from '../programs/entities/site.entity';
+import { EchoSession } from '../sessions/entities/echo-session.entity';
+import { attendedMs, isLearningExperience, ratio, toHours, toMinutes } from './attendance-math';
+import { Clock } from './clock';
+import { SurveyRecipient } from './entities/survey-recipient.entity';
+import { SurveyResponse } from './entities/survey-response.entity';
+import { Survey } from './entities/survey.entity';
+import { notFound } from './impact.errors';
+import { boundOf, dateOf, endOfDateMs, monthLabel, monthOf } from './periods';
+
+const WEEK = 7 * 86_400_000;
+/** Sessions that took place (or are taking place): their attendance counts. */
+const DELIVERED: EchoSession['status'][] = ['live', 'ended'];
+
+const ROLE_LABELS: Record<AttendanceRole, string> = {
+  facilitator: 'Facilitator',
+  expert: 'Expert',
+  coordinator: 'Coordinator',
+  participant: 'Participant',
+  admin: 'Instance admin',
+};
+const PARTICIPATION_LABELS: Record<ParticipationType, string> = {
+  staff: 'Staff',
+  volunteer: 'Volunteer',
+  service_user: 'Service user',
+  carer: 'Carer',
+};
+
+/** One person at one delivered session: the unit every figure is counted from. */
+export interface PersonSession {
+  session: EchoSession;
+  userId: string;
+  displayName: string;
+  email: string;
+  /** Role and site when they attended (from their latest connection), else from their membership. */
+  role: AttendanceRole;
+  siteId: string | null;
+  profession: string | null;
+  participationType: ParticipationType | null;
+  /** A member of the program when the session ended (absent members are listed too). */
+  registered: boolean;
+  ms: number;
+  present: boolean;
+  learningExperience: boolean;
+}
+
+interface Loaded {
+  program: Program;
+  sessions: EchoSession[];
+  records: PersonSession[];
+  sites: Map<string, Site>;
+}
+
+const endMs = (s: EchoSession) => Date.parse(s.startsAt) + s.durationMinutes * 60_000;
+
+/** Attendance, learning experiences, representation, target and survey figures of a program. */
+@Injectable()
+export class ImpactService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `GET /api/programs/:id/impact`. */
+  async report(programId: string, filters: ImpactFilters): Promise<ImpactReport> {
+    const now = this.clock.now();
+    const { program, sessions, records, sites } = await this.load(programId, filters, now);
+    const people = records.filter(matches(filters));
+    const present = people.filter((r) => r.present);
+    const totals = summarise(present);
+    const lived = present.filter(isLivedExperience).length;
+    // The target is program-wide: it counts every session and everyone, whatever the filters.
+    const everything = hasFilters(filters) ? await this.load(programId, {}, now) : { sessions, records };
+    const surveys = await this.surveyFigures(program, sessions, filters);
+    const timeZone = program.timeZone;
+
+    return {
+      programId,
+      generatedAt: new Date(now).toISOString(),
+      filters,
+      settings: {
+        minAttendanceShare: program.minAttendanceShare,
+        learningTarget: program.learningTarget,
+        learningTargetDate: program.learningTargetDate,
+        timeZone,
+      },
+      sessions: sessions.length,
+      learningExperiences: totals.learningExperiences,
+      uniqueParticipants: totals.uniqueParticipants,
+      uniqueLearners: totals.uniqueLearners,
+      attendances: totals.attendances,
+      hours: totals.hours,
+      bySite: groupBy(
+        present,
+        (r) => r.siteId,
+        (key) => (key ? (sites.get(key)?.organisation ?? 'Unknown site') : 'No site'),
+      ),
+      byRole: groupBy(
+        present,
+        (r) => r.role,
+        (key) => ROLE_LABELS[key as AttendanceRole] ?? String(key),
+      ),
+      byParticipationType: groupBy(
+        present,
+        (r) => r.participationType,
+        (key) => (key ? PARTICIPATION_LABELS[key as ParticipationType] : 'Not recorded'),
+      ),
+      byProfession: groupBy(
+        present,
+        (r) => r.profession,
+        (key) => key ?? 'Not recorded',
+      ),
+      byMonth: this.byMonth(sessions, present, timeZone),
+      perSession: sessions.map((s) => this.sessionFigures(s, people, surveys.bySession.get(s.id) ?? null)),
+      representation: {
+        serviceUsersAndCarers: lived,
+        attendances: present.length,
+        share: ratio(lived, present.length),
+      },
+      target: await this.target(program, everything.sessions, everything.records, now),
+      surveys: surveys.rates,
+      ratings: surveys.ratings,
+      confidence: surveys.confidence,
+    };
+  }
+
+  /** `GET /api/programs/:id/attendance.csv`: one row per person per session (absent members included). */
+  async csv(programId: string, filters: ImpactFilters): Promise<string> {
+    const { program, records, sites } = await this.load(programId, filters, this.clock.now());
+    const header = [
+      'session_date',
+      'session_title',
+      'person',
+      'email',
+      'role',
+      'site',
+      'profession',
+      'participation_type',
+      'minutes',
+      'present',
+      'learning_experience',
+    ];
+    const lines = records
+      .filter(matches(filters))
+      .map((r) =>
+        [
+          dateOf(r.session.startsAt, program.timeZone),
+          r.session.title,
+          r.displayName,
+          r.email,
+          r.role,
+          r.siteId ? (sites.get(r.siteId)?.organisation ?? '') : '',
+          r.profession ?? '',
+          r.participationType ?? '',
+          toMinutes(r.ms),
+          r.present ? 'yes' : 'no',
+          r.learningExperience ? 'yes' : 'no',
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+    // A byte-order mark so spreadsheet programs read the names (Siobhán, Róisín) as UTF-8.
+    return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  }
+
+  /** `GET /api/sessions/:id/attendance`: everyone registered or present at one session. */
+  async sessionAttendance(sessionId: string): Promise<AttendanceRecord[]> {
+    const session = await this.db.getRepository(EchoSession).findOneBy({ id: sessionId });
+    if (!session) throw notFound(`session ${sessionId}`);
+    const program = await this.db.getRepository(Program).findOneByOrFail({ id: session.programId });
+    const { records, sites } = await this.build(program, [session], this.clock.now());
+    return records.map((r) => toRecord(r, sites));
+  }
+
+  /** Everything one person attended in a program, delivered sessions only (for certificates). */
+  async personRecords(programId: string, userId: string): Promise<{ program: Program; records: PersonSession[] }> {
+    const { program, records } = await this.load(programId, {}, this.clock.now());
+    return { program, records: records.filter((r) => r.userId === userId && r.present) };
+  }
+
+  // ---- loading -------------------------------------------------------------------
+
+  private async load(programId: string, filters: ImpactFilters, now: number): Promise<Loaded> {
+    const program = await this.db.getRepository(Program).findOneBy({ id: programId });
+    if (!program) throw notFound(`program ${programId}`);
+    const from = filters.from ? boundOf(filters.from, program.timeZone) : null;
+    const to = filters.to ? boundOf(filters.to, program.timeZone, true) : null;
+    const sessions = (
+      await this.db
+        .getRepository(EchoSession)
+        .find({ where: { programId, status: In(DELIVERED) }, order: { startsAt: 'ASC' } })
+    ).filter((s) => (!from || s.startsAt >= from) && (!to || s.startsAt < to));
+    return { program, sessions, ...(await this.build(program, sessions, now)) };
+  }
+
+  /** Person-sessions of `sessions`: each attendee with merged time, and each registered member who did not come. */
+  private async build(
+    program: Program,
+    sessions: EchoSession[],
+    now: number,
+  ): Promise<{ records: PersonSession[]; sites: Map<string, Site> }> {
+    const rows = await this.attendanceOf(sessions.map((s) => s.id));
+    const members = await this.db
+      .getRepository(Membership)
+      .find({ where: { programId: program.id }, relations: { user: true } });
+    const memberOf = new Map(members.map((m) => [m.userId, m]));
+    const outsiders = [...new Set(rows.map((r) => r.userId))].filter((id) => !memberOf.has(id));
+    const users = new Map(
+      (outsiders.length ? await this.db.getRepository(User).findBy({ id: In(outsiders) }) : []).map((u) => [u.id, u]),
+    );
+    const sites = new Map(
+      (await this.db.getRepository(Site).findBy({ programId: program.id })).map((s) => [s.id, s] as const),
+    );
+
+    const bySessionUser = new Map<string, Map<string, Attendance[]>>();
+    for (const row of rows) {
+      const byUser = bySessionUser.get(row.sessionId) ?? new Map<string, Attendance[]>();
+      byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
+      bySessionUser.set(row.sessionId, byUser);
+    }
+
+    const records: PersonSession[] = [];
+    for (const session of sessions) {
+      const end = endMs(session);
+      const endIso = new Date(end).toISOString();
+      const attendees = bySessionUser.get(session.id) ?? new Map<string, Attendance[]>();
+      for (const [userId, own] of attendees) {
+        const latest = own.reduce((a, b) => (b.joinedAt > a.joinedAt ? b : a));
+        const member = memberOf.get(userId);
+        const user = member?.user ?? users.get(userId);
+        const ms = attendedMs(own, end, now);
+        records.push({
+          session,
+          userId,
+          displayName: user?.displayName ?? 'Former account',
+          email: user?.email ?? '',
+          role: latest.role,
+          siteId: latest.siteId,
+          profession: member?.profession ?? null,
+          participationType: member?.participationType ?? null,
+          registered: member !== undefined && member.createdAt <= endIso,
+          ms,
+          present: true,
+          learningExperience: isLearningExperience(ms, session.durationMinutes, program.minAttendanceShare),
+        });
+      }
+      for (const m of members) {
+        if (attendees.has(m.userId) || m.createdAt > endIso) continue;
+        records.push({
+          session,
+          userId: m.userId,
+          displayName: m.user?.displayName ?? '',
+          email: m.user?.email ?? '',
+          role: m.role,
+          siteId: m.siteId,
+          profession: m.profession,
+          participationType: m.participationType,
+          registered: true,
+          ms: 0,
+          present: false,
+          learningExperience: false,
+        });
+      }
+    }
+    records.sort(
+      (a, b) =>
+        a.session.startsAt.localeCompare(b.session.startsAt) ||
+        a.session.id.localeCompare(b.session.id) ||
+        a.displayName.localeCompare(b.displayName),
+    );
+    return { records, sites };
+  }
+
+  private async attendanceOf(sessionIds: string[]): Promise<Attendance[]> {
+    const rows: Attendance[] = [];
+    // In chunks: SQLite bounds the number of parameters in one statement.
+    for (let i = 0; i < sessionIds.length; i += 500) {
+      rows.push(...(await this.db.getRepository(Attendance).findBy({ sessionId: In(sessionIds.slice(i, i + 500)) })));
+    }
+    return rows;
+  }
+
+  // ---- figures -------------------------------------------------------------------
+
+  private byMonth(sessions: EchoSession[], present: PersonSession[], zone: string): ImpactMonth[] {
+    const months = [...new Set(sessions.map((s) => monthOf(s.startsAt, zone)))];
+    return months.map((month) => {
+      const inMonth = present.filter((r) => monthOf(r.session.startsAt, zone) === month);
+      const lived = inMonth.filter(isLivedExperience).length;
+      return {
+        month,
+        label: monthLabel(month),
+        sessions: sessions.filter((s) => monthOf(s.startsAt, zone) === month).length,
+        ...summarise(inMonth),
+        serviceUsersAndCarers: lived,
+        representationShare: ratio(lived, inMonth.length),
+      };
+    });
+  }
+
+  private sessionFigures(s: EchoSession, people: PersonSession[], survey: ImpactSession['survey']): ImpactSession {
+    const own = people.filter((r) => r.session.id === s.id);
+    const present = own.filter((r) => r.present);
+    const lived = present.filter(isLivedExperience).length;
+    return {
+      sessionId: s.id,
+      title: s.title,
+      startsAt: s.startsAt,
+      durationMinutes: s.durationMinutes,
+      status: s.status as ImpactSession['status'],
+      registered: own.filter((r) => r.registered).length,
+      present: present.length,
+      absent: own.length - present.length,
+      learningExperiences: present.filter((r) => r.learningExperience).length,
+      hours: toHours(present.reduce((n, r) => n + r.ms, 0)),
+      serviceUsersAndCarers: lived,
+      representationShare: ratio(lived, present.length),
+      survey,
+    };
+  }
+
+  /**
+   * Progress against the program's target with a linear forecast: learning experiences per
+   * week since the first delivered session (at least one week, so one early session does not
+   * explode the rate), times the weeks from now to the target date, or else to the end of the
+   * last scheduled session.
+   */
+  private async target(
+    program: Program,
+    sessions: EchoSession[],
+    records: PersonSession[],
+    now: number,
+  ): Promise<ImpactTarget> {
+    const zone = program.timeZone;
+    const les = records.filter((r) => r.learningExperience);
+    const achieved = les.length;
+    let total = 0;
+    const cumulative = sessions.map((s) => {
+      total += les.filter((r) => r.session.id === s.id).length;
+      return { date: s.startsAt, total };
+    });
+    const first = sessions.length ? Date.parse(sessions[0].startsAt) : now;
+    const weeksElapsed = Math.max(1, (now - first) / WEEK);
+    const ratePerWeek = sessions.length ? achieved / weeksElapsed : 0;
+
+    const last = await this.db.getRepository(EchoSession).findOne({
+      where: { programId: program.id, status: Not('cancelled') },
+      order: { startsAt: 'DESC' },
+    });
+    let horizon: ImpactTarget['horizon'];
+    let horizonMs: number;
+    if (program.learningTargetDate) {
+      horizonMs = endOfDateMs(program.learningTargetDate, zone);
+      horizon = { date: program.learningTargetDate, source: 'target-date' };
+    } else if (last && endMs(last) > now) {
+      horizonMs = endMs(last);
+      horizon = { date: dateOf(last.startsAt, zone), source: 'series-end' };
+    } else {
+      horizonMs = now;
+      horizon = { date: dateOf(new Date(now).toISOString(), zone), source: 'today' };
+    }
+    const weeksRemaining = Math.max(0, (horizonMs - now) / WEEK);
+    const forecast = achieved + Math.floor(ratePerWeek * weeksRemaining);
+    const t = program.learningTarget;
+    const projectedReachDate =
+      t !== null && achieved < t && ratePerWeek > 0
+        ? dateOf(new Date(now + ((t - achieved) / ratePerWeek) * WEEK).toISOString(), zone)
+        : null;
+    const horizonWords = {
+      'target-date': 'the target date',
+      'series-end': 'the last scheduled session',
+      today: 'today (no target date and no session still to come)',
+    }[horizon.source];
+    const method =
+      `Linear: ${achieved} learning experiences over ${round1(weeksElapsed)} weeks since the first session ` +
+      `(${round1(ratePerWeek)} a week), × ${round1(weeksRemaining)} weeks to ${horizon.date} (${horizonWords}) ` +
+      `= +${forecast - achieved}, forecast ${forecast}.`;
+    return {
+      target: t,
+      achieved,
+      remaining: t === null ? null : Math.max(0, t - achieved),
+      progress: t ? ratio(achieved, t) : null,
+      ratePerWeek: round1(ratePerWeek),
+      weeksElapsed: round1(weeksElapsed),
+      horizon,
+      weeksRemaining: round1(weeksRemaining),
+      forecast,
+      onTrack: t === null ? null : forecast >= t,
+      projectedReachDate,
+      method,
+      cumulative,
+    };
+  }
+
+  /** Response rates, ratings and confidence from the surveys of the period (people filters on the snapshots). */
+  private async surveyFigures(program: Program, sessions: EchoSession[], filters: ImpactFilters) {
+    const sessionIds = new Set(sessions.map((s) => s.id));
+    const from = filters.from ? boundOf(filters.from, program.timeZone) : null;
+    const to = filters.to ? boundOf(filters.to, program.timeZone, true) : null;
+    const surveys = (await this.db.getRepository(Survey).find({ where: { programId: program.id } })).filter((s) =>
+      s.sessionId ? sessionIds.has(s.sessionId) : (!from || s.createdAt >= from) && (!to || s.createdAt < to),
+    );
+    const ids = surveys.map((s) => s.id);
+    const keep = matches(filters);
+    const recipients = ids.length
+      ? (await this.db.getRepository(SurveyRecipient).findBy({ surveyId: In(ids) })).filter(keep)
+      : [];
+    const responses = ids.length
+      ? (await this.db.getRepository(SurveyResponse).findBy({ surveyId: In(ids) })).filter(keep)
+      : [];
+
+    const bySession = new Map<string, ImpactSession['survey']>();
+    for (const s of surveys) {
+      if (!s.sessionId) continue;
+      bySession.set(s.sessionId, { id: s.id, ...rates(recipients.filter((r) => r.surveyId === s.id)) });
+    }
+    const questions = new Map(surveys.map((s) => [s.id, s.questions]));
+    return {
+      rates: rates(recipients),
+      bySession,
+      ...summariseAnswers(responses, questions),
+    };
+  }
+}
+
+// ---- helpers -----------------------------------------------------------------------
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+const hasFilters = (f: ImpactFilters) => Boolean(f.from || f.to || f.siteId || f.role || f.participationType);
+
+/** The people filters (site, role, participation type), for person-sessions and survey snapshots alike. */
+const matches =
+  (f: ImpactFilters) =>
+  (r: { siteId: string | null; role: string; participationType: ParticipationType | null }): boolean =>
+    (!f.siteId || r.siteId === f.siteId) &&
+    (!f.role || r.role === f.role) &&
+    (!f.participationType || r.participationType === f.participationType);
+
+const isLivedExperience = (r: PersonSession) =>
+  r.participationType !== null && LIVED_EXPERIENCE_TYPES.includes(r.participationType);
+
+function summarise(present: PersonSession[]) {
+  return {
+    attendances: present.length,
+    learningExperiences: present.filter((r) => r.learningExperience).length,
+    uniqueParticipants: new Set(present.map((r) => r.userId)).size,
+    uniqueLearners: new Set(present.filter((r) => r.learningExperience).map((r) => r.userId)).size,
+    hours: toHours(present.reduce((n, r) => n + r.ms, 0)),
+  };
+}
+
+function groupBy(
+  present: PersonSession[],
+  keyOf: (r: PersonSession) => string | null,
+  labelOf: (key: string | null) => string,
+): ImpactGroup[] {
+  const groups = new Map<string | null, PersonSession[]>();
+  for (const r of present) groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), r]);
+  return [...groups]
+    .map(([key, rs]) => {
+      const { uniqueLearners: _, ...figures } = summarise(rs);
+      return { key, label: labelOf(key), ...figures };
+    })
+    .sort((a, b) => b.attendances - a.attendances || a.label.localeCompare(b.label));
+}
+
+function rates(recipients: SurveyRecipient[]): SurveyRates {
+  const responded = recipients.filter((r) => r.respondedAt !== null).length;
+  return { sent: recipients.length, responded, responseRate: ratio(responded, recipients.length) };
+}
+
+/** Ratings and confidence items across surveys, matched by their wording (the same template item merges). */
+export function summariseAnswers(
+  responses: SurveyResponse[],
+  questions: Map<string, SurveyQuestion[]>,
+): { ratings: RatingSummary[]; confidence: ConfidenceSummary[] } {
+  const ratings = new Map<string, number[]>();
+  const confidence = new Map<string, [number, number][]>();
+  // Every question of these surveys shows, in survey order, even before anyone answers it.
+  for (const qs of questions.values()) {
+    for (const q of qs) {
+      if (q.kind === 'rating' && !ratings.has(q.text)) ratings.set(q.text, []);
+      if (q.kind === 'confidence' && !confidence.has(q.text)) confidence.set(q.text, []);
+    }
+  }
+  for (const response of responses) {
+    const qs = new Map((questions.get(response.surveyId) ?? []).map((q) => [q.id, q]));
+    for (const a of response.answers) {
+      const q = qs.get(a.questionId);
+      if (q?.kind === 'rating' && a.value !== undefined) ratings.get(q.text)?.push(a.value);
+      if (q?.kind === 'confidence' && a.value !== undefined && a.before !== undefined) {
+        confidence.get(q.text)?.push([a.before, a.value]);
+      }
+    }
+  }
+  return {
+    ratings: [...ratings].map(([question, values]) => ratingSummary(question, values)),
+    confidence: [...confidence].map(([item, pairs]) => confidenceSummary(item, pairs)),
+  };
+}
+
+export function ratingSummary(question: string, values: number[]): RatingSummary {
+  return {
+    question,
+    n: values.length,
+    mean: mean(values),
+    distribution: [1, 2, 3, 4, 5].map((v) => values.filter((x) => x === v).length),
+  };
+}
+
+export function confidenceSummary(item: string, pairs: [number, number][]): ConfidenceSummary {
+  const before = mean(pairs.map(([b]) => b));
+  const after = mean(pairs.map(([, a]) => a));
+  return {
+    item,
+    n: pairs.length,
+    meanBefore: before,
+    meanAfter: after,
+    shift: before === null || after === null ? null : Math.round((after - before) * 100) / 100,
+    improved: pairs.filter(([b, a]) => a > b).length,
+  };
+}
+
+const mean = (values: number[]): number | null =>
+  values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 : null;
+
+function toRecord(r: PersonSession, sites: Map<string, Site>): AttendanceRecord {
+  return {
+    sessionId: r.session.id,
+    sessionTitle: r.session.title,
+    sessionStartsAt: r.session.startsAt,
+    userId: r.userId,
+    displayName: r.displayName,
+    email: r.email,
+    role: r.role,
+    siteId: r.siteId,
+    siteName: r.siteId ? (sites.get(r.siteId)?.organisation ?? null) : null,
+    profession: r.profession,
+    participationType: r.participationType,
+    minutes: toMinutes(r.ms),
+    present: r.present,
+    learningExperience: r.learningExperience,
+  };
+}
+
+/** A CSV cell: quoted when needed, and text that a spreadsheet would run as a formula is defused. */
+export function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
