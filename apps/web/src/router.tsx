@@ -7,6 +7,9 @@ import { SignInPage } from './features/auth/components/SignInPage';
 import { SignUpPage } from './features/auth/components/SignUpPage';
 import { CalendarPage } from './features/calendar/components/CalendarPage';
 import { HomePage } from './features/health/components/HomePage';
+import { ImpactPage } from './features/impact/components/ImpactPage';
+import { SurveyPage } from './features/surveys/components/SurveyPage';
+import { VerifyCertificatePage } from './features/certificates/components/VerifyCertificatePage';
 import { InvitationPage } from './features/invitations/components/InvitationPage';
 import { ProgramDashboardPage } from './features/programs/components/ProgramDashboardPage';
 import { ProgramsPage } from './features/programs/components/ProgramsPage';
@@ -27,6 +30,7 @@ export const router = createBrowserRouter([
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'invite/:token', element: <InvitationPage /> },
+      { path: 'certificates/verify/:code', element: <VerifyCertificatePage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -37,6 +41,8 @@ export const router = createBrowserRouter([
           { path: 'sessions/:sessionId', element: <SessionPage /> },
           { path: 'sessions/:sessionId/live', element: <LiveSessionPage /> },
           { path: 'calendar', element: <CalendarPage /> },
+          { path: 'programs/:programId/impact', element: <ImpactPage /> },
+          { path: 'surveys/:surveyId', element: <SurveyPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

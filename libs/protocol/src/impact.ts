@@ -34,6 +34,8 @@ export interface ImpactGroup {
 export interface ImpactMonth {
   /** YYYY-MM in the program's time zone. */
   month: string;
+  /** "June 2026". */
+  label: string;
   sessions: number;
   attendances: number;
   learningExperiences: number;

@@ -24,7 +24,8 @@ export interface CreateProgramRequest {
   topic?: string;
   targetAudience?: string;
   learningTarget?: number;
-  learningTargetDate?: string;
+  /** YYYY-MM-DD; null clears it. */
+  learningTargetDate?: string | null;
   minAttendanceShare?: number;
   timeZone?: string;
 }

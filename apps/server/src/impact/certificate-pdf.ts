@@ -69,7 +69,10 @@ export function certificatePdf({
     const shown = c.sessionList.slice(0, 12);
     for (const s of shown) {
       const when = DateTime.fromISO(s.startsAt, { zone: timeZone }).setLocale('en-GB').toFormat('d LLL yyyy');
-      doc.fontSize(10).fillColor(INK).text(`${when}   ${s.title}   ${s.minutes} min`, { width });
+      doc
+        .fontSize(10)
+        .fillColor(INK)
+        .text(`${when}   ${s.title}   (${s.minutes} min)`, { width, ellipsis: true, height: 14 });
     }
     if (c.sessionList.length > shown.length) {
       doc

@@ -2,9 +2,10 @@ import type { CertificatePeriodDto, CertificateVerification } from '@echo-hub/pr
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { AgendaItem } from '../sessions/entities/agenda-item.entity';
 import { toHours, toMinutes } from './attendance-math';
 import { certificatePdf } from './certificate-pdf';
 import { Certificate } from './entities/certificate.entity';
@@ -83,6 +84,7 @@ export class CertificatesService {
     if (!certificate) {
       const holder = await this.db.getRepository(User).findOneBy({ id: holderId });
       if (!holder) throw notFound(`user ${holderId}`);
+      const topics = await this.topics(f.learned.map((r) => r.session.id));
       certificate = await repo.save(
         repo.create({
           code: await this.freshCode(),
@@ -95,7 +97,7 @@ export class CertificatesService {
           minutes: f.minutes,
           sessionList: f.learned.map((r) => ({
             startsAt: r.session.startsAt,
-            title: r.session.title,
+            title: [r.session.title, ...(topics.get(r.session.id) ?? [])].join(': '),
             minutes: toMinutes(r.ms),
           })),
         }),
@@ -129,6 +131,18 @@ export class CertificatesService {
       hours: toHours(c.minutes * 60_000),
       issuedAt: c.createdAt,
     };
+  }
+
+  /** The teaching (didactic) titles of each session, which a CPD record names. */
+  private async topics(sessionIds: string[]): Promise<Map<string, string[]>> {
+    const items = sessionIds.length
+      ? await this.db
+          .getRepository(AgendaItem)
+          .find({ where: { sessionId: In(sessionIds), kind: 'didactic' }, order: { position: 'ASC' } })
+      : [];
+    const bySession = new Map<string, string[]>();
+    for (const i of items) bySession.set(i.sessionId, [...(bySession.get(i.sessionId) ?? []), i.title]);
+    return bySession;
   }
 
   private async freshCode(): Promise<string> {

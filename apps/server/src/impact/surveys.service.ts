@@ -9,6 +9,7 @@ import type {
 } from '@echo-hub/protocol';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
 import { DataSource, In, IsNull } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
 import { Attendance } from '../live/entities/attendance.entity';
@@ -231,7 +232,9 @@ export class SurveysService implements OnModuleInit {
         repo.create({
           programId: session.programId,
           sessionId: session.id,
-          title: `How was ${session.title}?`,
+          title: `How was ${session.title} on ${DateTime.fromISO(session.startsAt, { zone: session.timeZone })
+            .setLocale('en-GB')
+            .toFormat('d LLLL')}?`,
           intro: POST_SESSION_INTRO,
           questions: POST_SESSION_QUESTIONS,
           audience: 'participants',

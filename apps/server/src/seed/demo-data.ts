@@ -13,7 +13,8 @@ export const demoProgram = {
   targetAudience:
     'Social prescribing link workers, GPs and practice nurses, community and voluntary sector staff, volunteers, ' +
     'service users and carers',
-  learningTarget: 1020,
+  // The first target of the shared-learning programme this demo echoes (raised later to 1,020).
+  learningTarget: 420,
   timeZone: 'Europe/London',
 };
 

@@ -8,6 +8,7 @@ import { loadConfig } from '../config/config';
 import { ProgramsService } from '../programs/programs.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { DEMO_PASSWORD, demoAdmin, demoAgenda, demoPeople, demoProgram, demoSites } from './demo-data';
+import { seedImpactHistory } from './demo-impact';
 
 /** `npm run seed:demo`: fills an empty database with a demo program, through the same services as the API. */
 async function main(): Promise<void> {
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
       `  ${demoSites.length} spoke sites, ${demoPeople.length} members, ${series.occurrences.length} fortnightly sessions`,
     );
     console.log(`  first session: ${tuesday.toFormat("cccc d LLLL yyyy 'at' HH:mm ZZZZ")}`);
+    // The program's past, so the impact report has something in it.
+    console.log(
+      await seedImpactHistory(app, { programId: program.id, sites, nextSession: tuesday, durationMinutes: 90 }),
+    );
     console.log(`\nSign in at ${config.publicUrl}/sign-in with password "${DEMO_PASSWORD}" as any of:`);
     for (const p of [{ ...demoAdmin, role: 'instance admin' }, ...demoPeople]) {
       console.log(`  ${p.email.padEnd(34)} ${p.displayName} (${p.role})`);

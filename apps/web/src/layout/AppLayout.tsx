@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../lib/auth';
+import { PendingSurveysNotice } from '../features/surveys/components/PendingSurveysNotice';
 import { AccountMenu } from './AccountMenu';
 
 export function AppLayout() {
@@ -32,6 +33,7 @@ export function AppLayout() {
           )}
         </div>
       </header>
+      {user && <PendingSurveysNotice />}
       <main id="main" className="content" tabIndex={-1}>
         <Outlet />
       </main>

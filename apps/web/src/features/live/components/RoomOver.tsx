@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { SessionSurveyLink } from '../../surveys/components/SessionSurveyLink';
 
 const TEXT = {
   ended: { heading: 'The session has ended', body: 'Thank you for taking part. All teach, all learn.' },
@@ -35,6 +36,7 @@ export function RoomOver({
         <>
           <h1 role="status">{TEXT[reason].heading}</h1>
           <p>{TEXT[reason].body}</p>
+          {reason === 'ended' && <SessionSurveyLink sessionId={sessionId} />}
         </>
       )}
       <p>

@@ -3,6 +3,8 @@ import { LoadFailure, Loading } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { useResource } from '../../../lib/useResource';
 import { UpcomingSessions } from '../../sessions/components/UpcomingSessions';
+import { CertificatesSection } from '../../certificates/components/CertificatesSection';
+import { ImpactLink } from '../../impact/components/ImpactLink';
 import { getProgramOverview } from '../api/programs';
 import { canManage } from '../roles';
 import { CalendarLinksSection } from './CalendarLinksSection';
@@ -28,6 +30,7 @@ export function ProgramDashboardPage() {
         <div className="page-header">
           <h1>{program.name}</h1>
           <RoleBadge role={program.myRole} />
+          <ImpactLink programId={program.id} role={program.myRole} user={user} />
         </div>
         {program.topic && <p className="lede">{program.topic}</p>}
         {program.description && <p>{program.description}</p>}
@@ -66,6 +69,7 @@ export function ProgramDashboardPage() {
       />
       {manager && <InviteByLink programId={program.id} sites={sites} />}
       <CalendarLinksSection programId={program.id} />
+      <CertificatesSection programId={program.id} />
     </article>
   );
 }

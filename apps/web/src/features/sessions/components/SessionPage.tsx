@@ -3,6 +3,7 @@ import { LoadFailure, Loading } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { useResource } from '../../../lib/useResource';
 import { canManage } from '../../programs/roles';
+import { SessionAttendance } from '../../impact/components/SessionAttendance';
 import { getSession } from '../api/sessions';
 import { AgendaManager } from './AgendaManager';
 import { AgendaView } from './AgendaView';
@@ -56,6 +57,7 @@ export function SessionPage() {
       ) : (
         <AgendaView agenda={s.agenda} />
       )}
+      {canManage(s.myRole, user) && <SessionAttendance session={s} />}
     </article>
   );
 }

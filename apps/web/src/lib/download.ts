@@ -1,0 +1,42 @@
+import { ErrorCode } from '@echo-hub/protocol';
+import { ApiError, getAccessToken } from './api';
+
+/**
+ * A protected file (a CSV, a PDF) fetched with the bearer token — a plain link cannot send it —
+ * with the name the server gave it. Errors are ApiErrors, as from `api()`.
+ */
+export async function fetchFile(path: string): Promise<{ blob: Blob; name: string | null; headers: Headers }> {
+  const token = getAccessToken();
+  const res = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} }).catch(
+    () => null,
+  );
+  if (!res) {
+    throw new ApiError({
+      statusCode: 0,
+      error: ErrorCode.ServiceUnavailable,
+      message: 'Cannot reach the hub. Check your connection and try again.',
+    });
+  }
+  if (!res.ok) {
+    const body: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
+    throw new ApiError(
+      typeof body === 'object' && body !== null
+        ? (body as ApiError['body'])
+        : { statusCode: res.status, error: ErrorCode.Internal, message: `The download failed (${res.status})` },
+    );
+  }
+  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
+  return { blob: await res.blob(), name, headers: res.headers };
+}
+
+/** Hands a blob to the browser as a download named `name`. */
+export function saveBlob(blob: Blob, name: string): void {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
