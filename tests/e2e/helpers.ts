@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'echo-demo-2026';
 
@@ -9,4 +9,47 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).not.toHaveURL(/sign-in/);
+}
+
+const opened: BrowserContext[] = [];
+
+/** A page in a browser context of its own (one person), closed by `closeOpenedPages` after the test. */
+export async function openPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  opened.push(context);
+  return context.newPage();
+}
+
+/** Closes every context `openPage` made, so no camera or socket of one test runs on into the next. */
+export async function closeOpenedPages(): Promise<void> {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+}
+
+/** Signs in in a fresh browser context and joins a live session through the device check. */
+export async function enterLive(browser: Browser, email: string, sessionId: string): Promise<Page> {
+  const page = await openPage(browser);
+  await signIn(page, email);
+  await page.goto(`/sessions/${sessionId}/live`);
+  await page.getByRole('button', { name: 'Join session' }).click();
+  return page;
+}
+
+/** The facilitator schedules a session starting now in the demo program (as the schedule page would). */
+export async function scheduleNow(
+  request: APIRequestContext,
+  title: string,
+  agenda: { kind: 'didactic' | 'case'; title?: string; minutes: number }[],
+): Promise<{ sessionId: string; programId: string; token: string }> {
+  const login = await request.post('/api/auth/login', {
+    data: { email: 'facilitator@echo.demo', password: DEMO_PASSWORD },
+  });
+  const token = (await login.json()).accessToken as string;
+  const headers = { Authorization: `Bearer ${token}` };
+  const [program] = await (await request.get('/api/programs', { headers })).json();
+  const created = await request.post(`/api/programs/${program.id}/sessions`, {
+    headers,
+    data: { title, startsAt: new Date().toISOString(), durationMinutes: 90, agenda },
+  });
+  expect(created.status()).toBe(201);
+  return { sessionId: (await created.json()).id as string, programId: program.id as string, token };
 }

@@ -1,7 +1,9 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { E2E_PORT } from './playwright.config';
-import { DEMO_PASSWORD, signIn } from './helpers';
+import { closeOpenedPages, enterLive, scheduleNow } from './helpers';
+
+test.afterEach(closeOpenedPages);
 
 /**
  * A teleECHO session in three real Chromium pages with fake camera and microphone, through
@@ -53,47 +55,21 @@ async function userIdOf(page: Page, displayName: string): Promise<string> {
   return id as string;
 }
 
-async function enter(browser: Browser, email: string, sessionId: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.goto(`/sessions/${sessionId}/live`);
-  await page.getByRole('button', { name: 'Join session' }).click();
-  return page;
-}
-
 test('facilitator and two spokes see and hear each other; hands, mute, screen share, reload and a worker crash', async ({
   browser,
   request,
 }) => {
   test.setTimeout(180_000);
-  // The facilitator schedules a session starting now (through the API, as the calendar page would).
-  const login = await request.post('/api/auth/login', {
-    data: { email: 'facilitator@echo.demo', password: DEMO_PASSWORD },
-  });
-  const token = (await login.json()).accessToken as string;
-  const headers = { Authorization: `Bearer ${token}` };
-  const [program] = await (await request.get('/api/programs', { headers })).json();
-  const created = await request.post(`/api/programs/${program.id}/sessions`, {
-    headers,
-    data: {
-      title: 'Social Prescribing ECHO (live test)',
-      startsAt: new Date().toISOString(),
-      durationMinutes: 90,
-      agenda: [
-        { kind: 'didactic', title: 'Goal setting', minutes: 20 },
-        { kind: 'case', minutes: 30 },
-      ],
-    },
-  });
-  expect(created.status()).toBe(201);
-  const sessionId = (await created.json()).id as string;
+  const { sessionId } = await scheduleNow(request, 'Social Prescribing ECHO (live test)', [
+    { kind: 'didactic', title: 'Goal setting', minutes: 20 },
+    { kind: 'case', minutes: 30 },
+  ]);
 
-  const host = await enter(browser, 'facilitator@echo.demo', sessionId);
-  const spoke1 = await enter(browser, 'linkworker.ards@echo.demo', sessionId);
+  const host = await enterLive(browser, 'facilitator@echo.demo', sessionId);
+  const spoke1 = await enterLive(browser, 'linkworker.ards@echo.demo', sessionId);
   await expect(spoke1.getByText('Waiting for the facilitator to open the session')).toBeVisible();
   await host.getByRole('button', { name: 'Open session' }).click();
-  const spoke2 = await enter(browser, 'linkworker.bradford@echo.demo', sessionId);
+  const spoke2 = await enterLive(browser, 'linkworker.bradford@echo.demo', sessionId);
 
   const ids = {
     host: await userIdOf(host, 'Siobhán McAllister'),

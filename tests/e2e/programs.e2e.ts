@@ -7,7 +7,7 @@ test('an admin creates a program, schedules a recurring session with an agenda, 
 }) => {
   await signIn(page, 'admin@echo.demo');
   await page.getByRole('link', { name: 'Programs' }).first().click();
-  await expect(page.getByRole('link', { name: 'Social Prescribing ECHO' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Social Prescribing ECHO', exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'New program' }).click();
   const form = page.getByRole('form', { name: 'New program' });
@@ -72,6 +72,6 @@ test('bad sign-in is refused with a message, and a spoke cannot see a program it
 
   await signIn(page, 'linkworker.ards@echo.demo');
   await page.goto('/programs');
-  await expect(page.getByRole('link', { name: 'Social Prescribing ECHO' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Dementia Care ECHO' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Social Prescribing ECHO', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Dementia Care ECHO', exact: true })).toHaveCount(0);
 });

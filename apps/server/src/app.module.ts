@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/config';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { CommunityModule } from './community/community.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DeidModule } from './deid/deid.module';
@@ -12,6 +13,7 @@ import { MailModule } from './mail/mail.module';
 import { MediaModule } from './media/media.module';
 import { ProgramsModule } from './programs/programs.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { RecordingsModule } from './recordings/recordings.module';
 import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
@@ -33,6 +35,8 @@ export class AppModule {
         LiveModule,
         DeidModule,
         CasesModule,
+        CommunityModule,
+        RecordingsModule,
       ],
     };
   }

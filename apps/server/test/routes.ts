@@ -1,8 +1,25 @@
 import type { ProgramRole } from '@echo-hub/protocol';
 import type { Permission } from '../src/auth/permissions';
 import { ProgramsService } from '../src/programs/programs.service';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { CasesService } from '../src/cases/cases.service';
+import { APP_CONFIG, type AppConfig } from '../src/config/config';
+import { Recording } from '../src/recordings/entities/recording.entity';
+import { RecordingsService } from '../src/recordings/recordings.service';
 import { SessionsService } from '../src/sessions/sessions.service';
+import {
+  attachment,
+  groupWithMember,
+  hiddenPost,
+  moderatedGroup,
+  newThread,
+  openGroup,
+  otherMember,
+  pendingRequest,
+  privateGroup,
+} from './community-fixtures';
 import { type Account, account, addMember, api } from './fixtures';
 import { impactTargets, surveyForEveryone } from './impact-fixtures';
 import type { TestApp } from './test-app';
@@ -24,6 +41,7 @@ export interface Fixture {
   otherProgram: string;
   session: string;
   item: string;
+  recording: string;
   admin: Account;
 }
 
@@ -434,6 +452,321 @@ export const ROUTES: Route[] = [
       body: { ...cleanCase, title: 'Follow-up: back at the walking group', sessionId: f.session },
     }),
   },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/recordings',
+    rule: 'program.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/recordings` }),
+  },
+  {
+    method: 'get',
+    path: '/api/recordings/{id}/media',
+    rule: 'program.read',
+    call: (f) => ({ path: `/api/recordings/${f.recording}/media` }),
+  },
+  {
+    method: 'get',
+    path: '/api/recordings/{id}/download',
+    rule: 'program.read',
+    call: (f) => ({ path: `/api/recordings/${f.recording}/download` }),
+  },
+  {
+    method: 'post',
+    path: '/api/recordings/{id}/ticket',
+    rule: 'program.read',
+    noBody: true,
+    call: (f) => ({ path: `/api/recordings/${f.recording}/ticket` }),
+  },
+  {
+    method: 'get',
+    path: '/api/recordings/{id}/stream',
+    rule: 'public',
+    // The ticket is the credential: one issued to a member plays for whoever holds the link.
+    call: async (f, t) => ({ path: (await t.app.get(RecordingsService).ticket(f.recording, f.admin.id)).url }),
+  },
+  // ---- community (targets in community-fixtures.ts; moderator routes get a group the caller moderates) ----
+  {
+    method: 'get',
+    path: '/api/programs/{id}/groups',
+    rule: 'community.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/groups` }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/groups',
+    rule: 'community.manage',
+    call: (f) => ({ path: `/api/programs/${f.program}/groups`, body: { name: "Carers' peer support", private: true } }),
+  },
+  {
+    method: 'get',
+    path: '/api/groups/{id}',
+    rule: 'community.read',
+    call: async (f, t) => ({ path: `/api/groups/${await openGroup(f, t)}` }),
+  },
+  {
+    method: 'patch',
+    path: '/api/groups/{id}',
+    rule: 'community.moderate',
+    call: async (f, t, who) => ({
+      path: `/api/groups/${await moderatedGroup(f, t, who)}`,
+      body: { description: 'Between-session support for link workers' },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/groups/{id}/members',
+    rule: 'community.read',
+    call: async (f, t) => ({ path: `/api/groups/${await openGroup(f, t)}/members` }),
+  },
+  {
+    method: 'post',
+    path: '/api/groups/{id}/members',
+    rule: 'community.moderate',
+    call: async (f, t, who) => ({
+      path: `/api/groups/${await moderatedGroup(f, t, who, true)}/members`,
+      body: { userId: (await otherMember(f, t)).id, role: 'member' },
+    }),
+  },
+  {
+    method: 'patch',
+    path: '/api/groups/{id}/members/{userId}',
+    rule: 'community.moderate',
+    call: async (f, t, who) => {
+      const { groupId, userId } = await groupWithMember(f, t, who);
+      return { path: `/api/groups/${groupId}/members/${userId}`, body: { role: 'moderator' } };
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/groups/{id}/members/{userId}',
+    // Leaving is open to every member; removing someone else needs a moderator of the group.
+    rule: 'community.read',
+    call: async (f, t, who) => {
+      const { groupId, userId } = await groupWithMember(f, t, who);
+      return { path: `/api/groups/${groupId}/members/${userId}` };
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/groups/{id}/requests',
+    rule: 'community.read',
+    call: async (f, t) => ({
+      path: `/api/groups/${await privateGroup(f, t)}/requests`,
+      body: { message: 'I care for my dad and would value the group.' },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/groups/{id}/requests',
+    rule: 'community.moderate',
+    call: async (f, t, who) => ({ path: `/api/groups/${await moderatedGroup(f, t, who, true)}/requests` }),
+  },
+  {
+    method: 'patch',
+    path: '/api/groups/{id}/requests/{requestId}',
+    rule: 'community.moderate',
+    call: async (f, t, who) => {
+      const { groupId, requestId } = await pendingRequest(f, t, who);
+      return { path: `/api/groups/${groupId}/requests/${requestId}`, body: { status: 'approved' } };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/groups/{id}/threads',
+    rule: 'community.read',
+    call: async (f, t) => ({ path: `/api/groups/${await openGroup(f, t)}/threads` }),
+  },
+  {
+    method: 'post',
+    path: '/api/groups/{id}/threads',
+    rule: 'community.post',
+    call: async (f, t) => ({
+      path: `/api/groups/${await openGroup(f, t)}/threads`,
+      body: { title: 'Benefits advice waiting lists', body: 'Where are people getting help while they wait?' },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/groups/{id}/attachments',
+    rule: 'community.post',
+    call: async (f, t) => ({ path: `/api/groups/${await openGroup(f, t)}/attachments`, attach: true }),
+  },
+  {
+    method: 'post',
+    path: '/api/groups/{id}/preview',
+    rule: 'community.post',
+    call: async (f, t) => ({
+      path: `/api/groups/${await openGroup(f, t)}/preview`,
+      body: { body: 'Thanks @Test participant: **very** helpful' },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/threads/{id}',
+    rule: 'community.read',
+    call: async (f, t) => ({ path: `/api/threads/${(await newThread(f, t)).threadId}` }),
+  },
+  {
+    method: 'patch',
+    path: '/api/threads/{id}',
+    rule: 'community.post',
+    call: async (f, t, who) => ({
+      path: `/api/threads/${(await newThread(f, t, await moderatedGroup(f, t, who))).threadId}`,
+      body: { title: 'Walking groups: what keeps people going' },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/threads/{id}/move',
+    rule: 'community.moderate',
+    call: async (f, t, who) => ({
+      path: `/api/threads/${(await newThread(f, t, await moderatedGroup(f, t, who))).threadId}/move`,
+      body: { groupId: await moderatedGroup(f, t, who) },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/threads/{id}/posts',
+    rule: 'community.post',
+    call: async (f, t) => ({
+      path: `/api/threads/${(await newThread(f, t)).threadId}/posts`,
+      body: { body: 'Thank you, that helps.' },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/threads/{id}/read',
+    rule: 'community.read',
+    noBody: true,
+    call: async (f, t) => ({ path: `/api/threads/${(await newThread(f, t)).threadId}/read` }),
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/threads',
+    rule: 'community.read',
+    call: (f) => ({ path: `/api/sessions/${f.session}/threads` }),
+  },
+  {
+    method: 'patch',
+    path: '/api/posts/{id}',
+    rule: 'community.post',
+    call: async (f, t, who) => ({
+      path: `/api/posts/${(await newThread(f, t, await moderatedGroup(f, t, who))).replyId}`,
+      body: { body: 'The buddy system (and a flask of tea) made the difference.' },
+    }),
+  },
+  {
+    method: 'delete',
+    path: '/api/posts/{id}',
+    rule: 'community.post',
+    call: async (f, t, who) => ({
+      path: `/api/posts/${(await newThread(f, t, await moderatedGroup(f, t, who))).replyId}`,
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/posts/{id}/revisions',
+    rule: 'community.read',
+    call: async (f, t) => ({ path: `/api/posts/${(await newThread(f, t)).replyId}/revisions` }),
+  },
+  {
+    method: 'put',
+    path: '/api/posts/{id}/reactions',
+    rule: 'community.post',
+    call: async (f, t) => ({
+      path: `/api/posts/${(await newThread(f, t)).replyId}/reactions`,
+      body: { emoji: '👍', active: true },
+    }),
+  },
+  {
+    method: 'put',
+    path: '/api/posts/{id}/bookmark',
+    rule: 'community.read',
+    noBody: true,
+    call: async (f, t) => ({ path: `/api/posts/${(await newThread(f, t)).replyId}/bookmark` }),
+  },
+  {
+    method: 'delete',
+    path: '/api/posts/{id}/bookmark',
+    rule: 'community.read',
+    call: async (f, t) => ({ path: `/api/posts/${(await newThread(f, t)).replyId}/bookmark` }),
+  },
+  {
+    method: 'post',
+    path: '/api/posts/{id}/flags',
+    rule: 'community.read',
+    call: async (f, t) => ({
+      path: `/api/posts/${(await newThread(f, t)).replyId}/flags`,
+      body: { reason: 'off_topic', note: 'Belongs in the walking group thread' },
+    }),
+  },
+  {
+    method: 'delete',
+    path: '/api/posts/{id}/flags',
+    rule: 'community.moderate',
+    call: async (f, t, who) => ({
+      path: `/api/posts/${(await newThread(f, t, await moderatedGroup(f, t, who))).replyId}/flags`,
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/posts/{id}/hide',
+    rule: 'community.moderate',
+    call: async (f, t, who) => ({
+      path: `/api/posts/${(await newThread(f, t, await moderatedGroup(f, t, who))).replyId}/hide`,
+      body: { reason: 'Contains a patient identifier' },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/posts/{id}/restore',
+    rule: 'community.moderate',
+    noBody: true,
+    call: async (f, t, who) => ({ path: `/api/posts/${await hiddenPost(f, t, who)}/restore` }),
+  },
+  {
+    method: 'get',
+    path: '/api/attachments/{id}',
+    rule: 'community.read',
+    call: async (f, t) => ({ path: `/api/attachments/${await attachment(f, t)}` }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/community/search',
+    rule: 'community.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/community/search?q=walking` }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/community/bookmarks',
+    rule: 'community.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/community/bookmarks` }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/community/flags',
+    rule: 'community.moderate',
+    call: async (f, t, who) => {
+      await moderatedGroup(f, t, who);
+      return { path: `/api/programs/${f.program}/community/flags` };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/community/audit',
+    rule: 'community.moderate',
+    call: async (f, t, who) => {
+      await moderatedGroup(f, t, who);
+      return { path: `/api/programs/${f.program}/community/audit` };
+    },
+  },
+  { method: 'get', path: '/api/notifications', rule: 'signedIn', call: () => ({ path: '/api/notifications' }) },
+  {
+    method: 'post',
+    path: '/api/notifications/read',
+    rule: 'signedIn',
+    call: () => ({ path: '/api/notifications/read', body: { ids: [] } }),
+  },
   // Last: it ends the caller's sign-in.
   {
     method: 'post',
@@ -507,9 +840,35 @@ export async function setupFixture(t: TestApp): Promise<Setup> {
     },
     null,
   );
-  const f = { program, otherProgram, session: created.id, item: created.agenda[0].id, admin };
+  const recording = await fakeRecording(t, program, created.id);
+  const f = { program, otherProgram, session: created.id, item: created.agenda[0].id, recording, admin };
   await t.app.get(SessionsService).uploadSlides(f.session, f.item, slidesFile());
   return { f, callers };
+}
+
+/** A finished recording row with a small file, as the recorder leaves them. */
+async function fakeRecording(t: TestApp, programId: string, sessionId: string): Promise<string> {
+  const config = t.app.get<AppConfig>(APP_CONFIG);
+  mkdirSync(config.recordings.dir, { recursive: true });
+  writeFileSync(join(config.recordings.dir, 'fixture.webm'), Buffer.alloc(4096, 1));
+  const repo = t.app.get(DataSource).getRepository(Recording);
+  const row = await repo.save(
+    repo.create({
+      programId,
+      sessionId,
+      title: 'Goal setting',
+      presenterName: 'Helen Watson',
+      kind: 'didactic',
+      status: 'complete',
+      file: 'fixture.webm',
+      startedAt: new Date().toISOString(),
+      endedAt: new Date().toISOString(),
+      sizeBytes: 4096,
+      consent: null,
+      error: null,
+    }),
+  );
+  return row.id;
 }
 
 export function slidesFile(): Express.Multer.File {

@@ -11,9 +11,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Start on this DATA_DIR (e.g. a restart on the same SQLite file) instead of a new temporary one. */
+  dataDir?: string;
+  /** Leave DATA_DIR in place on close, so another app can start on it. */
+  keepDataDir?: boolean;
+}
+
 /** Boots the real app (the same factory as production) on a temporary SQLite file. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'echo-hub-test-'));
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'echo-hub-test-'));
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
@@ -34,7 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     dataDir,
     async close() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,6 +5,8 @@ export interface HealthResponse {
   mediasoup: {
     workers: number;
   };
+  /** `error` when the last recording failed (the sessions themselves go on). */
+  recordings: 'ok' | 'error';
   version: string;
   uptimeSeconds: number;
 }

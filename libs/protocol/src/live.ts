@@ -1,5 +1,6 @@
 import type { ParticipationType, ProgramRole } from './auth';
 import type { CaseStage, LiveCase } from './cases';
+import type { CommunityClientToServerEvents, CommunityServerToClientEvents } from './community';
 
 /**
  * The live teleECHO session: socket.io events between the web client and the one
@@ -223,7 +224,8 @@ export const ChatLimits = { maxLength: 2000, perMinute: 30 } as const;
 
 type AckFn<T = undefined> = (ack: Ack<T>) => void;
 
-export interface ClientToServerEvents {
+/** Live-session events, plus the community's (community.ts). */
+export interface ClientToServerEvents extends CommunityClientToServerEvents {
   'session:join': (req: JoinRequest, ack: AckFn<JoinResponse>) => void;
   'session:leave': (req: Record<string, never>, ack: AckFn) => void;
   'media:createTransport': (req: CreateTransportRequest, ack: AckFn<TransportOptions>) => void;
@@ -255,9 +257,13 @@ export interface ClientToServerEvents {
   'host:closeCase': (req: Record<string, never>, ack: AckFn) => void;
   /** The shared recommendations editor (hosts and experts). */
   'case:notes': (req: { text: string }, ack: AckFn) => void;
+  /** Starts or stops recording by hand (didactic slots record by themselves). */
+  'host:record': (req: { on: boolean }, ack: AckFn) => void;
+  /** Everyone listed agreed to the next case being recorded (kept with the recording). */
+  'host:recordConsent': (req: { userIds: string[] }, ack: AckFn) => void;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends CommunityServerToClientEvents {
   'room:patch': (patch: RoomPatch) => void;
   reaction: (reaction: Reaction) => void;
   /** A producer the client may consume appeared (or the client may now see its video). */
@@ -268,6 +274,8 @@ export interface ServerToClientEvents {
   'media:reset': (p: { mediaEpoch: number; routerRtpCapabilities: unknown }) => void;
   /** The host muted this client's microphone (its producer is paused on the server; the client may unmute). */
   'host:muted': (p: { by: string }) => void;
+  /** The recording stopped on an error (the session goes on); hosts are told why. */
+  'recording:failed': (p: { message: string }) => void;
   /** Removed by the host, or the session ended: leave the room. */
   'session:kicked': (p: { reason: 'removed' | 'ended' }) => void;
 }

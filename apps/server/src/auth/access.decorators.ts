@@ -12,7 +12,7 @@ export type AccessRule =
   | { kind: 'admin' }
   | { kind: 'program'; permission: Permission; scope: ScopeKind };
 
-export type ScopeKind = 'program' | 'session' | 'case';
+export type ScopeKind = 'program' | 'session' | 'case' | 'recording' | 'group' | 'thread' | 'post' | 'attachment';
 
 export const ACCESS_RULE = 'echo-hub:access';
 

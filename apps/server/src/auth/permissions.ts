@@ -24,6 +24,11 @@ export const PERMISSIONS = {
   'cases.submit': everyone,
   'cases.manage': hubManagers,
   'cases.recommend': ['facilitator', 'expert'],
+  'community.read': everyone,
+  'community.post': everyone,
+  // Any role may be made a group moderator: the service checks the caller moderates the group.
+  'community.moderate': everyone,
+  'community.manage': hubManagers,
 } satisfies Record<string, ProgramRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

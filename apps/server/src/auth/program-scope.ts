@@ -2,7 +2,12 @@ import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { isUUID } from 'class-validator';
 import { EchoCase } from '../cases/entities/echo-case.entity';
+import { Attachment } from '../community/entities/attachment.entity';
+import { CommunityGroup } from '../community/entities/community-group.entity';
+import { Post } from '../community/entities/post.entity';
+import { Thread } from '../community/entities/thread.entity';
 import { Program } from '../programs/entities/program.entity';
+import { Recording } from '../recordings/entities/recording.entity';
 import { EchoSession } from '../sessions/entities/echo-session.entity';
 import type { ScopeKind } from './access.decorators';
 
@@ -11,6 +16,16 @@ const resolvers: Record<ScopeKind, (db: DataSource, id: string) => Promise<strin
   program: async (db, id) => (await db.getRepository(Program).findOne({ where: { id }, select: ['id'] }))?.id,
   case: async (db, id) =>
     (await db.getRepository(EchoCase).findOne({ where: { id }, select: ['programId'] }))?.programId,
+  recording: async (db, id) =>
+    (await db.getRepository(Recording).findOne({ where: { id }, select: ['programId'] }))?.programId,
+  group: async (db, id) =>
+    (await db.getRepository(CommunityGroup).findOne({ where: { id }, select: ['programId'] }))?.programId,
+  thread: async (db, id) =>
+    (await db.getRepository(Thread).findOne({ where: { id }, select: ['programId'] }))?.programId,
+  post: async (db, id) =>
+    (await db.getRepository(Post).findOne({ where: { id }, relations: { thread: true } }))?.thread?.programId,
+  attachment: async (db, id) =>
+    (await db.getRepository(Attachment).findOne({ where: { id }, relations: { group: true } }))?.group?.programId,
   session: async (db, id) =>
     (await db.getRepository(EchoSession).findOne({ where: { id }, select: ['programId'] }))?.programId,
 };

@@ -95,6 +95,31 @@ export class EnvironmentVariables {
   WEB_DIST_DIR = join(__dirname, '..', '..', '..', 'web', 'dist');
 
   @IsOptional()
+  @IsString()
+  RECORDINGS_DIR?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number (1024-65535)' })
+  @Min(1024, { message: 'must be an integer port number (1024-65535)' })
+  @Max(65535, { message: 'must be an integer port number (1024-65535)' })
+  RECORDING_PORT_MIN = 42000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number (1024-65535)' })
+  @Min(1024, { message: 'must be an integer port number (1024-65535)' })
+  @Max(65535, { message: 'must be an integer port number (1024-65535)' })
+  RECORDING_PORT_MAX = 42999;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days (1-3650)' })
+  @Min(1, { message: 'must be a whole number of days (1-3650)' })
+  @Max(3650, { message: 'must be a whole number of days (1-3650)' })
+  RECORDINGS_RETENTION_DAYS = 365;
+
+  @IsString()
+  FFMPEG_PATH = 'ffmpeg';
+
+  @IsOptional()
   @MinLength(32, { message: 'must be at least 32 characters' })
   AUTH_SECRET?: string = undefined;
 
@@ -138,6 +163,7 @@ export interface AppConfig {
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   webDistDir: string;
   auth: { secret?: string; loginRateLimit: number };
+  recordings: { dir: string; portMin: number; portMax: number; retentionDays: number; ffmpeg: string };
   /** Base URL for links in emails and calendar feeds. */
   publicUrl: string;
   mail: { smtpUrl?: string; from: string };
@@ -161,6 +187,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const webRtcPorts = [env.RTC_PORT, env.RTC_PORT + env.MEDIASOUP_WORKERS - 1];
   if (webRtcPorts[1] >= env.RTC_MIN_PORT && webRtcPorts[0] <= env.RTC_MAX_PORT) {
     problems.push(`RTC_PORT ${webRtcPorts.join('-')} (one per worker) overlaps RTC_MIN_PORT-RTC_MAX_PORT`);
+  }
+  if (env.RECORDING_PORT_MIN + 31 > env.RECORDING_PORT_MAX) {
+    problems.push('RECORDING_PORT_MAX must be at least RECORDING_PORT_MIN + 31 (32 ports per recording)');
   }
   if (!existsSync(env.MEDIASOUP_WORKER_BIN)) {
     problems.push(`MEDIASOUP_WORKER_BIN has no worker at ${env.MEDIASOUP_WORKER_BIN} (run: npm run setup)`);
@@ -191,6 +220,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL,
     webDistDir: resolve(env.WEB_DIST_DIR),
     auth: { secret: env.AUTH_SECRET, loginRateLimit: env.LOGIN_RATE_LIMIT },
+    recordings: {
+      dir: resolve(env.RECORDINGS_DIR ?? join(dataDir, 'recordings')),
+      portMin: env.RECORDING_PORT_MIN,
+      portMax: env.RECORDING_PORT_MAX,
+      retentionDays: env.RECORDINGS_RETENTION_DAYS,
+      ffmpeg: env.FFMPEG_PATH,
+    },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
   };

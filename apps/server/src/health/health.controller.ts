@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { WorkerPool } from '../media/worker-pool';
+import { RecordingsService } from '../recordings/recordings.service';
 import { appVersion } from '../app-version';
 
 class MediasoupHealth {
@@ -18,6 +19,8 @@ class HealthDto implements HealthResponse {
   @ApiProperty() mediasoup: MediasoupHealth;
   @ApiProperty() version: string;
   @ApiProperty() uptimeSeconds: number;
+  @ApiProperty({ enum: ['ok', 'error'], description: 'error: the last recording failed (see the server log)' })
+  recordings: 'ok' | 'error';
 }
 
 @ApiTags('health')
@@ -26,6 +29,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workers: WorkerPool,
+    private readonly recordings: RecordingsService,
   ) {}
 
   @Public()
@@ -40,6 +44,13 @@ export class HealthController {
     const workers = this.workers.size;
     const status = db === 'ok' && workers > 0 ? 'ok' : 'degraded';
     if (status !== 'ok') res.status(HttpStatus.SERVICE_UNAVAILABLE);
-    return { status, db, mediasoup: { workers }, version: appVersion, uptimeSeconds: Math.round(process.uptime()) };
+    return {
+      status,
+      db,
+      mediasoup: { workers },
+      recordings: this.recordings.lastError ? 'error' : 'ok',
+      version: appVersion,
+      uptimeSeconds: Math.round(process.uptime()),
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MediaModule } from '../media/media.module';
+import { RecordingsModule } from '../recordings/recordings.module';
 import { HealthController } from './health.controller';
 
-@Module({ imports: [MediaModule], controllers: [HealthController] })
+@Module({ imports: [MediaModule, RecordingsModule], controllers: [HealthController] })
 export class HealthModule {}

@@ -206,13 +206,12 @@ export class ImpactService {
   private async load(programId: string, filters: ImpactFilters, now: number): Promise<Loaded> {
     const program = await this.db.getRepository(Program).findOneBy({ id: programId });
     if (!program) throw notFound(`program ${programId}`);
-    const from = filters.from ? boundOf(filters.from, program.timeZone) : null;
-    const to = filters.to ? boundOf(filters.to, program.timeZone, true) : null;
+    const inPeriod = periodFilter(filters, program.timeZone);
     const sessions = (
       await this.db
         .getRepository(EchoSession)
         .find({ where: { programId, status: In(DELIVERED) }, order: { startsAt: 'ASC' } })
-    ).filter((s) => (!from || s.startsAt >= from) && (!to || s.startsAt < to));
+    ).filter((s) => inPeriod(s.startsAt));
     return { program, sessions, ...(await this.build(program, sessions, now)) };
   }
 
@@ -418,10 +417,10 @@ export class ImpactService {
   /** Response rates, ratings and confidence from the surveys of the period (people filters on the snapshots). */
   private async surveyFigures(program: Program, sessions: EchoSession[], filters: ImpactFilters) {
     const sessionIds = new Set(sessions.map((s) => s.id));
-    const from = filters.from ? boundOf(filters.from, program.timeZone) : null;
-    const to = filters.to ? boundOf(filters.to, program.timeZone, true) : null;
+    const inPeriod = periodFilter(filters, program.timeZone);
+    // A post-session survey belongs to its session's period; a program survey to the day it went out.
     const surveys = (await this.db.getRepository(Survey).find({ where: { programId: program.id } })).filter((s) =>
-      s.sessionId ? sessionIds.has(s.sessionId) : (!from || s.createdAt >= from) && (!to || s.createdAt < to),
+      s.sessionId ? sessionIds.has(s.sessionId) : inPeriod(s.createdAt),
     );
     const ids = surveys.map((s) => s.id);
     const keep = matches(filters);
@@ -449,6 +448,13 @@ export class ImpactService {
 // ---- helpers -----------------------------------------------------------------------
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Whether an instant (ISO) falls in the filters' period: `from` inclusive, `to` dates inclusive of the whole day. */
+function periodFilter(f: ImpactFilters, zone: string): (iso: string) => boolean {
+  const from = f.from ? boundOf(f.from, zone) : null;
+  const to = f.to ? boundOf(f.to, zone, true) : null;
+  return (iso) => (!from || iso >= from) && (!to || iso < to);
+}
 
 const hasFilters = (f: ImpactFilters) => Boolean(f.from || f.to || f.siteId || f.role || f.participationType);
 

@@ -53,7 +53,9 @@ export class SurveysService implements OnModuleInit {
   async sendSessionSurvey(sessionId: string): Promise<SurveySummaryDto> {
     const session = await this.db.getRepository(EchoSession).findOneBy({ id: sessionId });
     if (!session) throw notFound(`session ${sessionId}`);
-    if (session.status !== 'ended') throw sessionNotEnded();
+    // Ended, or left "live" by a host who never pressed End once its scheduled time is over.
+    const over = Date.parse(session.startsAt) + session.durationMinutes * 60_000 <= this.clock.now();
+    if (session.status !== 'ended' && !(session.status === 'live' && over)) throw sessionNotEnded();
     const survey = await this.sessionSurvey(session);
 
     const rows = await this.db.getRepository(Attendance).find({ where: { sessionId }, order: { joinedAt: 'ASC' } });

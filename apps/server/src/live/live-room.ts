@@ -20,9 +20,13 @@ export class LiveRoom {
   readonly sockets = new Map<string, string>();
   /** Removed by a host: may not come back into this live session. */
   readonly removed = new Set<string>();
+  /** Called when the active speaker changes (the recorder asks for a keyframe). */
+  onSpeakerChange?: () => void;
   /** When each person last had the floor, for ordering videos (last-N). */
   private readonly lastSpoke = new Map<string, number>();
   private rebuilding?: Promise<MediaRoom>;
+  /** Consent to record the next case: who agreed, recorded by which host, when. */
+  consent: { userIds: string[]; recordedBy: string; at: string } | null = null;
 
   constructor(
     readonly sessionId: string,
@@ -86,6 +90,7 @@ export class LiveRoom {
     this.mediaEpoch++;
     media.on('speaker', (userId) => {
       this.lastSpoke.set(userId, Date.now());
+      this.onSpeakerChange?.();
       this.publish(this.store.change({ activeSpeakerId: userId }));
       void this.updateVideoForwarding();
     });

@@ -14,9 +14,13 @@ import { validateSync } from 'class-validator';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import { fieldErrors } from '../common/validation';
+import { CommunityAccessService } from '../community/community-access.service';
+import { WatchDto } from '../community/dto/community.dto';
 import { RealtimeService } from '../realtime/realtime.service';
 import {
   CaseIdDto,
+  ConsentDto,
+  RecordDto,
   CaseNotesDto,
   CaseStageDto,
   ChatDto,
@@ -60,6 +64,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
     private readonly auth: AuthService,
     private readonly live: LiveService,
     private readonly realtime: RealtimeService,
+    private readonly community: CommunityAccessService,
   ) {}
 
   afterInit(server: Server<ClientToServerEvents, ServerToClientEvents>): void {
@@ -172,7 +177,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
 
   @SubscribeMessage('host:phase')
   phase(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
-    return this.run(s, PhaseDto, body, async (c, dto) => this.live.setPhase(c, dto));
+    return this.run(s, PhaseDto, body, (c, dto) => this.live.setPhase(c, dto));
   }
 
   @SubscribeMessage('host:spotlight')
@@ -228,6 +233,37 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   @SubscribeMessage('host:closeCase')
   closeCase(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
     return this.run(s, EmptyDto, body, (c) => this.live.closeCase(c));
+  }
+
+  @SubscribeMessage('host:record')
+  record(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, RecordDto, body, (c, dto) => this.live.record(c, dto.on));
+  }
+
+  @SubscribeMessage('host:recordConsent')
+  recordConsent(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, ConsentDto, body, async (c, dto) => this.live.recordConsent(c, dto.userIds));
+  }
+
+  /** Community: watch a thread or a group the caller may read; its new posts, edits and reactions arrive live. */
+  @SubscribeMessage('community:watch')
+  communityWatch(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, WatchDto, body, async (c, dto) => {
+      const watch = await this.community.watchRoom(c.user, dto);
+      if ('denied' in watch) {
+        const why = watch.denied === 'INVALID_PAYLOAD' ? 'give threadId or groupId' : 'you may not read it';
+        throw new LiveError(watch.denied, why);
+      }
+      await s.join(watch.room);
+    });
+  }
+
+  @SubscribeMessage('community:unwatch')
+  communityUnwatch(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.run(s, WatchDto, body, async (_c, dto) => {
+      if (dto.threadId) await s.leave(`thread:${dto.threadId}`);
+      if (dto.groupId) await s.leave(`group:${dto.groupId}`);
+    });
   }
 
   /** Validates the payload, runs the handler, and turns any failure into an error acknowledgement. */

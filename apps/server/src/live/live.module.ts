@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { CommunityModule } from '../community/community.module';
+import { RecordingsModule } from '../recordings/recordings.module';
 import { MediaModule } from '../media/media.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { LiveGateway } from './live.gateway';
 import { LiveService } from './live.service';
 
 @Module({
-  imports: [MediaModule, SessionsModule, CasesModule],
+  imports: [MediaModule, SessionsModule, CasesModule, RecordingsModule, CommunityModule],
   providers: [LiveGateway, LiveService],
   exports: [LiveService],
 })

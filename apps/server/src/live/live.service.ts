@@ -14,6 +14,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
 import { CasesService } from '../cases/cases.service';
+import { RecordingsService } from '../recordings/recordings.service';
 import { RateLimiter } from '../common/rate-limiter';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
@@ -65,6 +66,7 @@ export class LiveService implements OnApplicationShutdown {
     private readonly sessions: SessionsService,
     private readonly sessionEvents: SessionEvents,
     private readonly cases: CasesService,
+    private readonly recordings: RecordingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -277,7 +279,7 @@ export class LiveService implements OnApplicationShutdown {
     await this.db.getRepository(EchoSession).update({ id: room.sessionId }, { status: 'live' });
   }
 
-  setPhase(client: LiveClient, dto: PhaseDto): void {
+  async setPhase(client: LiveClient, dto: PhaseDto): Promise<void> {
     const { room } = this.inRoom(client, { host: true });
     if (dto.phase === 'ended') throw new LiveError(LiveErrorCode.Invalid, 'use host:end to end the session');
     const slot = dto.slot ?? null;
@@ -290,6 +292,87 @@ export class LiveService implements OnApplicationShutdown {
         timer: { slot, startedAt: item ? nowIso() : null, seconds: (item?.minutes ?? 0) * 60 },
       }),
     );
+    // Didactic slots record by themselves; any other phase stops the recording.
+    await this.stopRecording(room);
+    if (dto.phase === 'didactic' && item?.kind === 'didactic') {
+      await this.startRecording(room, 'didactic', item.title, item.presenter?.displayName ?? '');
+    }
+  }
+
+  /** Starts or stops recording by hand; a case is only recorded with everyone's consent (see openCase). */
+  async record(client: LiveClient, on: boolean): Promise<void> {
+    const { room } = this.inRoom(client, { host: true });
+    if (!on) return this.stopRecording(room);
+    if (room.store.current.liveCase || room.store.current.phase === 'cases') {
+      throw forbidden(
+        'Case discussions are not recorded without everyone’s consent (record consent, then open the case)',
+      );
+    }
+    const slot = room.store.current.timer.slot;
+    await this.startRecording(
+      room,
+      'manual',
+      slot === null ? 'Session recording' : (room.agenda[slot]?.title ?? 'Session recording'),
+      '',
+    );
+  }
+
+  /** The facilitator records that everyone listed agreed to the next case being recorded. */
+  recordConsent(client: LiveClient, userIds: string[]): void {
+    const { room } = this.inRoom(client, { host: true });
+    room.consent = { userIds, recordedBy: client.user.displayName, at: nowIso() };
+  }
+
+  private async startRecording(
+    room: LiveRoom,
+    kind: 'didactic' | 'case' | 'manual',
+    title: string,
+    presenterName: string,
+  ) {
+    const media = room.media;
+    if (!media || media.closed || this.recordings.isRecording(room.sessionId)) return;
+    const producers = media.allProducers();
+    const s = room.store.current;
+    const cameraOf = (userId: string | null) =>
+      producers.find((p) => p.appData.userId === userId && p.appData.source === 'camera');
+    const video =
+      producers.find((p) => p.appData.source === 'screen') ??
+      cameraOf(s.spotlightId) ??
+      cameraOf(s.presenterId) ??
+      cameraOf(s.activeSpeakerId) ??
+      producers.find((p) => p.kind === 'video');
+    try {
+      await this.recordings.start({
+        sessionId: room.sessionId,
+        programId: room.programId,
+        router: media.router,
+        video,
+        audio: producers.filter((p) => p.kind === 'audio'),
+        kind,
+        title,
+        presenterName,
+        consent: kind === 'case' ? room.consent : null,
+        onFailed: (message) => this.recordingFailed(room, message),
+      });
+      room.onSpeakerChange = () => void this.recordings.keyFrame(room.sessionId);
+      room.publish(room.store.change({ recording: true }));
+    } catch (e) {
+      this.recordingFailed(room, (e as Error).message);
+    }
+  }
+
+  private async stopRecording(room: LiveRoom): Promise<void> {
+    room.onSpeakerChange = undefined;
+    await this.recordings.stop(room.sessionId);
+    room.publish(room.store.change({ recording: false }));
+  }
+
+  /** A recorder failure stops the recording, never the session; the hosts are told why. */
+  private recordingFailed(room: LiveRoom, message: string): void {
+    room.publish(room.store.change({ recording: false }));
+    for (const p of room.store.current.participants) {
+      if (HOST_ROLES.includes(p.role)) this.realtime.to(`user:${p.userId}`, 'recording:failed', { message });
+    }
   }
 
   async spotlight(client: LiveClient, userId: string | null, field: 'spotlightId' | 'presenterId'): Promise<void> {
@@ -352,6 +435,7 @@ export class LiveService implements OnApplicationShutdown {
     const { room } = this.inRoom(client, { host: true });
     if (room.store.current.liveCase) throw new LiveError(LiveErrorCode.Invalid, 'close the current case first');
     const presented = await this.cases.startPresenting(room.sessionId, caseId);
+    await this.stopRecording(room);
     const caseSlots = room.agenda.map((item, index) => ({ item, index })).filter((x) => x.item.kind === 'case');
     const slot = caseSlots[Math.max(0, (presented.position ?? 1) - 1)] ?? caseSlots[0];
     const minutes = slot?.item.minutes ?? 30;
@@ -373,6 +457,12 @@ export class LiveService implements OnApplicationShutdown {
       }),
     );
     await room.updateVideoForwarding();
+    // Recorded only when everyone present has consented.
+    const online = room.onlineUserIds();
+    if (room.consent && [...online].every((id) => room.consent?.userIds.includes(id))) {
+      await this.startRecording(room, 'case', presented.title, '');
+    }
+    room.consent = null;
   }
 
   setCaseStage(client: LiveClient, stage: CaseStage): void {
@@ -410,6 +500,7 @@ export class LiveService implements OnApplicationShutdown {
       }
       throw e;
     }
+    await this.stopRecording(room);
     room.publish(room.store.change({ liveCase: null, presenterId: null }));
     await room.updateVideoForwarding();
   }
@@ -417,6 +508,7 @@ export class LiveService implements OnApplicationShutdown {
   /** Ends the session for everyone: attendance closes, the room and its media go away. */
   async end(client: LiveClient): Promise<void> {
     const { room } = this.inRoom(client, { host: true });
+    await this.stopRecording(room);
     room.publish(room.store.change({ phase: 'ended', endedAt: nowIso(), open: false }));
     this.realtime.to(sessionRoom(room.sessionId), 'session:kicked', { reason: 'ended' });
     await this.db.getRepository(EchoSession).update({ id: room.sessionId }, { status: 'ended' });
@@ -428,6 +520,7 @@ export class LiveService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     for (const room of this.rooms.values()) {
+      await this.recordings.stop(room.sessionId);
       await this.closeOpenAttendance(room.sessionId);
       room.close();
     }

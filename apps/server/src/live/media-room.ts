@@ -134,6 +134,21 @@ export class MediaRoom extends EventEmitter<{
     return true;
   }
 
+  /**
+   * Takes in a producer made outside a browser (a PlainTransport fed by an RTP source, e.g. a
+   * media gateway, a benchmark or a test): it is forwarded and recorded like anyone's.
+   */
+  adopt(userId: string, producer: ms.Producer): void {
+    producer.appData.userId = userId;
+    const peer = this.peer(userId);
+    peer.producers.set(producer.id, producer);
+    producer.observer.once('close', () => peer.producers.delete(producer.id));
+  }
+
+  allProducers(): ms.Producer[] {
+    return [...this.peers.values()].flatMap((p) => [...p.producers.values()]);
+  }
+
   producersOf(userId: string): ms.Producer[] {
     return [...(this.peers.get(userId)?.producers.values() ?? [])];
   }

@@ -16,8 +16,16 @@ export class RealtimeService {
     this.server = server;
   }
 
-  to<E extends EventName>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+  /** To one room, or to several (a socket in more than one of them gets the event once). */
+  to<E extends EventName>(room: string | string[], event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
     this.server?.to(room).emit(event, ...args);
+  }
+
+  /** The users with a socket in `room` (read from their `user:<id>` rooms), e.g. to re-check who may stay. */
+  async usersIn(room: string): Promise<string[]> {
+    const sockets = (await this.server?.in(room).fetchSockets()) ?? [];
+    const ids = sockets.flatMap((s) => [...s.rooms].filter((r) => r.startsWith('user:')).map((r) => r.slice(5)));
+    return [...new Set(ids)];
   }
 
   /** Makes every socket of `userId` leave `room` (e.g. removed from a session). */

@@ -9,6 +9,7 @@ import { ProgramsService } from '../programs/programs.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { DEMO_PASSWORD, demoAdmin, demoAgenda, demoPeople, demoProgram, demoSites } from './demo-data';
 import { seedImpactHistory } from './demo-impact';
+import { seedCommunity } from './demo-community';
 
 /** `npm run seed:demo`: fills an empty database with a demo program, through the same services as the API. */
 async function main(): Promise<void> {
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
     console.log(
       await seedImpactHistory(app, { programId: program.id, sites, nextSession: tuesday, durationMinutes: 90 }),
     );
+    const community = await seedCommunity(app, program.id);
+    console.log(`  community: ${community.groups} groups (one private, for carers), ${community.posts} posts`);
     console.log(`\nSign in at ${config.publicUrl}/sign-in with password "${DEMO_PASSWORD}" as any of:`);
     for (const p of [{ ...demoAdmin, role: 'instance admin' }, ...demoPeople]) {
       console.log(`  ${p.email.padEnd(34)} ${p.displayName} (${p.role})`);

@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../lib/auth';
+import { NotificationsLink } from '../features/community/components/NotificationsLink';
 import { PendingSurveysNotice } from '../features/surveys/components/PendingSurveysNotice';
 import { AccountMenu } from './AccountMenu';
 
@@ -22,6 +23,8 @@ export function AppLayout() {
           <nav aria-label="Main">
             <NavLink to="/programs">Programs</NavLink>
             <NavLink to="/calendar">Calendar</NavLink>
+            <NavLink to="/community">Community</NavLink>
+            <NotificationsLink />
           </nav>
         )}
         <div className="topbar-end">

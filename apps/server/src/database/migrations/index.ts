@@ -2,12 +2,16 @@ import type { MigrationInterface } from 'typeorm';
 import { AccountsProgramsSessions1764072000000 } from './1764072000000-accounts-programs-sessions';
 import { LiveAttendanceChat1764075600000 } from './1764075600000-live-attendance-chat';
 import { Impact1764079200000 } from './1764079200000-impact';
+import { Community1764082800000 } from './1764082800000-community';
 import { Cases1764086400000 } from './1764086400000-cases';
+import { Recordings1764090000000 } from './1764090000000-recordings';
 
 /** Every migration, in order; run at start (migrationsRun) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
   AccountsProgramsSessions1764072000000,
   LiveAttendanceChat1764075600000,
   Impact1764079200000,
+  Community1764082800000,
   Cases1764086400000,
+  Recordings1764090000000,
 ];

@@ -23,6 +23,8 @@ import {
   type TargetRequest,
 } from '@echo-hub/protocol';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -177,4 +179,16 @@ export class CaseNotesDto {
   @IsString()
   @MaxLength(10_000)
   text: string;
+}
+
+export class RecordDto {
+  @IsBoolean()
+  on: boolean;
+}
+
+export class ConsentDto {
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('4', { each: true, message: 'each of userIds must be a UUID' })
+  userIds: string[];
 }

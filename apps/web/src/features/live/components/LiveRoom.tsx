@@ -5,6 +5,7 @@ import { Loading } from '../../../components/Status';
 import { useLiveRoom } from '../hooks/useLiveRoom';
 import { useShortcuts } from '../hooks/useShortcuts';
 import type { MediaPreferences } from '../lib/LiveMediaClient';
+import { CasePanel } from './CasePanel';
 import { ChatPanel } from './ChatPanel';
 import { ControlsBar } from './ControlsBar';
 import { FacilitatorPanel } from './FacilitatorPanel';
@@ -86,6 +87,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
             onReact={room.react}
             onLeave={() => void leave()}
           />
+          {snapshot.admitted && <CasePanel sessionId={session.id} state={state} you={you} room={room} />}
         </div>
         <div className="live-sidebar">
           {you.host && <FacilitatorPanel state={state} agenda={session.agenda} room={room} />}

@@ -1,5 +1,6 @@
 import {
   applyPatch,
+  type CaseStage,
   type JoinResponse,
   LiveErrorCode,
   type LivePhase,
@@ -196,6 +197,26 @@ export class LiveRoomClient implements EchoLiveTestHook {
   readonly rollCall = (userId: string, present: boolean) => this.act('host:rollCall', { userId, present });
   readonly lowerHandOf = (userId: string) => this.act('hand:lower', { userId });
   readonly endForAll = () => this.act('host:end', {});
+
+  // ---- the case flow (hosts; the notes also experts) -----------------------------------------
+  // These throw (a LiveRequestError with the hub's message) so the case panel can say what went wrong.
+
+  async openCase(caseId: string): Promise<void> {
+    await this.conn.request('host:openCase', { caseId });
+  }
+
+  async setCaseStage(stage: CaseStage): Promise<void> {
+    await this.conn.request('host:caseStage', { stage });
+  }
+
+  /** Closes the open case: its notes become the written recommendations (refused with IDENTIFIERS_FOUND). */
+  async closeCase(): Promise<void> {
+    await this.conn.request('host:closeCase', {});
+  }
+
+  async setCaseNotes(text: string): Promise<void> {
+    await this.conn.request('case:notes', { text });
+  }
 
   // ---- test hook ----------------------------------------------------------------------------
 

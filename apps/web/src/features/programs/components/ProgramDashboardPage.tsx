@@ -1,4 +1,4 @@
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { LoadFailure, Loading } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { useResource } from '../../../lib/useResource';
@@ -50,6 +50,11 @@ export function ProgramDashboardPage() {
           <dt>Time zone</dt>
           <dd>{program.timeZone.replaceAll('_', ' ')}</dd>
         </dl>
+        <p className="actions">
+          <Link to={`/programs/${program.id}/my-cases`}>My cases</Link>
+          <Link to={`/programs/${program.id}/recordings`}>Recordings</Link>
+          <Link to={`/programs/${program.id}/community`}>Community</Link>
+        </p>
       </header>
       <div className="dashboard-grid">
         <UpcomingSessions programId={program.id} manager={manager} />

@@ -3,6 +3,8 @@ import { LoadFailure, Loading } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { useResource } from '../../../lib/useResource';
 import { canManage } from '../../programs/roles';
+import { CaseQueue } from '../../cases/components/CaseQueue';
+import { SessionDiscussion } from '../../community/components/SessionDiscussion';
 import { SessionAttendance } from '../../impact/components/SessionAttendance';
 import { getSession } from '../api/sessions';
 import { AgendaManager } from './AgendaManager';
@@ -57,7 +59,16 @@ export function SessionPage() {
       ) : (
         <AgendaView agenda={s.agenda} />
       )}
+      <CaseQueue
+        session={s}
+        manager={canManage(s.myRole, user)}
+        member={s.myRole !== null || Boolean(user?.isAdmin)}
+        userId={user?.id ?? null}
+        onQueueChange={(cases) => session.update((current) => ({ ...current, cases }))}
+        onCaseLeft={session.reload}
+      />
       {canManage(s.myRole, user) && <SessionAttendance session={s} />}
+      <SessionDiscussion sessionId={s.id} programId={s.programId} />
     </article>
   );
 }

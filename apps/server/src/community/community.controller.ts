@@ -1,0 +1,93 @@
+import type {
+  AuditEntryDto,
+  BookmarkDto,
+  FlaggedPostDto,
+  NotificationsResponse,
+  SearchResponse,
+} from '@echo-hub/protocol';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentUser, SignedIn } from '../auth/access.decorators';
+import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
+import { CommunityAccessService } from './community-access.service';
+import { AuditQueryDto, MarkNotificationsReadDto, SearchQueryDto } from './dto/community.dto';
+import { ModerationService } from './moderation.service';
+import { NotificationsService } from './notifications.service';
+import { SearchService } from './search.service';
+import { ThreadsService } from './threads.service';
+
+const role = (req: AuthenticatedRequest) => req.program?.role ?? null;
+
+/** Program-wide community pages (search, bookmarks, moderation) and the notifications centre. */
+@ApiTags('community')
+@ApiBearerAuth()
+@Controller()
+export class CommunityController {
+  constructor(
+    private readonly access: CommunityAccessService,
+    private readonly search: SearchService,
+    private readonly threads: ThreadsService,
+    private readonly moderation: ModerationService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** Threads and posts the caller may read, best match first, matches in `<mark>`. */
+  @Access('community.read')
+  @Get('programs/:id/community/search')
+  async searchPosts(
+    @Param('id') id: string,
+    @Query() q: SearchQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<SearchResponse> {
+    const readable = await this.access.readableGroups(user, id, role(req));
+    const groups = readable.map((a) => a.group).filter((g) => !q.groupId || g.id === q.groupId);
+    return { query: q.q, results: await this.search.search(q.q, groups) };
+  }
+
+  @Access('community.read')
+  @Get('programs/:id/community/bookmarks')
+  bookmarks(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<BookmarkDto[]> {
+    return this.threads.bookmarks(user, id, role(req));
+  }
+
+  /** Posts with open flags in the groups the caller moderates. */
+  @Access('community.moderate')
+  @Get('programs/:id/community/flags')
+  flags(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<FlaggedPostDto[]> {
+    return this.moderation.flagged(user, id, role(req));
+  }
+
+  /** The moderators' audit log for the groups the caller moderates. */
+  @Access('community.moderate')
+  @Get('programs/:id/community/audit')
+  audit(
+    @Param('id') id: string,
+    @Query() q: AuditQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<AuditEntryDto[]> {
+    return this.moderation.auditLog(user, id, q.groupId, role(req));
+  }
+
+  @SignedIn()
+  @Get('notifications')
+  list(@CurrentUser() user: AuthUser): Promise<NotificationsResponse> {
+    return this.notifications.list(user);
+  }
+
+  @SignedIn()
+  @Post('notifications/read')
+  @HttpCode(HttpStatus.OK)
+  markRead(@Body() dto: MarkNotificationsReadDto, @CurrentUser() user: AuthUser): Promise<NotificationsResponse> {
+    return this.notifications.markRead(user, dto.ids);
+  }
+}

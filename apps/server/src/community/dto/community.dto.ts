@@ -1,0 +1,283 @@
+import {
+  type AddGroupMemberRequest,
+  CommunityLimits,
+  type CreateGroupRequest,
+  type CreatePostRequest,
+  type CreateThreadRequest,
+  type DecideJoinRequest,
+  FLAG_REASONS,
+  type FlagReason,
+  type FlagRequest,
+  GROUP_ROLES,
+  type GroupRole,
+  type HideRequest,
+  type JoinGroupRequest,
+  type MarkNotificationsReadRequest,
+  type MoveThreadRequest,
+  type PreviewRequest,
+  type ReactRequest,
+  REACTIONS,
+  type UpdateGroupMemberRequest,
+  type UpdateGroupRequest,
+  type UpdatePostRequest,
+  type UpdateThreadRequest,
+  type WatchRequest,
+} from '@echo-hub/protocol';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { Trim } from '../../common/dto';
+
+const L = CommunityLimits;
+
+export class CreateGroupDto implements CreateGroupRequest {
+  @ApiProperty({ example: "Carers' peer support" })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(L.groupName)
+  name: string;
+
+  @ApiPropertyOptional({ description: 'Private groups have their own members; others ask to join', default: false })
+  @IsOptional()
+  @IsBoolean()
+  private?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.groupDescription)
+  description?: string;
+}
+
+export class UpdateGroupDto implements UpdateGroupRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(L.groupName)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.groupDescription)
+  description?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  private?: boolean;
+}
+
+export class AddGroupMemberDto implements AddGroupMemberRequest {
+  @ApiProperty({ format: 'uuid', description: 'A member of the program' })
+  @IsUUID('4', { message: 'userId must be a UUID' })
+  userId: string;
+
+  @ApiPropertyOptional({ enum: GROUP_ROLES, default: 'member' })
+  @IsOptional()
+  @IsIn(GROUP_ROLES, { message: `role must be one of ${GROUP_ROLES.join(', ')}` })
+  role?: GroupRole;
+}
+
+export class UpdateGroupMemberDto implements UpdateGroupMemberRequest {
+  @ApiProperty({ enum: GROUP_ROLES })
+  @IsIn(GROUP_ROLES, { message: `role must be one of ${GROUP_ROLES.join(', ')}` })
+  role: GroupRole;
+}
+
+export class JoinGroupDto implements JoinGroupRequest {
+  @ApiPropertyOptional({ example: 'I care for my mother and would value talking with other carers.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  message?: string;
+}
+
+export class DecideJoinRequestDto implements DecideJoinRequest {
+  @ApiProperty({ enum: ['approved', 'declined'] })
+  @IsIn(['approved', 'declined'], { message: 'status must be approved or declined' })
+  status: 'approved' | 'declined';
+}
+
+export class CreateThreadDto implements CreateThreadRequest {
+  @ApiProperty({ example: 'Keeping motivation going after the first appointment' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(L.title)
+  title: string;
+
+  @ApiProperty({ description: 'Markdown' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(L.body)
+  body: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A session of the same program ("continue the discussion")' })
+  @IsOptional()
+  @IsUUID('4', { message: 'sessionId must be a UUID' })
+  sessionId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Client-generated: a retry with the same one creates nothing new',
+  })
+  @IsOptional()
+  @IsUUID('4', { message: 'clientId must be a UUID' })
+  clientId?: string;
+}
+
+export class UpdateThreadDto implements UpdateThreadRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(L.title)
+  title?: string;
+
+  @ApiPropertyOptional({ description: 'Moderators only' })
+  @IsOptional()
+  @IsBoolean()
+  pinned?: boolean;
+
+  @ApiPropertyOptional({ description: 'Moderators only' })
+  @IsOptional()
+  @IsBoolean()
+  locked?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID('4', { message: 'sessionId must be a UUID or null' })
+  sessionId?: string | null;
+}
+
+export class MoveThreadDto implements MoveThreadRequest {
+  @ApiProperty({ format: 'uuid', description: 'A group of the same program' })
+  @IsUUID('4', { message: 'groupId must be a UUID' })
+  groupId: string;
+}
+
+export class CreatePostDto implements CreatePostRequest {
+  @ApiProperty({ description: 'Markdown; @mentions of program members notify them' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(L.body)
+  body: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The post replied to (omit: a reply to the thread)' })
+  @IsOptional()
+  @IsUUID('4', { message: 'parentId must be a UUID' })
+  parentId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Client-generated: a retry with the same one returns the same post',
+  })
+  @IsOptional()
+  @IsUUID('4', { message: 'clientId must be a UUID' })
+  clientId?: string;
+}
+
+export class PreviewDto implements PreviewRequest {
+  @ApiProperty({ description: 'Markdown' })
+  @IsString()
+  @MaxLength(L.body)
+  body: string;
+}
+
+export class UpdatePostDto implements UpdatePostRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(L.body)
+  body: string;
+}
+
+export class ReactDto implements ReactRequest {
+  @ApiProperty({ enum: REACTIONS })
+  @IsIn(REACTIONS, { message: `emoji must be one of ${REACTIONS.join(' ')}` })
+  emoji: string;
+
+  @ApiProperty({ description: 'true adds the reaction, false takes it back' })
+  @IsBoolean()
+  active: boolean;
+}
+
+export class FlagDto implements FlagRequest {
+  @ApiProperty({ enum: FLAG_REASONS })
+  @IsIn(FLAG_REASONS, { message: `reason must be one of ${FLAG_REASONS.join(', ')}` })
+  reason: FlagReason;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class HideDto implements HideRequest {
+  @ApiProperty({ example: 'Contains a patient identifier' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class MarkNotificationsReadDto implements MarkNotificationsReadRequest {
+  @ApiPropertyOptional({ type: [String], description: 'Omit to mark all read' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('4', { each: true, message: 'each of ids must be a UUID' })
+  ids?: string[];
+}
+
+export class SearchQueryDto {
+  @ApiProperty({ example: 'goal setting' })
+  @IsString()
+  @IsNotEmpty({ message: 'q must not be empty' })
+  @MaxLength(L.searchQuery)
+  q: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this group' })
+  @IsOptional()
+  @IsUUID('4', { message: 'groupId must be a UUID' })
+  groupId?: string;
+}
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('4', { message: 'groupId must be a UUID' })
+  groupId?: string;
+}
+
+/** Uploads are multipart (field `file`); a JSON body with fields is refused, naming them. */
+export class NoFieldsDto {}
+
+/** Socket payload of community:watch / community:unwatch. */
+export class WatchDto implements WatchRequest {
+  @IsOptional()
+  @IsUUID('4', { message: 'threadId must be a UUID' })
+  threadId?: string;
+
+  @IsOptional()
+  @IsUUID('4', { message: 'groupId must be a UUID' })
+  groupId?: string;
+}

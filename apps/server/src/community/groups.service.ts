@@ -1,0 +1,454 @@
+import type { GroupMemberDto, GroupRole, GroupSummary, JoinRequestDto, ProgramRole } from '@echo-hub/protocol';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { User } from '../auth/entities/user.entity';
+import { nowIso } from '../database/columns';
+import { Membership } from '../programs/entities/membership.entity';
+import { RealtimeService } from '../realtime/realtime.service';
+import { AuditService } from './audit.service';
+import { CommunityAccessService, HUB_MANAGERS, type ResolvedAccess, type Viewer } from './community-access.service';
+import { badRequest, CommunityError, conflict, notFound, notModerator, privateGroup } from './community.errors';
+import type { AddGroupMemberDto, CreateGroupDto, JoinGroupDto, UpdateGroupDto } from './dto/community.dto';
+import { CommunityGroup } from './entities/community-group.entity';
+import { GroupMember } from './entities/group-member.entity';
+import { JoinRequest } from './entities/join-request.entity';
+import { Post } from './entities/post.entity';
+import { ReadMarker } from './entities/read-marker.entity';
+import { Thread } from './entities/thread.entity';
+import { NotificationsService } from './notifications.service';
+import { NO_TX } from './no-tx';
+
+interface GroupStats {
+  threads: number;
+  lastPostAt: string | null;
+  unreadThreads: number;
+  unreadPosts: number;
+  members: number;
+}
+
+const toJoinRequestDto = (r: JoinRequest, user?: User | null): JoinRequestDto => ({
+  id: r.id,
+  groupId: r.groupId,
+  user: { id: r.userId, displayName: user?.displayName ?? r.user?.displayName ?? '' },
+  message: r.message,
+  status: r.status,
+  createdAt: r.createdAt,
+  decidedAt: r.decidedAt,
+});
+
+/** Groups, their members and moderators, and requests to join private groups. */
+@Injectable()
+export class GroupsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CommunityAccessService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  /**
+   * Every group of the program, open ones first by name. Private groups the caller cannot read are
+   * listed (name and description) so people can ask to join, without their activity.
+   */
+  async list(viewer: Viewer, programId: string, role: ProgramRole | null): Promise<GroupSummary[]> {
+    const groups = await this.db
+      .getRepository(CommunityGroup)
+      .find({ where: { programId }, order: { isPrivate: 'ASC', name: 'ASC' } });
+    const access = await this.access.accessMany(viewer, groups, role);
+    const stats = await this.stats(
+      viewer,
+      groups.filter((g) => access.get(g.id)?.read),
+      access,
+    );
+    return groups.flatMap((g) => {
+      const a = access.get(g.id);
+      return a ? [this.summary(g, a, stats.get(g.id))] : [];
+    });
+  }
+
+  async get(viewer: Viewer, groupId: string, role: ProgramRole | null): Promise<GroupSummary> {
+    const group = await this.access.group(groupId);
+    const a = await this.access.access(viewer, group, role);
+    const stats = a.read ? await this.stats(viewer, [group], new Map([[group.id, a]])) : new Map();
+    return this.summary(group, a, stats.get(group.id));
+  }
+
+  async create(viewer: Viewer, programId: string, dto: CreateGroupDto, role: ProgramRole | null) {
+    const repo = this.db.getRepository(CommunityGroup);
+    const group = await repo.save(
+      repo.create({
+        programId,
+        name: dto.name,
+        description: dto.description ?? '',
+        isPrivate: dto.private ?? false,
+        createdById: viewer.id,
+      }),
+      NO_TX,
+    );
+    // The creator moderates it (an admin outside the program is a moderator anyway).
+    if (role) await this.addRow(group.id, viewer.id, 'moderator');
+    await this.audit.log({
+      programId,
+      groupId: group.id,
+      actorId: viewer.id,
+      action: 'group.create',
+      targetType: 'group',
+      targetId: group.id,
+      detail: `${group.isPrivate ? 'private' : 'open'} group "${group.name}"`,
+    });
+    return this.get(viewer, group.id, role);
+  }
+
+  async update(viewer: Viewer, groupId: string, dto: UpdateGroupDto, role: ProgramRole | null) {
+    const a = await this.moderate(viewer, groupId, role);
+    const group = a.group;
+    const changes: string[] = [];
+    if (dto.name !== undefined && dto.name !== group.name) changes.push(`name: "${group.name}" → "${dto.name}"`);
+    if (dto.description !== undefined && dto.description !== group.description) changes.push('description');
+    if (dto.private !== undefined && dto.private !== group.isPrivate) {
+      changes.push(dto.private ? 'made private' : 'made open');
+    }
+    await this.db.getRepository(CommunityGroup).update(
+      { id: groupId },
+      {
+        name: dto.name ?? group.name,
+        description: dto.description ?? group.description,
+        isPrivate: dto.private ?? group.isPrivate,
+      },
+    );
+    if (changes.length) {
+      await this.audit.log({
+        programId: group.programId,
+        groupId,
+        actorId: viewer.id,
+        action: 'group.update',
+        targetType: 'group',
+        targetId: groupId,
+        detail: changes.join('; '),
+      });
+    }
+    if (dto.private && !group.isPrivate) await this.pruneWatchers(groupId);
+    return this.get(viewer, groupId, role);
+  }
+
+  /** Private group: its members. Open group: everyone in the program, with moderators marked. */
+  async members(viewer: Viewer, groupId: string, role: ProgramRole | null): Promise<GroupMemberDto[]> {
+    const a = await this.access.readableGroup(viewer, groupId, role);
+    const rows = await this.db.getRepository(GroupMember).find({ where: { groupId }, relations: { user: true } });
+    const byUser = new Map(rows.map((r) => [r.userId, r]));
+    let people: { user: User; row: GroupMember | undefined }[];
+    if (a.group.isPrivate) {
+      people = rows.flatMap((r) => (r.user ? [{ user: r.user, row: r }] : []));
+    } else {
+      const members = await this.db
+        .getRepository(Membership)
+        .find({ where: { programId: a.group.programId }, relations: { user: true } });
+      people = members.flatMap((m) => (m.user ? [{ user: m.user, row: byUser.get(m.userId) }] : []));
+    }
+    return people
+      .map(({ user, row }) => ({
+        user: { id: user.id, displayName: user.displayName, email: user.email },
+        role: row?.role ?? null,
+        joinedAt: row?.createdAt ?? null,
+      }))
+      .sort((x, y) => x.user.displayName.localeCompare(y.user.displayName));
+  }
+
+  async addMember(viewer: Viewer, groupId: string, dto: AddGroupMemberDto, role: ProgramRole | null) {
+    const a = await this.moderate(viewer, groupId, role);
+    const member = await this.db.getRepository(Membership).findOne({
+      where: { programId: a.group.programId, userId: dto.userId },
+      relations: { user: true },
+    });
+    if (!member) throw badRequest('userId is not a member of this program');
+    if (await this.db.getRepository(GroupMember).exist({ where: { groupId, userId: dto.userId } })) {
+      throw conflict(CommunityError.AlreadyMember, 'Already a member of this group: change their role instead');
+    }
+    const groupRole = dto.role ?? 'member';
+    await this.addRow(groupId, dto.userId, groupRole);
+    await this.db
+      .getRepository(JoinRequest)
+      .update(
+        { groupId, userId: dto.userId, status: 'pending' },
+        { status: 'approved', decidedById: viewer.id, decidedAt: nowIso() },
+      );
+    await this.audit.log({
+      programId: a.group.programId,
+      groupId,
+      actorId: viewer.id,
+      action: 'member.add',
+      targetType: 'member',
+      targetId: dto.userId,
+      detail: `${member.user?.displayName ?? dto.userId} as ${groupRole}`,
+    });
+    return this.members(viewer, groupId, role);
+  }
+
+  async updateMember(viewer: Viewer, groupId: string, userId: string, groupRole: GroupRole, role: ProgramRole | null) {
+    const a = await this.moderate(viewer, groupId, role);
+    const repo = this.db.getRepository(GroupMember);
+    const row = await repo.findOne({ where: { groupId, userId }, relations: { user: true } });
+    if (!row) throw notFound(`member ${userId} of this group`);
+    if (row.role !== groupRole) {
+      await repo.update({ id: row.id }, { role: groupRole });
+      await this.audit.log({
+        programId: a.group.programId,
+        groupId,
+        actorId: viewer.id,
+        action: 'member.role',
+        targetType: 'member',
+        targetId: userId,
+        detail: `${row.user?.displayName ?? userId}: ${row.role} → ${groupRole}`,
+      });
+    }
+    return this.members(viewer, groupId, role);
+  }
+
+  /** A moderator removes someone, or someone leaves (always written to the audit log). */
+  async removeMember(viewer: Viewer, groupId: string, userId: string, role: ProgramRole | null): Promise<void> {
+    const a = await this.access.readableGroup(viewer, groupId, role);
+    const self = userId === viewer.id;
+    if (!self && !a.moderate) throw notModerator();
+    const repo = this.db.getRepository(GroupMember);
+    const row = await repo.findOne({ where: { groupId, userId }, relations: { user: true } });
+    if (!row) throw notFound(`member ${userId} of this group`);
+    await repo.delete({ id: row.id });
+    await this.audit.log({
+      programId: a.group.programId,
+      groupId,
+      actorId: viewer.id,
+      action: self ? 'member.leave' : 'member.remove',
+      targetType: 'member',
+      targetId: userId,
+      detail: `${row.user?.displayName ?? userId} (was ${row.role})`,
+    });
+    if (a.group.isPrivate) await this.pruneWatchers(groupId, [userId]);
+  }
+
+  /** Asks to join a private group; someone who moderates it anyway joins at once. */
+  async requestToJoin(viewer: Viewer, groupId: string, dto: JoinGroupDto, role: ProgramRole | null) {
+    const group = await this.access.group(groupId);
+    const a = await this.access.access(viewer, group, role);
+    if (!group.isPrivate) throw conflict(CommunityError.OpenGroup, 'This group is open to every program member');
+    if (a.role) throw conflict(CommunityError.AlreadyMember, 'You are already a member of this group');
+    const requests = this.db.getRepository(JoinRequest);
+    if (a.joinRequest === 'pending') {
+      throw conflict(CommunityError.RequestPending, 'You have already asked to join: a moderator will decide');
+    }
+    const user = await this.db.getRepository(User).findOneByOrFail({ id: viewer.id });
+    if (a.moderate) {
+      await this.addRow(groupId, viewer.id, 'member');
+      const done = await requests.save(
+        requests.create({
+          groupId,
+          userId: viewer.id,
+          message: dto.message ?? '',
+          status: 'approved',
+          decidedById: viewer.id,
+          decidedAt: nowIso(),
+        }),
+        NO_TX,
+      );
+      return toJoinRequestDto(done, user);
+    }
+    const request = await requests.save(
+      requests.create({
+        groupId,
+        userId: viewer.id,
+        message: dto.message ?? '',
+        status: 'pending',
+        decidedById: null,
+        decidedAt: null,
+      }),
+      NO_TX,
+    );
+    for (const moderatorId of await this.moderatorsToAsk(group)) {
+      await this.notifications.notify({
+        userId: moderatorId,
+        kind: 'join_request',
+        programId: group.programId,
+        groupId,
+        actor: { id: user.id, displayName: user.displayName },
+        title: group.name,
+        excerpt: dto.message ?? '',
+      });
+    }
+    return toJoinRequestDto(request, user);
+  }
+
+  async joinRequests(viewer: Viewer, groupId: string, role: ProgramRole | null): Promise<JoinRequestDto[]> {
+    await this.moderate(viewer, groupId, role);
+    const rows = await this.db.getRepository(JoinRequest).find({
+      where: { groupId, status: 'pending' },
+      relations: { user: true },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map((r) => toJoinRequestDto(r));
+  }
+
+  async decide(
+    viewer: Viewer,
+    groupId: string,
+    requestId: string,
+    status: 'approved' | 'declined',
+    role: ProgramRole | null,
+  ): Promise<JoinRequestDto> {
+    const a = await this.moderate(viewer, groupId, role);
+    const repo = this.db.getRepository(JoinRequest);
+    const request = await repo.findOne({ where: { id: requestId, groupId }, relations: { user: true } });
+    if (!request) throw notFound(`join request ${requestId}`);
+    if (request.status !== 'pending') throw conflict(CommunityError.AlreadyDecided, `Already ${request.status}`);
+    request.status = status;
+    request.decidedById = viewer.id;
+    request.decidedAt = nowIso();
+    await repo.save(request, NO_TX);
+    const stillInProgram = await this.db
+      .getRepository(Membership)
+      .exist({ where: { programId: a.group.programId, userId: request.userId } });
+    if (status === 'approved' && stillInProgram) {
+      if (!(await this.db.getRepository(GroupMember).exist({ where: { groupId, userId: request.userId } }))) {
+        await this.addRow(groupId, request.userId, 'member');
+      }
+    }
+    await this.audit.log({
+      programId: a.group.programId,
+      groupId,
+      actorId: viewer.id,
+      action: status === 'approved' ? 'join.approve' : 'join.decline',
+      targetType: 'join_request',
+      targetId: request.id,
+      detail: request.user?.displayName ?? request.userId,
+    });
+    const moderator = await this.db.getRepository(User).findOneByOrFail({ id: viewer.id });
+    await this.notifications.notify({
+      userId: request.userId,
+      kind: 'join_decided',
+      programId: a.group.programId,
+      groupId,
+      actor: { id: moderator.id, displayName: moderator.displayName },
+      title: a.group.name,
+      excerpt: status === 'approved' ? 'Your request was approved: welcome!' : 'Your request was declined.',
+    });
+    return toJoinRequestDto(request);
+  }
+
+  // ---- helpers -------------------------------------------------------------------
+
+  private async moderate(viewer: Viewer, groupId: string, role: ProgramRole | null): Promise<ResolvedAccess> {
+    const a = await this.access.access(viewer, await this.access.group(groupId), role);
+    if (!a.read) throw privateGroup();
+    if (!a.moderate) throw notModerator();
+    return a;
+  }
+
+  private async addRow(groupId: string, userId: string, role: GroupRole): Promise<void> {
+    const repo = this.db.getRepository(GroupMember);
+    await repo.save(repo.create({ groupId, userId, role }), NO_TX);
+  }
+
+  /** The group's own moderators; when it has none, the program's facilitators and coordinators. */
+  private async moderatorsToAsk(group: CommunityGroup): Promise<string[]> {
+    const own = await this.db.getRepository(GroupMember).findBy({ groupId: group.id, role: 'moderator' });
+    const inProgram = await this.db.getRepository(Membership).findBy({ programId: group.programId });
+    const members = new Set(inProgram.map((m) => m.userId));
+    const ids = own.map((r) => r.userId).filter((id) => members.has(id));
+    if (ids.length) return ids;
+    return inProgram.filter((m) => HUB_MANAGERS.includes(m.role)).map((m) => m.userId);
+  }
+
+  /** Sockets of people who can no longer read the group leave its rooms (and its threads'). */
+  private async pruneWatchers(groupId: string, only?: string[]): Promise<void> {
+    const group = await this.access.group(groupId);
+    const threads = await this.db.getRepository(Thread).find({ where: { groupId }, select: ['id'] });
+    const rooms = [`group:${groupId}`, ...threads.map((t) => `thread:${t.id}`)];
+    const users = only ?? [...new Set((await Promise.all(rooms.map((r) => this.realtime.usersIn(r)))).flat())];
+    for (const userId of users) {
+      const user = await this.db.getRepository(User).findOneBy({ id: userId });
+      if (user && (await this.access.access(user, group)).read) continue;
+      for (const room of rooms) await this.realtime.leaveAll(userId, room);
+    }
+  }
+
+  private summary(g: CommunityGroup, a: ResolvedAccess, s: GroupStats | undefined): GroupSummary {
+    return {
+      id: g.id,
+      programId: g.programId,
+      name: g.name,
+      description: g.description,
+      isPrivate: g.isPrivate,
+      createdAt: g.createdAt,
+      threadCount: s?.threads ?? 0,
+      memberCount: s?.members ?? 0,
+      lastPostAt: s?.lastPostAt ?? null,
+      unreadThreads: s?.unreadThreads ?? 0,
+      unreadPosts: s?.unreadPosts ?? 0,
+      access: { read: a.read, post: a.post, moderate: a.moderate, role: a.role, joinRequest: a.joinRequest },
+    };
+  }
+
+  /** Thread counts, last activity and unread posts per group, for the readable groups. */
+  private async stats(
+    viewer: Viewer,
+    groups: CommunityGroup[],
+    access: Map<string, ResolvedAccess>,
+  ): Promise<Map<string, GroupStats>> {
+    const result = new Map<string, GroupStats>();
+    if (!groups.length) return result;
+    const ids = groups.map((g) => g.id);
+    const threads: { groupId: string; n: string | number; last: string | null; hidden: string | number | boolean }[] =
+      await this.db
+        .getRepository(Thread)
+        .createQueryBuilder('t')
+        .select('t.groupId', 'groupId')
+        .addSelect('t.hidden', 'hidden')
+        .addSelect('COUNT(*)', 'n')
+        .addSelect('MAX(t.lastPostAt)', 'last')
+        .where('t.groupId IN (:...ids)', { ids })
+        .groupBy('t.groupId')
+        .addGroupBy('t.hidden')
+        .getRawMany();
+    const unread: { groupId: string; threads: string | number; posts: string | number }[] = await this.db
+      .getRepository(Post)
+      .createQueryBuilder('p')
+      .innerJoin(Thread, 't', 't.id = p.threadId')
+      .leftJoin(ReadMarker, 'm', 'm.threadId = p.threadId AND m.userId = :me', { me: viewer.id })
+      .select('t.groupId', 'groupId')
+      .addSelect('COUNT(DISTINCT p.threadId)', 'threads')
+      .addSelect('COUNT(*)', 'posts')
+      .where('t.groupId IN (:...ids)', { ids })
+      .andWhere('t.hidden = :no AND p.hidden = :no AND p.deletedAt IS NULL AND p.authorId != :me', {
+        no: false,
+        me: viewer.id,
+      })
+      .andWhere('p.number > COALESCE(m.lastReadPostNumber, 0)')
+      .groupBy('t.groupId')
+      .getRawMany();
+    const members: { groupId: string; n: string | number }[] = await this.db
+      .getRepository(GroupMember)
+      .createQueryBuilder('gm')
+      .select('gm.groupId', 'groupId')
+      .addSelect('COUNT(*)', 'n')
+      .where('gm.groupId IN (:...ids)', { ids })
+      .groupBy('gm.groupId')
+      .getRawMany();
+    const programMembers = await this.db.getRepository(Membership).count({ where: { programId: groups[0].programId } });
+    for (const g of groups) {
+      const moderate = access.get(g.id)?.moderate ?? false;
+      const rows = threads.filter((r) => r.groupId === g.id && (moderate || !truthy(r.hidden)));
+      const u = unread.find((r) => r.groupId === g.id);
+      const lasts = rows.map((r) => r.last).filter((l): l is string => Boolean(l));
+      result.set(g.id, {
+        threads: rows.reduce((n, r) => n + Number(r.n), 0),
+        lastPostAt: lasts.sort().at(-1) ?? null,
+        unreadThreads: Number(u?.threads ?? 0),
+        unreadPosts: Number(u?.posts ?? 0),
+        members: g.isPrivate ? Number(members.find((m) => m.groupId === g.id)?.n ?? 0) : programMembers,
+      });
+    }
+    return result;
+  }
+}
+
+const truthy = (v: string | number | boolean) => v === true || v === 1 || v === '1' || v === 't' || v === 'true';

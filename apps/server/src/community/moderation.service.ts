@@ -1,0 +1,208 @@
+import {
+  type AuditEntryDto,
+  CommunityLimits,
+  type FlaggedPostDto,
+  type PostDto,
+  type ProgramRole,
+} from '@echo-hub/protocol';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { nowIso } from '../database/columns';
+import { AuditService } from './audit.service';
+import { CommunityAccessService, HUB_MANAGERS, type Viewer } from './community-access.service';
+import { CommunityError, conflict, notModerator } from './community.errors';
+import type { FlagDto } from './dto/community.dto';
+import { Flag } from './entities/flag.entity';
+import { Post } from './entities/post.entity';
+import { Thread } from './entities/thread.entity';
+import { excerpt } from './markdown';
+import { SearchService } from './search.service';
+import { ThreadsService } from './threads.service';
+import { NO_TX } from './no-tx';
+
+/**
+ * Flags, hiding and restoring posts, the moderation queue and the audit log. Every moderator
+ * action is written to the audit log; hiding keeps the text (moderators and the author still see it).
+ */
+@Injectable()
+export class ModerationService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CommunityAccessService,
+    private readonly threads: ThreadsService,
+    private readonly search: SearchService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Anyone who can read a post may flag it once; enough distinct flags hide it until a moderator looks. */
+  async flag(viewer: Viewer, postId: string, dto: FlagDto, role?: ProgramRole | null): Promise<{ id: string }> {
+    const { post, thread } = await this.threads.loadPost(viewer, postId, role);
+    if (post.authorId === viewer.id) throw conflict(CommunityError.OwnPost, 'You cannot flag your own post');
+    const flags = this.db.getRepository(Flag);
+    if (await flags.exist({ where: { postId, userId: viewer.id, status: 'open' } })) {
+      throw conflict(CommunityError.AlreadyFlagged, 'You have already flagged this post');
+    }
+    const flag = await flags.save(
+      flags.create({
+        postId,
+        userId: viewer.id,
+        reason: dto.reason,
+        note: dto.note ?? '',
+        status: 'open',
+        resolvedById: null,
+        resolvedAt: null,
+      }),
+      NO_TX,
+    );
+    const open = await flags.find({ where: { postId, status: 'open' } });
+    if (!post.hidden && new Set(open.map((f) => f.userId)).size >= CommunityLimits.flagsToHide) {
+      await this.setHidden(post, thread, true, null, `Hidden after ${open.length} flags, pending review`);
+    }
+    return { id: flag.id };
+  }
+
+  /** A moderator dismisses the open flags on a post (it stays as it is). */
+  async dismissFlags(viewer: Viewer, postId: string, role?: ProgramRole | null): Promise<{ dismissed: number }> {
+    const { post, thread, access } = await this.threads.loadPost(viewer, postId, role);
+    if (!access.moderate) throw notModerator();
+    const { affected } = await this.db
+      .getRepository(Flag)
+      .update({ postId, status: 'open' }, { status: 'dismissed', resolvedById: viewer.id, resolvedAt: nowIso() });
+    if (affected) {
+      await this.audit.log({
+        programId: thread.programId,
+        groupId: thread.groupId,
+        threadId: thread.id,
+        actorId: viewer.id,
+        action: 'flags.dismiss',
+        targetType: 'post',
+        targetId: post.id,
+        detail: `${affected} flag${affected === 1 ? '' : 's'} on post #${post.number}`,
+      });
+    }
+    return { dismissed: affected ?? 0 };
+  }
+
+  async hide(viewer: Viewer, postId: string, reason: string, role?: ProgramRole | null): Promise<PostDto> {
+    const { post, thread, access } = await this.threads.loadPost(viewer, postId, role);
+    if (!access.moderate) throw notModerator();
+    if (!post.hidden) await this.setHidden(post, thread, true, viewer.id, reason);
+    return this.threads.toPostDto(post, this.threads.seer(viewer, access));
+  }
+
+  async restore(viewer: Viewer, postId: string, role?: ProgramRole | null): Promise<PostDto> {
+    const { post, thread, access } = await this.threads.loadPost(viewer, postId, role);
+    if (!access.moderate) throw notModerator();
+    if (post.hidden) await this.setHidden(post, thread, false, viewer.id, '');
+    return this.threads.toPostDto(post, this.threads.seer(viewer, access));
+  }
+
+  private async setHidden(post: Post, thread: Thread, hidden: boolean, actorId: string | null, reason: string) {
+    post.hidden = hidden;
+    post.hiddenReason = hidden ? reason : null;
+    post.hiddenById = hidden ? actorId : null;
+    await this.db
+      .getRepository(Post)
+      .update({ id: post.id }, { hidden, hiddenReason: post.hiddenReason, hiddenById: post.hiddenById });
+    if (post.opening) {
+      thread.hidden = hidden;
+      await this.db.getRepository(Thread).update({ id: thread.id }, { hidden });
+    } else if (!post.deletedAt) {
+      await this.db
+        .getRepository(Thread)
+        .update({ id: thread.id }, { replyCount: () => (hidden ? 'reply_count - 1' : 'reply_count + 1') });
+    }
+    if (hidden) {
+      await this.search.remove(post.id);
+      await this.db
+        .getRepository(Flag)
+        .update(
+          { postId: post.id, status: 'open' },
+          { status: 'resolved', resolvedById: actorId, resolvedAt: nowIso() },
+        );
+    } else if (!post.deletedAt) {
+      await this.search.index(post, thread.title);
+    }
+    await this.audit.log({
+      programId: thread.programId,
+      groupId: thread.groupId,
+      threadId: thread.id,
+      actorId,
+      action: hidden ? (actorId ? 'post.hide' : 'post.autohide') : 'post.restore',
+      targetType: 'post',
+      targetId: post.id,
+      detail: `post #${post.number} by ${post.author?.displayName ?? post.authorId}` + (reason ? `: ${reason}` : ''),
+    });
+    await this.threads.broadcastPost(post, thread);
+    if (post.opening) await this.threads.broadcastThread(thread);
+  }
+
+  /** Groups of the program the caller moderates: 'all' for facilitators, coordinators and admins. */
+  private async moderated(viewer: Viewer, programId: string, role?: ProgramRole | null) {
+    const programRole = role === undefined ? await this.access.programRole(viewer, programId) : role;
+    if (viewer.isAdmin || (programRole && HUB_MANAGERS.includes(programRole))) return 'all' as const;
+    const readable = await this.access.readableGroups(viewer, programId, programRole);
+    const ids = readable.filter((a) => a.moderate).map((a) => a.group.id);
+    if (!ids.length) throw notModerator();
+    return ids;
+  }
+
+  async auditLog(
+    viewer: Viewer,
+    programId: string,
+    groupId: string | undefined,
+    role?: ProgramRole | null,
+  ): Promise<AuditEntryDto[]> {
+    const mine = await this.moderated(viewer, programId, role);
+    if (groupId) {
+      if (mine !== 'all' && !mine.includes(groupId)) throw notModerator();
+      return this.audit.list(programId, [groupId]);
+    }
+    return this.audit.list(programId, mine);
+  }
+
+  /** The moderation queue: posts with open flags in the groups the caller moderates. */
+  async flagged(viewer: Viewer, programId: string, role?: ProgramRole | null): Promise<FlaggedPostDto[]> {
+    const mine = await this.moderated(viewer, programId, role);
+    const readable = await this.access.readableGroups(viewer, programId, role);
+    const groups = new Map(
+      readable.filter((a) => mine === 'all' || mine.includes(a.group.id)).map((a) => [a.group.id, a.group]),
+    );
+    const open = await this.db
+      .getRepository(Flag)
+      .createQueryBuilder('f')
+      .leftJoinAndSelect('f.user', 'user')
+      .innerJoin(Post, 'p', 'p.id = f.postId')
+      .innerJoin(Thread, 't', 't.id = p.threadId')
+      .where('f.status = :open AND t.programId = :programId', { open: 'open', programId })
+      .orderBy('f.createdAt', 'ASC')
+      .getMany();
+    const postIds = [...new Set(open.map((f) => f.postId))];
+    const posts = postIds.length
+      ? await this.db
+          .getRepository(Post)
+          .find({ where: { id: In(postIds) }, relations: { author: true, thread: true } })
+      : [];
+    return posts
+      .filter((p) => p.thread && p.thread.programId === programId && groups.has(p.thread.groupId))
+      .map((p) => ({
+        postId: p.id,
+        threadId: p.threadId,
+        threadTitle: p.thread?.title ?? '',
+        groupId: p.thread?.groupId ?? '',
+        groupName: groups.get(p.thread?.groupId ?? '')?.name ?? '',
+        author: { id: p.authorId, displayName: p.author?.displayName ?? '' },
+        excerpt: excerpt(p.body, 300),
+        hidden: p.hidden,
+        flags: open
+          .filter((f) => f.postId === p.id)
+          .map((f) => ({
+            reason: f.reason,
+            note: f.note,
+            by: { id: f.userId, displayName: f.user?.displayName ?? '' },
+            createdAt: f.createdAt,
+          })),
+      }));
+  }
+}

@@ -1,0 +1,208 @@
+import type { NotificationDto, NotificationKind, NotificationsResponse } from '@echo-hub/protocol';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, LessThan } from 'typeorm';
+import { User } from '../auth/entities/user.entity';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { nowIso } from '../database/columns';
+import { MailService } from '../mail/mail.service';
+import { Program } from '../programs/entities/program.entity';
+import { RealtimeService } from '../realtime/realtime.service';
+import { CommunityAccessService, type Viewer } from './community-access.service';
+import { CommunityGroup } from './entities/community-group.entity';
+import { Notification } from './entities/notification.entity';
+import { Thread } from './entities/thread.entity';
+import { NO_TX } from './no-tx';
+
+export interface NotifyInput {
+  userId: string;
+  kind: NotificationKind;
+  programId: string;
+  groupId: string | null;
+  threadId?: string | null;
+  postId?: string | null;
+  actor: { id: string; displayName: string } | null;
+  title: string;
+  excerpt?: string;
+}
+
+/** Notifications not read in the app within this long go into the email digest. */
+export const DIGEST_GRACE_MS = 15 * 60_000;
+const DIGEST_EVERY_MS = 15 * 60_000;
+
+const toDto = (n: Notification, actorName?: string): NotificationDto => ({
+  id: n.id,
+  kind: n.kind,
+  programId: n.programId,
+  groupId: n.groupId,
+  threadId: n.threadId,
+  postId: n.postId,
+  actor: n.actorId ? { id: n.actorId, displayName: actorName ?? n.actor?.displayName ?? '' } : null,
+  title: n.title,
+  excerpt: n.excerpt,
+  createdAt: n.createdAt,
+  readAt: n.readAt,
+});
+
+const KIND_TEXT: Record<NotificationKind, string> = {
+  mention: 'mentioned you in',
+  reply: 'replied to you in',
+  join_request: 'asked to join',
+  join_decided: 'decided on your request to join',
+};
+
+/** Renders one person's digest email (plain text). */
+export function digestText(
+  items: { kind: NotificationKind; actorName: string | null; title: string; excerpt: string; url: string }[],
+  publicUrl: string,
+): string {
+  const lines = items.map(
+    (i) =>
+      `- ${i.actorName ?? 'Someone'} ${KIND_TEXT[i.kind]} "${i.title}"` +
+      (i.excerpt ? `\n  ${i.excerpt}` : '') +
+      `\n  ${i.url}`,
+  );
+  return (
+    `You have ${items.length} unread notification${items.length === 1 ? '' : 's'} on ECHO Hub:\n\n` +
+    `${lines.join('\n\n')}\n\nSee them all: ${publicUrl}/notifications\n`
+  );
+}
+
+/**
+ * The notifications centre: rows per person, pushed live to `user:<id>`, listed only while the
+ * person can still read what they point at; and, when SMTP is configured, an email digest of
+ * those left unread.
+ */
+@Injectable()
+export class NotificationsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(NotificationsService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly realtime: RealtimeService,
+    private readonly access: CommunityAccessService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.mail.enabled) return;
+    this.timer = setInterval(() => {
+      this.sendDigests().catch((e: Error) => this.logger.error(`digest failed: ${e.message}`));
+    }, DIGEST_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async notify(input: NotifyInput): Promise<void> {
+    const repo = this.db.getRepository(Notification);
+    const row = await repo.save(
+      repo.create({
+        userId: input.userId,
+        kind: input.kind,
+        programId: input.programId,
+        groupId: input.groupId,
+        threadId: input.threadId ?? null,
+        postId: input.postId ?? null,
+        actorId: input.actor?.id ?? null,
+        title: input.title.slice(0, 200),
+        excerpt: (input.excerpt ?? '').slice(0, 300),
+        readAt: null,
+        emailedAt: null,
+      }),
+      NO_TX,
+    );
+    this.realtime.to(`user:${input.userId}`, 'notification', toDto(row, input.actor?.displayName));
+  }
+
+  /** The latest notifications the person may still follow (a thread they lost access to drops out). */
+  async list(viewer: Viewer): Promise<NotificationsResponse> {
+    const rows = await this.db.getRepository(Notification).find({
+      where: { userId: viewer.id },
+      relations: { actor: true },
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
+    const visible = await this.stillVisible(viewer, rows);
+    return { items: visible.slice(0, 50).map((n) => toDto(n)), unread: visible.filter((n) => !n.readAt).length };
+  }
+
+  async markRead(viewer: Viewer, ids?: string[]): Promise<NotificationsResponse> {
+    const where = ids ? { userId: viewer.id, readAt: IsNull(), id: In(ids) } : { userId: viewer.id, readAt: IsNull() };
+    if (!ids || ids.length) await this.db.getRepository(Notification).update(where, { readAt: nowIso() });
+    return this.list(viewer);
+  }
+
+  /** Marks read what points into one thread (the person has opened it). */
+  async markThreadRead(userId: string, threadId: string): Promise<void> {
+    await this.db.getRepository(Notification).update({ userId, threadId, readAt: IsNull() }, { readAt: nowIso() });
+  }
+
+  private async stillVisible(viewer: Viewer, rows: Notification[]): Promise<Notification[]> {
+    const threadIds = [...new Set(rows.flatMap((n) => (n.threadId ? [n.threadId] : [])))];
+    const threads = threadIds.length ? await this.db.getRepository(Thread).findBy({ id: In(threadIds) }) : [];
+    const groupIds = [
+      ...new Set([...rows.flatMap((n) => (n.groupId ? [n.groupId] : [])), ...threads.map((t) => t.groupId)]),
+    ];
+    const groups = groupIds.length ? await this.db.getRepository(CommunityGroup).findBy({ id: In(groupIds) }) : [];
+    const readable = new Map<string, { read: boolean; moderate: boolean }>();
+    for (const g of groups) readable.set(g.id, await this.access.access(viewer, g));
+    const threadById = new Map(threads.map((t) => [t.id, t]));
+    return rows.filter((n) => {
+      if (n.kind === 'join_request' || n.kind === 'join_decided') return true;
+      const t = n.threadId ? threadById.get(n.threadId) : undefined;
+      const a = t ? readable.get(t.groupId) : undefined;
+      return Boolean(t && a?.read && (!t.hidden || a.moderate || t.authorId === viewer.id));
+    });
+  }
+
+  /** Emails each person one digest of notifications left unread for a while (never twice). */
+  async sendDigests(now = Date.now()): Promise<number> {
+    if (!this.mail.enabled) return 0;
+    const repo = this.db.getRepository(Notification);
+    const due = await repo.find({
+      where: {
+        readAt: IsNull(),
+        emailedAt: IsNull(),
+        createdAt: LessThan(new Date(now - DIGEST_GRACE_MS).toISOString()),
+      },
+      relations: { actor: true },
+      order: { createdAt: 'ASC' },
+      take: 2000,
+    });
+    const byUser = new Map<string, Notification[]>();
+    for (const n of due) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n]);
+    let sent = 0;
+    for (const [userId, items] of byUser) {
+      const user = await this.db.getRepository(User).findOneBy({ id: userId });
+      if (!user) continue;
+      const visible = await this.stillVisible(user, items);
+      if (visible.length) {
+        const programs = await this.db
+          .getRepository(Program)
+          .findBy({ id: In([...new Set(visible.map((n) => n.programId))]) });
+        const subject = `ECHO Hub: ${visible.length} unread in ${programs.map((p) => p.name).join(', ')}`;
+        const text = digestText(
+          visible.map((n) => ({
+            kind: n.kind,
+            actorName: n.actor?.displayName ?? null,
+            title: n.title,
+            excerpt: n.excerpt,
+            url: n.threadId
+              ? `${this.config.publicUrl}/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}`
+              : `${this.config.publicUrl}/groups/${n.groupId ?? ''}`,
+          })),
+          this.config.publicUrl,
+        );
+        if (await this.mail.send(user.email, subject, text)) sent++;
+        else continue;
+      }
+      await repo.update({ id: In(items.map((n) => n.id)) }, { emailedAt: new Date(now).toISOString() });
+    }
+    return sent;
+  }
+}

@@ -1,0 +1,169 @@
+import type { SearchResult } from '@echo-hub/protocol';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { SEARCH_TABLE } from '../database/migrations/1764082800000-community';
+import { CommunityGroup } from './entities/community-group.entity';
+import { Post } from './entities/post.entity';
+import { Thread } from './entities/thread.entity';
+import { plainText } from './markdown';
+
+/** Marks around matches, chosen because they never occur in indexed text (stripped before indexing). */
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+const MAX_TERMS = 12;
+const MAX_RESULTS = 50;
+
+/** The words of a query (letters and digits only), so nothing in it is FTS syntax. */
+export function queryTerms(q: string): string[] {
+  return (q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
+}
+
+/** An FTS5 MATCH expression: every term must match, the last one as a prefix (search as you type). */
+export function ftsQuery(terms: string[]): string {
+  return terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** Escapes HTML, then turns the match marks into `<mark>`: the only markup a result carries. */
+export function highlightHtml(marked: string): string {
+  const escaped = marked.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  let open = false;
+  let html = '';
+  for (const ch of escaped) {
+    if (ch === OPEN && !open) {
+      html += '<mark>';
+      open = true;
+    } else if (ch === CLOSE && open) {
+      html += '</mark>';
+      open = false;
+    } else if (ch !== OPEN && ch !== CLOSE) html += ch;
+  }
+  return open ? `${html}</mark>` : html;
+}
+
+/** Control characters (the match marks among them) become spaces before indexing. */
+const indexable = (s: string) =>
+  [...s].map((ch) => (ch.charCodeAt(0) < 32 && ch !== '\n' && ch !== '\t' && ch !== '\r' ? ' ' : ch)).join('');
+
+interface Hit {
+  postId: string;
+  titleMarked: string | null;
+  snippetMarked: string;
+}
+
+/**
+ * Full-text search over the posts a reader may see. SQLite: the FTS5 table made by the migration,
+ * kept in step here on every insert, edit, hide, restore and delete. PostgreSQL: to_tsvector /
+ * plainto_tsquery on the posts themselves (GIN index), highlighted with ts_headline.
+ */
+@Injectable()
+export class SearchService {
+  private readonly logger = new Logger(SearchService.name);
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private get postgres(): boolean {
+    return this.db.options.type === 'postgres';
+  }
+
+  /** Adds (or replaces) a post's row; the opening post's row carries the thread title. */
+  async index(post: Post, threadTitle: string): Promise<void> {
+    if (this.postgres) return;
+    await this.remove(post.id);
+    await this.db.query(`INSERT INTO "${SEARCH_TABLE}" (post_id, thread_id, title, body) VALUES (?, ?, ?, ?)`, [
+      post.id,
+      post.threadId,
+      post.opening ? indexable(threadTitle) : '',
+      indexable(plainText(post.body)),
+    ]);
+  }
+
+  async remove(postId: string): Promise<void> {
+    if (this.postgres) return;
+    await this.db.query(`DELETE FROM "${SEARCH_TABLE}" WHERE post_id = ?`, [postId]);
+  }
+
+  /** A thread was renamed: its opening post's row gets the new title. */
+  async retitle(thread: Thread): Promise<void> {
+    if (this.postgres) return;
+    const opening = await this.db.getRepository(Post).findOneBy({ threadId: thread.id, opening: true });
+    if (opening && !opening.hidden && !opening.deletedAt) await this.index(opening, thread.title);
+  }
+
+  async search(q: string, groups: CommunityGroup[]): Promise<SearchResult[]> {
+    const terms = queryTerms(q);
+    if (!terms.length || !groups.length) return [];
+    const groupIds = groups.map((g) => g.id);
+    let hits: Hit[];
+    try {
+      hits = this.postgres
+        ? await this.searchPostgres(terms.join(' '), groupIds)
+        : await this.searchSqlite(terms, groupIds);
+    } catch (e) {
+      // A query the engine cannot parse finds nothing; it is never the reader's fault.
+      this.logger.warn(`search failed for ${JSON.stringify(q)}: ${(e as Error).message}`);
+      return [];
+    }
+    if (!hits.length) return [];
+    const posts = await this.db
+      .getRepository(Post)
+      .find({ where: { id: In(hits.map((h) => h.postId)) }, relations: { author: true, thread: true } });
+    const byId = new Map(posts.map((p) => [p.id, p]));
+    const names = new Map(groups.map((g) => [g.id, g.name]));
+    return hits.flatMap((h) => {
+      const p = byId.get(h.postId);
+      if (!p?.thread) return [];
+      return [
+        {
+          threadId: p.threadId,
+          postId: p.id,
+          groupId: p.thread.groupId,
+          groupName: names.get(p.thread.groupId) ?? '',
+          threadTitle: p.thread.title,
+          titleHtml: highlightHtml(h.titleMarked || p.thread.title),
+          snippetHtml: highlightHtml(h.snippetMarked),
+          author: { id: p.authorId, displayName: p.author?.displayName ?? '' },
+          createdAt: p.createdAt,
+        },
+      ];
+    });
+  }
+
+  private async searchSqlite(terms: string[], groupIds: string[]): Promise<Hit[]> {
+    const rows: { post_id: string; title_hl: string; snippet: string }[] = await this.db.query(
+      `SELECT s.post_id AS post_id,
+              highlight("${SEARCH_TABLE}", 2, char(2), char(3)) AS title_hl,
+              snippet("${SEARCH_TABLE}", 3, char(2), char(3), '…', 24) AS snippet
+         FROM "${SEARCH_TABLE}" s
+         JOIN "community_thread" t ON t.id = s.thread_id
+         JOIN "community_post" p ON p.id = s.post_id
+        WHERE "${SEARCH_TABLE}" MATCH ?
+          AND t.group_id IN (${groupIds.map(() => '?').join(', ')})
+          AND t.hidden = 0 AND p.hidden = 0 AND p.deleted_at IS NULL
+        ORDER BY bm25("${SEARCH_TABLE}", 0, 0, 4, 1)
+        LIMIT ${MAX_RESULTS}`,
+      [ftsQuery(terms), ...groupIds],
+    );
+    return rows.map((r) => ({ postId: r.post_id, titleMarked: r.title_hl || null, snippetMarked: r.snippet ?? '' }));
+  }
+
+  private async searchPostgres(text: string, groupIds: string[]): Promise<Hit[]> {
+    const options = (words: string) => `StartSel=${OPEN}, StopSel=${CLOSE}, ${words}`;
+    const rows: { post_id: string; title_hl: string | null; snippet: string }[] = await this.db.query(
+      `SELECT p.id AS post_id,
+              CASE WHEN p.opening THEN ts_headline('english', t.title, query, $3) END AS title_hl,
+              ts_headline('english', p.body, query, $4) AS snippet
+         FROM "community_post" p
+         JOIN "community_thread" t ON t.id = p.thread_id,
+              plainto_tsquery('english', $1) query
+        WHERE (to_tsvector('english', p.body) @@ query
+               OR (p.opening AND to_tsvector('english', t.title) @@ query))
+          AND t.group_id = ANY($2)
+          AND t.hidden = false AND p.hidden = false AND p.deleted_at IS NULL
+        ORDER BY ts_rank(to_tsvector('english', p.body), query) DESC
+        LIMIT ${MAX_RESULTS}`,
+      [text, groupIds, options('HighlightAll=true'), options('MaxWords=30, MinWords=10, MaxFragments=2')],
+    );
+    return rows.map((r) => ({ postId: r.post_id, titleMarked: r.title_hl, snippetMarked: r.snippet ?? '' }));
+  }
+}

@@ -1,0 +1,811 @@
+import {
+  type BookmarkDto,
+  CommunityLimits,
+  type NotificationKind,
+  type PostDto,
+  type PostNode,
+  type PostRevisionDto,
+  type PreviewResponse,
+  type ProgramRole,
+  REACTIONS,
+  type ReactionSummary,
+  type ThreadDetail,
+  type ThreadSummary,
+} from '@echo-hub/protocol';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import { User } from '../auth/entities/user.entity';
+import { RateLimiter } from '../common/rate-limiter';
+import { nowIso } from '../database/columns';
+import { RealtimeService } from '../realtime/realtime.service';
+import { EchoSession } from '../sessions/entities/echo-session.entity';
+import { AuditService } from './audit.service';
+import { CommunityAccessService, type ResolvedAccess, type Viewer } from './community-access.service';
+import {
+  badRequest,
+  CommunityError,
+  conflict,
+  forbidden,
+  notFound,
+  notModerator,
+  tooManyPosts,
+} from './community.errors';
+import type { CreatePostDto, CreateThreadDto, ReactDto, UpdatePostDto, UpdateThreadDto } from './dto/community.dto';
+import { Attachment } from './entities/attachment.entity';
+import { Bookmark } from './entities/bookmark.entity';
+import { CommunityGroup } from './entities/community-group.entity';
+import { Post } from './entities/post.entity';
+import { PostRevision } from './entities/post-revision.entity';
+import { Reaction } from './entities/reaction.entity';
+import { ReadMarker } from './entities/read-marker.entity';
+import { Thread } from './entities/thread.entity';
+import { excerpt, type MentionCandidate, renderMarkdown } from './markdown';
+import { NotificationsService } from './notifications.service';
+import { SearchService } from './search.service';
+import { NO_TX } from './no-tx';
+
+const ATTACHMENT_REF = /attachment:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/gi;
+
+/** What a reader may see of hidden and deleted posts. */
+export interface Seer {
+  moderator: boolean;
+  /** null: a broadcast to everyone watching (always the redacted view). */
+  viewerId: string | null;
+}
+const EVERYONE: Seer = { moderator: false, viewerId: null };
+
+interface PostContext {
+  reactions: Map<string, Reaction[]>;
+  attachments: Map<string, Attachment[]>;
+  people: Map<string, MentionCandidate>;
+}
+
+export const attachmentMarkdown = (a: { id: string; originalName: string; mimeType: string }) => {
+  const label = a.originalName.replace(/[[\]\\]/g, '');
+  return `${a.mimeType.startsWith('image/') ? '!' : ''}[${label}](attachment:${a.id})`;
+};
+
+export function reactionSummary(rows: Reaction[]): ReactionSummary[] {
+  return REACTIONS.flatMap((emoji) => {
+    const userIds = rows.filter((r) => r.emoji === emoji).map((r) => r.userId);
+    return userIds.length ? [{ emoji, count: userIds.length, userIds }] : [];
+  });
+}
+
+/** Posts in order of number → the tree (iteratively, so a very deep chain cannot overflow the stack). */
+export function buildTree(posts: PostDto[]): PostNode[] {
+  const nodes = new Map<string, PostNode>();
+  const roots: PostNode[] = [];
+  for (const p of posts) {
+    const node: PostNode = { ...p, replies: [] };
+    nodes.set(p.id, node);
+    const parent = p.parentId ? nodes.get(p.parentId) : undefined;
+    if (parent) parent.replies.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+/**
+ * Threads and posts: writing (idempotent by clientId, rate limited), reading as a tree with
+ * per-reader unread markers, edits with history, reactions, bookmarks; every change is pushed to
+ * the thread's and the group's socket rooms and kept in the search index.
+ */
+@Injectable()
+export class ThreadsService {
+  /** Posts and threads per person per minute (a test seam: integration tests relax it outside the flood test). */
+  readonly postLimiter = new RateLimiter(CommunityLimits.postsPerMinute, 60_000);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CommunityAccessService,
+    private readonly search: SearchService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  // ---- threads -------------------------------------------------------------------
+
+  async list(viewer: Viewer, groupId: string, role?: ProgramRole | null): Promise<ThreadSummary[]> {
+    const access = await this.access.readableGroup(viewer, groupId, role);
+    const qb = this.db
+      .getRepository(Thread)
+      .createQueryBuilder('t')
+      .leftJoinAndSelect('t.author', 'author')
+      .where('t.groupId = :groupId', { groupId })
+      .orderBy('t.pinned', 'DESC')
+      .addOrderBy('t.lastPostAt', 'DESC')
+      .take(300);
+    if (!access.moderate) qb.andWhere('(t.hidden = :no OR t.authorId = :me)', { no: false, me: viewer.id });
+    const threads = await qb.getMany();
+    const unread = await this.unreadByThread(
+      viewer.id,
+      threads.map((t) => t.id),
+    );
+    return threads.map((t) => this.summary(t, unread.get(t.id) ?? 0));
+  }
+
+  /** Threads that continue a session's discussion, in the groups the caller may read. */
+  async forSession(viewer: Viewer, sessionId: string, role?: ProgramRole | null): Promise<ThreadSummary[]> {
+    const session = await this.db.getRepository(EchoSession).findOneByOrFail({ id: sessionId });
+    const readable = await this.access.readableGroups(viewer, session.programId, role);
+    if (!readable.length) return [];
+    const threads = await this.db.getRepository(Thread).find({
+      where: { sessionId, groupId: In(readable.map((a) => a.group.id)), hidden: false },
+      relations: { author: true },
+      order: { lastPostAt: 'DESC' },
+    });
+    const unread = await this.unreadByThread(
+      viewer.id,
+      threads.map((t) => t.id),
+    );
+    return threads.map((t) => this.summary(t, unread.get(t.id) ?? 0));
+  }
+
+  async create(
+    viewer: Viewer,
+    groupId: string,
+    dto: CreateThreadDto,
+    role?: ProgramRole | null,
+  ): Promise<{ id: string; created: boolean }> {
+    const access = await this.access.readableGroup(viewer, groupId, role);
+    const posts = this.db.getRepository(Post);
+    if (dto.clientId) {
+      const existing = await posts.findOneBy({ authorId: viewer.id, clientId: dto.clientId });
+      if (existing) return this.replayedThread(existing);
+    }
+    this.checkRate(viewer, access);
+    const group = access.group;
+    if (dto.sessionId) await this.checkSession(group.programId, dto.sessionId);
+    const rendered = renderMarkdown(dto.body, await this.access.mentionable(group));
+    const now = nowIso();
+    const threads = this.db.getRepository(Thread);
+    const thread = await threads.save(
+      threads.create({
+        groupId,
+        programId: group.programId,
+        authorId: viewer.id,
+        title: dto.title,
+        sessionId: dto.sessionId ?? null,
+        pinned: false,
+        locked: false,
+        hidden: false,
+        postCount: 1,
+        replyCount: 0,
+        lastPostAt: now,
+        createdAt: now,
+      }),
+      NO_TX,
+    );
+    let post: Post;
+    try {
+      post = await posts.save(
+        posts.create({
+          threadId: thread.id,
+          authorId: viewer.id,
+          parentId: null,
+          number: 1,
+          opening: true,
+          body: dto.body,
+          mentionedUserIds: rendered.mentioned.map((m) => m.id).filter((id) => id !== viewer.id),
+          editedAt: null,
+          hidden: false,
+          hiddenReason: null,
+          hiddenById: null,
+          deletedAt: null,
+          clientId: dto.clientId ?? null,
+          createdAt: now,
+        }),
+        NO_TX,
+      );
+    } catch (e) {
+      // The same clientId raced in from a retry: keep the first, drop this never-seen thread.
+      await threads.delete({ id: thread.id });
+      const existing = dto.clientId ? await posts.findOneBy({ authorId: viewer.id, clientId: dto.clientId }) : null;
+      if (existing) return this.replayedThread(existing);
+      throw e;
+    }
+    await this.linkAttachments(post, group.id, viewer.id);
+    await this.search.index(post, thread.title);
+    await this.advanceMarker(viewer.id, thread.id, 1);
+    const author = await this.person(viewer.id);
+    thread.author = author;
+    this.realtime.to(`group:${groupId}`, 'community:thread', { thread: this.summary(thread, 0) });
+    await this.notifyPeople(thread, group, post, author, new Map(), post.mentionedUserIds);
+    return { id: thread.id, created: true };
+  }
+
+  private replayedThread(existing: Post): { id: string; created: boolean } {
+    if (!existing.opening) {
+      throw conflict(CommunityError.ClientIdReused, 'clientId was already used for a reply: make a new one');
+    }
+    return { id: existing.threadId, created: false };
+  }
+
+  async get(viewer: Viewer, threadId: string, role?: ProgramRole | null): Promise<ThreadDetail> {
+    const { thread, access } = await this.access.readableThread(viewer, threadId, role);
+    const posts = await this.db
+      .getRepository(Post)
+      .find({ where: { threadId }, relations: { author: true }, order: { number: 'ASC' } });
+    const ctx = await this.context(posts);
+    const seer: Seer = { moderator: access.moderate, viewerId: viewer.id };
+    const marker = await this.db.getRepository(ReadMarker).findOneBy({ threadId, userId: viewer.id });
+    const bookmarks = posts.length
+      ? await this.db.getRepository(Bookmark).findBy({ userId: viewer.id, postId: In(posts.map((p) => p.id)) })
+      : [];
+    const session = thread.sessionId
+      ? await this.db.getRepository(EchoSession).findOneBy({ id: thread.sessionId })
+      : null;
+    thread.author = posts.find((p) => p.opening)?.author ?? (await this.person(thread.authorId));
+    const unread = (await this.unreadByThread(viewer.id, [thread.id])).get(thread.id) ?? 0;
+    return {
+      ...this.summary(thread, unread),
+      group: { id: access.group.id, name: access.group.name, isPrivate: access.group.isPrivate },
+      session: session ? { id: session.id, title: session.title, startsAt: session.startsAt } : null,
+      posts: buildTree(posts.map((p) => this.toDto(p, ctx, seer))),
+      access: { post: access.post && (!thread.locked || access.moderate), moderate: access.moderate },
+      bookmarkedPostIds: bookmarks.map((b) => b.postId),
+      lastReadPostNumber: marker?.lastReadPostNumber ?? 0,
+    };
+  }
+
+  async update(viewer: Viewer, threadId: string, dto: UpdateThreadDto, role?: ProgramRole | null) {
+    const { thread, access } = await this.access.readableThread(viewer, threadId, role);
+    const author = thread.authorId === viewer.id;
+    const moderation = dto.pinned !== undefined || dto.locked !== undefined;
+    if (moderation && !access.moderate) throw notModerator();
+    if (!access.moderate && (!author || thread.locked)) {
+      throw forbidden(CommunityError.NotAuthor, 'Only the author (or a moderator) may change this thread');
+    }
+    const changes: string[] = [];
+    if (dto.title !== undefined && dto.title !== thread.title) {
+      changes.push(`title: "${thread.title}" → "${dto.title}"`);
+      thread.title = dto.title;
+    }
+    if (dto.sessionId !== undefined && dto.sessionId !== thread.sessionId) {
+      if (dto.sessionId) await this.checkSession(thread.programId, dto.sessionId);
+      changes.push(dto.sessionId ? `linked to session ${dto.sessionId}` : 'unlinked from its session');
+      thread.sessionId = dto.sessionId;
+    }
+    const flips: ['pinned' | 'locked', string, string][] = [
+      ['pinned', 'thread.pin', 'thread.unpin'],
+      ['locked', 'thread.lock', 'thread.unlock'],
+    ];
+    const actions: string[] = [];
+    for (const [field, on, off] of flips) {
+      const value = dto[field];
+      if (value !== undefined && value !== thread[field]) {
+        thread[field] = value;
+        actions.push(value ? on : off);
+      }
+    }
+    await this.db.getRepository(Thread).save(thread, NO_TX);
+    if (changes.some((c) => c.startsWith('title'))) await this.search.retitle(thread);
+    const base = { programId: thread.programId, groupId: thread.groupId, threadId: thread.id, actorId: viewer.id };
+    for (const action of actions) {
+      await this.audit.log({ ...base, action, targetType: 'thread', targetId: thread.id, detail: thread.title });
+    }
+    if (changes.length && !author) {
+      await this.audit.log({
+        ...base,
+        action: 'thread.edit',
+        targetType: 'thread',
+        targetId: thread.id,
+        detail: changes.join('; '),
+      });
+    }
+    return this.broadcastThread(thread);
+  }
+
+  /** Moves a thread to another group of the program (moderators of both). */
+  async move(viewer: Viewer, threadId: string, groupId: string, role?: ProgramRole | null): Promise<ThreadSummary> {
+    const { thread, access } = await this.access.readableThread(viewer, threadId, role);
+    if (!access.moderate) throw notModerator();
+    const target = await this.db.getRepository(CommunityGroup).findOneBy({ id: groupId });
+    if (!target || target.programId !== thread.programId) throw notFound(`group ${groupId} in this program`);
+    if (!(await this.access.access(viewer, target, role)).moderate) throw notModerator();
+    const from = thread.groupId;
+    if (from === groupId) return this.broadcastThread(thread);
+    thread.groupId = groupId;
+    await this.db.getRepository(Thread).update({ id: thread.id }, { groupId });
+    const postIds = (await this.db.getRepository(Post).find({ where: { threadId }, select: ['id'] })).map((p) => p.id);
+    if (postIds.length) await this.db.getRepository(Attachment).update({ postId: In(postIds) }, { groupId });
+    await this.audit.log({
+      programId: thread.programId,
+      groupId: from,
+      threadId,
+      actorId: viewer.id,
+      action: 'thread.move',
+      targetType: 'thread',
+      targetId: threadId,
+      detail: `"${thread.title}": ${access.group.name} → ${target.name}`,
+    });
+    const summary = await this.broadcastThread(thread, [`group:${from}`]);
+    // Watchers who cannot read the new group stop receiving the thread.
+    for (const userId of await this.realtime.usersIn(`thread:${threadId}`)) {
+      if (!(await this.access.canUserRead(userId, thread, target))) {
+        await this.realtime.leaveAll(userId, `thread:${threadId}`);
+      }
+    }
+    return summary;
+  }
+
+  /** The caller has read the thread up to its latest post. */
+  async markRead(viewer: Viewer, threadId: string, role?: ProgramRole | null) {
+    const { thread } = await this.access.readableThread(viewer, threadId, role);
+    const latest = await this.maxNumber(thread.id);
+    const lastReadPostNumber = await this.advanceMarker(viewer.id, thread.id, latest);
+    await this.notifications.markThreadRead(viewer.id, thread.id);
+    return { lastReadPostNumber };
+  }
+
+  /** Renders a draft as it will be posted, with the people it will notify. */
+  async preview(viewer: Viewer, groupId: string, body: string, role?: ProgramRole | null): Promise<PreviewResponse> {
+    const access = await this.access.readableGroup(viewer, groupId, role);
+    const { html, mentioned } = renderMarkdown(body, await this.access.mentionable(access.group));
+    return {
+      html,
+      mentioned: mentioned.filter((m) => m.id !== viewer.id).map((m) => ({ id: m.id, displayName: m.displayName })),
+    };
+  }
+
+  // ---- posts ---------------------------------------------------------------------
+
+  /** A reply; a retry with the same clientId by the same author returns the first post, created: false. */
+  async reply(
+    viewer: Viewer,
+    threadId: string,
+    dto: CreatePostDto,
+    role?: ProgramRole | null,
+  ): Promise<{ post: PostDto; created: boolean }> {
+    const { thread, access } = await this.access.readableThread(viewer, threadId, role);
+    const posts = this.db.getRepository(Post);
+    const seer: Seer = { moderator: access.moderate, viewerId: viewer.id };
+    if (dto.clientId) {
+      const existing = await posts.findOne({
+        where: { authorId: viewer.id, clientId: dto.clientId },
+        relations: { author: true },
+      });
+      if (existing) return { post: await this.replayedPost(existing, threadId, seer), created: false };
+    }
+    if (thread.locked && !access.moderate) {
+      throw forbidden(CommunityError.ThreadLocked, 'This thread is locked: only moderators may post');
+    }
+    if (thread.hidden && !access.moderate) {
+      throw forbidden(CommunityError.ThreadLocked, 'This thread is hidden by a moderator');
+    }
+    this.checkRate(viewer, access);
+    let parent: Post | null = null;
+    if (dto.parentId) {
+      parent = await posts.findOneBy({ id: dto.parentId, threadId });
+      if (!parent) throw badRequest('parentId is not a post of this thread');
+      if ((parent.hidden || parent.deletedAt) && !access.moderate) {
+        throw badRequest('parentId is a post that was hidden or deleted');
+      }
+    }
+    const rendered = renderMarkdown(dto.body, await this.access.mentionable(access.group));
+    const now = nowIso();
+    let post: Post | null = null;
+    for (let attempt = 0; !post; attempt++) {
+      const number = (await this.maxNumber(threadId)) + 1;
+      try {
+        post = await posts.save(
+          posts.create({
+            threadId,
+            authorId: viewer.id,
+            // A reply to the opening post is a reply to the thread.
+            parentId: parent && !parent.opening ? parent.id : null,
+            number,
+            opening: false,
+            body: dto.body,
+            mentionedUserIds: rendered.mentioned.map((m) => m.id).filter((id) => id !== viewer.id),
+            editedAt: null,
+            hidden: false,
+            hiddenReason: null,
+            hiddenById: null,
+            deletedAt: null,
+            clientId: dto.clientId ?? null,
+            createdAt: now,
+          }),
+          NO_TX,
+        );
+      } catch (e) {
+        const existing = dto.clientId
+          ? await posts.findOne({ where: { authorId: viewer.id, clientId: dto.clientId }, relations: { author: true } })
+          : null;
+        if (existing) return { post: await this.replayedPost(existing, threadId, seer), created: false };
+        // Someone else took this number at the same moment: take the next one.
+        if (attempt >= 5 || !(await posts.exist({ where: { threadId, number } }))) throw e;
+      }
+    }
+    await this.db.getRepository(Thread).update(
+      { id: threadId },
+      {
+        lastPostAt: now,
+        postCount: () => 'post_count + 1',
+        replyCount: () => 'reply_count + 1',
+      },
+    );
+    await this.linkAttachments(post, thread.groupId, viewer.id);
+    await this.search.index(post, thread.title);
+    await this.advanceMarker(viewer.id, threadId, post.number);
+    const author = await this.person(viewer.id);
+    post.author = author;
+    const ctx = await this.context([post]);
+    this.realtime.to([`thread:${threadId}`, `group:${thread.groupId}`], 'community:post', {
+      threadId,
+      groupId: thread.groupId,
+      post: this.toDto(post, ctx, EVERYONE),
+    });
+    const repliedTo = parent && !parent.opening ? parent.authorId : thread.authorId;
+    await this.notifyPeople(thread, access.group, post, author, new Map([[repliedTo, 'reply']]), post.mentionedUserIds);
+    return { post: this.toDto(post, ctx, seer), created: true };
+  }
+
+  private async replayedPost(existing: Post, threadId: string, seer: Seer): Promise<PostDto> {
+    if (existing.threadId !== threadId || existing.opening) {
+      throw conflict(CommunityError.ClientIdReused, 'clientId was already used for another post: make a new one');
+    }
+    return this.toDto(existing, await this.context([existing]), seer);
+  }
+
+  async edit(viewer: Viewer, postId: string, dto: UpdatePostDto, role?: ProgramRole | null): Promise<PostDto> {
+    const { post, thread, access } = await this.loadPost(viewer, postId, role);
+    const author = post.authorId === viewer.id;
+    if (!access.moderate) {
+      if (!author) throw forbidden(CommunityError.NotAuthor, 'Only the author (or a moderator) may edit this post');
+      if (thread.locked) throw forbidden(CommunityError.ThreadLocked, 'This thread is locked');
+    }
+    if (post.deletedAt) throw badRequest('A deleted post cannot be edited');
+    if (dto.body === post.body) return this.toDto(post, await this.context([post]), this.seer(viewer, access));
+    const revisions = this.db.getRepository(PostRevision);
+    await revisions.save(revisions.create({ postId, editorId: viewer.id, body: post.body }), NO_TX);
+    const rendered = renderMarkdown(dto.body, await this.access.mentionable(access.group));
+    const before = new Map(post.mentionedUserIds.map((id) => [id, true]));
+    post.body = dto.body;
+    post.editedAt = nowIso();
+    post.mentionedUserIds = rendered.mentioned.map((m) => m.id).filter((id) => id !== post.authorId);
+    await this.db.getRepository(Post).save(post, NO_TX);
+    await this.linkAttachments(post, thread.groupId, post.authorId);
+    if (!post.hidden) await this.search.index(post, thread.title);
+    if (!author) {
+      await this.audit.log({
+        programId: thread.programId,
+        groupId: thread.groupId,
+        threadId: thread.id,
+        actorId: viewer.id,
+        action: 'post.edit',
+        targetType: 'post',
+        targetId: post.id,
+        detail: `post #${post.number} by ${post.author?.displayName ?? post.authorId}`,
+      });
+    }
+    await this.broadcastPost(post, thread);
+    const added = post.mentionedUserIds.filter((id) => !before.has(id));
+    const editor = await this.person(viewer.id);
+    await this.notifyPeople(thread, access.group, post, editor, new Map(), added);
+    return this.toDto(post, await this.context([post]), this.seer(viewer, access));
+  }
+
+  /** Author or moderator: the post stays (for the audit log and moderators) but shows as deleted. */
+  async remove(viewer: Viewer, postId: string, role?: ProgramRole | null): Promise<PostDto> {
+    const { post, thread, access } = await this.loadPost(viewer, postId, role);
+    const author = post.authorId === viewer.id;
+    if (!author && !access.moderate) {
+      throw forbidden(CommunityError.NotAuthor, 'Only the author (or a moderator) may delete this post');
+    }
+    if (!post.deletedAt) {
+      post.deletedAt = nowIso();
+      await this.db.getRepository(Post).update({ id: post.id }, { deletedAt: post.deletedAt });
+      if (!post.opening && !post.hidden) {
+        await this.db.getRepository(Thread).update({ id: thread.id }, { replyCount: () => 'reply_count - 1' });
+      }
+      await this.search.remove(post.id);
+      await this.audit.log({
+        programId: thread.programId,
+        groupId: thread.groupId,
+        threadId: thread.id,
+        actorId: viewer.id,
+        action: 'post.delete',
+        targetType: 'post',
+        targetId: post.id,
+        detail: `post #${post.number} by ${post.author?.displayName ?? post.authorId}${author ? ' (by its author)' : ''}`,
+      });
+      await this.broadcastPost(post, thread);
+    }
+    return this.toDto(post, await this.context([post]), this.seer(viewer, access));
+  }
+
+  async revisions(viewer: Viewer, postId: string, role?: ProgramRole | null): Promise<PostRevisionDto[]> {
+    const { post, access } = await this.loadPost(viewer, postId, role);
+    if (!this.canSeeText(post, this.seer(viewer, access))) return [];
+    const rows = await this.db
+      .getRepository(PostRevision)
+      .find({ where: { postId }, relations: { editor: true }, order: { createdAt: 'DESC' } });
+    return rows.map((r) => ({
+      id: r.id,
+      body: r.body,
+      editor: { id: r.editorId, displayName: r.editor?.displayName ?? '' },
+      createdAt: r.createdAt,
+    }));
+  }
+
+  async react(viewer: Viewer, postId: string, dto: ReactDto, role?: ProgramRole | null): Promise<ReactionSummary[]> {
+    const { post, thread } = await this.loadPost(viewer, postId, role);
+    if (post.hidden || post.deletedAt) throw badRequest('This post was hidden or deleted');
+    const repo = this.db.getRepository(Reaction);
+    const key = { postId, userId: viewer.id, emoji: dto.emoji };
+    if (dto.active && !(await repo.exist({ where: key }))) {
+      await repo.save(repo.create(key), NO_TX).catch(async (e: unknown) => {
+        if (!(await repo.exist({ where: key }))) throw e; // a double click raced in: already there
+      });
+    }
+    if (!dto.active) await repo.delete(key);
+    const reactions = reactionSummary(await repo.find({ where: { postId }, order: { createdAt: 'ASC' } }));
+    this.realtime.to([`thread:${thread.id}`], 'community:reaction', { threadId: thread.id, postId, reactions });
+    return reactions;
+  }
+
+  async bookmark(viewer: Viewer, postId: string, on: boolean, role?: ProgramRole | null) {
+    await this.loadPost(viewer, postId, role);
+    const repo = this.db.getRepository(Bookmark);
+    const key = { userId: viewer.id, postId };
+    if (on && !(await repo.exist({ where: key }))) await repo.save(repo.create(key), NO_TX).catch(() => undefined);
+    if (!on) await repo.delete(key);
+    return { postId, bookmarked: on };
+  }
+
+  async bookmarks(viewer: Viewer, programId: string, role?: ProgramRole | null): Promise<BookmarkDto[]> {
+    const readable = await this.access.readableGroups(viewer, programId, role);
+    const groups = new Map(readable.map((a) => [a.group.id, a]));
+    const rows = await this.db
+      .getRepository(Bookmark)
+      .find({ where: { userId: viewer.id }, order: { createdAt: 'DESC' }, take: 500 });
+    const posts = rows.length
+      ? await this.db.getRepository(Post).find({
+          where: { id: In(rows.map((b) => b.postId)), deletedAt: IsNull() },
+          relations: { author: true, thread: true },
+        })
+      : [];
+    const byId = new Map(posts.map((p) => [p.id, p]));
+    return rows.flatMap((b) => {
+      const p = byId.get(b.postId);
+      const a = p?.thread ? groups.get(p.thread.groupId) : undefined;
+      if (!p?.thread || !a || !this.canSeeText(p, { moderator: a.moderate, viewerId: viewer.id })) return [];
+      if (p.thread.hidden && !a.moderate && p.thread.authorId !== viewer.id) return [];
+      return [
+        {
+          postId: p.id,
+          threadId: p.threadId,
+          threadTitle: p.thread.title,
+          groupName: a.group.name,
+          author: { id: p.authorId, displayName: p.author?.displayName ?? '' },
+          excerpt: excerpt(p.body),
+          createdAt: b.createdAt,
+        },
+      ];
+    });
+  }
+
+  // ---- shared with moderation ----------------------------------------------------
+
+  /** A post in a thread the caller may read (hidden threads: moderators and the author only). */
+  async loadPost(viewer: Viewer, postId: string, role?: ProgramRole | null) {
+    const post = await this.db.getRepository(Post).findOne({ where: { id: postId }, relations: { author: true } });
+    if (!post) throw notFound(`post ${postId}`);
+    const { thread, access } = await this.access.readableThread(viewer, post.threadId, role);
+    return { post, thread, access };
+  }
+
+  seer(viewer: Viewer, access: ResolvedAccess): Seer {
+    return { moderator: access.moderate, viewerId: viewer.id };
+  }
+
+  /** Pushes a changed post (the view everyone may see) to the thread's and group's rooms. */
+  async broadcastPost(post: Post, thread: Thread): Promise<void> {
+    const ctx = await this.context([post]);
+    this.realtime.to([`thread:${thread.id}`, `group:${thread.groupId}`], 'community:postUpdated', {
+      threadId: thread.id,
+      groupId: thread.groupId,
+      post: this.toDto(post, ctx, EVERYONE),
+    });
+  }
+
+  /** Pushes a changed thread to its room and its group's (and any others given). */
+  async broadcastThread(thread: Thread, alsoTo: string[] = []): Promise<ThreadSummary> {
+    const fresh = await this.db
+      .getRepository(Thread)
+      .findOneOrFail({ where: { id: thread.id }, relations: { author: true } });
+    const summary = this.summary(fresh, 0);
+    this.realtime.to([`thread:${thread.id}`, `group:${fresh.groupId}`, ...alsoTo], 'community:thread', {
+      thread: summary,
+    });
+    return summary;
+  }
+
+  async toPostDto(post: Post, seer: Seer): Promise<PostDto> {
+    return this.toDto(post, await this.context([post]), seer);
+  }
+
+  // ---- helpers -------------------------------------------------------------------
+
+  summary(t: Thread, unreadPosts: number): ThreadSummary {
+    return {
+      id: t.id,
+      groupId: t.groupId,
+      programId: t.programId,
+      title: t.title,
+      author: { id: t.authorId, displayName: t.author?.displayName ?? '' },
+      createdAt: t.createdAt,
+      lastPostAt: t.lastPostAt,
+      replyCount: t.replyCount,
+      pinned: t.pinned,
+      locked: t.locked,
+      hidden: t.hidden,
+      sessionId: t.sessionId,
+      unreadPosts,
+    };
+  }
+
+  private canSeeText(p: Post, seer: Seer): boolean {
+    if (seer.moderator) return true;
+    if (p.deletedAt) return false;
+    return !p.hidden || (seer.viewerId !== null && p.authorId === seer.viewerId);
+  }
+
+  private toDto(p: Post, ctx: PostContext, seer: Seer): PostDto {
+    const visible = this.canSeeText(p, seer);
+    const people = p.mentionedUserIds.flatMap((id) => {
+      const person = ctx.people.get(id);
+      return person ? [person] : [];
+    });
+    return {
+      id: p.id,
+      threadId: p.threadId,
+      parentId: p.parentId,
+      number: p.number,
+      opening: p.opening,
+      author: { id: p.authorId, displayName: p.author?.displayName ?? '' },
+      body: visible ? p.body : '',
+      bodyHtml: visible ? renderMarkdown(p.body, people).html : '',
+      createdAt: p.createdAt,
+      editedAt: p.editedAt,
+      hidden: p.hidden,
+      hiddenReason: p.hidden && (seer.moderator || p.authorId === seer.viewerId) ? p.hiddenReason : null,
+      deleted: p.deletedAt !== null,
+      reactions: reactionSummary(ctx.reactions.get(p.id) ?? []),
+      attachments: visible
+        ? (ctx.attachments.get(p.id) ?? []).map((a) => ({
+            id: a.id,
+            name: a.originalName,
+            mimeType: a.mimeType,
+            size: a.size,
+            markdown: attachmentMarkdown(a),
+          }))
+        : [],
+      clientId: p.clientId,
+    };
+  }
+
+  private async context(posts: Post[]): Promise<PostContext> {
+    const ids = posts.map((p) => p.id);
+    const reactions = ids.length
+      ? await this.db.getRepository(Reaction).find({ where: { postId: In(ids) }, order: { createdAt: 'ASC' } })
+      : [];
+    const attachments = ids.length
+      ? await this.db.getRepository(Attachment).find({ where: { postId: In(ids) }, order: { createdAt: 'ASC' } })
+      : [];
+    const mentioned = [...new Set(posts.flatMap((p) => p.mentionedUserIds))];
+    const users = mentioned.length ? await this.db.getRepository(User).findBy({ id: In(mentioned) }) : [];
+    const group = <T extends { postId: string | null }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const r of rows) if (r.postId) map.set(r.postId, [...(map.get(r.postId) ?? []), r]);
+      return map;
+    };
+    return {
+      reactions: group(reactions),
+      attachments: group(attachments),
+      people: new Map(users.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: u.email }])),
+    };
+  }
+
+  private async unreadByThread(userId: string, threadIds: string[]): Promise<Map<string, number>> {
+    if (!threadIds.length) return new Map();
+    const rows: { threadId: string; n: string | number }[] = await this.db
+      .getRepository(Post)
+      .createQueryBuilder('p')
+      .select('p.threadId', 'threadId')
+      .addSelect('COUNT(*)', 'n')
+      .leftJoin(ReadMarker, 'm', 'm.threadId = p.threadId AND m.userId = :me', { me: userId })
+      .where('p.threadId IN (:...threadIds)', { threadIds })
+      .andWhere('p.hidden = :no AND p.deletedAt IS NULL AND p.authorId != :me', { no: false, me: userId })
+      .andWhere('p.number > COALESCE(m.lastReadPostNumber, 0)')
+      .groupBy('p.threadId')
+      .getRawMany();
+    return new Map(rows.map((r) => [r.threadId, Number(r.n)]));
+  }
+
+  private async maxNumber(threadId: string): Promise<number> {
+    const row: { max: string | number | null } | undefined = await this.db
+      .getRepository(Post)
+      .createQueryBuilder('p')
+      .select('MAX(p.number)', 'max')
+      .where('p.threadId = :threadId', { threadId })
+      .getRawOne();
+    return Number(row?.max ?? 0);
+  }
+
+  /** Moves a read marker forward (never back); returns where it stands. */
+  private async advanceMarker(userId: string, threadId: string, number: number): Promise<number> {
+    const repo = this.db.getRepository(ReadMarker);
+    for (let attempt = 0; ; attempt++) {
+      const marker = await repo.findOneBy({ threadId, userId });
+      if (marker) {
+        if (marker.lastReadPostNumber >= number) return marker.lastReadPostNumber;
+        await repo.update({ id: marker.id }, { lastReadPostNumber: number, updatedAt: nowIso() });
+        return number;
+      }
+      try {
+        await repo.save(repo.create({ threadId, userId, lastReadPostNumber: number, updatedAt: nowIso() }), NO_TX);
+        return number;
+      } catch (e) {
+        if (attempt >= 2) throw e; // another request made the marker first: go round and update it
+      }
+    }
+  }
+
+  private checkRate(viewer: Viewer, access: ResolvedAccess): void {
+    if (access.moderate) return;
+    const limit = this.postLimiter.hit(viewer.id);
+    if (!limit.allowed) throw tooManyPosts(limit.retryAfterSeconds);
+  }
+
+  private async checkSession(programId: string, sessionId: string): Promise<void> {
+    if (!(await this.db.getRepository(EchoSession).exist({ where: { id: sessionId, programId } }))) {
+      throw badRequest('sessionId is not a session of this program');
+    }
+  }
+
+  /** Attachments the author uploaded to this group and refers to in the post become the post's. */
+  private async linkAttachments(post: Post, groupId: string, uploaderId: string): Promise<void> {
+    const ids = [...new Set([...post.body.matchAll(ATTACHMENT_REF)].map((m) => m[1].toLowerCase()))].slice(0, 50);
+    if (!ids.length) return;
+    await this.db
+      .getRepository(Attachment)
+      .update({ id: In(ids), groupId, uploaderId, postId: IsNull() }, { postId: post.id });
+  }
+
+  private async person(id: string): Promise<User> {
+    return this.db.getRepository(User).findOneByOrFail({ id });
+  }
+
+  /** Notifies the people replied to and mentioned (once each, never the actor, only if they can read it). */
+  private async notifyPeople(
+    thread: Thread,
+    group: CommunityGroup,
+    post: Post,
+    actor: User,
+    replies: Map<string, NotificationKind>,
+    mentioned: string[],
+  ): Promise<void> {
+    const recipients = new Map<string, NotificationKind>(replies);
+    for (const id of mentioned) recipients.set(id, 'mention');
+    recipients.delete(actor.id);
+    for (const [userId, kind] of recipients) {
+      if (!(await this.access.canUserRead(userId, thread, group))) continue;
+      await this.notifications.notify({
+        userId,
+        kind,
+        programId: thread.programId,
+        groupId: group.id,
+        threadId: thread.id,
+        postId: post.id,
+        actor: { id: actor.id, displayName: actor.displayName },
+        title: thread.title,
+        excerpt: excerpt(post.body),
+      });
+    }
+  }
+}

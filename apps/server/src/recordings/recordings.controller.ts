@@ -1,0 +1,58 @@
+import type { RecordingDto } from '@echo-hub/protocol';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Access, Public } from '../auth/access.decorators';
+import type { AuthenticatedRequest } from '../auth/auth.types';
+import { RecordingsService } from './recordings.service';
+
+@ApiTags('recordings')
+@ApiBearerAuth()
+@Controller()
+export class RecordingsController {
+  constructor(private readonly recordings: RecordingsService) {}
+
+  @Access('program.read')
+  @Get('programs/:id/recordings')
+  list(@Param('id') id: string): Promise<RecordingDto[]> {
+    return this.recordings.list(id);
+  }
+
+  /** Plays in the browser with seeking: express answers Range requests with 206 and the right bytes. */
+  @Access('program.read', 'recording')
+  @Get('recordings/:id/media')
+  @ApiProduces('video/webm')
+  async media(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const { path } = await this.recordings.file(id);
+    res.sendFile(path, { headers: { 'Content-Type': 'video/webm', 'Cache-Control': 'private, max-age=3600' } });
+  }
+
+  /** A short-lived URL a <video> element can play (it cannot send a bearer token). */
+  @Access('program.read', 'recording')
+  @Post('recordings/:id/ticket')
+  ticket(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<{ url: string; expiresAt: string }> {
+    return this.recordings.ticket(id, req.user.id);
+  }
+
+  /** The same media as /media, authorised by a ticket from /ticket instead of a bearer token. */
+  @Public()
+  @Get('recordings/:id/stream')
+  @ApiProduces('video/webm')
+  async stream(
+    @Param('id') id: string,
+    @Query('ticket') ticket: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.recordings.checkTicket(id, String(ticket ?? ''));
+    const { path } = await this.recordings.file(id);
+    res.sendFile(path, { headers: { 'Content-Type': 'video/webm', 'Cache-Control': 'private, max-age=3600' } });
+  }
+
+  @Access('program.read', 'recording')
+  @Get('recordings/:id/download')
+  @ApiProduces('video/webm')
+  async download(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const { path, name } = await this.recordings.file(id);
+    res.download(path, name);
+  }
+}

@@ -1,0 +1,210 @@
+import type { RecordingDto } from '@echo-hub/protocol';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { existsSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource, LessThan } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { nowIso } from '../database/columns';
+import type { ms } from '../media/mediasoup';
+import { Recorder } from './recorder';
+import { Recording } from './entities/recording.entity';
+
+/** What a live room hands over to be recorded. */
+export interface RecordingRequest {
+  sessionId: string;
+  programId: string;
+  router: ms.Router;
+  video?: ms.Producer;
+  audio: ms.Producer[];
+  kind: Recording['kind'];
+  title: string;
+  presenterName: string;
+  consent?: Recording['consent'];
+  /** Called when ffmpeg fails mid-way (the recording is already stopped and marked). */
+  onFailed: (message: string) => void;
+}
+
+const PORTS_PER_RECORDING = 32; // 16 streams: one video and up to 15 microphones
+const MAX_AUDIO = PORTS_PER_RECORDING / 2 - 1;
+
+/**
+ * One recorder per live session. Files go to RECORDINGS_DIR; a row per recording keeps its
+ * title, presenter, times, size and (for a case slot) the consent it was made under. An
+ * hourly job deletes recordings older than RECORDINGS_RETENTION_DAYS.
+ */
+@Injectable()
+export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(RecordingsService.name);
+  private readonly active = new Map<string, { recorder: Recorder; row: Recording; ports: number }>();
+  private retentionTimer?: NodeJS.Timeout;
+  /** The last recorder failure, for /api/health (null when the last recording went well). */
+  lastError: string | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+  ) {}
+
+  onModuleInit(): void {
+    this.retentionTimer = setInterval(() => void this.deleteExpired(), 60 * 60 * 1000);
+    this.retentionTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.retentionTimer);
+    for (const sessionId of [...this.active.keys()]) await this.stop(sessionId);
+  }
+
+  isRecording(sessionId: string): boolean {
+    return this.active.has(sessionId);
+  }
+
+  async start(req: RecordingRequest): Promise<Recording> {
+    if (this.active.has(req.sessionId)) throw new Error('this session is already being recorded');
+    const ports = this.allocatePorts();
+    const repo = this.db.getRepository(Recording);
+    const row = await repo.save(
+      repo.create({
+        programId: req.programId,
+        sessionId: req.sessionId,
+        title: req.title.slice(0, 200),
+        presenterName: req.presenterName.slice(0, 100),
+        kind: req.kind,
+        status: 'recording',
+        file: `${req.sessionId}-${Date.now()}.webm`,
+        startedAt: nowIso(),
+        endedAt: null,
+        sizeBytes: 0,
+        consent: req.consent ?? null,
+        error: null,
+      }),
+    );
+    let recorder: Recorder;
+    try {
+      recorder = await Recorder.start({
+        router: req.router,
+        video: req.video,
+        audio: req.audio.slice(0, MAX_AUDIO),
+        ports: Array.from({ length: PORTS_PER_RECORDING }, (_, i) => ports + i),
+        file: join(this.config.recordings.dir, row.file),
+        ffmpeg: this.config.recordings.ffmpeg,
+      });
+    } catch (e) {
+      this.lastError = (e as Error).message;
+      await repo.update({ id: row.id }, { status: 'failed', endedAt: nowIso(), error: this.lastError.slice(0, 500) });
+      throw e;
+    }
+    this.lastError = null;
+    this.active.set(req.sessionId, { recorder, row, ports });
+    recorder.once('failed', (message) => {
+      this.logger.error(`recording of session ${req.sessionId} failed: ${message}`);
+      this.lastError = message;
+      void this.stop(req.sessionId, message).then(() => req.onFailed(message));
+    });
+    return row;
+  }
+
+  /** Stops and finalises the session's recording (marked partial when it ended in an error). */
+  async stop(sessionId: string, error?: string): Promise<Recording | null> {
+    const entry = this.active.get(sessionId);
+    if (!entry) return null;
+    this.active.delete(sessionId);
+    await entry.recorder.stop();
+    const path = join(this.config.recordings.dir, entry.row.file);
+    const sizeBytes = existsSync(path) ? statSync(path).size : 0;
+    const status = error ? (sizeBytes > 0 ? 'partial' : 'failed') : sizeBytes > 0 ? 'complete' : 'failed';
+    await this.db
+      .getRepository(Recording)
+      .update({ id: entry.row.id }, { status, sizeBytes, endedAt: nowIso(), error: error?.slice(0, 500) ?? null });
+    return this.db.getRepository(Recording).findOneBy({ id: entry.row.id });
+  }
+
+  async keyFrame(sessionId: string): Promise<void> {
+    await this.active.get(sessionId)?.recorder.requestKeyFrame();
+  }
+
+  async list(programId: string): Promise<RecordingDto[]> {
+    const rows = await this.db
+      .getRepository(Recording)
+      .find({ where: { programId }, order: { startedAt: 'DESC' }, relations: { session: true } });
+    return rows.map((r) => ({
+      id: r.id,
+      sessionId: r.sessionId,
+      sessionTitle: r.session?.title ?? '',
+      title: r.title,
+      presenterName: r.presenterName,
+      kind: r.kind,
+      status: r.status,
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+      durationSeconds: r.endedAt ? Math.round((Date.parse(r.endedAt) - Date.parse(r.startedAt)) / 1000) : null,
+      sizeBytes: r.sizeBytes,
+      consented: r.consent !== null,
+      mediaUrl: `/api/recordings/${r.id}/media`,
+    }));
+  }
+
+  async file(id: string): Promise<{ path: string; name: string }> {
+    const r = await this.db.getRepository(Recording).findOneBy({ id });
+    const path = r ? join(this.config.recordings.dir, r.file) : '';
+    if (!r || r.status === 'recording' || !existsSync(path)) {
+      throw new NotFoundException({ error: 'NOT_FOUND', message: `recording ${id} has no file (yet)` });
+    }
+    const safe =
+      r.title
+        .replace(/[^\w -]+/g, '')
+        .trim()
+        .slice(0, 80) || 'recording';
+    return { path, name: `${safe}.webm` };
+  }
+
+  async ticket(id: string, userId: string): Promise<{ url: string; expiresAt: string }> {
+    await this.file(id);
+    const ticket = await this.jwt.signAsync({ rid: id, sub: userId }, { expiresIn: '6h' });
+    const expiresAt = new Date(Date.now() + 6 * 3600_000).toISOString();
+    return { url: `/api/recordings/${id}/stream?ticket=${ticket}`, expiresAt };
+  }
+
+  async checkTicket(id: string, ticket: string): Promise<void> {
+    const payload = await this.jwt.verifyAsync<{ rid?: string }>(ticket).catch(() => null);
+    if (payload?.rid !== id) {
+      throw new UnauthorizedException({
+        error: 'TOKEN_INVALID',
+        message: 'The playback link is invalid or has expired',
+      });
+    }
+  }
+
+  /** Deletes recordings older than the retention period (file and row). */
+  async deleteExpired(now = Date.now()): Promise<number> {
+    const cutoff = new Date(now - this.config.recordings.retentionDays * 86_400_000).toISOString();
+    const expired = await this.db.getRepository(Recording).find({ where: { startedAt: LessThan(cutoff) } });
+    for (const r of expired) {
+      const path = join(this.config.recordings.dir, r.file);
+      if (existsSync(path)) unlinkSync(path);
+      await this.db.getRepository(Recording).delete({ id: r.id });
+    }
+    if (expired.length) this.logger.log(`deleted ${expired.length} recording(s) past retention`);
+    return expired.length;
+  }
+
+  private allocatePorts(): number {
+    const { portMin, portMax } = this.config.recordings;
+    const used = new Set([...this.active.values()].map((a) => a.ports));
+    for (let base = portMin; base + PORTS_PER_RECORDING - 1 <= portMax; base += PORTS_PER_RECORDING) {
+      if (!used.has(base)) return base;
+    }
+    throw new Error('no recording ports are free (RECORDING_PORT_MIN-RECORDING_PORT_MAX)');
+  }
+}

@@ -1,0 +1,78 @@
+import type {
+  CaseDto,
+  FieldFinding,
+  QueuedCase,
+  RecommendationDto,
+  SubmitCaseRequest,
+  UpdateCaseRequest,
+} from '@echo-hub/protocol';
+import { ApiError, api, getAccessToken, request } from '../../../lib/api';
+
+const caseUrl = (id: string) => `/cases/${encodeURIComponent(id)}`;
+const sessionUrl = (id: string) => `/sessions/${encodeURIComponent(id)}`;
+
+export interface SubmittedCase {
+  id: string;
+  position: number | null;
+}
+
+export const submitCase = (sessionId: string, body: SubmitCaseRequest) =>
+  api<SubmittedCase>(`${sessionUrl(sessionId)}/cases`, request('POST', body));
+
+export const getCase = (id: string) => api<CaseDto>(caseUrl(id));
+
+export const updateCase = (id: string, body: UpdateCaseRequest) => api<CaseDto>(caseUrl(id), request('PATCH', body));
+
+export const withdrawCase = (id: string) => api<CaseDto>(`${caseUrl(id)}/withdraw`, request('POST'));
+
+export const reorderCases = (sessionId: string, caseIds: string[]) =>
+  api<QueuedCase[]>(`${sessionUrl(sessionId)}/cases/order`, request('PATCH', { caseIds }));
+
+/** Moves a waiting case to the end of another session's queue; answers that session's queue. */
+export const moveCase = (id: string, sessionId: string) =>
+  api<QueuedCase[]>(`${caseUrl(id)}/move`, request('POST', { sessionId }));
+
+/** Urgent cases go to the front of the waiting queue; answers the session's queue. */
+export const setUrgent = (id: string, urgent: boolean) =>
+  api<QueuedCase[]>(`${caseUrl(id)}/urgent`, request('POST', { urgent }));
+
+export const addRecommendation = (id: string, body: string) =>
+  api<RecommendationDto>(`${caseUrl(id)}/recommendations`, request('POST', { body }));
+
+export const postFollowUp = (id: string, body: SubmitCaseRequest & { sessionId: string }) =>
+  api<SubmittedCase>(`${caseUrl(id)}/follow-ups`, request('POST', body));
+
+/** The findings of a 422 IDENTIFIERS_FOUND answer (empty for any other error). */
+export function identifierFindings(error: ApiError | null): FieldFinding[] {
+  if (!error || error.body.error !== ('IDENTIFIERS_FOUND' as string)) return [];
+  const findings = (error.body as unknown as { findings?: FieldFinding[] }).findings;
+  return Array.isArray(findings) ? findings : [];
+}
+
+/** Fetches the recommendations PDF with the bearer token (a plain link cannot send it) and saves it. */
+export async function downloadRecommendationsPdf(id: string): Promise<void> {
+  const res = await fetch(`/api${caseUrl(id)}/recommendations.pdf`, {
+    headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` },
+  }).catch(() => null);
+  if (!res?.ok) {
+    const body: unknown = res?.headers.get('content-type')?.includes('json') ? await res.json() : null;
+    throw new ApiError(
+      typeof body === 'object' && body !== null
+        ? (body as ApiError['body'])
+        : {
+            statusCode: res?.status ?? 0,
+            error: 'SERVICE_UNAVAILABLE',
+            message: 'Could not download the recommendations. Try again.',
+          },
+    );
+  }
+  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name ?? `recommendations-${id.slice(0, 8)}.pdf`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

@@ -1,0 +1,101 @@
+import type {
+  AttachmentDto,
+  AuditEntryDto,
+  BookmarkDto,
+  CreateGroupRequest,
+  CreatePostRequest,
+  CreateThreadRequest,
+  CreateThreadResponse,
+  FlaggedPostDto,
+  FlagRequest,
+  GroupMemberDto,
+  GroupRole,
+  GroupSummary,
+  JoinRequestDto,
+  NotificationsResponse,
+  PostDto,
+  PostRevisionDto,
+  PreviewResponse,
+  ReactionSummary,
+  SearchResponse,
+  ThreadDetail,
+  ThreadSummary,
+  UpdateThreadRequest,
+} from '@echo-hub/protocol';
+import { api, getAccessToken, request } from '../../../lib/api';
+
+const id = encodeURIComponent;
+
+export const listGroups = (programId: string) => api<GroupSummary[]>(`/programs/${id(programId)}/groups`);
+export const createGroup = (programId: string, body: CreateGroupRequest) =>
+  api<GroupSummary>(`/programs/${id(programId)}/groups`, request('POST', body));
+export const getGroup = (groupId: string) => api<GroupSummary>(`/groups/${id(groupId)}`);
+export const listThreads = (groupId: string) => api<ThreadSummary[]>(`/groups/${id(groupId)}/threads`);
+export const createThread = (groupId: string, body: CreateThreadRequest) =>
+  api<CreateThreadResponse>(`/groups/${id(groupId)}/threads`, request('POST', body));
+export const listGroupMembers = (groupId: string) => api<GroupMemberDto[]>(`/groups/${id(groupId)}/members`);
+export const addGroupMember = (groupId: string, userId: string, role: GroupRole) =>
+  api<GroupMemberDto[]>(`/groups/${id(groupId)}/members`, request('POST', { userId, role }));
+export const setGroupRole = (groupId: string, userId: string, role: GroupRole) =>
+  api<GroupMemberDto[]>(`/groups/${id(groupId)}/members/${id(userId)}`, request('PATCH', { role }));
+export const removeGroupMember = (groupId: string, userId: string) =>
+  api<void>(`/groups/${id(groupId)}/members/${id(userId)}`, request('DELETE'));
+export const askToJoin = (groupId: string, message: string) =>
+  api<JoinRequestDto>(`/groups/${id(groupId)}/requests`, request('POST', message ? { message } : {}));
+export const listJoinRequests = (groupId: string) => api<JoinRequestDto[]>(`/groups/${id(groupId)}/requests`);
+export const decideJoinRequest = (groupId: string, requestId: string, status: 'approved' | 'declined') =>
+  api<JoinRequestDto>(`/groups/${id(groupId)}/requests/${id(requestId)}`, request('PATCH', { status }));
+export const previewPost = (groupId: string, body: string) =>
+  api<PreviewResponse>(`/groups/${id(groupId)}/preview`, request('POST', { body }));
+
+export function uploadAttachment(groupId: string, file: File): Promise<AttachmentDto> {
+  const form = new FormData();
+  form.append('file', file);
+  return api<AttachmentDto>(`/groups/${id(groupId)}/attachments`, { method: 'POST', body: form });
+}
+
+export const getThread = (threadId: string) => api<ThreadDetail>(`/threads/${id(threadId)}`);
+export const updateThread = (threadId: string, body: UpdateThreadRequest) =>
+  api<ThreadSummary>(`/threads/${id(threadId)}`, request('PATCH', body));
+export const moveThread = (threadId: string, groupId: string) =>
+  api<ThreadSummary>(`/threads/${id(threadId)}/move`, request('POST', { groupId }));
+export const replyTo = (threadId: string, body: CreatePostRequest) =>
+  api<PostDto>(`/threads/${id(threadId)}/posts`, request('POST', body));
+export const markThreadRead = (threadId: string) =>
+  api<{ lastReadPostNumber: number }>(`/threads/${id(threadId)}/read`, request('POST'));
+export const sessionThreads = (sessionId: string) => api<ThreadSummary[]>(`/sessions/${id(sessionId)}/threads`);
+
+export const editPost = (postId: string, body: string) =>
+  api<PostDto>(`/posts/${id(postId)}`, request('PATCH', { body }));
+export const deletePost = (postId: string) => api<PostDto>(`/posts/${id(postId)}`, request('DELETE'));
+export const postRevisions = (postId: string) => api<PostRevisionDto[]>(`/posts/${id(postId)}/revisions`);
+export const react = (postId: string, emoji: string, active: boolean) =>
+  api<ReactionSummary[]>(`/posts/${id(postId)}/reactions`, request('PUT', { emoji, active }));
+export const setBookmark = (postId: string, on: boolean) =>
+  api<unknown>(`/posts/${id(postId)}/bookmark`, request(on ? 'PUT' : 'DELETE'));
+export const flagPost = (postId: string, body: FlagRequest) =>
+  api<{ id: string }>(`/posts/${id(postId)}/flags`, request('POST', body));
+export const dismissFlags = (postId: string) => api<unknown>(`/posts/${id(postId)}/flags`, request('DELETE'));
+export const hidePost = (postId: string, reason: string) =>
+  api<PostDto>(`/posts/${id(postId)}/hide`, request('POST', { reason }));
+export const restorePost = (postId: string) => api<PostDto>(`/posts/${id(postId)}/restore`, request('POST'));
+
+export const searchCommunity = (programId: string, q: string) =>
+  api<SearchResponse>(`/programs/${id(programId)}/community/search?q=${encodeURIComponent(q)}`);
+export const listBookmarks = (programId: string) =>
+  api<BookmarkDto[]>(`/programs/${id(programId)}/community/bookmarks`);
+export const listFlagged = (programId: string) => api<FlaggedPostDto[]>(`/programs/${id(programId)}/community/flags`);
+export const auditLog = (programId: string) => api<AuditEntryDto[]>(`/programs/${id(programId)}/community/audit`);
+
+export const listNotifications = () => api<NotificationsResponse>('/notifications');
+export const markNotificationsRead = (ids?: string[]) =>
+  api<NotificationsResponse>('/notifications/read', request('POST', ids ? { ids } : {}));
+
+/** An attachment's bytes, fetched with the reader's token (an <img src> could not send it). */
+export async function fetchAttachment(attachmentId: string): Promise<Blob> {
+  const res = await fetch(`/api/attachments/${id(attachmentId)}`, {
+    headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` },
+  });
+  if (!res.ok) throw new Error(`attachment ${attachmentId}: ${res.status}`);
+  return res.blob();
+}

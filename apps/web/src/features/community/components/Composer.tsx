@@ -1,0 +1,295 @@
+import { CommunityLimits, type GroupMemberDto, type PreviewResponse } from '@echo-hub/protocol';
+import {
+  type ChangeEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
+import { type ApiError, toApiError } from '../../../lib/api';
+import { errorText } from '../../../lib/errors';
+import { previewPost, uploadAttachment } from '../api/community';
+import { useGroupPeople } from '../hooks/useGroupPeople';
+import { PostBody } from './PostBody';
+
+export interface ComposerHandle {
+  /** Adds text at the end (e.g. a quote) and focuses the box. */
+  insert(text: string): void;
+  focus(): void;
+}
+
+interface ComposerProps {
+  groupId: string;
+  /** The text box's accessible name, e.g. "Your reply". */
+  label: string;
+  submitLabel: string;
+  initial?: string;
+  /** Throws to keep the text (the error is shown); resolves to clear it. */
+  onSubmit: (body: string) => Promise<void>;
+  onCancel?: () => void;
+  autoFocus?: boolean;
+  ref?: Ref<ComposerHandle>;
+}
+
+interface MentionState {
+  /** Where the `@` is. */
+  start: number;
+  query: string;
+  matches: GroupMemberDto[];
+  active: number;
+}
+
+const handleOf = (m: GroupMemberDto) => m.user.email.split('@')[0] ?? '';
+
+/** People whose name (or a word of it) or email local part starts with what follows the `@`. */
+function matchPeople(people: GroupMemberDto[], query: string): GroupMemberDto[] {
+  const q = query.toLowerCase();
+  return people
+    .filter((m) => {
+      const name = m.user.displayName.toLowerCase();
+      return name.startsWith(q) || name.split(/\s+/).some((w) => w.startsWith(q)) || handleOf(m).startsWith(q);
+    })
+    .slice(0, 6);
+}
+
+/** The `@name` being typed just before the caret, if any. */
+function mentionAt(text: string, caret: number, people: GroupMemberDto[]): MentionState | null {
+  const before = text.slice(0, caret);
+  const match = /(^|[^\p{L}\p{N}_])@([\p{L}\p{N}._'-]+(?: [\p{L}\p{N}._'-]*)?)?$/u.exec(before);
+  if (!match) return null;
+  const query = match[2] ?? '';
+  const matches = matchPeople(people, query);
+  if (!matches.length) return null;
+  return { start: before.length - query.length - 1, query, matches, active: 0 };
+}
+
+/**
+ * A Markdown text box with a server-rendered preview, @mention suggestions from the group's
+ * people (arrow keys and Enter, or click), image and PDF attachments, and Ctrl+Enter to send.
+ */
+export function Composer({
+  groupId,
+  label,
+  submitLabel,
+  initial = '',
+  onSubmit,
+  onCancel,
+  autoFocus,
+  ref,
+}: ComposerProps) {
+  const id = useId();
+  const people = useGroupPeople(groupId);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const [text, setText] = useState(initial);
+  const [mode, setMode] = useState<'write' | 'preview'>('write');
+  const [preview, setPreview] = useState<PreviewResponse | null>(null);
+  const [mention, setMention] = useState<MentionState | null>(null);
+  const [pending, setPending] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useImperativeHandle(ref, () => ({
+    insert: (more: string) => {
+      setMode('write');
+      setText((t) => (t.trim() ? `${t.trimEnd()}\n\n${more}` : more));
+      requestAnimationFrame(() => box.current?.focus());
+    },
+    focus: () => box.current?.focus(),
+  }));
+
+  useEffect(() => {
+    if (mode !== 'preview') return;
+    let live = true;
+    previewPost(groupId, text).then(
+      (p) => live && setPreview(p),
+      (e: unknown) => live && setError(toApiError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [mode, groupId, text]);
+
+  const onChange = (e: ChangeEvent<HTMLTextAreaElement>) => {
+    setText(e.target.value);
+    setMention(mentionAt(e.target.value, e.target.selectionStart, people));
+  };
+
+  const choose = (m: GroupMemberDto) => {
+    if (!mention) return;
+    const after = text.slice(mention.start + 1 + mention.query.length);
+    const inserted = `@${m.user.displayName} `;
+    const next = text.slice(0, mention.start) + inserted + after.replace(/^ /, '');
+    setText(next);
+    setMention(null);
+    const caret = mention.start + inserted.length;
+    requestAnimationFrame(() => {
+      box.current?.focus();
+      box.current?.setSelectionRange(caret, caret);
+    });
+  };
+
+  const send = async () => {
+    if (!text.trim() || pending) return;
+    setPending(true);
+    setError(null);
+    try {
+      await onSubmit(text);
+      setText('');
+      setMode('write');
+      setPreview(null);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mention) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const step = e.key === 'ArrowDown' ? 1 : -1;
+        setMention({ ...mention, active: (mention.active + step + mention.matches.length) % mention.matches.length });
+        return;
+      }
+      if (e.key === 'Enter' || e.key === 'Tab') {
+        e.preventDefault();
+        choose(mention.matches[mention.active]);
+        return;
+      }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        setMention(null);
+        return;
+      }
+    }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void send();
+    }
+  };
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    setUploading(true);
+    setError(null);
+    try {
+      const a = await uploadAttachment(groupId, file);
+      setText((t) => `${t}${t && !t.endsWith('\n') ? '\n' : ''}${a.markdown}\n`);
+    } catch (err) {
+      setError(toApiError(err));
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const onSubmitForm = (e: FormEvent) => {
+    e.preventDefault();
+    void send();
+  };
+
+  const listId = `${id}-mentions`;
+  const optionId = (i: number) => `${id}-mention-${i}`;
+  return (
+    <form className="composer" onSubmit={onSubmitForm}>
+      <div className="composer-tabs" role="group" aria-label="Editor mode">
+        <button type="button" className="tab-button" aria-pressed={mode === 'write'} onClick={() => setMode('write')}>
+          Write
+        </button>
+        <button
+          type="button"
+          className="tab-button"
+          aria-pressed={mode === 'preview'}
+          onClick={() => setMode('preview')}
+          disabled={!text.trim()}
+        >
+          Preview
+        </button>
+      </div>
+      <label htmlFor={`${id}-text`} className="sr-only">
+        {label}
+      </label>
+      <div className="composer-box" hidden={mode !== 'write'}>
+        <textarea
+          id={`${id}-text`}
+          ref={box}
+          value={text}
+          onChange={onChange}
+          onKeyDown={onKeyDown}
+          onBlur={() => setTimeout(() => setMention(null), 150)}
+          rows={5}
+          maxLength={CommunityLimits.body}
+          autoFocus={autoFocus}
+          placeholder="Write in Markdown. Type @ to mention someone. Never include anything that identifies a patient."
+          aria-describedby={`${id}-hint`}
+          aria-autocomplete="list"
+          aria-controls={mention ? listId : undefined}
+          aria-expanded={mention ? true : undefined}
+          aria-activedescendant={mention ? optionId(mention.active) : undefined}
+        />
+        {mention && (
+          <ul id={listId} role="listbox" className="mention-list" aria-label="People to mention">
+            {mention.matches.map((m, i) => (
+              <li
+                key={m.user.id}
+                id={optionId(i)}
+                role="option"
+                aria-selected={i === mention.active}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(m);
+                }}
+              >
+                {m.user.displayName} <span className="muted-inline">@{handleOf(m)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {mode === 'preview' && (
+        <div className="composer-preview" aria-live="polite">
+          {preview ? <PostBody html={preview.html} /> : <p className="loading">Rendering the preview…</p>}
+          {preview && preview.mentioned.length > 0 && (
+            <p className="hint">Will notify {preview.mentioned.map((m) => m.displayName).join(', ')}.</p>
+          )}
+        </div>
+      )}
+      <p id={`${id}-hint`} className="hint">
+        **bold**, *italic*, &gt; quote, [link](https://…); Ctrl+Enter sends.
+      </p>
+      {error && (
+        <p role="alert" className="alert">
+          {error.body.statusCode === 0
+            ? 'Not sent: the hub cannot be reached. Try again, it will be sent once.'
+            : errorText(error)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={pending || uploading || !text.trim()}>
+          {pending ? 'Sending…' : submitLabel}
+        </button>
+        <label className="button button-small file-button">
+          {uploading ? 'Uploading…' : 'Attach image or PDF'}
+          <input
+            type="file"
+            className="sr-only"
+            accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"
+            onChange={(e) => void onFile(e)}
+            disabled={uploading}
+          />
+        </label>
+        {onCancel && (
+          <button type="button" className="link-button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

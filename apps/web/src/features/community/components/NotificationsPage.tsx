@@ -1,0 +1,76 @@
+import type { NotificationDto } from '@echo-hub/protocol';
+import { useEffect } from 'react';
+import { Link } from 'react-router-dom';
+import { ErrorAlert, Loading } from '../../../components/Status';
+import { useResource } from '../../../lib/useResource';
+import { listNotifications, markNotificationsRead } from '../api/community';
+import { community } from '../lib/connection';
+import { notificationsChanged } from '../lib/events';
+import { ago } from '../lib/format';
+import '../community.css';
+
+const WHAT: Record<NotificationDto['kind'], string> = {
+  mention: 'mentioned you in',
+  reply: 'replied to you in',
+  join_request: 'asks to join',
+  join_decided: 'decided on your request to join',
+};
+
+const linkOf = (n: NotificationDto) =>
+  n.threadId ? `/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}` : `/groups/${n.groupId ?? ''}`;
+
+/** The notifications centre: mentions, replies to your posts, requests to join the groups you moderate. */
+export function NotificationsPage() {
+  const notifications = useResource('notifications', listNotifications);
+  const { reload, update } = notifications;
+  useEffect(
+    () => community.on('notification', (n) => update((r) => ({ items: [n, ...r.items], unread: r.unread + 1 }))),
+    [update],
+  );
+
+  const markAll = async () => {
+    const r = await markNotificationsRead();
+    update(() => r);
+    notificationsChanged();
+  };
+  const open = (n: NotificationDto) => {
+    if (n.readAt) return;
+    void markNotificationsRead([n.id]).then(() => {
+      notificationsChanged();
+      reload();
+    });
+  };
+
+  return (
+    <article className="notifications-page">
+      <title>Notifications · ECHO Hub</title>
+      <div className="page-header">
+        <h1>Notifications</h1>
+        {notifications.status === 'ready' && notifications.data.unread > 0 && (
+          <button type="button" className="button" onClick={() => void markAll()}>
+            Mark all as read
+          </button>
+        )}
+      </div>
+      {notifications.status === 'loading' && <Loading>Loading notifications…</Loading>}
+      {notifications.status === 'error' && <ErrorAlert error={notifications.error} />}
+      {notifications.status === 'ready' && notifications.data.items.length === 0 && (
+        <p>Nothing yet. When someone mentions you or replies to you, it shows here.</p>
+      )}
+      {notifications.status === 'ready' && notifications.data.items.length > 0 && (
+        <ul className="notification-list" aria-label="Notifications">
+          {notifications.data.items.map((n) => (
+            <li key={n.id} className={n.readAt ? 'notification' : 'notification notification-unread'}>
+              <Link to={linkOf(n)} onClick={() => open(n)}>
+                {n.actor?.displayName ?? 'Someone'} {WHAT[n.kind]} “{n.title}”
+              </Link>
+              {!n.readAt && <span className="sr-only"> (unread)</span>}
+              {n.excerpt && <p className="excerpt">{n.excerpt}</p>}
+              <p className="hint">{ago(n.createdAt)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}

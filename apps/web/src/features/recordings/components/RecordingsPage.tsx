@@ -1,0 +1,105 @@
+import type { ProgramOverview, RecordingDto } from '@echo-hub/protocol';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { api, request } from '../../../lib/api';
+import { useResource } from '../../../lib/useResource';
+
+const size = (bytes: number) => (bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`);
+const minutes = (s: number | null) => (s === null ? '—' : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`);
+const STATUS: Record<RecordingDto['status'], string> = {
+  recording: 'Recording now',
+  complete: 'Complete',
+  partial: 'Partial (the recorder stopped early)',
+  failed: 'Failed',
+};
+
+/** The program's recordings library: didactic talks (and consented cases), playable with seeking. */
+export function RecordingsPage() {
+  const { programId = '' } = useParams();
+  const overview = useResource(`program:${programId}`, () => api<ProgramOverview>(`/programs/${programId}`));
+  const recordings = useResource(`recordings:${programId}`, () =>
+    api<RecordingDto[]>(`/programs/${programId}/recordings`),
+  );
+  const [playing, setPlaying] = useState<{ id: string; url: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const play = async (r: RecordingDto) => {
+    setError(null);
+    try {
+      const { url } = await api<{ url: string }>(`/recordings/${r.id}/ticket`, request('POST'));
+      setPlaying({ id: r.id, url });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <section aria-labelledby="recordings-title">
+      <h1 id="recordings-title">Recordings{overview.status === 'ready' ? ` — ${overview.data.program.name}` : ''}</h1>
+      <p className="hint">
+        Didactic talks are recorded; case discussions only with everyone’s consent. Visible to program members only.
+      </p>
+      {error && <p role="alert">{error}</p>}
+      {recordings.status === 'loading' && <p role="status">Loading recordings…</p>}
+      {recordings.status === 'error' && <p role="alert">{recordings.error.message}</p>}
+      {recordings.status === 'ready' && recordings.data.length === 0 && <p>No recordings yet.</p>}
+      {recordings.status === 'ready' && recordings.data.length > 0 && (
+        <table className="table" aria-label="Recordings">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Presenter</th>
+              <th scope="col">Date</th>
+              <th scope="col">Length</th>
+              <th scope="col">Size</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {recordings.data.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  {r.title}
+                  {r.consented && <span className="badge"> Case, with consent</span>}
+                  <div className="hint">{r.sessionTitle}</div>
+                </td>
+                <td>{r.presenterName || '—'}</td>
+                <td>{new Date(r.startedAt).toLocaleString()}</td>
+                <td>{minutes(r.durationSeconds)}</td>
+                <td>{size(r.sizeBytes)}</td>
+                <td>{STATUS[r.status]}</td>
+                <td>
+                  {(r.status === 'complete' || r.status === 'partial') && (
+                    <button type="button" className="button button-small" onClick={() => void play(r)}>
+                      Play {r.title}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {playing && (
+        <figure className="card">
+          <video
+            key={playing.id}
+            src={playing.url}
+            controls
+            preload="metadata"
+            style={{ width: '100%', maxWidth: '48rem' }}
+            aria-label="Recording player"
+          />
+          <figcaption>
+            <a href={playing.url} download>
+              Download
+            </a>
+          </figcaption>
+        </figure>
+      )}
+    </section>
+  );
+}
