@@ -556,6 +556,20 @@ describe('impact figures recomputed from the raw join/leave rows', () => {
     expect(mine('newcomer')).toHaveLength(0);
   });
 
+  it('sends the post-session survey of a session its host never ended, once over, to its participants only', async () => {
+    const may = SESSIONS.find((x) => x.key === 'may') as SessionSpec;
+    const res = await api(t.app).post(`/api/sessions/${may.id}/survey`).set(bearer(coordinator));
+    expect(res.status).toBe(200);
+    const participants = expected({ sessions: ['may'] }).filter((x) => x.present && x.role === 'participant');
+    expect(res.body).toMatchObject({ sent: participants.length, responded: 0 });
+    const again = await api(t.app).post(`/api/sessions/${may.id}/survey`).set(bearer(coordinator));
+    expect([again.body.id, again.body.sent]).toEqual([res.body.id, participants.length]);
+    const running = await api(t.app)
+      .post(`/api/sessions/${SESSIONS.find((x) => x.key === 'now')?.id}/survey`)
+      .set(bearer(coordinator));
+    expect([running.status, running.body.error]).toEqual([409, 'SESSION_NOT_ENDED']);
+  });
+
   it('takes the program setting for the share of a session that counts', async () => {
     await t.app.get(DataSource).getRepository(Program).update({ id: programId }, { minAttendanceShare: 0.25 });
     const res = await api(t.app).get(`/api/programs/${programId}/impact`).set(bearer(coordinator));

@@ -17,7 +17,7 @@ export function SessionAttendance({ session }: { session: SessionDto }) {
     <section aria-labelledby="attendance-title" className="panel">
       <div className="section-header">
         <h2 id="attendance-title">Attendance</h2>
-        {session.status === 'ended' && (
+        {(session.status === 'ended' || Date.parse(session.endsAt) <= Date.now()) && (
           <button
             type="button"
             className="button button-small"
