@@ -1,4 +1,5 @@
 import { ChartFrame } from './ChartFrame';
+import { YGrid } from './Grid';
 import { linear, niceCeil, ticks } from './scale';
 
 export interface BarSeries {
@@ -42,14 +43,7 @@ export function BarChart({ id, title, summary, categories, series, empty }: BarC
       }}
     >
       <svg viewBox={`0 0 ${W} ${H}`} className="chart-svg">
-        {ticks(max).map((t) => (
-          <g key={t} className="chart-grid">
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
-            <text x={PAD.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-              {t}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={ticks(max)} scale={y} span={[PAD.left, W - PAD.right]} />
         {categories.map((c, i) => {
           const x0 = PAD.left + i * groupWidth + (groupWidth - barWidth * series.length) / 2;
           return (

@@ -1,4 +1,5 @@
 import { ChartFrame } from './ChartFrame';
+import { YGrid } from './Grid';
 import { linear, percent } from './scale';
 
 interface LineChartProps {
@@ -35,14 +36,7 @@ export function LineChart({ id, title, summary, points, empty }: LineChartProps)
       table={{ columns: ['', 'Share', 'Of'], rows: points.map((p) => [p.label, percent(p.share), p.detail]) }}
     >
       <svg viewBox={`0 0 ${W} ${H}`} className="chart-svg">
-        {[0, 0.25, 0.5, 0.75, 1].map((t) => (
-          <g key={t} className="chart-grid">
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
-            <text x={PAD.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-              {percent(t)}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={[0, 0.25, 0.5, 0.75, 1]} scale={y} span={[PAD.left, W - PAD.right]} format={percent} />
         <path className="line-share" d={path} fill="none" />
         {points.map((p, i) =>
           p.share === null ? null : (

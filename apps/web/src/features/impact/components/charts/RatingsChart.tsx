@@ -1,5 +1,6 @@
 import type { RatingSummary } from '@echo-hub/protocol';
 import { ChartFrame } from './ChartFrame';
+import { XGrid } from './Grid';
 import { linear } from './scale';
 
 const W = 640;
@@ -27,14 +28,7 @@ export function RatingsChart({ ratings }: { ratings: RatingSummary[] }) {
       }}
     >
       <svg viewBox={`0 0 ${W} ${H}`} className="chart-svg">
-        {[0, 1, 2, 3, 4, 5].map((t) => (
-          <g key={t} className="chart-grid">
-            <line x1={x(t)} x2={x(t)} y1={PAD.top} y2={H - PAD.bottom} />
-            <text x={x(t)} y={H - PAD.bottom + 16} textAnchor="middle">
-              {t}
-            </text>
-          </g>
-        ))}
+        <XGrid ticks={[0, 1, 2, 3, 4, 5]} scale={x} span={[PAD.top, H - PAD.bottom]} />
         {answered.map((r, row) => {
           const top = PAD.top + row * ROW;
           return (

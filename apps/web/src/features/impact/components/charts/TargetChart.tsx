@@ -1,5 +1,6 @@
 import type { ImpactTarget } from '@echo-hub/protocol';
 import { ChartFrame } from './ChartFrame';
+import { YGrid } from './Grid';
 import { linear, niceCeil, ticks } from './scale';
 
 const W = 640;
@@ -50,14 +51,7 @@ export function TargetChart({ target, generatedAt }: { target: ImpactTarget; gen
       }}
     >
       <svg viewBox={`0 0 ${W} ${H}`} className="chart-svg">
-        {ticks(max).map((t) => (
-          <g key={t} className="chart-grid">
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
-            <text x={PAD.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-              {t}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={ticks(max)} scale={y} span={[PAD.left, W - PAD.right]} />
         {xTicks.map((t, i) => (
           <text
             key={t}
