@@ -77,6 +77,23 @@ export function FacilitatorPanel({ state, agenda, room }: FacilitatorPanelProps)
         <button
           type="button"
           className="button button-small"
+          aria-pressed={state.recording}
+          disabled={!state.recording && (state.phase === 'cases' || state.liveCase !== null)}
+          title="Didactic slots record by themselves; case discussions only with everyone’s consent"
+          onClick={() => void room.record(!state.recording)}
+        >
+          {state.recording ? 'Stop recording' : 'Start recording'}
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => void room.recordConsent(state.participants.filter((p) => p.online).map((p) => p.userId))}
+        >
+          Everyone present consents to recording the next case
+        </button>
+        <button
+          type="button"
+          className="button button-small"
           aria-pressed={state.locked}
           onClick={() => void room.lock(!state.locked)}
         >

@@ -136,6 +136,7 @@ export class LiveRoomClient implements EchoLiveTestHook {
       this.media.hostMuted();
       this.announce(`${by} muted your microphone. Unmute when you want to speak.`);
     });
+    socket.on('recording:failed', ({ message }) => this.announce(`The recording stopped: ${message}`));
     socket.on('session:kicked', ({ reason }) => this.finish(reason === 'ended' ? 'ended' : 'removed'));
     this.conn.connect();
   }
@@ -197,6 +198,9 @@ export class LiveRoomClient implements EchoLiveTestHook {
   readonly rollCall = (userId: string, present: boolean) => this.act('host:rollCall', { userId, present });
   readonly lowerHandOf = (userId: string) => this.act('hand:lower', { userId });
   readonly endForAll = () => this.act('host:end', {});
+  readonly record = (on: boolean) => this.act('host:record', { on });
+  /** Records that everyone listed agreed to the next case being recorded. */
+  readonly recordConsent = (userIds: string[]) => this.act('host:recordConsent', { userIds });
 
   // ---- the case flow (hosts; the notes also experts) -----------------------------------------
   // These throw (a LiveRequestError with the hub's message) so the case panel can say what went wrong.
