@@ -73,7 +73,7 @@ interface Report {
   };
   versions: { node: string; mediasoup?: string; ffmpeg: string | null; hub: string };
   method: Record<string, unknown>;
-  sfu?: { runs: SfuRun[]; summary: SfuSummary[] };
+  sfu?: { runs: SfuRun[]; summary: SfuSummary[]; errors: string[] };
   signalling?: SignallingResult[];
   rest?: { results: RestResult[]; postgres: string };
   deid?: { recall: number; precision: number; passed: boolean } | { error: string };
@@ -142,12 +142,13 @@ async function main(report: Report): Promise<void> {
         log: progress,
       },
     );
+    report.errors.push(...report.sfu.errors);
     await bare.close();
   }
 
   if (phases.has('signalling') && hub && seed) {
     progress('signalling…');
-    report.signalling = await signallingPhase(hub, seed, {
+    const signalling = await signallingPhase(hub, seed, {
       ns: SIGNAL_N,
       joinRate: 25,
       lockToggles: 10,
@@ -156,6 +157,8 @@ async function main(report: Report): Promise<void> {
       cores: report.machine.cores,
       log: progress,
     });
+    report.signalling = signalling.results;
+    report.errors.push(...signalling.errors);
   }
 
   if (phases.has('rest') && hub && seed) {

@@ -212,15 +212,24 @@ export async function sfuPhase(
   bare: HostProcess,
   hub: HubContext,
   opts: SfuOptions,
-): Promise<{ runs: SfuRun[]; summary: SfuSummary[] }> {
+): Promise<{ runs: SfuRun[]; summary: SfuSummary[]; errors: string[] }> {
   const runs: SfuRun[] = [];
+  const errors: string[] = [];
   const summary: SfuSummary[] = [];
   for (const n of opts.ns) {
     const reps = opts.reps(n);
     for (let rep = 0; rep < reps; rep++) {
       const order: Side[] = rep % 2 === 0 ? ['bare', 'hub'] : ['hub', 'bare'];
       for (const side of order) {
-        const run = await runOnce(side, n, rep, side === 'hub' ? hub.host : bare, side === 'hub' ? hub : null, opts);
+        let run: SfuRun;
+        try {
+          run = await runOnce(side, n, rep, side === 'hub' ? hub.host : bare, side === 'hub' ? hub : null, opts);
+        } catch (e) {
+          // One failed run (e.g. joins timing out on an overloaded machine) must not lose the others.
+          errors.push(`SFU N=${n} ${side} #${rep + 1}: ${(e as Error).message}`);
+          opts.log(`  sfu N=${n} ${side} #${rep + 1} FAILED: ${(e as Error).message}`);
+          continue;
+        }
         runs.push(run);
         opts.log(
           `  sfu N=${String(n).padStart(3)} ${side.padEnd(4)} #${rep + 1}: ${run.forwardedPps.toFixed(0)} pkt/s, ` +
@@ -231,6 +240,7 @@ export async function sfuPhase(
       }
     }
     const side = (s: Side) => runs.filter((r) => r.n === n && r.side === s);
+    if (!side('hub').length || !side('bare').length) continue;
     const h = medians(side('hub'));
     const b = medians(side('bare'));
     summary.push({
@@ -243,5 +253,5 @@ export async function sfuPhase(
       lossDiffPct: h.lossPct - b.lossPct,
     });
   }
-  return { runs, summary };
+  return { runs, summary, errors };
 }

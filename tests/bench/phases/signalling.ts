@@ -251,52 +251,63 @@ export async function signallingPhase(
 ) {
   const ctx: Ctx = { host, seed, url: host.info.url ?? '' };
   const results: SignallingResult[] = [];
+  const errors: string[] = [];
   for (const n of opts.ns) {
-    const loop = monitorEventLoopDelay({ resolution: 10 });
-    loop.enable();
-    const ours = new ProcGroup([host.info.pid, ...host.info.workerPids, process.pid]);
-    const machine = new MachineLoad();
-    ours.begin();
-    machine.begin();
-
-    // 1. Paced arrivals, then the host action fan-out and chat in that full room.
-    const a = await openSession(ctx, `Signalling bench N=${n} (paced)`);
-    const paced = await joinAll(ctx, a.sessionId, n, opts.joinRate);
-    opts.log(
-      `  signalling N=${n}: paced join p95 ${paced.stats.p95.toFixed(0)} ms ` +
-        `(server ${paced.stats.serverCpu.toFixed(0)}%, bench ${paced.stats.benchCpu.toFixed(0)}%, ` +
-        `${paced.stats.megabytes.toFixed(1)} MB of patches)`,
-    );
-    await sleep(500);
-    const fan = await fanout(a.facilitator, paced.clients, opts.lockToggles);
-    opts.log(`  signalling N=${n}: fan-out p95 ${fan.p95.toFixed(1)} ms`);
-    const chat = await chatLoad(ctx, paced.clients, opts);
-    opts.log(`  signalling N=${n}: chat p95 ${chat.p95.toFixed(1)} ms (${chat.messages} messages)`);
-    await closeSession(a.facilitator, paced.clients);
-
-    // 2. Everyone at once.
-    const b = await openSession(ctx, `Signalling bench N=${n} (burst)`);
-    const burst = await joinAll(ctx, b.sessionId, n, null);
-    opts.log(
-      `  signalling N=${n}: burst join p95 ${burst.stats.p95.toFixed(0)} ms ` +
-        `(connect p95 ${burst.stats.connectP95.toFixed(0)} ms; server ${burst.stats.serverCpu.toFixed(0)}%, ` +
-        `hub loop p99 ${burst.stats.serverLoopP99.toFixed(0)} ms, bench ${burst.stats.benchCpu.toFixed(0)}%, ` +
-        `machine ${burst.stats.machineBusy.toFixed(0)}% busy, ` +
-        `${burst.stats.megabytes.toFixed(1)} MB of patches)`,
-    );
-    await closeSession(b.facilitator, burst.clients);
-
-    loop.disable();
-    const othersCpu = Math.max(0, machine.end() * opts.cores - ours.end().cpu);
-    results.push({
-      n,
-      joinPaced: paced.stats,
-      joinBurst: burst.stats,
-      fanout: fan,
-      chat,
-      clientLoopDelayP99: loop.percentile(99) / 1e6,
-      othersCpu,
-    });
+    try {
+      results.push(await signallingFor(n, ctx, opts));
+    } catch (e) {
+      errors.push(`signalling N=${n}: ${(e as Error).message}`);
+      opts.log(`  signalling N=${n} FAILED: ${(e as Error).message}`);
+    }
   }
-  return results;
+  return { results, errors };
+}
+
+async function signallingFor(n: number, ctx: Ctx, opts: SignallingOptions & { cores: number }) {
+  const { host } = ctx;
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const ours = new ProcGroup([host.info.pid, ...host.info.workerPids, process.pid]);
+  const machine = new MachineLoad();
+  ours.begin();
+  machine.begin();
+
+  // 1. Paced arrivals, then the host action fan-out and chat in that full room.
+  const a = await openSession(ctx, `Signalling bench N=${n} (paced)`);
+  const paced = await joinAll(ctx, a.sessionId, n, opts.joinRate);
+  opts.log(
+    `  signalling N=${n}: paced join p95 ${paced.stats.p95.toFixed(0)} ms ` +
+      `(server ${paced.stats.serverCpu.toFixed(0)}%, bench ${paced.stats.benchCpu.toFixed(0)}%, ` +
+      `${paced.stats.megabytes.toFixed(1)} MB of patches)`,
+  );
+  await sleep(500);
+  const fan = await fanout(a.facilitator, paced.clients, opts.lockToggles);
+  opts.log(`  signalling N=${n}: fan-out p95 ${fan.p95.toFixed(1)} ms`);
+  const chat = await chatLoad(ctx, paced.clients, opts);
+  opts.log(`  signalling N=${n}: chat p95 ${chat.p95.toFixed(1)} ms (${chat.messages} messages)`);
+  await closeSession(a.facilitator, paced.clients);
+
+  // 2. Everyone at once.
+  const b = await openSession(ctx, `Signalling bench N=${n} (burst)`);
+  const burst = await joinAll(ctx, b.sessionId, n, null);
+  opts.log(
+    `  signalling N=${n}: burst join p95 ${burst.stats.p95.toFixed(0)} ms ` +
+      `(connect p95 ${burst.stats.connectP95.toFixed(0)} ms; server ${burst.stats.serverCpu.toFixed(0)}%, ` +
+      `hub loop p99 ${burst.stats.serverLoopP99.toFixed(0)} ms, bench ${burst.stats.benchCpu.toFixed(0)}%, ` +
+      `machine ${burst.stats.machineBusy.toFixed(0)}% busy, ` +
+      `${burst.stats.megabytes.toFixed(1)} MB of patches)`,
+  );
+  await closeSession(b.facilitator, burst.clients);
+
+  loop.disable();
+  const othersCpu = Math.max(0, machine.end() * opts.cores - ours.end().cpu);
+  return {
+    n,
+    joinPaced: paced.stats,
+    joinBurst: burst.stats,
+    fanout: fan,
+    chat,
+    clientLoopDelayP99: loop.percentile(99) / 1e6,
+    othersCpu,
+  } satisfies SignallingResult;
 }
