@@ -15,7 +15,7 @@ const steps = [
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=stream']],
-  ['unit + integration (jest)', 'npx', ['jest', '--json', `--outputFile=${join(results, 'jest.json')}`]],
+  ['unit + integration (jest)', 'npx', ['jest', '--forceExit', '--json', `--outputFile=${join(results, 'jest.json')}`]],
   ['e2e (Playwright, Chromium)', 'node', ['tests/e2e/run.mjs']],
 ];
 
