@@ -51,6 +51,8 @@ export class AuthService {
 
   /** The first account on an empty database becomes instance admin. */
   async register(dto: RegisterDto): Promise<UserDto> {
+    // Hash first: the transaction holds SQLite's one connection, and hashing takes a while.
+    const passwordHash = await hashPassword(dto.password);
     return this.db.transaction(async (tx) => {
       const users = tx.getRepository(User);
       if (await users.exist({ where: { email: dto.email } })) {
@@ -60,7 +62,7 @@ export class AuthService {
       const user = users.create({
         email: dto.email,
         displayName: dto.displayName,
-        passwordHash: await hashPassword(dto.password),
+        passwordHash,
         isAdmin,
         calendarToken: newToken(),
       });
