@@ -1,6 +1,6 @@
 /**
- * Save options for single-row writes. TypeORM wraps `save()` in a transaction, and on SQLite every
- * request shares one connection, so two concurrent saves nest as savepoints and one's rollback can
- * undo the other's insert (seen with two replies retried at once). One row needs no transaction.
+ * Save options for single-row writes. TypeORM wraps `save()` in a transaction, which on SQLite holds
+ * the one shared connection (see database/sqlite-gate.ts) for the statement's duration; one row
+ * needs no transaction, so these writes run beside other statements instead.
  */
 export const NO_TX = { transaction: false } as const;

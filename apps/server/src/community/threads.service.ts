@@ -182,19 +182,14 @@ export class ThreadsService {
     let post: Post;
     try {
       post = await posts.save(
-        posts.create({
+        this.newPost({
           threadId: thread.id,
           authorId: viewer.id,
           parentId: null,
           number: 1,
           opening: true,
           body: dto.body,
-          mentionedUserIds: rendered.mentioned.map((m) => m.id).filter((id) => id !== viewer.id),
-          editedAt: null,
-          hidden: false,
-          hiddenReason: null,
-          hiddenById: null,
-          deletedAt: null,
+          mentionedUserIds: rendered.mentioned.map((m) => m.id),
           clientId: dto.clientId ?? null,
           createdAt: now,
         }),
@@ -215,6 +210,32 @@ export class ThreadsService {
     this.realtime.to(`group:${groupId}`, 'community:thread', { thread: this.summary(thread, 0) });
     await this.notifyPeople(thread, group, post, author, new Map(), post.mentionedUserIds);
     return { id: thread.id, created: true };
+  }
+
+  /** A new post (opening or reply), visible and unedited; nobody is notified of mentioning themself. */
+  private newPost(
+    fields: Pick<
+      Post,
+      | 'threadId'
+      | 'authorId'
+      | 'parentId'
+      | 'number'
+      | 'opening'
+      | 'body'
+      | 'mentionedUserIds'
+      | 'clientId'
+      | 'createdAt'
+    >,
+  ): Post {
+    return this.db.getRepository(Post).create({
+      ...fields,
+      mentionedUserIds: fields.mentionedUserIds.filter((id) => id !== fields.authorId),
+      editedAt: null,
+      hidden: false,
+      hiddenReason: null,
+      hiddenById: null,
+      deletedAt: null,
+    });
   }
 
   private replayedThread(existing: Post): { id: string; created: boolean } {
@@ -392,7 +413,7 @@ export class ThreadsService {
       const number = (await this.maxNumber(threadId)) + 1;
       try {
         post = await posts.save(
-          posts.create({
+          this.newPost({
             threadId,
             authorId: viewer.id,
             // A reply to the opening post is a reply to the thread.
@@ -400,12 +421,7 @@ export class ThreadsService {
             number,
             opening: false,
             body: dto.body,
-            mentionedUserIds: rendered.mentioned.map((m) => m.id).filter((id) => id !== viewer.id),
-            editedAt: null,
-            hidden: false,
-            hiddenReason: null,
-            hiddenById: null,
-            deletedAt: null,
+            mentionedUserIds: rendered.mentioned.map((m) => m.id),
             clientId: dto.clientId ?? null,
             createdAt: now,
           }),

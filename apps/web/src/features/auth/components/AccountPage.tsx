@@ -1,4 +1,3 @@
-import { PASSWORD_MIN_LENGTH } from '@echo-hub/protocol';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/Status';
@@ -6,7 +5,8 @@ import { useAuth } from '../../../lib/auth';
 import { formReader } from '../../../lib/forms';
 import { useAction } from '../../../lib/useAction';
 import { changePassword } from '../api/auth';
-import { checkPasswordLength, PASSWORD_HINT } from '../password';
+import { checkPasswordLength } from '../password';
+import { NewPasswordField } from './NewPasswordField';
 
 export function AccountPage() {
   const { user } = useAuth();
@@ -51,18 +51,7 @@ export function AccountPage() {
         <Field label="Current password" error={action.fieldError('currentPassword')}>
           {(p) => <input {...p} name="currentPassword" type="password" autoComplete="current-password" required />}
         </Field>
-        <Field label="New password" hint={PASSWORD_HINT} error={action.fieldError('newPassword')}>
-          {(p) => (
-            <input
-              {...p}
-              name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              minLength={PASSWORD_MIN_LENGTH}
-              required
-            />
-          )}
-        </Field>
+        <NewPasswordField name="newPassword" label="New password" error={action.fieldError('newPassword')} />
         <button type="submit" className="button button-primary" disabled={action.pending}>
           Change password
         </button>

@@ -1,12 +1,11 @@
-import { PASSWORD_MIN_LENGTH } from '@echo-hub/protocol';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/Status';
 import { formReader } from '../../../lib/forms';
 import { useAction } from '../../../lib/useAction';
 import { resetPassword } from '../api/auth';
-import { checkPasswordLength, PASSWORD_HINT } from '../password';
+import { checkPasswordLength } from '../password';
+import { NewPasswordField } from './NewPasswordField';
 
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
@@ -43,18 +42,7 @@ export function ResetPasswordPage() {
       {token && !done && (
         <form className="form card" onSubmit={onSubmit} noValidate>
           <FormError error={action.error} fields={['newPassword']} />
-          <Field label="New password" hint={PASSWORD_HINT} error={action.fieldError('newPassword')}>
-            {(p) => (
-              <input
-                {...p}
-                name="newPassword"
-                type="password"
-                autoComplete="new-password"
-                minLength={PASSWORD_MIN_LENGTH}
-                required
-              />
-            )}
-          </Field>
+          <NewPasswordField name="newPassword" label="New password" error={action.fieldError('newPassword')} />
           <button type="submit" className="button button-primary" disabled={action.pending}>
             Set new password
           </button>

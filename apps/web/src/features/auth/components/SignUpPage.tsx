@@ -1,4 +1,3 @@
-import { PASSWORD_MIN_LENGTH } from '@echo-hub/protocol';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Field } from '../../../components/Field';
@@ -7,7 +6,8 @@ import { useAuth } from '../../../lib/auth';
 import { formReader, safeNext } from '../../../lib/forms';
 import { useAction } from '../../../lib/useAction';
 import { register } from '../api/auth';
-import { checkPasswordLength, PASSWORD_HINT } from '../password';
+import { checkPasswordLength } from '../password';
+import { NewPasswordField } from './NewPasswordField';
 
 export function SignUpPage() {
   const auth = useAuth();
@@ -47,18 +47,7 @@ export function SignUpPage() {
         <Field label="Email" error={action.fieldError('email')}>
           {(p) => <input {...p} name="email" type="email" autoComplete="email" required />}
         </Field>
-        <Field label="Password" hint={PASSWORD_HINT} error={action.fieldError('password')}>
-          {(p) => (
-            <input
-              {...p}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              minLength={PASSWORD_MIN_LENGTH}
-              required
-            />
-          )}
-        </Field>
+        <NewPasswordField name="password" label="Password" error={action.fieldError('password')} />
         <button type="submit" className="button button-primary" disabled={action.pending}>
           Create account
         </button>
