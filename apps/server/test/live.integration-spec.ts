@@ -1,4 +1,11 @@
-import type { ChatMessage, JoinResponse, RoomState, TransportOptions } from '@echo-hub/protocol';
+import {
+  applyPatch,
+  type ChatMessage,
+  type JoinResponse,
+  type RoomPatch,
+  type RoomState,
+  type TransportOptions,
+} from '@echo-hub/protocol';
 import { DataSource } from 'typeorm';
 import { Attendance } from '../src/live/entities/attendance.entity';
 import { LiveService } from '../src/live/live.service';
@@ -30,9 +37,7 @@ describe('live session over socket.io with real mediasoup workers', () => {
       ...(sinceVersion === undefined ? {} : { sinceVersion }),
     });
     if (res.state) c.state = res.state;
-    else if (c.state)
-      for (const p of res.patches)
-        c.state = { ...c.state, ...p.set, chat: p.chat ? [...c.state.chat, p.chat] : c.state.chat, version: p.version };
+    else if (c.state) c.state = res.patches.reduce(applyPatch, c.state);
     return res;
   };
   const versionOf = () => t.app.get(LiveService).room(sessionId)?.store.current.version;
@@ -279,6 +284,19 @@ describe('live session over socket.io with real mediasoup workers', () => {
       rtpParameters: fakeRtp.audio(4444),
       source: 'mic',
     });
+  });
+
+  it('removing a participant takes them and their hand out of everyone’s state in one patch', async () => {
+    const kicked = spoke1.waitFor<{ reason: string }>('session:kicked');
+    const removal = spoke2.waitFor<RoomPatch>('room:patch', (p) => p.participants?.remove !== undefined);
+    await host.ok('host:remove', { userId: people.spoke1.id });
+    expect((await kicked).reason).toBe('removed');
+    expect(await removal).toMatchObject({ set: { hands: [] }, participants: { remove: [people.spoke1.id] } });
+    const server = t.app.get(LiveService).room(sessionId)?.store.current;
+    await waitUntil(() => host.state?.version === server?.version && spoke2.state?.version === server?.version);
+    expect(host.state).toEqual(server);
+    expect(spoke2.state).toEqual(server);
+    expect(server?.participants.map((p) => p.userId)).not.toContain(people.spoke1.id);
   });
 
   it('ending the session sends everyone away and closes every attendance row', async () => {

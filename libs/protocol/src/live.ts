@@ -80,23 +80,39 @@ export interface RoomState {
 
 /**
  * A change to the room: one event, one version. `set` replaces top-level fields of
- * RoomState; `chat` appends one message to `chat`.
+ * RoomState; `chat` appends one message to `chat`; `participants` adds or replaces
+ * participants by userId (`upsert`, new ones at the end), then removes some by userId
+ * (`remove`), so a join or a muted microphone sends one person, not the whole list.
  */
 export interface RoomPatch {
   version: number;
-  set?: Partial<Omit<RoomState, 'version' | 'sessionId' | 'chat'>>;
+  set?: Partial<Omit<RoomState, 'version' | 'sessionId' | 'chat' | 'participants'>>;
   chat?: ChatMessage;
+  participants?: { upsert?: LiveParticipant[]; remove?: string[] };
 }
 
-/** Applies a patch (the client and the server's tests use the same function). */
+/** Applies a patch (the client and the server's store use the same function). */
 export function applyPatch(state: RoomState, patch: RoomPatch): RoomState {
   if (patch.version <= state.version) return state;
   return {
     ...state,
     ...patch.set,
+    participants: patch.participants ? changeParticipants(state.participants, patch.participants) : state.participants,
     chat: patch.chat ? [...state.chat, patch.chat] : state.chat,
     version: patch.version,
   };
+}
+
+function changeParticipants(
+  list: LiveParticipant[],
+  { upsert = [], remove = [] }: NonNullable<RoomPatch['participants']>,
+): LiveParticipant[] {
+  const replaced = new Map(upsert.map((p) => [p.userId, p]));
+  const next = list.map((p) => replaced.get(p.userId) ?? p);
+  const known = new Set(list.map((p) => p.userId));
+  next.push(...upsert.filter((p) => !known.has(p.userId)));
+  const removed = new Set(remove);
+  return removed.size ? next.filter((p) => !removed.has(p.userId)) : next;
 }
 
 export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: { code: LiveErrorCode; message: string } };

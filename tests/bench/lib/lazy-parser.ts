@@ -4,7 +4,7 @@
  * chat message: those reach listeners as `null`, undecoded.
  *
  * Why: the bench runs all N participants in one process, so with the stock parser it would JSON-parse
- * every patch N times — at N = 200 a join storm is ~700 MB of patches — and that CPU, taken from the
+ * every patch N times — at N = 200 a join storm delivers ~20,000 patches — and that CPU, taken from the
  * same two cores, would show up as the server's latency. A real participant parses only its own copy
  * on its own machine. The server still encodes and sends every byte (counted in BenchClient.received).
  */

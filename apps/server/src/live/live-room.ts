@@ -113,8 +113,7 @@ export class LiveRoom {
 
   private async onWorkerClosed(): Promise<void> {
     this.logger.error(`session ${this.sessionId}: the worker hosting its media died; rebuilding`);
-    const participants = this.store.current.participants.map((p) => ({ ...p, producers: [] }));
-    this.publish(this.store.change({ participants, videoUserIds: [], activeSpeakerId: null }));
+    this.publish(this.store.updateEveryParticipant({ producers: [] }, { videoUserIds: [], activeSpeakerId: null }));
     await this.ensureMedia();
   }
 }

@@ -414,8 +414,7 @@ export class LiveService implements OnApplicationShutdown {
     }
     await this.closeOpenAttendance(room.sessionId, userId);
     const hands = room.store.current.hands.filter((h) => h.userId !== userId);
-    const participants = room.store.current.participants.filter((p) => p.userId !== userId);
-    room.publish(room.store.change({ hands, participants }));
+    room.publish(room.store.removeParticipant(userId, { hands }));
   }
 
   lock(client: LiveClient, locked: boolean): void {

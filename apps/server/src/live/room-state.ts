@@ -1,4 +1,4 @@
-import type { ChatMessage, LiveParticipant, RoomPatch, RoomState } from '@echo-hub/protocol';
+import { applyPatch, type ChatMessage, type LiveParticipant, type RoomPatch, type RoomState } from '@echo-hub/protocol';
 
 /** Patches kept for clients that reconnect; further behind, they get a full snapshot. */
 const PATCH_LOG = 500;
@@ -36,24 +36,9 @@ export class RoomStateStore {
     return this.state;
   }
 
-  /** Applies a change and returns its patch (null when nothing changed). */
+  /** Applies a change and returns its patch (null when nothing changed); participants change through the methods below. */
   change(set: RoomPatch['set'] = {}, chat?: ChatMessage): RoomPatch | null {
-    const changed = Object.entries(set).filter(
-      ([key, value]) => JSON.stringify(this.state[key as keyof RoomState]) !== JSON.stringify(value),
-    );
-    if (changed.length === 0 && !chat) return null;
-    const patch: RoomPatch = { version: this.state.version + 1 };
-    if (changed.length) patch.set = Object.fromEntries(changed);
-    if (chat) patch.chat = chat;
-    this.state = {
-      ...this.state,
-      ...patch.set,
-      chat: chat ? [...this.state.chat, chat] : this.state.chat,
-      version: patch.version,
-    };
-    this.log.push(patch);
-    if (this.log.length > PATCH_LOG) this.log.shift();
-    return patch;
+    return this.commit({ set, chat });
   }
 
   /** What a client at `version` missed: the patches, or null when it must take a full snapshot. */
@@ -69,17 +54,43 @@ export class RoomStateStore {
     return this.state.participants.find((p) => p.userId === userId);
   }
 
-  /** Replaces one participant (or adds it) and returns the patch. */
+  /** Replaces one participant (or adds it) and returns the patch, which carries only that participant. */
   upsertParticipant(p: LiveParticipant): RoomPatch | null {
-    const others = this.state.participants.filter((x) => x.userId !== p.userId);
-    const index = this.state.participants.findIndex((x) => x.userId === p.userId);
-    const participants =
-      index < 0 ? [...others, p] : this.state.participants.map((x) => (x.userId === p.userId ? p : x));
-    return this.change({ participants });
+    return this.commit({ participants: { upsert: [p] } });
   }
 
   updateParticipant(userId: string, update: Partial<LiveParticipant>): RoomPatch | null {
     const p = this.participant(userId);
     return p ? this.upsertParticipant({ ...p, ...update }) : null;
   }
+
+  /** Applies `update` to every participant, with `set`, in one patch (it carries the participants that changed). */
+  updateEveryParticipant(update: Partial<LiveParticipant>, set: RoomPatch['set'] = {}): RoomPatch | null {
+    return this.commit({ set, participants: { upsert: this.state.participants.map((p) => ({ ...p, ...update })) } });
+  }
+
+  /** Removes one participant, with `set`, in one patch. */
+  removeParticipant(userId: string, set: RoomPatch['set'] = {}): RoomPatch | null {
+    return this.commit({ set, participants: { remove: [userId] } });
+  }
+
+  /** Records the parts of a change that change something as the next version (null when none do). */
+  private commit({ set = {}, chat, participants = {} }: Omit<RoomPatch, 'version'>): RoomPatch | null {
+    const changed = Object.entries(set).filter(([key, value]) => !same(this.state[key as keyof RoomState], value));
+    const upsert = (participants.upsert ?? []).filter((p) => !same(this.participant(p.userId), p));
+    const remove = (participants.remove ?? []).filter((userId) => this.participant(userId));
+    if (changed.length === 0 && !chat && upsert.length === 0 && remove.length === 0) return null;
+    const patch: RoomPatch = { version: this.state.version + 1 };
+    if (changed.length) patch.set = Object.fromEntries(changed);
+    if (chat) patch.chat = chat;
+    if (upsert.length || remove.length) {
+      patch.participants = { ...(upsert.length > 0 && { upsert }), ...(remove.length > 0 && { remove }) };
+    }
+    this.state = applyPatch(this.state, patch);
+    this.log.push(patch);
+    if (this.log.length > PATCH_LOG) this.log.shift();
+    return patch;
+  }
 }
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
