@@ -8,10 +8,16 @@ test.afterEach(closeOpenedPages);
  * Case presentations from submission to written recommendations: a spoke writes a case and the
  * form flags the identifiers she typed; the coordinator reorders the session's queue; the
  * facilitator presents the case live through its stages with the shared recommendations editor;
- * the presenter downloads the recommendations as a PDF.
+ * the presenter attaches an image (confirming it identifies nobody), is notified when the
+ * recommendations are sent and downloads them as a PDF.
  */
 
 const TITLE = 'Low mood and isolation after a bereavement';
+/** A 1×1 PNG, made here: the image the spoke attaches to her case. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 const OTHER_TITLE = 'Chronic pain and debt worries';
 
 async function newPage(browser: Browser, email: string): Promise<Page> {
@@ -113,6 +119,23 @@ test('a spoke presents a de-identified case, the coordinator reorders the queue,
   await spoke.getByText(/1 span was confirmed not identifying/).click();
   await expect(spoke.getByText(/Dr Rahman.*in What has been tried, confirmed by Ciara Quinn/)).toBeVisible();
 
+  // ---- She attaches an image: a file name that names someone is refused; she confirms the file identifies nobody. ----
+  const files = spoke.getByRole('region', { name: 'Images and documents' });
+  await expect(files.getByText(/Remove or cover anything that identifies the patient/)).toBeVisible();
+  const fileInput = files.getByLabel('File', { exact: true });
+  const attach = files.getByRole('button', { name: 'Attach file' });
+  await fileInput.setInputFiles({ name: 'John_Smith_CT.png', mimeType: 'image/png', buffer: PNG });
+  await expect(files.getByText(/The file name may identify the patient: "John Smith"/)).toBeVisible();
+  await expect(attach).toBeDisabled();
+  await fileInput.setInputFiles({ name: 'walking-route.png', mimeType: 'image/png', buffer: PNG });
+  await expect(attach).toBeDisabled();
+  await files.getByLabel('I have removed or covered everything that identifies the patient').check();
+  await attach.click();
+  await expect(files.getByText('Attached walking-route.png.')).toBeVisible();
+  await expect(
+    files.getByRole('list', { name: 'Attachments' }).getByRole('img', { name: 'walking-route.png' }),
+  ).toBeVisible();
+
   // ---- The coordinator puts the bereavement case first (buttons, drag and drop, keyboard). ----
   const coordinator = await newPage(browser, 'coordinator@echo.demo');
   await coordinator.goto(`/sessions/${sessionId}`);
@@ -150,6 +173,7 @@ test('a spoke presents a de-identified case, the coordinator reorders the queue,
     await expect(panel.getByRole('heading', { name: TITLE })).toBeVisible();
     await expect(panel.getByText('Case discussion — not recorded')).toBeVisible();
     await expect(panel.getByText('Stage: Presentation')).toBeVisible();
+    await expect(panel.getByRole('img', { name: 'walking-route.png' })).toBeVisible();
   }
   await expect(hostCase.getByRole('timer', { name: /^Presentation: \d+:\d\d left$/ })).toBeVisible();
   for (const stage of [
@@ -186,7 +210,15 @@ test('a spoke presents a de-identified case, the coordinator reorders the queue,
   await expect(hostCase.getByText(`Next in the queue: ${OTHER_TITLE}`)).toBeVisible();
   await expect(spokeCase).toHaveCount(0);
 
-  // ---- The presenter finds her case from the program dashboard and downloads the recommendations. ----
+  // ---- The presenter is notified, finds her case from the program dashboard and downloads the recommendations. ----
+  await spoke.goto(`/programs/${program.id}`);
+  await expect(spoke.getByRole('link', { name: /^Notifications, \d+ unread$/ })).toBeVisible();
+  await spoke.getByRole('link', { name: /^Notifications/ }).click();
+  await expect(
+    spoke.getByRole('list', { name: 'Notifications' }).getByRole('link', {
+      name: `Recommendations for your case “${TITLE}” are ready`,
+    }),
+  ).toHaveAttribute('href', `/cases/${caseId}`);
   await spoke.goto(`/programs/${program.id}`);
   await spoke.getByRole('link', { name: 'My cases' }).click();
   await spoke.getByRole('list', { name: 'My cases' }).getByRole('link', { name: TITLE }).click();

@@ -65,8 +65,10 @@ describe('authorization matrix: every route × every caller', () => {
         let req = api(t.app)[route.method](c.path);
         const who = callers.get(caller);
         if (who) req = req.set('Authorization', `Bearer ${who.token}`);
-        if (c.attach) req = req.attach('file', Buffer.from('%PDF-1.4 slides'), 'talk.pdf');
-        else if (c.body) req = req.send(c.body);
+        if (c.attach) {
+          req = req.attach('file', Buffer.from('%PDF-1.4 slides'), 'talk.pdf');
+          for (const [field, value] of Object.entries(c.body ?? {})) req = req.field(field, String(value));
+        } else if (c.body) req = req.send(c.body);
         const res = await req;
         if (expected === 'ok') {
           // Allowed: never refused by the guard. The one 401 allowed through is a wrong current password.

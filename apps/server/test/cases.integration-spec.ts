@@ -1,5 +1,17 @@
-import type { CaseDto, JoinResponse, QueuedCase, RoomState } from '@echo-hub/protocol';
+import {
+  type CaseAttachmentDto,
+  type CaseDto,
+  CaseLimits,
+  type JoinResponse,
+  type NotificationDto,
+  type NotificationsResponse,
+  type QueuedCase,
+  type RoomState,
+} from '@echo-hub/protocol';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { CaseAttachment } from '../src/cases/entities/case-attachment.entity';
 import { EchoCase } from '../src/cases/entities/echo-case.entity';
 import { Recommendation } from '../src/cases/entities/recommendation.entity';
 import { ProgramsService } from '../src/programs/programs.service';
@@ -251,6 +263,16 @@ describe('case presentations: the de-identification gate, the queue, recommendat
       const c = (await api(t.app).get(`/api/cases/${next.id}`).set(bearer(p.spoke)).expect(200)).body as CaseDto;
       expect(c.status).toBe('recommendations_sent');
       expect(c.recommendations.map((r) => r.body)).toEqual([advice]);
+      const presenter = c.presenter.id === p.spoke.id ? p.spoke : p.spoke2;
+      const inbox = (await api(t.app).get('/api/notifications').set(bearer(presenter)).expect(200))
+        .body as NotificationsResponse;
+      expect(inbox.items).toContainEqual(
+        expect.objectContaining({
+          kind: 'recommendations',
+          caseId: next.id,
+          actor: expect.objectContaining({ id: p.facilitator.id }),
+        }),
+      );
       const pdf = await api(t.app)
         .get(`/api/cases/${next.id}/recommendations.pdf`)
         .set(bearer(p.spoke))
@@ -267,7 +289,7 @@ describe('case presentations: the de-identification gate, the queue, recommendat
       // The presenter follows up in a later session, linked to the original case.
       const follow = await api(t.app)
         .post(`/api/cases/${next.id}/follow-ups`)
-        .set(bearer(c.presenter.id === p.spoke.id ? p.spoke : p.spoke2))
+        .set(bearer(presenter))
         .send({ ...cleanCase, title: 'Follow-up: back at her choir', sessionId: laterSessionId })
         .expect(201);
       const followed = (await api(t.app).get(`/api/cases/${follow.body.id}`).set(bearer(p.spoke)).expect(200))
@@ -287,3 +309,202 @@ async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+describe('case attachments and the recommendations notification', () => {
+  let t: TestApp;
+  let sessionId: string;
+  const p: Record<'presenter' | 'colleague' | 'expert' | 'facilitator' | 'outsider', Account> = {} as never;
+  /** The smallest PNG header: enough for the type sniffer. */
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+  const pdf = Buffer.from('%PDF-1.4 walking plan');
+
+  const newCase = async (draft = false) =>
+    (
+      await api(t.app)
+        .post(`/api/sessions/${sessionId}/cases`)
+        .set(bearer(p.presenter))
+        .send({ ...cleanCase, draft })
+        .expect(201)
+    ).body.id as string;
+  const upload = (who: Account, caseId: string, bytes: Buffer, name: string, confirm: string | null = 'true') => {
+    const req = api(t.app).post(`/api/cases/${caseId}/attachments`).set(bearer(who)).attach('file', bytes, name);
+    return confirm === null ? req : req.field('confirmIdentifiersRemoved', confirm);
+  };
+  const download = (who: Account, caseId: string, id: string) =>
+    api(t.app)
+      .get(`/api/cases/${caseId}/attachments/${id}`)
+      .set(bearer(who))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+  const storedFiles = () => (existsSync(join(t.dataDir, 'cases')) ? readdirSync(join(t.dataDir, 'cases')) : []);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    for (const name of ['presenter', 'colleague', 'expert', 'facilitator', 'outsider'] as const) {
+      p[name] = await account(t.app, name);
+    }
+    const programs = t.app.get(ProgramsService);
+    const program = await programs.create({ name: 'Chronic Pain ECHO' });
+    await addMember(t.app, program.id, p.presenter.id, 'participant');
+    await addMember(t.app, program.id, p.colleague.id, 'participant');
+    await addMember(t.app, program.id, p.expert.id, 'expert');
+    await addMember(t.app, program.id, p.facilitator.id, 'facilitator');
+    await addMember(t.app, (await programs.create({ name: 'Another ECHO' })).id, p.outsider.id, 'participant');
+    const agenda = [{ kind: 'case' as const, minutes: 30 }];
+    sessionId = (
+      await t.app
+        .get(SessionsService)
+        .create(program.id, { title: 'S1', startsAt: new Date().toISOString(), durationMinutes: 60, agenda }, null)
+    ).id;
+  });
+  afterAll(() => t.close());
+
+  it('the presenter attaches a PNG and a PDF, recorded with who confirmed and when; readers of the case download them', async () => {
+    const caseId = await newCase();
+    const image = await upload(p.presenter, caseId, png, 'knee-xray.png').expect(201);
+    expect(image.body).toMatchObject({
+      caseId,
+      name: 'knee-xray.png',
+      mimeType: 'image/png',
+      size: png.length,
+      uploadedBy: { id: p.presenter.id, displayName: expect.any(String) },
+    });
+    expect(Date.parse(image.body.confirmedAt)).toBeGreaterThan(Date.now() - 60_000);
+    const letter = await upload(p.presenter, caseId, pdf, 'pain-diary.pdf').expect(201);
+    expect(letter.body.mimeType).toBe('application/pdf');
+    const row = await t.app.get(DataSource).getRepository(CaseAttachment).findOneByOrFail({ id: image.body.id });
+    expect(row).toMatchObject({ uploaderId: p.presenter.id, confirmedAt: image.body.confirmedAt });
+
+    const c = (await api(t.app).get(`/api/cases/${caseId}`).set(bearer(p.colleague)).expect(200)).body as CaseDto;
+    expect(c.attachments.map((a) => [a.name, a.mimeType])).toEqual([
+      ['knee-xray.png', 'image/png'],
+      ['pain-diary.pdf', 'application/pdf'],
+    ]);
+    const got = await download(p.colleague, caseId, letter.body.id).expect(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.headers['x-content-type-options']).toBe('nosniff');
+    expect(got.body).toEqual(pdf);
+    expect((await download(p.expert, caseId, image.body.id).expect(200)).headers['content-type']).toBe('image/png');
+
+    // Not a member of the program: refused by the guard; an id of another case: 404.
+    expect((await download(p.outsider, caseId, image.body.id)).status).toBe(403);
+    await api(t.app).get(`/api/cases/${caseId}/attachments/${image.body.id}`).expect(401);
+    const other = await newCase();
+    expect((await download(p.colleague, other, image.body.id)).status).toBe(404);
+  });
+
+  it("a draft's files are seen by its presenter and the hub team only", async () => {
+    const draft = await newCase(true);
+    const a = await upload(p.presenter, draft, png, 'hand.png').expect(201);
+    expect((await download(p.colleague, draft, a.body.id)).status).toBe(404);
+    expect((await download(p.facilitator, draft, a.body.id)).status).toBe(200);
+    expect((await download(p.presenter, draft, a.body.id)).status).toBe(200);
+  });
+
+  it('refuses other types, however named, and uploads without the confirmation, naming the field', async () => {
+    const caseId = await newCase();
+    const before = storedFiles().length;
+    const text = await upload(p.presenter, caseId, Buffer.from('just some text, not an image'), 'scan.png').expect(400);
+    expect(text.body.message).toContain('file');
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]);
+    expect((await upload(p.presenter, caseId, exe, 'viewer.exe').expect(400)).body.message).toContain('file');
+    const gif = Buffer.from('GIF89a tiny');
+    expect((await upload(p.presenter, caseId, gif, 'chart.gif').expect(400)).body.message).toContain('file');
+    const huge = Buffer.concat([png, Buffer.alloc(CaseLimits.attachmentBytes)]);
+    expect((await upload(p.presenter, caseId, huge, 'big.png')).status).toBe(413);
+    await api(t.app)
+      .post(`/api/cases/${caseId}/attachments`)
+      .set(bearer(p.presenter))
+      .field('confirmIdentifiersRemoved', 'true')
+      .expect(400)
+      .expect((res) => expect(res.body.message).toContain('file'));
+
+    for (const confirm of [null, 'false', 'yes']) {
+      const res = await upload(p.presenter, caseId, png, 'knee.png', confirm).expect(400);
+      expect(res.body.message).toContain('confirmIdentifiersRemoved');
+    }
+    expect(storedFiles()).toHaveLength(before);
+    const c = (await api(t.app).get(`/api/cases/${caseId}`).set(bearer(p.presenter)).expect(200)).body as CaseDto;
+    expect(c.attachments).toEqual([]);
+  });
+
+  it('refuses a file whose name identifies the patient (422 IDENTIFIERS_FOUND) and stores nothing', async () => {
+    const caseId = await newCase();
+    const before = storedFiles().length;
+    for (const name of ['John_Smith_CT.pdf', `referral ${NHS}.pdf`]) {
+      const res = await upload(p.presenter, caseId, pdf, name).expect(422);
+      expect(res.body.error).toBe('IDENTIFIERS_FOUND');
+      expect(res.body.findings[0]).toMatchObject({ field: 'file' });
+    }
+    expect(storedFiles()).toHaveLength(before);
+    expect(await t.app.get(DataSource).getRepository(CaseAttachment).countBy({ caseId })).toBe(0);
+  });
+
+  it('only the presenter (or the hub team) attaches and removes, and only before the case is discussed', async () => {
+    const caseId = await newCase();
+    const a = (await upload(p.presenter, caseId, png, 'wrist.png').expect(201)).body as CaseAttachmentDto;
+    expect((await upload(p.colleague, caseId, png, 'mine.png')).status).toBe(403);
+    await api(t.app).delete(`/api/cases/${caseId}/attachments/${a.id}`).set(bearer(p.colleague)).expect(403);
+    await api(t.app).delete(`/api/cases/${caseId}/attachments/${a.id}`).set(bearer(p.outsider)).expect(403);
+
+    const files = storedFiles().length;
+    await api(t.app).delete(`/api/cases/${caseId}/attachments/${a.id}`).set(bearer(p.presenter)).expect(204);
+    expect(storedFiles()).toHaveLength(files - 1);
+    expect((await download(p.presenter, caseId, a.id)).status).toBe(404);
+
+    const kept = (await upload(p.presenter, caseId, pdf, 'plan.pdf').expect(201)).body as CaseAttachmentDto;
+    await api(t.app)
+      .post(`/api/cases/${caseId}/recommendations`)
+      .set(bearer(p.expert))
+      .send({ body: 'Graded activity; review in six weeks.' })
+      .expect(201);
+    await api(t.app).delete(`/api/cases/${caseId}/attachments/${kept.id}`).set(bearer(p.presenter)).expect(400);
+    await upload(p.presenter, caseId, png, 'late.png').expect(400);
+    expect((await download(p.colleague, caseId, kept.id)).status).toBe(200);
+  });
+
+  it('notifies the presenter, live and in the notifications list, when recommendations are sent', async () => {
+    const caseId = await newCase();
+    const inbox = new TestLiveClient(await t.app.getUrl(), p.presenter.token);
+    try {
+      await inbox.connected();
+      const before = (await api(t.app).get('/api/notifications').set(bearer(p.presenter)).expect(200))
+        .body as NotificationsResponse;
+      const pushed = inbox.waitFor<NotificationDto>('notification', (n) => n.caseId === caseId);
+      await api(t.app)
+        .post(`/api/cases/${caseId}/recommendations`)
+        .set(bearer(p.expert))
+        .send({ body: 'Pacing plan; refer to the pain management programme.' })
+        .expect(201);
+      expect(await pushed).toMatchObject({
+        kind: 'recommendations',
+        caseId,
+        groupId: null,
+        title: cleanCase.title,
+        actor: { id: p.expert.id },
+        readAt: null,
+      });
+      const after = (await api(t.app).get('/api/notifications').set(bearer(p.presenter)).expect(200))
+        .body as NotificationsResponse;
+      expect(after.unread).toBe(before.unread + 1);
+      expect(after.items[0]).toMatchObject({ kind: 'recommendations', caseId, title: cleanCase.title });
+      // Nobody else is told.
+      const colleague = (await api(t.app).get('/api/notifications').set(bearer(p.colleague)).expect(200))
+        .body as NotificationsResponse;
+      expect(colleague.items.filter((n) => n.caseId === caseId)).toEqual([]);
+      const read = await api(t.app)
+        .post('/api/notifications/read')
+        .set(bearer(p.presenter))
+        .send({ ids: [after.items[0].id] })
+        .expect(200);
+      expect(read.body.unread).toBe(before.unread);
+    } finally {
+      inbox.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { ProgramsService } from '../src/programs/programs.service';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { CaseAttachmentsService } from '../src/cases/case-attachments.service';
 import { CasesService } from '../src/cases/cases.service';
 import { APP_CONFIG, type AppConfig } from '../src/config/config';
 import { Recording } from '../src/recordings/entities/recording.entity';
@@ -48,6 +49,7 @@ export interface Fixture {
 export interface Call {
   path: string;
   body?: object;
+  /** A multipart upload of a small PDF as `file` (with `body` as its other form fields). */
   attach?: boolean;
   headers?: Record<string, string>;
 }
@@ -453,6 +455,34 @@ export const ROUTES: Route[] = [
     }),
   },
   {
+    method: 'post',
+    path: '/api/cases/{id}/attachments',
+    rule: 'cases.submit',
+    call: async (f, t, who) => ({
+      path: `/api/cases/${await newCase(f, t, who)}/attachments`,
+      attach: true,
+      body: { confirmIdentifiersRemoved: true },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/cases/{id}/attachments/{fileId}',
+    rule: 'program.read',
+    call: async (f, t) => {
+      const a = await caseAttachment(f, t, null);
+      return { path: `/api/cases/${a.caseId}/attachments/${a.id}` };
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/cases/{id}/attachments/{fileId}',
+    rule: 'cases.submit',
+    call: async (f, t, who) => {
+      const a = await caseAttachment(f, t, who);
+      return { path: `/api/cases/${a.caseId}/attachments/${a.id}` };
+    },
+  },
+  {
     method: 'get',
     path: '/api/programs/{id}/recordings',
     rule: 'program.read',
@@ -785,11 +815,22 @@ export const cleanCase = {
   ageBand: '75-84',
 };
 
+const presenterOf = (f: Fixture, who: Account | null) => {
+  const presenter = who ?? f.admin;
+  return { id: presenter.id, email: presenter.email, displayName: 'Presenter', isAdmin: false, sessionId: '' };
+};
+
 /** A fresh case in the fixture session, presented by `who` (the admin when null). */
 async function newCase(f: Fixture, t: TestApp, who: Account | null): Promise<string> {
-  const presenter = who ?? f.admin;
-  const user = { id: presenter.id, email: presenter.email, displayName: 'Presenter', isAdmin: false, sessionId: '' };
-  return (await t.app.get(CasesService).submit(f.session, cleanCase, user)).id;
+  return (await t.app.get(CasesService).submit(f.session, cleanCase, presenterOf(f, who))).id;
+}
+
+/** A PDF attached to a fresh case presented by `who` (the admin when null). */
+async function caseAttachment(f: Fixture, t: TestApp, who: Account | null) {
+  const caseId = await newCase(f, t, who);
+  const file = { originalname: 'walking-plan.pdf', size: 20, buffer: Buffer.from('%PDF-1.4 walking plan') };
+  const caller = { user: presenterOf(f, who), manager: false };
+  return t.app.get(CaseAttachmentsService).upload(caseId, file as Express.Multer.File, caller);
 }
 
 const feedPath = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');

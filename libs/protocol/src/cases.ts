@@ -72,8 +72,8 @@ export interface SubmitCaseRequest extends CaseFields {
 export type UpdateCaseRequest = Partial<SubmitCaseRequest>;
 
 export interface FieldFinding extends Finding {
-  /** A case form field, or `body` of a recommendation, or the live `notes`. */
-  field: CaseTextField | 'body' | 'notes';
+  /** A case form field, or `body` of a recommendation, or the live `notes`, or the name of an attached `file`. */
+  field: CaseTextField | 'body' | 'notes' | 'file';
 }
 
 /** 422 body when the gate finds identifiers nobody confirmed. */
@@ -104,6 +104,34 @@ export interface CaseDto extends Required<CaseFields> {
   followUpOfId: string | null;
   confirmations: { field: CaseTextField; start: number; end: number; text: string; by: string; at: string }[];
   recommendations: RecommendationDto[];
+  /** Images and PDFs attached by the presenter (read with the same rights as the case). */
+  attachments: CaseAttachmentDto[];
+  createdAt: string;
+}
+
+export const CaseLimits = {
+  attachmentBytes: 10 * 1024 * 1024,
+  /** What a case attachment may be (sniffed from its bytes, never from its name). */
+  attachmentTypes: ['image/png', 'image/jpeg', 'image/webp', 'application/pdf'],
+} as const;
+
+/**
+ * Multipart fields of `POST /cases/:id/attachments` besides `file`: the uploader confirms they removed
+ * or covered everything that identifies the patient (recorded with who and when).
+ */
+export interface CaseAttachmentUploadFields {
+  confirmIdentifiersRemoved: true;
+}
+
+export interface CaseAttachmentDto {
+  id: string;
+  caseId: string;
+  name: string;
+  mimeType: string;
+  size: number;
+  uploadedBy: { id: string; displayName: string };
+  /** When the uploader confirmed the file identifies nobody. */
+  confirmedAt: string;
   createdAt: string;
 }
 

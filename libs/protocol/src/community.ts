@@ -281,7 +281,7 @@ export interface SearchResponse {
   results: SearchResult[];
 }
 
-export type NotificationKind = 'mention' | 'reply' | 'join_request' | 'join_decided';
+export type NotificationKind = 'mention' | 'reply' | 'join_request' | 'join_decided' | 'recommendations';
 
 export interface NotificationDto {
   id: string;
@@ -290,8 +290,10 @@ export interface NotificationDto {
   groupId: string | null;
   threadId: string | null;
   postId: string | null;
+  /** The case whose recommendations were sent (kind `recommendations`). */
+  caseId: string | null;
   actor: PersonRef | null;
-  /** Thread title, or group name for join requests. */
+  /** Thread title, group name for join requests, or case title for recommendations. */
   title: string;
   excerpt: string;
   createdAt: string;

@@ -1,12 +1,44 @@
-import type { CaseDto, QueuedCase, RecommendationDto as RecommendationView } from '@echo-hub/protocol';
-import { Body, Controller, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  type CaseAttachmentDto,
+  type CaseDto,
+  CaseLimits,
+  type QueuedCase,
+  type RecommendationDto as RecommendationView,
+} from '@echo-hub/protocol';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/auth.types';
 import { PERMISSIONS } from '../auth/permissions';
+import { sendUpload } from '../common/uploads';
+import { CaseAttachmentsService } from './case-attachments.service';
 import { type Caller, CasesService } from './cases.service';
 import {
+  CaseAttachmentFieldsDto,
   FollowUpDto,
   MoveCaseDto,
   RecommendationDto,
@@ -25,7 +57,10 @@ const caller = (req: AuthenticatedRequest): Caller => {
 @ApiBearerAuth()
 @Controller()
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly attachments: CaseAttachmentsService,
+  ) {}
 
   @Access('cases.submit', 'session')
   @Post('sessions/:id/cases')
@@ -95,5 +130,51 @@ export class CasesController {
   @ApiUnprocessableEntityResponse({ description: 'IDENTIFIERS_FOUND' })
   followUp(@Param('id') id: string, @Body() dto: FollowUpDto, @Req() req: AuthenticatedRequest) {
     return this.cases.followUp(id, dto, caller(req));
+  }
+
+  /** An image or PDF (sniffed), with the uploader's confirmation that it identifies nobody; its name is gated. */
+  @Access('cases.submit', 'case')
+  @Post('cases/:id/attachments')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'confirmIdentifiersRemoved'],
+      properties: { file: { type: 'string', format: 'binary' }, confirmIdentifiersRemoved: { type: 'boolean' } },
+    },
+  })
+  @ApiUnprocessableEntityResponse({ description: 'IDENTIFIERS_FOUND in the file name' })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: CaseLimits.attachmentBytes, files: 1 } }))
+  attach(
+    @Param('id') id: string,
+    @Body() _fields: CaseAttachmentFieldsDto,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<CaseAttachmentDto> {
+    return this.attachments.upload(id, file, caller(req));
+  }
+
+  @Access('program.read', 'case')
+  @Get('cases/:id/attachments/:fileId')
+  @ApiProduces('image/png', 'image/jpeg', 'image/webp', 'application/pdf')
+  async attachment(
+    @Param('id') id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const file = await this.attachments.file(id, fileId, caller(req));
+    sendUpload(res, file, `attachment ${fileId} not found`);
+  }
+
+  @Access('cases.submit', 'case')
+  @Delete('cases/:id/attachments/:fileId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  detach(
+    @Param('id') id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<void> {
+    return this.attachments.remove(id, fileId, caller(req));
   }
 }

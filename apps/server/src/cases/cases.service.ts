@@ -11,11 +11,13 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
+import { NotificationsService } from '../community/notifications.service';
 import { nowIso } from '../database/columns';
 import { AgendaItem } from '../sessions/entities/agenda-item.entity';
 import { EchoSession } from '../sessions/entities/echo-session.entity';
 import { gate } from './deid-gate';
 import type { FollowUpDto, SubmitCaseDto, UpdateCaseDto } from './dto/cases.dto';
+import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
 import { CaseConfirmation } from './entities/case-confirmation.entity';
 import { EchoCase } from './entities/echo-case.entity';
 import { Recommendation } from './entities/recommendation.entity';
@@ -34,7 +36,10 @@ export interface Caller {
 
 @Injectable()
 export class CasesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   /** A spoke submits a case to a session: gated, then queued at the end. */
   async submit(sessionId: string, dto: SubmitCaseDto, by: AuthUser): Promise<{ id: string; position: number | null }> {
@@ -62,9 +67,7 @@ export class CasesService {
   }
 
   async get(id: string, caller: Caller): Promise<CaseDto> {
-    const c = await this.db.getRepository(EchoCase).findOne({ where: { id }, relations: { presenter: true } });
-    if (!c || (c.status === 'draft' && c.presenterId !== caller.user.id && !caller.manager))
-      throw notFound(`case ${id}`);
+    const c = await this.readable(id, caller);
     const confirmations = await this.db
       .getRepository(CaseConfirmation)
       .find({ where: { caseId: id }, relations: { confirmedBy: true }, order: { createdAt: 'ASC' } });
@@ -89,6 +92,11 @@ export class CasesService {
         at: x.createdAt,
       })),
       recommendations: await this.recommendations(id),
+      attachments: (
+        await this.db
+          .getRepository(CaseAttachment)
+          .find({ where: { caseId: id }, relations: { uploader: true }, order: { createdAt: 'ASC' } })
+      ).map((a) => caseAttachmentDto(a)),
       createdAt: c.createdAt,
     };
   }
@@ -198,7 +206,10 @@ export class CasesService {
     return c.sessionId ? ((await this.queue([c.sessionId])).get(c.sessionId) ?? []) : [];
   }
 
-  /** Written recommendations (gated like case text); the presenter sees them on the case page and in the PDF. */
+  /**
+   * Written recommendations (gated like case text); the presenter sees them on the case page and in the PDF,
+   * and is notified (unless they wrote them).
+   */
   async recommend(id: string, body: string, by: AuthUser): Promise<RecommendationView> {
     const c = await this.db.getRepository(EchoCase).findOneByOrFail({ id });
     if (c.status === 'draft' || c.status === 'withdrawn') throw invalid(`a ${c.status} case takes no recommendations`);
@@ -206,6 +217,17 @@ export class CasesService {
     const repo = this.db.getRepository(Recommendation);
     const saved = await repo.save(repo.create({ caseId: id, authorId: by.id, body }));
     await this.db.getRepository(EchoCase).update({ id }, { status: 'recommendations_sent', position: c.position });
+    if (c.presenterId !== by.id) {
+      await this.notifications.notify({
+        userId: c.presenterId,
+        kind: 'recommendations',
+        programId: c.programId,
+        groupId: null,
+        caseId: id,
+        actor: { id: by.id, displayName: by.displayName },
+        title: c.title,
+      });
+    }
     return (await this.recommendations(id)).find((r) => r.id === saved.id) as RecommendationView;
   }
 
@@ -250,7 +272,16 @@ export class CasesService {
 
   // ---- helpers ----------------------------------------------------------------------------
 
-  private async editable(id: string, caller: Caller, opts: { allowDone?: boolean } = {}): Promise<EchoCase> {
+  /** The case, if the caller may read it (a draft: its presenter and the managers only); else 404. */
+  async readable(id: string, caller: Caller): Promise<EchoCase> {
+    const c = await this.db.getRepository(EchoCase).findOne({ where: { id }, relations: { presenter: true } });
+    if (!c || (c.status === 'draft' && c.presenterId !== caller.user.id && !caller.manager))
+      throw notFound(`case ${id}`);
+    return c;
+  }
+
+  /** The case, if the caller may change it: its presenter or a manager, while it waits (or is a draft). */
+  async editable(id: string, caller: Caller, opts: { allowDone?: boolean } = {}): Promise<EchoCase> {
     const c = await this.db.getRepository(EchoCase).findOneBy({ id });
     if (!c) throw notFound(`case ${id}`);
     if (c.presenterId !== caller.user.id && !caller.manager) {

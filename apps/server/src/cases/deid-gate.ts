@@ -1,5 +1,5 @@
 import { scan } from '@echo-hub/deid';
-import type { CaseTextField, ConfirmedSpan, FieldFinding } from '@echo-hub/protocol';
+import type { ConfirmedSpan, FieldFinding } from '@echo-hub/protocol';
 import { UnprocessableEntityException } from '@nestjs/common';
 
 /**
@@ -8,7 +8,7 @@ import { UnprocessableEntityException } from '@nestjs/common';
  * with 422 IDENTIFIERS_FOUND listing every finding. Returns the confirmed findings (to record).
  */
 export function gate(
-  fields: Partial<Record<CaseTextField | 'body' | 'notes', string>>,
+  fields: Partial<Record<FieldFinding['field'], string>>,
   confirmed: readonly ConfirmedSpan[] = [],
 ): FieldFinding[] {
   const findings = (Object.entries(fields) as [FieldFinding['field'], string | undefined][]).flatMap(([field, text]) =>

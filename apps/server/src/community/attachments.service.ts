@@ -1,10 +1,9 @@
 import { type AttachmentDto, CommunityLimits, type ProgramRole } from '@echo-hub/protocol';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CommunityAccessService, type Viewer } from './community-access.service';
 import { badRequest, CommunityError, notFound } from './community.errors';
@@ -12,30 +11,6 @@ import { Attachment } from './entities/attachment.entity';
 import { Post } from './entities/post.entity';
 import { attachmentMarkdown } from './threads.service';
 import { NO_TX } from './no-tx';
-
-/** The type of a file from its first bytes (never from the name or the type the browser claims). */
-export function sniffType(head: Buffer): { mimeType: string; ext: string } | null {
-  const starts = (bytes: number[], at = 0) => bytes.every((b, i) => head[at + i] === b);
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mimeType: 'image/png', ext: '.png' };
-  if (starts([0xff, 0xd8, 0xff])) return { mimeType: 'image/jpeg', ext: '.jpg' };
-  if (head.subarray(0, 6).toString('latin1') === 'GIF87a' || head.subarray(0, 6).toString('latin1') === 'GIF89a') {
-    return { mimeType: 'image/gif', ext: '.gif' };
-  }
-  if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') {
-    return { mimeType: 'image/webp', ext: '.webp' };
-  }
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return { mimeType: 'application/pdf', ext: '.pdf' };
-  return null;
-}
-
-const safeName = (name: string) =>
-  basename(name.replace(/\\/g, '/'))
-    .replace(/["<>]/g, '')
-    .split('')
-    .filter((ch) => ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127)
-    .join('')
-    .trim()
-    .slice(0, 200) || 'file';
 
 /** Images and PDFs uploaded to a group, kept under DATA_DIR/community and served only to its readers. */
 @Injectable()
@@ -63,9 +38,7 @@ export class AttachmentsService {
     if (!type) {
       throw badRequest(`file must be an image (PNG, JPEG, GIF, WebP) or a PDF (${CommunityError.BadAttachment})`);
     }
-    await mkdir(this.dir, { recursive: true });
-    const storedName = `${randomUUID()}${type.ext}`;
-    await writeFile(join(this.dir, storedName), file.buffer);
+    const storedName = await storeUpload(this.dir, file.buffer, type.ext);
     const repo = this.db.getRepository(Attachment);
     const a = await repo.save(
       repo.create({

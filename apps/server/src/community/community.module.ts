@@ -25,6 +25,6 @@ import { ThreadsService } from './threads.service';
     GroupsService,
     AttachmentsService,
   ],
-  exports: [CommunityAccessService, ThreadsService, GroupsService],
+  exports: [CommunityAccessService, ThreadsService, GroupsService, NotificationsService],
 })
 export class CommunityModule {}

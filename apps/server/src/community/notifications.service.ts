@@ -6,6 +6,7 @@ import { User } from '../auth/entities/user.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { MailService } from '../mail/mail.service';
+import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
 import { RealtimeService } from '../realtime/realtime.service';
 import { CommunityAccessService, type Viewer } from './community-access.service';
@@ -21,6 +22,7 @@ export interface NotifyInput {
   groupId: string | null;
   threadId?: string | null;
   postId?: string | null;
+  caseId?: string | null;
   actor: { id: string; displayName: string } | null;
   title: string;
   excerpt?: string;
@@ -37,6 +39,7 @@ const toDto = (n: Notification, actorName?: string): NotificationDto => ({
   groupId: n.groupId,
   threadId: n.threadId,
   postId: n.postId,
+  caseId: n.caseId,
   actor: n.actorId ? { id: n.actorId, displayName: actorName ?? n.actor?.displayName ?? '' } : null,
   title: n.title,
   excerpt: n.excerpt,
@@ -49,6 +52,7 @@ const KIND_TEXT: Record<NotificationKind, string> = {
   reply: 'replied to you in',
   join_request: 'asked to join',
   join_decided: 'decided on your request to join',
+  recommendations: 'sent recommendations for your case',
 };
 
 /** Renders one person's digest email (plain text). */
@@ -108,6 +112,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
         groupId: input.groupId,
         threadId: input.threadId ?? null,
         postId: input.postId ?? null,
+        caseId: input.caseId ?? null,
         actorId: input.actor?.id ?? null,
         title: input.title.slice(0, 200),
         excerpt: (input.excerpt ?? '').slice(0, 300),
@@ -119,7 +124,10 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     this.realtime.to(`user:${input.userId}`, 'notification', toDto(row, input.actor?.displayName));
   }
 
-  /** The latest notifications the person may still follow (a thread they lost access to drops out). */
+  /**
+   * The latest notifications the person may still follow (a thread they lost access to, or a case of a
+   * program they left, drops out).
+   */
   async list(viewer: Viewer): Promise<NotificationsResponse> {
     const rows = await this.db.getRepository(Notification).find({
       where: { userId: viewer.id },
@@ -152,8 +160,17 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     const readable = new Map<string, { read: boolean; moderate: boolean }>();
     for (const g of groups) readable.set(g.id, await this.access.access(viewer, g));
     const threadById = new Map(threads.map((t) => [t.id, t]));
+    const casePrograms = [...new Set(rows.flatMap((n) => (n.caseId ? [n.programId] : [])))];
+    const memberOf = new Set(
+      casePrograms.length && !viewer.isAdmin
+        ? (await this.db.getRepository(Membership).findBy({ userId: viewer.id, programId: In(casePrograms) })).map(
+            (m) => m.programId,
+          )
+        : [],
+    );
     return rows.filter((n) => {
       if (n.kind === 'join_request' || n.kind === 'join_decided') return true;
+      if (n.caseId) return viewer.isAdmin || memberOf.has(n.programId);
       const t = n.threadId ? threadById.get(n.threadId) : undefined;
       const a = t ? readable.get(t.groupId) : undefined;
       return Boolean(t && a?.read && (!t.hidden || a.moderate || t.authorId === viewer.id));
@@ -192,9 +209,11 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
             actorName: n.actor?.displayName ?? null,
             title: n.title,
             excerpt: n.excerpt,
-            url: n.threadId
-              ? `${this.config.publicUrl}/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}`
-              : `${this.config.publicUrl}/groups/${n.groupId ?? ''}`,
+            url: n.caseId
+              ? `${this.config.publicUrl}/cases/${n.caseId}`
+              : n.threadId
+                ? `${this.config.publicUrl}/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}`
+                : `${this.config.publicUrl}/groups/${n.groupId ?? ''}`,
           })),
           this.config.publicUrl,
         );

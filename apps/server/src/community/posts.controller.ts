@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access, CurrentUser } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
+import { sendUpload } from '../common/uploads';
 import { AttachmentsService } from './attachments.service';
 import { FlagDto, HideDto, ReactDto, UpdatePostDto } from './dto/community.dto';
 import { ModerationService } from './moderation.service';
@@ -119,17 +120,6 @@ export class PostsController {
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const file = await this.attachments.file(user, id, role(req));
-    const disposition = file.mimeType.startsWith('image/') ? 'inline' : 'attachment';
-    res.setHeader('Content-Type', file.mimeType);
-    res.setHeader('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    res.setHeader('Cache-Control', 'private, max-age=3600');
-    res.sendFile(file.path, (err) => {
-      if (err && !res.headersSent) {
-        res.status(404).json({ statusCode: 404, error: 'NOT_FOUND', message: `attachment ${id} not found` });
-      }
-    });
+    sendUpload(res, await this.attachments.file(user, id, role(req)), `attachment ${id} not found`);
   }
 }

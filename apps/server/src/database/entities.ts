@@ -7,6 +7,7 @@ import { SurveyResponse } from '../impact/entities/survey-response.entity';
 import { Survey } from '../impact/entities/survey.entity';
 import { Attendance } from '../live/entities/attendance.entity';
 import { ChatMessageEntity } from '../live/entities/chat-message.entity';
+import { CaseAttachment } from '../cases/entities/case-attachment.entity';
 import { CaseConfirmation } from '../cases/entities/case-confirmation.entity';
 import { EchoCase } from '../cases/entities/echo-case.entity';
 import { Recommendation } from '../cases/entities/recommendation.entity';
@@ -53,6 +54,7 @@ export const entities = [
   EchoCase,
   CaseConfirmation,
   Recommendation,
+  CaseAttachment,
   CommunityGroup,
   GroupMember,
   JoinRequest,

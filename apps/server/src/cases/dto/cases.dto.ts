@@ -1,6 +1,7 @@
 import {
   AGE_BANDS,
   CASE_TEXT_FIELDS,
+  type CaseAttachmentUploadFields,
   type CaseTextField,
   type ConfirmedSpan,
   type MoveCaseRequest,
@@ -10,10 +11,11 @@ import {
   type SubmitCaseRequest,
 } from '@echo-hub/protocol';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
+  Equals,
   IsArray,
   IsBoolean,
   IsIn,
@@ -162,4 +164,18 @@ export class FollowUpDto extends SubmitCaseDto {
   @ApiProperty({ description: 'The later session to present the follow-up in' })
   @IsUUID('4', { message: 'sessionId must be a UUID' })
   sessionId: string;
+}
+
+/** The multipart fields of a case attachment upload besides `file` (form values arrive as text). */
+export class CaseAttachmentFieldsDto implements CaseAttachmentUploadFields {
+  @ApiProperty({
+    enum: [true],
+    description: 'The uploader removed or covered everything that identifies the patient (recorded with who and when)',
+  })
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value))
+  @Equals(true, {
+    message:
+      'confirmIdentifiersRemoved must be true: confirm you removed or covered everything that identifies the patient',
+  })
+  confirmIdentifiersRemoved: true;
 }

@@ -1,11 +1,12 @@
 import type { NotificationKind } from '@echo-hub/protocol';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { User } from '../../auth/entities/user.entity';
+import { EchoCase } from '../../cases/entities/echo-case.entity';
 import { BaseEntity, TimestampColumn } from '../../database/columns';
 import { Program } from '../../programs/entities/program.entity';
 import { Thread } from './thread.entity';
 
-/** One entry of a person's notifications centre (mentions, replies, join requests). */
+/** One entry of a person's notifications centre (mentions, replies, join requests, recommendations sent). */
 @Entity('notification')
 @Index(['userId', 'createdAt'])
 export class Notification extends BaseEntity {
@@ -38,6 +39,14 @@ export class Notification extends BaseEntity {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   postId: string | null;
+
+  /** The case a `recommendations` notification is about. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  caseId: string | null;
+
+  @ManyToOne(() => EchoCase, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id' })
+  case?: EchoCase;
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   actorId: string | null;

@@ -5,6 +5,7 @@ import { Impact1764079200000 } from './1764079200000-impact';
 import { Community1764082800000 } from './1764082800000-community';
 import { Cases1764086400000 } from './1764086400000-cases';
 import { Recordings1764090000000 } from './1764090000000-recordings';
+import { CaseAttachments1764093600000 } from './1764093600000-case-attachments';
 
 /** Every migration, in order; run at start (migrationsRun) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Community1764082800000,
   Cases1764086400000,
   Recordings1764090000000,
+  CaseAttachments1764093600000,
 ];

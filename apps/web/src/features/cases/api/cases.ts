@@ -1,4 +1,5 @@
 import type {
+  CaseAttachmentDto,
   CaseDto,
   FieldFinding,
   QueuedCase,
@@ -6,7 +7,7 @@ import type {
   SubmitCaseRequest,
   UpdateCaseRequest,
 } from '@echo-hub/protocol';
-import { ApiError, api, getAccessToken, request } from '../../../lib/api';
+import { ApiError, api, fetchBlob, getAccessToken, request } from '../../../lib/api';
 
 const caseUrl = (id: string) => `/cases/${encodeURIComponent(id)}`;
 const sessionUrl = (id: string) => `/sessions/${encodeURIComponent(id)}`;
@@ -41,6 +42,21 @@ export const addRecommendation = (id: string, body: string) =>
 
 export const postFollowUp = (id: string, body: SubmitCaseRequest & { sessionId: string }) =>
   api<SubmittedCase>(`${caseUrl(id)}/follow-ups`, request('POST', body));
+
+/** Uploads an image or PDF; `confirmIdentifiersRemoved` is the uploader's ticked confirmation. */
+export function uploadCaseAttachment(caseId: string, file: File): Promise<CaseAttachmentDto> {
+  const form = new FormData();
+  form.append('confirmIdentifiersRemoved', 'true');
+  form.append('file', file);
+  return api<CaseAttachmentDto>(`${caseUrl(caseId)}/attachments`, { method: 'POST', body: form });
+}
+
+const attachmentUrl = (caseId: string, id: string) => `${caseUrl(caseId)}/attachments/${encodeURIComponent(id)}`;
+
+export const deleteCaseAttachment = (caseId: string, id: string) =>
+  api<void>(attachmentUrl(caseId, id), request('DELETE'));
+
+export const fetchCaseAttachment = (caseId: string, id: string) => fetchBlob(attachmentUrl(caseId, id));
 
 /** The findings of a 422 IDENTIFIERS_FOUND answer (empty for any other error). */
 export function identifierFindings(error: ApiError | null): FieldFinding[] {

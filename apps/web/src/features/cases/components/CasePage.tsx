@@ -9,6 +9,7 @@ import { getSession } from '../../sessions/api/sessions';
 import { SessionWhen } from '../../sessions/components/SessionWhen';
 import { getCase } from '../api/cases';
 import { FIELD_LABELS, sexLabel } from '../caseForm';
+import { CaseAttachmentsSection } from './CaseAttachments';
 import { CaseStatusBadge, isWaiting, UrgentBadge } from './CaseStatusBadge';
 import { DownloadPdfButton } from './DownloadPdfButton';
 import type { CaseSavedState } from './NewCasePage';
@@ -145,6 +146,11 @@ export function CasePage() {
         </p>
       )}
       <CaseSections c={c} />
+      <CaseAttachmentsSection
+        c={c}
+        editable={editable}
+        onChange={(attachments) => found.update((d: CaseDto) => ({ ...d, attachments }))}
+      />
       {c.confirmations.length > 0 && (
         <details className="case-confirmations">
           <summary>

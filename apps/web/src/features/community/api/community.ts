@@ -22,7 +22,7 @@ import type {
   ThreadSummary,
   UpdateThreadRequest,
 } from '@echo-hub/protocol';
-import { api, getAccessToken, request } from '../../../lib/api';
+import { api, fetchBlob, request } from '../../../lib/api';
 
 const id = encodeURIComponent;
 
@@ -92,10 +92,4 @@ export const markNotificationsRead = (ids?: string[]) =>
   api<NotificationsResponse>('/notifications/read', request('POST', ids ? { ids } : {}));
 
 /** An attachment's bytes, fetched with the reader's token (an <img src> could not send it). */
-export async function fetchAttachment(attachmentId: string): Promise<Blob> {
-  const res = await fetch(`/api/attachments/${id(attachmentId)}`, {
-    headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` },
-  });
-  if (!res.ok) throw new Error(`attachment ${attachmentId}: ${res.status}`);
-  return res.blob();
-}
+export const fetchAttachment = (attachmentId: string) => fetchBlob(`/attachments/${id(attachmentId)}`);

@@ -9,17 +9,29 @@ import { notificationsChanged } from '../lib/events';
 import { ago } from '../lib/format';
 import '../community.css';
 
-const WHAT: Record<NotificationDto['kind'], string> = {
+const WHAT: Record<Exclude<NotificationDto['kind'], 'recommendations'>, string> = {
   mention: 'mentioned you in',
   reply: 'replied to you in',
   join_request: 'asks to join',
   join_decided: 'decided on your request to join',
 };
 
-const linkOf = (n: NotificationDto) =>
-  n.threadId ? `/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}` : `/groups/${n.groupId ?? ''}`;
+const textOf = (n: NotificationDto) =>
+  n.kind === 'recommendations'
+    ? `Recommendations for your case “${n.title}” are ready`
+    : `${n.actor?.displayName ?? 'Someone'} ${WHAT[n.kind]} “${n.title}”`;
 
-/** The notifications centre: mentions, replies to your posts, requests to join the groups you moderate. */
+const linkOf = (n: NotificationDto) =>
+  n.caseId
+    ? `/cases/${n.caseId}`
+    : n.threadId
+      ? `/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}`
+      : `/groups/${n.groupId ?? ''}`;
+
+/**
+ * The notifications centre: mentions, replies to your posts, requests to join the groups you moderate,
+ * recommendations sent for your cases.
+ */
 export function NotificationsPage() {
   const notifications = useResource('notifications', listNotifications);
   const { reload, update } = notifications;
@@ -55,14 +67,16 @@ export function NotificationsPage() {
       {notifications.status === 'loading' && <Loading>Loading notifications…</Loading>}
       {notifications.status === 'error' && <ErrorAlert error={notifications.error} />}
       {notifications.status === 'ready' && notifications.data.items.length === 0 && (
-        <p>Nothing yet. When someone mentions you or replies to you, it shows here.</p>
+        <p>
+          Nothing yet. When someone mentions you, replies to you or sends recommendations for your case, it shows here.
+        </p>
       )}
       {notifications.status === 'ready' && notifications.data.items.length > 0 && (
         <ul className="notification-list" aria-label="Notifications">
           {notifications.data.items.map((n) => (
             <li key={n.id} className={n.readAt ? 'notification' : 'notification notification-unread'}>
               <Link to={linkOf(n)} onClick={() => open(n)}>
-                {n.actor?.displayName ?? 'Someone'} {WHAT[n.kind]} “{n.title}”
+                {textOf(n)}
               </Link>
               {!n.readAt && <span className="sr-only"> (unread)</span>}
               {n.excerpt && <p className="excerpt">{n.excerpt}</p>}

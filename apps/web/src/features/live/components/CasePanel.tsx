@@ -5,6 +5,7 @@ import { ErrorAlert, Loading } from '../../../components/Status';
 import { useResource } from '../../../lib/useResource';
 import { getCase } from '../../cases/api/cases';
 import { FIELD_LABELS, sexLabel } from '../../cases/caseForm';
+import { CaseAttachmentList } from '../../cases/components/CaseAttachments';
 import { isWaiting } from '../../cases/components/CaseStatusBadge';
 import { getSession } from '../../sessions/api/sessions';
 import type { LiveRoomClient } from '../lib/LiveRoomClient';
@@ -174,6 +175,9 @@ function OpenCase({ live, state, you, room, busy, run }: OpenCaseProps) {
                 </p>
               ))}
           </details>
+          {found.data.attachments.length > 0 && (
+            <CaseAttachmentList caseId={found.data.id} attachments={found.data.attachments} />
+          )}
         </>
       )}
       <div className="live-case-stage-line">

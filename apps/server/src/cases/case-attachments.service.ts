@@ -1,0 +1,84 @@
+import { type CaseAttachmentDto, CaseLimits } from '@echo-hub/protocol';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { safeName, sniffType, storeUpload } from '../common/uploads';
+import { NO_TX } from '../community/no-tx';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { nowIso } from '../database/columns';
+import { type Caller, CasesService } from './cases.service';
+import { gate } from './deid-gate';
+import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
+
+const badFile = (message: string) =>
+  new BadRequestException({ error: 'VALIDATION_FAILED', message, fields: [{ field: 'file', messages: [message] }] });
+
+/**
+ * Images and PDFs on a case, kept under DATA_DIR/cases: attached by whoever may edit the case (who
+ * confirms they identify nobody, and whose file name passes the de-identification gate), read by
+ * whoever may read the case.
+ */
+@Injectable()
+export class CaseAttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CasesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get dir(): string {
+    return join(this.config.dataDir, 'cases');
+  }
+
+  /** The caller has confirmed the file identifies nobody (the controller's DTO requires it). */
+  async upload(caseId: string, file: Express.Multer.File | undefined, caller: Caller): Promise<CaseAttachmentDto> {
+    await this.cases.editable(caseId, caller);
+    if (!file) throw badFile('file is required (multipart form field "file")');
+    if (file.size > CaseLimits.attachmentBytes) throw badFile('file is larger than 10 MB');
+    const type = sniffType(file.buffer.subarray(0, 16));
+    if (!type || !(CaseLimits.attachmentTypes as readonly string[]).includes(type.mimeType)) {
+      throw badFile('file must be a PNG, JPEG or WebP image or a PDF');
+    }
+    const name = safeName(file.originalname);
+    // "John_Smith_CT.pdf": underscores read as spaces, so names in file names are found like names in text.
+    gate({ file: name.replace(/_/g, ' ') });
+    const storedName = await storeUpload(this.dir, file.buffer, type.ext);
+    const repo = this.db.getRepository(CaseAttachment);
+    const saved = await repo.save(
+      repo.create({
+        caseId,
+        uploaderId: caller.user.id,
+        confirmedAt: nowIso(),
+        storedName,
+        originalName: name,
+        mimeType: type.mimeType,
+        size: file.size,
+      }),
+      NO_TX,
+    );
+    return caseAttachmentDto(saved, caller.user.displayName);
+  }
+
+  /** The file, if the caller may read its case; 404 otherwise, so ids reveal nothing. */
+  async file(caseId: string, id: string, caller: Caller) {
+    await this.cases.readable(caseId, caller);
+    const a = await this.find(caseId, id);
+    return { path: join(this.dir, a.storedName), name: a.originalName, mimeType: a.mimeType };
+  }
+
+  /** Removed by whoever may edit the case, while it is not yet discussed. */
+  async remove(caseId: string, id: string, caller: Caller): Promise<void> {
+    await this.cases.editable(caseId, caller);
+    const a = await this.find(caseId, id);
+    await this.db.getRepository(CaseAttachment).delete({ id });
+    await unlink(join(this.dir, a.storedName)).catch(() => undefined);
+  }
+
+  private async find(caseId: string, id: string): Promise<CaseAttachment> {
+    const a = await this.db.getRepository(CaseAttachment).findOneBy({ id, caseId });
+    if (!a) throw new NotFoundException({ error: 'NOT_FOUND', message: `attachment ${id} not found` });
+    return a;
+  }
+}

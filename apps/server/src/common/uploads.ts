@@ -1,0 +1,57 @@
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+
+/** The type of a file from its first bytes (never from the name or the type the browser claims). */
+export function sniffType(head: Buffer): { mimeType: string; ext: string } | null {
+  const starts = (bytes: number[], at = 0) => bytes.every((b, i) => head[at + i] === b);
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mimeType: 'image/png', ext: '.png' };
+  if (starts([0xff, 0xd8, 0xff])) return { mimeType: 'image/jpeg', ext: '.jpg' };
+  if (head.subarray(0, 6).toString('latin1') === 'GIF87a' || head.subarray(0, 6).toString('latin1') === 'GIF89a') {
+    return { mimeType: 'image/gif', ext: '.gif' };
+  }
+  if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') {
+    return { mimeType: 'image/webp', ext: '.webp' };
+  }
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return { mimeType: 'application/pdf', ext: '.pdf' };
+  return null;
+}
+
+/** The uploader's file name, made safe to show and to put in a Content-Disposition header. */
+export const safeName = (name: string) =>
+  basename(name.replace(/\\/g, '/'))
+    .replace(/["<>]/g, '')
+    .split('')
+    .filter((ch) => ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127)
+    .join('')
+    .trim()
+    .slice(0, 200) || 'file';
+
+/** Writes an upload under `dir` with a fresh random name (never the uploader's); answers that name. */
+export async function storeUpload(dir: string, bytes: Buffer, ext: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const storedName = `${randomUUID()}${ext}`;
+  await writeFile(join(dir, storedName), bytes);
+  return storedName;
+}
+
+/**
+ * Sends a stored upload: images inline, PDFs as downloads, never sniffed or run by the browser.
+ * A file gone from disk answers 404 `notFound`.
+ */
+export function sendUpload(
+  res: Response,
+  file: { path: string; name: string; mimeType: string },
+  notFound: string,
+): void {
+  const disposition = file.mimeType.startsWith('image/') ? 'inline' : 'attachment';
+  res.setHeader('Content-Type', file.mimeType);
+  res.setHeader('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  res.setHeader('Cache-Control', 'private, max-age=3600');
+  res.sendFile(file.path, (err) => {
+    if (err && !res.headersSent) res.status(404).json({ statusCode: 404, error: 'NOT_FOUND', message: notFound });
+  });
+}
