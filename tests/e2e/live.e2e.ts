@@ -122,6 +122,17 @@ test('facilitator and two spokes see and hear each other; hands, mute, screen sh
     spoke2.getByRole('region', { name: 'Hand queue' }).getByText('Ciara Quinn', { exact: true }),
   ).toBeVisible();
 
+  // Chat passes the de-identification gate as it is typed: a patient's NHS number is marked and Send
+  // waits until it is gone; the name of someone in the session is not flagged.
+  const chat = spoke1.getByRole('region', { name: 'Chat' });
+  await chat.getByLabel('Chat message').fill('Thanks Siobhán, her NHS number is 943 476 5919');
+  await expect(chat.getByRole('status').getByText('943 476 5919')).toBeVisible();
+  await expect(chat.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await chat.getByLabel('Chat message').fill('Thanks Siobhán, I will ask her GP first');
+  await expect(chat.getByRole('status')).toHaveCount(0);
+  await chat.getByRole('button', { name: 'Send' }).click();
+  await expect(host.getByRole('region', { name: 'Chat' }).getByText('I will ask her GP first')).toBeVisible();
+
   // Kill every mediasoup worker of the hub: rooms are rebuilt on fresh workers and each page
   // re-creates its transports without a reload; the hand queue and chat are still there.
   await spoke1.getByLabel('Chat message').fill('Before the crash');

@@ -7,6 +7,7 @@ import {
   type TransportOptions,
 } from '@echo-hub/protocol';
 import { DataSource } from 'typeorm';
+import { ChatMessageEntity } from '../src/live/entities/chat-message.entity';
 import { Attendance } from '../src/live/entities/attendance.entity';
 import { LiveService } from '../src/live/live.service';
 import { WorkerPool } from '../src/media/worker-pool';
@@ -107,6 +108,9 @@ describe('live session over socket.io with real mediasoup workers', () => {
       ['session:join', 'not an object', 'INVALID_PAYLOAD'],
       ['chat:send', { text: 7 }, 'INVALID_PAYLOAD'],
       ['chat:send', { text: 'x'.repeat(2001) }, 'INVALID_PAYLOAD'],
+      ['chat:send', { text: 'Her NHS number is 943 476 5919' }, 'IDENTIFIERS_FOUND'],
+      ['chat:send', { text: 'NHS 943 476 5919', confirmedSpans: [{ start: 0, end: 3 }] }, 'IDENTIFIERS_FOUND'],
+      ['chat:send', { text: 'ok', confirmedSpans: [{ start: -1, end: 2 }] }, 'INVALID_PAYLOAD'],
       ['host:mute', {}, 'FORBIDDEN'],
       ['host:end', {}, 'FORBIDDEN'],
       ['host:phase', { phase: 'cases', slot: 1 }, 'FORBIDDEN'],
@@ -215,9 +219,10 @@ describe('live session over socket.io with real mediasoup workers', () => {
     await waitUntil(() => host.state?.hands.length === 2);
     expect(host.state?.hands.map((h) => h.userId)).toEqual([people.spoke2.id, people.spoke1.id]);
     await host.ok('hand:lower', { userId: people.spoke2.id });
-    const message = await spoke1.ok<ChatMessage>('chat:send', {
-      text: 'Link to the toolkit: https://example.org/toolkit',
-    });
+    // A link is a possible identifier (a patient's own page): its sender confirms it is not one.
+    const text = 'Link to the toolkit: https://example.org/toolkit';
+    const link = { start: text.indexOf('https'), end: text.length };
+    const message = await spoke1.ok<ChatMessage>('chat:send', { text, confirmedSpans: [link] });
     await waitUntil(() => host.state?.hands.length === 1 && host.state.chat.length === 1);
     expect(host.state?.chat[0]).toEqual(message);
   });
@@ -297,6 +302,22 @@ describe('live session over socket.io with real mediasoup workers', () => {
     expect(host.state).toEqual(server);
     expect(spoke2.state).toEqual(server);
     expect(server?.participants.map((p) => p.userId)).not.toContain(people.spoke1.id);
+  });
+
+  it('chat passes the de-identification gate: a flagged span is sent only once its sender confirms it', async () => {
+    const text = 'Dr Okafor suggested the same plan';
+    const refused = await spoke2.request('chat:send', { text });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'IDENTIFIERS_FOUND', message: expect.stringContaining('"Dr Okafor"') },
+    });
+    const sent = await spoke2.ok<ChatMessage>('chat:send', { text, confirmedSpans: [{ start: 0, end: 9 }] });
+    await waitUntil(() => host.state?.chat.at(-1)?.id === sent.id);
+    const rows = await t.app.get(DataSource).getRepository(ChatMessageEntity).find({ where: { sessionId } });
+    expect(rows.filter((r) => r.text.includes('943 476 5919'))).toEqual([]);
+    expect(rows.find((r) => r.id === sent.id)?.confirmedFindings).toEqual([
+      expect.objectContaining({ kind: 'NAME', text: 'Dr Okafor', start: 0, end: 9 }),
+    ]);
   });
 
   it('ending the session sends everyone away and closes every attendance row', async () => {

@@ -275,3 +275,21 @@ describe('scanFields', () => {
     expect(kindsIn('Falls in a frail man')).toEqual([]);
   });
 });
+
+describe('scan: people in the room', () => {
+  const knownPeople = ['Dr Ahmed Rahman', 'Siobhán McAllister', 'Ciara Quinn'];
+
+  it('does not flag a name made only of the words of people taking part', () => {
+    const text = 'Thanks Dr Rahman, and Siobhán McAllister for chairing. Ciara Quinn will send the slides.';
+    expect(scan(text).filter((f) => f.kind === 'NAME').length).toBeGreaterThan(0);
+    expect(scan(text, { knownPeople }).filter((f) => f.kind === 'NAME')).toEqual([]);
+  });
+
+  it('still flags a patient, even one sharing a surname or given name with someone present', () => {
+    const found = scan('Mrs Mary Quinn, NHS 943 476 5919, was seen by Dr Rahman.', { knownPeople });
+    expect(found.map((f) => [f.kind, f.text])).toEqual([
+      ['NAME', 'Mrs Mary Quinn'],
+      ['ID', '943 476 5919'],
+    ]);
+  });
+});

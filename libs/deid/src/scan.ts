@@ -5,6 +5,7 @@ import { detectDates } from './detectors/dates';
 import { detectIds } from './detectors/ids';
 import { detectNames } from './detectors/names';
 import { detectIps, detectUrls } from './detectors/network';
+import { TITLES } from './lexicon/vocabulary';
 import type { Candidate, Detector, Finding } from './types';
 
 const DETECTORS: Detector[] = [
@@ -34,17 +35,34 @@ function resolve(candidates: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+export interface ScanOptions {
+  /**
+   * Display names of the people taking part (a live session's chat): a name made only of their words,
+   * such as "Dr Rahman" with "Dr Ahmed Rahman" in the room, names a colleague, not a patient.
+   */
+  knownPeople?: readonly string[];
+}
+
+const words = (name: string) =>
+  name
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}'’-]+/u)
+    .filter(Boolean);
+
+/** Whether every word of `name` except titles belongs to someone's name in `known` (a set of lower-case words). */
+function namesSomeoneKnown(name: string, known: ReadonlySet<string>): boolean {
+  const own = words(name).filter((w) => !TITLES.has(w[0].toUpperCase() + w.slice(1)));
+  return own.length > 0 && own.every((w) => known.has(w));
+}
+
 /** Finds identifiers in free text. Offsets are UTF-16 indices into `text`, end exclusive. */
-export function scan(text: string): Finding[] {
+export function scan(text: string, options: ScanOptions = {}): Finding[] {
   if (!text) return [];
+  const known = new Set((options.knownPeople ?? []).flatMap(words));
   const candidates = DETECTORS.flatMap((detect) => detect(text));
-  return resolve(candidates).map(({ kind, start, end, reason }) => ({
-    kind,
-    start,
-    end,
-    text: text.slice(start, end),
-    reason,
-  }));
+  return resolve(candidates)
+    .map(({ kind, start, end, reason }) => ({ kind, start, end, text: text.slice(start, end), reason }))
+    .filter((f) => f.kind !== 'NAME' || !namesSomeoneKnown(f.text, known));
 }
 
 /** Scans each field of a form; offsets are relative to that field's value. */

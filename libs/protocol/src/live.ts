@@ -202,6 +202,15 @@ export interface ProducerStateRequest {
 
 export interface ChatRequest {
   text: string;
+  /**
+   * Spans of `text` the de-identification gate flags and the sender confirms identify nobody. A message
+   * with a flagged span not listed here is refused with IDENTIFIERS_FOUND (the web client flags as you type).
+   */
+  confirmedSpans?: TextSpan[];
+}
+export interface TextSpan {
+  start: number;
+  end: number;
 }
 export interface ReactionRequest {
   emoji: string;

@@ -9,6 +9,7 @@ import {
   type ProgramRole,
   type TransportOptions,
 } from '@echo-hub/protocol';
+import { scan } from '@echo-hub/deid';
 import { Inject, Injectable, type OnApplicationShutdown, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
@@ -251,9 +252,28 @@ export class LiveService implements OnApplicationShutdown {
     }
     const text = dto.text.trim();
     if (!text) throw new LiveError(LiveErrorCode.Invalid, 'text must not be empty');
+    // The chat is stored: it passes the de-identification gate like case text. Names of the people
+    // taking part are not patients' names.
+    const knownPeople = [client.user.displayName, ...room.store.current.participants.map((p) => p.displayName)];
+    // Offsets are into the text as typed; the client trims too, so they match.
+    const findings = scan(text, { knownPeople });
+    const confirmed = dto.confirmedSpans ?? [];
+    const open = findings.filter((f) => !confirmed.some((c) => c.start === f.start && c.end === f.end));
+    if (open.length) {
+      throw new LiveError(
+        LiveErrorCode.IdentifiersFound,
+        `Possible patient identifiers: ${open.map((f) => `"${f.text}" (${f.reason})`).join('; ')}. Change them, or confirm each is not identifying.`,
+      );
+    }
     const repo = this.db.getRepository(ChatMessageEntity);
     const saved = await repo.save(
-      repo.create({ sessionId: room.sessionId, userId: client.user.id, displayName: client.user.displayName, text }),
+      repo.create({
+        sessionId: room.sessionId,
+        userId: client.user.id,
+        displayName: client.user.displayName,
+        text,
+        confirmedFindings: findings,
+      }),
     );
     const message = toChatMessage(saved);
     room.publish(room.store.change({}, message));

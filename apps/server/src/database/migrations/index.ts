@@ -6,6 +6,7 @@ import { Community1764082800000 } from './1764082800000-community';
 import { Cases1764086400000 } from './1764086400000-cases';
 import { Recordings1764090000000 } from './1764090000000-recordings';
 import { CaseAttachments1764093600000 } from './1764093600000-case-attachments';
+import { ChatConfirmations1764097200000 } from './1764097200000-chat-confirmations';
 
 /** Every migration, in order; run at start (migrationsRun) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Cases1764086400000,
   Recordings1764090000000,
   CaseAttachments1764093600000,
+  ChatConfirmations1764097200000,
 ];

@@ -21,6 +21,7 @@ import {
   type ReactionRequest,
   type SpotlightRequest,
   type TargetRequest,
+  type TextSpan,
 } from '@echo-hub/protocol';
 import {
   ArrayMaxSize,
@@ -37,7 +38,9 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 
 // Socket payloads are validated like REST bodies (see live.gateway.ts): unknown fields and wrong types are refused.
 
@@ -112,11 +115,28 @@ export class ConsumerViewDto extends ConsumerIdDto implements ConsumerViewReques
   height: number;
 }
 
+export class TextSpanDto implements TextSpan {
+  @IsInt()
+  @Min(0)
+  start: number;
+
+  @IsInt()
+  @Min(0)
+  end: number;
+}
+
 export class ChatDto implements ChatRequest {
   @IsString()
   @IsNotEmpty({ message: 'text must not be empty' })
   @MaxLength(ChatLimits.maxLength)
   text: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TextSpanDto)
+  confirmedSpans?: TextSpanDto[];
 }
 
 export class ReactionDto implements ReactionRequest {

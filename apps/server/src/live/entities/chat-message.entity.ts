@@ -1,3 +1,4 @@
+import type { Finding } from '@echo-hub/deid';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../database/columns';
 import { EchoSession } from '../../sessions/entities/echo-session.entity';
@@ -21,4 +22,8 @@ export class ChatMessageEntity extends BaseEntity {
 
   @Column({ type: 'text' })
   text: string;
+
+  /** Possible identifiers the sender confirmed as not identifying anyone (sender and time are the row's). */
+  @Column({ type: 'simple-json', default: '[]' })
+  confirmedFindings: Finding[];
 }

@@ -1,12 +1,17 @@
-import { type ChatMessage, ChatLimits } from '@echo-hub/protocol';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type Finding, scan } from '@echo-hub/deid';
+import { type ChatMessage, ChatLimits, type TextSpan } from '@echo-hub/protocol';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { linkify } from '../lib/format';
 
 interface ChatPanelProps {
   messages: ChatMessage[];
   youId: string;
-  onSend: (text: string) => Promise<void>;
+  /** Display names of the people in the session: their names are not flagged as patients'. */
+  people: string[];
+  onSend: (text: string, confirmedSpans: TextSpan[]) => Promise<void>;
 }
+
+const sameSpan = (a: Finding, b: Finding) => a.start === b.start && a.end === b.end && a.text === b.text;
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -26,15 +31,26 @@ function MessageText({ text }: { text: string }) {
   );
 }
 
-/** The session chat (kept in the room state, so nothing is lost on reconnect); http(s) links open in a new tab. */
-export function ChatPanel({ messages, youId, onSend }: ChatPanelProps) {
+/**
+ * The session chat (kept in the room state, so nothing is lost on reconnect); http(s) links open in a new tab.
+ * What is typed passes the same de-identification scan as the server's gate: a possible identifier is
+ * marked as you type and the message goes only once each is changed or confirmed as not identifying.
+ */
+export function ChatPanel({ messages, youId, people, onSend }: ChatPanelProps) {
   const [text, setText] = useState('');
+  const [confirmed, setConfirmed] = useState<Finding[]>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const log = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
   const inputId = useId();
   const countId = useId();
+  const findingsId = useId();
+  const message = text.trim();
+  const peopleKey = people.join('\n');
+  const findings = useMemo(() => scan(message, { knownPeople: peopleKey.split('\n') }), [message, peopleKey]);
+  const isConfirmed = (f: Finding) => confirmed.some((c) => sameSpan(c, f));
+  const unconfirmed = findings.filter((f) => !isConfirmed(f));
 
   // Follow new messages unless the reader scrolled up to read older ones.
   useEffect(() => {
@@ -44,13 +60,16 @@ export function ChatPanel({ messages, youId, onSend }: ChatPanelProps) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const message = text.trim();
-    if (!message || sending) return;
+    if (!message || sending || unconfirmed.length) return;
     setSending(true);
     setError(null);
     try {
-      await onSend(message);
+      await onSend(
+        message,
+        findings.map(({ start, end }) => ({ start, end })),
+      );
       setText('');
+      setConfirmed([]);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'The message was not sent.');
     } finally {
@@ -96,12 +115,38 @@ export function ChatPanel({ messages, youId, onSend }: ChatPanelProps) {
           maxLength={ChatLimits.maxLength}
           autoComplete="off"
           placeholder="Message everyone"
-          aria-describedby={left < 200 ? countId : undefined}
+          aria-describedby={
+            [left < 200 && countId, findings.length > 0 && findingsId].filter(Boolean).join(' ') || undefined
+          }
+          aria-invalid={unconfirmed.length > 0}
           onChange={(e) => setText(e.target.value)}
         />
-        <button type="submit" className="button button-small" disabled={sending}>
+        <button type="submit" className="button button-small" disabled={sending || unconfirmed.length > 0}>
           Send
         </button>
+        {findings.length > 0 && (
+          <div id={findingsId} className="live-chat-findings" role="status">
+            <p>This may identify a patient. Change it, or confirm it identifies nobody:</p>
+            <ul>
+              {findings.map((f) => (
+                <li key={`${f.start}-${f.end}`}>
+                  <mark>{f.text}</mark> <span className="hint">({f.reason})</span>{' '}
+                  {isConfirmed(f) ? (
+                    <span className="hint">confirmed</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => setConfirmed((c) => [...c, f])}
+                    >
+                      Not identifying: {f.text}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {left < 200 && (
           <p id={countId} className="hint">
             {left} characters left

@@ -97,7 +97,12 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
             host={you.host}
             onLower={(id) => void room.lowerHandOf(id)}
           />
-          <ChatPanel messages={state.chat} youId={you.userId} onSend={(text) => room.sendChat(text)} />
+          <ChatPanel
+            messages={state.chat}
+            youId={you.userId}
+            people={state.participants.map((p) => p.displayName)}
+            onSend={(text, spans) => room.sendChat(text, spans)}
+          />
           <ParticipantsPanel state={state} youId={you.userId} host={you.host} room={room} />
         </div>
       </div>

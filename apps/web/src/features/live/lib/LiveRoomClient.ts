@@ -7,6 +7,7 @@ import {
   type Reaction,
   type RoomPatch,
   type RoomState,
+  type TextSpan,
 } from '@echo-hub/protocol';
 import { errorCode, LiveConnection, type LiveEvent, type LiveRequest, LiveRequestError } from './LiveConnection';
 import {
@@ -181,9 +182,12 @@ export class LiveRoomClient implements EchoLiveTestHook {
   readonly setView = (consumerId: string, visible: boolean, height: number): void =>
     this.media.setView(consumerId, visible, height);
 
-  /** Sends a chat message; throws (with a message for people) so the input can keep the text. */
-  async sendChat(text: string): Promise<void> {
-    await this.conn.request('chat:send', { text });
+  /**
+   * Sends a chat message with the flagged spans its sender confirmed as not identifying; throws (with a
+   * message for people) so the input can keep the text.
+   */
+  async sendChat(text: string, confirmedSpans: TextSpan[] = []): Promise<void> {
+    await this.conn.request('chat:send', { text, confirmedSpans });
   }
 
   // ---- host controls --------------------------------------------------------------------
