@@ -126,7 +126,7 @@ test('facilitator and two spokes see and hear each other; hands, mute, screen sh
   // waits until it is gone; the name of someone in the session is not flagged.
   const chat = spoke1.getByRole('region', { name: 'Chat' });
   await chat.getByLabel('Chat message').fill('Thanks Siobhán, her NHS number is 943 476 5919');
-  await expect(chat.getByRole('status').getByText('943 476 5919')).toBeVisible();
+  await expect(chat.getByRole('status').getByText('943 476 5919', { exact: true })).toBeVisible();
   await expect(chat.getByRole('button', { name: 'Send' })).toBeDisabled();
   await chat.getByLabel('Chat message').fill('Thanks Siobhán, I will ask her GP first');
   await expect(chat.getByRole('status')).toHaveCount(0);
