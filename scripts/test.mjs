@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The whole test command after setup: format, lint, typecheck, jest (unit and
-// integration), Playwright e2e. Runs every layer, then prints one summary line.
+// integration; the integration specs again on PostgreSQL when it is installed or
+// TEST_POSTGRES_URL is set), Playwright e2e. Runs every layer, then prints one summary line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,26 +12,50 @@ const results = join(root, 'test-results');
 mkdirSync(results, { recursive: true });
 const env = { ...process.env, NX_DAEMON: 'false', FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR };
 
+const jestJson = join(results, 'jest.json');
+const jestPostgresJson = join(results, 'jest-postgres.json');
+rmSync(jestPostgresJson, { force: true }); // counted only when this run wrote it
+
+/** Why there is no PostgreSQL for the integration specs (the reason scripts/postgres.ts prints), or null. */
+function postgresMissing() {
+  if (process.env.TEST_POSTGRES_URL) return null;
+  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/postgres.ts'], { cwd: root, encoding: 'utf8' });
+  if (r.status === 0) return null;
+  return String(r.stdout || r.stderr || r.error?.message)
+    .trim()
+    .split('\n')[0];
+}
+
 const steps = [
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=stream']],
-  ['unit + integration (jest)', 'npx', ['jest', '--forceExit', '--json', `--outputFile=${join(results, 'jest.json')}`]],
+  ['unit + integration (jest)', 'npx', ['jest', '--forceExit', '--json', `--outputFile=${jestJson}`]],
+  [
+    'integration (jest, PostgreSQL)',
+    'npx',
+    ['jest', '--forceExit', '--json', `--outputFile=${jestPostgresJson}`, 'apps/server/test/'],
+    { TEST_DATABASE: 'postgres' },
+    postgresMissing,
+  ],
   ['e2e (Playwright, Chromium)', 'node', ['tests/e2e/run.mjs']],
 ];
 
 const failed = [];
-for (const [name, cmd, args] of steps) {
-  console.log(`\n=== ${name} ===`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+for (const [name, cmd, args, stepEnv = {}, missing = () => null] of steps) {
+  const skipped = missing();
+  console.log(`\n=== ${name}${skipped ? `: skipped, ${skipped}` : ''} ===`);
+  if (skipped) continue;
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...stepEnv } });
   if (r.status !== 0) failed.push(name);
 }
 
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
-const jest = readJson(join(results, 'jest.json'));
+const jests = [readJson(jestJson), readJson(jestPostgresJson)];
 const e2e = readJson(join(results, 'e2e.json'));
-const passed = (jest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
-const failedTests = (jest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const sum = (key) => jests.reduce((n, j) => n + (j?.[key] ?? 0), 0);
+const passed = sum('numPassedTests') + (e2e?.stats?.expected ?? 0);
+const failedTests = sum('numFailedTests') + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
 console.log(`\nsteps failed: ${failed.length ? failed.join(', ') : 'none'}`);
 console.log(`${passed} passed, ${failedTests} failed`);
 process.exit(failed.length ? 1 : 0);

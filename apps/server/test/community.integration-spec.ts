@@ -625,6 +625,12 @@ describe('community of practice', () => {
       const opening = results.find((r) => r.titleHtml.includes('<mark>'));
       expect(opening?.titleHtml).toBe('<mark>Befriending</mark> &lt;script&gt; schemes');
       expect(results.every((r) => /<mark>befriending<\/mark>/i.test(r.snippetHtml))).toBe(true);
+      // As you type: the last word is a prefix.
+      const typing = await get('mark', `/api/programs/${programId}/community/search?q=walking+gro`);
+      const typed = (typing.body as SearchResponse).results.filter((r) => r.threadId === id);
+      expect(typed.map((r) => r.snippetHtml)).toEqual([
+        expect.stringContaining('<mark>walking</mark> <mark>group</mark>'),
+      ]);
       expect(
         (await get('mark', `/api/programs/${programId}/community/search?q=${encodeURIComponent('" OR *')}`)).status,
       ).toBe(200);

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { WorkerPool } from '../src/media/worker-pool';
 import { startTestApp, type TestApp } from './test-app';
+import { onPostgres } from './test-database';
 
 describe('foundation: the real app on a temporary SQLite file with real mediasoup workers', () => {
   let t: TestApp;
@@ -18,9 +19,10 @@ describe('foundation: the real app on a temporary SQLite file with real mediasou
     expect(res.body).toMatchObject({ status: 'ok', db: 'ok', mediasoup: { workers: 2 } });
   });
 
-  it('keeps its SQLite database in the data directory, migrations applied', async () => {
-    expect(existsSync(join(t.dataDir, 'echo-hub.sqlite'))).toBe(true);
+  it('keeps its SQLite database in the data directory (or uses PostgreSQL), migrations applied', async () => {
     const db = t.app.get(DataSource);
+    expect(db.options.type).toBe(onPostgres ? 'postgres' : 'sqlite');
+    expect(existsSync(join(t.dataDir, 'echo-hub.sqlite'))).toBe(!onPostgres);
     expect(db.options.synchronize).toBe(false);
     expect(await db.showMigrations()).toBe(false); // nothing pending
   });

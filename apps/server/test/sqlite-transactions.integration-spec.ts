@@ -2,12 +2,15 @@ import { DataSource } from 'typeorm';
 import { Program } from '../src/programs/entities/program.entity';
 import { account, api, bearer, type Account } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
+import { onPostgres } from './test-database';
 
 /**
  * SQLite is one connection shared by every request. Transactions from concurrent requests must not
  * interleave on it: none may fail because another is open, and one's rollback must not undo another's work.
  */
-describe('concurrent transactions on SQLite', () => {
+// SQLite only: it tests the gate that serialises transactions on SQLite's single connection (sqlite-gate.ts);
+// PostgreSQL has a pool of connections and transactions of its own.
+(onPostgres ? describe.skip : describe)('concurrent transactions on SQLite', () => {
   let t: TestApp;
   let db: DataSource;
   let admin: Account;

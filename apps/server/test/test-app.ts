@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
+import { onPostgres, postgresDatabase } from './test-database';
 
 export interface TestApp {
   app: INestApplication;
@@ -14,9 +15,9 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
-  /** Start on this DATA_DIR (e.g. a restart on the same SQLite file) instead of a new temporary one. */
+  /** Start on this DATA_DIR (e.g. a restart on the same database) instead of a new temporary one. */
   dataDir?: string;
-  /** Leave DATA_DIR in place on close, so another app can start on it. */
+  /** Leave DATA_DIR (and its database) in place on close, so another app can start on it. */
   keepDataDir?: boolean;
 }
 
@@ -41,14 +42,14 @@ function canBind(port: number, protocol: 'tcp' | 'udp'): Promise<boolean> {
   });
 }
 
-/** Boots the real app (the same factory as production) on a temporary SQLite file. */
+/** Boots the real app (the same factory as production) on a temporary SQLite file, or PostgreSQL database. */
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'echo-hub-test-'));
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
-    DATABASE_URL: '',
+    DATABASE_URL: onPostgres ? await postgresDatabase(dataDir, 'create') : '',
     MEDIASOUP_WORKERS: '1',
     RTC_LISTEN_IP: '127.0.0.1',
     RTC_PORT: String(await freeRtcPort()),
@@ -63,7 +64,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     dataDir,
     async close() {
       await app.close();
-      if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (options.keepDataDir) return;
+      rmSync(dataDir, { recursive: true, force: true });
+      if (onPostgres) await postgresDatabase(dataDir, 'drop');
     },
   };
 }

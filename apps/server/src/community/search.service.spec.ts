@@ -1,4 +1,4 @@
-import { ftsQuery, highlightHtml, queryTerms } from './search.service';
+import { ftsQuery, highlightHtml, queryTerms, tsQuery } from './search.service';
 
 describe('search query and highlighting', () => {
   it('keeps only words, so nothing a reader types is FTS syntax', () => {
@@ -11,6 +11,7 @@ describe('search query and highlighting', () => {
       'group',
     ]);
     expect(ftsQuery(['walking', 'gro'])).toBe('"walking" "gro"*');
+    expect(tsQuery(['walking', 'gro'])).toBe('walking & gro:*');
     expect(queryTerms('  ---  ')).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ const CLOSE = '\u0003';
 const MAX_TERMS = 12;
 const MAX_RESULTS = 50;
 
-/** The words of a query (letters and digits only), so nothing in it is FTS syntax. */
+/** The words of a query (letters and digits only), so nothing in it is FTS or tsquery syntax. */
 export function queryTerms(q: string): string[] {
   return (q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
 }
@@ -22,6 +22,11 @@ export function queryTerms(q: string): string[] {
 /** An FTS5 MATCH expression: every term must match, the last one as a prefix (search as you type). */
 export function ftsQuery(terms: string[]): string {
   return terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** The same for PostgreSQL's to_tsquery: `term & term & last:*`. */
+export function tsQuery(terms: string[]): string {
+  return terms.map((t, i) => `${t}${i === terms.length - 1 ? ':*' : ''}`).join(' & ');
 }
 
 /** Escapes HTML, then turns the match marks into `<mark>`: the only markup a result carries. */
@@ -54,7 +59,7 @@ interface Hit {
 /**
  * Full-text search over the posts a reader may see. SQLite: the FTS5 table made by the migration,
  * kept in step here on every insert, edit, hide, restore and delete. PostgreSQL: to_tsvector /
- * plainto_tsquery on the posts themselves (GIN index), highlighted with ts_headline.
+ * to_tsquery on the posts themselves (GIN index), highlighted with ts_headline.
  */
 @Injectable()
 export class SearchService {
@@ -97,7 +102,7 @@ export class SearchService {
     let hits: Hit[];
     try {
       hits = this.postgres
-        ? await this.searchPostgres(terms.join(' '), groupIds)
+        ? await this.searchPostgres(tsQuery(terms), groupIds)
         : await this.searchSqlite(terms, groupIds);
     } catch (e) {
       // A query the engine cannot parse finds nothing; it is never the reader's fault.
@@ -147,7 +152,7 @@ export class SearchService {
     return rows.map((r) => ({ postId: r.post_id, titleMarked: r.title_hl || null, snippetMarked: r.snippet ?? '' }));
   }
 
-  private async searchPostgres(text: string, groupIds: string[]): Promise<Hit[]> {
+  private async searchPostgres(query: string, groupIds: string[]): Promise<Hit[]> {
     const options = (words: string) => `StartSel=${OPEN}, StopSel=${CLOSE}, ${words}`;
     const rows: { post_id: string; title_hl: string | null; snippet: string }[] = await this.db.query(
       `SELECT p.id AS post_id,
@@ -155,14 +160,14 @@ export class SearchService {
               ts_headline('english', p.body, query, $4) AS snippet
          FROM "community_post" p
          JOIN "community_thread" t ON t.id = p.thread_id,
-              plainto_tsquery('english', $1) query
+              to_tsquery('english', $1) query
         WHERE (to_tsvector('english', p.body) @@ query
                OR (p.opening AND to_tsvector('english', t.title) @@ query))
           AND t.group_id = ANY($2)
           AND t.hidden = false AND p.hidden = false AND p.deleted_at IS NULL
         ORDER BY ts_rank(to_tsvector('english', p.body), query) DESC
         LIMIT ${MAX_RESULTS}`,
-      [text, groupIds, options('HighlightAll=true'), options('MaxWords=30, MinWords=10, MaxFragments=2')],
+      [query, groupIds, options('HighlightAll=true'), options('MaxWords=30, MinWords=10, MaxFragments=2')],
     );
     return rows.map((r) => ({ postId: r.post_id, titleMarked: r.title_hl, snippetMarked: r.snippet ?? '' }));
   }

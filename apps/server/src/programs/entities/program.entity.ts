@@ -24,7 +24,9 @@ export class Program extends BaseEntity {
   learningTargetDate: string | null;
 
   /** Share of a session's scheduled duration a person must attend to count a learning experience. */
-  @Column({ type: 'real', default: 0.5 })
+  // As SQL, the way both databases report it back: a number here would be compared as '0.5' on
+  // PostgreSQL (which reports 0.5), so its schema check would ask for a migration that changes nothing.
+  @Column({ type: 'real', default: () => '0.5' })
   minAttendanceShare: number;
 
   @Column({ type: 'varchar', length: 64 })

@@ -1,0 +1,24 @@
+// One throwaway-PostgreSQL helper for the bench and the integration tests, kept with the scripts.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startTemporaryPostgres, type TemporaryPostgres } from '../../../scripts/postgres';
+
+/** Shared with global-teardown.ts, which runs in the same process. */
+export const started = globalThis as { temporaryPostgres?: TemporaryPostgres };
+
+/**
+ * With TEST_DATABASE=postgres and no TEST_POSTGRES_URL: one throwaway PostgreSQL for the whole jest run,
+ * its URL passed to the test files in TEST_POSTGRES_URL; global-teardown.ts stops and deletes it.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.TEST_DATABASE !== 'postgres' || process.env.TEST_POSTGRES_URL) return;
+  const pg = await startTemporaryPostgres({
+    prefix: 'echo-hub-test-pg-',
+    user: 'test',
+    database: 'test',
+    // Throwaway data: no need to wait for the disk.
+    serverOptions: '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
+  });
+  started.temporaryPostgres = pg;
+  process.once('exit', pg.stop); // should jest exit without running global-teardown.ts
+  process.env.TEST_POSTGRES_URL = pg.url;
+}
