@@ -16,7 +16,7 @@ import { EchoCase } from '../src/cases/entities/echo-case.entity';
 import { Recommendation } from '../src/cases/entities/recommendation.entity';
 import { ProgramsService } from '../src/programs/programs.service';
 import { SessionsService } from '../src/sessions/sessions.service';
-import { type Account, account, addMember, api, bearer } from './fixtures';
+import { type Account, account, addMember, api, bearer, waitUntil } from './fixtures';
 import { TestLiveClient } from './live-client';
 import { cleanCase } from './routes';
 import { startTestApp, type TestApp } from './test-app';
@@ -301,14 +301,6 @@ describe('case presentations: the de-identification gate, the queue, recommendat
     }
   });
 });
-
-async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('case attachments and the recommendations notification', () => {
   let t: TestApp;

@@ -31,3 +31,12 @@ export async function addMember(app: INestApplication, programId: string, userId
 
 export const api = (app: INestApplication) => request(app.getHttpServer());
 export const bearer = (a: Account) => ({ Authorization: `Bearer ${a.token}` });
+
+/** Polls `check` until it holds (socket events, recordings on disk…); fails after `timeoutMs`. */
+export async function waitUntil(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -14,7 +14,7 @@ import { WorkerPool } from '../src/media/worker-pool';
 import { ProgramsService } from '../src/programs/programs.service';
 import { EchoSession } from '../src/sessions/entities/echo-session.entity';
 import { SessionsService } from '../src/sessions/sessions.service';
-import { type Account, account, addMember } from './fixtures';
+import { type Account, account, addMember, waitUntil } from './fixtures';
 import { fakeRtp, TestLiveClient } from './live-client';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -336,11 +336,3 @@ describe('live session over socket.io with real mediasoup workers', () => {
     });
   });
 });
-
-async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

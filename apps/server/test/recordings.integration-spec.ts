@@ -7,19 +7,12 @@ import { ProgramsService } from '../src/programs/programs.service';
 import { Recording } from '../src/recordings/entities/recording.entity';
 import { RecordingsService } from '../src/recordings/recordings.service';
 import { SessionsService } from '../src/sessions/sessions.service';
-import { type Account, account, addMember, api, bearer } from './fixtures';
+import { type Account, account, addMember, api, bearer, waitUntil } from './fixtures';
 import { TestLiveClient } from './live-client';
 import { cleanCase } from './routes';
 import { probe, rtpSources } from './rtp-sources';
 import { startTestApp } from './test-app';
 
-async function waitUntil(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A live session whose facilitator sends real media (ffmpeg test sources) into the room. */
