@@ -68,10 +68,3 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   }
   return body as T;
 }
-
-/** A file's bytes, fetched with the bearer token (an <img src> or a plain link could not send it). */
-export async function fetchBlob(path: string): Promise<Blob> {
-  const res = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` } });
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return res.blob();
-}

@@ -29,6 +29,9 @@ export async function fetchFile(path: string): Promise<{ blob: Blob; name: strin
   return { blob: await res.blob(), name, headers: res.headers };
 }
 
+/** A protected file's bytes (for an <img> or a link opened in a tab: neither can send the token). */
+export const fetchBlob = async (path: string): Promise<Blob> => (await fetchFile(path)).blob;
+
 /** Hands a blob to the browser as a download named `name`. */
 export function saveBlob(blob: Blob, name: string): void {
   const href = URL.createObjectURL(blob);

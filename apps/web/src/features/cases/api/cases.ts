@@ -7,7 +7,8 @@ import type {
   SubmitCaseRequest,
   UpdateCaseRequest,
 } from '@echo-hub/protocol';
-import { ApiError, api, fetchBlob, getAccessToken, request } from '../../../lib/api';
+import { type ApiError, api, request } from '../../../lib/api';
+import { fetchBlob, fetchFile, saveBlob } from '../../../lib/download';
 
 const caseUrl = (id: string) => `/cases/${encodeURIComponent(id)}`;
 const sessionUrl = (id: string) => `/sessions/${encodeURIComponent(id)}`;
@@ -67,28 +68,6 @@ export function identifierFindings(error: ApiError | null): FieldFinding[] {
 
 /** Fetches the recommendations PDF with the bearer token (a plain link cannot send it) and saves it. */
 export async function downloadRecommendationsPdf(id: string): Promise<void> {
-  const res = await fetch(`/api${caseUrl(id)}/recommendations.pdf`, {
-    headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` },
-  }).catch(() => null);
-  if (!res?.ok) {
-    const body: unknown = res?.headers.get('content-type')?.includes('json') ? await res.json() : null;
-    throw new ApiError(
-      typeof body === 'object' && body !== null
-        ? (body as ApiError['body'])
-        : {
-            statusCode: res?.status ?? 0,
-            error: 'SERVICE_UNAVAILABLE',
-            message: 'Could not download the recommendations. Try again.',
-          },
-    );
-  }
-  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1];
-  const href = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name ?? `recommendations-${id.slice(0, 8)}.pdf`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  const { blob, name } = await fetchFile(`${caseUrl(id)}/recommendations.pdf`);
+  saveBlob(blob, name ?? `recommendations-${id.slice(0, 8)}.pdf`);
 }

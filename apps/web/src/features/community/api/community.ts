@@ -22,7 +22,8 @@ import type {
   ThreadSummary,
   UpdateThreadRequest,
 } from '@echo-hub/protocol';
-import { api, fetchBlob, request } from '../../../lib/api';
+import { api, request } from '../../../lib/api';
+import { fetchBlob } from '../../../lib/download';
 
 const id = encodeURIComponent;
 
