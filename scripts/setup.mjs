@@ -4,7 +4,7 @@
 // work already done; a failing step names itself and what to install.
 //
 //   node scripts/setup.mjs            everything needed to run the hub
-//   node scripts/setup.mjs --test     also what the tests need (Chromium)
+//   node scripts/setup.mjs --test     also what the tests need (Chromium, Firefox ESR)
 //   node scripts/setup.mjs --no-build skip the web/server build
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -45,6 +45,8 @@ const WORKER_PACKAGES = [
 ];
 const RUNTIME_PACKAGES = ['ffmpeg'];
 const TEST_PACKAGES = ['chromium', 'iproute2', 'fonts-dejavu-core'];
+// Installed with the others when we can; without it the Firefox e2e project is skipped.
+const OPTIONAL_TEST_PACKAGES = ['firefox-esr'];
 
 class StepError extends Error {
   constructor(step, message, hint) {
@@ -89,24 +91,36 @@ function ensureSystemPackages(needWorkerBuild) {
   }
   const wanted = [...(needWorkerBuild ? WORKER_PACKAGES : []), ...RUNTIME_PACKAGES, ...(forTests ? TEST_PACKAGES : [])];
   const missing = missingDebianPackages(wanted);
-  if (missing.length === 0) {
+  const optional = forTests ? missingDebianPackages(OPTIONAL_TEST_PACKAGES) : [];
+  if (missing.length === 0 && optional.length === 0) {
     log('system packages: all present');
     return;
   }
   const hint = `install them yourself: sudo apt-get install -y ${missing.join(' ')}`;
+  const skipOptional = (why) =>
+    log(`${optional.join(' ')} not installed (${why}): the Firefox e2e tests will be skipped`);
   let prefix;
   if (process.getuid?.() === 0) prefix = [];
   else if (has('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0) prefix = ['sudo', '-n'];
+  else if (missing.length === 0) return skipOptional('not root, no password-less sudo');
   else
     throw new StepError(step, `missing Debian packages: ${missing.join(' ')} (not root, no password-less sudo)`, hint);
-  log(`installing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (argv) =>
-    prefix.length
-      ? run(step, prefix[0], [...prefix.slice(1), 'apt-get', ...argv], { env, hint })
-      : run(step, 'apt-get', argv, { env, hint });
-  apt(['update']);
-  apt(['install', '-y', '--no-install-recommends', ...missing]);
+  const aptArgv = (argv) => (prefix.length ? [prefix[0], [...prefix.slice(1), 'apt-get', ...argv]] : ['apt-get', argv]);
+  const apt = (argv) => run(step, ...aptArgv(argv), { env, hint });
+  if (missing.length) {
+    log(`installing Debian packages: ${missing.join(' ')}`);
+    apt(['update']);
+    apt(['install', '-y', '--no-install-recommends', ...missing]);
+  }
+  if (optional.length) {
+    // A failure here only skips the Firefox tests.
+    log(`installing Debian packages: ${optional.join(' ')}`);
+    const tryApt = (argv) => spawnSync(...aptArgv(argv), { stdio: 'inherit', env }).status === 0;
+    const installed =
+      (missing.length > 0 || tryApt(['update'])) && tryApt(['install', '-y', '--no-install-recommends', ...optional]);
+    if (!installed) skipOptional('apt-get install failed');
+  }
 }
 
 // --- 2. meson (>= 1.1; Debian 12 ships 1.0.1) ----------------------------------

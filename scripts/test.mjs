@@ -38,7 +38,7 @@ const steps = [
     { TEST_DATABASE: 'postgres' },
     postgresMissing,
   ],
-  ['e2e (Playwright, Chromium)', 'node', ['tests/e2e/run.mjs']],
+  ['e2e (Playwright, Chromium and Firefox)', 'node', ['tests/e2e/run.mjs']],
 ];
 
 const failed = [];

@@ -53,3 +53,51 @@ export async function scheduleNow(
   expect(created.status()).toBe(201);
   return { sessionId: (await created.json()).id as string, programId: program.id as string, token };
 }
+
+/** What the live page's test hook (`window.__echoLive`) reports per received stream, read from WebRTC stats. */
+export interface RecvStat {
+  userId: string;
+  source: string;
+  kind: 'audio' | 'video';
+  framesDecoded: number;
+  totalAudioEnergy: number;
+  bytesReceived: number;
+}
+
+declare global {
+  interface Window {
+    __echoLive?: {
+      recvStats(): Promise<RecvStat[]>;
+      state(): { participants: { userId: string; displayName: string }[] } | null;
+    };
+  }
+}
+
+export const recv = (page: Page) => page.evaluate(() => window.__echoLive?.recvStats() ?? Promise.resolve([]));
+export const total = (
+  stats: RecvStat[],
+  userId: string,
+  source: string,
+  field: 'framesDecoded' | 'totalAudioEnergy' | 'bytesReceived',
+) => stats.filter((s) => s.userId === userId && s.source === source).reduce((n, s) => n + s[field], 0);
+
+/** Polls until the value read from the page grows (decoded frames, audio energy…). */
+export async function expectRising(read: () => Promise<number>, timeout = 15_000): Promise<void> {
+  const start = await read();
+  await expect.poll(read, { timeout, intervals: [250, 500, 1000] }).toBeGreaterThan(start);
+}
+
+/** The user id of a participant of the live session, as the page's room state names them. */
+export async function userIdOf(page: Page, displayName: string): Promise<string> {
+  let id: string | undefined;
+  await expect
+    .poll(async () => {
+      id = await page.evaluate(
+        (name) => window.__echoLive?.state()?.participants.find((p) => p.displayName === name)?.userId,
+        displayName,
+      );
+      return id;
+    })
+    .toBeTruthy();
+  return id as string;
+}

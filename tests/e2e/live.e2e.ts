@@ -1,7 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { E2E_PORT } from './playwright.config';
-import { closeOpenedPages, enterLive, scheduleNow } from './helpers';
+import { closeOpenedPages, enterLive, expectRising, recv, scheduleNow, total, userIdOf } from './helpers';
 
 test.afterEach(closeOpenedPages);
 
@@ -9,52 +9,6 @@ test.afterEach(closeOpenedPages);
  * A teleECHO session in three real Chromium pages with fake camera and microphone, through
  * the SFU on 127.0.0.1: what each person sees and hears is read from the page's WebRTC stats.
  */
-interface RecvStat {
-  userId: string;
-  source: string;
-  kind: 'audio' | 'video';
-  framesDecoded: number;
-  totalAudioEnergy: number;
-  bytesReceived: number;
-}
-
-declare global {
-  interface Window {
-    __echoLive?: {
-      recvStats(): Promise<RecvStat[]>;
-      state(): { participants: { userId: string; displayName: string }[] } | null;
-    };
-  }
-}
-
-const recv = (page: Page) => page.evaluate(() => window.__echoLive?.recvStats() ?? Promise.resolve([]));
-const total = (
-  stats: RecvStat[],
-  userId: string,
-  source: string,
-  field: 'framesDecoded' | 'totalAudioEnergy' | 'bytesReceived',
-) => stats.filter((s) => s.userId === userId && s.source === source).reduce((n, s) => n + s[field], 0);
-
-/** Polls until the value read from the page grows (decoded frames, audio energy…). */
-async function expectRising(read: () => Promise<number>, timeout = 15_000): Promise<void> {
-  const start = await read();
-  await expect.poll(read, { timeout, intervals: [250, 500, 1000] }).toBeGreaterThan(start);
-}
-
-async function userIdOf(page: Page, displayName: string): Promise<string> {
-  let id: string | undefined;
-  await expect
-    .poll(async () => {
-      id = await page.evaluate(
-        (name) => window.__echoLive?.state()?.participants.find((p) => p.displayName === name)?.userId,
-        displayName,
-      );
-      return id;
-    })
-    .toBeTruthy();
-  return id as string;
-}
-
 test('facilitator and two spokes see and hear each other; hands, mute, screen share, reload and a worker crash', async ({
   browser,
   request,

@@ -1,11 +1,61 @@
-import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { defineConfig, type LaunchOptions } from '@playwright/test';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A hub of its own for the e2e run: built server and web client, a fresh SQLite file. */
 export const E2E_PORT = 3100;
 const dataDir = mkdtempSync(join(tmpdir(), 'echo-hub-e2e-'));
+
+/** Debian's Chromium with fake camera and microphone; firefox.e2e.ts launches it next to Firefox. */
+export const chromiumLaunchOptions: LaunchOptions = {
+  executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    '--allow-loopback-in-peer-connection',
+    '--auto-select-desktop-capture-source=Entire screen',
+    '--autoplay-policy=no-user-gesture-required',
+  ],
+};
+
+/**
+ * Debian's Firefox ESR through Playwright's WebDriver BiDi support (channel moz-firefox), by way of
+ * firefox-bidi-shim.mjs (it bridges a command Playwright sends that this Firefox does not know yet).
+ */
+export const FIREFOX_BIN = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
+export const firefoxMissing = existsSync(FIREFOX_BIN)
+  ? null
+  : `${FIREFOX_BIN} not found: \`node scripts/setup.mjs --test\` (as root) or \`apt-get install firefox-esr\` installs it`;
+if (firefoxMissing && !process.env.TEST_WORKER_INDEX) console.log(`[e2e] Firefox tests skipped: ${firefoxMissing}`);
+// Playwright needs an executable: a one-line launcher for the shim, next to the run's data.
+const firefoxLauncher = join(dataDir, 'firefox');
+writeFileSync(
+  firefoxLauncher,
+  `#!/bin/sh\nexec '${process.execPath}' '${join(__dirname, 'firefox-bidi-shim.mjs')}' "$@"\n`,
+  { mode: 0o755 },
+);
+const firefoxUserPrefs = {
+  // Fake camera (a moving test pattern) and microphone (a tone); no permission prompt.
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
+  // Without a camera/microphone permission Firefox gathers ICE candidates on the default route's
+  // address only, and the e2e network namespace has no route: allow both for every site.
+  'permissions.default.camera': 1,
+  'permissions.default.microphone': 1,
+  // Gather candidates on 127.0.0.1 too (the only address in the namespace).
+  'media.peerconnection.ice.loopback': true,
+  // Remote audio and video play without a click.
+  'media.autoplay.default': 0,
+  'media.autoplay.block-webaudio': false,
+};
 
 export default defineConfig({
   testDir: '.',
@@ -20,26 +70,24 @@ export default defineConfig({
     timezoneId: 'Europe/London',
     locale: 'en-GB',
     headless: true,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        '--allow-loopback-in-peer-connection',
-        '--auto-select-desktop-capture-source=Entire screen',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
     screenshot: 'only-on-failure',
     trace: 'off',
   },
+  projects: [
+    // Every spec but the Firefox one, in Chromium.
+    { name: 'chromium', testIgnore: '**/firefox.e2e.ts' },
+    // A live session between Firefox and Chromium (the spec launches the Chromium itself).
+    {
+      name: 'firefox',
+      testMatch: '**/firefox.e2e.ts',
+      use: {
+        browserName: 'firefox',
+        channel: 'moz-firefox',
+        launchOptions: { executablePath: firefoxLauncher, env: { ...process.env, FIREFOX_BIN }, firefoxUserPrefs },
+      },
+    },
+  ],
   webServer: {
     // The demo program (npm run seed:demo) gives the specs known accounts: admin@echo.demo etc.
     command: 'node ../../apps/server/dist/seed/demo-seed.js && node ../../apps/server/dist/main.js',
