@@ -1,34 +1,10 @@
-import { type MigrationInterface, type QueryRunner, Table, type TableColumnOptions } from 'typeorm';
-
-// Written with TypeORM's schema API (not raw SQL) so the same migration runs on SQLite and PostgreSQL.
-const id = (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true });
-const createdAt = (): TableColumnOptions => ({ name: 'created_at', type: 'varchar', length: '30' });
-const ref = (name: string, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: '36',
-  isNullable: nullable,
-});
-const str = (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  ...extra,
-});
-const time = (name: string, nullable = false): TableColumnOptions => str(name, 30, { isNullable: nullable });
-const fk = (column: string, table: string, onDelete: 'CASCADE' | 'SET NULL' = 'CASCADE') => ({
-  columnNames: [column],
-  referencedTableName: table,
-  referencedColumnNames: ['id'],
-  onDelete,
-});
+import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
+import { bool, createdAt, fk, id, int, ref, str, text, time } from './columns';
 
 export class AccountsProgramsSessions1764072000000 implements MigrationInterface {
   name = 'AccountsProgramsSessions1764072000000';
 
   async up(q: QueryRunner): Promise<void> {
-    // TypeORM writes a false default as 0 on SQLite and as false on PostgreSQL.
-    const no = q.connection.options.type === 'postgres' ? 'false' : '0';
     await q.createTable(
       new Table({
         name: 'user',
@@ -38,7 +14,7 @@ export class AccountsProgramsSessions1764072000000 implements MigrationInterface
           str('email', 254, { isUnique: true }),
           str('display_name', 100),
           str('password_hash', 255),
-          { name: 'is_admin', type: 'boolean', default: no },
+          bool('is_admin', q),
           str('calendar_token', 64),
         ],
       }),
@@ -78,10 +54,10 @@ export class AccountsProgramsSessions1764072000000 implements MigrationInterface
           id(),
           createdAt(),
           str('name', 200),
-          { name: 'description', type: 'text', default: "''" },
+          text('description', { default: "''" }),
           str('topic', 200, { default: "''" }),
           str('target_audience', 500, { default: "''" }),
-          { name: 'learning_target', type: 'integer', isNullable: true },
+          int('learning_target', { isNullable: true }),
           str('time_zone', 64),
           str('calendar_token', 64),
         ],
@@ -146,9 +122,9 @@ export class AccountsProgramsSessions1764072000000 implements MigrationInterface
           createdAt(),
           ref('program_id'),
           str('frequency', 20),
-          { name: 'count', type: 'integer', isNullable: true },
+          int('count', { isNullable: true }),
           str('until', 10, { isNullable: true }),
-          { name: 'exceptions', type: 'text' },
+          text('exceptions'),
           str('time_zone', 64),
         ],
         foreignKeys: [fk('program_id', 'program')],
@@ -164,10 +140,10 @@ export class AccountsProgramsSessions1764072000000 implements MigrationInterface
           ref('series_id', true),
           str('title', 200),
           time('starts_at'),
-          { name: 'duration_minutes', type: 'integer' },
+          int('duration_minutes'),
           str('time_zone', 64),
           str('status', 20, { default: "'scheduled'" }),
-          { name: 'revision', type: 'integer', default: 0 },
+          int('revision', { default: 0 }),
         ],
         indices: [{ columnNames: ['program_id', 'starts_at'] }],
         foreignKeys: [fk('program_id', 'program'), fk('series_id', 'session_series', 'SET NULL')],
@@ -180,10 +156,10 @@ export class AccountsProgramsSessions1764072000000 implements MigrationInterface
           id(),
           createdAt(),
           ref('session_id'),
-          { name: 'position', type: 'integer' },
+          int('position'),
           str('kind', 10),
           str('title', 200),
-          { name: 'minutes', type: 'integer' },
+          int('minutes'),
           ref('presenter_id', true),
           str('slides_file', 255, { isNullable: true }),
           str('slides_name', 255, { isNullable: true }),

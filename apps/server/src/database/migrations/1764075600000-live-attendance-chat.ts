@@ -1,26 +1,19 @@
 import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
+import { createdAt, fk, id, ref, str, text, time } from './columns';
 
 export class LiveAttendanceChat1764075600000 implements MigrationInterface {
   name = 'LiveAttendanceChat1764075600000';
 
   async up(q: QueryRunner): Promise<void> {
-    const ref = (name: string, isNullable = false) => ({ name, type: 'varchar', length: '36', isNullable });
-    const time = (name: string, isNullable = false) => ({ name, type: 'varchar', length: '30', isNullable });
-    const fk = (column: string, table: string) => ({
-      columnNames: [column],
-      referencedTableName: table,
-      referencedColumnNames: ['id'],
-      onDelete: 'CASCADE',
-    });
     await q.createTable(
       new Table({
         name: 'attendance',
         columns: [
-          { ...ref('id'), isPrimary: true },
-          time('created_at'),
+          id(),
+          createdAt(),
           ref('session_id'),
           ref('user_id'),
-          { name: 'role', type: 'varchar', length: '20' },
+          str('role', 20),
           ref('site_id', true),
           time('joined_at'),
           time('left_at', true),
@@ -32,14 +25,7 @@ export class LiveAttendanceChat1764075600000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'chat_message',
-        columns: [
-          { ...ref('id'), isPrimary: true },
-          time('created_at'),
-          ref('session_id'),
-          ref('user_id'),
-          { name: 'display_name', type: 'varchar', length: '100' },
-          { name: 'text', type: 'text' },
-        ],
+        columns: [id(), createdAt(), ref('session_id'), ref('user_id'), str('display_name', 100), text('text')],
         indices: [{ columnNames: ['session_id', 'created_at'] }],
         foreignKeys: [fk('session_id', 'echo_session')],
       }),

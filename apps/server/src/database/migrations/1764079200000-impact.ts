@@ -1,28 +1,5 @@
-import { type MigrationInterface, type QueryRunner, Table, TableColumn, type TableColumnOptions } from 'typeorm';
-
-// Schema API, not raw SQL, so the same migration runs on SQLite and PostgreSQL.
-const id = (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true });
-const createdAt = (): TableColumnOptions => ({ name: 'created_at', type: 'varchar', length: '30' });
-const ref = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: '36',
-  isNullable,
-});
-const str = (name: string, length: number, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable,
-});
-const time = (name: string, isNullable = false): TableColumnOptions => str(name, 30, isNullable);
-const int = (name: string): TableColumnOptions => ({ name, type: 'integer' });
-const fk = (column: string, table: string, onDelete: 'CASCADE' | 'SET NULL' = 'CASCADE') => ({
-  columnNames: [column],
-  referencedTableName: table,
-  referencedColumnNames: ['id'],
-  onDelete,
-});
+import { type MigrationInterface, type QueryRunner, Table, TableColumn } from 'typeorm';
+import { createdAt, fk, id, int, ref, str, text, time } from './columns';
 
 /** Impact: program settings for learning experiences, surveys, their recipients and responses, certificates. */
 export class Impact1764079200000 implements MigrationInterface {
@@ -30,7 +7,7 @@ export class Impact1764079200000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.addColumns('program', [
-      new TableColumn({ name: 'learning_target_date', type: 'varchar', length: '10', isNullable: true }),
+      new TableColumn(str('learning_target_date', 10, { isNullable: true })),
       new TableColumn({ name: 'min_attendance_share', type: 'real', default: 0.5 }),
     ]);
     await q.createTable(
@@ -42,8 +19,8 @@ export class Impact1764079200000 implements MigrationInterface {
           ref('program_id'),
           ref('session_id', true),
           str('title', 200),
-          { name: 'intro', type: 'text', default: "''" },
-          { name: 'questions', type: 'text' },
+          text('intro', { default: "''" }),
+          text('questions'),
           str('audience', 20),
           ref('created_by_id', true),
           time('closes_at', true),
@@ -62,7 +39,7 @@ export class Impact1764079200000 implements MigrationInterface {
           ref('user_id'),
           str('role', 20),
           ref('site_id', true),
-          str('participation_type', 20, true),
+          str('participation_type', 20, { isNullable: true }),
           time('responded_at', true),
         ],
         uniques: [{ columnNames: ['survey_id', 'user_id'] }],
@@ -79,8 +56,8 @@ export class Impact1764079200000 implements MigrationInterface {
           ref('survey_id'),
           str('role', 20),
           ref('site_id', true),
-          str('participation_type', 20, true),
-          { name: 'answers', type: 'text' },
+          str('participation_type', 20, { isNullable: true }),
+          text('answers'),
         ],
         indices: [{ columnNames: ['survey_id'] }],
         foreignKeys: [fk('survey_id', 'survey')],
@@ -92,7 +69,7 @@ export class Impact1764079200000 implements MigrationInterface {
         columns: [
           id(),
           createdAt(),
-          { ...str('code', 20), isUnique: true },
+          str('code', 20, { isUnique: true }),
           ref('program_id'),
           ref('user_id'),
           str('period', 7),
@@ -100,7 +77,7 @@ export class Impact1764079200000 implements MigrationInterface {
           str('program_name', 200),
           int('sessions'),
           int('minutes'),
-          { name: 'session_list', type: 'text' },
+          text('session_list'),
         ],
         indices: [{ columnNames: ['program_id', 'user_id', 'period'] }],
         foreignKeys: [fk('program_id', 'program'), fk('user_id', 'user')],

@@ -1,32 +1,5 @@
-import { type MigrationInterface, type QueryRunner, Table, type TableColumnOptions } from 'typeorm';
-
-// Written with TypeORM's schema API so it runs on SQLite and PostgreSQL; only search differs (see below).
-const id = (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true });
-const createdAt = (): TableColumnOptions => ({ name: 'created_at', type: 'varchar', length: '30' });
-const ref = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: '36',
-  isNullable,
-});
-const str = (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  ...extra,
-});
-const time = (name: string, isNullable = false): TableColumnOptions => str(name, 30, { isNullable });
-const int = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
-  name,
-  type: 'integer',
-  ...extra,
-});
-const fk = (column: string, table: string, onDelete: 'CASCADE' | 'SET NULL' = 'CASCADE') => ({
-  columnNames: [column],
-  referencedTableName: table,
-  referencedColumnNames: ['id'],
-  onDelete,
-});
+import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
+import { bool, createdAt, fk, id, int, ref, str, text, time } from './columns';
 
 /**
  * Search: an FTS5 virtual table on SQLite, kept in step by CommunitySearchService (one row per
@@ -39,9 +12,6 @@ export class Community1764082800000 implements MigrationInterface {
   name = 'Community1764082800000';
 
   async up(q: QueryRunner): Promise<void> {
-    // TypeORM writes a false default as 0 on SQLite and as false on PostgreSQL.
-    const no = q.connection.options.type === 'postgres' ? 'false' : '0';
-    const bool = (name: string): TableColumnOptions => ({ name, type: 'boolean', default: no });
     await q.createTable(
       new Table({
         name: 'community_group',
@@ -50,8 +20,8 @@ export class Community1764082800000 implements MigrationInterface {
           createdAt(),
           ref('program_id'),
           str('name', 100),
-          { name: 'description', type: 'text', default: "''" },
-          bool('is_private'),
+          text('description', { default: "''" }),
+          bool('is_private', q),
           ref('created_by_id', true),
         ],
         indices: [{ columnNames: ['program_id'] }],
@@ -94,9 +64,9 @@ export class Community1764082800000 implements MigrationInterface {
           ref('author_id'),
           str('title', 200),
           ref('session_id', true),
-          bool('pinned'),
-          bool('locked'),
-          bool('hidden'),
+          bool('pinned', q),
+          bool('locked', q),
+          bool('hidden', q),
           int('post_count', { default: 0 }),
           int('reply_count', { default: 0 }),
           time('last_post_at'),
@@ -119,11 +89,11 @@ export class Community1764082800000 implements MigrationInterface {
           ref('author_id'),
           ref('parent_id', true),
           int('number'),
-          bool('opening'),
-          { name: 'body', type: 'text' },
-          { name: 'mentioned_user_ids', type: 'text' },
+          bool('opening', q),
+          text('body'),
+          text('mentioned_user_ids'),
           time('edited_at', true),
-          bool('hidden'),
+          bool('hidden', q),
           str('hidden_reason', 500, { isNullable: true }),
           ref('hidden_by_id', true),
           time('deleted_at', true),
@@ -136,7 +106,7 @@ export class Community1764082800000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'community_post_revision',
-        columns: [id(), createdAt(), ref('post_id'), ref('editor_id'), { name: 'body', type: 'text' }],
+        columns: [id(), createdAt(), ref('post_id'), ref('editor_id'), text('body')],
         indices: [{ columnNames: ['post_id', 'created_at'] }],
         foreignKeys: [fk('post_id', 'community_post')],
       }),
@@ -243,7 +213,7 @@ export class Community1764082800000 implements MigrationInterface {
           str('action', 40),
           str('target_type', 20),
           ref('target_id'),
-          { name: 'detail', type: 'text', default: "''" },
+          text('detail', { default: "''" }),
         ],
         indices: [{ columnNames: ['program_id', 'created_at'] }],
         foreignKeys: [fk('program_id', 'program')],

@@ -1,55 +1,35 @@
-import { type MigrationInterface, type QueryRunner, Table, type TableColumnOptions } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
+import { bool, createdAt, fk, id, int, ref, str, text, time } from './columns';
 
 export class Cases1764086400000 implements MigrationInterface {
   name = 'Cases1764086400000';
 
   async up(q: QueryRunner): Promise<void> {
-    const no = q.connection.options.type === 'postgres' ? 'false' : '0';
-    const ref = (name: string, isNullable = false): TableColumnOptions => ({
-      name,
-      type: 'varchar',
-      length: '36',
-      isNullable,
-    });
-    const text = (name: string, withDefault = true): TableColumnOptions => ({
-      name,
-      type: 'text',
-      ...(withDefault ? { default: "''" } : {}),
-    });
-    const base = [
-      { ...ref('id'), isPrimary: true },
-      { name: 'created_at', type: 'varchar', length: '30' },
-    ];
-    const fk = (column: string, table: string, onDelete = 'CASCADE') => ({
-      columnNames: [column],
-      referencedTableName: table,
-      referencedColumnNames: ['id'],
-      onDelete,
-    });
     await q.createTable(
       new Table({
         name: 'echo_case',
         columns: [
-          ...base,
+          id(),
+          createdAt(),
           ref('program_id'),
           ref('session_id', true),
           ref('presenter_id'),
-          { name: 'title', type: 'varchar', length: '200' },
-          text('presenting_question', false),
-          text('summary', false),
-          { name: 'age_band', type: 'varchar', length: '20', default: "''" },
-          { name: 'sex', type: 'varchar', length: '20', default: "''" },
-          text('history'),
-          text('medications'),
-          text('investigations'),
-          text('tried'),
-          text('social_context'),
-          text('specific_questions'),
-          { name: 'status', type: 'varchar', length: '30' },
-          { name: 'position', type: 'integer', isNullable: true },
-          { name: 'urgent', type: 'boolean', default: no },
+          str('title', 200),
+          text('presenting_question'),
+          text('summary'),
+          str('age_band', 20, { default: "''" }),
+          str('sex', 20, { default: "''" }),
+          text('history', { default: "''" }),
+          text('medications', { default: "''" }),
+          text('investigations', { default: "''" }),
+          text('tried', { default: "''" }),
+          text('social_context', { default: "''" }),
+          text('specific_questions', { default: "''" }),
+          str('status', 30),
+          int('position', { isNullable: true }),
+          bool('urgent', q),
           ref('follow_up_of_id', true),
-          { name: 'submitted_at', type: 'varchar', length: '30', isNullable: true },
+          time('submitted_at', true),
         ],
         indices: [{ columnNames: ['program_id'] }, { columnNames: ['session_id', 'position'] }],
         foreignKeys: [
@@ -63,13 +43,14 @@ export class Cases1764086400000 implements MigrationInterface {
       new Table({
         name: 'case_confirmation',
         columns: [
-          ...base,
+          id(),
+          createdAt(),
           ref('case_id'),
-          { name: 'field', type: 'varchar', length: '30' },
-          { name: 'start', type: 'integer' },
-          { name: 'end', type: 'integer' },
-          { name: 'text', type: 'varchar', length: '500' },
-          { name: 'kind', type: 'varchar', length: '20' },
+          str('field', 30),
+          int('start'),
+          int('end'),
+          str('text', 500),
+          str('kind', 20),
           ref('confirmed_by_id'),
         ],
         indices: [{ columnNames: ['case_id'] }],
@@ -79,7 +60,7 @@ export class Cases1764086400000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'recommendation',
-        columns: [...base, ref('case_id'), ref('author_id'), text('body', false)],
+        columns: [id(), createdAt(), ref('case_id'), ref('author_id'), text('body')],
         indices: [{ columnNames: ['case_id'] }],
         foreignKeys: [fk('case_id', 'echo_case'), fk('author_id', 'user')],
       }),
