@@ -165,7 +165,14 @@ export class SearchService {
                OR (p.opening AND to_tsvector('english', t.title) @@ query))
           AND t.group_id = ANY($2)
           AND t.hidden = false AND p.hidden = false AND p.deleted_at IS NULL
-        ORDER BY ts_rank(to_tsvector('english', p.body), query) DESC
+        -- A match in the thread's title weighs four times one in a post (as bm25's weights on SQLite).
+        ORDER BY ts_rank(
+                   '{0.1, 0.2, 0.25, 1.0}',
+                   setweight(to_tsvector('english', CASE WHEN p.opening THEN t.title ELSE '' END), 'A')
+                     || setweight(to_tsvector('english', p.body), 'B'),
+                   query
+                 ) DESC,
+                 p.created_at DESC
         LIMIT ${MAX_RESULTS}`,
       [query, groupIds, options('HighlightAll=true'), options('MaxWords=30, MinWords=10, MaxFragments=2')],
     );

@@ -4,7 +4,7 @@ import { bool, createdAt, fk, id, int, ref, str, text, time } from './columns';
 /**
  * Search: an FTS5 virtual table on SQLite, kept in step by CommunitySearchService (one row per
  * visible post; the opening post's row carries the thread title). It is raw SQL, not an entity.
- * On PostgreSQL, a GIN index on the posts' text serves to_tsvector/plainto_tsquery instead.
+ * On PostgreSQL, a GIN index on the posts' text serves to_tsvector/to_tsquery instead.
  */
 export const SEARCH_TABLE = 'community_search';
 
