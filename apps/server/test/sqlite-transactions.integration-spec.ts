@@ -91,6 +91,21 @@ import { onPostgres } from './test-database';
     );
   });
 
+  it('a nested transaction is a savepoint: its rollback undoes only its own work', async () => {
+    await db.transaction(async (tx) => {
+      await tx.save(newProgram('outer'));
+      const inner = tx.transaction(async (nested) => {
+        await nested.save(newProgram('inner, rolled back'));
+        throw new Error('inner fails');
+      });
+      await expect(inner).rejects.toThrow('inner fails');
+      await tx.transaction((nested) => nested.save(newProgram('inner, kept')));
+    });
+    const stored = await names();
+    expect(stored).toEqual(expect.arrayContaining(['outer', 'inner, kept']));
+    expect(stored).not.toContain('inner, rolled back');
+  });
+
   it('work inside a transaction through plain repositories joins it (and rolls back with it) instead of waiting', async () => {
     const attempt = db.transaction(async () => {
       await db.getRepository(Program).save(newProgram('inner save'));

@@ -4,5 +4,5 @@
  */
 export { IdentifierKind } from './types';
 export type { Finding } from './types';
-export { scan, scanFields, type ScanOptions } from './scan';
+export { scan, scanFields, scanFileName, type ScanOptions } from './scan';
 export { mod11Valid } from './checksums';

@@ -1,4 +1,4 @@
-import { IdentifierKind, type Finding, scan, scanFields } from './index';
+import { IdentifierKind, type Finding, scan, scanFields, scanFileName } from './index';
 
 /** The [kind, text] pairs found, in order. */
 const found = (text: string): [string, string][] => scan(text).map((f) => [f.kind, f.text]);
@@ -285,6 +285,11 @@ describe('scan: people in the room', () => {
     expect(scan(text, { knownPeople }).filter((f) => f.kind === 'NAME')).toEqual([]);
   });
 
+  it('flags a name whose words belong to two different people present', () => {
+    const found = scan('Patient Ciara McAllister was admitted.', { knownPeople });
+    expect(found.map((f) => [f.kind, f.text])).toEqual([['NAME', 'Ciara McAllister']]);
+  });
+
   it('still flags a patient, even one sharing a surname or given name with someone present', () => {
     const found = scan('Mrs Mary Quinn, NHS 943 476 5919, was seen by Dr Rahman.', { knownPeople });
     expect(found.map((f) => [f.kind, f.text])).toEqual([
@@ -292,4 +297,24 @@ describe('scan: people in the room', () => {
       ['ID', '943 476 5919'],
     ]);
   });
+});
+
+describe('scanFileName', () => {
+  it.each([
+    ['John_Smith_CT.pdf', 'John Smith'],
+    ['John-Smith-CT.pdf', 'John Smith'],
+    ['John.Smith.CT.pdf', 'John Smith'],
+    ['JohnSmith_CT.pdf', 'John Smith'],
+    ['xray_12.03.1941.png', '12.03.1941'],
+    ['referral-943-476-5919.pdf', '943 476 5919'],
+  ])('flags %j', (name, text) => {
+    expect(scanFileName(name).map((f) => f.text)).toContain(text);
+  });
+
+  it.each(['ECG_trace_v2.pdf', 'chest-xray-PA-view.png', 'PHQ-9_scores.pdf', 'HbA1c_trend.png'])(
+    'does not flag %j',
+    (name) => {
+      expect(scanFileName(name)).toEqual([]);
+    },
+  );
 });

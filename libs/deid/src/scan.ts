@@ -49,20 +49,38 @@ const words = (name: string) =>
     .split(/[^\p{L}\p{M}'’-]+/u)
     .filter(Boolean);
 
-/** Whether every word of `name` except titles belongs to someone's name in `known` (a set of lower-case words). */
-function namesSomeoneKnown(name: string, known: ReadonlySet<string>): boolean {
+/**
+ * Whether every word of `name` except titles is in one person's name (each a set of lower-case words):
+ * "Mary Smith" with Mary Jones and John Smith in the room is still a stranger.
+ */
+function namesSomeoneKnown(name: string, people: readonly ReadonlySet<string>[]): boolean {
   const own = words(name).filter((w) => !TITLES.has(w[0].toUpperCase() + w.slice(1)));
-  return own.length > 0 && own.every((w) => known.has(w));
+  return own.length > 0 && people.some((person) => own.every((w) => person.has(w)));
 }
 
 /** Finds identifiers in free text. Offsets are UTF-16 indices into `text`, end exclusive. */
 export function scan(text: string, options: ScanOptions = {}): Finding[] {
   if (!text) return [];
-  const known = new Set((options.knownPeople ?? []).flatMap(words));
+  const people = (options.knownPeople ?? []).map((name) => new Set(words(name)));
   const candidates = DETECTORS.flatMap((detect) => detect(text));
   return resolve(candidates)
     .map(({ kind, start, end, reason }) => ({ kind, start, end, text: text.slice(start, end), reason }))
-    .filter((f) => f.kind !== 'NAME' || !namesSomeoneKnown(f.text, known));
+    .filter((f) => f.kind !== 'NAME' || !namesSomeoneKnown(f.text, people));
+}
+
+/**
+ * Scans a file's name the ways people read it: without its extension, with `_` as spaces (dates keep
+ * their separators), with `-`, `_` and `.` as spaces, and with run-together words apart ("JohnSmith").
+ * A finding in any reading counts, once; its offsets are into that reading.
+ */
+export function scanFileName(fileName: string): Finding[] {
+  const stem = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  const spaced = stem.replace(/[-_.]+/g, ' ');
+  const readings = [stem.replace(/_/g, ' '), spaced, spaced.replace(/(\p{Ll}{2})(\p{Lu})/gu, '$1 $2')];
+  const seen = new Set<string>();
+  return readings
+    .flatMap((reading) => scan(reading))
+    .filter((f) => !seen.has(`${f.kind}|${f.text}`) && Boolean(seen.add(`${f.kind}|${f.text}`)));
 }
 
 /** Scans each field of a form; offsets are relative to that field's value. */

@@ -14,6 +14,11 @@ export function gate(
   const findings = (Object.entries(fields) as [FieldFinding['field'], string | undefined][]).flatMap(([field, text]) =>
     text ? scan(text).map((f) => ({ ...f, field })) : [],
   );
+  return refuseUnconfirmed(findings, confirmed);
+}
+
+/** Refuses (422 IDENTIFIERS_FOUND) when any finding is not confirmed; returns the findings otherwise. */
+export function refuseUnconfirmed(findings: FieldFinding[], confirmed: readonly ConfirmedSpan[] = []): FieldFinding[] {
   const isConfirmed = (f: FieldFinding) =>
     confirmed.some((c) => c.field === f.field && c.start === f.start && c.end === f.end);
   const open = findings.filter((f) => !isConfirmed(f));

@@ -13,17 +13,18 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
  * transaction waits until no other transaction is open and no statement outside one is running,
  * then holds the connection until it commits or rolls back; statements from other callers wait
  * meanwhile. Work done inside a `transaction(...)` callback (including through other services'
- * repositories) is recognised by its async context and joins that transaction, as it did before.
+ * repositories) is recognised by its async context and joins that transaction, as it did before;
+ * work the callback left running after it settled does not, and waits like any other.
  */
 export function gateSqliteTransactions(dataSource: DataSource): void {
   const driver = dataSource.driver as unknown as { createQueryRunner(mode?: string): QueryRunner };
   const Runner = driver.createQueryRunner().constructor as new (d: unknown) => QueryRunner;
   const gate = new Gate();
-  const inTransaction = new AsyncLocalStorage<QueryRunner>();
+  const inTransaction = new AsyncLocalStorage<{ runner: QueryRunner; open: boolean }>();
 
   driver.createQueryRunner = () => {
-    const current = inTransaction.getStore();
-    return current && current === gate.holder ? current : gated(new Runner(driver), gate);
+    const scope = inTransaction.getStore();
+    return scope?.open && scope.runner === gate.holder ? scope.runner : gated(new Runner(driver), gate);
   };
 
   const manager = dataSource.manager;
@@ -35,7 +36,14 @@ export function gateSqliteTransactions(dataSource: DataSource): void {
     const run = typeof levelOrRun === 'function' ? (levelOrRun as typeof maybeRun) : maybeRun;
     const level = typeof levelOrRun === 'function' ? undefined : levelOrRun;
     if (!run) return transaction(level, run as never);
-    return transaction(level, (m) => inTransaction.run(m.queryRunner as QueryRunner, () => run(m)));
+    return transaction(level, async (m) => {
+      const scope = { runner: m.queryRunner as QueryRunner, open: true };
+      try {
+        return await inTransaction.run(scope, () => run(m));
+      } finally {
+        scope.open = false;
+      }
+    });
   }) as EntityManager['transaction'];
 }
 
@@ -100,6 +108,7 @@ function gated(runner: QueryRunner, gate: Gate): QueryRunner {
   runner.startTransaction = async (level) => {
     if (runner.isTransactionActive) return start(level); // nested: a savepoint on the held connection
     await gate.acquire(runner);
+    state.transactionDepth = 0; // a fresh BEGIN, whatever an earlier misuse of this runner left behind
     try {
       await start(level);
     } catch (e) {
