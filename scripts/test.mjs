@@ -14,7 +14,9 @@ const env = { ...process.env, NX_DAEMON: 'false', FORCE_COLOR: process.env.CI ? 
 
 const jestJson = join(results, 'jest.json');
 const jestPostgresJson = join(results, 'jest-postgres.json');
-rmSync(jestPostgresJson, { force: true }); // counted only when this run wrote it
+const e2eJson = join(results, 'e2e.json');
+// Counted only when this run wrote them: a step that crashes first must not count the last run's results.
+for (const file of [jestJson, jestPostgresJson, e2eJson]) rmSync(file, { force: true });
 
 /** Why there is no PostgreSQL for the integration specs (the reason scripts/postgres.ts prints), or null. */
 function postgresMissing() {
@@ -52,7 +54,7 @@ for (const [name, cmd, args, stepEnv = {}, missing = () => null] of steps) {
 
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const jests = [readJson(jestJson), readJson(jestPostgresJson)];
-const e2e = readJson(join(results, 'e2e.json'));
+const e2e = readJson(e2eJson);
 const sum = (key) => jests.reduce((n, j) => n + (j?.[key] ?? 0), 0);
 const passed = sum('numPassedTests') + (e2e?.stats?.expected ?? 0);
 const failedTests = sum('numFailedTests') + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);

@@ -1,11 +1,17 @@
 import { defineConfig, type LaunchOptions } from '@playwright/test';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A hub of its own for the e2e run: built server and web client, a fresh SQLite file. */
 export const E2E_PORT = 3100;
-const dataDir = mkdtempSync(join(tmpdir(), 'echo-hub-e2e-'));
+/**
+ * The server's DATA_DIR. Only the main process starts the webServer: the worker processes, which load this
+ * config too, create no directory. Deleted when the run ends.
+ */
+const dataDir = process.env.TEST_WORKER_INDEX ? '' : mkdtempSync(join(tmpdir(), 'echo-hub-e2e-'));
+if (dataDir) process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Debian's Chromium with fake camera and microphone; firefox.e2e.ts launches it next to Firefox. */
 export const chromiumLaunchOptions: LaunchOptions = {
@@ -35,13 +41,18 @@ export const firefoxMissing = existsSync(FIREFOX_BIN)
   ? null
   : `${FIREFOX_BIN} not found: \`node scripts/setup.mjs --test\` (as root) or \`apt-get install firefox-esr\` installs it`;
 if (firefoxMissing && !process.env.TEST_WORKER_INDEX) console.log(`[e2e] Firefox tests skipped: ${firefoxMissing}`);
-// Playwright needs an executable: a one-line launcher for the shim, next to the run's data.
-const firefoxLauncher = join(dataDir, 'firefox');
-writeFileSync(
-  firefoxLauncher,
-  `#!/bin/sh\nexec '${process.execPath}' '${join(__dirname, 'firefox-bidi-shim.mjs')}' "$@"\n`,
-  { mode: 0o755 },
+// Playwright needs an executable: a one-line launcher for the shim, at a fixed path per user and content
+// (so every process and run shares it, and checkouts side by side do not overwrite each other's).
+const launcherScript = `#!/bin/sh\nexec '${process.execPath}' '${join(__dirname, 'firefox-bidi-shim.mjs')}' "$@"\n`;
+const firefoxLauncher = join(
+  tmpdir(),
+  `echo-hub-e2e-firefox-launcher-${process.getuid?.() ?? 0}-${createHash('sha256').update(launcherScript).digest('hex').slice(0, 8)}.sh`,
 );
+if (!existsSync(firefoxLauncher)) {
+  // Written aside, then renamed: a process launching Firefox meanwhile never runs a half-written file.
+  writeFileSync(`${firefoxLauncher}.${process.pid}`, launcherScript, { mode: 0o755 });
+  renameSync(`${firefoxLauncher}.${process.pid}`, firefoxLauncher);
+}
 const firefoxUserPrefs = {
   // Fake camera (a moving test pattern) and microphone (a tone); no permission prompt.
   'media.navigator.streams.fake': true,

@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { CaseAttachment } from '../src/cases/entities/case-attachment.entity';
 import { EchoCase } from '../src/cases/entities/echo-case.entity';
 import { Recommendation } from '../src/cases/entities/recommendation.entity';
+import { NotificationsService } from '../src/community/notifications.service';
 import { ProgramsService } from '../src/programs/programs.service';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { type Account, account, addMember, api, bearer, waitUntil } from './fixtures';
@@ -396,6 +397,9 @@ describe('case attachments and the recommendations notification', () => {
     expect((await download(p.colleague, draft, a.body.id)).status).toBe(404);
     expect((await download(p.facilitator, draft, a.body.id)).status).toBe(200);
     expect((await download(p.presenter, draft, a.body.id)).status).toBe(200);
+    // A member who may not read the draft learns nothing of it: 404, not 403, for changes too.
+    expect((await upload(p.colleague, draft, png, 'mine.png')).status).toBe(404);
+    await api(t.app).delete(`/api/cases/${draft}/attachments/${a.body.id}`).set(bearer(p.colleague)).expect(404);
   });
 
   it('refuses other types, however named, and uploads without the confirmation, naming the field', async () => {
@@ -458,6 +462,26 @@ describe('case attachments and the recommendations notification', () => {
     await api(t.app).delete(`/api/cases/${caseId}/attachments/${kept.id}`).set(bearer(p.presenter)).expect(400);
     await upload(p.presenter, caseId, png, 'late.png').expect(400);
     expect((await download(p.colleague, caseId, kept.id)).status).toBe(200);
+  });
+
+  it('stores recommendations once even when the notification fails (it is best effort)', async () => {
+    const caseId = await newCase();
+    const notify = jest
+      .spyOn(t.app.get(NotificationsService), 'notify')
+      .mockRejectedValueOnce(new Error('notifications are down'));
+    try {
+      await api(t.app)
+        .post(`/api/cases/${caseId}/recommendations`)
+        .set(bearer(p.expert))
+        .send({ body: 'Graded exposure; review in a month.' })
+        .expect(201);
+      expect(notify).toHaveBeenCalledTimes(1);
+    } finally {
+      notify.mockRestore();
+    }
+    expect(await t.app.get(DataSource).getRepository(Recommendation).countBy({ caseId })).toBe(1);
+    const c = await t.app.get(DataSource).getRepository(EchoCase).findOneByOrFail({ id: caseId });
+    expect(c.status).toBe('recommendations_sent');
   });
 
   it('notifies the presenter, live and in the notifications list, when recommendations are sent', async () => {

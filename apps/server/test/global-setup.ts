@@ -20,5 +20,13 @@ export default async function globalSetup(): Promise<void> {
   });
   started.temporaryPostgres = pg;
   process.once('exit', pg.stop); // should jest exit without running global-teardown.ts
+  // Ctrl-C or a kill: stop it too (no 'exit' event then); then, unless another handler has the signal,
+  // re-raise it so jest still exits as it would have.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      pg.stop();
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  }
   process.env.TEST_POSTGRES_URL = pg.url;
 }

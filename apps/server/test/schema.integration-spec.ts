@@ -17,7 +17,7 @@ describe('migrations', () => {
     await db.runMigrations();
   });
   afterAll(async () => {
-    await db.destroy();
+    await db?.destroy(); // undefined when beforeAll failed: let its error show, not a TypeError
     rmSync(dir, { recursive: true, force: true });
     if (onPostgres) await postgresDatabase(dir, 'drop');
   });

@@ -1,3 +1,4 @@
+import { scanFileName } from '@echo-hub/deid';
 import { type CaseAttachmentDto, CaseLimits } from '@echo-hub/protocol';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -5,11 +6,11 @@ import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { safeName, sniffType, storeUpload } from '../common/uploads';
-import { NO_TX } from '../community/no-tx';
+import { NO_TX } from '../database/no-tx';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { type Caller, CasesService } from './cases.service';
-import { gate } from './deid-gate';
+import { refuseUnconfirmed } from './deid-gate';
 import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
 
 const badFile = (message: string) =>
@@ -34,16 +35,15 @@ export class CaseAttachmentsService {
 
   /** The caller has confirmed the file identifies nobody (the controller's DTO requires it). */
   async upload(caseId: string, file: Express.Multer.File | undefined, caller: Caller): Promise<CaseAttachmentDto> {
-    await this.cases.editable(caseId, caller);
+    await this.mayEdit(caseId, caller);
     if (!file) throw badFile('file is required (multipart form field "file")');
-    if (file.size > CaseLimits.attachmentBytes) throw badFile('file is larger than 10 MB');
     const type = sniffType(file.buffer.subarray(0, 16));
     if (!type || !(CaseLimits.attachmentTypes as readonly string[]).includes(type.mimeType)) {
       throw badFile('file must be a PNG, JPEG or WebP image or a PDF');
     }
     const name = safeName(file.originalname);
-    // "John_Smith_CT.pdf": underscores read as spaces, so names in file names are found like names in text.
-    gate({ file: name.replace(/_/g, ' ') });
+    // "John_Smith_CT.pdf", "JohnSmith-CT.pdf": a file name cannot be confirmed, only renamed.
+    refuseUnconfirmed(scanFileName(name).map((f) => ({ ...f, field: 'file' as const })));
     const storedName = await storeUpload(this.dir, file.buffer, type.ext);
     const repo = this.db.getRepository(CaseAttachment);
     const saved = await repo.save(
@@ -70,10 +70,16 @@ export class CaseAttachmentsService {
 
   /** Removed by whoever may edit the case, while it is not yet discussed. */
   async remove(caseId: string, id: string, caller: Caller): Promise<void> {
-    await this.cases.editable(caseId, caller);
+    await this.mayEdit(caseId, caller);
     const a = await this.find(caseId, id);
     await this.db.getRepository(CaseAttachment).delete({ id });
     await unlink(join(this.dir, a.storedName)).catch(() => undefined);
+  }
+
+  /** 404 for a case the caller may not read (a draft's existence is not revealed), then the edit checks. */
+  private async mayEdit(caseId: string, caller: Caller): Promise<void> {
+    await this.cases.readable(caseId, caller);
+    await this.cases.editable(caseId, caller);
   }
 
   private async find(caseId: string, id: string): Promise<CaseAttachment> {

@@ -7,7 +7,7 @@ import {
   type QueuedCase,
   type RecommendationDto as RecommendationView,
 } from '@echo-hub/protocol';
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
@@ -36,6 +36,8 @@ export interface Caller {
 
 @Injectable()
 export class CasesService {
+  private readonly logger = new Logger(CasesService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly notifications: NotificationsService,
@@ -218,15 +220,21 @@ export class CasesService {
     const saved = await repo.save(repo.create({ caseId: id, authorId: by.id, body }));
     await this.db.getRepository(EchoCase).update({ id }, { status: 'recommendations_sent', position: c.position });
     if (c.presenterId !== by.id) {
-      await this.notifications.notify({
-        userId: c.presenterId,
-        kind: 'recommendations',
-        programId: c.programId,
-        groupId: null,
-        caseId: id,
-        actor: { id: by.id, displayName: by.displayName },
-        title: c.title,
-      });
+      // Best effort: the recommendation is stored and shown on the case page; a failed notification
+      // must not fail the request (a retry would store the recommendation twice).
+      try {
+        await this.notifications.notify({
+          userId: c.presenterId,
+          kind: 'recommendations',
+          programId: c.programId,
+          groupId: null,
+          caseId: id,
+          actor: { id: by.id, displayName: by.displayName },
+          title: c.title,
+        });
+      } catch (err) {
+        this.logger.warn(`recommendations notification for case ${id} failed: ${(err as Error)?.message ?? err}`);
+      }
     }
     return (await this.recommendations(id)).find((r) => r.id === saved.id) as RecommendationView;
   }

@@ -10,7 +10,7 @@ import { badRequest, CommunityError, notFound } from './community.errors';
 import { Attachment } from './entities/attachment.entity';
 import { Post } from './entities/post.entity';
 import { attachmentMarkdown } from './threads.service';
-import { NO_TX } from './no-tx';
+import { NO_TX } from '../database/no-tx';
 
 /** Images and PDFs uploaded to a group, kept under DATA_DIR/community and served only to its readers. */
 @Injectable()

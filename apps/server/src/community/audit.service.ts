@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { CommunityGroup } from './entities/community-group.entity';
 import { AuditEntry } from './entities/audit-entry.entity';
-import { NO_TX } from './no-tx';
+import { NO_TX } from '../database/no-tx';
 
 export interface AuditInput {
   programId: string;

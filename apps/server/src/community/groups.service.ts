@@ -17,7 +17,7 @@ import { Post } from './entities/post.entity';
 import { ReadMarker } from './entities/read-marker.entity';
 import { Thread } from './entities/thread.entity';
 import { NotificationsService } from './notifications.service';
-import { NO_TX } from './no-tx';
+import { NO_TX } from '../database/no-tx';
 
 interface GroupStats {
   threads: number;

@@ -19,7 +19,7 @@ import { Thread } from './entities/thread.entity';
 import { excerpt } from './markdown';
 import { SearchService } from './search.service';
 import { ThreadsService } from './threads.service';
-import { NO_TX } from './no-tx';
+import { NO_TX } from '../database/no-tx';
 
 /**
  * Flags, hiding and restoring posts, the moderation queue and the audit log. Every moderator

@@ -13,7 +13,7 @@ import { CommunityAccessService, type Viewer } from './community-access.service'
 import { CommunityGroup } from './entities/community-group.entity';
 import { Notification } from './entities/notification.entity';
 import { Thread } from './entities/thread.entity';
-import { NO_TX } from './no-tx';
+import { NO_TX } from '../database/no-tx';
 
 export interface NotifyInput {
   userId: string;

@@ -43,7 +43,7 @@ import { Thread } from './entities/thread.entity';
 import { excerpt, type MentionCandidate, renderMarkdown } from './markdown';
 import { NotificationsService } from './notifications.service';
 import { SearchService } from './search.service';
-import { NO_TX } from './no-tx';
+import { NO_TX } from '../database/no-tx';
 
 const ATTACHMENT_REF = /attachment:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/gi;
 

@@ -25,8 +25,25 @@ export async function fetchFile(path: string): Promise<{ blob: Blob; name: strin
         : { statusCode: res.status, error: ErrorCode.Internal, message: `The download failed (${res.status})` },
     );
   }
-  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
+  const name = fileNameOf(res.headers.get('content-disposition') ?? '');
   return { blob: await res.blob(), name, headers: res.headers };
+}
+
+/**
+ * The file name in a Content-Disposition header: `filename*=UTF-8''…` (RFC 5987, what the server sends)
+ * first, else a plain `filename=` parameter (quoted or not); null if neither is there.
+ */
+export function fileNameOf(header: string): string | null {
+  const extended = /(?:^|;)\s*filename\*\s*=\s*UTF-8''([^;\s]+)/i.exec(header)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended);
+    } catch {
+      // malformed percent-encoding: fall back to the plain parameter
+    }
+  }
+  const plain = /(?:^|;)\s*filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(header);
+  return plain?.[1] ?? plain?.[2] ?? null;
 }
 
 /** A protected file's bytes (for an <img> or a link opened in a tab: neither can send the token). */

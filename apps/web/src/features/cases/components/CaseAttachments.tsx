@@ -1,4 +1,4 @@
-import { scan } from '@echo-hub/deid';
+import { scanFileName } from '@echo-hub/deid';
 import { type CaseAttachmentDto, type CaseDto, CaseLimits } from '@echo-hub/protocol';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/Field';
@@ -106,13 +106,14 @@ export function CaseAttachmentsSection({
 }: {
   c: CaseDto;
   editable: boolean;
-  onChange: (attachments: CaseAttachmentDto[]) => void;
+  /** Applied to the latest list (not the one this render saw), so quick removals and uploads all stick. */
+  onChange: (change: (attachments: CaseAttachmentDto[]) => CaseAttachmentDto[]) => void;
 }) {
   const removal = useAction();
   const remove = (a: CaseAttachmentDto) =>
     void removal.run(async () => {
       await deleteCaseAttachment(c.id, a.id);
-      onChange(c.attachments.filter((x) => x.id !== a.id));
+      onChange((list) => list.filter((x) => x.id !== a.id));
     });
   return (
     <section aria-labelledby="attachments-title" className="panel">
@@ -123,7 +124,7 @@ export function CaseAttachmentsSection({
       ) : (
         <p>No images or documents attached.</p>
       )}
-      {editable && <CaseAttachmentForm caseId={c.id} onAdded={(a) => onChange([...c.attachments, a])} />}
+      {editable && <CaseAttachmentForm caseId={c.id} onAdded={(a) => onChange((list) => [...list, a])} />}
     </section>
   );
 }
@@ -135,7 +136,7 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
   const [added, setAdded] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const action = useAction();
-  const nameFindings = file ? scan(file.name.replace(/_/g, ' ')) : [];
+  const nameFindings = file ? scanFileName(file.name) : [];
   const refused = identifierFindings(action.error);
   const tooBig = Boolean(file && file.size > CaseLimits.attachmentBytes);
   const localError = tooBig

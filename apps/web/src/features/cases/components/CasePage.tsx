@@ -149,7 +149,7 @@ export function CasePage() {
       <CaseAttachmentsSection
         c={c}
         editable={editable}
-        onChange={(attachments) => found.update((d: CaseDto) => ({ ...d, attachments }))}
+        onChange={(change) => found.update((d: CaseDto) => ({ ...d, attachments: change(d.attachments) }))}
       />
       {c.confirmations.length > 0 && (
         <details className="case-confirmations">
