@@ -8,7 +8,7 @@ test.afterEach(closeOpenedPages);
  * Case presentations from submission to written recommendations: a spoke writes a case and the
  * form flags the identifiers she typed; the coordinator reorders the session's queue; the
  * facilitator presents the case live through its stages with the shared recommendations editor;
- * the presenter attaches an image (confirming it identifies nobody), is notified when the
+ * the presenter attaches an image (confirming it identifies nobody) and watches its upload progress, is notified when the
  * recommendations are sent and downloads them as a PDF.
  */
 
@@ -130,8 +130,24 @@ test('a spoke presents a de-identified case, the coordinator reorders the queue,
   await fileInput.setInputFiles({ name: 'walking-route.png', mimeType: 'image/png', buffer: PNG });
   await expect(attach).toBeDisabled();
   await files.getByLabel('I have removed or covered everything that identifies the patient').check();
+  // On a clinic's slow line the upload takes a while, and she sees it go: the test holds the request
+  // at the browser until the progress bar has been seen, then lets it through.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await spoke.route(`**/api/cases/${caseId}/attachments`, async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    await held;
+    await route.continue();
+  });
   await attach.click();
+  const progress = files.getByRole('progressbar', { name: 'Uploading walking-route.png' });
+  await expect(progress).toBeVisible();
+  await expect(files.getByText(/^Uploading walking-route\.png…/)).toBeVisible();
+  await expect(attach).toBeDisabled();
+  release();
   await expect(files.getByText('Attached walking-route.png.')).toBeVisible();
+  await expect(progress).toHaveCount(0);
+  await spoke.unroute(`**/api/cases/${caseId}/attachments`);
   await expect(
     files.getByRole('list', { name: 'Attachments' }).getByRole('img', { name: 'walking-route.png' }),
   ).toBeVisible();

@@ -3,9 +3,15 @@ import { signIn } from './helpers';
 
 /**
  * The community of practice in real Chromium pages against the demo seed: live posts between two
- * people, a mention that reaches the mentioned person's notifications, and a private carers' group
- * that stays invisible to someone outside it.
+ * people (and a picture whose upload shows its progress), a mention that reaches the mentioned
+ * person's notifications, and a private carers' group that stays invisible to someone outside it.
  */
+
+/** A 1×1 PNG, made here: the picture attached to a reply. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 
 async function personPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -55,6 +61,22 @@ test('a reply written on one page appears on the other without reload, and repli
   await priya.getByRole('button', { name: 'Post reply' }).first().click();
   const nested = ciara.locator('.post-item.depth-1').filter({ hasText: answer });
   await expect(nested).toHaveCount(1);
+
+  // Ciara attaches a picture to her next reply and sees it upload (the test holds the request until then).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await ciara.route('**/api/groups/*/attachments', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await ciara
+    .getByLabel('Attach image or PDF')
+    .setInputFiles({ name: 'leaflet.png', mimeType: 'image/png', buffer: PNG });
+  const progress = ciara.getByRole('progressbar', { name: 'Uploading leaflet.png' });
+  await expect(progress).toBeVisible();
+  release();
+  await expect(ciara.getByLabel('Your reply', { exact: true })).toHaveValue(/!\[leaflet\.png\]\(attachment:[\w-]+\)/);
+  await expect(progress).toHaveCount(0);
   await ciara.close();
   await priya.close();
 });

@@ -40,7 +40,32 @@ export function request(method: string, body?: unknown): RequestInit {
   return { method, body: body === undefined ? undefined : JSON.stringify(body) };
 }
 
-/** The one API client: JSON in and out (or FormData in), the bearer token sent along, errors as ApiError. */
+/** The error for a request that never got an answer (offline, DNS, the hub down). */
+export const unreachable = (): ApiError =>
+  new ApiError({
+    statusCode: 0,
+    error: ErrorCode.ServiceUnavailable,
+    message: 'Cannot reach the hub. Check your connection and try again.',
+  });
+
+/**
+ * The ApiError for a non-2xx answer (its parsed `body`). A 401 from a request made with `token` clears the
+ * stored token and tells the `onUnauthorized` listeners — unless it came from /auth/*, where it means wrong
+ * credentials.
+ */
+export function apiFailure(path: string, status: number, body: unknown, token: string | null): ApiError {
+  if (status === 401 && token && !path.startsWith('/auth/')) {
+    setAccessToken(null);
+    unauthorizedListeners.forEach((listener) => listener());
+  }
+  const err = typeof body === 'object' && body !== null ? (body as ApiErrorBody) : null;
+  return new ApiError(err ?? { statusCode: status, error: ErrorCode.Internal, message: String(body) });
+}
+
+/**
+ * The one API client: JSON in and out (or FormData in), the bearer token sent along, errors as ApiError.
+ * For a file upload that shows its progress, see `upload()` in ./upload.
+ */
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const token = getAccessToken();
   const headers = new Headers(init.headers);
@@ -50,21 +75,9 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   try {
     res = await fetch(`/api${path}`, { ...init, headers });
   } catch {
-    throw new ApiError({
-      statusCode: 0,
-      error: ErrorCode.ServiceUnavailable,
-      message: 'Cannot reach the hub. Check your connection and try again.',
-    });
+    throw unreachable();
   }
   const body: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
-  if (!res.ok) {
-    // A 401 from /auth/* means wrong credentials; anywhere else the stored token is no longer valid.
-    if (res.status === 401 && token && !path.startsWith('/auth/')) {
-      setAccessToken(null);
-      unauthorizedListeners.forEach((listener) => listener());
-    }
-    const err = typeof body === 'object' && body !== null ? (body as ApiErrorBody) : null;
-    throw new ApiError(err ?? { statusCode: res.status, error: ErrorCode.Internal, message: String(body) });
-  }
+  if (!res.ok) throw apiFailure(path, res.status, body, token);
   return body as T;
 }

@@ -9,6 +9,7 @@ import type {
 } from '@echo-hub/protocol';
 import { type ApiError, api, request } from '../../../lib/api';
 import { fetchBlob, fetchFile, saveBlob } from '../../../lib/download';
+import { type UploadProgress, upload } from '../../../lib/upload';
 
 const caseUrl = (id: string) => `/cases/${encodeURIComponent(id)}`;
 const sessionUrl = (id: string) => `/sessions/${encodeURIComponent(id)}`;
@@ -45,11 +46,15 @@ export const postFollowUp = (id: string, body: SubmitCaseRequest & { sessionId: 
   api<SubmittedCase>(`${caseUrl(id)}/follow-ups`, request('POST', body));
 
 /** Uploads an image or PDF; `confirmIdentifiersRemoved` is the uploader's ticked confirmation. */
-export function uploadCaseAttachment(caseId: string, file: File): Promise<CaseAttachmentDto> {
+export function uploadCaseAttachment(
+  caseId: string,
+  file: File,
+  onProgress?: (progress: UploadProgress) => void,
+): Promise<CaseAttachmentDto> {
   const form = new FormData();
   form.append('confirmIdentifiersRemoved', 'true');
   form.append('file', file);
-  return api<CaseAttachmentDto>(`${caseUrl(caseId)}/attachments`, { method: 'POST', body: form });
+  return upload<CaseAttachmentDto>(`${caseUrl(caseId)}/attachments`, form, onProgress);
 }
 
 const attachmentUrl = (caseId: string, id: string) => `${caseUrl(caseId)}/attachments/${encodeURIComponent(id)}`;

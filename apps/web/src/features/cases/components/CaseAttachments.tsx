@@ -3,6 +3,7 @@ import { type CaseAttachmentDto, type CaseDto, CaseLimits } from '@echo-hub/prot
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/Status';
+import { type Sending, UploadProgress } from '../../../components/UploadProgress';
 import { useAction } from '../../../lib/useAction';
 import { deleteCaseAttachment, fetchCaseAttachment, identifierFindings, uploadCaseAttachment } from '../api/cases';
 
@@ -134,6 +135,7 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
   const [file, setFile] = useState<File | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
+  const [sending, setSending] = useState<Sending | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const action = useAction();
   const nameFindings = file ? scanFileName(file.name) : [];
@@ -152,7 +154,10 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
     if (!file) return;
     setAdded(null);
     void action.run(async () => {
-      const a = await uploadCaseAttachment(caseId, file);
+      setSending({ name: file.name, loaded: 0, total: file.size });
+      const a = await uploadCaseAttachment(caseId, file, (p) => setSending({ name: file.name, ...p })).finally(() =>
+        setSending(null),
+      );
       onAdded(a);
       setFile(null);
       setConfirmed(false);
@@ -211,6 +216,7 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
           {added ? `Attached ${added}.` : ''}
         </p>
       </div>
+      {sending && <UploadProgress {...sending} />}
     </form>
   );
 }

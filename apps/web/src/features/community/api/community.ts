@@ -23,6 +23,7 @@ import type {
   UpdateThreadRequest,
 } from '@echo-hub/protocol';
 import { api, request } from '../../../lib/api';
+import { type UploadProgress, upload } from '../../../lib/upload';
 import { fetchBlob } from '../../../lib/download';
 
 const id = encodeURIComponent;
@@ -49,10 +50,14 @@ export const decideJoinRequest = (groupId: string, requestId: string, status: 'a
 export const previewPost = (groupId: string, body: string) =>
   api<PreviewResponse>(`/groups/${id(groupId)}/preview`, request('POST', { body }));
 
-export function uploadAttachment(groupId: string, file: File): Promise<AttachmentDto> {
+export function uploadAttachment(
+  groupId: string,
+  file: File,
+  onProgress?: (progress: UploadProgress) => void,
+): Promise<AttachmentDto> {
   const form = new FormData();
   form.append('file', file);
-  return api<AttachmentDto>(`/groups/${id(groupId)}/attachments`, { method: 'POST', body: form });
+  return upload<AttachmentDto>(`/groups/${id(groupId)}/attachments`, form, onProgress);
 }
 
 export const getThread = (threadId: string) => api<ThreadDetail>(`/threads/${id(threadId)}`);

@@ -10,6 +10,7 @@ import {
   useState,
   type Ref,
 } from 'react';
+import { type Sending, UploadProgress } from '../../../components/UploadProgress';
 import { type ApiError, toApiError } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
 import { previewPost, uploadAttachment } from '../api/community';
@@ -89,7 +90,9 @@ export function Composer({
   const [preview, setPreview] = useState<PreviewResponse | null>(null);
   const [mention, setMention] = useState<MentionState | null>(null);
   const [pending, setPending] = useState(false);
-  const [uploading, setUploading] = useState(false);
+  /** The attachment being uploaded, and how much of it has gone. */
+  const [sending, setSending] = useState<Sending | null>(null);
+  const uploading = sending !== null;
   const [error, setError] = useState<ApiError | null>(null);
 
   useImperativeHandle(ref, () => ({
@@ -177,15 +180,15 @@ export function Composer({
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    setUploading(true);
+    setSending({ name: file.name, loaded: 0, total: file.size });
     setError(null);
     try {
-      const a = await uploadAttachment(groupId, file);
+      const a = await uploadAttachment(groupId, file, (p) => setSending({ name: file.name, ...p }));
       setText((t) => `${t}${t && !t.endsWith('\n') ? '\n' : ''}${a.markdown}\n`);
     } catch (err) {
       setError(toApiError(err));
     } finally {
-      setUploading(false);
+      setSending(null);
     }
   };
 
@@ -270,6 +273,7 @@ export function Composer({
             : errorText(error)}
         </p>
       )}
+      {sending && <UploadProgress {...sending} />}
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={pending || uploading || !text.trim()}>
           {pending ? 'Sending…' : submitLabel}

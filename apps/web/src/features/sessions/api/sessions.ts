@@ -6,6 +6,7 @@ import type {
   SessionDto,
 } from '@echo-hub/protocol';
 import { api, request } from '../../../lib/api';
+import { type UploadProgress, upload } from '../../../lib/upload';
 
 const session = (id: string) => `/sessions/${encodeURIComponent(id)}`;
 
@@ -26,8 +27,13 @@ export const getSession = (id: string) => api<SessionDto>(session(id));
 export const replaceAgenda = (id: string, items: AgendaItemInput[]) =>
   api<SessionDto>(`${session(id)}/agenda`, request('PUT', { items }));
 
-export const uploadSlides = (id: string, itemId: string, file: File) => {
+export const uploadSlides = (
+  id: string,
+  itemId: string,
+  file: File,
+  onProgress?: (progress: UploadProgress) => void,
+) => {
   const body = new FormData();
   body.append('file', file);
-  return api<AgendaItemDto>(`${session(id)}/agenda/${encodeURIComponent(itemId)}/slides`, { method: 'POST', body });
+  return upload<AgendaItemDto>(`${session(id)}/agenda/${encodeURIComponent(itemId)}/slides`, body, onProgress);
 };

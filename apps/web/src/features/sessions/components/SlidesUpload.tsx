@@ -5,6 +5,7 @@ import { errorText } from '../../../lib/errors';
 import { useAction } from '../../../lib/useAction';
 import { uploadSlides } from '../api/sessions';
 import { SlidesLink } from '../../../components/SlidesLink';
+import { type Sending, UploadProgress } from '../../../components/UploadProgress';
 
 interface SlidesUploadProps {
   sessionId: string;
@@ -19,6 +20,7 @@ interface SlidesUploadProps {
 export function SlidesUpload({ sessionId, item, slotLabel, disabled, onUploaded }: SlidesUploadProps) {
   const action = useAction();
   const [uploaded, setUploaded] = useState('');
+  const [sending, setSending] = useState<Sending | null>(null);
 
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
@@ -26,7 +28,10 @@ export function SlidesUpload({ sessionId, item, slotLabel, disabled, onUploaded 
     if (!file) return;
     setUploaded('');
     void action.run(async () => {
-      const updated = await uploadSlides(sessionId, item.id, file);
+      setSending({ name: file.name, loaded: 0, total: file.size });
+      const updated = await uploadSlides(sessionId, item.id, file, (p) =>
+        setSending({ name: file.name, ...p }),
+      ).finally(() => setSending(null));
       input.value = '';
       onUploaded(updated);
       setUploaded(`Uploaded ${updated.slides?.name ?? file.name}.`);
@@ -57,6 +62,7 @@ export function SlidesUpload({ sessionId, item, slotLabel, disabled, onUploaded 
       <p role="status" className="hint">
         {action.pending ? 'Uploading…' : uploaded}
       </p>
+      {sending && <UploadProgress {...sending} />}
       {item.slides && (
         <p>
           Current slides: <SlidesLink url={item.slides.url} name={item.slides.name} />

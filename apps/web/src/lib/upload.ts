@@ -1,0 +1,45 @@
+import { apiFailure, getAccessToken, unreachable } from './api';
+
+/** How much of an upload's body has been sent, in bytes (`total` is 0 while the browser does not know it). */
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+/**
+ * `api()` for a file upload that reports its progress: the same bearer token, JSON answer and ApiErrors
+ * (the same "Cannot reach the hub" and 401 handling), but sent with XMLHttpRequest, whose
+ * `upload.onprogress` tells how many bytes have gone — fetch cannot.
+ */
+export function upload<T>(
+  path: string,
+  body: FormData,
+  onProgress?: (progress: UploadProgress) => void,
+  method = 'POST',
+): Promise<T> {
+  const token = getAccessToken();
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, `/api${path}`);
+    // No Content-Type: the browser sets multipart/form-data with its boundary.
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    if (onProgress) {
+      xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
+    }
+    xhr.onerror = xhr.onabort = xhr.ontimeout = () => reject(unreachable());
+    xhr.onload = () => {
+      let answer: unknown;
+      try {
+        answer = xhr.getResponseHeader('content-type')?.includes('json')
+          ? JSON.parse(xhr.responseText)
+          : xhr.responseText;
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(answer as T);
+      else reject(apiFailure(path, xhr.status, answer, token));
+    };
+    xhr.send(body);
+  });
+}
