@@ -10,7 +10,9 @@
  * latest.json. All traffic stays on 127.0.0.1; every process it starts is stopped at the end, on error and
  * on Ctrl-C. Knobs (environment): BENCH_PHASES=sfu,signalling,rest,deid  BENCH_SFU_N=10,25,50,100
  * BENCH_SFU_SECONDS=12  BENCH_SFU_REPS=2  BENCH_SRTP=0  BENCH_SIGNAL_N=50,100,200  BENCH_REST_SECONDS=8  BENCH_PG=off
- * DATABASE_URL_BENCH_PG=postgres://…  BENCH_TIMEOUT_MINUTES=20.
+ * DATABASE_URL_BENCH_PG=postgres://…  BENCH_TIMEOUT_MINUTES=20. For digging into a figure: BENCH_PROFILE_DIR=/tmp/prof (a CPU
+ * profile of the hub during each all-at-once join) and BENCH_SERVER_DIST=dist-before (a copy of an earlier build in
+ * apps/server, to run it in turns with the current one).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

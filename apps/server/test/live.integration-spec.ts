@@ -1,4 +1,5 @@
 import {
+  type Ack,
   applyPatch,
   type ChatMessage,
   type JoinResponse,
@@ -6,11 +7,12 @@ import {
   type RoomState,
   type TransportOptions,
 } from '@echo-hub/protocol';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ChatMessageEntity } from '../src/live/entities/chat-message.entity';
 import { Attendance } from '../src/live/entities/attendance.entity';
 import { LiveService } from '../src/live/live.service';
 import { WorkerPool } from '../src/media/worker-pool';
+import { Membership } from '../src/programs/entities/membership.entity';
 import { ProgramsService } from '../src/programs/programs.service';
 import { EchoSession } from '../src/sessions/entities/echo-session.entity';
 import { SessionsService } from '../src/sessions/sessions.service';
@@ -23,6 +25,7 @@ describe('live session over socket.io with real mediasoup workers', () => {
   let url: string;
   let sessionId: string;
   let otherSessionId: string;
+  let programId: string;
   const people: Record<'host' | 'spoke1' | 'spoke2' | 'stranger', Account> = {} as never;
   const clients: TestLiveClient[] = [];
 
@@ -51,6 +54,7 @@ describe('live session over socket.io with real mediasoup workers', () => {
     const programs = t.app.get(ProgramsService);
     const program = await programs.create({ name: 'Social Prescribing ECHO' });
     const other = await programs.create({ name: 'Other ECHO' });
+    programId = program.id;
     await addMember(t.app, program.id, people.host.id, 'facilitator');
     await addMember(t.app, program.id, people.spoke1.id, 'participant');
     await addMember(t.app, program.id, people.spoke2.id, 'participant');
@@ -334,5 +338,68 @@ describe('live session over socket.io with real mediasoup workers', () => {
       ok: false,
       error: { code: 'SESSION_ENDED' },
     });
+  });
+
+  it('a crowd joining at once: each is checked, gets one attendance row and one versioned place; leaving closes only theirs', async () => {
+    const db = t.app.get(DataSource);
+    const site = await t.app.get(ProgramsService).addSite(programId, { organisation: 'Ards Community Health Centre' });
+    const crowd: Account[] = [];
+    for (let i = 0; i < 8; i++) {
+      const a = await account(t.app, `crowd${i}`);
+      await addMember(t.app, programId, a.id, 'participant');
+      crowd.push(a);
+    }
+    await db.getRepository(Membership).update({ userId: In(crowd.map((a) => a.id)) }, { siteId: site.id });
+    const startsAt = new Date().toISOString();
+    const crowdSession = (
+      await t.app.get(SessionsService).create(programId, { title: 'Crowd', startsAt, durationMinutes: 60 }, null)
+    ).id;
+    const facilitator = await connect(people.host);
+    await facilitator.ok('session:join', { sessionId: crowdSession });
+
+    // Everyone connects and joins at the same moment; a non-member among them is refused.
+    // The state is taken in the acknowledgement callback itself: patches right behind it may arrive in the same read.
+    const arrive = async (who: Account) => {
+      const c = await connect(who);
+      const ack = await new Promise<Ack<JoinResponse>>((resolve) =>
+        c.socket.emit('session:join', { sessionId: crowdSession }, (a) => {
+          if (a.ok) c.state = a.data.state;
+          resolve(a);
+        }),
+      );
+      return { c, ack };
+    };
+    const [refused, ...joined] = await Promise.all([arrive(people.stranger), ...crowd.map(arrive)]);
+    expect(refused.ack).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(joined.map(({ ack }) => ack.ok)).toEqual(crowd.map(() => true));
+
+    // One patch per join (the facilitator's, then the crowd's), and every client converges on the server's state.
+    const room = () => t.app.get(LiveService).room(crowdSession)?.store.current;
+    expect(room()?.version).toBe(1 + crowd.length);
+    await waitUntil(() => joined.every(({ c }) => c.state?.version === room()?.version));
+    for (const { c } of joined) expect(c.state).toEqual(room());
+    expect(room()?.participants.filter((p) => p.role === 'participant')).toEqual(
+      crowd.map(() => expect.objectContaining({ online: true, siteId: site.id, siteName: site.organisation })),
+    );
+
+    const rows = await db.getRepository(Attendance).find({ where: { sessionId: crowdSession } });
+    expect(rows).toHaveLength(1 + crowd.length);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    expect(
+      rows
+        .filter((r) => r.role === 'participant')
+        .map((r) => [r.userId, r.siteId, r.leftAt])
+        .sort(),
+    ).toEqual(crowd.map((a) => [a.id, site.id, null]).sort());
+
+    await joined[0].c.ok('session:leave');
+    const after = await db.getRepository(Attendance).find({ where: { sessionId: crowdSession } });
+    expect(after.filter((r) => r.leftAt !== null).map((r) => r.userId)).toEqual([crowd[0].id]);
+
+    // An admin who is not a member of the program may join it, as admin.
+    const admin = await connect(people.host);
+    expect((await admin.ok<JoinResponse>('session:join', { sessionId: otherSessionId })).state?.participants).toEqual([
+      expect.objectContaining({ userId: people.host.id, role: 'admin', siteId: null }),
+    ]);
   });
 });

@@ -10,7 +10,8 @@
  */
 import type { ParticipationType, ProgramRole, RoomState } from '@echo-hub/protocol';
 import type { types as ms } from 'mediasoup';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
 
   let topology: Topology | undefined;
   let loop: IntervalHistogram | undefined;
+  let profiler: Session | undefined;
 
   serveHost(
     {
@@ -298,6 +300,21 @@ async function main(): Promise<void> {
         loop?.disable();
         const ms = (ns: number) => ns / 1e6;
         return loop ? { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) } : null;
+      },
+      /** A CPU profile of the hub's main thread between start and stop, written to `file` (BENCH_PROFILE_DIR). */
+      'profile:start': async () => {
+        profiler = new Session();
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+        await profiler.post('Profiler.start');
+      },
+      'profile:stop': async ({ file }: { file: string }) => {
+        if (!profiler) return;
+        const { profile } = await profiler.post('Profiler.stop');
+        profiler.disconnect();
+        profiler = undefined;
+        writeFileSync(file, JSON.stringify(profile));
       },
       'sfu:stats': () => topology?.stats(),
       'sfu:teardown': () => {

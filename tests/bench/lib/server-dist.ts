@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { repoRoot } from './host-ipc';
 
-export const serverDist = join(repoRoot, 'apps', 'server', 'dist');
+/** BENCH_SERVER_DIST (a copy of a build inside apps/server, e.g. `dist-before`) compares two builds in turns. */
+export const serverDist = join(repoRoot, 'apps', 'server', process.env.BENCH_SERVER_DIST ?? 'dist');
 
 /** require() from the server's own directory, so its dependencies (typeorm, mediasoup) are the very same modules. */
 export const serverRequire = createRequire(join(serverDist, 'main.js'));

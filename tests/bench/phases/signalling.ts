@@ -3,6 +3,7 @@
  * a host action's fan-out to all N, and chat delivery while everyone chats.
  */
 import type { RoomPatch } from '@echo-hub/protocol';
+import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { SeedResult } from '../hosts/hub-host';
 import type { HostProcess } from '../lib/host-ipc';
@@ -289,7 +290,11 @@ async function signallingFor(n: number, ctx: Ctx, opts: SignallingOptions & { co
 
   // 2. Everyone at once.
   const b = await openSession(ctx, `Signalling bench N=${n} (burst)`);
+  // BENCH_PROFILE_DIR: a CPU profile of the hub while they join (open it in Chrome DevTools or speedscope).
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  if (profileDir) await host.request('profile:start');
   const burst = await joinAll(ctx, b.sessionId, n, null);
+  if (profileDir) await host.request('profile:stop', { file: join(profileDir, `hub-burst-${n}.cpuprofile`) });
   opts.log(
     `  signalling N=${n}: burst join p95 ${burst.stats.p95.toFixed(0)} ms ` +
       `(connect p95 ${burst.stats.connectP95.toFixed(0)} ms; server ${burst.stats.serverCpu.toFixed(0)}%, ` +

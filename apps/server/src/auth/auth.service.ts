@@ -94,10 +94,12 @@ export class AuthService {
     } catch {
       throw unauthorized('The access token is invalid or has expired: sign in again');
     }
-    const session = await this.sessions.findOne({
-      where: { id: payload.sid, revokedAt: IsNull() },
-      relations: { user: true },
-    });
+    // One query (findOne with a relation would first select the distinct ids, then the rows: two).
+    const session = await this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.id = :sid AND session.revokedAt IS NULL', { sid: payload.sid })
+      .getOne();
     if (!session?.user || session.userId !== payload.sub) throw unauthorized('This sign-in has ended: sign in again');
     const { user } = session;
     return {

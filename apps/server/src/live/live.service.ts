@@ -19,6 +19,7 @@ import { RecordingsService } from '../recordings/recordings.service';
 import { RateLimiter } from '../common/rate-limiter';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
+import { NO_TX } from '../database/no-tx';
 import type { ms } from '../media/mediasoup';
 import { WorkerPool } from '../media/worker-pool';
 import { Membership } from '../programs/entities/membership.entity';
@@ -78,7 +79,7 @@ export class LiveService implements OnApplicationShutdown {
   // ---- joining and leaving ---------------------------------------------------
 
   async join(client: LiveClient, req: JoinDto): Promise<JoinResponse> {
-    const session = await this.db.getRepository(EchoSession).findOneBy({ id: req.sessionId });
+    const { session, membership } = await this.sessionAndMembership(req.sessionId, client.user.id);
     if (!session) throw notFound('sessionId is not a session');
     if (session.status === 'ended' || session.status === 'cancelled') {
       throw new LiveError(
@@ -86,9 +87,6 @@ export class LiveService implements OnApplicationShutdown {
         `This session has ${session.status === 'ended' ? 'ended' : 'been cancelled'}`,
       );
     }
-    const membership = await this.db
-      .getRepository(Membership)
-      .findOne({ where: { programId: session.programId, userId: client.user.id }, relations: { site: true } });
     if (!membership && !client.user.isAdmin) throw forbidden('You are not a member of this program');
     const role: ProgramRole | 'admin' = membership?.role ?? 'admin';
 
@@ -105,12 +103,38 @@ export class LiveService implements OnApplicationShutdown {
     const media = await room.ensureMedia();
     const patches = req.sinceVersion === undefined ? null : room.store.since(req.sinceVersion);
     return {
-      state: patches ? null : structuredClone(room.store.current),
+      // No copy: the store never changes a state in place (each change makes a new one), and this one is
+      // serialised as it is sent. A deep copy per join made a join storm quadratic in the room's size.
+      state: patches ? null : room.store.current,
       patches: patches ?? [],
       routerRtpCapabilities: media.rtpCapabilities,
       mediaEpoch: room.mediaEpoch,
       you: { userId: client.user.id, host: client.host },
     };
+  }
+
+  /**
+   * The session and the caller's membership of its program (with their site), read fresh on every join in one
+   * query: a hundred people joining at once are a hundred queries on SQLite's one connection, not two hundred.
+   */
+  private async sessionAndMembership(
+    sessionId: string,
+    userId: string,
+  ): Promise<{ session: EchoSession | null; membership: Membership | null }> {
+    const session: (EchoSession & { membership?: Membership }) | null = await this.db
+      .getRepository(EchoSession)
+      .createQueryBuilder('session')
+      .leftJoinAndMapOne(
+        'session.membership',
+        Membership,
+        'membership',
+        'membership.programId = session.programId AND membership.userId = :userId',
+        { userId },
+      )
+      .leftJoinAndSelect('membership.site', 'site')
+      .where('session.id = :sessionId', { sessionId })
+      .getOne();
+    return { session, membership: session?.membership ?? null };
   }
 
   /** Adds a socket to a room (leaving any other session first): attendance row, participant online. */
@@ -124,16 +148,19 @@ export class LiveService implements OnApplicationShutdown {
     const known = room.store.participant(client.user.id);
     client.sessionId = room.sessionId;
     room.sockets.set(client.socketId, client.user.id);
-    const attendance = await this.db.getRepository(Attendance).save(
-      this.db.getRepository(Attendance).create({
-        sessionId: room.sessionId,
-        userId: client.user.id,
-        role,
-        siteId: membership?.siteId ?? null,
-        joinedAt: nowIso(),
-        leftAt: null,
-      }),
-    );
+    // insert(): one INSERT outside a transaction. save() would add its change tracking and a transaction, which
+    // on SQLite holds the one connection (database/sqlite-gate.ts): a hundred people joining at once would queue
+    // every other statement (their sign-in checks included) behind a hundred transactions.
+    const attendances = this.db.getRepository(Attendance);
+    const attendance = attendances.create({
+      sessionId: room.sessionId,
+      userId: client.user.id,
+      role,
+      siteId: membership?.siteId ?? null,
+      joinedAt: nowIso(),
+      leftAt: null,
+    });
+    await attendances.insert(attendance); // its @BeforeInsert assigns the id
     client.attendanceId = attendance.id;
     room.publish(
       room.store.upsertParticipant({
@@ -274,6 +301,7 @@ export class LiveService implements OnApplicationShutdown {
         text,
         confirmedFindings: findings,
       }),
+      NO_TX,
     );
     const message = toChatMessage(saved);
     room.publish(room.store.change({}, message));

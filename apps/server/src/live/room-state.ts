@@ -6,6 +6,7 @@ const PATCH_LOG = 500;
 /**
  * The one place a live room's state lives. Every change is one patch with the next
  * version, kept in a short log so a reconnecting client gets exactly what it missed.
+ * A state is never changed in place (each change makes a new one), so `current` is handed out without copying.
  */
 export class RoomStateStore {
   private state: RoomState;
