@@ -1,77 +1,142 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
-import { AccountPage } from './features/auth/components/AccountPage';
-import { ForgotPasswordPage } from './features/auth/components/ForgotPasswordPage';
+import { Loading } from './components/Status';
 import { RequireAuth } from './features/auth/components/RequireAuth';
-import { ResetPasswordPage } from './features/auth/components/ResetPasswordPage';
 import { SignInPage } from './features/auth/components/SignInPage';
-import { SignUpPage } from './features/auth/components/SignUpPage';
-import { CalendarPage } from './features/calendar/components/CalendarPage';
-import { CommunityHome } from './features/community/components/CommunityHome';
-import { CommunityPage } from './features/community/components/CommunityPage';
-import { GroupPage } from './features/community/components/GroupPage';
-import { ModerationPage } from './features/community/components/ModerationPage';
-import { NotificationsPage } from './features/community/components/NotificationsPage';
-import { SearchPage } from './features/community/components/SearchPage';
-import { ThreadPage } from './features/community/components/ThreadPage';
-import { RecordingsPage } from './features/recordings/components/RecordingsPage';
-import { CasePage } from './features/cases/components/CasePage';
-import { EditCasePage } from './features/cases/components/EditCasePage';
-import { FollowUpPage } from './features/cases/components/FollowUpPage';
-import { MyCasesPage } from './features/cases/components/MyCasesPage';
-import { NewCasePage } from './features/cases/components/NewCasePage';
 import { HomePage } from './features/health/components/HomePage';
-import { ImpactPage } from './features/impact/components/ImpactPage';
-import { SurveyPage } from './features/surveys/components/SurveyPage';
-import { VerifyCertificatePage } from './features/certificates/components/VerifyCertificatePage';
-import { InvitationPage } from './features/invitations/components/InvitationPage';
-import { ProgramDashboardPage } from './features/programs/components/ProgramDashboardPage';
 import { ProgramsPage } from './features/programs/components/ProgramsPage';
-import { LiveSessionPage } from './features/live/components/LiveSessionPage';
-import { ScheduleSessionPage } from './features/sessions/components/ScheduleSessionPage';
-import { SessionPage } from './features/sessions/components/SessionPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
+import { RouteError } from './layout/RouteError';
+
+/**
+ * A page whose code is a chunk of its own, downloaded when the page is first visited (the live room,
+ * charts, Markdown and the de-identification scanner stay out of the first download).
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return async () => ({ Component: (await load())[name] });
+}
 
 export const router = createBrowserRouter([
   {
     path: '/',
     element: <AppLayout />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: 'sign-up', element: <SignUpPage /> },
-      { path: 'forgot-password', element: <ForgotPasswordPage /> },
-      { path: 'reset-password', element: <ResetPasswordPage /> },
-      { path: 'invite/:token', element: <InvitationPage /> },
-      { path: 'certificates/verify/:code', element: <VerifyCertificatePage /> },
       {
-        element: <RequireAuth />,
+        // Inside the layout: a page that fails to load (or to render) keeps the top bar and offers a reload.
+        errorElement: <RouteError />,
+        // Shown in the layout while a deep link's page chunk downloads (AppLayout shows it on later visits).
+        hydrateFallbackElement: <Loading>Loading the page…</Loading>,
         children: [
-          { path: 'account', element: <AccountPage /> },
-          { path: 'programs', element: <ProgramsPage /> },
-          { path: 'programs/:programId', element: <ProgramDashboardPage /> },
-          { path: 'programs/:programId/sessions/new', element: <ScheduleSessionPage /> },
-          { path: 'sessions/:sessionId', element: <SessionPage /> },
-          { path: 'sessions/:sessionId/live', element: <LiveSessionPage /> },
-          { path: 'programs/:programId/recordings', element: <RecordingsPage /> },
-          { path: 'sessions/:sessionId/cases/new', element: <NewCasePage /> },
-          { path: 'cases/:caseId', element: <CasePage /> },
-          { path: 'cases/:caseId/edit', element: <EditCasePage /> },
-          { path: 'cases/:caseId/follow-up', element: <FollowUpPage /> },
-          { path: 'programs/:programId/my-cases', element: <MyCasesPage /> },
-          { path: 'calendar', element: <CalendarPage /> },
-          { path: 'community', element: <CommunityHome /> },
-          { path: 'programs/:programId/community', element: <CommunityPage /> },
-          { path: 'programs/:programId/community/search', element: <SearchPage /> },
-          { path: 'programs/:programId/community/moderation', element: <ModerationPage /> },
-          { path: 'groups/:groupId', element: <GroupPage /> },
-          { path: 'threads/:threadId', element: <ThreadPage /> },
-          { path: 'notifications', element: <NotificationsPage /> },
-          { path: 'programs/:programId/impact', element: <ImpactPage /> },
-          { path: 'surveys/:surveyId', element: <SurveyPage /> },
+          { index: true, element: <HomePage /> },
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'sign-up', lazy: page(() => import('./features/auth/components/SignUpPage'), 'SignUpPage') },
+          {
+            path: 'forgot-password',
+            lazy: page(() => import('./features/auth/components/ForgotPasswordPage'), 'ForgotPasswordPage'),
+          },
+          {
+            path: 'reset-password',
+            lazy: page(() => import('./features/auth/components/ResetPasswordPage'), 'ResetPasswordPage'),
+          },
+          {
+            path: 'invite/:token',
+            lazy: page(() => import('./features/invitations/components/InvitationPage'), 'InvitationPage'),
+          },
+          {
+            path: 'certificates/verify/:code',
+            lazy: page(
+              () => import('./features/certificates/components/VerifyCertificatePage'),
+              'VerifyCertificatePage',
+            ),
+          },
+          {
+            element: <RequireAuth />,
+            children: [
+              { path: 'account', lazy: page(() => import('./features/auth/components/AccountPage'), 'AccountPage') },
+              { path: 'programs', element: <ProgramsPage /> },
+              {
+                path: 'programs/:programId',
+                lazy: page(() => import('./features/programs/components/ProgramDashboardPage'), 'ProgramDashboardPage'),
+              },
+              {
+                path: 'programs/:programId/sessions/new',
+                lazy: page(() => import('./features/sessions/components/ScheduleSessionPage'), 'ScheduleSessionPage'),
+              },
+              {
+                path: 'sessions/:sessionId',
+                lazy: page(() => import('./features/sessions/components/SessionPage'), 'SessionPage'),
+              },
+              {
+                path: 'sessions/:sessionId/live',
+                lazy: page(() => import('./features/live/components/LiveSessionPage'), 'LiveSessionPage'),
+              },
+              {
+                path: 'programs/:programId/recordings',
+                lazy: page(() => import('./features/recordings/components/RecordingsPage'), 'RecordingsPage'),
+              },
+              {
+                path: 'sessions/:sessionId/cases/new',
+                lazy: page(() => import('./features/cases/components/NewCasePage'), 'NewCasePage'),
+              },
+              { path: 'cases/:caseId', lazy: page(() => import('./features/cases/components/CasePage'), 'CasePage') },
+              {
+                path: 'cases/:caseId/edit',
+                lazy: page(() => import('./features/cases/components/EditCasePage'), 'EditCasePage'),
+              },
+              {
+                path: 'cases/:caseId/follow-up',
+                lazy: page(() => import('./features/cases/components/FollowUpPage'), 'FollowUpPage'),
+              },
+              {
+                path: 'programs/:programId/my-cases',
+                lazy: page(() => import('./features/cases/components/MyCasesPage'), 'MyCasesPage'),
+              },
+              {
+                path: 'calendar',
+                lazy: page(() => import('./features/calendar/components/CalendarPage'), 'CalendarPage'),
+              },
+              {
+                path: 'community',
+                lazy: page(() => import('./features/community/components/CommunityHome'), 'CommunityHome'),
+              },
+              {
+                path: 'programs/:programId/community',
+                lazy: page(() => import('./features/community/components/CommunityPage'), 'CommunityPage'),
+              },
+              {
+                path: 'programs/:programId/community/search',
+                lazy: page(() => import('./features/community/components/SearchPage'), 'SearchPage'),
+              },
+              {
+                path: 'programs/:programId/community/moderation',
+                lazy: page(() => import('./features/community/components/ModerationPage'), 'ModerationPage'),
+              },
+              {
+                path: 'groups/:groupId',
+                lazy: page(() => import('./features/community/components/GroupPage'), 'GroupPage'),
+              },
+              {
+                path: 'threads/:threadId',
+                lazy: page(() => import('./features/community/components/ThreadPage'), 'ThreadPage'),
+              },
+              {
+                path: 'notifications',
+                lazy: page(() => import('./features/community/components/NotificationsPage'), 'NotificationsPage'),
+              },
+              {
+                path: 'programs/:programId/impact',
+                lazy: page(() => import('./features/impact/components/ImpactPage'), 'ImpactPage'),
+              },
+              {
+                path: 'surveys/:surveyId',
+                lazy: page(() => import('./features/surveys/components/SurveyPage'), 'SurveyPage'),
+              },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
         ],
       },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

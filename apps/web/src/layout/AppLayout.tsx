@@ -1,4 +1,5 @@
-import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { NavLink, Outlet, useLocation, useNavigation } from 'react-router-dom';
+import { Loading } from '../components/Status';
 import { useAuth } from '../lib/auth';
 import { NotificationsLink } from '../features/community/components/NotificationsLink';
 import { PendingSurveysNotice } from '../features/surveys/components/PendingSurveysNotice';
@@ -7,6 +8,8 @@ import { AccountMenu } from './AccountMenu';
 export function AppLayout() {
   const { user, status } = useAuth();
   const location = useLocation();
+  // "loading" only while a page's code chunk downloads (the routes have no loaders).
+  const navigation = useNavigation();
   const onAuthPage = ['/sign-in', '/sign-up'].includes(location.pathname);
   const here = location.pathname + location.search;
   const signInLink = location.pathname === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`;
@@ -38,7 +41,7 @@ export function AppLayout() {
       </header>
       {user && <PendingSurveysNotice />}
       <main id="main" className="content" tabIndex={-1}>
-        <Outlet />
+        {navigation.state === 'loading' ? <Loading>Loading the page…</Loading> : <Outlet />}
       </main>
       <footer className="footer">All teach, all learn. Case discussions stay de-identified.</footer>
     </div>
