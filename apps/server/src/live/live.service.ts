@@ -103,8 +103,8 @@ export class LiveService implements OnApplicationShutdown {
     const media = await room.ensureMedia();
     const patches = req.sinceVersion === undefined ? null : room.store.since(req.sinceVersion);
     return {
-      // No copy: the store never changes a state in place (each change makes a new one), and this one is
-      // serialised as it is sent. A deep copy per join made a join storm quadratic in the room's size.
+      // No copy: the store never changes a state in place (each change makes a new one), so this one stays as
+      // it is until it has been sent. A deep copy per join made a join storm quadratic in the room's size.
       state: patches ? null : room.store.current,
       patches: patches ?? [],
       routerRtpCapabilities: media.rtpCapabilities,

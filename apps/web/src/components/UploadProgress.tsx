@@ -33,7 +33,9 @@ export function UploadProgress({ name, loaded, total }: Sending) {
         value={total ? Math.min(loaded, total) : undefined}
       />
       <span id={id} className="hint">
-        Uploading {name}…{percent === null ? '' : ` ${percent}% (${sentText({ loaded, total })})`}
+        {percent === 100
+          ? `Uploaded ${name}; the hub is checking it…`
+          : `Uploading ${name}…${percent === null ? '' : ` ${percent}% (${sentText({ loaded, total })})`}`}
       </span>
     </div>
   );

@@ -6,10 +6,7 @@ import { useRouteError } from 'react-router-dom';
  * dynamically imported module", "Importing a module script failed", Vite's "Unable to preload CSS").
  */
 function isChunkLoadError(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    /dynamically imported module|module script failed|preload CSS|Failed to fetch/i.test(error.message)
-  );
+  return error instanceof Error && /dynamically imported module|module script failed|preload CSS/i.test(error.message);
 }
 
 /** What a page shows instead of a blank screen when its code could not be loaded or it failed to render. */

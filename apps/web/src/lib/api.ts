@@ -63,13 +63,13 @@ export function apiFailure(path: string, status: number, body: unknown, token: s
 }
 
 /**
- * The one API client: JSON in and out (or FormData in), the bearer token sent along, errors as ApiError.
+ * The one API client: JSON in and out, the bearer token sent along, errors as ApiError.
  * For a file upload that shows its progress, see `upload()` in ./upload.
  */
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const token = getAccessToken();
   const headers = new Headers(init.headers);
-  if (!(init.body instanceof FormData) && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
   let res: Response;
   try {

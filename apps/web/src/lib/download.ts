@@ -1,5 +1,4 @@
-import { ErrorCode } from '@echo-hub/protocol';
-import { ApiError, getAccessToken } from './api';
+import { apiFailure, getAccessToken, unreachable } from './api';
 
 /**
  * A protected file (a CSV, a PDF) fetched with the bearer token — a plain link cannot send it —
@@ -10,20 +9,10 @@ export async function fetchFile(path: string): Promise<{ blob: Blob; name: strin
   const res = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} }).catch(
     () => null,
   );
-  if (!res) {
-    throw new ApiError({
-      statusCode: 0,
-      error: ErrorCode.ServiceUnavailable,
-      message: 'Cannot reach the hub. Check your connection and try again.',
-    });
-  }
+  if (!res) throw unreachable();
   if (!res.ok) {
-    const body: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
-    throw new ApiError(
-      typeof body === 'object' && body !== null
-        ? (body as ApiError['body'])
-        : { statusCode: res.status, error: ErrorCode.Internal, message: `The download failed (${res.status})` },
-    );
+    const json = res.headers.get('content-type')?.includes('json');
+    throw apiFailure(path, res.status, json ? await res.json() : `The download failed (${res.status})`, token);
   }
   const name = fileNameOf(res.headers.get('content-disposition') ?? '');
   return { blob: await res.blob(), name, headers: res.headers };

@@ -11,22 +11,17 @@ export interface UploadProgress {
  * (the same "Cannot reach the hub" and 401 handling), but sent with XMLHttpRequest, whose
  * `upload.onprogress` tells how many bytes have gone — fetch cannot.
  */
-export function upload<T>(
-  path: string,
-  body: FormData,
-  onProgress?: (progress: UploadProgress) => void,
-  method = 'POST',
-): Promise<T> {
+export function upload<T>(path: string, body: FormData, onProgress?: (progress: UploadProgress) => void): Promise<T> {
   const token = getAccessToken();
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open(method, `/api${path}`);
+    xhr.open('POST', `/api${path}`);
     // No Content-Type: the browser sets multipart/form-data with its boundary.
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     if (onProgress) {
       xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
     }
-    xhr.onerror = xhr.onabort = xhr.ontimeout = () => reject(unreachable());
+    xhr.onerror = xhr.onabort = () => reject(unreachable());
     xhr.onload = () => {
       let answer: unknown;
       try {
