@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { User } from '../src/auth/entities/user.entity';
 import { account, api, bearer } from './fixtures';
@@ -112,5 +113,14 @@ describe('accounts', () => {
     const forged = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url') + '.e30.';
     const res = await api(t.app).get('/api/me').set('Authorization', `Bearer ${forged}`).expect(401);
     expect(res.body.error).toBe('TOKEN_INVALID');
+  });
+
+  it('refuses a validly signed token that pairs one person with another person’s sign-in', async () => {
+    const [alice, bob] = [await account(t.app, 'alice'), await account(t.app, 'bob')];
+    const jwt = t.app.get(JwtService);
+    const { sid } = jwt.decode<{ sid: string }>(alice.token);
+    await api(t.app).get('/api/me').set(bearer(alice)).expect(200);
+    const mixed = await jwt.signAsync({ sub: bob.id, sid });
+    await api(t.app).get('/api/me').set('Authorization', `Bearer ${mixed}`).expect(401);
   });
 });
