@@ -9,7 +9,11 @@ import type {
   ThreadDetail,
 } from '@echo-hub/protocol';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { existsSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource, In } from 'typeorm';
+import { AttachmentsService } from '../src/community/attachments.service';
+import { Attachment } from '../src/community/entities/attachment.entity';
 import { Post } from '../src/community/entities/post.entity';
 import { NotificationsService } from '../src/community/notifications.service';
 import { ThreadsService } from '../src/community/threads.service';
@@ -606,6 +610,41 @@ describe('community of practice', () => {
         .attach('file', Buffer.from('<svg onload="alert(1)"/>'), 'innocent.png');
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(/file must be an image/);
+    });
+
+    it('deletes files never used in a post a day after upload, with their row', async () => {
+      const upload = async (name: string) => {
+        const res = await api(t.app)
+          .post(`/api/groups/${openGroup}/attachments`)
+          .set(as('mark'))
+          .attach('file', png, name);
+        expect(res.status).toBe(201);
+        return res.body as { id: string; markdown: string };
+      };
+      const abandoned = await upload('abandoned.png');
+      const fresh = await upload('fresh.png');
+      const used = await upload('used.png');
+      await newThread('mark', openGroup, 'With a picture', `See ${used.markdown}`);
+      const repo = t.app.get(DataSource).getRepository(Attachment);
+      const dayAndAHourAgo = new Date(Date.now() - 25 * 3600_000).toISOString();
+      await repo.update({ id: In([abandoned.id, used.id]) }, { createdAt: dayAndAHourAgo });
+      const fileOf = async (id: string) =>
+        join(t.dataDir, 'community', (await repo.findOneByOrFail({ id })).storedName);
+      const [abandonedFile, freshFile, usedFile] = await Promise.all([abandoned, fresh, used].map((a) => fileOf(a.id)));
+      expect(existsSync(abandonedFile)).toBe(true);
+
+      expect(await t.app.get(AttachmentsService).deleteExpired()).toBe(1);
+      expect(await repo.findOneBy({ id: abandoned.id })).toBeNull();
+      expect(existsSync(abandonedFile)).toBe(false);
+      expect(await repo.findOneBy({ id: fresh.id })).not.toBeNull();
+      expect(existsSync(freshFile)).toBe(true);
+      expect(await repo.findOneBy({ id: used.id })).not.toBeNull();
+      expect(existsSync(usedFile)).toBe(true);
+      expect((await get('mark', `/api/attachments/${used.id}`)).status).toBe(200);
+      // A row whose file is already gone is still deleted.
+      unlinkSync(freshFile);
+      expect(await t.app.get(AttachmentsService).deleteExpired(Date.now() + 25 * 3600_000)).toBe(1);
+      expect(await repo.findOneBy({ id: fresh.id })).toBeNull();
     });
   });
 

@@ -1,8 +1,9 @@
 import { type AttachmentDto, CommunityLimits, type ProgramRole } from '@echo-hub/protocol';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, LessThan } from 'typeorm';
 import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CommunityAccessService, type Viewer } from './community-access.service';
@@ -12,17 +13,52 @@ import { Post } from './entities/post.entity';
 import { attachmentMarkdown } from './threads.service';
 import { NO_TX } from '../database/no-tx';
 
-/** Images and PDFs uploaded to a group, kept under DATA_DIR/community and served only to its readers. */
+/** How long an uploaded file may wait to be used in a post before the hourly job deletes it. */
+const UNLINKED_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Images and PDFs uploaded to a group, kept under DATA_DIR/community and served only to its readers.
+ * An hourly job deletes files never used in a post (an abandoned draft) 24 hours after upload.
+ */
 @Injectable()
-export class AttachmentsService {
+export class AttachmentsService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(AttachmentsService.name);
+  private cleanupTimer?: NodeJS.Timeout;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CommunityAccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  onModuleInit(): void {
+    this.cleanupTimer = setInterval(() => void this.deleteExpired(), 60 * 60 * 1000);
+    this.cleanupTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.cleanupTimer);
+  }
+
   private get dir(): string {
     return join(this.config.dataDir, 'community');
+  }
+
+  /** Deletes attachments never linked to a post and uploaded over 24 hours before `now` (row and file). */
+  async deleteExpired(now = Date.now()): Promise<number> {
+    const cutoff = new Date(now - UNLINKED_TTL_MS).toISOString();
+    const repo = this.db.getRepository(Attachment);
+    const expired = await repo.find({ where: { postId: IsNull(), createdAt: LessThan(cutoff) } });
+    let deleted = 0;
+    for (const a of expired) {
+      // Not if a post took it meanwhile.
+      const { affected } = await repo.delete({ id: a.id, postId: IsNull() });
+      if (affected === 0) continue;
+      await unlink(join(this.dir, a.storedName)).catch(() => undefined);
+      deleted++;
+    }
+    if (deleted) this.logger.log(`deleted ${deleted} unused attachment(s)`);
+    return deleted;
   }
 
   async upload(

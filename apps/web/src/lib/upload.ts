@@ -10,18 +10,34 @@ export interface UploadProgress {
  * `api()` for a file upload that reports its progress: the same bearer token, JSON answer and ApiErrors
  * (the same "Cannot reach the hub" and 401 handling), but sent with XMLHttpRequest, whose
  * `upload.onprogress` tells how many bytes have gone — fetch cannot.
+ * When `signal` fires the upload is aborted and the promise rejects with a DOMException "AbortError"
+ * (as fetch does), so a caller that aborted can check `signal.aborted` and ignore it.
  */
-export function upload<T>(path: string, body: FormData, onProgress?: (progress: UploadProgress) => void): Promise<T> {
+export function upload<T>(
+  path: string,
+  body: FormData,
+  onProgress?: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<T> {
   const token = getAccessToken();
   return new Promise<T>((resolve, reject) => {
+    const aborted = () => new DOMException('The upload was aborted.', 'AbortError');
+    if (signal?.aborted) {
+      reject(aborted());
+      return;
+    }
     const xhr = new XMLHttpRequest();
+    const onAbortSignal = () => xhr.abort();
+    signal?.addEventListener('abort', onAbortSignal, { once: true });
+    xhr.onloadend = () => signal?.removeEventListener('abort', onAbortSignal);
     xhr.open('POST', `/api${path}`);
     // No Content-Type: the browser sets multipart/form-data with its boundary.
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     if (onProgress) {
       xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
     }
-    xhr.onerror = xhr.onabort = () => reject(unreachable());
+    xhr.onerror = () => reject(unreachable());
+    xhr.onabort = () => reject(signal?.aborted ? aborted() : unreachable());
     xhr.onload = () => {
       let answer: unknown;
       try {

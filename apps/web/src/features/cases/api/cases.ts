@@ -50,11 +50,12 @@ export function uploadCaseAttachment(
   caseId: string,
   file: File,
   onProgress?: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
 ): Promise<CaseAttachmentDto> {
   const form = new FormData();
   form.append('confirmIdentifiersRemoved', 'true');
   form.append('file', file);
-  return upload<CaseAttachmentDto>(`${caseUrl(caseId)}/attachments`, form, onProgress);
+  return upload<CaseAttachmentDto>(`${caseUrl(caseId)}/attachments`, form, onProgress, signal);
 }
 
 const attachmentUrl = (caseId: string, id: string) => `${caseUrl(caseId)}/attachments/${encodeURIComponent(id)}`;

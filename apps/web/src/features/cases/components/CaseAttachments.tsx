@@ -137,6 +137,9 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
   const [added, setAdded] = useState<string | null>(null);
   const [sending, setSending] = useState<Sending | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  /** The upload under way, aborted if the form goes away. */
+  const uploading = useRef<AbortController | null>(null);
+  useEffect(() => () => uploading.current?.abort(), []);
   const action = useAction();
   const nameFindings = file ? scanFileName(file.name) : [];
   const refused = identifierFindings(action.error);
@@ -154,10 +157,18 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
     if (!file) return;
     setAdded(null);
     void action.run(async () => {
+      const controller = new AbortController();
+      uploading.current = controller;
       setSending({ name: file.name, loaded: 0, total: file.size });
-      const a = await uploadCaseAttachment(caseId, file, (p) => setSending({ name: file.name, ...p })).finally(() =>
-        setSending(null),
-      );
+      let a: CaseAttachmentDto;
+      try {
+        a = await uploadCaseAttachment(caseId, file, (p) => setSending({ name: file.name, ...p }), controller.signal);
+      } catch (e) {
+        if (controller.signal.aborted) return; // the form is gone: nothing to show
+        setSending(null);
+        throw e;
+      }
+      setSending(null);
       onAdded(a);
       setFile(null);
       setConfirmed(false);

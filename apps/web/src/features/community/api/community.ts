@@ -54,10 +54,11 @@ export function uploadAttachment(
   groupId: string,
   file: File,
   onProgress?: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
 ): Promise<AttachmentDto> {
   const form = new FormData();
   form.append('file', file);
-  return upload<AttachmentDto>(`/groups/${id(groupId)}/attachments`, form, onProgress);
+  return upload<AttachmentDto>(`/groups/${id(groupId)}/attachments`, form, onProgress, signal);
 }
 
 export const getThread = (threadId: string) => api<ThreadDetail>(`/threads/${id(threadId)}`);

@@ -94,6 +94,9 @@ export function Composer({
   const [sending, setSending] = useState<Sending | null>(null);
   const uploading = sending !== null;
   const [error, setError] = useState<ApiError | null>(null);
+  /** The attachment upload under way, aborted if the composer goes away. */
+  const uploadRef = useRef<AbortController | null>(null);
+  useEffect(() => () => uploadRef.current?.abort(), []);
 
   useImperativeHandle(ref, () => ({
     insert: (more: string) => {
@@ -180,16 +183,18 @@ export function Composer({
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
+    const controller = new AbortController();
+    uploadRef.current = controller;
     setSending({ name: file.name, loaded: 0, total: file.size });
     setError(null);
     try {
-      const a = await uploadAttachment(groupId, file, (p) => setSending({ name: file.name, ...p }));
+      const a = await uploadAttachment(groupId, file, (p) => setSending({ name: file.name, ...p }), controller.signal);
       setText((t) => `${t}${t && !t.endsWith('\n') ? '\n' : ''}${a.markdown}\n`);
     } catch (err) {
+      if (controller.signal.aborted) return; // the composer is gone: nothing to show
       setError(toApiError(err));
-    } finally {
-      setSending(null);
     }
+    setSending(null);
   };
 
   const onSubmitForm = (e: FormEvent) => {

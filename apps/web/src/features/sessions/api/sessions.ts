@@ -32,8 +32,9 @@ export const uploadSlides = (
   itemId: string,
   file: File,
   onProgress?: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
 ) => {
   const body = new FormData();
   body.append('file', file);
-  return upload<AgendaItemDto>(`${session(id)}/agenda/${encodeURIComponent(itemId)}/slides`, body, onProgress);
+  return upload<AgendaItemDto>(`${session(id)}/agenda/${encodeURIComponent(itemId)}/slides`, body, onProgress, signal);
 };

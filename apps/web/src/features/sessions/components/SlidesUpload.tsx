@@ -1,5 +1,5 @@
 import type { AgendaItemDto } from '@echo-hub/protocol';
-import { type ChangeEvent, useState } from 'react';
+import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/Field';
 import { errorText } from '../../../lib/errors';
 import { useAction } from '../../../lib/useAction';
@@ -21,6 +21,9 @@ export function SlidesUpload({ sessionId, item, slotLabel, disabled, onUploaded 
   const action = useAction();
   const [uploaded, setUploaded] = useState('');
   const [sending, setSending] = useState<Sending | null>(null);
+  /** The upload under way, aborted if the slot goes away. */
+  const uploading = useRef<AbortController | null>(null);
+  useEffect(() => () => uploading.current?.abort(), []);
 
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
@@ -28,10 +31,24 @@ export function SlidesUpload({ sessionId, item, slotLabel, disabled, onUploaded 
     if (!file) return;
     setUploaded('');
     void action.run(async () => {
+      const controller = new AbortController();
+      uploading.current = controller;
       setSending({ name: file.name, loaded: 0, total: file.size });
-      const updated = await uploadSlides(sessionId, item.id, file, (p) =>
-        setSending({ name: file.name, ...p }),
-      ).finally(() => setSending(null));
+      let updated: AgendaItemDto;
+      try {
+        updated = await uploadSlides(
+          sessionId,
+          item.id,
+          file,
+          (p) => setSending({ name: file.name, ...p }),
+          controller.signal,
+        );
+      } catch (e) {
+        if (controller.signal.aborted) return; // the slot is gone: nothing to show
+        setSending(null);
+        throw e;
+      }
+      setSending(null);
       input.value = '';
       onUploaded(updated);
       setUploaded(`Uploaded ${updated.slides?.name ?? file.name}.`);
