@@ -5,9 +5,9 @@
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 export interface TemporaryPostgres {
   /** postgres://<user>@127.0.0.1:<port>/<database>; the user is a superuser. */
@@ -30,25 +30,6 @@ export function run(cmd: string, args: string[], opts: SpawnSyncOptions & { asPo
     throw new Error(`${cmd} ${args.join(' ')} failed: ${String(r.stderr || r.error?.message || r.status).trim()}`);
   }
   return String(r.stdout);
-}
-
-/**
- * A port free on 127.0.0.1, below Linux's ephemeral range (32768+) so no client socket can take it between
- * this check and `pg_ctl start` (as apps/server/test/test-app.ts picks its RTC port).
- */
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = 20000 + Math.floor(Math.random() * 12000);
-    if (await canListen(port)) return port;
-  }
-}
-
-function canListen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.once('error', () => resolve(false));
-    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-  });
 }
 
 /** The bin directory of the newest PostgreSQL installed under /usr/lib/postgresql (Debian's layout), if any. */
