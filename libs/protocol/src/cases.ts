@@ -44,7 +44,7 @@ export const SEXES = ['female', 'male', 'intersex', 'not stated'];
 
 /** A span the presenter confirmed is not identifying (kept with who and when). */
 export interface ConfirmedSpan {
-  field: CaseTextField | 'body' | 'notes';
+  field: CaseTextField | 'body' | 'notes' | 'chat';
   start: number;
   end: number;
 }
@@ -73,7 +73,7 @@ export type UpdateCaseRequest = Partial<SubmitCaseRequest>;
 
 export interface FieldFinding extends Finding {
   /** A case form field, or `body` of a recommendation, or the live `notes`, or the name of an attached `file`. */
-  field: CaseTextField | 'body' | 'notes' | 'file';
+  field: CaseTextField | 'body' | 'notes' | 'file' | 'chat';
 }
 
 /** 422 body when the gate finds identifiers nobody confirmed. */

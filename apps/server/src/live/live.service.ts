@@ -15,6 +15,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
 import { CasesService } from '../cases/cases.service';
+import { refuseUnconfirmed } from '../cases/deid-gate';
 import { RecordingsService } from '../recordings/recordings.service';
 import { RateLimiter } from '../common/rate-limiter';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -283,15 +284,12 @@ export class LiveService implements OnApplicationShutdown {
     // taking part are not patients' names.
     const knownPeople = [client.user.displayName, ...room.store.current.participants.map((p) => p.displayName)];
     // Offsets are into the text as typed; the client trims too, so they match.
-    const findings = scan(text, { knownPeople });
-    const confirmed = dto.confirmedSpans ?? [];
-    const open = findings.filter((f) => !confirmed.some((c) => c.start === f.start && c.end === f.end));
-    if (open.length) {
-      throw new LiveError(
-        LiveErrorCode.IdentifiersFound,
-        `Possible patient identifiers: ${open.map((f) => `"${f.text}" (${f.reason})`).join('; ')}. Change them, or confirm each is not identifying.`,
-      );
-    }
+    const findings = await throughGate(() =>
+      refuseUnconfirmed(
+        scan(text, { knownPeople }).map((f) => ({ ...f, field: 'chat' as const })),
+        (dto.confirmedSpans ?? []).map((span) => ({ ...span, field: 'chat' as const })),
+      ),
+    );
     const repo = this.db.getRepository(ChatMessageEntity);
     const saved = await repo.save(
       repo.create({
@@ -539,14 +537,7 @@ export class LiveService implements OnApplicationShutdown {
     const { room } = this.inRoom(client, { host: true });
     const current = room.store.current.liveCase;
     if (!current) throw new LiveError(LiveErrorCode.Invalid, 'no case is open');
-    try {
-      await this.cases.finishPresenting(current.caseId, current.notes, client.user);
-    } catch (e) {
-      if (e instanceof UnprocessableEntityException) {
-        throw new LiveError(LiveErrorCode.IdentifiersFound, (e.getResponse() as { message: string }).message);
-      }
-      throw e;
-    }
+    await throughGate(() => this.cases.finishPresenting(current.caseId, current.notes, client.user));
     await this.stopRecording(room);
     room.publish(room.store.change({ liveCase: null, presenterId: null }));
     await room.updateVideoForwarding();
@@ -657,3 +648,15 @@ const toChatMessage = (m: ChatMessageEntity): ChatMessage => ({
   text: m.text,
   at: m.createdAt,
 });
+
+/** Runs a write through the de-identification gate; its refusal (422) becomes the live error an ack carries. */
+async function throughGate<T>(write: () => T | Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (e instanceof UnprocessableEntityException) {
+      throw new LiveError(LiveErrorCode.IdentifiersFound, (e.getResponse() as { message: string }).message);
+    }
+    throw e;
+  }
+}

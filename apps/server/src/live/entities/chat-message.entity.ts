@@ -1,4 +1,4 @@
-import type { Finding } from '@echo-hub/deid';
+import type { FieldFinding } from '@echo-hub/protocol';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../database/columns';
 import { EchoSession } from '../../sessions/entities/echo-session.entity';
@@ -25,5 +25,5 @@ export class ChatMessageEntity extends BaseEntity {
 
   /** Possible identifiers the sender confirmed as not identifying anyone (sender and time are the row's). */
   @Column({ type: 'simple-json', default: '[]' })
-  confirmedFindings: Finding[];
+  confirmedFindings: FieldFinding[];
 }
