@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { UploadProgress as Progress } from '../lib/upload';
 
 /** A file being uploaded: its name and how much of it has gone. */
@@ -39,4 +39,33 @@ export function UploadProgress({ name, loaded, total }: Sending) {
       </span>
     </div>
   );
+}
+
+/**
+ * A form's upload: `sending` to show while it runs, and `send(file, start)`, which runs `start` with the
+ * progress callback and an abort signal. When the form goes away the upload is aborted and `send` resolves
+ * to null with nothing left to show; any other failure is thrown to the caller.
+ */
+export function useUpload() {
+  const [sending, setSending] = useState<Sending | null>(null);
+  const current = useRef<AbortController | null>(null);
+  useEffect(() => () => current.current?.abort(), []);
+
+  const send = async <T,>(
+    file: File,
+    start: (onProgress: (progress: Progress) => void, signal: AbortSignal) => Promise<T>,
+  ): Promise<T | null> => {
+    const controller = new AbortController();
+    current.current = controller;
+    setSending({ name: file.name, loaded: 0, total: file.size });
+    try {
+      return await start((progress) => setSending({ name: file.name, ...progress }), controller.signal);
+    } catch (e) {
+      if (controller.signal.aborted) return null;
+      throw e;
+    } finally {
+      if (!controller.signal.aborted) setSending(null);
+    }
+  };
+  return { sending, send };
 }

@@ -3,7 +3,7 @@ import { type CaseAttachmentDto, type CaseDto, CaseLimits } from '@echo-hub/prot
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/Status';
-import { type Sending, UploadProgress } from '../../../components/UploadProgress';
+import { UploadProgress, useUpload } from '../../../components/UploadProgress';
 import { useAction } from '../../../lib/useAction';
 import { deleteCaseAttachment, fetchCaseAttachment, identifierFindings, uploadCaseAttachment } from '../api/cases';
 
@@ -135,11 +135,8 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
   const [file, setFile] = useState<File | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
-  const [sending, setSending] = useState<Sending | null>(null);
+  const upload = useUpload();
   const input = useRef<HTMLInputElement>(null);
-  /** The upload under way, aborted if the form goes away. */
-  const uploading = useRef<AbortController | null>(null);
-  useEffect(() => () => uploading.current?.abort(), []);
   const action = useAction();
   const nameFindings = file ? scanFileName(file.name) : [];
   const refused = identifierFindings(action.error);
@@ -157,18 +154,8 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
     if (!file) return;
     setAdded(null);
     void action.run(async () => {
-      const controller = new AbortController();
-      uploading.current = controller;
-      setSending({ name: file.name, loaded: 0, total: file.size });
-      let a: CaseAttachmentDto;
-      try {
-        a = await uploadCaseAttachment(caseId, file, (p) => setSending({ name: file.name, ...p }), controller.signal);
-      } catch (e) {
-        if (controller.signal.aborted) return; // the form is gone: nothing to show
-        setSending(null);
-        throw e;
-      }
-      setSending(null);
+      const a = await upload.send(file, (onProgress, signal) => uploadCaseAttachment(caseId, file, onProgress, signal));
+      if (!a) return; // the form is gone: nothing to show
       onAdded(a);
       setFile(null);
       setConfirmed(false);
@@ -227,7 +214,7 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
           {added ? `Attached ${added}.` : ''}
         </p>
       </div>
-      {sending && <UploadProgress {...sending} />}
+      {upload.sending && <UploadProgress {...upload.sending} />}
     </form>
   );
 }

@@ -10,7 +10,7 @@ import {
   useState,
   type Ref,
 } from 'react';
-import { type Sending, UploadProgress } from '../../../components/UploadProgress';
+import { UploadProgress, useUpload } from '../../../components/UploadProgress';
 import { type ApiError, toApiError } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
 import { previewPost, uploadAttachment } from '../api/community';
@@ -91,12 +91,9 @@ export function Composer({
   const [mention, setMention] = useState<MentionState | null>(null);
   const [pending, setPending] = useState(false);
   /** The attachment being uploaded, and how much of it has gone. */
-  const [sending, setSending] = useState<Sending | null>(null);
-  const uploading = sending !== null;
+  const upload = useUpload();
+  const uploading = upload.sending !== null;
   const [error, setError] = useState<ApiError | null>(null);
-  /** The attachment upload under way, aborted if the composer goes away. */
-  const uploadRef = useRef<AbortController | null>(null);
-  useEffect(() => () => uploadRef.current?.abort(), []);
 
   useImperativeHandle(ref, () => ({
     insert: (more: string) => {
@@ -183,18 +180,13 @@ export function Composer({
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    const controller = new AbortController();
-    uploadRef.current = controller;
-    setSending({ name: file.name, loaded: 0, total: file.size });
     setError(null);
     try {
-      const a = await uploadAttachment(groupId, file, (p) => setSending({ name: file.name, ...p }), controller.signal);
-      setText((t) => `${t}${t && !t.endsWith('\n') ? '\n' : ''}${a.markdown}\n`);
+      const a = await upload.send(file, (onProgress, signal) => uploadAttachment(groupId, file, onProgress, signal));
+      if (a) setText((t) => `${t}${t && !t.endsWith('\n') ? '\n' : ''}${a.markdown}\n`);
     } catch (err) {
-      if (controller.signal.aborted) return; // the composer is gone: nothing to show
       setError(toApiError(err));
     }
-    setSending(null);
   };
 
   const onSubmitForm = (e: FormEvent) => {
@@ -278,7 +270,7 @@ export function Composer({
             : errorText(error)}
         </p>
       )}
-      {sending && <UploadProgress {...sending} />}
+      {upload.sending && <UploadProgress {...upload.sending} />}
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={pending || uploading || !text.trim()}>
           {pending ? 'Sending…' : submitLabel}

@@ -1,11 +1,11 @@
 import type { AgendaItemDto } from '@echo-hub/protocol';
-import { type ChangeEvent, useEffect, useRef, useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 import { Field } from '../../../components/Field';
 import { errorText } from '../../../lib/errors';
 import { useAction } from '../../../lib/useAction';
 import { uploadSlides } from '../api/sessions';
 import { SlidesLink } from '../../../components/SlidesLink';
-import { type Sending, UploadProgress } from '../../../components/UploadProgress';
+import { UploadProgress, useUpload } from '../../../components/UploadProgress';
 
 interface SlidesUploadProps {
   sessionId: string;
@@ -20,10 +20,7 @@ interface SlidesUploadProps {
 export function SlidesUpload({ sessionId, item, slotLabel, disabled, onUploaded }: SlidesUploadProps) {
   const action = useAction();
   const [uploaded, setUploaded] = useState('');
-  const [sending, setSending] = useState<Sending | null>(null);
-  /** The upload under way, aborted if the slot goes away. */
-  const uploading = useRef<AbortController | null>(null);
-  useEffect(() => () => uploading.current?.abort(), []);
+  const upload = useUpload();
 
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
@@ -31,24 +28,10 @@ export function SlidesUpload({ sessionId, item, slotLabel, disabled, onUploaded 
     if (!file) return;
     setUploaded('');
     void action.run(async () => {
-      const controller = new AbortController();
-      uploading.current = controller;
-      setSending({ name: file.name, loaded: 0, total: file.size });
-      let updated: AgendaItemDto;
-      try {
-        updated = await uploadSlides(
-          sessionId,
-          item.id,
-          file,
-          (p) => setSending({ name: file.name, ...p }),
-          controller.signal,
-        );
-      } catch (e) {
-        if (controller.signal.aborted) return; // the slot is gone: nothing to show
-        setSending(null);
-        throw e;
-      }
-      setSending(null);
+      const updated = await upload.send(file, (onProgress, signal) =>
+        uploadSlides(sessionId, item.id, file, onProgress, signal),
+      );
+      if (!updated) return; // the slot is gone: nothing to show
       input.value = '';
       onUploaded(updated);
       setUploaded(`Uploaded ${updated.slides?.name ?? file.name}.`);
@@ -79,7 +62,7 @@ export function SlidesUpload({ sessionId, item, slotLabel, disabled, onUploaded 
       <p role="status" className="hint">
         {action.pending ? 'Uploading…' : uploaded}
       </p>
-      {sending && <UploadProgress {...sending} />}
+      {upload.sending && <UploadProgress {...upload.sending} />}
       {item.slides && (
         <p>
           Current slides: <SlidesLink url={item.slides.url} name={item.slides.name} />
