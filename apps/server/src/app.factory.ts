@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { appVersion } from './app-version';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { jsonBodyOptions } from './common/json-body';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 
@@ -20,7 +21,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', jsonBodyOptions);
   serveWebClient(app, config.webDistDir);
 
   const openApi = new DocumentBuilder()

@@ -21,14 +21,13 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '../../common/dto';
+import { Optional, Trim } from '../../common/dto';
 
 const LONG = 10_000;
 
@@ -70,53 +69,53 @@ export class SubmitCaseDto implements SubmitCaseRequest {
   summary: string;
 
   @ApiPropertyOptional({ enum: AGE_BANDS, description: 'An age band, never a date of birth' })
-  @IsOptional()
+  @Optional()
   @IsIn(AGE_BANDS, { message: `ageBand must be one of ${AGE_BANDS.join(', ')}` })
   ageBand?: string;
 
   @ApiPropertyOptional({ enum: SEXES })
-  @IsOptional()
+  @Optional()
   @IsIn(SEXES, { message: `sex must be one of ${SEXES.join(', ')}` })
   sex?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LONG)
   history?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LONG)
   medications?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LONG)
   investigations?: string;
 
   @ApiPropertyOptional({ description: 'What has been tried so far' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LONG)
   tried?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LONG)
   socialContext?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LONG)
   specificQuestions?: string;
 
   @ApiPropertyOptional({ type: [ConfirmedSpanDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -124,12 +123,12 @@ export class SubmitCaseDto implements SubmitCaseRequest {
   confirmedSpans?: ConfirmedSpanDto[];
 
   @ApiPropertyOptional({ description: 'Save as a draft instead of submitting' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   draft?: boolean;
 }
 
-export class UpdateCaseDto extends PartialType(SubmitCaseDto) {}
+export class UpdateCaseDto extends PartialType(SubmitCaseDto, { skipNullProperties: false }) {}
 
 export class ReorderCasesDto implements ReorderCasesRequest {
   @ApiProperty({ type: [String] })
