@@ -4,11 +4,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import expressStaticGzip from 'express-static-gzip';
 import { AppModule } from './app.module';
 import { appVersion } from './app-version';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { jsonBodyOptions } from './common/json-body';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 
@@ -18,6 +20,8 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const logger = LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger });
+  app.disable('x-powered-by');
+  app.use(securityHeaders(config.publicUrl));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
@@ -43,10 +47,23 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 function serveWebClient(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
-  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  // Hashed assets never change under their name: cached for a year. Everything else is revalidated.
+  // The build writes .br and .gz beside each asset; the smallest the browser accepts is sent.
+  const assets = `${sep}assets${sep}`;
+  app.use(
+    expressStaticGzip(dir, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      index: false,
+      serveStatic: {
+        setHeaders: (res, path) =>
+          res.setHeader('Cache-Control', path.includes(assets) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      },
+    }),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     const api = req.path.startsWith('/api/') || req.path === '/api' || req.path.startsWith('/socket.io');
-    if (req.method === 'GET' && !api) res.sendFile(index);
+    if (req.method === 'GET' && !api) res.setHeader('Cache-Control', 'no-cache').sendFile(index);
     else next();
   });
 }
