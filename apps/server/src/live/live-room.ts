@@ -1,8 +1,7 @@
 import type { AgendaItemDto, LiveParticipant, RoomPatch } from '@echo-hub/protocol';
 import { Logger } from '@nestjs/common';
-import type { WorkerPool } from '../media/worker-pool';
+import { MediaRoom, type WorkerPool } from '../media';
 import type { RealtimeService } from '../realtime/realtime.service';
-import { MediaRoom } from './media-room';
 import { RoomStateStore } from './room-state';
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;

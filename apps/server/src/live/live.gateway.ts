@@ -16,6 +16,7 @@ import { AuthService } from '../auth/auth.service';
 import { fieldErrors } from '../common/validation';
 import { CommunityAccessService } from '../community/community-access.service';
 import { WatchDto } from '../community/dto/community.dto';
+import { MediaError } from '../media';
 import { RealtimeService } from '../realtime/realtime.service';
 import {
   CaseIdDto,
@@ -291,7 +292,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
       }
       return { ok: true, data: await handler(socket.data.client, instance) };
     } catch (e) {
-      if (e instanceof LiveError) return { ok: false, error: { code: e.code, message: e.message } };
+      if (e instanceof LiveError || e instanceof MediaError) {
+        return { ok: false, error: { code: e.code, message: e.message } };
+      }
       this.logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
       return { ok: false, error: { code: LiveErrorCode.Media, message: 'The server could not do that' } };
     }
