@@ -10,7 +10,7 @@ import {
 import { DataSource, In } from 'typeorm';
 import { ChatMessageEntity } from '../src/live/entities/chat-message.entity';
 import { Attendance } from '../src/live/entities/attendance.entity';
-import { LiveService } from '../src/live/live.service';
+import { RoomRegistry } from '../src/live/room-registry';
 import { WorkerPool } from '../src/media/worker-pool';
 import { Membership } from '../src/programs/entities/membership.entity';
 import { ProgramsService } from '../src/programs/programs.service';
@@ -44,7 +44,7 @@ describe('live session over socket.io with real mediasoup workers', () => {
     else if (c.state) c.state = res.patches.reduce(applyPatch, c.state);
     return res;
   };
-  const versionOf = () => t.app.get(LiveService).room(sessionId)?.store.current.version;
+  const versionOf = async () => (await t.app.get(RoomRegistry).get(sessionId)?.state())?.version;
 
   beforeAll(async () => {
     t = await startTestApp({ MEDIASOUP_WORKERS: '2' });
@@ -105,7 +105,7 @@ describe('live session over socket.io with real mediasoup workers', () => {
 
   it('answers malformed or unauthorized events with an error acknowledgement and changes nothing', async () => {
     const [spoke] = clients.filter((c) => c.state?.participants.some((p) => p.userId === people.spoke1.id));
-    const before = versionOf();
+    const before = await versionOf();
     const cases: [string, unknown, string][] = [
       ['session:join', { sessionId: 42 }, 'INVALID_PAYLOAD'],
       ['session:join', { sessionId, extra: true }, 'INVALID_PAYLOAD'],
@@ -144,7 +144,7 @@ describe('live session over socket.io with real mediasoup workers', () => {
     }
     const invalid = await spoke.request('session:join', { sessionId: 42 });
     expect(!invalid.ok && invalid.error.message).toMatch(/sessionId/);
-    expect(versionOf()).toBe(before);
+    expect(await versionOf()).toBe(before);
 
     const stranger = await connect(people.stranger);
     expect(await stranger.request('session:join', { sessionId })).toMatchObject({
@@ -155,7 +155,7 @@ describe('live session over socket.io with real mediasoup workers', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(versionOf()).toBe(before);
+    expect(await versionOf()).toBe(before);
   });
 
   let spoke1: TestLiveClient;
@@ -238,7 +238,7 @@ describe('live session over socket.io with real mediasoup workers', () => {
     const mic = () =>
       host.state?.participants.find((p) => p.userId === people.spoke1.id)?.producers.find((p) => p.source === 'mic');
     await waitUntil(() => mic()?.paused === true);
-    const room = t.app.get(LiveService).room(sessionId);
+    const room = t.app.get(RoomRegistry).get(sessionId);
     expect(room?.media?.producersOf(people.spoke1.id).find((p) => p.kind === 'audio')?.paused).toBe(true);
   });
 
@@ -270,7 +270,7 @@ describe('live session over socket.io with real mediasoup workers', () => {
 
   it('when the worker hosting the room dies, the router is rebuilt elsewhere; chat and hands survive', async () => {
     const pool = t.app.get(WorkerPool);
-    const room = t.app.get(LiveService).room(sessionId);
+    const room = t.app.get(RoomRegistry).get(sessionId);
     const before = room?.media?.router;
     const victim = before ? pool.workerOf(before)?.pid : undefined;
     expect(victim).toBeDefined();
@@ -301,7 +301,7 @@ describe('live session over socket.io with real mediasoup workers', () => {
     await host.ok('host:remove', { userId: people.spoke1.id });
     expect((await kicked).reason).toBe('removed');
     expect(await removal).toMatchObject({ set: { hands: [] }, participants: { remove: [people.spoke1.id] } });
-    const server = t.app.get(LiveService).room(sessionId)?.store.current;
+    const server = await t.app.get(RoomRegistry).get(sessionId)?.state();
     await waitUntil(() => host.state?.version === server?.version && spoke2.state?.version === server?.version);
     expect(host.state).toEqual(server);
     expect(spoke2.state).toEqual(server);
@@ -374,11 +374,11 @@ describe('live session over socket.io with real mediasoup workers', () => {
     expect(joined.map(({ ack }) => ack.ok)).toEqual(crowd.map(() => true));
 
     // One patch per join (the facilitator's, then the crowd's), and every client converges on the server's state.
-    const room = () => t.app.get(LiveService).room(crowdSession)?.store.current;
-    expect(room()?.version).toBe(1 + crowd.length);
-    await waitUntil(() => joined.every(({ c }) => c.state?.version === room()?.version));
-    for (const { c } of joined) expect(c.state).toEqual(room());
-    expect(room()?.participants.filter((p) => p.role === 'participant')).toEqual(
+    const room = await t.app.get(RoomRegistry).get(crowdSession)?.state();
+    expect(room?.version).toBe(1 + crowd.length);
+    await waitUntil(() => joined.every(({ c }) => c.state?.version === room?.version));
+    for (const { c } of joined) expect(c.state).toEqual(room);
+    expect(room?.participants.filter((p) => p.role === 'participant')).toEqual(
       crowd.map(() => expect.objectContaining({ online: true, siteId: site.id, siteName: site.organisation })),
     );
 

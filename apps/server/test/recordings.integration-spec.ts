@@ -2,7 +2,7 @@ import type { JoinResponse, QueuedCase, RecordingDto, RoomState } from '@echo-hu
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { LiveService } from '../src/live/live.service';
+import { RoomRegistry } from '../src/live/room-registry';
 import { ProgramsService } from '../src/programs/programs.service';
 import { Recording } from '../src/recordings/entities/recording.entity';
 import { RecordingsService } from '../src/recordings/recordings.service';
@@ -47,7 +47,7 @@ async function liveSession(env: Record<string, string> = {}) {
   const hostClient = await connect(host);
   const spokeClient = await connect(spoke);
   await hostClient.ok('host:open');
-  const room = t.app.get(LiveService).room(session.id);
+  const room = t.app.get(RoomRegistry).get(session.id);
   if (!room?.media) throw new Error('no media room');
   const sources = await rtpSources(room.media.router);
   room.media.adopt(host.id, sources.video);
