@@ -10,6 +10,8 @@ import { appVersion } from './app-version';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
+import { RedisService } from './redis/redis.service';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -21,6 +23,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useBodyParser('json', { limit: '1mb' });
+  const redis = app.get(RedisService);
+  if (redis.client) app.useWebSocketAdapter(new RedisIoAdapter(app, redis));
   serveWebClient(app, config.webDistDir);
 
   const openApi = new DocumentBuilder()

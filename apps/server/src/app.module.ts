@@ -14,6 +14,7 @@ import { MediaModule } from './media/media.module';
 import { ProgramsModule } from './programs/programs.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RecordingsModule } from './recordings/recordings.module';
+import { RedisModule } from './redis/redis.module';
 import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
@@ -24,6 +25,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        RedisModule,
         MailModule,
         RealtimeModule,
         AuthModule,

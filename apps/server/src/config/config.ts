@@ -45,6 +45,11 @@ export class EnvironmentVariables {
   @Matches(/^(sqlite:|postgres(ql)?:\/\/)/, { message: 'must start with sqlite: (a file path) or postgres://' })
   DATABASE_URL?: string = undefined;
 
+  // Scaling out: shared Redis for socket.io, rate limits and scheduled jobs (unset: one process, nothing needed).
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string = undefined;
+
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of workers (1-64)' })
   @Min(1, { message: 'must be a whole number of workers (1-64)' })
@@ -147,6 +152,8 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+  /** Shared Redis of several instances; undefined on one process. */
+  redis?: { url: string };
   mediasoup: {
     workers: number;
     workerBin: string;
@@ -194,6 +201,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!existsSync(env.MEDIASOUP_WORKER_BIN)) {
     problems.push(`MEDIASOUP_WORKER_BIN has no worker at ${env.MEDIASOUP_WORKER_BIN} (run: npm run setup)`);
   }
+  if (env.REDIS_URL && !env.AUTH_SECRET) {
+    problems.push('AUTH_SECRET must be set when REDIS_URL is (every instance signs and checks the same tokens)');
+  }
   if (problems.length) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 
   const dataDir = resolve(env.DATA_DIR);
@@ -206,6 +216,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     database: url.startsWith('sqlite:')
       ? { type: 'sqlite', path: resolve(url.slice('sqlite:'.length)) }
       : { type: 'postgres', url },
+    redis: env.REDIS_URL ? { url: env.REDIS_URL } : undefined,
     mediasoup: {
       workers: env.MEDIASOUP_WORKERS,
       workerBin: env.MEDIASOUP_WORKER_BIN,
