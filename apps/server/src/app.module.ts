@@ -3,6 +3,7 @@ import type { AppConfig } from './config/config';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { CommunityModule } from './community/community.module';
+import { RateLimitModule } from './common/rate-limit.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DeidModule } from './deid/deid.module';
@@ -26,6 +27,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         RedisModule,
+        RateLimitModule,
         MailModule,
         RealtimeModule,
         AuthModule,

@@ -144,6 +144,12 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be a whole number of attempts per minute (1-1000)' })
   @Max(1000, { message: 'must be a whole number of attempts per minute (1-1000)' })
   LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of attempts per 15 minutes (1-10000)' })
+  @Min(1, { message: 'must be a whole number of attempts per 15 minutes (1-10000)' })
+  @Max(10000, { message: 'must be a whole number of attempts per 15 minutes (1-10000)' })
+  LOGIN_ADDRESS_RATE_LIMIT = 50;
 }
 
 export interface AppConfig {
@@ -169,7 +175,13 @@ export interface AppConfig {
   };
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   webDistDir: string;
-  auth: { secret?: string; loginRateLimit: number };
+  auth: {
+    secret?: string;
+    /** Sign-in attempts per minute per client address and account. */
+    loginRateLimit: number;
+    /** Sign-in attempts per 15 minutes per client address, whatever the account (password spraying). */
+    loginAddressRateLimit: number;
+  };
   recordings: { dir: string; portMin: number; portMax: number; retentionDays: number; ffmpeg: string };
   /** Base URL for links in emails and calendar feeds. */
   publicUrl: string;
@@ -230,7 +242,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: env.LOG_LEVEL,
     webDistDir: resolve(env.WEB_DIST_DIR),
-    auth: { secret: env.AUTH_SECRET, loginRateLimit: env.LOGIN_RATE_LIMIT },
+    auth: {
+      secret: env.AUTH_SECRET,
+      loginRateLimit: env.LOGIN_RATE_LIMIT,
+      loginAddressRateLimit: env.LOGIN_ADDRESS_RATE_LIMIT,
+    },
     recordings: {
       dir: resolve(env.RECORDINGS_DIR ?? join(dataDir, 'recordings')),
       portMin: env.RECORDING_PORT_MIN,
