@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { DeidModule } from './deid/deid.module';
 import { HealthModule } from './health/health.module';
 import { ImpactModule } from './impact/impact.module';
+import { JobsModule } from './jobs/jobs.module';
 import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
 import { MediaModule } from './media/media.module';
@@ -28,6 +29,7 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         RateLimitModule,
+        JobsModule,
         MailModule,
         RealtimeModule,
         AuthModule,
