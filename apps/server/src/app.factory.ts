@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { appVersion } from './app-version';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
+import { ReadinessService } from './health/readiness.service';
 import type { AppConfig } from './config/config';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 import { RedisService } from './redis/redis.service';
@@ -54,11 +55,15 @@ function serveWebClient(app: NestExpressApplication, dir: string): void {
   });
 }
 
-/** Stops on SIGTERM/SIGINT: closes sockets, mediasoup workers and the database, then exits 0. */
+/**
+ * Stops on SIGTERM/SIGINT: first /api/ready answers 503 (a load balancer stops sending newcomers),
+ * then closes the HTTP server, sockets, jobs, mediasoup workers, Redis and the database, and exits 0.
+ */
 export function closeOnSignals(app: INestApplication): void {
   const logger = new Logger('Shutdown');
   const stop = (signal: NodeJS.Signals) => {
-    logger.log(`${signal} received: closing`);
+    logger.log(`${signal} received: draining, then closing`);
+    app.get(ReadinessService).drain();
     app.close().then(
       () => {
         logger.log('closed cleanly');
