@@ -23,9 +23,10 @@ export function temporaryRedisUnavailable(): string | null {
   return r.status === 0 ? null : 'no redis-server on PATH (Debian: apt-get install redis-server)';
 }
 
-export async function startTemporaryRedis(): Promise<TemporaryRedis> {
+/** On a free port, or on `port` (e.g. the same server again after a test stopped it). */
+export async function startTemporaryRedis(port?: number): Promise<TemporaryRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'echo-hub-redis-'));
-  const port = await freePort();
+  port ??= await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'];
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = () => {

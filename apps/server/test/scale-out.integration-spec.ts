@@ -181,4 +181,28 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
     await api(a.app).get('/api/ready').expect(503, { ready: false, reason: 'draining' });
     await api(b.app).get('/api/ready').expect(200, { ready: true });
   });
+
+  it('says so when Redis is down (health, ready and sign-in answer 503) and recovers when it is back', async () => {
+    const port = redis.port;
+    redis.stop();
+    const health = await api(b.app).get('/api/health').expect(503);
+    expect(health.body).toMatchObject({ status: 'degraded', db: 'ok', redis: 'error' });
+    await api(b.app).get('/api/ready').expect(503, { ready: false, reason: 'redis' });
+    const login = await api(b.app)
+      .post('/api/auth/login')
+      .send({ email: 'someone@example.org', password: 'a password at all' });
+    expect(login.status).toBe(503);
+    expect(login.body.message).toMatch(/Redis is not answering/);
+
+    redis = await startTemporaryRedis(port);
+    for (let ready = 0; ready !== 200;) {
+      await new Promise((r) => setTimeout(r, 100));
+      ready = (await api(b.app).get('/api/ready')).status;
+    }
+    await api(b.app).get('/api/health').expect(200);
+    const again = await api(b.app)
+      .post('/api/auth/login')
+      .send({ email: 'someone@example.org', password: 'a password at all' });
+    expect(again.status).toBe(401);
+  });
 });

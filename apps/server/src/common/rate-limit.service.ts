@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 
 export interface RateLimit {
@@ -19,6 +19,8 @@ export interface RateLimitResult {
  */
 @Injectable()
 export class RateLimitService {
+  private readonly logger = new Logger(RateLimitService.name);
+
   constructor(@InjectThrottlerStorage() private readonly storage: ThrottlerStorage) {}
 
   /**
@@ -26,7 +28,13 @@ export class RateLimitService {
    * blocks the key for `ttlMs` (the storages' block; its remaining time is the Retry-After).
    */
   async consume(key: string, limit: number, ttlMs: number): Promise<RateLimitResult> {
-    const r = await this.storage.increment(`rate:${key}`, ttlMs, limit, ttlMs, 'default');
+    const r = await this.storage.increment(`rate:${key}`, ttlMs, limit, ttlMs, 'default').catch((e: Error) => {
+      // Redis down: refuse (503) rather than let attempts through uncounted or hang the request.
+      this.logger.error(`rate limit storage: ${e.message}`);
+      throw new ServiceUnavailableException(
+        'Rate limits cannot be checked right now (Redis is not answering): try again shortly',
+      );
+    });
     return { allowed: !r.isBlocked, retryAfterSeconds: r.isBlocked ? Math.max(1, r.timeToBlockExpire) : 0 };
   }
 

@@ -52,7 +52,14 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       );
     }
     this.worker = new Worker(JOBS_QUEUE, (j) => this.runJob(j.name), { connection, autorun: true });
-    this.worker.on('error', (e) => this.logger.error(`jobs worker: ${e.message}`));
+    // Connection errors (Redis down) are logged by RedisService once per outage; anything else here.
+    const onError = (e: Error) => {
+      if (!/ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection is closed/.test(e.message)) {
+        this.logger.error(`jobs: ${e.message}`);
+      }
+    };
+    this.queue.on('error', onError);
+    this.worker.on('error', onError);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -13,24 +13,25 @@ export class RedisService implements OnApplicationShutdown {
   /** For commands; undefined on one process. */
   readonly client?: Redis;
   private readonly connections: Redis[] = [];
+  private down = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    if (config.redis) this.client = this.connect();
+    // Requests wait for a command a few seconds at most when Redis is down (then fail with a clear 503).
+    if (config.redis) this.client = this.connect({ maxRetriesPerRequest: 1, commandTimeout: 3000 });
   }
 
   /** Another connection, for what holds one to itself (a subscriber, a blocking job worker). */
   connect(options: RedisOptions = {}): Redis {
     if (!this.config.redis) throw new Error('REDIS_URL is not set');
     const redis = new Redis(this.config.redis.url, { ...options, connectionName: 'echo-hub' });
-    // ioredis reconnects by itself; say so once per outage rather than throwing from an 'error' event.
-    let down = false;
+    // ioredis reconnects by itself: say so once per outage (for all connections), never throw from 'error'.
     redis.on('error', (e: Error) => {
-      if (!down) this.logger.error(`Redis: ${e.message} (reconnecting)`);
-      down = true;
+      if (!this.down) this.logger.error(`Redis: ${e.message} (reconnecting)`);
+      this.down = true;
     });
     redis.on('ready', () => {
-      if (down) this.logger.log('Redis: connected again');
-      down = false;
+      if (this.down) this.logger.log('Redis: connected again');
+      this.down = false;
     });
     this.connections.push(redis);
     return redis;
