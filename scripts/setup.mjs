@@ -44,7 +44,8 @@ const WORKER_PACKAGES = [
   'catch2',
 ];
 const RUNTIME_PACKAGES = ['ffmpeg'];
-const TEST_PACKAGES = ['chromium', 'iproute2', 'fonts-dejavu-core'];
+// postgresql and redis-server: the integration specs' PostgreSQL pass and its scale-out suite (two instances).
+const TEST_PACKAGES = ['chromium', 'iproute2', 'fonts-dejavu-core', 'postgresql', 'redis-server'];
 // Installed with the others when we can; without it the Firefox e2e project is skipped.
 const OPTIONAL_TEST_PACKAGES = ['firefox-esr'];
 

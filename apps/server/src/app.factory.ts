@@ -12,7 +12,10 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { jsonBodyOptions } from './common/json-body';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
+import { ReadinessService } from './health/readiness.service';
 import type { AppConfig } from './config/config';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
+import { RedisService } from './redis/redis.service';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -26,6 +29,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useBodyParser('json', jsonBodyOptions);
+  const redis = app.get(RedisService);
+  if (redis.client) app.useWebSocketAdapter(new RedisIoAdapter(app, redis));
   serveWebClient(app, config.webDistDir);
 
   const openApi = new DocumentBuilder()
@@ -68,11 +73,15 @@ function serveWebClient(app: NestExpressApplication, dir: string): void {
   });
 }
 
-/** Stops on SIGTERM/SIGINT: closes sockets, mediasoup workers and the database, then exits 0. */
+/**
+ * Stops on SIGTERM/SIGINT: first /api/ready answers 503 (a load balancer stops sending newcomers),
+ * then closes the HTTP server, sockets, jobs, mediasoup workers, Redis and the database, and exits 0.
+ */
 export function closeOnSignals(app: INestApplication): void {
   const logger = new Logger('Shutdown');
   const stop = (signal: NodeJS.Signals) => {
-    logger.log(`${signal} received: closing`);
+    logger.log(`${signal} received: draining, then closing`);
+    app.get(ReadinessService).drain();
     app.close().then(
       () => {
         logger.log('closed cleanly');

@@ -16,7 +16,7 @@ import { AttachmentsService } from '../src/community/attachments.service';
 import { Attachment } from '../src/community/entities/attachment.entity';
 import { Post } from '../src/community/entities/post.entity';
 import { NotificationsService } from '../src/community/notifications.service';
-import { ThreadsService } from '../src/community/threads.service';
+import { RateLimitService } from '../src/common/rate-limit.service';
 import { MailService } from '../src/mail/mail.service';
 import { ProgramsService } from '../src/programs/programs.service';
 import { SessionsService } from '../src/sessions/sessions.service';
@@ -40,7 +40,7 @@ describe('community of practice', () => {
   let carersGroup: string;
   /** These tests post far more than a person could; only the flood test runs with the real limit. */
   const noFloodLimit = () =>
-    jest.spyOn(t.app.get(ThreadsService).postLimiter, 'hit').mockReturnValue({ allowed: true, retryAfterSeconds: 0 });
+    jest.spyOn(t.app.get(RateLimitService), 'consume').mockResolvedValue({ allowed: true, retryAfterSeconds: 0 });
   let unlimited: jest.SpyInstance;
 
   const as = (who: Who) => bearer(people[who]);

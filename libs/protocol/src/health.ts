@@ -7,6 +7,15 @@ export interface HealthResponse {
   };
   /** `error` when the last recording failed (the sessions themselves go on). */
   recordings: 'ok' | 'error';
+  /** Present when the hub scales out with REDIS_URL: whether Redis answers. */
+  redis?: 'ok' | 'error';
   version: string;
   uptimeSeconds: number;
+}
+
+/** GET /api/ready, for load balancers: 200 when this instance takes new work, 503 with the reason otherwise. */
+export interface ReadyResponse {
+  ready: boolean;
+  /** Why not: `draining` (shutting down), `db`, `redis` or `mediasoup` (down). */
+  reason?: 'draining' | 'db' | 'redis' | 'mediasoup';
 }

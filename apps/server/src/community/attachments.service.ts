@@ -1,11 +1,12 @@
 import { type AttachmentDto, CommunityLimits, type ProgramRole } from '@echo-hub/protocol';
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { JobsService } from '../jobs/jobs.service';
 import { CommunityAccessService, type Viewer } from './community-access.service';
 import { badRequest, CommunityError, notFound } from './community.errors';
 import { Attachment } from './entities/attachment.entity';
@@ -21,23 +22,18 @@ const UNLINKED_TTL_MS = 24 * 60 * 60 * 1000;
  * An hourly job deletes files never used in a post (an abandoned draft) 24 hours after upload.
  */
 @Injectable()
-export class AttachmentsService implements OnModuleInit, OnApplicationShutdown {
+export class AttachmentsService implements OnModuleInit {
   private readonly logger = new Logger(AttachmentsService.name);
-  private cleanupTimer?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CommunityAccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobsService,
   ) {}
 
   onModuleInit(): void {
-    this.cleanupTimer = setInterval(() => void this.deleteExpired(), 60 * 60 * 1000);
-    this.cleanupTimer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.cleanupTimer);
+    this.jobs.every('community.attachments-cleanup', 60 * 60 * 1000, () => this.deleteExpired());
   }
 
   private get dir(): string {

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     ['RTC_LISTEN_IP', 'not-an-ip'],
     ['DATABASE_URL', 'mysql://x'],
     ['LOG_LEVEL', 'loud'],
+    ['REDIS_URL', 'localhost:6379'],
   ])('rejects %s=%s with one line naming the variable and the value', (name, value) => {
     expect.assertions(3);
     try {
@@ -42,6 +43,17 @@ describe('loadConfig', () => {
       type: 'postgres',
       url: 'postgres://hub@db/hub',
     });
+  });
+
+  it('scales out with REDIS_URL only when AUTH_SECRET is shared too', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ ...base }).redis).toBeUndefined();
+    expect(loadConfig({ ...base, REDIS_URL: 'rediss://:pw@cache:6380/1', AUTH_SECRET: secret }).redis).toEqual({
+      url: 'rediss://:pw@cache:6380/1',
+    });
+    expect(() => loadConfig({ ...base, REDIS_URL: 'redis://cache:6379' })).toThrow(
+      /^Invalid configuration: AUTH_SECRET must be set when REDIS_URL is/,
+    );
   });
 
   it('.env.example is valid and documents every variable, and so does the README', () => {

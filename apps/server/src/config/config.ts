@@ -45,6 +45,11 @@ export class EnvironmentVariables {
   @Matches(/^(sqlite:|postgres(ql)?:\/\/)/, { message: 'must start with sqlite: (a file path) or postgres://' })
   DATABASE_URL?: string = undefined;
 
+  // Scaling out: shared Redis for socket.io, rate limits and scheduled jobs (unset: one process, nothing needed).
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string = undefined;
+
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of workers (1-64)' })
   @Min(1, { message: 'must be a whole number of workers (1-64)' })
@@ -139,6 +144,12 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be a whole number of attempts per minute (1-1000)' })
   @Max(1000, { message: 'must be a whole number of attempts per minute (1-1000)' })
   LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of attempts per 15 minutes (1-10000)' })
+  @Min(1, { message: 'must be a whole number of attempts per 15 minutes (1-10000)' })
+  @Max(10000, { message: 'must be a whole number of attempts per 15 minutes (1-10000)' })
+  LOGIN_ADDRESS_RATE_LIMIT = 50;
 }
 
 export interface AppConfig {
@@ -147,6 +158,8 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+  /** Shared Redis of several instances; undefined on one process. */
+  redis?: { url: string };
   mediasoup: {
     workers: number;
     workerBin: string;
@@ -162,7 +175,13 @@ export interface AppConfig {
   };
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   webDistDir: string;
-  auth: { secret?: string; loginRateLimit: number };
+  auth: {
+    secret?: string;
+    /** Sign-in attempts per minute per client address and account. */
+    loginRateLimit: number;
+    /** Sign-in attempts per 15 minutes per client address, whatever the account (password spraying). */
+    loginAddressRateLimit: number;
+  };
   recordings: { dir: string; portMin: number; portMax: number; retentionDays: number; ffmpeg: string };
   /** Base URL for links in emails and calendar feeds. */
   publicUrl: string;
@@ -194,6 +213,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!existsSync(env.MEDIASOUP_WORKER_BIN)) {
     problems.push(`MEDIASOUP_WORKER_BIN has no worker at ${env.MEDIASOUP_WORKER_BIN} (run: npm run setup)`);
   }
+  if (env.REDIS_URL && !env.AUTH_SECRET) {
+    problems.push('AUTH_SECRET must be set when REDIS_URL is (every instance signs and checks the same tokens)');
+  }
   if (problems.length) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 
   const dataDir = resolve(env.DATA_DIR);
@@ -206,6 +228,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     database: url.startsWith('sqlite:')
       ? { type: 'sqlite', path: resolve(url.slice('sqlite:'.length)) }
       : { type: 'postgres', url },
+    redis: env.REDIS_URL ? { url: env.REDIS_URL } : undefined,
     mediasoup: {
       workers: env.MEDIASOUP_WORKERS,
       workerBin: env.MEDIASOUP_WORKER_BIN,
@@ -219,7 +242,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: env.LOG_LEVEL,
     webDistDir: resolve(env.WEB_DIST_DIR),
-    auth: { secret: env.AUTH_SECRET, loginRateLimit: env.LOGIN_RATE_LIMIT },
+    auth: {
+      secret: env.AUTH_SECRET,
+      loginRateLimit: env.LOGIN_RATE_LIMIT,
+      loginAddressRateLimit: env.LOGIN_ADDRESS_RATE_LIMIT,
+    },
     recordings: {
       dir: resolve(env.RECORDINGS_DIR ?? join(dataDir, 'recordings')),
       portMin: env.RECORDING_PORT_MIN,

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { DataSource, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
+import { JobsService } from '../jobs/jobs.service';
 import type { ms } from '../media/mediasoup';
 import { Recorder } from './recorder';
 import { Recording } from './entities/recording.entity';
@@ -46,7 +47,6 @@ const MAX_AUDIO = PORTS_PER_RECORDING / 2 - 1;
 export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RecordingsService.name);
   private readonly active = new Map<string, { recorder: Recorder; row: Recording; ports: number }>();
-  private retentionTimer?: NodeJS.Timeout;
   /** The last recorder failure, for /api/health (null when the last recording went well). */
   lastError: string | null = null;
 
@@ -54,15 +54,14 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
+    private readonly jobs: JobsService,
   ) {}
 
   onModuleInit(): void {
-    this.retentionTimer = setInterval(() => void this.deleteExpired(), 60 * 60 * 1000);
-    this.retentionTimer.unref();
+    this.jobs.every('recordings.retention', 60 * 60 * 1000, () => this.deleteExpired());
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.retentionTimer);
     for (const sessionId of [...this.active.keys()]) await this.stop(sessionId);
   }
 
