@@ -22,6 +22,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
 import type { ms } from '../media/mediasoup';
+import { turnCredentials } from '../media/turn-credentials';
 import { WorkerPool } from '../media/worker-pool';
 import { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -199,7 +200,9 @@ export class LiveService implements OnApplicationShutdown {
 
   async createTransport(client: LiveClient, direction: 'send' | 'recv'): Promise<TransportOptions> {
     const { room } = this.inRoom(client, { media: true });
-    return (await room.ensureMedia()).createTransport(client.user.id, direction);
+    const options = await (await room.ensureMedia()).createTransport(client.user.id, direction);
+    const turn = this.config.turn;
+    return turn ? { ...options, iceServers: [turnCredentials(turn, client.user.id)] } : options;
   }
 
   async connectTransport(client: LiveClient, dto: ConnectTransportDto): Promise<void> {
