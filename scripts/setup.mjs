@@ -44,7 +44,7 @@ const WORKER_PACKAGES = [
   'catch2',
 ];
 const RUNTIME_PACKAGES = ['ffmpeg'];
-const TEST_PACKAGES = ['chromium', 'iproute2', 'fonts-dejavu-core', 'coturn'];
+const TEST_PACKAGES = ['chromium', 'iproute2', 'fonts-dejavu-core', 'coturn', 'iptables'];
 // Installed with the others when we can; without it the Firefox e2e project is skipped.
 const OPTIONAL_TEST_PACKAGES = ['firefox-esr'];
 
