@@ -1,4 +1,4 @@
-import { type Browser, chromium, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, type Browser, chromium, expect, type Page, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,6 +71,16 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Schedules a session, the facilitator (on the hub's side) joins and opens it, then the clinic's spoke joins. */
+async function sessionWithSpoke(browser: Browser, request: APIRequestContext, title: string) {
+  const { sessionId } = await scheduleNow(request, title, [{ kind: 'didactic', title: 'Goal setting', minutes: 20 }]);
+  const host = await enterLive(browser, 'facilitator@echo.demo', sessionId);
+  await host.getByRole('button', { name: 'Open session' }).click();
+  const joining = Date.now();
+  const spoke = await enterLive(spokeBrowser!, 'linkworker.ards@echo.demo', sessionId);
+  return { host, spoke, joining };
+}
+
 test('through coturn on TCP 443 the spoke sees and hears the facilitator, over a relayed candidate pair', async ({
   browser,
   request,
@@ -79,14 +89,7 @@ test('through coturn on TCP 443 the spoke sees and hears the facilitator, over a
     TURN_URLS: `turn:${TURN_IP}:443?transport=tcp`,
     TURN_SECRET: SECRET,
   });
-  const { sessionId } = await scheduleNow(request, 'Firewalled clinic (field test)', [
-    { kind: 'didactic', title: 'Goal setting', minutes: 20 },
-  ]);
-  const host = await enterLive(browser, 'facilitator@echo.demo', sessionId);
-  await host.getByRole('button', { name: 'Open session' }).click();
-
-  const joining = Date.now();
-  const spoke = await enterLive(spokeBrowser!, 'linkworker.ards@echo.demo', sessionId);
+  const { host, spoke, joining } = await sessionWithSpoke(browser, request, 'Firewalled clinic (field test)');
   const hostId = await userIdOf(spoke, 'Siobhán McAllister');
   await expectRising(async () => total(await recv(spoke), hostId, 'camera', 'framesDecoded'), 30_000);
   figures.relayFirstVideoMs = Date.now() - joining;
@@ -106,14 +109,7 @@ test('through coturn on TCP 443 the spoke sees and hears the facilitator, over a
 test('without TURN the same spoke is told why, and what to ask its IT team to open', async ({ browser, request }) => {
   await hub?.close();
   hub = await startHub(HUB_IP, join(dir, 'data'));
-  const { sessionId } = await scheduleNow(request, 'Firewalled clinic without TURN (field test)', [
-    { kind: 'didactic', title: 'Goal setting', minutes: 20 },
-  ]);
-  const host = await enterLive(browser, 'facilitator@echo.demo', sessionId);
-  await host.getByRole('button', { name: 'Open session' }).click();
-
-  const joining = Date.now();
-  const spoke = await enterLive(spokeBrowser!, 'linkworker.ards@echo.demo', sessionId);
+  const { spoke, joining } = await sessionWithSpoke(browser, request, 'Firewalled clinic without TURN (field test)');
   const alert = spoke.getByRole('alert');
   await expect(alert).toContainText('Audio and video cannot connect from this network', { timeout: 45_000 });
   figures.unreachableMessageMs = Date.now() - joining;

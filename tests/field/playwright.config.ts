@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { join } from 'node:path';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { chromiumLaunchOptions } from '../e2e/playwright.config';
+import { browserUse } from '../e2e/playwright.config';
 
 /** Run by run.mjs inside the hub's network namespace (it sets FIELD_*); the spec starts hub and coturn itself. */
 export default defineConfig({
@@ -12,12 +12,6 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: join(__dirname, '..', '..', 'test-results', 'field.json') }]],
   use: {
     baseURL: `http://${process.env.FIELD_HUB_IP ?? '127.20.0.1'}:443`,
-    browserName: 'chromium',
-    timezoneId: 'Europe/London',
-    locale: 'en-GB',
-    headless: true,
-    launchOptions: chromiumLaunchOptions,
-    screenshot: 'only-on-failure',
-    trace: 'off',
+    ...browserUse,
   },
 });

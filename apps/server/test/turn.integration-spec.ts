@@ -1,5 +1,6 @@
 import type { IceServer, JoinResponse, TransportOptions } from '@echo-hub/protocol';
 import { execFile } from 'node:child_process';
+import { createSocket, type Socket } from 'node:dgram';
 import { createConnection } from 'node:net';
 import { promisify } from 'node:util';
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -10,23 +11,30 @@ import { APP_CONFIG, type AppConfig } from '../src/config/config';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { ProgramsService } from '../src/programs/programs.service';
 import { type Account, account, addMember } from './fixtures';
-import { TestLiveClient } from './live-client';
+import { connectClient, type TestLiveClient } from './live-client';
 import { startTestApp, type TestApp } from './test-app';
 
 const SECRET = 'field-clinic-turn-secret';
 
-/** Allocates on the TURN server with these credentials and sends one packet to `peer` (coturn's own client). */
-async function allocate(port: number, server: IceServer, peer = '127.0.0.1'): Promise<string> {
-  const args = ['-t', '-c', '-n', '1', '-m', '1', '-p', String(port), '-e', peer, '-r', '9'];
+/** A UDP echo server standing in for the hub's media port (what the relay may reach). */
+function echoPeer(): Promise<Socket> {
+  const socket = createSocket('udp4').on('message', (m, from) => socket.send(m, from.port, from.address));
+  return new Promise((resolve) => socket.bind(0, '127.0.0.1', () => resolve(socket)));
+}
+
+/**
+ * Allocates on the TURN server over TCP with these credentials (coturn's own client) and sends one packet
+ * through the relay to `peer`: `relayed` when its echo came back.
+ */
+async function allocate(port: number, server: IceServer, peer: string, peerPort: number): Promise<string> {
+  const args = ['-t', '-c', '-n', '1', '-m', '1', '-p', String(port), '-e', peer, '-r', String(peerPort)];
   try {
-    await promisify(execFile)(
+    const { stdout } = await promisify(execFile)(
       'turnutils_uclient',
       [...args, '-u', server.username, '-w', server.credential, '127.0.0.1'],
-      {
-        timeout: 15_000,
-      },
+      { timeout: 30_000 },
     );
-    return 'allocated';
+    return /Total lost packets 0 /.test(stdout) ? 'relayed' : 'lost';
   } catch (e) {
     const out = String((e as { stdout?: string }).stdout ?? '');
     return /403/.test(out) ? 'forbidden peer' : 'refused';
@@ -35,6 +43,8 @@ async function allocate(port: number, server: IceServer, peer = '127.0.0.1'): Pr
 
 describe('TURN credentials for admitted participants only, checked by coturn itself', () => {
   let coturn: Coturn;
+  let peer: Socket;
+  let peerPort: number;
   let turnPort: number;
   let t: TestApp;
   let url: string;
@@ -42,15 +52,12 @@ describe('TURN credentials for admitted participants only, checked by coturn its
   const people: Record<'host' | 'spoke' | 'late' | 'stranger', Account> = {} as never;
   const clients: TestLiveClient[] = [];
 
-  const connect = async (who: Account) => {
-    const c = new TestLiveClient(url, who.token);
-    clients.push(c);
-    await c.connected();
-    return c;
-  };
+  const connect = (who: Account) => connectClient(url, who.token, clients);
   const transport = (c: TestLiveClient) => c.request('media:createTransport', { direction: 'recv' });
 
   beforeAll(async () => {
+    peer = await echoPeer();
+    peerPort = peer.address().port;
     turnPort = await freePort(['tcp', 'udp']);
     const relay = await freePort(['udp']);
     coturn = await startCoturn({
@@ -85,6 +92,7 @@ describe('TURN credentials for admitted participants only, checked by coturn its
     clients.forEach((c) => c.close());
     await t?.close();
     await coturn?.close();
+    peer?.close();
   });
 
   it('a spoke in the lobby gets no credentials; once admitted, its own, which coturn accepts', async () => {
@@ -111,18 +119,25 @@ describe('TURN credentials for admitted participants only, checked by coturn its
     expect(Number(expiry)).toBeGreaterThanOrEqual(before + 900);
     expect(Number(expiry)).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 900);
 
-    expect(await allocate(turnPort, server)).toBe('allocated');
-    expect(await allocate(turnPort, { ...server, credential: hostOptions.iceServers![0].credential })).toBe('refused');
-    expect(await allocate(turnPort, { ...server, username: server.username.replace(/^\d+/, expiry + 1) })).toBe(
-      'refused',
-    );
+    expect(await allocate(turnPort, server, '127.0.0.1', peerPort)).toBe('relayed');
+    const other = { ...server, credential: hostOptions.iceServers![0].credential };
+    expect(await allocate(turnPort, other, '127.0.0.1', peerPort)).toBe('refused');
+    expect(
+      await allocate(
+        turnPort,
+        { ...server, username: server.username.replace(/^\d+/, String(Number(expiry) + 3600)) },
+        '127.0.0.1',
+        peerPort,
+      ),
+    ).toBe('refused');
   });
 
-  it('the relay reaches only the hub’s media address, no other loopback or private peer', async () => {
+  it('the relay reaches the hub’s media address and no other loopback peer', async () => {
     const host = clients[1];
     const [server] = (await host.ok<TransportOptions>('media:createTransport', { direction: 'recv' })).iceServers ?? [];
-    expect(await allocate(turnPort, server, '127.0.0.2')).toBe('forbidden peer');
-    expect(await allocate(turnPort, server, '192.168.1.1')).toBe('forbidden peer');
+    // (Only loopback peers here: a test never sends to other addresses, even by mistake.)
+    expect(await allocate(turnPort, server, '127.0.0.2', peerPort)).toBe('forbidden peer');
+    expect(await allocate(turnPort, server, '127.0.0.1', peerPort)).toBe('relayed');
   });
 
   it('someone not a member, or refused by a locked room, gets none', async () => {
@@ -153,9 +168,7 @@ describe('TURN credentials for admitted participants only, checked by coturn its
       const session = await plain.app
         .get(SessionsService)
         .create(program.id, { title: 'Live', startsAt: new Date().toISOString(), durationMinutes: 60 }, null);
-      const c = new TestLiveClient(await plain.app.getUrl(), host.token);
-      clients.push(c);
-      await c.connected();
+      const c = await connectClient(await plain.app.getUrl(), host.token, clients);
       await c.ok('session:join', { sessionId: session.id });
       const options = await c.ok<TransportOptions>('media:createTransport', { direction: 'recv' });
       expect(options).not.toHaveProperty('iceServers');
