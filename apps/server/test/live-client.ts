@@ -64,6 +64,14 @@ export class TestLiveClient {
   }
 }
 
+/** Connects a client with `token` and adds it to `clients` (closed by the spec when it ends). */
+export async function connectClient(url: string, token: string | undefined, clients: TestLiveClient[]) {
+  const c = new TestLiveClient(url, token);
+  clients.push(c);
+  await c.connected();
+  return c;
+}
+
 /** RTP parameters as a browser would send them for Opus and VP8 (enough for the SFU to accept a producer). */
 export const fakeRtp = {
   audio: (ssrc: number) => ({

@@ -151,12 +151,24 @@ export interface JoinResponse {
   you: { userId: string; host: boolean };
 }
 
+/** A TURN server with time-limited credentials (TURN REST form: username `expiry:userId`). */
+export interface IceServer {
+  urls: string[];
+  username: string;
+  credential: string;
+}
+
 export interface TransportOptions {
   id: string;
   iceParameters: unknown;
   iceCandidates: unknown[];
   dtlsParameters: unknown;
   sctpParameters?: unknown;
+  /**
+   * The hub's TURN servers, with credentials fresh for this transport (only for someone admitted to the
+   * room's media); absent when the hub has no TURN.
+   */
+  iceServers?: IceServer[];
 }
 
 export interface CreateTransportRequest {

@@ -32,6 +32,43 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads TURN: URLs split on commas, its secret and a default lifetime of 6 hours', () => {
+    const config = loadConfig({
+      ...base,
+      TURN_URLS: 'turns:turn.example.org:443?transport=tcp, turn:turn.example.org:3478?transport=udp',
+      TURN_SECRET: 'a-secret-of-16-chars',
+    });
+    expect(config.turn).toEqual({
+      urls: ['turns:turn.example.org:443?transport=tcp', 'turn:turn.example.org:3478?transport=udp'],
+      secret: 'a-secret-of-16-chars',
+      ttlSeconds: 21600,
+    });
+    expect(loadConfig({ ...base }).turn).toBeUndefined();
+  });
+
+  it.each([
+    [
+      { TURN_URLS: 'turn:turn.example.org:3478' },
+      /^Invalid configuration: TURN_SECRET is required when TURN_URLS is set$/,
+    ],
+    [{ TURN_SECRET: 'a-secret-of-16-chars' }, /^Invalid configuration: TURN_URLS is required when TURN_SECRET is set$/],
+    [
+      { TURN_URLS: 'stun:turn.example.org', TURN_SECRET: 'a-secret-of-16-chars' },
+      /^Invalid configuration: TURN_URLS must be/,
+    ],
+    [{ TURN_URLS: 'turn:a.org,https://b.org', TURN_SECRET: 'a-secret-of-16-chars' }, /TURN_URLS must be.*https/],
+    [{ TURN_URLS: 'turn:a.org', TURN_SECRET: 'short' }, /^Invalid configuration: TURN_SECRET must be at least 16/],
+    [{ RTC_TCP_PORT: '40000' }, /^Invalid configuration: RTC_TCP_PORT 40000 is one of RTC_PORT's$/],
+    [{ RTC_TCP_PORT: '40500' }, /RTC_TCP_PORT 40500 is inside RTC_MIN_PORT-RTC_MAX_PORT/],
+    [{ RTC_TCP_PORT: '3000' }, /RTC_TCP_PORT 3000 is PORT/],
+  ])('refuses half or bad TURN / ICE-TCP settings (%o)', (env, message) => {
+    expect(() => loadConfig({ ...base, MEDIASOUP_WORKERS: '1', ...env })).toThrow(message);
+  });
+
+  it('takes RTC_TCP_PORT 443 beside the UDP/TCP RTC_PORT', () => {
+    expect(loadConfig({ ...base, RTC_TCP_PORT: '443' }).mediasoup.tcpPort).toBe(443);
+  });
+
   it('names a missing worker binary and how to build it', () => {
     expect(() => loadConfig({ MEDIASOUP_WORKER_BIN: '/nonexistent/worker' })).toThrow(
       /MEDIASOUP_WORKER_BIN.*npm run setup/,

@@ -17,6 +17,9 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cachedWorkerBin } from '../media/worker-bin';
 
+const TURN_URL = String.raw`turns?:(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(\?transport=(udp|tcp))?`;
+const TURN_URLS = new RegExp(`^${TURN_URL}(\\s*,\\s*${TURN_URL})*$`);
+
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
@@ -86,6 +89,30 @@ export class EnvironmentVariables {
   @Min(1024, { message: 'must be an integer port number (1024-65535)' })
   @Max(65535, { message: 'must be an integer port number (1024-65535)' })
   RTC_MAX_PORT = 40999;
+
+  // ---- TURN and ICE over TCP (issue 15) ----
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number (1-65535)' })
+  @Min(1, { message: 'must be an integer port number (1-65535)' })
+  @Max(65535, { message: 'must be an integer port number (1-65535)' })
+  RTC_TCP_PORT?: number = undefined;
+
+  @IsOptional()
+  @Matches(TURN_URLS, {
+    message: 'must be comma-separated turn: or turns: URLs, e.g. turns:turn.example.org:443?transport=tcp',
+  })
+  TURN_URLS?: string = undefined;
+
+  @IsOptional()
+  @MinLength(16, { message: 'must be at least 16 characters (the static-auth-secret coturn checks)' })
+  TURN_SECRET?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds (600-604800)' })
+  @Min(600, { message: 'must be a whole number of seconds (600-604800)' })
+  @Max(604800, { message: 'must be a whole number of seconds (600-604800)' })
+  TURN_TTL_SECONDS = 6 * 3600;
 
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of videos (1-49)' })
@@ -172,7 +199,11 @@ export interface AppConfig {
     maxPort: number;
     /** How many videos are forwarded to each participant at most (audio always flows from everyone). */
     lastN: number;
+    /** An extra TCP port (e.g. 443) the first worker's WebRtcServer also listens on for ICE over TCP. */
+    tcpPort?: number;
   };
+  /** TURN servers handed to admitted participants with credentials valid for `ttlSeconds`; unset: no relay. */
+  turn?: TurnConfig;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   webDistDir: string;
   auth: {
@@ -186,6 +217,12 @@ export interface AppConfig {
   /** Base URL for links in emails and calendar feeds. */
   publicUrl: string;
   mail: { smtpUrl?: string; from: string };
+}
+
+export interface TurnConfig {
+  urls: string[];
+  secret: string;
+  ttlSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -207,6 +244,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (webRtcPorts[1] >= env.RTC_MIN_PORT && webRtcPorts[0] <= env.RTC_MAX_PORT) {
     problems.push(`RTC_PORT ${webRtcPorts.join('-')} (one per worker) overlaps RTC_MIN_PORT-RTC_MAX_PORT`);
   }
+  problems.push(...turnProblems(env, webRtcPorts));
   if (env.RECORDING_PORT_MIN + 31 > env.RECORDING_PORT_MAX) {
     problems.push('RECORDING_PORT_MAX must be at least RECORDING_PORT_MIN + 31 (32 ports per recording)');
   }
@@ -239,7 +277,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       minPort: env.RTC_MIN_PORT,
       maxPort: env.RTC_MAX_PORT,
       lastN: env.LAST_N,
+      tcpPort: env.RTC_TCP_PORT,
     },
+    turn:
+      env.TURN_URLS && env.TURN_SECRET
+        ? {
+            urls: env.TURN_URLS.split(',').map((u) => u.trim()),
+            secret: env.TURN_SECRET,
+            ttlSeconds: env.TURN_TTL_SECONDS,
+          }
+        : undefined,
     logLevel: env.LOG_LEVEL,
     webDistDir: resolve(env.WEB_DIST_DIR),
     auth: {
@@ -257,4 +304,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
   };
+}
+
+/** TURN needs both its URLs and its secret; RTC_TCP_PORT must not collide with the other media ports. */
+function turnProblems(env: EnvironmentVariables, webRtcPorts: number[]): string[] {
+  const problems: string[] = [];
+  if (env.TURN_URLS && !env.TURN_SECRET) problems.push('TURN_SECRET is required when TURN_URLS is set');
+  if (env.TURN_SECRET && !env.TURN_URLS) problems.push('TURN_URLS is required when TURN_SECRET is set');
+  const tcp = env.RTC_TCP_PORT;
+  if (tcp !== undefined) {
+    if (tcp >= webRtcPorts[0] && tcp <= webRtcPorts[1]) problems.push(`RTC_TCP_PORT ${tcp} is one of RTC_PORT's`);
+    if (tcp >= env.RTC_MIN_PORT && tcp <= env.RTC_MAX_PORT)
+      problems.push(`RTC_TCP_PORT ${tcp} is inside RTC_MIN_PORT-RTC_MAX_PORT`);
+    if (tcp === env.PORT) problems.push(`RTC_TCP_PORT ${tcp} is PORT (the HTTP server's)`);
+  }
+  return problems;
 }

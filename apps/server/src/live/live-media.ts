@@ -1,6 +1,7 @@
 import type { ConsumerOptions, TransportOptions } from '@echo-hub/protocol';
-import { Injectable } from '@nestjs/common';
-import type { MediaRoom, ms } from '../media';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { type MediaRoom, type ms, turnCredentials } from '../media';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ConnectTransportDto, ConsumeDto, ConsumerViewDto, ProduceDto, ProducerStateDto } from './dto/live.dto';
 import { type LiveRoom, sessionRoom } from './live-room';
@@ -17,10 +18,14 @@ export class LiveMedia {
   constructor(
     private readonly rooms: RoomRegistry,
     private readonly realtime: RealtimeService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** A transport, with fresh TURN credentials for this participant alone when TURN is configured. */
   async createTransport(client: LiveClient, direction: 'send' | 'recv'): Promise<TransportOptions> {
-    return (await this.media(client)).createTransport(client.user.id, direction);
+    const options = await (await this.media(client)).createTransport(client.user.id, direction);
+    const turn = this.config.turn;
+    return turn ? { ...options, iceServers: [turnCredentials(turn, client.user.id)] } : options;
   }
 
   async connectTransport(client: LiveClient, dto: ConnectTransportDto): Promise<void> {

@@ -192,7 +192,7 @@ export function liveParts(agenda: AgendaItemDto[] = []) {
   const recording = new RoomRecording(rooms, recorder as unknown as RecordingsService, realtime);
   const lifecycle = new RoomLifecycle(rooms, liveRecords, sessions, sessionEvents, attendance, recording, realtime);
   const participants = new LiveParticipants(rooms, lifecycle, liveRecords, attendance, realtime);
-  const media = new LiveMedia(rooms, realtime);
+  const media = new LiveMedia(rooms, realtime, config);
   return {
     realtime,
     records,

@@ -4,3 +4,4 @@ export { MediaRoom, spatialLayerFor } from './media-room';
 export { MediaError } from './media.errors';
 export { WorkerPool, type WorkerReplaced } from './worker-pool';
 export type { ms } from './mediasoup';
+export { turnCredentials } from './turn-credentials';

@@ -84,13 +84,15 @@ export class WorkerPool implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async spawn(index: number): Promise<ms.Worker> {
-    const { logLevel, minPort, maxPort, listenIp, announcedIp, port } = this.config.mediasoup;
+    const { logLevel, minPort, maxPort, listenIp, announcedIp, port, tcpPort } = this.config.mediasoup;
     const worker = await mediasoup.createWorker({ logLevel, rtcMinPort: minPort, rtcMaxPort: maxPort });
     const listen = { ip: listenIp, announcedIp, port: port + index };
     worker.appData.webRtcServer = await worker.createWebRtcServer({
       listenInfos: [
         { protocol: 'udp', ...listen },
         { protocol: 'tcp', ...listen },
+        // ICE over TCP on e.g. 443 for networks that pass nothing else; a port can have one worker only.
+        ...(tcpPort && index === 0 ? [{ protocol: 'tcp' as const, ...listen, port: tcpPort }] : []),
       ],
     });
     this.routers.set(worker, 0);

@@ -153,3 +153,15 @@ export class QualityMeter {
     };
   }
 }
+
+interface CandidateEntry extends StatEntry {
+  localCandidateId?: string;
+  candidateType?: string;
+}
+
+/** The type of our end of the candidate pair in use: `host`, `srflx`, `prflx` or `relay` (null before ICE connects). */
+export function selectedCandidateType(report: RTCStatsReport | null): string | null {
+  const entries = statEntries(report) as CandidateEntry[];
+  const pair = selectedPair(entries) as CandidateEntry | undefined;
+  return entries.find((e) => e.id === pair?.localCandidateId)?.candidateType ?? null;
+}
