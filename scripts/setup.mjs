@@ -44,7 +44,16 @@ const WORKER_PACKAGES = [
   'catch2',
 ];
 const RUNTIME_PACKAGES = ['ffmpeg'];
-const TEST_PACKAGES = ['chromium', 'iproute2', 'fonts-dejavu-core'];
+const TEST_PACKAGES = [
+  'chromium',
+  'iproute2',
+  'fonts-dejavu-core',
+  // deploy/: the tests run the generated configuration with these (systemd for systemd-analyze only).
+  'caddy',
+  'coturn',
+  'openssl',
+  'systemd',
+];
 // Installed with the others when we can; without it the Firefox e2e project is skipped.
 const OPTIONAL_TEST_PACKAGES = ['firefox-esr'];
 

@@ -22,3 +22,16 @@ export function renderDeploy(
   const files = Object.fromEntries(readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'utf8')]));
   return { files, env: parseEnv(files[envFile] ?? '') };
 }
+
+/** Polls `check` until it holds; fails after `timeoutMs` with what `context` says (a child's output). */
+export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, context: () => string) {
+  const end = Date.now() + timeoutMs;
+  while (
+    !(await Promise.resolve()
+      .then(check)
+      .catch(() => false))
+  ) {
+    if (Date.now() > end) throw new Error(`not ready in ${timeoutMs} ms:\n${context()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
