@@ -45,6 +45,7 @@ const OPTIONS = {
   'http-port': { type: 'string', help: 'Caddy’s HTTP port (default 80)' },
   'https-port': { type: 'string', help: 'Caddy’s HTTPS port (default 443)' },
   'caddy-admin': { type: 'string', help: 'Caddy’s admin endpoint, e.g. off (default localhost:2019)' },
+  bind: { type: 'string', help: 'Caddy listens on this address only (default: all)' },
   help: { type: 'boolean' },
 };
 
@@ -158,6 +159,7 @@ function render(o, existing = {}) {
   const caddyGlobal = [
     o.email && `email ${o.email}`,
     o['caddy-admin'] && `admin ${o['caddy-admin']}`,
+    o.bind && `default_bind ${o.bind}`,
     o['http-port'] && `http_port ${o['http-port']}`,
     o['https-port'] && `https_port ${o['https-port']}`,
     o['internal-ca'] && 'local_certs',

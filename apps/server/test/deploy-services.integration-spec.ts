@@ -74,7 +74,7 @@ describe('the Caddyfile', () => {
       [
         ...['--domain', 'echo.test', '--internal-ca', '--public-ip', '127.0.0.1', '--instances', '2'],
         ...['--hub-port', String(hubPort), '--https-port', String(https), '--http-port', String(http)],
-        ...['--caddy-admin', 'off'],
+        ...['--caddy-admin', 'off', '--bind', '127.0.0.1'],
       ],
       out,
       'echo-hub.env',
