@@ -85,11 +85,7 @@ install -m 644 "$conf_dir"/echo-hub@.service "$conf_dir"/echo-hub-turn-cert.serv
 step "PostgreSQL database echo_hub"
 db_password=$(sed -n 's#^DATABASE_URL=postgres://echo_hub:\([^@]*\)@.*#\1#p' "$conf_dir/echo-hub.env")
 systemctl enable --now postgresql
-runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q <<SQL
-SELECT 'CREATE ROLE echo_hub LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'echo_hub') \gexec
-ALTER ROLE echo_hub PASSWORD '$db_password';
-SELECT 'CREATE DATABASE echo_hub OWNER echo_hub' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'echo_hub') \gexec
-SQL
+runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -v password="$db_password" -f - <"$app_dir/deploy/database.sql"
 
 step "Redis, Caddy"
 systemctl enable --now redis-server

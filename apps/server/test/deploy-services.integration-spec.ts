@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { Socket } from 'node:net';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { freePort } from '../../../scripts/free-port';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startTemporaryPostgres, temporaryPostgresUnavailable } from '../../../scripts/postgres';
 import { parseEnv, renderDeploy, waitFor } from './deploy-render';
 
 /**
@@ -265,3 +267,43 @@ describe('the systemd units', () => {
     expect(files['echo-hub@.service']).toContain(`ExecStart=${process.execPath} `);
   });
 });
+
+const postgresMissing = temporaryPostgresUnavailable();
+(postgresMissing ? describe.skip : describe)(
+  `deploy/database.sql${postgresMissing ? ` (${postgresMissing})` : ''}`,
+  () => {
+    it('creates the role and database the rendered DATABASE_URL names, and runs again without harm', async () => {
+      const pg = await startTemporaryPostgres({
+        prefix: 'echo-hub-deploy-pg-',
+        user: 'postgres',
+        database: 'admin',
+      });
+      try {
+        const { env } = renderDeploy(production, join(dir, 'database'), 'echo-hub.env');
+        const password = /^postgres:\/\/echo_hub:([0-9a-f]+)@127\.0\.0\.1:5432\/echo_hub$/.exec(env.DATABASE_URL)?.[1];
+        expect(password).toMatch(/^[0-9a-f]{64}$/);
+        const psql = (url: string, ...args: string[]) =>
+          spawnSync('psql', [url, '-q', '-v', 'ON_ERROR_STOP=1', '-At', ...args], { encoding: 'utf8' });
+        const script = join(__dirname, '..', '..', '..', 'deploy', 'database.sql');
+        for (const round of [1, 2]) {
+          const r = psql(pg.url, '-v', `password=${password}`, '-f', script);
+          expect(`${round}: ${r.stderr}`).toBe(`${round}: `);
+        }
+        const asHub = psql(
+          pg.url.replace('postgres@', 'echo_hub@').replace(/\/admin$/, '/echo_hub'),
+          '-c',
+          'CREATE TABLE t (id int); SELECT current_user, pg_catalog.pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()',
+        );
+        expect(asHub.stdout.trim()).toBe('echo_hub|echo_hub');
+        const stored = psql(
+          pg.url,
+          '-c',
+          "SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid WHERE rolname = 'echo_hub'",
+        );
+        expect(stored.stdout.trim()).toBe('t');
+      } finally {
+        pg.stop();
+      }
+    });
+  },
+);
