@@ -39,10 +39,14 @@ case "$ID:${VERSION_ID:-}" in
 esac
 # The service user must be able to read the checkout: keep it somewhere like /opt/echo-hub.
 case $app_dir in /root/* | /home/*) fail "move the checkout out of $app_dir (e.g. to /opt/echo-hub): the service cannot read home directories" ;; esac
+own_ip=$(ip -4 route get 1.1.1.1 | sed -n 's/.* src \([0-9.]*\).*/\1/p')
 if [ -z "$public_ip" ]; then
-  public_ip=$(ip -4 route get 1.1.1.1 | sed -n 's/.* src \([0-9.]*\).*/\1/p')
+  public_ip=$own_ip
   echo "[install] public address: $public_ip (the address of the default route; pass --public-ip if browsers reach another)"
 fi
+# Behind 1:1 NAT (most clouds) coturn must know both addresses.
+nat=()
+[ "$own_ip" != "$public_ip" ] && nat=(--private-ip "$own_ip")
 
 step "Debian packages: caddy postgresql redis-server coturn ffmpeg"
 export DEBIAN_FRONTEND=noninteractive
@@ -74,7 +78,7 @@ step "configuration in $conf_dir"
 install -d -m 750 -g echo-hub "$conf_dir"
 rendered=$(node "$app_dir/deploy/render.mjs" --domain "$domain" --email "$email" --public-ip "$public_ip" \
   --instances "$instances" --workers "$(nproc)" --app-dir "$app_dir" --conf-dir "$conf_dir" \
-  --data-dir "$data_dir" --worker-bin "$worker_bin" --node "$(command -v node)" --out "$conf_dir")
+  --data-dir "$data_dir" --worker-bin "$worker_bin" --node "$(command -v node)" "${nat[@]}" --out "$conf_dir")
 echo "$rendered"
 chgrp echo-hub "$conf_dir"/*.env
 install -m 644 "$conf_dir/Caddyfile" /etc/caddy/Caddyfile
