@@ -18,7 +18,14 @@ import { parseEnv, renderDeploy, waitFor } from './deploy-render';
  */
 const children: ChildProcess[] = [];
 let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'echo-hub-deploy-'))));
+beforeAll(() => {
+  const programs = ['caddy', 'turnserver', 'turnutils_uclient', 'turnutils_peer', 'openssl', 'systemd-analyze'];
+  const missing = programs.filter((p) => spawnSync('sh', ['-c', `command -v ${p}`]).status !== 0);
+  if (missing.length) {
+    throw new Error(`${missing.join(', ')} not found: node scripts/setup.mjs --test (as root) installs them`);
+  }
+  dir = mkdtempSync(join(tmpdir(), 'echo-hub-deploy-'));
+});
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
