@@ -31,7 +31,7 @@ step() { printf '\n[install] %s\n' "$*"; }
 fail() { printf '[install] %s\n' "$*" >&2; exit 1; }
 
 [ "$(id -u)" = 0 ] || fail "run as root (sudo $0 ...)"
-[ -n "$domain" ] && [ -n "$email" ] || usage
+if [ -z "$domain" ] || [ -z "$email" ]; then usage; fi
 . /etc/os-release
 case "$ID:${VERSION_ID:-}" in
   debian:12 | debian:13 | ubuntu:24.04 | ubuntu:24.10 | ubuntu:25.04) ;;
