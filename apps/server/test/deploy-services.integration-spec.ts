@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, request as httpRequest, type Server } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -272,6 +272,38 @@ describe('the systemd units', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(files['echo-hub@.service']).toContain(`ExecStart=${process.execPath} `);
+  });
+});
+
+describe('deploy/turn-cert.sh', () => {
+  it('copies the newest certificate Caddy has for the domain to coturn, and leaves an unchanged copy alone', () => {
+    const caddyData = join(dir, 'caddy-data');
+    const issued = (issuer: string, text: string, daysAgo: number) => {
+      const d = join(caddyData, 'certificates', issuer, 'echo.example.org');
+      mkdirSync(d, { recursive: true });
+      for (const [file, what] of [
+        ['crt', 'certificate'],
+        ['key', 'key'],
+      ]) {
+        writeFileSync(join(d, `echo.example.org.${file}`), `${text} ${what}`);
+        const when = new Date(Date.now() - daysAgo * 86_400_000);
+        utimesSync(join(d, `echo.example.org.${file}`), when, when);
+      }
+    };
+    const copy = () =>
+      spawnSync(
+        join(__dirname, '..', '..', '..', 'deploy', 'turn-cert.sh'),
+        ['echo.example.org', join(dir, 'coturn-certs'), caddyData],
+        { encoding: 'utf8' },
+      );
+    expect(copy().stderr).toContain('no certificate for echo.example.org');
+    issued('acme-v02.api.letsencrypt.org-directory', 'first', 60);
+    expect(copy().stdout).toContain('copied');
+    expect(readFileSync(join(dir, 'coturn-certs', 'turn.key'), 'utf8')).toBe('first key');
+    expect(copy().stdout).toBe('');
+    issued('acme.zerossl.com-v2-dv90', 'renewed', 0);
+    expect(copy().status).toBe(0);
+    expect(readFileSync(join(dir, 'coturn-certs', 'turn.crt'), 'utf8')).toBe('renewed certificate');
   });
 });
 
