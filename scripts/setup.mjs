@@ -44,9 +44,21 @@ const WORKER_PACKAGES = [
   'catch2',
 ];
 const RUNTIME_PACKAGES = ['ffmpeg'];
-// postgresql and redis-server: the integration specs' PostgreSQL pass and its scale-out suite (two instances);
-// coturn and iptables: the field tests (a firewalled clinic reaching the hub through TURN).
-const TEST_PACKAGES = ['chromium', 'iproute2', 'fonts-dejavu-core', 'postgresql', 'redis-server', 'coturn', 'iptables'];
+const TEST_PACKAGES = [
+  'chromium',
+  'iproute2',
+  'fonts-dejavu-core',
+  // the integration specs' PostgreSQL pass and its scale-out suite (two instances)
+  'postgresql',
+  'redis-server',
+  // the field tests (a firewalled clinic reaching the hub through TURN)
+  'coturn',
+  'iptables',
+  // deploy/: the tests run the generated configuration with these (systemd for systemd-analyze only)
+  'caddy',
+  'openssl',
+  'systemd',
+];
 // Installed with the others when we can; without it the Firefox e2e project is skipped.
 const OPTIONAL_TEST_PACKAGES = ['firefox-esr'];
 
