@@ -72,6 +72,7 @@ const victim = async (f: Fixture, t: TestApp) => {
 
 export const ROUTES: Route[] = [
   { method: 'get', path: '/api/health', rule: 'public', call: () => ({ path: '/api/health' }) },
+  { method: 'get', path: '/api/ready', rule: 'public', call: () => ({ path: '/api/ready' }) },
   {
     method: 'post',
     path: '/api/auth/register',
