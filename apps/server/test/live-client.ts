@@ -59,6 +59,26 @@ export class TestLiveClient {
     });
   }
 
+  /** Resolves with the client's state once it (as patches arrive) satisfies `check`. */
+  stateWhere(check: (state: RoomState) => boolean, timeoutMs = 10_000): Promise<RoomState> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        if (!this.state || !check(this.state)) return false;
+        clearTimeout(timer);
+        this.socket.off('room:patch', listener);
+        resolve(this.state);
+        return true;
+      };
+      // Registered after the constructor's listener, so it sees the state with the patch applied.
+      const listener = () => void done();
+      const timer = setTimeout(() => {
+        this.socket.off('room:patch', listener);
+        reject(new Error(`the room state did not get there within ${timeoutMs} ms`));
+      }, timeoutMs);
+      if (!done()) this.socket.on('room:patch', listener);
+    });
+  }
+
   close(): void {
     this.socket.disconnect();
   }

@@ -1,7 +1,14 @@
-import type { AgendaItemDto, LiveParticipant, RoomPatch, RoomState } from '@echo-hub/protocol';
+import {
+  type AgendaItemDto,
+  LiveErrorCode,
+  type LiveParticipant,
+  type RoomPatch,
+  type RoomState,
+} from '@echo-hub/protocol';
 import { Logger } from '@nestjs/common';
 import { MediaRoom, type WorkerPool } from '../media';
 import type { RealtimeService } from '../realtime/realtime.service';
+import { LiveError } from './live.errors';
 import { type RoomChange, type SharedRoom, updateEveryParticipant } from './room-state';
 import type { RoomStore } from './room-store';
 
@@ -35,10 +42,10 @@ export class LiveRoom {
     private readonly lastN: number,
   ) {}
 
-  /** The room's shared state and rules (a room being closed reads as closed and empty). */
+  /** The room's shared state and rules; once the session has ended (the room is deleted) a handler gets SESSION_ENDED. */
   async shared(): Promise<SharedRoom> {
     const room = await this.store.load(this.sessionId);
-    if (!room) throw new Error(`live room ${this.sessionId} is not open`);
+    if (!room) throw new LiveError(LiveErrorCode.Ended, 'This live session is not open any more');
     return room;
   }
 

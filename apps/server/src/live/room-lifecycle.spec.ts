@@ -36,7 +36,7 @@ describe('RoomLifecycle', () => {
     expect(s.session.status).toBe('ended');
     expect(parts.records.attendance.filter((r) => r.leftAt === null)).toEqual([]);
     expect(parts.rooms.get(s.session.id)).toBeUndefined();
-    await expect(s.room.state()).rejects.toThrow(/not open/);
+    await expect(s.room.state()).rejects.toMatchObject({ code: 'SESSION_ENDED' });
     expect(ended).toEqual([s.session.id]);
   });
 

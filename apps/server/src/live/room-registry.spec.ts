@@ -10,7 +10,7 @@ describe('RoomRegistry', () => {
     expect(sut.get(b.session.id)).toBe(b.room);
     await sut.delete(a.session.id);
     expect(sut.get(a.session.id)).toBeUndefined();
-    await expect(a.room.state()).rejects.toThrow(/not open/);
+    await expect(a.room.state()).rejects.toMatchObject({ code: 'SESSION_ENDED' });
     expect((await b.room.state()).sessionId).toBe(b.session.id);
   });
 

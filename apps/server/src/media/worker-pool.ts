@@ -113,6 +113,8 @@ export class WorkerPool implements OnModuleInit, OnApplicationShutdown {
       try {
         const index = this.workers.indexOf(dead);
         const fresh = await this.spawn(index);
+        // The app began shutting down while the replacement started: it would outlive the app (and its process).
+        if (this.closing) return fresh.close();
         this.workers[index] = fresh;
         this.logger.log(`mediasoup worker ${fresh.pid} replaces ${dead.pid}`);
         this.events.emit('replaced', { dead, fresh });
