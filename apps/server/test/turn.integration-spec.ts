@@ -179,6 +179,8 @@ describe('TURN credentials for admitted participants only, checked by coturn its
       );
       const best = candidates.reduce((a, b) => (b.priority > a.priority ? b : a));
       expect(best.protocol).toBe('udp');
+      const tcpPriority = (port: number) => candidates.find((c) => c.protocol === 'tcp' && c.port === port)?.priority;
+      expect(tcpPriority(tcpPort)).toBeGreaterThan(tcpPriority(rtcPort) ?? Infinity);
       // Something really listens there.
       await new Promise<void>((resolve, reject) => {
         const socket = createConnection(tcpPort, '127.0.0.1', () => resolve(socket.destroy() && undefined));

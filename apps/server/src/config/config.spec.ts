@@ -60,13 +60,19 @@ describe('loadConfig', () => {
     [{ TURN_URLS: 'turn:a.org', TURN_SECRET: 'short' }, /^Invalid configuration: TURN_SECRET must be at least 16/],
     [{ RTC_TCP_PORT: '40000' }, /^Invalid configuration: RTC_TCP_PORT 40000 is one of RTC_PORT's$/],
     [{ RTC_TCP_PORT: '40500' }, /RTC_TCP_PORT 40500 is inside RTC_MIN_PORT-RTC_MAX_PORT/],
-    [{ RTC_TCP_PORT: '3000' }, /RTC_TCP_PORT 3000 is PORT/],
+    [{ RTC_TCP_PORT: '3000' }, /RTC_TCP_PORT 3000 is PORT on the same address/],
   ])('refuses half or bad TURN / ICE-TCP settings (%o)', (env, message) => {
     expect(() => loadConfig({ ...base, MEDIASOUP_WORKERS: '1', ...env })).toThrow(message);
   });
 
   it('takes RTC_TCP_PORT 443 beside the UDP/TCP RTC_PORT', () => {
     expect(loadConfig({ ...base, RTC_TCP_PORT: '443' }).mediasoup.tcpPort).toBe(443);
+    // Pages and media both on 443, each on an address of its own.
+    const own = { HOST: '203.0.113.10', PORT: '443', RTC_LISTEN_IP: '203.0.113.11', RTC_TCP_PORT: '443' };
+    expect(loadConfig({ ...base, ...own }).mediasoup.tcpPort).toBe(443);
+    expect(() => loadConfig({ ...base, ...own, RTC_LISTEN_IP: '203.0.113.10' })).toThrow(
+      /RTC_TCP_PORT 443 is PORT on the same address/,
+    );
   });
 
   it('names a missing worker binary and how to build it', () => {

@@ -316,7 +316,11 @@ function turnProblems(env: EnvironmentVariables, webRtcPorts: number[]): string[
     if (tcp >= webRtcPorts[0] && tcp <= webRtcPorts[1]) problems.push(`RTC_TCP_PORT ${tcp} is one of RTC_PORT's`);
     if (tcp >= env.RTC_MIN_PORT && tcp <= env.RTC_MAX_PORT)
       problems.push(`RTC_TCP_PORT ${tcp} is inside RTC_MIN_PORT-RTC_MAX_PORT`);
-    if (tcp === env.PORT) problems.push(`RTC_TCP_PORT ${tcp} is PORT (the HTTP server's)`);
+    const wildcard = (ip: string) => ip === '0.0.0.0' || ip === '::';
+    const sameAddress = env.HOST === env.RTC_LISTEN_IP || wildcard(env.HOST) || wildcard(env.RTC_LISTEN_IP);
+    if (tcp === env.PORT && sameAddress) {
+      problems.push(`RTC_TCP_PORT ${tcp} is PORT on the same address (give media an RTC_LISTEN_IP of its own)`);
+    }
   }
   return problems;
 }

@@ -90,9 +90,11 @@ export class WorkerPool implements OnModuleInit, OnApplicationShutdown {
     worker.appData.webRtcServer = await worker.createWebRtcServer({
       listenInfos: [
         { protocol: 'udp', ...listen },
-        { protocol: 'tcp', ...listen },
         // ICE over TCP on e.g. 443 for networks that pass nothing else; a port can have one worker only.
+        // Before RTC_PORT's TCP, so it has the higher priority: ICE checks candidates of one foundation
+        // best first, and behind a firewall that silently drops RTC_PORT that one would wait.
         ...(tcpPort && index === 0 ? [{ protocol: 'tcp' as const, ...listen, port: tcpPort }] : []),
+        { protocol: 'tcp', ...listen },
       ],
     });
     this.routers.set(worker, 0);
