@@ -1,4 +1,5 @@
 import type { Finding } from './deid-finding';
+import type { RemovedMetadata } from './metadata';
 
 export const CaseStatus = {
   Draft: 'draft',
@@ -133,6 +134,8 @@ export interface CaseAttachmentDto {
   /** When the uploader confirmed the file identifies nobody. */
   confirmedAt: string;
   createdAt: string;
+  /** Only in the upload's answer: the kinds of metadata the hub removed from the file (never their values). */
+  removed?: RemovedMetadata[];
 }
 
 /** A case as listed in a session's queue. */

@@ -9,6 +9,7 @@ import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { NO_TX } from '../database/no-tx';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
+import { stripMetadata } from '../deid/strip-metadata';
 import { type Caller, CasesService } from './cases.service';
 import { refuseUnconfirmed } from './deid-gate';
 import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
@@ -44,7 +45,8 @@ export class CaseAttachmentsService {
     const name = safeName(file.originalname);
     // "John_Smith_CT.pdf", "JohnSmith-CT.pdf": a file name cannot be confirmed, only renamed.
     refuseUnconfirmed(scanFileName(name).map((f) => ({ ...f, field: 'file' as const })));
-    const storedName = await storeUpload(this.dir, file.buffer, type.ext);
+    const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
+    const storedName = await storeUpload(this.dir, bytes, type.ext);
     const repo = this.db.getRepository(CaseAttachment);
     const saved = await repo.save(
       repo.create({
@@ -54,11 +56,11 @@ export class CaseAttachmentsService {
         storedName,
         originalName: name,
         mimeType: type.mimeType,
-        size: file.size,
+        size: bytes.length,
       }),
       NO_TX,
     );
-    return caseAttachmentDto(saved, caller.user.displayName);
+    return { ...caseAttachmentDto(saved, caller.user.displayName), removed };
   }
 
   /** The file, if the caller may read its case; 404 otherwise, so ids reveal nothing. */

@@ -211,7 +211,7 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
           Attach file
         </button>
         <p role="status" className="hint">
-          {added ? `Attached ${added}.` : ''}
+          {added ? `Attached ${added}.${upload.removed && ` ${upload.removed}.`}` : ''}
         </p>
       </div>
       {upload.sending && <UploadProgress {...upload.sending} />}
