@@ -123,3 +123,10 @@ export async function isUprightPhoto(bytes: Buffer): Promise<boolean> {
   const [r2, , b2] = rgb(10, 32);
   return info.width === 20 && info.height === 40 && r1 > 200 && b1 < 60 && r2 < 60 && b2 > 200;
 }
+
+/** A screenshot: one line of black `text` on white, 900×120 pixels, rendered from SVG (DejaVu Sans). */
+export function screenshot(text: string): Promise<Buffer> {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="120"><rect width="100%" height="100%" fill="white"/><text x="20" y="70" font-family="DejaVu Sans" font-size="28" fill="black">${escaped}</text></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}

@@ -1,4 +1,6 @@
-import type { AgendaItemDto, AttachmentDto, CaseAttachmentDto } from '@echo-hub/protocol';
+import type { AgendaItemDto, AttachmentDto, CaseAttachmentDto, FieldFinding } from '@echo-hub/protocol';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { GroupsService } from '../src/community/groups.service';
 import { ProgramsService } from '../src/programs/programs.service';
@@ -6,7 +8,7 @@ import { SessionsService } from '../src/sessions/sessions.service';
 import { type Account, account, addMember, api, bearer } from './fixtures';
 import { cleanCase } from './routes';
 import { startTestApp, type TestApp } from './test-app';
-import { identifyingTags, isUprightPhoto, pdfText, phonePhoto, tinyPdf } from './upload-fixtures';
+import { identifyingTags, isUprightPhoto, pdfText, phonePhoto, screenshot, tinyPdf } from './upload-fixtures';
 
 /**
  * Every upload path (case attachments, community attachments, slides) stores files without their
@@ -116,5 +118,70 @@ describe('uploads are stored without their metadata', () => {
     const kept = await api(t.app).post(url).set(bearer(facilitator)).attach('file', pptx, 'talk.pptx').expect(201);
     expect((kept.body as AgendaItemDto).removed).toEqual([]);
     expect(await download(facilitator, url)).toEqual(pptx);
+  });
+
+  describe('the text in a case attachment goes through the gate', () => {
+    const LINE = 'Patient: John Smith DOB 03/04/1961 NHS 943 476 5919';
+    let caseId: string;
+    const storedFiles = () => (existsSync(join(t.dataDir, 'cases')) ? readdirSync(join(t.dataDir, 'cases')).length : 0);
+    const upload = (bytes: Buffer, name: string, confirmed?: unknown) => {
+      const req = api(t.app)
+        .post(`/api/cases/${caseId}/attachments`)
+        .set(bearer(presenter))
+        .field('confirmIdentifiersRemoved', 'true');
+      if (confirmed !== undefined) req.field('confirmedSpans', JSON.stringify(confirmed));
+      return req.attach('file', bytes, name);
+    };
+    const found = (findings: FieldFinding[]) => findings.map((f) => [f.field, f.kind, f.text]);
+
+    beforeAll(async () => {
+      caseId = (
+        await api(t.app).post(`/api/sessions/${sessionId}/cases`).set(bearer(presenter)).send(cleanCase).expect(201)
+      ).body.id as string;
+    });
+
+    it('a screenshot showing a name, date of birth and NHS number is refused with the three findings at their places', async () => {
+      const before = storedFiles();
+      const res = await upload(await screenshot(LINE), 'screen.png').expect(422);
+      expect(res.body.error).toBe('IDENTIFIERS_FOUND');
+      const findings = res.body.findings as FieldFinding[];
+      expect(found(findings)).toEqual([
+        ['content', 'NAME', 'John Smith'],
+        ['content', 'DATE', '03/04/1961'],
+        ['content', 'ID', '943 476 5919'],
+      ]);
+      // Left to right on the one line of text (drawn at x 20, baseline y 70, 28 px high).
+      const boxes = findings.map((f) => f.boxes ?? []);
+      for (const b of boxes.flat()) {
+        expect(b.page).toBe(1);
+        expect(b.top).toBeGreaterThan(30);
+        expect(b.top + b.height).toBeLessThan(90);
+      }
+      expect(boxes.map((b) => b.length)).toEqual([2, 1, 3]);
+      expect(boxes[0][1].left + boxes[0][1].width).toBeLessThan(boxes[1][0].left);
+      expect(boxes[1][0].left + boxes[1][0].width).toBeLessThan(boxes[2][0].left);
+      expect(storedFiles()).toBe(before);
+
+      // Confirmed one by one as not identifying (here: a teaching mock-up), it is stored.
+      const confirmed = findings.map(({ field, start, end }) => ({ field, start, end }));
+      await upload(await screenshot(LINE), 'screen.png', confirmed.slice(1)).expect(422);
+      await upload(await screenshot(LINE), 'screen.png', confirmed).expect(201);
+      expect(storedFiles()).toBe(before + 1);
+    });
+
+    it("a PDF letter's text is gated the same way", async () => {
+      const res = await upload(tinyPdf(LINE), 'letter.pdf').expect(422);
+      expect(found(res.body.findings as FieldFinding[])).toEqual([
+        ['content', 'NAME', 'John Smith'],
+        ['content', 'DATE', '03/04/1961'],
+        ['content', 'ID', '943 476 5919'],
+      ]);
+    });
+
+    it('an image without text passes, and a bad confirmedSpans is a 400 naming it', async () => {
+      await upload(await phonePhoto(), 'wound.jpg').expect(201);
+      const res = await upload(await phonePhoto(), 'wound.jpg', { field: 'content' }).expect(400);
+      expect(res.body.message).toContain('confirmedSpans');
+    });
   });
 });
