@@ -170,6 +170,11 @@ describe('scan: addresses', () => {
     ['Springfield, IL 62704', 'Springfield, IL 62704'],
     ['She lives in Carrickfergus now.', 'Carrickfergus'],
     ['Originally from Dingle, Co. Kerry.', 'Dingle, Co. Kerry'],
+    // A ZIP code or a postcode district written after the town
+    ['She lives in Springfield 62704 with her son.', 'Springfield 62704'],
+    ['Lives at 12 High Street, Springfield 62704.', '12 High Street, Springfield 62704'],
+    ['Moved to Cardiff CF14 last year.', 'Cardiff CF14'],
+    ['Now living in Cork T12 near her daughter.', 'Cork T12'],
   ])('flags %j', (text, address) => {
     expect(found(text)).toEqual([['ADDRESS', address]]);
   });
@@ -184,6 +189,13 @@ describe('scan: addresses', () => {
   ])('does not flag %j', (text) => {
     expect(scan(text)).toEqual([]);
   });
+
+  it.each(['Back in Leeds on 12500 units of dalteparin daily.', 'Lives in Leeds 12500 units of heparin at home.'])(
+    'does not take a dose after a town for a ZIP code: %j',
+    (text) => {
+      expect(found(text)).toEqual([['ADDRESS', 'Leeds']]);
+    },
+  );
 });
 
 describe('scan: identifiers', () => {
