@@ -21,7 +21,7 @@ import { type Account, account, addMember, api, bearer, waitUntil } from './fixt
 import { TestLiveClient } from './live-client';
 import { cleanCase } from './routes';
 import { startTestApp, type TestApp } from './test-app';
-import { TINY_PNG, tinyPdf } from './upload-fixtures';
+import { asBytes, TINY_PNG, tinyPdf } from './upload-fixtures';
 
 /** Identifiers that must never reach the database unconfirmed. */
 const NHS = '943 476 5919';
@@ -324,15 +324,7 @@ describe('case attachments and the recommendations notification', () => {
     return confirm === null ? req : req.field('confirmIdentifiersRemoved', confirm);
   };
   const download = (who: Account, caseId: string, id: string) =>
-    api(t.app)
-      .get(`/api/cases/${caseId}/attachments/${id}`)
-      .set(bearer(who))
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    api(t.app).get(`/api/cases/${caseId}/attachments/${id}`).set(bearer(who)).buffer(true).parse(asBytes);
   const storedFiles = () => (existsSync(join(t.dataDir, 'cases')) ? readdirSync(join(t.dataDir, 'cases')) : []);
 
   beforeAll(async () => {

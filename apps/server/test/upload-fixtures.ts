@@ -8,6 +8,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import type { Response } from 'supertest';
+
+/** supertest parser that keeps a downloaded body as bytes. */
+export function asBytes(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (d: Buffer) => chunks.push(d));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}
 
 /** A 1×1 PNG. */
 export const TINY_PNG = Buffer.from(

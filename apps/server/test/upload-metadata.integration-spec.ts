@@ -8,7 +8,7 @@ import { SessionsService } from '../src/sessions/sessions.service';
 import { type Account, account, addMember, api, bearer } from './fixtures';
 import { cleanCase } from './routes';
 import { startTestApp, type TestApp } from './test-app';
-import { identifyingTags, isUprightPhoto, pdfText, phonePhoto, screenshot, tinyPdf } from './upload-fixtures';
+import { asBytes, identifyingTags, isUprightPhoto, pdfText, phonePhoto, screenshot, tinyPdf } from './upload-fixtures';
 
 /**
  * Every upload path (case attachments, community attachments, slides) stores files without their
@@ -32,11 +32,7 @@ describe('uploads are stored without their metadata', () => {
       .get(url)
       .set(bearer(who))
       .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(asBytes)
       .expect(200)
       .then((res: Response) => res.body as Buffer);
 
