@@ -43,7 +43,15 @@ const WORKER_PACKAGES = [
   'nlohmann-json3-dev',
   'catch2',
 ];
-const RUNTIME_PACKAGES = ['ffmpeg'];
+const RUNTIME_PACKAGES = [
+  'ffmpeg',
+  // Uploads: metadata read and removed (ExifTool, qpdf); text of PDFs and images read (poppler, Tesseract).
+  'libimage-exiftool-perl',
+  'qpdf',
+  'poppler-utils',
+  'tesseract-ocr',
+  'tesseract-ocr-eng',
+];
 const TEST_PACKAGES = [
   'chromium',
   'iproute2',

@@ -23,6 +23,7 @@ import { SessionsService } from '../src/sessions/sessions.service';
 import { type Account, account, addMember, api, bearer } from './fixtures';
 import { TestLiveClient } from './live-client';
 import { startTestApp, type TestApp } from './test-app';
+import { TINY_PNG } from './upload-fixtures';
 
 type Who = 'facilitator' | 'ciara' | 'mark' | 'patrick' | 'joanne' | 'outsider';
 
@@ -577,7 +578,7 @@ describe('community of practice', () => {
   });
 
   describe('attachments', () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+    const png = TINY_PNG;
 
     it('stores images and PDFs under DATA_DIR and serves them only to readers of the post', async () => {
       const up = await api(t.app)

@@ -1,5 +1,5 @@
 import { scanFileName } from '@echo-hub/deid';
-import { type CaseAttachmentDto, CaseLimits } from '@echo-hub/protocol';
+import { type CaseAttachmentDto, CaseLimits, type ConfirmedSpan } from '@echo-hub/protocol';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { unlink } from 'node:fs/promises';
@@ -9,6 +9,8 @@ import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { NO_TX } from '../database/no-tx';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
+import { findingsInFile } from '../deid/read-text';
+import { stripMetadata } from '../deid/strip-metadata';
 import { type Caller, CasesService } from './cases.service';
 import { refuseUnconfirmed } from './deid-gate';
 import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
@@ -33,8 +35,17 @@ export class CaseAttachmentsService {
     return join(this.config.dataDir, 'cases');
   }
 
-  /** The caller has confirmed the file identifies nobody (the controller's DTO requires it). */
-  async upload(caseId: string, file: Express.Multer.File | undefined, caller: Caller): Promise<CaseAttachmentDto> {
+  /**
+   * The caller has confirmed the file identifies nobody (the controller's DTO requires it). The text
+   * in the file (OCR of an image, a PDF's text) goes through the gate: each finding must be among
+   * `confirmed`, or nothing is stored (422 with the findings and, for images, where they are).
+   */
+  async upload(
+    caseId: string,
+    file: Express.Multer.File | undefined,
+    caller: Caller,
+    confirmed: readonly ConfirmedSpan[] = [],
+  ): Promise<CaseAttachmentDto> {
     await this.mayEdit(caseId, caller);
     if (!file) throw badFile('file is required (multipart form field "file")');
     const type = sniffType(file.buffer.subarray(0, 16));
@@ -44,7 +55,9 @@ export class CaseAttachmentsService {
     const name = safeName(file.originalname);
     // "John_Smith_CT.pdf", "JohnSmith-CT.pdf": a file name cannot be confirmed, only renamed.
     refuseUnconfirmed(scanFileName(name).map((f) => ({ ...f, field: 'file' as const })));
-    const storedName = await storeUpload(this.dir, file.buffer, type.ext);
+    const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
+    refuseUnconfirmed(await findingsInFile(bytes, type.mimeType), confirmed);
+    const storedName = await storeUpload(this.dir, bytes, type.ext);
     const repo = this.db.getRepository(CaseAttachment);
     const saved = await repo.save(
       repo.create({
@@ -54,11 +67,11 @@ export class CaseAttachmentsService {
         storedName,
         originalName: name,
         mimeType: type.mimeType,
-        size: file.size,
+        size: bytes.length,
       }),
       NO_TX,
     );
-    return caseAttachmentDto(saved, caller.user.displayName);
+    return { ...caseAttachmentDto(saved, caller.user.displayName), removed };
   }
 
   /** The file, if the caller may read its case; 404 otherwise, so ids reveal nothing. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { stripMetadata } from '../deid/strip-metadata';
 import { JobsService } from '../jobs/jobs.service';
 import { CommunityAccessService, type Viewer } from './community-access.service';
 import { badRequest, CommunityError, notFound } from './community.errors';
@@ -70,7 +71,8 @@ export class AttachmentsService implements OnModuleInit {
     if (!type) {
       throw badRequest(`file must be an image (PNG, JPEG, GIF, WebP) or a PDF (${CommunityError.BadAttachment})`);
     }
-    const storedName = await storeUpload(this.dir, file.buffer, type.ext);
+    const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
+    const storedName = await storeUpload(this.dir, bytes, type.ext);
     const repo = this.db.getRepository(Attachment);
     const a = await repo.save(
       repo.create({
@@ -80,11 +82,18 @@ export class AttachmentsService implements OnModuleInit {
         storedName,
         originalName: safeName(file.originalname),
         mimeType: type.mimeType,
-        size: file.size,
+        size: bytes.length,
       }),
       NO_TX,
     );
-    return { id: a.id, name: a.originalName, mimeType: a.mimeType, size: a.size, markdown: attachmentMarkdown(a) };
+    return {
+      id: a.id,
+      name: a.originalName,
+      mimeType: a.mimeType,
+      size: a.size,
+      markdown: attachmentMarkdown(a),
+      removed,
+    };
   }
 
   /**

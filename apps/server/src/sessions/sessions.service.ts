@@ -8,7 +8,9 @@ import { extname, join } from 'node:path';
 import { DataSource, type EntityManager, In, LessThan, MoreThanOrEqual, And } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { CasesService } from '../cases/cases.service';
+import { sniffType } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { stripMetadata } from '../deid/strip-metadata';
 import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
 import type { AgendaItemInputDto, CreateSessionDto, UpdateSessionDto } from './dto/sessions.dto';
@@ -132,9 +134,11 @@ export class SessionsService {
     await mkdir(dir, { recursive: true });
     item.slidesFile = `${randomUUID()}${ext}`;
     item.slidesName = file.originalname.slice(0, 255);
-    await writeFile(join(dir, item.slidesFile), file.buffer);
+    // PDF slides lose their metadata; presentation formats are stored as they are.
+    const { bytes, removed } = await stripMetadata(file.buffer, sniffType(file.buffer.subarray(0, 16))?.mimeType ?? '');
+    await writeFile(join(dir, item.slidesFile), bytes);
     await repo.save(item);
-    return this.toAgendaDto(item);
+    return { ...this.toAgendaDto(item), removed };
   }
 
   async slides(sessionId: string, itemId: string): Promise<{ path: string; name: string }> {
