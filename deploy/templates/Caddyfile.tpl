@@ -11,7 +11,7 @@
 		lb_policy round_robin
 		lb_try_duration 5s
 		fail_duration 10s
-		health_uri /api/health
+		health_uri /api/ready
 		health_interval 5s
 	}
 	header Strict-Transport-Security "max-age=31536000"
