@@ -256,6 +256,9 @@ export interface MuteRequest {
 }
 
 export const ChatLimits = { maxLength: 2000, perMinute: 30 } as const;
+/** Reactions and hand changes (raise or lower) per person per minute: beyond, refused with RATE_LIMITED. */
+export const ReactionLimits = { perMinute: 60 } as const;
+export const HandLimits = { perMinute: 20 } as const;
 
 // ---- event maps (socket.io generics) --------------------------------------------
 

@@ -1,3 +1,4 @@
+import { HandLimits } from '@echo-hub/protocol';
 import { liveParts, sessionWith, socketOf, user } from './live.fixtures';
 
 describe('LiveHands', () => {
@@ -29,5 +30,22 @@ describe('LiveHands', () => {
   it('refuses a socket that has not joined the session', async () => {
     const sut = liveParts().hands;
     await expect(sut.raise(socketOf(user('x')))).rejects.toMatchObject({ code: 'NOT_JOINED' });
+  });
+
+  it('refuses a flood of raise and lower beyond the limit per minute; a host still lowers hands', async () => {
+    const parts = liveParts();
+    const s = await sessionWith(parts, { spokes: 1 });
+    const [a] = s.spokes;
+    const sut = parts.hands;
+    for (let i = 0; i < HandLimits.perMinute / 2; i++) {
+      await sut.raise(a);
+      await sut.lower(a);
+    }
+    const version = (await s.state()).version;
+    await expect(sut.raise(a)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect((await s.state()).version).toBe(version);
+    await sut.raise(s.host);
+    await sut.lower(s.host, s.host.user.id);
+    expect((await s.state()).hands).toEqual([]);
   });
 });

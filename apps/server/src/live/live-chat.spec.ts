@@ -1,4 +1,4 @@
-import { ChatLimits, type RoomPatch } from '@echo-hub/protocol';
+import { ChatLimits, ReactionLimits, type RoomPatch } from '@echo-hub/protocol';
 import { liveParts, sessionWith } from './live.fixtures';
 
 describe('LiveChat', () => {
@@ -55,5 +55,13 @@ describe('LiveChat', () => {
     ]);
     expect((await s.state()).version).toBe(version);
     expect(parts.records.chat).toEqual([]);
+  });
+
+  it('refuses reactions beyond the limit per minute, and broadcasts none of them', async () => {
+    const parts = liveParts();
+    const s = await sessionWith(parts, { spokes: 1 });
+    for (let i = 0; i < ReactionLimits.perMinute; i++) await parts.chat.react(s.spokes[0], '👏');
+    await expect(parts.chat.react(s.spokes[0], '👏')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(parts.realtime.of('reaction', `session:${s.session.id}`)).toHaveLength(ReactionLimits.perMinute);
   });
 });

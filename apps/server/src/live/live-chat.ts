@@ -1,13 +1,13 @@
-import { type ChatMessage, ChatLimits, LiveErrorCode } from '@echo-hub/protocol';
+import { type ChatMessage, ChatLimits, LiveErrorCode, ReactionLimits } from '@echo-hub/protocol';
 import { scan } from '@echo-hub/deid';
 import { Injectable } from '@nestjs/common';
 import { refuseUnconfirmed } from '../cases/deid-gate';
-import { RateLimiter } from '../common/rate-limiter';
+import { RateLimitService } from '../common/rate-limit.service';
 import { nowIso } from '../database/columns';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ChatDto } from './dto/live.dto';
 import { sessionRoom } from './live-room';
-import { LiveError, throughGate } from './live.errors';
+import { LiveError, throughGate, withinLimit } from './live.errors';
 import { LiveRecords } from './live.records';
 import type { LiveClient } from './live.types';
 import { RoomRegistry } from './room-registry';
@@ -15,19 +15,16 @@ import { RoomRegistry } from './room-registry';
 /** The session's chat (stored, through the de-identification gate, rate limited) and reactions (not stored). */
 @Injectable()
 export class LiveChat {
-  private readonly limiter = new RateLimiter(ChatLimits.perMinute, 60_000);
-
   constructor(
     private readonly rooms: RoomRegistry,
     private readonly records: LiveRecords,
     private readonly realtime: RealtimeService,
+    private readonly limits: RateLimitService,
   ) {}
 
   async send(client: LiveClient, dto: ChatDto): Promise<ChatMessage> {
     const room = await this.rooms.joined(client);
-    if (!this.limiter.hit(`${room.sessionId}|${client.user.id}`).allowed) {
-      throw new LiveError(LiveErrorCode.RateLimited, `At most ${ChatLimits.perMinute} messages a minute`);
-    }
+    await withinLimit(this.limits, client, room.sessionId, 'messages', ChatLimits.perMinute);
     const text = dto.text.trim();
     if (!text) throw new LiveError(LiveErrorCode.Invalid, 'text must not be empty');
     // The chat is stored: it passes the de-identification gate like case text. Names of the people
@@ -53,6 +50,7 @@ export class LiveChat {
 
   async react(client: LiveClient, emoji: string): Promise<void> {
     const room = await this.rooms.joined(client);
+    await withinLimit(this.limits, client, room.sessionId, 'reactions', ReactionLimits.perMinute);
     this.realtime.to(sessionRoom(room.sessionId), 'reaction', {
       userId: client.user.id,
       displayName: client.user.displayName,

@@ -5,8 +5,10 @@
  */
 import type { AgendaItemDto, ChatMessage, FieldFinding, ServerToClientEvents } from '@echo-hub/protocol';
 import { EventEmitter } from 'node:events';
+import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { AuthUser } from '../auth/auth.types';
 import type { CasesService } from '../cases/cases.service';
+import { RateLimitService } from '../common/rate-limit.service';
 import type { AppConfig } from '../config/config';
 import type { WorkerPool } from '../media';
 import type { Membership } from '../programs/entities/membership.entity';
@@ -187,6 +189,7 @@ export function liveParts(agenda: AgendaItemDto[] = []) {
   const sessionEvents = new SessionEvents();
   const liveRecords = records as unknown as LiveRecords;
 
+  const limits = new RateLimitService(new ThrottlerStorageService());
   const rooms = new RoomRegistry(new MemoryRoomStore(), pool as unknown as WorkerPool, realtime, config);
   const attendance = new LiveAttendance(liveRecords);
   const recording = new RoomRecording(rooms, recorder as unknown as RecordingsService, realtime);
@@ -204,8 +207,8 @@ export function liveParts(agenda: AgendaItemDto[] = []) {
     lifecycle,
     participants,
     media,
-    hands: new LiveHands(rooms),
-    chat: new LiveChat(rooms, liveRecords, realtime),
+    hands: new LiveHands(rooms, limits),
+    chat: new LiveChat(rooms, liveRecords, realtime, limits),
     agenda: new LiveAgenda(rooms, recording),
     controls: new FacilitatorControls(rooms, media, realtime),
     liveCases: new LiveCases(rooms, cases as unknown as CasesService, recording),
