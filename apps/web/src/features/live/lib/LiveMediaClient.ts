@@ -716,6 +716,10 @@ export class LiveMediaClient {
     this.notify();
   }
 
+  private anyConnected(): boolean {
+    return [this.sendTransport, this.recvTransport].some((t) => t?.connectionState === 'connected');
+  }
+
   private refreshStatus(): void {
     if (this.status !== 'ready' && this.status !== 'reconnecting') return;
     const broken = [this.sendTransport, this.recvTransport].some(
@@ -773,7 +777,7 @@ export class LiveMediaClient {
       })),
       quality: this.quality,
       problem: this.problem,
-      notice: this.relayOnly ? RELAY_NOTICE : null,
+      notice: this.relayOnly ? RELAY_NOTICE[this.anyConnected() ? 'connected' : 'connecting'] : null,
     };
   }
 }
