@@ -522,7 +522,8 @@ export class LiveMediaClient {
       stopTracks: false,
       appData: { source },
       ...(source === 'camera' ? { encodings: CAMERA_ENCODINGS } : {}),
-      ...(source === 'mic' ? {} : { codecOptions: { videoGoogleStartBitrate: 1000 } }),
+      // Audio first on weak networks: Opus in-band FEC recovers lost packets, DTX sends almost nothing in silence.
+      codecOptions: source === 'mic' ? { opusFec: true, opusDtx: true } : { videoGoogleStartBitrate: 1000 },
     });
     if (gen !== this.generation) {
       producer.close();
