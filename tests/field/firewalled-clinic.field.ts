@@ -95,6 +95,13 @@ test('through coturn on TCP 443 the spoke sees and hears the facilitator, over a
   figures.relayFirstVideoMs = Date.now() - joining;
   await expectRising(async () => total(await recv(spoke), hostId, 'mic', 'totalAudioEnergy'));
 
+  // Audio first on a weak network: the spoke's microphone is sent with Opus FEC and DTX.
+  const sent = await spoke.evaluate(() =>
+    (
+      window as unknown as { __echoLive: { sendStats(): Promise<{ source: string; fmtp: string | null }[]> } }
+    ).__echoLive.sendStats(),
+  );
+  expect(sent.find((s) => s.source === 'mic')?.fmtp).toMatch(/(?=.*useinbandfec=1)(?=.*usedtx=1)/);
   const spokeRoute = await route(spoke);
   expect(spokeRoute).toEqual({ send: 'relay', recv: 'relay' });
   figures.spokeRoute = spokeRoute;

@@ -522,7 +522,8 @@ export class LiveMediaClient {
       stopTracks: false,
       appData: { source },
       ...(source === 'camera' ? { encodings: CAMERA_ENCODINGS } : {}),
-      ...(source === 'mic' ? {} : { codecOptions: { videoGoogleStartBitrate: 1000 } }),
+      // Audio first on weak networks: Opus in-band FEC recovers lost packets, DTX sends almost nothing in silence.
+      codecOptions: source === 'mic' ? { opusFec: true, opusDtx: true } : { videoGoogleStartBitrate: 1000 },
     });
     if (gen !== this.generation) {
       producer.close();
@@ -716,6 +717,10 @@ export class LiveMediaClient {
     this.notify();
   }
 
+  private anyConnected(): boolean {
+    return [this.sendTransport, this.recvTransport].some((t) => t?.connectionState === 'connected');
+  }
+
   private refreshStatus(): void {
     if (this.status !== 'ready' && this.status !== 'reconnecting') return;
     const broken = [this.sendTransport, this.recvTransport].some(
@@ -773,7 +778,7 @@ export class LiveMediaClient {
       })),
       quality: this.quality,
       problem: this.problem,
-      notice: this.relayOnly ? RELAY_NOTICE : null,
+      notice: this.relayOnly ? RELAY_NOTICE[this.anyConnected() ? 'connected' : 'connecting'] : null,
     };
   }
 }

@@ -1,7 +1,10 @@
 import type { IceServer } from '@echo-hub/protocol';
 
-/** What the person sees while the client retries through the TURN relay only. */
-export const RELAY_NOTICE = 'Your network blocks direct media; connecting through the relay.';
+/** What the person sees while the client retries through the TURN relay only, and once that worked. */
+export const RELAY_NOTICE = {
+  connecting: 'Your network blocks direct media; connecting through the relay.',
+  connected: 'Your network blocks direct media; audio and video go through the relay.',
+};
 
 interface Candidate {
   ip?: string;
