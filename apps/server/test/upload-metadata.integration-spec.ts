@@ -101,6 +101,25 @@ describe('uploads are stored without their metadata', () => {
     expect(await isUprightPhoto(stored)).toBe(true);
   });
 
+  it('community attachments and slides: a file name that names someone is refused with 422 naming it', async () => {
+    const refused = await api(t.app)
+      .post(`/api/groups/${groupId}/attachments`)
+      .set(bearer(presenter))
+      .attach('file', await phonePhoto(), 'Mary_Byrne_heel.jpg')
+      .expect(422);
+    expect(refused.body).toMatchObject({
+      error: 'IDENTIFIERS_FOUND',
+      findings: [{ field: 'file', text: 'Mary Byrne' }],
+    });
+    expect(refused.body.message).toContain('Rename the file');
+    const slides = await api(t.app)
+      .post(`/api/sessions/${sessionId}/agenda/${didacticId}/slides`)
+      .set(bearer(facilitator))
+      .attach('file', tinyPdf('Pressure ulcers'), 'referral 943 476 5919.pdf')
+      .expect(422);
+    expect(slides.body.findings).toMatchObject([{ field: 'file', kind: 'ID', text: '943 476 5919' }]);
+  });
+
   it('slides: a PDF loses its Info dictionary; a presentation file is kept as it is', async () => {
     const url = `/api/sessions/${sessionId}/agenda/${didacticId}/slides`;
     const res = await api(t.app).post(url).set(bearer(facilitator)).attach('file', letter(), 'talk.pdf').expect(201);

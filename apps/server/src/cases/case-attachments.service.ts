@@ -1,4 +1,3 @@
-import { scanFileName } from '@echo-hub/deid';
 import { type CaseAttachmentDto, CaseLimits, type ConfirmedSpan } from '@echo-hub/protocol';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -12,7 +11,7 @@ import { nowIso } from '../database/columns';
 import { findingsInFile } from '../deid/read-text';
 import { stripMetadata } from '../deid/strip-metadata';
 import { type Caller, CasesService } from './cases.service';
-import { refuseUnconfirmed } from './deid-gate';
+import { refuseIdentifyingFileName, refuseUnconfirmed } from './deid-gate';
 import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
 
 const badFile = (message: string) =>
@@ -53,8 +52,7 @@ export class CaseAttachmentsService {
       throw badFile('file must be a PNG, JPEG or WebP image or a PDF');
     }
     const name = safeName(file.originalname);
-    // "John_Smith_CT.pdf", "JohnSmith-CT.pdf": a file name cannot be confirmed, only renamed.
-    refuseUnconfirmed(scanFileName(name).map((f) => ({ ...f, field: 'file' as const })));
+    refuseIdentifyingFileName(name);
     const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
     refuseUnconfirmed(await findingsInFile(bytes, type.mimeType), confirmed);
     const storedName = await storeUpload(this.dir, bytes, type.ext);

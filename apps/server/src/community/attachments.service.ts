@@ -5,6 +5,7 @@ import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { safeName, sniffType, storeUpload } from '../common/uploads';
+import { refuseIdentifyingFileName } from '../cases/deid-gate';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { stripMetadata } from '../deid/strip-metadata';
 import { CommunityAccessService, type Viewer } from './community-access.service';
@@ -75,6 +76,7 @@ export class AttachmentsService implements OnModuleInit, OnApplicationShutdown {
     if (!type) {
       throw badRequest(`file must be an image (PNG, JPEG, GIF, WebP) or a PDF (${CommunityError.BadAttachment})`);
     }
+    refuseIdentifyingFileName(safeName(file.originalname));
     const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
     const storedName = await storeUpload(this.dir, bytes, type.ext);
     const repo = this.db.getRepository(Attachment);
