@@ -8,6 +8,7 @@ import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { NO_TX } from '../database/no-tx';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
+import { refuseDicom } from '../deid/dicom';
 import { findingsInFile } from '../deid/read-text';
 import { stripMetadata } from '../deid/strip-metadata';
 import { type Caller, CasesService } from './cases.service';
@@ -47,6 +48,7 @@ export class CaseAttachmentsService {
   ): Promise<CaseAttachmentDto> {
     await this.mayEdit(caseId, caller);
     if (!file) throw badFile('file is required (multipart form field "file")');
+    refuseDicom(file.buffer);
     const type = sniffType(file.buffer.subarray(0, 16));
     if (!type || !(CaseLimits.attachmentTypes as readonly string[]).includes(type.mimeType)) {
       throw badFile('file must be a PNG, JPEG or WebP image or a PDF');

@@ -7,6 +7,7 @@ import { DataSource, IsNull, LessThan } from 'typeorm';
 import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { refuseIdentifyingFileName } from '../cases/deid-gate';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { refuseDicom } from '../deid/dicom';
 import { stripMetadata } from '../deid/strip-metadata';
 import { CommunityAccessService, type Viewer } from './community-access.service';
 import { badRequest, CommunityError, notFound } from './community.errors';
@@ -72,6 +73,7 @@ export class AttachmentsService implements OnModuleInit, OnApplicationShutdown {
     await this.access.readableGroup(viewer, groupId, role);
     if (!file) throw badRequest('file is required (multipart form field "file")');
     if (file.size > CommunityLimits.attachmentBytes) throw badRequest('file is larger than 10 MB');
+    refuseDicom(file.buffer);
     const type = sniffType(file.buffer.subarray(0, 16));
     if (!type) {
       throw badRequest(`file must be an image (PNG, JPEG, GIF, WebP) or a PDF (${CommunityError.BadAttachment})`);
