@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { GroupsService } from '../src/community/groups.service';
+import { DICOM_REFUSED } from '../src/deid/dicom';
 import { ProgramsService } from '../src/programs/programs.service';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { type Account, account, addMember, api, bearer } from './fixtures';
@@ -99,6 +100,35 @@ describe('uploads are stored without their metadata', () => {
     const stored = await download(presenter, `/api/attachments/${a.id}`);
     expect(identifyingTags(stored, 'dressing.jpg')).toEqual([]);
     expect(await isUprightPhoto(stored)).toBe(true);
+  });
+
+  it('community attachments and slides: a file name that names someone is refused with 422 naming it', async () => {
+    const refused = await api(t.app)
+      .post(`/api/groups/${groupId}/attachments`)
+      .set(bearer(presenter))
+      .attach('file', await phonePhoto(), 'Mary_Byrne_heel.jpg')
+      .expect(422);
+    expect(refused.body).toMatchObject({
+      error: 'IDENTIFIERS_FOUND',
+      findings: [{ field: 'file', text: 'Mary Byrne' }],
+    });
+    expect(refused.body.message).toContain('Rename the file');
+    const slides = await api(t.app)
+      .post(`/api/sessions/${sessionId}/agenda/${didacticId}/slides`)
+      .set(bearer(facilitator))
+      .attach('file', tinyPdf('Pressure ulcers'), 'referral 943 476 5919.pdf')
+      .expect(422);
+    expect(slides.body.findings).toMatchObject([{ field: 'file', kind: 'ID', text: '943 476 5919' }]);
+  });
+
+  it('a DICOM file is refused with a message that says why and what to send instead', async () => {
+    const dicom = Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), Buffer.from('\x02\x00\x00\x00UL')]);
+    const res = await api(t.app)
+      .post(`/api/groups/${groupId}/attachments`)
+      .set(bearer(presenter))
+      .attach('file', dicom, 'ct-head.dcm')
+      .expect(400);
+    expect(res.body.message).toBe(DICOM_REFUSED);
   });
 
   it('slides: a PDF loses its Info dictionary; a presentation file is kept as it is', async () => {

@@ -34,6 +34,13 @@ describe('normalise', () => {
     expect(normalise(prose).text).toBe(prose);
   });
 
+  it('reads a long pasted text (the gate takes up to 100,000 characters) in one go', () => {
+    const filler = 'Seen in clinic\u00a0today; plan unchanged. '.repeat(2500);
+    const sut = normalise(`${filler}nine four three four seven six five nine one nine`);
+    expect(sut.text.endsWith('today; plan unchanged. 9434765919')).toBe(true);
+    expect(sut.starts).toHaveLength(sut.text.length);
+  });
+
   it('maps a normalised span back onto the characters it came from', () => {
     const input = 'NHS \uff19\uff14\uff13\u00a0\u200b476 five nine one nine!';
     const sut = normalise(input);

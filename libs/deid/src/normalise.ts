@@ -82,8 +82,10 @@ function spellDigits(norm: Normalised): Normalised {
   const out: Normalised = { text: '', starts: [], ends: [] };
   const copy = (from: number, to: number): void => {
     out.text += text.slice(from, to);
-    out.starts.push(...norm.starts.slice(from, to));
-    out.ends.push(...norm.ends.slice(from, to));
+    for (let i = from; i < to; i += 1) {
+      out.starts.push(norm.starts[i]);
+      out.ends.push(norm.ends[i]);
+    }
   };
   let last = 0;
   for (const run of text.matchAll(SPELLED_RUN)) {
@@ -119,9 +121,18 @@ export function normalise(original: string): Normalised {
   };
   if (PLAIN.test(original)) return spellDigits(identity());
   const out: Normalised = { text: '', starts: [], ends: [] };
-  // A base character and the combining marks after it normalise together ("e" + U+0301 -> "é").
-  for (const m of original.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+  // Runs of plain ASCII are kept as they are; otherwise a base character and the combining marks after
+  // it normalise together ("e" + U+0301 -> "é").
+  for (const m of original.matchAll(/([\x20-\x7e\n\r]+)(?!\p{M})|\P{M}\p{M}*|\p{M}+/gsu)) {
     const start = m.index ?? 0;
+    if (m[1]) {
+      out.text += m[1];
+      for (let i = start; i < start + m[1].length; i += 1) {
+        out.starts.push(i);
+        out.ends.push(i + 1);
+      }
+      continue;
+    }
     const end = start + m[0].length;
     const read = readCluster(m[0]);
     out.text += read;

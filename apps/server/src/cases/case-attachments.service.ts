@@ -1,4 +1,3 @@
-import { scanFileName } from '@echo-hub/deid';
 import { type CaseAttachmentDto, CaseLimits, type ConfirmedSpan } from '@echo-hub/protocol';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,10 +8,11 @@ import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { NO_TX } from '../database/no-tx';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
+import { refuseDicom } from '../deid/dicom';
 import { findingsInFile } from '../deid/read-text';
 import { stripMetadata } from '../deid/strip-metadata';
 import { type Caller, CasesService } from './cases.service';
-import { refuseUnconfirmed } from './deid-gate';
+import { refuseIdentifyingFileName, refuseUnconfirmed } from './deid-gate';
 import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
 
 const badFile = (message: string) =>
@@ -48,13 +48,13 @@ export class CaseAttachmentsService {
   ): Promise<CaseAttachmentDto> {
     await this.mayEdit(caseId, caller);
     if (!file) throw badFile('file is required (multipart form field "file")');
+    refuseDicom(file.buffer);
     const type = sniffType(file.buffer.subarray(0, 16));
     if (!type || !(CaseLimits.attachmentTypes as readonly string[]).includes(type.mimeType)) {
       throw badFile('file must be a PNG, JPEG or WebP image or a PDF');
     }
     const name = safeName(file.originalname);
-    // "John_Smith_CT.pdf", "JohnSmith-CT.pdf": a file name cannot be confirmed, only renamed.
-    refuseUnconfirmed(scanFileName(name).map((f) => ({ ...f, field: 'file' as const })));
+    refuseIdentifyingFileName(name);
     const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
     refuseUnconfirmed(await findingsInFile(bytes, type.mimeType), confirmed);
     const storedName = await storeUpload(this.dir, bytes, type.ext);

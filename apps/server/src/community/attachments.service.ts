@@ -5,7 +5,9 @@ import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { safeName, sniffType, storeUpload } from '../common/uploads';
+import { refuseIdentifyingFileName } from '../cases/deid-gate';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { refuseDicom } from '../deid/dicom';
 import { stripMetadata } from '../deid/strip-metadata';
 import { JobsService } from '../jobs/jobs.service';
 import { CommunityAccessService, type Viewer } from './community-access.service';
@@ -67,10 +69,12 @@ export class AttachmentsService implements OnModuleInit {
     await this.access.readableGroup(viewer, groupId, role);
     if (!file) throw badRequest('file is required (multipart form field "file")');
     if (file.size > CommunityLimits.attachmentBytes) throw badRequest('file is larger than 10 MB');
+    refuseDicom(file.buffer);
     const type = sniffType(file.buffer.subarray(0, 16));
     if (!type) {
       throw badRequest(`file must be an image (PNG, JPEG, GIF, WebP) or a PDF (${CommunityError.BadAttachment})`);
     }
+    refuseIdentifyingFileName(safeName(file.originalname));
     const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
     const storedName = await storeUpload(this.dir, bytes, type.ext);
     const repo = this.db.getRepository(Attachment);

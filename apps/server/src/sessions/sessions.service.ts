@@ -8,6 +8,7 @@ import { extname, join } from 'node:path';
 import { DataSource, type EntityManager, In, LessThan, MoreThanOrEqual, And } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { CasesService } from '../cases/cases.service';
+import { refuseIdentifyingFileName } from '../cases/deid-gate';
 import { sniffType } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { stripMetadata } from '../deid/strip-metadata';
@@ -130,6 +131,7 @@ export class SessionsService {
     const item = await repo.findOne({ where: { id: itemId, sessionId }, relations: { presenter: true } });
     if (!item) throw notFound(`agenda item ${itemId}`);
     if (item.kind !== 'didactic') throw badRequest('slides belong to didactic slots');
+    refuseIdentifyingFileName(file.originalname);
     const dir = join(this.config.dataDir, 'slides');
     await mkdir(dir, { recursive: true });
     item.slidesFile = `${randomUUID()}${ext}`;

@@ -197,11 +197,11 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
           and try again.
         </p>
       ) : contentRefused.length > 0 ? (
-        <fieldset className="alert" role="alert">
+        <fieldset className="alert">
           <legend>The file shows what may identify the patient</legend>
-          <p>
-            Cover or crop these and choose the file again, or tick each one that identifies nobody and attach the file
-            again.
+          <p role="alert">
+            The hub read possible identifiers in the file: cover or crop them and choose the file again, or tick each
+            one that identifies nobody and attach the file again.
           </p>
           {contentRefused.map((f) => (
             <label className="checkbox" key={`${f.start}-${f.end}`}>
