@@ -9,6 +9,7 @@ import { LiveAttendance } from './attendance';
 import { FacilitatorControls } from './facilitator-controls';
 import { LiveCases } from './live-cases';
 import { LiveChat } from './live-chat';
+import { LiveBridge } from './live-bridge';
 import { LiveMedia } from './live-media';
 import { LiveHands } from './hands';
 import { LiveGateway } from './live.gateway';
@@ -35,6 +36,7 @@ import { MemoryRoomStore, ROOM_STORE } from './room-store';
       useFactory: (redis: RedisService) => (redis.client ? new RedisRoomStore(redis.client) : new MemoryRoomStore()),
     },
     OwnerLeases,
+    LiveBridge,
     RoomRegistry,
     LiveRecords,
     LiveAttendance,
