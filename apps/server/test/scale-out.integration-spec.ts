@@ -275,6 +275,7 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
           expect(a.app.get(RoomRegistry).get(session.id)?.media).toBeTruthy();
           expect(hostJoined.you).toEqual({ userId: host.id, host: true });
           expect(spokeJoined.you).toEqual({ userId: spoke.id, host: false });
+          expect(spokeJoined.mediaEpoch).toBeGreaterThan(joined.mediaEpoch); // a new router: new transports
           const server = (await a.app.get(RoomRegistry).get(session.id)!.state())!;
           for (const cl of [hostBack, spokeBack]) {
             await waitUntil(() => cl.state?.version === server.version || cl.state!.version > server.version);
