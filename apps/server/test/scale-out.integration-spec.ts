@@ -16,6 +16,7 @@ import { Notification } from '../src/community/entities/notification.entity';
 import { GroupsService } from '../src/community/groups.service';
 import { NotificationsService } from '../src/community/notifications.service';
 import { ReadinessService } from '../src/health/readiness.service';
+import { OwnerLeases } from '../src/live/owner-lease';
 import { RoomRegistry } from '../src/live/room-registry';
 import { JOBS_QUEUE } from '../src/jobs/jobs.service';
 import { MailService } from '../src/mail/mail.service';
@@ -187,7 +188,7 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
   describe('a live session across instances', () => {
     const skipProcess = hubProcessUnavailable();
     /** A client's join (or rejoin at its version), keeping its state the way the web client does. */
-    const join = async (c: TestLiveClient, sessionId: string, state: RoomState | null = null) => {
+    const joinLive = async (c: TestLiveClient, sessionId: string, state: RoomState | null = null) => {
       const res = await c.ok<JoinResponse>('session:join', {
         sessionId,
         ...(state && { sinceVersion: state.version }),
@@ -195,19 +196,24 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
       c.state = res.state ?? res.patches.reduce(applyPatch, state!);
       return res;
     };
+    /** A facilitator, a participant and a session of theirs. */
+    const liveSession = async (name: string) => {
+      const host = await account(a.app, `${name}-host`);
+      const spoke = await account(a.app, `${name}-spoke`);
+      await addMember(a.app, programId, host.id, 'facilitator');
+      await addMember(a.app, programId, spoke.id, 'participant');
+      const session = await a.app
+        .get(SessionsService)
+        .create(programId, { title: name, startsAt: new Date().toISOString(), durationMinutes: 60 }, null);
+      return { host, spoke, session };
+    };
     const chatTexts = (c: TestLiveClient) => c.state?.chat.map((m) => m.text) ?? [];
     const handIds = (c: TestLiveClient) => c.state?.hands.map((h) => h.userId) ?? [];
 
     (skipProcess ? it.skip : it)(
       'is one session for clients of two instances; after kill -9 of its owner they are back with chat and hands',
       async () => {
-        const host = await account(a.app, 'live-host');
-        const spoke = await account(a.app, 'live-spoke');
-        await addMember(a.app, programId, host.id, 'facilitator');
-        await addMember(a.app, programId, spoke.id, 'participant');
-        const session = await a.app
-          .get(SessionsService)
-          .create(programId, { title: 'Across', startsAt: new Date().toISOString(), durationMinutes: 60 }, null);
+        const { host, spoke, session } = await liveSession('kill');
 
         // C, a third instance in a process of its own (so it can really be killed), becomes the owner: the
         // host's join through it is the session's first. The spoke joins through A, which bridges it to C.
@@ -215,9 +221,9 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
         try {
           const onC = await connect(c.url, host);
           const onA = await connect(urls.a, spoke);
-          await join(onC, session.id);
+          await joinLive(onC, session.id);
           await onC.ok('host:open');
-          const joined = await join(onA, session.id);
+          const joined = await joinLive(onA, session.id);
           expect(joined.you).toEqual({ userId: spoke.id, host: false });
           expect(a.app.get(RoomRegistry).get(session.id)).toBeUndefined(); // no media on A: it is C's
           for (const cl of [onC, onA])
@@ -263,10 +269,10 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
           await c.kill();
           onC.close();
           const hostBack = await connect(urls.a, host);
-          const hostJoined = await join(hostBack, session.id, onC.state);
+          const hostJoined = await joinLive(hostBack, session.id, onC.state);
           await spokeDropped;
           const spokeBack = await connect(urls.a, spoke);
-          const spokeJoined = await join(spokeBack, session.id, before);
+          const spokeJoined = await joinLive(spokeBack, session.id, before);
           console.log(
             `scale-out: live session back on instance A ${Date.now() - killedAt} ms after kill -9 of its owner`,
           );
@@ -299,6 +305,32 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
       },
       90_000,
     );
+
+    it('an instance that stops (SIGTERM) hands its sessions over at once: its leases are released', async () => {
+      const { host, spoke, session } = await liveSession('drain');
+      const d = await startTestApp(env, { dataDir: a.dataDir, keepDataDir: true });
+      await d.app.listen(0, '127.0.0.1');
+      const onD = await connect(await d.app.getUrl(), host);
+      const onA = await connect(urls.a, spoke);
+      await joinLive(onD, session.id);
+      await onD.ok('host:open');
+      await joinLive(onA, session.id);
+      await onA.ok('hand:raise');
+      await onA.ok('chat:send', { text: 'before the restart' });
+      const leases = a.app.get(OwnerLeases);
+      expect(await leases.owner(session.id)).toBe(d.app.get(OwnerLeases).instanceId);
+
+      const spokeDropped = new Promise<void>((resolve) => onA.socket.once('disconnect', () => resolve()));
+      await d.close(); // what SIGTERM runs
+      expect(await leases.owner(session.id)).toBeNull();
+      await spokeDropped; // A saw the owner go and sends the spoke to rejoin
+      const spokeBack = await connect(urls.a, spoke);
+      const rejoined = await joinLive(spokeBack, session.id, onA.state);
+      expect(await leases.owner(session.id)).toBe(leases.instanceId);
+      expect(rejoined.you).toEqual({ userId: spoke.id, host: false });
+      expect(chatTexts(spokeBack)).toContain('before the restart');
+      expect(handIds(spokeBack)).toEqual([spoke.id]);
+    });
   });
 
   it('reports Redis in /api/health and readiness in /api/ready; a draining instance answers 503', async () => {
