@@ -236,6 +236,17 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
             await onA.ok('chat:send', { text: `spoke ${i}` });
             await onC.ok('chat:send', { text: `host ${i}` });
           }
+          // A figure for the report, not a check: what the bridge adds to a call (median of 20 hand raises).
+          const median = async (cl: TestLiveClient) => {
+            const times: number[] = [];
+            for (let i = 0; i < 20; i++) {
+              const start = performance.now();
+              await cl.ok('hand:raise');
+              times.push(performance.now() - start);
+            }
+            return times.sort((x, y) => x - y)[10].toFixed(1);
+          };
+          console.log(`scale-out: a call on the owner ${await median(onC)} ms, bridged ${await median(onA)} ms`);
           for (const cl of [onC, onA]) {
             await waitUntil(() => chatTexts(cl).length === 10 && handIds(cl).length === 2);
             expect(handIds(cl)).toEqual([spoke.id, host.id]);
