@@ -26,6 +26,7 @@ export class OwnerLeases extends EventEmitter implements OnApplicationShutdown {
   /** This process, as named in the leases and on the bridge. */
   readonly instanceId = randomUUID();
   private readonly owned = new Set<string>();
+  private readonly releasing = new Set<Promise<unknown>>();
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly redis: RedisService) {
@@ -61,12 +62,15 @@ export class OwnerLeases extends EventEmitter implements OnApplicationShutdown {
   /** Lets go of a session this instance owns (it ended, or this instance stops): another may take it at once. */
   async release(sessionId: string): Promise<void> {
     if (!this.owned.delete(sessionId) || !this.redis.client) return;
-    await this.redis.client.eval(RENEW, 1, leaseKey(sessionId), this.instanceId, '0').catch(() => undefined);
+    const released = this.redis.client.eval(RENEW, 1, leaseKey(sessionId), this.instanceId, '0').catch(() => 0);
+    this.releasing.add(released);
+    await released.finally(() => this.releasing.delete(released));
   }
 
+  /** Stopping: every lease is released (also those the registry began releasing) before Redis closes. */
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await Promise.all([...this.owned].map((id) => this.release(id)));
+    await Promise.all([...[...this.owned].map((id) => this.release(id)), ...this.releasing]);
   }
 
   private async renew(): Promise<void> {
