@@ -317,6 +317,30 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
       90_000,
     );
 
+    (skipProcess ? it.skip : it)(
+      'kill -9 of an instance that only bridged a client: the owner sees that client leave; the session goes on',
+      async () => {
+        const { host, spoke, session } = await liveSession('bridger');
+        const onA = await connect(urls.a, host);
+        await joinLive(onA, session.id); // A owns the session
+        const c = await startHubProcess({ ...env, DATABASE_URL: databaseUrl, DATA_DIR: a.dataDir });
+        try {
+          const onC = await connect(c.url, spoke);
+          await joinLive(onC, session.id);
+          const spokeOnline = () => onA.state?.participants.find((p) => p.userId === spoke.id)?.online;
+          await waitUntil(() => spokeOnline() === true);
+          await c.kill();
+          await waitUntil(() => spokeOnline() === false, 30_000);
+          expect(await a.app.get(OwnerLeases).owner(session.id)).toBe(a.app.get(OwnerLeases).instanceId);
+          await onA.ok('chat:send', { text: 'still here' });
+          await waitUntil(() => chatTexts(onA).includes('still here'));
+        } finally {
+          await c.kill();
+        }
+      },
+      60_000,
+    );
+
     it('an instance that stops (SIGTERM) hands its sessions over at once: its leases are released', async () => {
       const { host, spoke, session } = await liveSession('drain');
       const d = await startTestApp(env, { dataDir: a.dataDir, keepDataDir: true });
