@@ -74,7 +74,8 @@ interface LiveHandler {
  * REST (`auth: { token }`). Each event validates its payload into a DTO, runs one call of the live
  * part it belongs to (participants, media, hands, chat, agenda, facilitator controls, recording,
  * cases, lifecycle), which checks its permission, and acknowledges `{ ok, data } | { ok: false, error }`:
- * errors never change anything and never reach the socket as exceptions.
+ * errors never change anything and never reach the socket as exceptions. With several instances (REDIS_URL)
+ * a live event runs on the session's owner instance: here, or bridged to it (`live()`; docs/architecture.md).
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false, cors: false })
 export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationShutdown {
