@@ -1,4 +1,10 @@
-import type { CommunityPostEvent } from '@echo-hub/protocol';
+import {
+  applyPatch,
+  type CommunityPostEvent,
+  type JoinResponse,
+  type RoomState,
+  type TransportOptions,
+} from '@echo-hub/protocol';
 import { Queue } from 'bullmq';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,11 +16,15 @@ import { Notification } from '../src/community/entities/notification.entity';
 import { GroupsService } from '../src/community/groups.service';
 import { NotificationsService } from '../src/community/notifications.service';
 import { ReadinessService } from '../src/health/readiness.service';
+import { OwnerLeases } from '../src/live/owner-lease';
+import { RoomRegistry } from '../src/live/room-registry';
 import { JOBS_QUEUE } from '../src/jobs/jobs.service';
 import { MailService } from '../src/mail/mail.service';
 import { ProgramsService } from '../src/programs/programs.service';
+import { SessionsService } from '../src/sessions/sessions.service';
 import { type Account, account, addMember, api, bearer, waitUntil } from './fixtures';
-import { TestLiveClient } from './live-client';
+import { hubProcessUnavailable, startHubProcess } from './hub-process';
+import { fakeRtp, TestLiveClient } from './live-client';
 import { startTestApp, type TestApp } from './test-app';
 import { onPostgres, postgresDatabase } from './test-database';
 
@@ -37,17 +47,20 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
   let author: Account;
   let reader: Account;
   let groupId: string;
+  let programId: string;
+  let env: Record<string, string>;
+  let databaseUrl: string;
 
   beforeAll(async () => {
     redis = await startTemporaryRedis();
-    const env = {
+    env = {
       REDIS_URL: redis.url,
       AUTH_SECRET: 'a shared secret of the two instances, 32+ chars',
       LOGIN_RATE_LIMIT: '3',
       LOGIN_ADDRESS_RATE_LIMIT: '30',
     };
     const dataDir = mkdtempSync(join(tmpdir(), 'echo-hub-scale-'));
-    await postgresDatabase(dataDir, 'create');
+    databaseUrl = await postgresDatabase(dataDir, 'create');
     // Both start at once on a fresh database: the migrations take turns under their lock.
     // A leaves the database in place on close; B, closed last, drops it.
     [a, b] = await Promise.all([startTestApp(env, { dataDir, keepDataDir: true }), startTestApp(env, { dataDir })]);
@@ -57,6 +70,7 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
     }
     const admin = await account(a.app, 'admin'); // the first account is the instance admin
     const program = await a.app.get(ProgramsService).create({ name: 'Scale-out ECHO' });
+    programId = program.id;
     author = await account(a.app, 'author');
     reader = await account(b.app, 'reader');
     for (const who of [author, reader]) await addMember(a.app, program.id, who.id, 'participant');
@@ -170,6 +184,189 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
     }
     expect(runs.map((r) => r.mock.calls.length).sort()).toEqual([0, 1]);
     expect(sent).toEqual([author.email]);
+  });
+
+  describe('a live session across instances', () => {
+    const skipProcess = hubProcessUnavailable();
+    /** A client's join (or rejoin at its version), keeping its state the way the web client does. */
+    const joinLive = async (c: TestLiveClient, sessionId: string, state: RoomState | null = null) => {
+      const res = await c.ok<JoinResponse>('session:join', {
+        sessionId,
+        ...(state && { sinceVersion: state.version }),
+      });
+      c.state = res.state ?? res.patches.reduce(applyPatch, state!);
+      return res;
+    };
+    /** A facilitator, a participant and a session of theirs. */
+    const liveSession = async (name: string) => {
+      const host = await account(a.app, `${name}-host`);
+      const spoke = await account(a.app, `${name}-spoke`);
+      await addMember(a.app, programId, host.id, 'facilitator');
+      await addMember(a.app, programId, spoke.id, 'participant');
+      const session = await a.app
+        .get(SessionsService)
+        .create(programId, { title: name, startsAt: new Date().toISOString(), durationMinutes: 60 }, null);
+      return { host, spoke, session };
+    };
+    const chatTexts = (c: TestLiveClient) => c.state?.chat.map((m) => m.text) ?? [];
+    const handIds = (c: TestLiveClient) => c.state?.hands.map((h) => h.userId) ?? [];
+
+    (skipProcess ? it.skip : it)(
+      'is one session for clients of two instances; after kill -9 of its owner they are back with chat and hands',
+      async () => {
+        const { host, spoke, session } = await liveSession('kill');
+
+        // C, a third instance in a process of its own (so it can really be killed), becomes the owner: the
+        // host's join through it is the session's first. The spoke joins through A, which bridges it to C.
+        const c = await startHubProcess({ ...env, DATABASE_URL: databaseUrl, DATA_DIR: a.dataDir });
+        try {
+          const onC = await connect(c.url, host);
+          const onA = await connect(urls.a, spoke);
+          await joinLive(onC, session.id);
+          await onC.ok('host:open');
+          const joined = await joinLive(onA, session.id);
+          expect(joined.you).toEqual({ userId: spoke.id, host: false });
+          expect(a.app.get(RoomRegistry).get(session.id)).toBeUndefined(); // no media on A: it is C's
+          for (const cl of [onC, onA])
+            await waitUntil(() => cl.state?.participants.filter((p) => p.online).length === 2);
+
+          // Each sees the other's hand and chat.
+          await onA.ok('hand:raise');
+          await onC.ok('hand:raise');
+          for (let i = 0; i < 5; i++) {
+            await onA.ok('chat:send', { text: `spoke ${i}` });
+            await onC.ok('chat:send', { text: `host ${i}` });
+          }
+          // A figure for the report, not a check: what the bridge adds to a call (median of 20 hand raises).
+          const median = async (cl: TestLiveClient) => {
+            const times: number[] = [];
+            for (let i = 0; i < 20; i++) {
+              const start = performance.now();
+              await cl.ok('hand:raise');
+              times.push(performance.now() - start);
+            }
+            return times.sort((x, y) => x - y)[10].toFixed(1);
+          };
+          console.log(`scale-out: a call on the owner ${await median(onC)} ms, bridged ${await median(onA)} ms`);
+          for (const cl of [onC, onA]) {
+            await waitUntil(() => chatTexts(cl).length === 10 && handIds(cl).length === 2);
+            expect(handIds(cl)).toEqual([spoke.id, host.id]);
+          }
+
+          // Media on the owner, whichever instance signals: the spoke's transport is on C's media address.
+          const send = await onA.ok<TransportOptions>('media:createTransport', { direction: 'send' });
+          expect(JSON.stringify(send.iceCandidates)).toContain(`"port":${c.rtcPort}`);
+          const heard = onC.waitFor<{ producerId: string }>('media:newProducer');
+          const mic = await onA.ok<{ producerId: string }>('media:produce', {
+            transportId: send.id,
+            kind: 'audio',
+            source: 'mic',
+            rtpParameters: fakeRtp.audio(5555),
+          });
+          expect((await heard).producerId).toBe(mic.producerId);
+          const recv = await onC.ok<TransportOptions>('media:createTransport', { direction: 'recv' });
+          const consumer = await onC.ok<{ kind: string; userId: string }>('media:consume', {
+            transportId: recv.id,
+            producerId: mic.producerId,
+            rtpCapabilities: joined.routerRtpCapabilities,
+          });
+          expect(consumer).toMatchObject({ kind: 'audio', userId: spoke.id });
+          await waitUntil(() => onC.state?.participants.find((p) => p.userId === spoke.id)?.producers.length === 1);
+          const before = structuredClone(onA.state!);
+
+          // kill -9 of the owner. The host's socket drops (a load balancer sends its reconnection to A); A sees
+          // C's lease expire and disconnects the spoke's socket, which reconnects and rejoins (as the web client).
+          const spokeDropped = new Promise<void>((resolve) => onA.socket.once('disconnect', () => resolve()));
+          const killedAt = Date.now();
+          await c.kill();
+          onC.close();
+          const hostBack = await connect(urls.a, host);
+          const hostJoined = await joinLive(hostBack, session.id, onC.state);
+          await spokeDropped;
+          const spokeBack = await connect(urls.a, spoke);
+          const spokeJoined = await joinLive(spokeBack, session.id, before);
+          console.log(
+            `scale-out: live session back on instance A ${Date.now() - killedAt} ms after kill -9 of its owner`,
+          );
+
+          // A owns it now: new media (clients re-create transports), the same room state.
+          expect(a.app.get(RoomRegistry).get(session.id)?.media).toBeTruthy();
+          expect(hostJoined.you).toEqual({ userId: host.id, host: true });
+          expect(spokeJoined.you).toEqual({ userId: spoke.id, host: false });
+          expect(spokeJoined.mediaEpoch).toBeGreaterThan(joined.mediaEpoch); // a new router: new transports
+          const server = (await a.app.get(RoomRegistry).get(session.id)!.state())!;
+          for (const cl of [hostBack, spokeBack]) {
+            await waitUntil(() => cl.state?.version === server.version || cl.state!.version > server.version);
+            expect(cl.state).toMatchObject({ open: true, locked: false });
+            expect(chatTexts(cl).sort()).toEqual([0, 1, 2, 3, 4].flatMap((i) => [`host ${i}`, `spoke ${i}`]).sort());
+            expect(handIds(cl)).toEqual([spoke.id, host.id]);
+          }
+          for (const cl of [hostBack, spokeBack]) {
+            await waitUntil(() => cl.state?.participants.filter((p) => p.online).length === 2);
+          }
+          // Media works again on the new owner, for both.
+          for (const cl of [hostBack, spokeBack]) {
+            const t = await cl.ok<TransportOptions>('media:createTransport', { direction: 'send' });
+            expect(JSON.stringify(t.iceCandidates)).not.toContain(`"port":${c.rtcPort}`);
+          }
+          await hostBack.ok('chat:send', { text: 'after' });
+          await waitUntil(() => chatTexts(spokeBack).includes('after'));
+        } finally {
+          await c.kill();
+        }
+      },
+      90_000,
+    );
+
+    (skipProcess ? it.skip : it)(
+      'kill -9 of an instance that only bridged a client: the owner sees that client leave; the session goes on',
+      async () => {
+        const { host, spoke, session } = await liveSession('bridger');
+        const onA = await connect(urls.a, host);
+        await joinLive(onA, session.id); // A owns the session
+        const c = await startHubProcess({ ...env, DATABASE_URL: databaseUrl, DATA_DIR: a.dataDir });
+        try {
+          const onC = await connect(c.url, spoke);
+          await joinLive(onC, session.id);
+          const spokeOnline = () => onA.state?.participants.find((p) => p.userId === spoke.id)?.online;
+          await waitUntil(() => spokeOnline() === true);
+          await c.kill();
+          await waitUntil(() => spokeOnline() === false, 30_000);
+          expect(await a.app.get(OwnerLeases).owner(session.id)).toBe(a.app.get(OwnerLeases).instanceId);
+          await onA.ok('chat:send', { text: 'still here' });
+          await waitUntil(() => chatTexts(onA).includes('still here'));
+        } finally {
+          await c.kill();
+        }
+      },
+      60_000,
+    );
+
+    it('an instance that stops (SIGTERM) hands its sessions over at once: its leases are released', async () => {
+      const { host, spoke, session } = await liveSession('drain');
+      const d = await startTestApp(env, { dataDir: a.dataDir, keepDataDir: true });
+      await d.app.listen(0, '127.0.0.1');
+      const onD = await connect(await d.app.getUrl(), host);
+      const onA = await connect(urls.a, spoke);
+      await joinLive(onD, session.id);
+      await onD.ok('host:open');
+      await joinLive(onA, session.id);
+      await onA.ok('hand:raise');
+      await onA.ok('chat:send', { text: 'before the restart' });
+      const leases = a.app.get(OwnerLeases);
+      expect(await leases.owner(session.id)).toBe(d.app.get(OwnerLeases).instanceId);
+
+      const spokeDropped = new Promise<void>((resolve) => onA.socket.once('disconnect', () => resolve()));
+      await d.close(); // what SIGTERM runs
+      expect(await leases.owner(session.id)).toBeNull();
+      await spokeDropped; // A saw the owner go and sends the spoke to rejoin
+      const spokeBack = await connect(urls.a, spoke);
+      const rejoined = await joinLive(spokeBack, session.id, onA.state);
+      expect(await leases.owner(session.id)).toBe(leases.instanceId);
+      expect(rejoined.you).toEqual({ userId: spoke.id, host: false });
+      expect(chatTexts(spokeBack)).toContain('before the restart');
+      expect(handIds(spokeBack)).toEqual([spoke.id]);
+    });
   });
 
   it('reports Redis in /api/health and readiness in /api/ready; a draining instance answers 503', async () => {

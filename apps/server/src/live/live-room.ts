@@ -112,7 +112,11 @@ export class LiveRoom {
     }
     const rebuilt = this.media !== null;
     this.media = media;
-    this.mediaEpoch++;
+    // The epoch is shared: a router rebuilt on another instance (a takeover) has the next one too.
+    await this.change(({ mediaEpoch }) => {
+      this.mediaEpoch = (mediaEpoch ?? 0) + 1;
+      return { mediaEpoch: this.mediaEpoch };
+    });
     media.on('speaker', (userId) => {
       this.lastSpoke.set(userId, Date.now());
       this.onSpeakerChange?.();

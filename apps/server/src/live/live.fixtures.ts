@@ -14,6 +14,7 @@ import type { WorkerPool } from '../media';
 import type { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { RecordingsService } from '../recordings/recordings.service';
+import type { RedisService } from '../redis/redis.service';
 import type { EchoSession } from '../sessions/entities/echo-session.entity';
 import { SessionEvents } from '../sessions/session-events';
 import type { SessionsService } from '../sessions/sessions.service';
@@ -28,6 +29,7 @@ import type { LiveRecords } from './live.records';
 import type { LiveClient, LiveRole } from './live.types';
 import { LiveParticipants } from './participants';
 import { RoomLifecycle } from './room-lifecycle';
+import { OwnerLeases } from './owner-lease';
 import { RoomRecording } from './room-recording';
 import { RoomRegistry } from './room-registry';
 import { MemoryRoomStore } from './room-store';
@@ -190,7 +192,8 @@ export function liveParts(agenda: AgendaItemDto[] = []) {
   const liveRecords = records as unknown as LiveRecords;
 
   const limits = new RateLimitService(new ThrottlerStorageService());
-  const rooms = new RoomRegistry(new MemoryRoomStore(), pool as unknown as WorkerPool, realtime, config);
+  const leases = new OwnerLeases({ client: undefined } as RedisService); // one instance: it owns every session
+  const rooms = new RoomRegistry(new MemoryRoomStore(), pool as unknown as WorkerPool, realtime, config, leases);
   const attendance = new LiveAttendance(liveRecords);
   const recording = new RoomRecording(rooms, recorder as unknown as RecordingsService, realtime);
   const lifecycle = new RoomLifecycle(rooms, liveRecords, sessions, sessionEvents, attendance, recording, realtime);

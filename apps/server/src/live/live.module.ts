@@ -9,24 +9,34 @@ import { LiveAttendance } from './attendance';
 import { FacilitatorControls } from './facilitator-controls';
 import { LiveCases } from './live-cases';
 import { LiveChat } from './live-chat';
+import { LiveBridge } from './live-bridge';
 import { LiveMedia } from './live-media';
 import { LiveHands } from './hands';
 import { LiveGateway } from './live.gateway';
 import { LiveRecords } from './live.records';
+import { OwnerLeases } from './owner-lease';
 import { LiveParticipants } from './participants';
 import { RoomLifecycle } from './room-lifecycle';
 import { RoomRecording } from './room-recording';
 import { RoomRegistry } from './room-registry';
+import { RedisService } from '../redis/redis.service';
+import { RedisRoomStore } from './redis-room-store';
 import { MemoryRoomStore, ROOM_STORE } from './room-store';
 
 /**
  * Live sessions: the gateway and the parts it calls, around the room registry. The room store is one provider:
- * a store shared by instances replaces MemoryRoomStore here.
+ * in Redis when instances share one (REDIS_URL), else in this process's memory.
  */
 @Module({
   imports: [MediaModule, SessionsModule, CasesModule, RecordingsModule, CommunityModule],
   providers: [
-    { provide: ROOM_STORE, useClass: MemoryRoomStore },
+    {
+      provide: ROOM_STORE,
+      inject: [RedisService],
+      useFactory: (redis: RedisService) => (redis.client ? new RedisRoomStore(redis.client) : new MemoryRoomStore()),
+    },
+    OwnerLeases,
+    LiveBridge,
     RoomRegistry,
     LiveRecords,
     LiveAttendance,

@@ -8,6 +8,8 @@ export interface LiveClient {
   sessionId?: string;
   host?: boolean;
   attendanceId?: string;
+  /** On the instance the socket is connected to: the owner instance its session's calls are bridged to. */
+  owner?: string;
 }
 
 export type LiveRole = ProgramRole | 'admin';

@@ -6,7 +6,8 @@ import { RealtimeService } from '../realtime/realtime.service';
 import { LiveRoom } from './live-room';
 import { forbidden, LiveError } from './live.errors';
 import { HUB_ROLES, type LiveClient } from './live.types';
-import { participantOf } from './room-state';
+import { OwnerLeases } from './owner-lease';
+import { participantOf, updateEveryParticipant } from './room-state';
 import { ROOM_STORE, type RoomStore } from './room-store';
 
 /** What opening a room needs from the session (read by the room lifecycle). */
@@ -32,7 +33,15 @@ export class RoomRegistry {
     private readonly pool: WorkerPool,
     private readonly realtime: RealtimeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly leases: OwnerLeases,
+  ) {
+    // Another instance took the session over (this one was cut off for a lease's lifetime): its media goes, and
+    // the sockets here reconnect, to rejoin through the new owner.
+    leases.on('lost', (sessionId: string) => {
+      this.release(sessionId);
+      this.realtime.disconnectLocal(`session:${sessionId}`);
+    });
+  }
 
   get(sessionId: string): LiveRoom | undefined {
     return this.rooms.get(sessionId);
@@ -57,10 +66,11 @@ export class RoomRegistry {
     await this.store.delete(sessionId);
   }
 
-  /** Lets go of the room on this instance only (its media), leaving its shared state (shutting down). */
+  /** Lets go of the room on this instance only (its media and owner lease), leaving its shared state. */
   release(sessionId: string): void {
     this.rooms.get(sessionId)?.close();
     this.rooms.delete(sessionId);
+    void this.leases.release(sessionId);
   }
 
   list(): LiveRoom[] {
@@ -89,7 +99,7 @@ export class RoomRegistry {
 
   private async open(seed: () => Promise<RoomSeed>): Promise<LiveRoom> {
     const { sessionId, programId, agenda, chat } = await seed();
-    await this.store.open(sessionId, chat);
+    const shared = await this.store.open(sessionId, chat);
     const room = new LiveRoom(
       sessionId,
       programId,
@@ -100,6 +110,13 @@ export class RoomRegistry {
       this.config.mediasoup.lastN,
     );
     this.rooms.set(sessionId, room);
+    // Taken over from an instance that died (or restarted on a shared store): nobody is connected here yet and
+    // its media is gone. Everyone shows offline until their client rejoins; chat, hands and phase stay.
+    if (shared.state.participants.some((p) => p.online)) {
+      await room.change(({ state }) =>
+        updateEveryParticipant(state, { online: false, producers: [] }, { videoUserIds: [], activeSpeakerId: null }),
+      );
+    }
     return room;
   }
 }

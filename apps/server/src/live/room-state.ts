@@ -17,6 +17,8 @@ export interface SharedRoom {
   /** Removed by a host: may not come back into this live session. */
   removed: string[];
   consent: RecordingConsent | null;
+  /** Bumped for every router built for the room, on whichever instance: clients re-create their transports. */
+  mediaEpoch: number;
 }
 
 /** A change to a room: what clients see (as in a RoomPatch, without its version) and the room's own rules. */
@@ -26,6 +28,7 @@ export interface RoomChange {
   participants?: { upsert?: LiveParticipant[]; remove?: string[] };
   removed?: string[];
   consent?: RecordingConsent | null;
+  mediaEpoch?: number;
 }
 
 export function newSharedRoom(sessionId: string, chat: ChatMessage[] = []): SharedRoom {
@@ -50,6 +53,7 @@ export function newSharedRoom(sessionId: string, chat: ChatMessage[] = []): Shar
     },
     removed: [],
     consent: null,
+    mediaEpoch: 0,
   };
 }
 
@@ -85,6 +89,7 @@ export function applyChange(room: SharedRoom, change: RoomChange): { room: Share
   const rules = {
     removed: change.removed ?? room.removed,
     consent: change.consent === undefined ? room.consent : change.consent,
+    mediaEpoch: change.mediaEpoch ?? room.mediaEpoch,
   };
   if (changed.length === 0 && !chat && upsert.length === 0 && remove.length === 0) {
     return { room: { ...room, ...rules }, patch: null };

@@ -63,13 +63,7 @@ export class MemoryRoomStore implements RoomStore {
 
   async since(sessionId: string, version: number): Promise<RoomPatch[] | null> {
     const entry = this.rooms.get(sessionId);
-    if (!entry) return null;
-    const current = entry.room.state.version;
-    if (version > current || version < 0) return null;
-    if (version === current) return [];
-    const first = entry.log[0]?.version ?? Infinity;
-    if (version + 1 < first) return null;
-    return entry.log.filter((p) => p.version > version);
+    return entry ? patchesSince(entry.log, entry.room.state.version, version) : null;
   }
 
   async delete(sessionId: string): Promise<void> {
@@ -79,4 +73,13 @@ export class MemoryRoomStore implements RoomStore {
   async list(): Promise<string[]> {
     return [...this.rooms.keys()];
   }
+}
+
+/** What a client at `version` missed from a room at `current` with this patch log (null: take a snapshot). */
+export function patchesSince(log: RoomPatch[], current: number, version: number): RoomPatch[] | null {
+  if (version > current || version < 0) return null;
+  if (version === current) return [];
+  const first = log[0]?.version ?? Infinity;
+  if (version + 1 < first) return null;
+  return log.filter((p) => p.version > version);
 }
