@@ -7,6 +7,8 @@ export interface HealthResponse {
   };
   /** `error` when the last recording failed (the sessions themselves go on). */
   recordings: 'ok' | 'error';
+  /** `error` when the file storage (local disk or the S3 bucket) cannot be reached. */
+  storage: 'ok' | 'error';
   version: string;
   uptimeSeconds: number;
 }

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { WorkerPool } from '../media/worker-pool';
 import { RecordingsService } from '../recordings/recordings.service';
+import { StorageService } from '../storage/storage.service';
 import { appVersion } from '../app-version';
 
 class MediasoupHealth {
@@ -21,6 +22,8 @@ class HealthDto implements HealthResponse {
   @ApiProperty() uptimeSeconds: number;
   @ApiProperty({ enum: ['ok', 'error'], description: 'error: the last recording failed (see the server log)' })
   recordings: 'ok' | 'error';
+  @ApiProperty({ enum: ['ok', 'error'], description: 'error: uploads, slides and recordings cannot be stored' })
+  storage: 'ok' | 'error';
 }
 
 @ApiTags('health')
@@ -30,6 +33,7 @@ export class HealthController {
     @InjectDataSource() private readonly db: DataSource,
     private readonly workers: WorkerPool,
     private readonly recordings: RecordingsService,
+    private readonly storage: StorageService,
   ) {}
 
   @Public()
@@ -42,13 +46,18 @@ export class HealthController {
       () => 'error' as const,
     );
     const workers = this.workers.size;
-    const status = db === 'ok' && workers > 0 ? 'ok' : 'degraded';
+    const storage = await this.storage.check().then(
+      () => 'ok' as const,
+      () => 'error' as const,
+    );
+    const status = db === 'ok' && workers > 0 && storage === 'ok' ? 'ok' : 'degraded';
     if (status !== 'ok') res.status(HttpStatus.SERVICE_UNAVAILABLE);
     return {
       status,
       db,
       mediasoup: { workers },
       recordings: this.recordings.lastError ? 'error' : 'ok',
+      storage,
       version: appVersion,
       uptimeSeconds: Math.round(process.uptime()),
     };
