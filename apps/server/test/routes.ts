@@ -890,7 +890,7 @@ export async function fakeRecording(
   t: TestApp,
   programId: string,
   sessionId: string,
-  bytes = Buffer.alloc(4096, 1),
+  bytes: Buffer = Buffer.alloc(4096, 1),
 ): Promise<string> {
   await t.app.get(StorageService).put('recordings/fixture.webm', bytes, { contentType: 'video/webm' });
   const repo = t.app.get(DataSource).getRepository(Recording);

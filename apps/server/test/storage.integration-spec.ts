@@ -4,7 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { loadConfig } from '../src/config/config';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig, loadConfig } from '../src/config/config';
+import { Recording } from '../src/recordings/entities/recording.entity';
+import { RecordingsService } from '../src/recordings/recordings.service';
 import { ProgramsService } from '../src/programs/programs.service';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { createStorage } from '../src/storage/storage.module';
@@ -184,5 +187,55 @@ describe('two hub instances sharing the database and the bucket', () => {
     const whole = await api(b.app).get(media).set(bearer(spoke)).buffer(true).parse(asBytes).expect(200);
     expect((whole.body as Buffer).equals(video)).toBe(true);
     await api(b.app).get(media).set(bearer(spoke)).set('Range', 'bytes=400000-').expect(416);
+  });
+});
+
+describe('recordings left storing when the hub stopped', () => {
+  it('are stored at the next start; a bucket that cannot take one marks it failed, the file kept on disk', async () => {
+    const good = s3Env(s3.endpoint, 'restart');
+    const t1 = await startTestApp(good, { keepDataDir: true });
+    const { dataDir } = t1;
+    const programId = (await t1.app.get(ProgramsService).create({ name: 'Restarted ECHO' })).id;
+    const agenda = [{ kind: 'didactic' as const, title: 'Talk', minutes: 15 }];
+    const sessionId = (
+      await t1.app
+        .get(SessionsService)
+        .create(programId, { title: 'S1', startsAt: new Date().toISOString(), durationMinutes: 60, agenda }, null)
+    ).id;
+    const spool = t1.app.get<AppConfig>(APP_CONFIG).recordings.dir;
+    mkdirSync(spool, { recursive: true });
+    const recording = async () => {
+      const id = await fakeRecording(t1, programId, sessionId);
+      await t1.app.get(StorageService).delete('recordings/fixture.webm');
+      return id;
+    };
+    /** Finished by ffmpeg but not in storage yet, as a stop in the middle of an upload leaves it. */
+    const leaveStoring = async (t: TestApp, id: string, file: string, bytes: Buffer) => {
+      await t.app.get(DataSource).getRepository(Recording).update({ id }, { status: 'storing', file });
+      writeFileSync(join(spool, file), bytes);
+    };
+    const status = (t: TestApp, id: string) => t.app.get(DataSource).getRepository(Recording).findOneByOrFail({ id });
+    const [first, second] = [await recording(), await recording()];
+    await leaveStoring(t1, first, 'first.webm', randomBytes(1000));
+    await t1.close();
+
+    const t2 = await startTestApp({ ...good, STORAGE_URL: 's3://no-such-bucket' }, { dataDir, keepDataDir: true });
+    await t2.app.get(RecordingsService).stored();
+    expect(await status(t2, first)).toMatchObject({ status: 'failed', error: expect.stringContaining('kept at') });
+    expect(existsSync(join(spool, 'first.webm'))).toBe(true);
+    expect((await api(t2.app).get('/api/health')).body.recordings).toBe('error');
+    await leaveStoring(t2, second, 'second.webm', randomBytes(2000));
+    await t2.close();
+
+    const t3 = await startTestApp(good, { dataDir });
+    try {
+      await t3.app.get(RecordingsService).stored();
+      expect(await status(t3, second)).toMatchObject({ status: 'complete' });
+      expect(await t3.app.get(StorageService).head('recordings/second.webm')).toMatchObject({ size: 2000 });
+      expect(existsSync(join(spool, 'second.webm'))).toBe(false);
+      expect(await status(t3, first)).toMatchObject({ status: 'failed' }); // not retried by itself
+    } finally {
+      await t3.close();
+    }
   });
 });

@@ -66,10 +66,12 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     private readonly storage: StorageService,
   ) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     this.retentionTimer = setInterval(() => void this.deleteExpired(), 60 * 60 * 1000);
     this.retentionTimer.unref();
-    this.resumeStoring().catch((e: Error) => this.logger.error(`could not resume storing recordings: ${e.message}`));
+    await this.resumeStoring().catch((e: Error) =>
+      this.logger.error(`could not resume storing recordings: ${e.message}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -167,7 +169,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     void done.then(() => this.storing.delete(done));
   }
 
-  /** After a restart: stores the files this instance had not finished storing (they are still in its spool). */
+  /** After a restart: stores (in the background) the files this instance had not finished storing. */
   private async resumeStoring(): Promise<void> {
     const rows = await this.db.getRepository(Recording).findBy({ status: 'storing' });
     for (const row of rows) {
