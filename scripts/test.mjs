@@ -14,10 +14,16 @@ const env = { ...process.env, NX_DAEMON: 'false', FORCE_COLOR: process.env.CI ? 
 
 const jestJson = join(results, 'jest.json');
 const jestPostgresJson = join(results, 'jest-postgres.json');
+const jestS3Json = join(results, 'jest-s3.json');
 const e2eJson = join(results, 'e2e.json');
 const fieldJson = join(results, 'field.json');
 // Counted only when this run wrote them: a step that crashes first must not count the last run's results.
-for (const file of [jestJson, jestPostgresJson, e2eJson, fieldJson]) rmSync(file, { force: true });
+for (const file of [jestJson, jestPostgresJson, jestS3Json, e2eJson, fieldJson]) rmSync(file, { force: true });
+
+/** The integration specs that store files, run again with their files in s3rver (started by jest's global setup). */
+const storageSpecs = ['cases', 'community', 'programs-sessions', 'recordings', 'authorization'].map(
+  (name) => `apps/server/test/${name}.integration-spec.ts`,
+);
 
 /** Why there is no PostgreSQL for the integration specs (the reason scripts/postgres.ts prints), or null. */
 function postgresMissing() {
@@ -49,6 +55,12 @@ const steps = [
     { TEST_DATABASE: 'postgres' },
     postgresMissing,
   ],
+  [
+    'integration (jest, files in S3)',
+    'npx',
+    ['jest', '--forceExit', '--json', `--outputFile=${jestS3Json}`, ...storageSpecs],
+    { TEST_STORAGE: 's3' },
+  ],
   ['e2e (Playwright, Chromium and Firefox)', 'node', ['tests/e2e/run.mjs']],
   ['field (network namespaces: firewalled clinic through coturn)', 'node', ['tests/field/run.mjs']],
 ];
@@ -63,7 +75,7 @@ for (const [name, cmd, args, stepEnv = {}, missing = () => null] of steps) {
 }
 
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
-const jests = [readJson(jestJson), readJson(jestPostgresJson)];
+const jests = [readJson(jestJson), readJson(jestPostgresJson), readJson(jestS3Json)];
 const playwrights = [readJson(e2eJson), readJson(fieldJson)];
 const sum = (key) => jests.reduce((n, j) => n + (j?.[key] ?? 0), 0);
 const pw = (key) => playwrights.reduce((n, p) => n + (p?.stats?.[key] ?? 0), 0);

@@ -18,6 +18,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { RecordingsModule } from './recordings/recordings.module';
 import { RedisModule } from './redis/redis.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { StorageModule } from './storage/storage.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +31,7 @@ export class AppModule {
         RedisModule,
         RateLimitModule,
         JobsModule,
+        StorageModule,
         MailModule,
         RealtimeModule,
         AuthModule,

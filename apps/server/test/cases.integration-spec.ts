@@ -8,8 +8,6 @@ import {
   type QueuedCase,
   type RoomState,
 } from '@echo-hub/protocol';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CaseAttachment } from '../src/cases/entities/case-attachment.entity';
 import { EchoCase } from '../src/cases/entities/echo-case.entity';
@@ -17,11 +15,12 @@ import { Recommendation } from '../src/cases/entities/recommendation.entity';
 import { NotificationsService } from '../src/community/notifications.service';
 import { ProgramsService } from '../src/programs/programs.service';
 import { SessionsService } from '../src/sessions/sessions.service';
-import { type Account, account, addMember, api, bearer, waitUntil } from './fixtures';
+import { StorageService } from '../src/storage/storage.service';
+import { type Account, account, addMember, api, asBytes, bearer, waitUntil } from './fixtures';
 import { TestLiveClient } from './live-client';
 import { cleanCase } from './routes';
 import { startTestApp, type TestApp } from './test-app';
-import { asBytes, TINY_PNG, tinyPdf } from './upload-fixtures';
+import { TINY_PNG, tinyPdf } from './upload-fixtures';
 
 /** Identifiers that must never reach the database unconfirmed. */
 const NHS = '943 476 5919';
@@ -325,7 +324,7 @@ describe('case attachments and the recommendations notification', () => {
   };
   const download = (who: Account, caseId: string, id: string) =>
     api(t.app).get(`/api/cases/${caseId}/attachments/${id}`).set(bearer(who)).buffer(true).parse(asBytes);
-  const storedFiles = () => (existsSync(join(t.dataDir, 'cases')) ? readdirSync(join(t.dataDir, 'cases')) : []);
+  const storedFiles = () => t.app.get(StorageService).list('cases/');
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -398,7 +397,7 @@ describe('case attachments and the recommendations notification', () => {
 
   it('refuses other types, however named, and uploads without the confirmation, naming the field', async () => {
     const caseId = await newCase();
-    const before = storedFiles().length;
+    const before = (await storedFiles()).length;
     const text = await upload(p.presenter, caseId, Buffer.from('just some text, not an image'), 'scan.png').expect(400);
     expect(text.body.message).toContain('file');
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]);
@@ -418,20 +417,20 @@ describe('case attachments and the recommendations notification', () => {
       const res = await upload(p.presenter, caseId, png, 'knee.png', confirm).expect(400);
       expect(res.body.message).toContain('confirmIdentifiersRemoved');
     }
-    expect(storedFiles()).toHaveLength(before);
+    expect(await storedFiles()).toHaveLength(before);
     const c = (await api(t.app).get(`/api/cases/${caseId}`).set(bearer(p.presenter)).expect(200)).body as CaseDto;
     expect(c.attachments).toEqual([]);
   });
 
   it('refuses a file whose name identifies the patient (422 IDENTIFIERS_FOUND) and stores nothing', async () => {
     const caseId = await newCase();
-    const before = storedFiles().length;
+    const before = (await storedFiles()).length;
     for (const name of ['John_Smith_CT.pdf', `referral ${NHS}.pdf`]) {
       const res = await upload(p.presenter, caseId, pdf, name).expect(422);
       expect(res.body.error).toBe('IDENTIFIERS_FOUND');
       expect(res.body.findings[0]).toMatchObject({ field: 'file' });
     }
-    expect(storedFiles()).toHaveLength(before);
+    expect(await storedFiles()).toHaveLength(before);
     expect(await t.app.get(DataSource).getRepository(CaseAttachment).countBy({ caseId })).toBe(0);
   });
 
@@ -442,9 +441,9 @@ describe('case attachments and the recommendations notification', () => {
     await api(t.app).delete(`/api/cases/${caseId}/attachments/${a.id}`).set(bearer(p.colleague)).expect(403);
     await api(t.app).delete(`/api/cases/${caseId}/attachments/${a.id}`).set(bearer(p.outsider)).expect(403);
 
-    const files = storedFiles().length;
+    const files = (await storedFiles()).length;
     await api(t.app).delete(`/api/cases/${caseId}/attachments/${a.id}`).set(bearer(p.presenter)).expect(204);
-    expect(storedFiles()).toHaveLength(files - 1);
+    expect(await storedFiles()).toHaveLength(files - 1);
     expect((await download(p.presenter, caseId, a.id)).status).toBe(404);
 
     const kept = (await upload(p.presenter, caseId, pdf, 'plan.pdf').expect(201)).body as CaseAttachmentDto;

@@ -9,8 +9,6 @@ import type {
   ThreadDetail,
 } from '@echo-hub/protocol';
 import { randomUUID } from 'node:crypto';
-import { existsSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
 import { AttachmentsService } from '../src/community/attachments.service';
 import { Attachment } from '../src/community/entities/attachment.entity';
@@ -20,6 +18,7 @@ import { RateLimitService } from '../src/common/rate-limit.service';
 import { MailService } from '../src/mail/mail.service';
 import { ProgramsService } from '../src/programs/programs.service';
 import { SessionsService } from '../src/sessions/sessions.service';
+import { StorageService } from '../src/storage/storage.service';
 import { type Account, account, addMember, api, bearer } from './fixtures';
 import { TestLiveClient } from './live-client';
 import { startTestApp, type TestApp } from './test-app';
@@ -629,21 +628,22 @@ describe('community of practice', () => {
       const repo = t.app.get(DataSource).getRepository(Attachment);
       const dayAndAHourAgo = new Date(Date.now() - 25 * 3600_000).toISOString();
       await repo.update({ id: In([abandoned.id, used.id]) }, { createdAt: dayAndAHourAgo });
-      const fileOf = async (id: string) =>
-        join(t.dataDir, 'community', (await repo.findOneByOrFail({ id })).storedName);
+      const storage = t.app.get(StorageService);
+      const fileOf = async (id: string) => `community/${(await repo.findOneByOrFail({ id })).storedName}`;
+      const stored = async (key: string) => (await storage.head(key)) !== null;
       const [abandonedFile, freshFile, usedFile] = await Promise.all([abandoned, fresh, used].map((a) => fileOf(a.id)));
-      expect(existsSync(abandonedFile)).toBe(true);
+      expect(await stored(abandonedFile)).toBe(true);
 
       expect(await t.app.get(AttachmentsService).deleteExpired()).toBe(1);
       expect(await repo.findOneBy({ id: abandoned.id })).toBeNull();
-      expect(existsSync(abandonedFile)).toBe(false);
+      expect(await stored(abandonedFile)).toBe(false);
       expect(await repo.findOneBy({ id: fresh.id })).not.toBeNull();
-      expect(existsSync(freshFile)).toBe(true);
+      expect(await stored(freshFile)).toBe(true);
       expect(await repo.findOneBy({ id: used.id })).not.toBeNull();
-      expect(existsSync(usedFile)).toBe(true);
+      expect(await stored(usedFile)).toBe(true);
       expect((await get('mark', `/api/attachments/${used.id}`)).status).toBe(200);
       // A row whose file is already gone is still deleted.
-      unlinkSync(freshFile);
+      await storage.delete(freshFile);
       expect(await t.app.get(AttachmentsService).deleteExpired(Date.now() + 25 * 3600_000)).toBe(1);
       expect(await repo.findOneBy({ id: fresh.id })).toBeNull();
     });

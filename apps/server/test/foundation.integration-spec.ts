@@ -14,9 +14,9 @@ describe('foundation: the real app on a temporary SQLite file with real mediasou
   });
   afterAll(() => t.close());
 
-  it('answers /api/health with the database and worker count', async () => {
+  it('answers /api/health with the database, storage and worker count', async () => {
     const res = await request(t.app.getHttpServer()).get('/api/health').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', db: 'ok', mediasoup: { workers: 2 } });
+    expect(res.body).toMatchObject({ status: 'ok', db: 'ok', storage: 'ok', mediasoup: { workers: 2 } });
     expect(res.body).not.toHaveProperty('redis'); // one process: no Redis to report
   });
 

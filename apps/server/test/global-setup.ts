@@ -1,15 +1,17 @@
 // One throwaway-PostgreSQL helper for the bench and the integration tests, kept with the scripts.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTemporaryPostgres, type TemporaryPostgres } from '../../../scripts/postgres';
+import { startS3Server, type TestS3 } from './s3-server';
 
 /** Shared with global-teardown.ts, which runs in the same process. */
-export const started = globalThis as { temporaryPostgres?: TemporaryPostgres };
+export const started = globalThis as { temporaryPostgres?: TemporaryPostgres; s3?: TestS3 };
 
 /**
  * With TEST_DATABASE=postgres and no TEST_POSTGRES_URL: one throwaway PostgreSQL for the whole jest run,
  * its URL passed to the test files in TEST_POSTGRES_URL; global-teardown.ts stops and deletes it.
  */
 export default async function globalSetup(): Promise<void> {
+  await startS3();
   if (process.env.TEST_DATABASE !== 'postgres' || process.env.TEST_POSTGRES_URL) return;
   const pg = await startTemporaryPostgres({
     prefix: 'echo-hub-test-pg-',
@@ -29,4 +31,14 @@ export default async function globalSetup(): Promise<void> {
     });
   }
   process.env.TEST_POSTGRES_URL = pg.url;
+}
+
+/**
+ * With TEST_STORAGE=s3: one s3rver for the whole jest run, its address passed to the test files in
+ * TEST_S3_ENDPOINT (test-app.ts then gives every app STORAGE_URL in its bucket); global-teardown.ts stops it.
+ */
+async function startS3(): Promise<void> {
+  if (process.env.TEST_STORAGE !== 's3' || process.env.TEST_S3_ENDPOINT) return;
+  started.s3 = await startS3Server();
+  process.env.TEST_S3_ENDPOINT = started.s3.endpoint;
 }

@@ -1,6 +1,7 @@
 import { started } from './global-setup';
 
-/** Stops the PostgreSQL global-setup.ts started, if any. */
-export default function globalTeardown(): void {
+/** Stops the PostgreSQL and the s3rver global-setup.ts started, if any. */
+export default async function globalTeardown(): Promise<void> {
   started.temporaryPostgres?.stop();
+  await started.s3?.stop();
 }

@@ -1,5 +1,5 @@
 import type { JoinResponse, QueuedCase, RecordingDto, RoomState } from '@echo-hub/protocol';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { RoomRegistry } from '../src/live/room-registry';
@@ -7,11 +7,12 @@ import { ProgramsService } from '../src/programs/programs.service';
 import { Recording } from '../src/recordings/entities/recording.entity';
 import { RecordingsService } from '../src/recordings/recordings.service';
 import { SessionsService } from '../src/sessions/sessions.service';
-import { type Account, account, addMember, api, bearer, waitUntil } from './fixtures';
+import { StorageService } from '../src/storage/storage.service';
+import { type Account, account, addMember, api, asBytes, bearer, waitUntil } from './fixtures';
 import { TestLiveClient } from './live-client';
 import { cleanCase } from './routes';
 import { probe, rtpSources } from './rtp-sources';
-import { startTestApp } from './test-app';
+import { onS3, startTestApp } from './test-app';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -78,6 +79,7 @@ describe('recordings', () => {
     await sleep(4000);
     await s.hostClient.ok('host:phase', { phase: 'cases', slot: 1 });
     await waitUntil(() => s.spokeClient.state?.recording === false);
+    await s.t.app.get(RecordingsService).stored();
     const [rec] = await list();
     expect(rec).toMatchObject({
       title: 'Motivational interviewing basics',
@@ -86,7 +88,11 @@ describe('recordings', () => {
       consented: false,
     });
     expect(rec.sizeBytes).toBeGreaterThan(10_000);
-    const { codecs, duration } = await probe(await filePath(rec));
+    // On S3 the file has left RECORDINGS_DIR for the bucket; on local disk RECORDINGS_DIR is where it is kept.
+    expect(existsSync(join(s.t.dataDir, await keyOf(rec)))).toBe(!onS3);
+    const file = join(s.t.dataDir, 'probe.webm');
+    writeFileSync(file, await storedBytes(rec));
+    const { codecs, duration } = await probe(file);
     expect(codecs.sort()).toEqual(['audio:opus', 'video:vp8']);
     expect(duration).toBeGreaterThan(4 * 0.8);
     expect(duration).toBeLessThan((rec.durationSeconds ?? 0) * 1.2 + 1);
@@ -94,7 +100,7 @@ describe('recordings', () => {
 
   it('serves the file with range requests (206 with the right bytes) to members only', async () => {
     const [rec] = await list();
-    const bytes = readFileSync(await filePath(rec));
+    const bytes = await storedBytes(rec);
     const res = await api(s.t.app)
       .get(rec.mediaUrl)
       .set(bearer(s.spoke))
@@ -153,6 +159,7 @@ describe('recordings', () => {
     await sleep(3000);
     await s.hostClient.ok('host:closeCase');
     await waitUntil(() => s.spokeClient.state?.recording === false);
+    await s.t.app.get(RecordingsService).stored();
     const recs = await list();
     expect(recs).toHaveLength(2);
     expect(recs[0]).toMatchObject({ kind: 'case', consented: true, status: 'complete' });
@@ -161,17 +168,24 @@ describe('recordings', () => {
   it('deletes recordings past the retention period, file and row, and keeps the rest', async () => {
     const service = s.t.app.get(RecordingsService);
     const before = await list();
-    const paths = await Promise.all(before.map(filePath));
+    const keys = await Promise.all(before.map(keyOf));
     const in400Days = Date.now() + 400 * 86_400_000;
     expect(await service.deleteExpired(Date.now())).toBe(0);
     expect(await service.deleteExpired(in400Days)).toBe(before.length);
     expect(await list()).toEqual([]);
-    for (const path of paths) expect(existsSync(path)).toBe(false);
+    for (const key of keys) expect(await storage().head(key)).toBeNull();
   });
 
-  async function filePath(rec: RecordingDto): Promise<string> {
+  const storage = () => s.t.app.get(StorageService);
+
+  async function keyOf(rec: RecordingDto): Promise<string> {
     const row = await s.t.app.get(DataSource).getRepository(Recording).findOneByOrFail({ id: rec.id });
-    return join(s.t.dataDir, 'recordings', row.file);
+    return `recordings/${row.file}`;
+  }
+
+  /** The recording's bytes as stored (on local disk in RECORDINGS_DIR, or in the bucket). */
+  async function storedBytes(rec: RecordingDto): Promise<Buffer> {
+    return Buffer.concat(await (await storage().get(await keyOf(rec))).toArray());
   }
 });
 
@@ -196,10 +210,3 @@ describe('recording failures', () => {
     }
   });
 });
-
-/** supertest parser that keeps the body as bytes. */
-const asBytes: Parameters<ReturnType<ReturnType<typeof api>['get']>['parse']>[0] = (res, cb) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (d: Buffer) => chunks.push(d));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};

@@ -1,15 +1,13 @@
 import type { ProgramRole } from '@echo-hub/protocol';
 import type { Permission } from '../src/auth/permissions';
 import { ProgramsService } from '../src/programs/programs.service';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CaseAttachmentsService } from '../src/cases/case-attachments.service';
 import { CasesService } from '../src/cases/cases.service';
-import { APP_CONFIG, type AppConfig } from '../src/config/config';
 import { Recording } from '../src/recordings/entities/recording.entity';
 import { RecordingsService } from '../src/recordings/recordings.service';
 import { SessionsService } from '../src/sessions/sessions.service';
+import { StorageService } from '../src/storage/storage.service';
 import {
   attachment,
   groupWithMember,
@@ -890,11 +888,14 @@ export async function setupFixture(t: TestApp): Promise<Setup> {
   return { f, callers };
 }
 
-/** A finished recording row with a small file, as the recorder leaves them. */
-async function fakeRecording(t: TestApp, programId: string, sessionId: string): Promise<string> {
-  const config = t.app.get<AppConfig>(APP_CONFIG);
-  mkdirSync(config.recordings.dir, { recursive: true });
-  writeFileSync(join(config.recordings.dir, 'fixture.webm'), Buffer.alloc(4096, 1));
+/** A finished recording row with a (small) file in storage, as the recorder leaves them. */
+export async function fakeRecording(
+  t: TestApp,
+  programId: string,
+  sessionId: string,
+  bytes: Buffer = Buffer.alloc(4096, 1),
+): Promise<string> {
+  await t.app.get(StorageService).put('recordings/fixture.webm', bytes, { contentType: 'video/webm' });
   const repo = t.app.get(DataSource).getRepository(Recording);
   const row = await repo.save(
     repo.create({
@@ -907,7 +908,7 @@ async function fakeRecording(t: TestApp, programId: string, sessionId: string): 
       file: 'fixture.webm',
       startedAt: new Date().toISOString(),
       endedAt: new Date().toISOString(),
-      sizeBytes: 4096,
+      sizeBytes: bytes.length,
       consent: null,
       error: null,
     }),

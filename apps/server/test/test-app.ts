@@ -1,12 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { freePort } from '../../../scripts/free-port';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
+import { s3Env } from './s3-server';
 import { onPostgres, postgresDatabase } from './test-database';
+
+/** TEST_STORAGE=s3 keeps the apps' files in s3rver (global-setup.ts starts it) instead of on local disk. */
+export const onS3 = process.env.TEST_STORAGE === 's3';
 
 export interface TestApp {
   app: INestApplication;
@@ -21,7 +25,10 @@ export interface TestAppOptions {
   keepDataDir?: boolean;
 }
 
-/** Boots the real app (the same factory as production) on a temporary SQLite file, or PostgreSQL database. */
+/**
+ * Boots the real app (the same factory as production) on a temporary SQLite file, or PostgreSQL database;
+ * its files on local disk, or in s3rver.
+ */
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'echo-hub-test-'));
   const config = loadConfig({
@@ -35,6 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     RTC_PORT: String(await freePort(['tcp', 'udp'])),
     LOG_LEVEL: 'error',
     PORT: '3000',
+    ...(onS3 ? s3Env(String(process.env.TEST_S3_ENDPOINT), basename(dataDir)) : {}),
     ...env,
   });
   const app = await createApp(config);

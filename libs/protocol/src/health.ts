@@ -9,6 +9,8 @@ export interface HealthResponse {
   recordings: 'ok' | 'error';
   /** Present when the hub scales out with REDIS_URL: whether Redis answers. */
   redis?: 'ok' | 'error';
+  /** `error` when the file storage (local disk or the S3 bucket) cannot be reached. */
+  storage: 'ok' | 'error';
   version: string;
   uptimeSeconds: number;
 }
@@ -17,5 +19,5 @@ export interface HealthResponse {
 export interface ReadyResponse {
   ready: boolean;
   /** Why not: `draining` (shutting down), `db`, `redis` or `mediasoup` (down). */
-  reason?: 'draining' | 'db' | 'redis' | 'mediasoup';
+  reason?: 'draining' | 'db' | 'redis' | 'storage' | 'mediasoup';
 }

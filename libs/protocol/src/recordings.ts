@@ -6,7 +6,7 @@ export interface RecordingDto {
   presenterName: string;
   kind: 'didactic' | 'case' | 'manual';
   /** `partial`: ffmpeg failed part-way; the file holds what was recorded until then. */
-  status: 'recording' | 'complete' | 'partial' | 'failed';
+  status: 'recording' | 'storing' | 'complete' | 'partial' | 'failed';
   startedAt: string;
   endedAt: string | null;
   durationSeconds: number | null;

@@ -1,16 +1,14 @@
 import { type CaseAttachmentDto, CaseLimits, type ConfirmedSpan } from '@echo-hub/protocol';
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { unlink } from 'node:fs/promises';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { NO_TX } from '../database/no-tx';
-import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { refuseDicom } from '../deid/dicom';
 import { findingsInFile } from '../deid/read-text';
 import { stripMetadata } from '../deid/strip-metadata';
+import { StorageService } from '../storage/storage.service';
 import { type Caller, CasesService } from './cases.service';
 import { refuseIdentifyingFileName, refuseUnconfirmed } from './deid-gate';
 import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
@@ -18,8 +16,11 @@ import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.en
 const badFile = (message: string) =>
   new BadRequestException({ error: 'VALIDATION_FAILED', message, fields: [{ field: 'file', messages: [message] }] });
 
+/** Where case files are kept (DATA_DIR/cases on local disk). */
+const FOLDER = 'cases';
+
 /**
- * Images and PDFs on a case, kept under DATA_DIR/cases: attached by whoever may edit the case (who
+ * Images and PDFs on a case, kept in storage under `cases/`: attached by whoever may edit the case (who
  * confirms they identify nobody, and whose file name passes the de-identification gate), read by
  * whoever may read the case.
  */
@@ -28,12 +29,8 @@ export class CaseAttachmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CasesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly storage: StorageService,
   ) {}
-
-  private get dir(): string {
-    return join(this.config.dataDir, 'cases');
-  }
 
   /**
    * The caller has confirmed the file identifies nobody (the controller's DTO requires it). The text
@@ -57,7 +54,7 @@ export class CaseAttachmentsService {
     refuseIdentifyingFileName(name);
     const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
     refuseUnconfirmed(await findingsInFile(bytes, type.mimeType), confirmed);
-    const storedName = await storeUpload(this.dir, bytes, type.ext);
+    const storedName = await storeUpload(this.storage, FOLDER, bytes, type);
     const repo = this.db.getRepository(CaseAttachment);
     const saved = await repo.save(
       repo.create({
@@ -78,7 +75,7 @@ export class CaseAttachmentsService {
   async file(caseId: string, id: string, caller: Caller) {
     await this.cases.readable(caseId, caller);
     const a = await this.find(caseId, id);
-    return { path: join(this.dir, a.storedName), name: a.originalName, mimeType: a.mimeType };
+    return { key: `${FOLDER}/${a.storedName}`, name: a.originalName, mimeType: a.mimeType };
   }
 
   /** Removed by whoever may edit the case, while it is not yet discussed. */
@@ -86,7 +83,7 @@ export class CaseAttachmentsService {
     await this.mayEdit(caseId, caller);
     const a = await this.find(caseId, id);
     await this.db.getRepository(CaseAttachment).delete({ id });
-    await unlink(join(this.dir, a.storedName)).catch(() => undefined);
+    await this.storage.discard(`${FOLDER}/${a.storedName}`);
   }
 
   /** 404 for a case the caller may not read (a draft's existence is not revealed), then the edit checks. */

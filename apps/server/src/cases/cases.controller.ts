@@ -35,6 +35,7 @@ import { Access } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/auth.types';
 import { PERMISSIONS } from '../auth/permissions';
 import { sendUpload } from '../common/uploads';
+import { StorageService } from '../storage/storage.service';
 import { CaseAttachmentsService } from './case-attachments.service';
 import { type Caller, CasesService } from './cases.service';
 import {
@@ -60,6 +61,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly attachments: CaseAttachmentsService,
+    private readonly storage: StorageService,
   ) {}
 
   @Access('cases.submit', 'session')
@@ -166,7 +168,7 @@ export class CasesController {
     @Res() res: Response,
   ): Promise<void> {
     const file = await this.attachments.file(id, fileId, caller(req));
-    sendUpload(res, file, `attachment ${fileId} not found`);
+    await sendUpload(res, this.storage, file, `attachment ${fileId} not found`);
   }
 
   @Access('cases.submit', 'case')

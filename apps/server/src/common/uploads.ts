@@ -1,7 +1,8 @@
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
+import { disposition, sendStored } from '../storage/send-stored';
+import type { StorageService } from '../storage/storage.service';
 
 /** The type of a file from its first bytes (never from the name or the type the browser claims). */
 export function sniffType(head: Buffer): { mimeType: string; ext: string } | null {
@@ -28,30 +29,39 @@ export const safeName = (name: string) =>
     .trim()
     .slice(0, 200) || 'file';
 
-/** Writes an upload under `dir` with a fresh random name (never the uploader's); answers that name. */
-export async function storeUpload(dir: string, bytes: Buffer, ext: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const storedName = `${randomUUID()}${ext}`;
-  await writeFile(join(dir, storedName), bytes);
+/** Stores an upload in `folder` with a fresh random name (never the uploader's); answers that name. */
+export async function storeUpload(
+  storage: StorageService,
+  folder: string,
+  bytes: Buffer,
+  type: { mimeType: string; ext: string },
+): Promise<string> {
+  const storedName = `${randomUUID()}${type.ext}`;
+  await storage.put(`${folder}/${storedName}`, bytes, { contentType: type.mimeType });
   return storedName;
 }
 
 /**
  * Sends a stored upload: images inline, PDFs as downloads, never sniffed or run by the browser.
- * A file gone from disk answers 404 `notFound`.
+ * A file gone from storage answers 404 `notFound`.
  */
 export function sendUpload(
   res: Response,
-  file: { path: string; name: string; mimeType: string },
+  storage: StorageService,
+  file: { key: string; name: string; mimeType: string },
   notFound: string,
-): void {
-  const disposition = file.mimeType.startsWith('image/') ? 'inline' : 'attachment';
-  res.setHeader('Content-Type', file.mimeType);
-  res.setHeader('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-  res.setHeader('Cache-Control', 'private, max-age=3600');
-  res.sendFile(file.path, (err) => {
-    if (err && !res.headersSent) res.status(404).json({ statusCode: 404, error: 'NOT_FOUND', message: notFound });
-  });
+): Promise<void> {
+  return sendStored(
+    res,
+    storage,
+    file.key,
+    {
+      'Content-Type': file.mimeType,
+      'Content-Disposition': disposition(file.mimeType.startsWith('image/') ? 'inline' : 'attachment', file.name),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, max-age=3600',
+    },
+    notFound,
+  );
 }

@@ -1,15 +1,13 @@
 import { type AttachmentDto, CommunityLimits, type ProgramRole } from '@echo-hub/protocol';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { unlink } from 'node:fs/promises';
-import { join } from 'node:path';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { refuseIdentifyingFileName } from '../cases/deid-gate';
-import { APP_CONFIG, type AppConfig } from '../config/config';
 import { refuseDicom } from '../deid/dicom';
 import { stripMetadata } from '../deid/strip-metadata';
 import { JobsService } from '../jobs/jobs.service';
+import { StorageService } from '../storage/storage.service';
 import { CommunityAccessService, type Viewer } from './community-access.service';
 import { badRequest, CommunityError, notFound } from './community.errors';
 import { Attachment } from './entities/attachment.entity';
@@ -17,11 +15,14 @@ import { Post } from './entities/post.entity';
 import { attachmentMarkdown } from './threads.service';
 import { NO_TX } from '../database/no-tx';
 
+/** Where group files are kept (DATA_DIR/community on local disk). */
+const FOLDER = 'community';
+
 /** How long an uploaded file may wait to be used in a post before the hourly job deletes it. */
 const UNLINKED_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Images and PDFs uploaded to a group, kept under DATA_DIR/community and served only to its readers.
+ * Images and PDFs uploaded to a group, kept in storage under `community/` and served only to its readers.
  * An hourly job deletes files never used in a post (an abandoned draft) 24 hours after upload.
  */
 @Injectable()
@@ -31,16 +32,12 @@ export class AttachmentsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CommunityAccessService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobsService,
+    private readonly storage: StorageService,
   ) {}
 
   onModuleInit(): void {
     this.jobs.every('community.attachments-cleanup', 60 * 60 * 1000, () => this.deleteExpired());
-  }
-
-  private get dir(): string {
-    return join(this.config.dataDir, 'community');
   }
 
   /** Deletes attachments never linked to a post and uploaded over 24 hours before `now` (row and file). */
@@ -53,7 +50,7 @@ export class AttachmentsService implements OnModuleInit {
       // Not if a post took it meanwhile.
       const { affected } = await repo.delete({ id: a.id, postId: IsNull() });
       if (affected === 0) continue;
-      await unlink(join(this.dir, a.storedName)).catch(() => undefined);
+      await this.storage.discard(`${FOLDER}/${a.storedName}`);
       deleted++;
     }
     if (deleted) this.logger.log(`deleted ${deleted} unused attachment(s)`);
@@ -76,7 +73,7 @@ export class AttachmentsService implements OnModuleInit {
     }
     refuseIdentifyingFileName(safeName(file.originalname));
     const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
-    const storedName = await storeUpload(this.dir, bytes, type.ext);
+    const storedName = await storeUpload(this.storage, FOLDER, bytes, type);
     const repo = this.db.getRepository(Attachment);
     const a = await repo.save(
       repo.create({
@@ -120,6 +117,6 @@ export class AttachmentsService implements OnModuleInit {
       const visible = access.moderate || (!post.deletedAt && (!post.hidden || post.authorId === viewer.id));
       if (!visible) throw missing();
     }
-    return { path: join(this.dir, a.storedName), name: a.originalName, mimeType: a.mimeType };
+    return { key: `${FOLDER}/${a.storedName}`, name: a.originalName, mimeType: a.mimeType };
   }
 }

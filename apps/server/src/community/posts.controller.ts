@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { Access, CurrentUser } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
 import { sendUpload } from '../common/uploads';
+import { StorageService } from '../storage/storage.service';
 import { AttachmentsService } from './attachments.service';
 import { FlagDto, HideDto, ReactDto, UpdatePostDto } from './dto/community.dto';
 import { ModerationService } from './moderation.service';
@@ -20,6 +21,7 @@ export class PostsController {
     private readonly threads: ThreadsService,
     private readonly moderation: ModerationService,
     private readonly attachments: AttachmentsService,
+    private readonly storage: StorageService,
   ) {}
 
   /** The author edits (the old text is kept as a revision); a moderator may too (audited). */
@@ -120,6 +122,6 @@ export class PostsController {
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
   ): Promise<void> {
-    sendUpload(res, await this.attachments.file(user, id, role(req)), `attachment ${id} not found`);
+    await sendUpload(res, this.storage, await this.attachments.file(user, id, role(req)), `attachment ${id} not found`);
   }
 }

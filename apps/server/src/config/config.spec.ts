@@ -99,6 +99,36 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps files on local disk unless STORAGE_URL names a bucket', () => {
+    expect(loadConfig({ ...base }).storage).toEqual({ type: 'local' });
+    const s3 = { STORAGE_URL: 's3://echo-files/hub-1/', S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' };
+    expect(loadConfig({ ...base, ...s3, S3_ENDPOINT: 'http://127.0.0.1:9000' }).storage).toEqual({
+      type: 's3',
+      bucket: 'echo-files',
+      prefix: 'hub-1/',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+    });
+    expect(loadConfig({ ...base, ...s3, STORAGE_URL: 's3://echo-files' }).storage).toMatchObject({
+      prefix: '',
+      endpoint: undefined,
+      forcePathStyle: false,
+    });
+  });
+
+  it.each([
+    [{ STORAGE_URL: 's3://b1', S3_SECRET_ACCESS_KEY: 's' }, 'S3_ACCESS_KEY_ID is required when STORAGE_URL is set'],
+    [{ STORAGE_URL: 's3://b1', S3_ACCESS_KEY_ID: 'k' }, 'S3_SECRET_ACCESS_KEY is required when STORAGE_URL is set'],
+    [{ S3_ENDPOINT: 'http://minio:9000' }, 'STORAGE_URL is required (s3://bucket/prefix) when S3_ENDPOINT is set'],
+    [{ STORAGE_URL: 'https://bucket', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }, 'STORAGE_URL must be s3://'],
+    [{ STORAGE_URL: 's3://Bad_Bucket', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }, 'STORAGE_URL must be s3://'],
+  ])('refuses half a storage configuration, naming what is missing or wrong (%j)', (env, message) => {
+    expect(() => loadConfig({ ...base, ...env })).toThrow(message);
+  });
+
   it('.env.example is valid and documents every variable, and so does the README', () => {
     const example = readFileSync(join(root, '.env.example'), 'utf8');
     const readme = readFileSync(join(root, 'README.md'), 'utf8');

@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cachedWorkerBin } from '../media/worker-bin';
+import { STORAGE_URL_PATTERN, type StorageConfig, storageConfig, storageProblems } from '../storage/storage-config';
 
 const TURN_URL = String.raw`turns?:(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(\?transport=(udp|tcp))?`;
 const TURN_URLS = new RegExp(`^${TURN_URL}(\\s*,\\s*${TURN_URL})*$`);
@@ -130,6 +131,30 @@ export class EnvironmentVariables {
   @IsString()
   RECORDINGS_DIR?: string = undefined;
 
+  // Object storage: unset, files stay on local disk; s3://… puts them in an S3-compatible bucket.
+  @IsOptional()
+  @Matches(STORAGE_URL_PATTERN, { message: 'must be s3://bucket or s3://bucket/prefix (unset: local disk)' })
+  STORAGE_URL?: string = undefined;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'must be a URL such as http://minio:9000' })
+  S3_ENDPOINT?: string = undefined;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string = undefined;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string = undefined;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  S3_FORCE_PATH_STYLE?: 'true' | 'false' = undefined;
+
   @Transform(toInt)
   @IsInt({ message: 'must be an integer port number (1024-65535)' })
   @Min(1024, { message: 'must be an integer port number (1024-65535)' })
@@ -214,6 +239,7 @@ export interface AppConfig {
     loginAddressRateLimit: number;
   };
   recordings: { dir: string; portMin: number; portMax: number; retentionDays: number; ffmpeg: string };
+  storage: StorageConfig;
   /** Base URL for links in emails and calendar feeds. */
   publicUrl: string;
   mail: { smtpUrl?: string; from: string };
@@ -248,6 +274,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.RECORDING_PORT_MIN + 31 > env.RECORDING_PORT_MAX) {
     problems.push('RECORDING_PORT_MAX must be at least RECORDING_PORT_MIN + 31 (32 ports per recording)');
   }
+  problems.push(...storageProblems(env));
   if (!existsSync(env.MEDIASOUP_WORKER_BIN)) {
     problems.push(`MEDIASOUP_WORKER_BIN has no worker at ${env.MEDIASOUP_WORKER_BIN} (run: npm run setup)`);
   }
@@ -301,6 +328,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       retentionDays: env.RECORDINGS_RETENTION_DAYS,
       ffmpeg: env.FFMPEG_PATH,
     },
+    storage: storageConfig(env),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
   };

@@ -14,6 +14,7 @@ import { Public } from '../auth/access.decorators';
 import { WorkerPool } from '../media/worker-pool';
 import { RecordingsService } from '../recordings/recordings.service';
 import { RedisService } from '../redis/redis.service';
+import { StorageService } from '../storage/storage.service';
 import { appVersion } from '../app-version';
 import { ReadinessService } from './readiness.service';
 
@@ -31,12 +32,14 @@ class HealthDto implements HealthResponse {
   recordings: 'ok' | 'error';
   @ApiPropertyOptional({ enum: ['ok', 'error'], description: 'only with REDIS_URL: whether Redis answers' })
   redis?: 'ok' | 'error';
+  @ApiProperty({ enum: ['ok', 'error'], description: 'error: uploads, slides and recordings cannot be stored' })
+  storage: 'ok' | 'error';
 }
 
 class ReadyDto implements ReadyResponse {
   @ApiProperty() ready: boolean;
-  @ApiPropertyOptional({ enum: ['draining', 'db', 'redis', 'mediasoup'] })
-  reason?: 'draining' | 'db' | 'redis' | 'mediasoup';
+  @ApiPropertyOptional({ enum: ['draining', 'db', 'redis', 'storage', 'mediasoup'] })
+  reason?: ReadyResponse['reason'];
 }
 
 @ApiTags('health')
@@ -48,6 +51,7 @@ export class HealthController {
     private readonly recordings: RecordingsService,
     private readonly redis: RedisService,
     private readonly readiness: ReadinessService,
+    private readonly storage: StorageService,
   ) {}
 
   @Public()
@@ -55,8 +59,8 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto, description: 'Database (and Redis) reachable and a mediasoup worker running' })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Something the hub needs is down' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
-    const { db, redis, workers } = await this.dependencies();
-    const status = db === 'ok' && redis !== 'error' && workers > 0 ? 'ok' : 'degraded';
+    const { db, redis, storage, workers } = await this.dependencies();
+    const status = db === 'ok' && redis !== 'error' && storage === 'ok' && workers > 0 ? 'ok' : 'degraded';
     if (status !== 'ok') res.status(HttpStatus.SERVICE_UNAVAILABLE);
     return {
       status,
@@ -64,6 +68,7 @@ export class HealthController {
       ...(redis && { redis }),
       mediasoup: { workers },
       recordings: this.recordings.lastError ? 'error' : 'ok',
+      storage,
       version: appVersion,
       uptimeSeconds: Math.round(process.uptime()),
     };
@@ -81,22 +86,26 @@ export class HealthController {
 
   private async notReadyBecause(): Promise<ReadyResponse['reason']> {
     if (this.readiness.draining) return 'draining';
-    const { db, redis, workers } = await this.dependencies();
+    const { db, redis, storage, workers } = await this.dependencies();
     if (db !== 'ok') return 'db';
     if (redis === 'error') return 'redis';
+    if (storage !== 'ok') return 'storage';
     if (workers === 0) return 'mediasoup';
     return undefined;
   }
 
-  /** What the hub cannot work without. (Object storage, once it is configurable, belongs here too.) */
+  /** What the hub cannot work without: the database, Redis (when set), the file storage and a media worker. */
   private async dependencies() {
-    const [db, redis] = await Promise.all([
-      this.db.query('SELECT 1').then(
+    const answers = (check: Promise<unknown>) =>
+      check.then(
         () => 'ok' as const,
         () => 'error' as const,
-      ),
+      );
+    const [db, redis, storage] = await Promise.all([
+      answers(this.db.query('SELECT 1')),
       this.redis.check(),
+      answers(this.storage.check()),
     ]);
-    return { db, redis, workers: this.workers.size };
+    return { db, redis, storage, workers: this.workers.size };
   }
 }

@@ -4,13 +4,18 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access, Public } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/auth.types';
+import { disposition, sendStored } from '../storage/send-stored';
+import { StorageService } from '../storage/storage.service';
 import { RecordingsService } from './recordings.service';
 
 @ApiTags('recordings')
 @ApiBearerAuth()
 @Controller()
 export class RecordingsController {
-  constructor(private readonly recordings: RecordingsService) {}
+  constructor(
+    private readonly recordings: RecordingsService,
+    private readonly storage: StorageService,
+  ) {}
 
   @Access('program.read')
   @Get('programs/:id/recordings')
@@ -18,13 +23,12 @@ export class RecordingsController {
     return this.recordings.list(id);
   }
 
-  /** Plays in the browser with seeking: express answers Range requests with 206 and the right bytes. */
+  /** Plays in the browser with seeking: Range requests get 206 with the right bytes, read from storage. */
   @Access('program.read', 'recording')
   @Get('recordings/:id/media')
   @ApiProduces('video/webm')
   async media(@Param('id') id: string, @Res() res: Response): Promise<void> {
-    const { path } = await this.recordings.file(id);
-    res.sendFile(path, { headers: { 'Content-Type': 'video/webm', 'Cache-Control': 'private, max-age=3600' } });
+    await this.send(id, res, {});
   }
 
   /** A short-lived URL a <video> element can play (it cannot send a bearer token). */
@@ -44,15 +48,23 @@ export class RecordingsController {
     @Res() res: Response,
   ): Promise<void> {
     await this.recordings.checkTicket(id, String(ticket ?? ''));
-    const { path } = await this.recordings.file(id);
-    res.sendFile(path, { headers: { 'Content-Type': 'video/webm', 'Cache-Control': 'private, max-age=3600' } });
+    await this.send(id, res, {});
   }
 
   @Access('program.read', 'recording')
   @Get('recordings/:id/download')
   @ApiProduces('video/webm')
   async download(@Param('id') id: string, @Res() res: Response): Promise<void> {
-    const { path, name } = await this.recordings.file(id);
-    res.download(path, name);
+    await this.send(id, res, { download: true });
+  }
+
+  private async send(id: string, res: Response, { download = false }): Promise<void> {
+    const { key, name } = await this.recordings.file(id);
+    const headers = {
+      'Content-Type': 'video/webm',
+      'Cache-Control': 'private, max-age=3600',
+      ...(download ? { 'Content-Disposition': disposition('attachment', name) } : {}),
+    };
+    await sendStored(res, this.storage, key, headers, `recording ${id} has no file`);
   }
 }

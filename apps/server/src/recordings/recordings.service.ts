@@ -10,13 +10,15 @@ import {
 } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { existsSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { JobsService } from '../jobs/jobs.service';
 import type { ms } from '../media/mediasoup';
+import { StorageService } from '../storage/storage.service';
 import { Recorder } from './recorder';
 import { Recording } from './entities/recording.entity';
 
@@ -38,15 +40,22 @@ export interface RecordingRequest {
 const PORTS_PER_RECORDING = 32; // 16 streams: one video and up to 15 microphones
 const MAX_AUDIO = PORTS_PER_RECORDING / 2 - 1;
 
+/** Where recordings are kept in storage (RECORDINGS_DIR on local disk). */
+const FOLDER = 'recordings';
+const key = (r: Recording) => `${FOLDER}/${r.file}`;
+
 /**
- * One recorder per live session. Files go to RECORDINGS_DIR; a row per recording keeps its
- * title, presenter, times, size and (for a case slot) the consent it was made under. An
- * hourly job deletes recordings older than RECORDINGS_RETENTION_DAYS.
+ * One recorder per live session. ffmpeg writes to RECORDINGS_DIR; a finished file is then moved
+ * into storage (on local disk it is already there; to S3 it is uploaded, the row `storing` until
+ * then). A row per recording keeps its title, presenter, times, size and (for a case slot) the
+ * consent it was made under. An hourly job deletes recordings older than RECORDINGS_RETENTION_DAYS.
  */
 @Injectable()
 export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RecordingsService.name);
   private readonly active = new Map<string, { recorder: Recorder; row: Recording; ports: number }>();
+  /** Files being moved into storage, awaited at shutdown. */
+  private readonly storing = new Set<Promise<void>>();
   /** The last recorder failure, for /api/health (null when the last recording went well). */
   lastError: string | null = null;
 
@@ -55,14 +64,19 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
     private readonly jobs: JobsService,
+    private readonly storage: StorageService,
   ) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     this.jobs.every('recordings.retention', 60 * 60 * 1000, () => this.deleteExpired());
+    await this.resumeStoring().catch((e: Error) =>
+      this.logger.error(`could not resume storing recordings: ${e.message}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
     for (const sessionId of [...this.active.keys()]) await this.stop(sessionId);
+    await this.stored();
   }
 
   isRecording(sessionId: string): boolean {
@@ -96,7 +110,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
         video: req.video,
         audio: req.audio.slice(0, MAX_AUDIO),
         ports: Array.from({ length: PORTS_PER_RECORDING }, (_, i) => ports + i),
-        file: join(this.config.recordings.dir, row.file),
+        file: this.spoolPath(row),
         ffmpeg: this.config.recordings.ffmpeg,
       });
     } catch (e) {
@@ -114,19 +128,62 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     return row;
   }
 
-  /** Stops and finalises the session's recording (marked partial when it ended in an error). */
-  async stop(sessionId: string, error?: string): Promise<Recording | null> {
+  /**
+   * Stops the session's recording and finalises its row (partial when it ended in an error); the
+   * file then goes into storage in the background (the row is `storing` meanwhile).
+   */
+  async stop(sessionId: string, error?: string): Promise<void> {
     const entry = this.active.get(sessionId);
-    if (!entry) return null;
+    if (!entry) return;
     this.active.delete(sessionId);
     await entry.recorder.stop();
-    const path = join(this.config.recordings.dir, entry.row.file);
+    const path = this.spoolPath(entry.row);
+    await rm(`${path}.sdp`, { force: true });
     const sizeBytes = existsSync(path) ? statSync(path).size : 0;
-    const status = error ? (sizeBytes > 0 ? 'partial' : 'failed') : sizeBytes > 0 ? 'complete' : 'failed';
-    await this.db
-      .getRepository(Recording)
-      .update({ id: entry.row.id }, { status, sizeBytes, endedAt: nowIso(), error: error?.slice(0, 500) ?? null });
-    return this.db.getRepository(Recording).findOneBy({ id: entry.row.id });
+    const ended = { sizeBytes, endedAt: nowIso(), error: error?.slice(0, 500) ?? null };
+    const rows = this.db.getRepository(Recording);
+    if (sizeBytes === 0) {
+      await rows.update({ id: entry.row.id }, { ...ended, status: 'failed' });
+      return;
+    }
+    await rows.update({ id: entry.row.id }, { ...ended, status: 'storing' });
+    this.store(entry.row, error ? 'partial' : 'complete');
+  }
+
+  /** Moves the finished file into storage, then gives the row its final status. */
+  private store(row: Recording, status: 'complete' | 'partial'): void {
+    const path = this.spoolPath(row);
+    const rows = this.db.getRepository(Recording);
+    const done = (async () => {
+      try {
+        await this.storage.moveIn(path, key(row), { contentType: 'video/webm' });
+        await rows.update({ id: row.id }, { status });
+      } catch (e) {
+        this.lastError = `could not store recording ${row.id}: ${(e as Error).message} (the file is kept at ${path})`;
+        this.logger.error(this.lastError);
+        await rows.update({ id: row.id }, { status: 'failed', error: this.lastError.slice(0, 500) }).catch(() => {});
+      }
+    })();
+    this.storing.add(done);
+    void done.then(() => this.storing.delete(done));
+  }
+
+  /** After a restart: stores (in the background) the files this instance had not finished storing. */
+  private async resumeStoring(): Promise<void> {
+    const rows = await this.db.getRepository(Recording).findBy({ status: 'storing' });
+    for (const row of rows) {
+      if (existsSync(this.spoolPath(row))) this.store(row, row.error ? 'partial' : 'complete');
+    }
+  }
+
+  /** Where ffmpeg writes the file (RECORDINGS_DIR). */
+  private spoolPath(row: Recording): string {
+    return join(this.config.recordings.dir, row.file);
+  }
+
+  /** Resolves when every file being stored is stored (or has failed). */
+  async stored(): Promise<void> {
+    await Promise.all(this.storing);
   }
 
   async keyFrame(sessionId: string): Promise<void> {
@@ -154,10 +211,9 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     }));
   }
 
-  async file(id: string): Promise<{ path: string; name: string }> {
+  async file(id: string): Promise<{ key: string; name: string }> {
     const r = await this.db.getRepository(Recording).findOneBy({ id });
-    const path = r ? join(this.config.recordings.dir, r.file) : '';
-    if (!r || r.status === 'recording' || !existsSync(path)) {
+    if (!r || r.status === 'recording' || r.status === 'storing' || !(await this.storage.head(key(r)))) {
       throw new NotFoundException({ error: 'NOT_FOUND', message: `recording ${id} has no file (yet)` });
     }
     const safe =
@@ -165,7 +221,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
         .replace(/[^\w -]+/g, '')
         .trim()
         .slice(0, 80) || 'recording';
-    return { path, name: `${safe}.webm` };
+    return { key: key(r), name: `${safe}.webm` };
   }
 
   async ticket(id: string, userId: string): Promise<{ url: string; expiresAt: string }> {
@@ -185,17 +241,23 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  /** Deletes recordings older than the retention period (file and row). */
+  /** Deletes recordings older than the retention period (object, any local copy, row). */
   async deleteExpired(now = Date.now()): Promise<number> {
     const cutoff = new Date(now - this.config.recordings.retentionDays * 86_400_000).toISOString();
     const expired = await this.db.getRepository(Recording).find({ where: { startedAt: LessThan(cutoff) } });
+    let deleted = 0;
     for (const r of expired) {
-      const path = join(this.config.recordings.dir, r.file);
-      if (existsSync(path)) unlinkSync(path);
-      await this.db.getRepository(Recording).delete({ id: r.id });
+      try {
+        await this.storage.delete(key(r));
+        await rm(this.spoolPath(r), { force: true });
+        await this.db.getRepository(Recording).delete({ id: r.id });
+        deleted++;
+      } catch (e) {
+        this.logger.warn(`could not delete recording ${r.id} (next hour again): ${(e as Error).message}`);
+      }
     }
-    if (expired.length) this.logger.log(`deleted ${expired.length} recording(s) past retention`);
-    return expired.length;
+    if (deleted) this.logger.log(`deleted ${deleted} recording(s) past retention`);
+    return deleted;
   }
 
   private allocatePorts(): number {

@@ -20,6 +20,8 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nest
 import type { Response } from 'express';
 import { Access, CurrentUser, Public } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
+import { disposition, sendStored } from '../storage/send-stored';
+import { StorageService } from '../storage/storage.service';
 import { CreateSessionDto, ReplaceAgendaDto, SessionRangeQuery, UpdateSessionDto } from './dto/sessions.dto';
 import { SessionsService } from './sessions.service';
 
@@ -30,7 +32,10 @@ const SLIDES_MAX_BYTES = 50 * 1024 * 1024;
 @ApiBearerAuth()
 @Controller()
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly storage: StorageService,
+  ) {}
 
   @Access('sessions.read')
   @Get('programs/:id/sessions')
@@ -104,8 +109,9 @@ export class SessionsController {
     @Param('itemId', ParseUUIDPipe) itemId: string,
     @Res() res: Response,
   ): Promise<void> {
-    const { path, name } = await this.sessions.slides(id, itemId);
-    res.download(path, name);
+    const { key, name, contentType } = await this.sessions.slides(id, itemId);
+    const headers = { 'Content-Type': contentType, 'Content-Disposition': disposition('attachment', name) };
+    await sendStored(res, this.storage, key, headers, `slides of agenda item ${itemId} not found`);
   }
 
   /** Calendar feeds carry their own secret token, since calendar apps cannot send a bearer token. */

@@ -3,8 +3,7 @@ import { BadRequestException, Inject, Injectable, NotFoundException } from '@nes
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { DataSource, type EntityManager, In, LessThan, MoreThanOrEqual, And } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { CasesService } from '../cases/cases.service';
@@ -14,6 +13,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { stripMetadata } from '../deid/strip-metadata';
 import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
+import { StorageService } from '../storage/storage.service';
 import type { AgendaItemInputDto, CreateSessionDto, UpdateSessionDto } from './dto/sessions.dto';
 import { AgendaItem } from './entities/agenda-item.entity';
 import { EchoSession } from './entities/echo-session.entity';
@@ -23,7 +23,16 @@ import { occurrences } from './recurrence';
 
 /** "Join" shows from this long before the start until the end. */
 const JOIN_WINDOW_MS = 15 * 60_000;
-export const SLIDE_TYPES = ['.pdf', '.pptx', '.ppt', '.odp', '.key'];
+/** The slide formats accepted, by extension, with the type they are served as. */
+const SLIDE_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  '.ppt': 'application/vnd.ms-powerpoint',
+  '.odp': 'application/vnd.oasis.opendocument.presentation',
+  '.key': 'application/vnd.apple.keynote',
+};
+/** Where slides are kept (DATA_DIR/slides on local disk). */
+const SLIDES = 'slides';
 
 const notFound = (what: string) => new NotFoundException({ error: 'NOT_FOUND', message: `${what} not found` });
 const endOf = (s: EchoSession) => new Date(Date.parse(s.startsAt) + s.durationMinutes * 60_000).toISOString();
@@ -34,6 +43,7 @@ export class SessionsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cases: CasesService,
+    private readonly storage: StorageService,
   ) {}
 
   async list(programId: string, from?: string, to?: string, myRole: ProgramRole | null = null): Promise<SessionDto[]> {
@@ -126,27 +136,32 @@ export class SessionsService {
   async uploadSlides(sessionId: string, itemId: string, file: Express.Multer.File | undefined): Promise<AgendaItemDto> {
     if (!file) throw badRequest('file is required (multipart form field "file")');
     const ext = extname(file.originalname).toLowerCase();
-    if (!SLIDE_TYPES.includes(ext)) throw badRequest(`file must be one of ${SLIDE_TYPES.join(', ')}`);
+    const contentType = SLIDE_TYPES[ext];
+    if (!contentType) throw badRequest(`file must be one of ${Object.keys(SLIDE_TYPES).join(', ')}`);
     const repo = this.db.getRepository(AgendaItem);
     const item = await repo.findOne({ where: { id: itemId, sessionId }, relations: { presenter: true } });
     if (!item) throw notFound(`agenda item ${itemId}`);
     if (item.kind !== 'didactic') throw badRequest('slides belong to didactic slots');
     refuseIdentifyingFileName(file.originalname);
-    const dir = join(this.config.dataDir, 'slides');
-    await mkdir(dir, { recursive: true });
+    const replaced = item.slidesFile;
     item.slidesFile = `${randomUUID()}${ext}`;
     item.slidesName = file.originalname.slice(0, 255);
     // PDF slides lose their metadata; presentation formats are stored as they are.
     const { bytes, removed } = await stripMetadata(file.buffer, sniffType(file.buffer.subarray(0, 16))?.mimeType ?? '');
-    await writeFile(join(dir, item.slidesFile), bytes);
+    await this.storage.put(`${SLIDES}/${item.slidesFile}`, bytes, { contentType });
     await repo.save(item);
+    if (replaced) await this.storage.discard(`${SLIDES}/${replaced}`);
     return { ...this.toAgendaDto(item), removed };
   }
 
-  async slides(sessionId: string, itemId: string): Promise<{ path: string; name: string }> {
+  async slides(sessionId: string, itemId: string): Promise<{ key: string; name: string; contentType: string }> {
     const item = await this.db.getRepository(AgendaItem).findOneBy({ id: itemId, sessionId });
     if (!item?.slidesFile) throw notFound(`slides of agenda item ${itemId}`);
-    return { path: join(this.config.dataDir, 'slides', item.slidesFile), name: item.slidesName ?? item.slidesFile };
+    return {
+      key: `${SLIDES}/${item.slidesFile}`,
+      name: item.slidesName ?? item.slidesFile,
+      contentType: SLIDE_TYPES[extname(item.slidesFile)] ?? 'application/octet-stream',
+    };
   }
 
   async calendarLinks(programId: string, userId: string): Promise<CalendarLinks> {

@@ -3,7 +3,8 @@ import { BaseEntity, TimestampColumn } from '../../database/columns';
 import { Program } from '../../programs/entities/program.entity';
 import { EchoSession } from '../../sessions/entities/echo-session.entity';
 
-export type RecordingStatus = 'recording' | 'complete' | 'partial' | 'failed';
+/** `storing`: finished, its file on its way into storage (S3). */
+export type RecordingStatus = 'recording' | 'storing' | 'complete' | 'partial' | 'failed';
 
 /** One recorded stretch of a live session (a didactic slot, or a case with everyone's consent). */
 @Entity('recording')

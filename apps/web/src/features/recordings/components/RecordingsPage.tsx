@@ -8,6 +8,7 @@ const size = (bytes: number) => (bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` 
 const minutes = (s: number | null) => (s === null ? '—' : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`);
 const STATUS: Record<RecordingDto['status'], string> = {
   recording: 'Recording now',
+  storing: 'Saving…',
   complete: 'Complete',
   partial: 'Partial (the recorder stopped early)',
   failed: 'Failed',
