@@ -14,6 +14,17 @@ export async function freePort(protocols: readonly ('tcp' | 'udp')[] = ['tcp']):
   }
 }
 
+/** `n` consecutive ports free on 127.0.0.1 for each of `protocols` (e.g. RTP and RTCP pairs), below the ephemeral range. */
+export async function freePortBlock(n: number, protocols: readonly ('tcp' | 'udp')[] = ['udp']): Promise<number[]> {
+  for (;;) {
+    const base = await freePort(protocols);
+    const rest = Array.from({ length: n - 1 }, (_, i) => base + 1 + i);
+    let free = true;
+    for (const port of rest) for (const protocol of protocols) free = free && (await canBind(port, protocol));
+    if (free) return [base, ...rest];
+  }
+}
+
 function canBind(port: number, protocol: 'tcp' | 'udp'): Promise<boolean> {
   return new Promise((resolve) => {
     const done = () => socket.close(() => resolve(true));

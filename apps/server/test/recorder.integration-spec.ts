@@ -1,16 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { freePortBlock } from '../../../scripts/free-port';
 import { WorkerPool } from '../src/media/worker-pool';
 import { Recorder } from '../src/recordings/recorder';
 import { probe, rtpSources } from './rtp-sources';
 import { startTestApp, type TestApp } from './test-app';
 
-/** A block of local ports unlikely to clash with another test file running at the same time. */
-const freePorts = (n: number) => {
-  const base = 48000 + Math.floor(Math.random() * 200) * 8;
-  return Array.from({ length: n }, (_, i) => base + i);
-};
+/** A block of local UDP ports checked free, below the ephemeral range (so no client socket takes one meanwhile). */
+const freePorts = (n: number) => freePortBlock(n, ['udp']);
 
 describe('Recorder: PlainTransports into ffmpeg', () => {
   let t: TestApp;
@@ -28,7 +27,7 @@ describe('Recorder: PlainTransports into ffmpeg', () => {
         router,
         video: sources.video,
         audio: [sources.audio],
-        ports: freePorts(4),
+        ports: await freePorts(4),
         file,
         ffmpeg: 'ffmpeg',
       });
@@ -55,7 +54,7 @@ describe('Recorder: PlainTransports into ffmpeg', () => {
         Recorder.start({
           router,
           audio: [sources.audio],
-          ports: freePorts(2),
+          ports: await freePorts(2),
           file: join(mkdtempSync(join(tmpdir(), 'echo-rec-')), 'x.webm'),
           ffmpeg: '/nonexistent/ffmpeg',
         }),
