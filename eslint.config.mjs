@@ -60,6 +60,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
+    // The live feature uses the media module only through its public surface (apps/server/src/media/index.ts).
+    files: ['apps/server/src/live/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../media/*', '../../media/*'], message: 'Import media from ../media (its index).' }] },
+      ],
+    },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: globals.browser },

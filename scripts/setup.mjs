@@ -43,8 +43,30 @@ const WORKER_PACKAGES = [
   'nlohmann-json3-dev',
   'catch2',
 ];
-const RUNTIME_PACKAGES = ['ffmpeg'];
-const TEST_PACKAGES = ['chromium', 'iproute2', 'fonts-dejavu-core'];
+const RUNTIME_PACKAGES = [
+  'ffmpeg',
+  // Uploads: metadata read and removed (ExifTool, qpdf); text of PDFs and images read (poppler, Tesseract).
+  'libimage-exiftool-perl',
+  'qpdf',
+  'poppler-utils',
+  'tesseract-ocr',
+  'tesseract-ocr-eng',
+];
+const TEST_PACKAGES = [
+  'chromium',
+  'iproute2',
+  'fonts-dejavu-core',
+  // the integration specs' PostgreSQL pass and its scale-out suite (two instances)
+  'postgresql',
+  'redis-server',
+  // the field tests (a firewalled clinic reaching the hub through TURN)
+  'coturn',
+  'iptables',
+  // deploy/: the tests run the generated configuration with these (systemd for systemd-analyze only)
+  'caddy',
+  'openssl',
+  'systemd',
+];
 // Installed with the others when we can; without it the Firefox e2e project is skipped.
 const OPTIONAL_TEST_PACKAGES = ['firefox-esr'];
 

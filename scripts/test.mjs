@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole test command after setup: format, lint, typecheck, jest (unit and
 // integration; the integration specs again on PostgreSQL when it is installed or
-// TEST_POSTGRES_URL is set), Playwright e2e. Runs every layer, then prints one summary line.
+// TEST_POSTGRES_URL is set), Playwright e2e, field tests in network namespaces. Runs every layer, then prints one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,8 +16,9 @@ const jestJson = join(results, 'jest.json');
 const jestPostgresJson = join(results, 'jest-postgres.json');
 const jestS3Json = join(results, 'jest-s3.json');
 const e2eJson = join(results, 'e2e.json');
+const fieldJson = join(results, 'field.json');
 // Counted only when this run wrote them: a step that crashes first must not count the last run's results.
-for (const file of [jestJson, jestPostgresJson, jestS3Json, e2eJson]) rmSync(file, { force: true });
+for (const file of [jestJson, jestPostgresJson, jestS3Json, e2eJson, fieldJson]) rmSync(file, { force: true });
 
 /** The integration specs that store files, run again with their files in s3rver (started by jest's global setup). */
 const storageSpecs = ['cases', 'community', 'programs-sessions', 'recordings', 'authorization'].map(
@@ -42,7 +43,15 @@ const steps = [
   [
     'integration (jest, PostgreSQL)',
     'npx',
-    ['jest', '--forceExit', '--json', `--outputFile=${jestPostgresJson}`, 'apps/server/test/'],
+    // (the deploy-* specs use no database of the hub's: once is enough)
+    [
+      'jest',
+      '--forceExit',
+      '--json',
+      `--outputFile=${jestPostgresJson}`,
+      'apps/server/test/',
+      '--testPathIgnorePatterns=/test/deploy-',
+    ],
     { TEST_DATABASE: 'postgres' },
     postgresMissing,
   ],
@@ -53,6 +62,7 @@ const steps = [
     { TEST_STORAGE: 's3' },
   ],
   ['e2e (Playwright, Chromium and Firefox)', 'node', ['tests/e2e/run.mjs']],
+  ['field (network namespaces: firewalled clinic through coturn)', 'node', ['tests/field/run.mjs']],
 ];
 
 const failed = [];
@@ -66,10 +76,11 @@ for (const [name, cmd, args, stepEnv = {}, missing = () => null] of steps) {
 
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const jests = [readJson(jestJson), readJson(jestPostgresJson), readJson(jestS3Json)];
-const e2e = readJson(e2eJson);
+const playwrights = [readJson(e2eJson), readJson(fieldJson)];
 const sum = (key) => jests.reduce((n, j) => n + (j?.[key] ?? 0), 0);
-const passed = sum('numPassedTests') + (e2e?.stats?.expected ?? 0);
-const failedTests = sum('numFailedTests') + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const pw = (key) => playwrights.reduce((n, p) => n + (p?.stats?.[key] ?? 0), 0);
+const passed = sum('numPassedTests') + pw('expected');
+const failedTests = sum('numFailedTests') + pw('unexpected') + pw('flaky');
 console.log(`\nsteps failed: ${failed.length ? failed.join(', ') : 'none'}`);
 console.log(`${passed} passed, ${failedTests} failed`);
 process.exit(failed.length ? 1 : 0);

@@ -1,4 +1,11 @@
-import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  expect,
+  type Page,
+} from '@playwright/test';
 
 export const DEMO_PASSWORD = 'echo-demo-2026';
 
@@ -14,8 +21,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 const opened: BrowserContext[] = [];
 
 /** A page in a browser context of its own (one person), closed by `closeOpenedPages` after the test. */
-export async function openPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
+export async function openPage(browser: Browser, options?: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext(options);
   opened.push(context);
   return context.newPage();
 }
@@ -26,8 +33,13 @@ export async function closeOpenedPages(): Promise<void> {
 }
 
 /** Signs in in a fresh browser context and joins a live session through the device check. */
-export async function enterLive(browser: Browser, email: string, sessionId: string): Promise<Page> {
-  const page = await openPage(browser);
+export async function enterLive(
+  browser: Browser,
+  email: string,
+  sessionId: string,
+  options?: BrowserContextOptions,
+): Promise<Page> {
+  const page = await openPage(browser, options);
   await signIn(page, email);
   await page.goto(`/sessions/${sessionId}/live`);
   await page.getByRole('button', { name: 'Join session' }).click();

@@ -4,12 +4,18 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import expressStaticGzip from 'express-static-gzip';
 import { AppModule } from './app.module';
 import { appVersion } from './app-version';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { jsonBodyOptions } from './common/json-body';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
+import { ReadinessService } from './health/readiness.service';
 import type { AppConfig } from './config/config';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
+import { RedisService } from './redis/redis.service';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -17,10 +23,14 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const logger = LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger });
+  app.disable('x-powered-by');
+  app.use(securityHeaders(config.publicUrl));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', jsonBodyOptions);
+  const redis = app.get(RedisService);
+  if (redis.client) app.useWebSocketAdapter(new RedisIoAdapter(app, redis));
   serveWebClient(app, config.webDistDir);
 
   const openApi = new DocumentBuilder()
@@ -42,19 +52,36 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 function serveWebClient(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
-  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  // Hashed assets never change under their name: cached for a year. Everything else is revalidated.
+  // The build writes .br and .gz beside each asset; the smallest the browser accepts is sent.
+  const assets = `${sep}assets${sep}`;
+  app.use(
+    expressStaticGzip(dir, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      index: false,
+      serveStatic: {
+        setHeaders: (res, path) =>
+          res.setHeader('Cache-Control', path.includes(assets) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      },
+    }),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     const api = req.path.startsWith('/api/') || req.path === '/api' || req.path.startsWith('/socket.io');
-    if (req.method === 'GET' && !api) res.sendFile(index);
+    if (req.method === 'GET' && !api) res.setHeader('Cache-Control', 'no-cache').sendFile(index);
     else next();
   });
 }
 
-/** Stops on SIGTERM/SIGINT: closes sockets, mediasoup workers and the database, then exits 0. */
+/**
+ * Stops on SIGTERM/SIGINT: first /api/ready answers 503 (a load balancer stops sending newcomers),
+ * then closes the HTTP server, sockets, jobs, mediasoup workers, Redis and the database, and exits 0.
+ */
 export function closeOnSignals(app: INestApplication): void {
   const logger = new Logger('Shutdown');
   const stop = (signal: NodeJS.Signals) => {
-    logger.log(`${signal} received: closing`);
+    logger.log(`${signal} received: draining, then closing`);
+    app.get(ReadinessService).drain();
     app.close().then(
       () => {
         logger.log('closed cleanly');

@@ -3,17 +3,20 @@ import type { AppConfig } from './config/config';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { CommunityModule } from './community/community.module';
+import { RateLimitModule } from './common/rate-limit.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DeidModule } from './deid/deid.module';
 import { HealthModule } from './health/health.module';
 import { ImpactModule } from './impact/impact.module';
+import { JobsModule } from './jobs/jobs.module';
 import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
 import { MediaModule } from './media/media.module';
 import { ProgramsModule } from './programs/programs.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RecordingsModule } from './recordings/recordings.module';
+import { RedisModule } from './redis/redis.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StorageModule } from './storage/storage.module';
 
@@ -26,6 +29,9 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         StorageModule,
+        RedisModule,
+        RateLimitModule,
+        JobsModule,
         MailModule,
         RealtimeModule,
         AuthModule,

@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from './test-app';
 describe('accounts', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_RATE_LIMIT: '5' });
+    t = await startTestApp({ LOGIN_RATE_LIMIT: '5', LOGIN_ADDRESS_RATE_LIMIT: '40' });
   });
   afterAll(() => t.close());
 
@@ -63,6 +63,10 @@ describe('accounts', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await attempt('limited@example.org')).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const refused = await attempt('limited@example.org');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body).toMatchObject({ error: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: expect.any(Number) });
     expect((await attempt('other@example.org')).status).toBe(401);
   });
 
@@ -122,5 +126,24 @@ describe('accounts', () => {
     await api(t.app).get('/api/me').set(bearer(alice)).expect(200);
     const mixed = await jwt.signAsync({ sub: bob.id, sid });
     await api(t.app).get('/api/me').set('Authorization', `Bearer ${mixed}`).expect(401);
+  });
+
+  // Last: it leaves this address blocked for the other sign-ins of the file.
+  it('limits password spraying per address: 20 accounts × 5 passwords from one address end in 429', async () => {
+    const statuses: number[] = [];
+    for (let p = 0; p < 5; p++) {
+      for (let i = 0; i < 20; i++) {
+        const res = await api(t.app)
+          .post('/api/auth/login')
+          .send({ email: `sprayed-${i}@example.org`, password: `common password ${p}` });
+        statuses.push(res.status);
+      }
+    }
+    const first = statuses.indexOf(429);
+    // LOGIN_ADDRESS_RATE_LIMIT is 40, less what the tests above tried from this address; 5 per account is not over 5.
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(40);
+    expect(statuses.slice(0, first).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(first).every((s) => s === 429)).toBe(true);
   });
 });

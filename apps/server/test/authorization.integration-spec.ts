@@ -6,6 +6,7 @@ import { SessionsService } from '../src/sessions/sessions.service';
 import { api } from './fixtures';
 import { type Caller, CALLERS, type Fixture, ROUTES, type Rule, type Setup, setupFixture, slidesFile } from './routes';
 import { startTestApp, type TestApp } from './test-app';
+import { tinyPdf } from './upload-fixtures';
 
 function allowed(rule: Rule, caller: Caller): boolean {
   if (rule === 'public') return true;
@@ -66,7 +67,7 @@ describe('authorization matrix: every route × every caller', () => {
         const who = callers.get(caller);
         if (who) req = req.set('Authorization', `Bearer ${who.token}`);
         if (c.attach) {
-          req = req.attach('file', Buffer.from('%PDF-1.4 slides'), 'talk.pdf');
+          req = req.attach('file', tinyPdf('slides'), 'talk.pdf');
           for (const [field, value] of Object.entries(c.body ?? {})) req = req.field(field, String(value));
         } else if (c.body) req = req.send(c.body);
         const res = await req;

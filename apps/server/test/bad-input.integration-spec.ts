@@ -33,6 +33,22 @@ describe('bad input on every route', () => {
         expect(res.body.message).toMatch(/JSON/);
       });
 
+      it('JSON nested deeper than 32 levels (120 KB of brackets) → 400 saying so, before it is parsed', async () => {
+        const res = await send(route, '['.repeat(60_000) + ']'.repeat(60_000));
+        expect(res.status).toBe(400);
+        expect(res.body.message).toMatch(/nests deeper than 32 levels/);
+      });
+
+      it('a string with an unpaired UTF-16 surrogate → 400 naming its field', async () => {
+        const { body } = await route.call(f, t, callers.get('admin') ?? null);
+        const field = Object.entries(body ?? {}).find(([, v]) => typeof v === 'string')?.[0];
+        if (!field) return; // no string field to corrupt on this route
+        const json = JSON.stringify({ ...body, [field]: 'x' }).replace(`"${field}":"x"`, `"${field}":"a\\ud800b"`);
+        const res = await send(route, json);
+        expect(res.status).toBe(400);
+        expect(res.body.message).toContain(`${field} contains an unpaired UTF-16 surrogate`);
+      });
+
       it('an unknown field → 400 naming it', async () => {
         const { body } = await route.call(f, t, callers.get('admin') ?? null);
         const res = await send(route, { ...body, surpriseField: 1 });
@@ -56,6 +72,10 @@ describe('bad input on every route', () => {
           expect(missing.status).toBeLessThan(500);
           if (missing.status === 400) expect(missing.body.message).toContain(field);
 
+          const nulled = await send(route, { ...body, [field]: null });
+          expect([field, nulled.status < 500]).toEqual([field, true]);
+          if (nulled.status === 400) expect(nulled.body.message).toContain(field);
+
           if (typeof value === 'string') {
             const huge = await send(route, { ...body, [field]: 'x'.repeat(200_000) });
             expect([field, huge.status]).toEqual([field, 400]);
@@ -76,6 +96,30 @@ describe('bad input on every route', () => {
         expect(r.body.message).toMatch(/id/i);
       }
     }
+  });
+
+  it('null where a value is required on update → 400 naming the field (it used to reach a NOT NULL column)', async () => {
+    const admin = callers.get('admin');
+    const auth = { Authorization: `Bearer ${admin?.token}` };
+    const program = await api(t.app).patch(`/api/programs/${f.program}`).set(auth).send({ name: null });
+    expect(program.status).toBe(400);
+    expect(program.body.message).toMatch(/name/);
+    const cleared = await api(t.app).patch(`/api/programs/${f.program}`).set(auth).send({ learningTargetDate: null });
+    expect(cleared.status).toBe(200); // the one field of this body that null clears
+    expect(cleared.body.learningTargetDate).toBeNull();
+    const session = await api(t.app).patch(`/api/sessions/${f.session}`).set(auth).send({ title: null });
+    expect(session.status).toBe(400);
+    expect(session.body.message).toMatch(/title/);
+  });
+
+  it('an impossible date → 400 naming the field, not "invalid time value"', async () => {
+    const admin = callers.get('admin');
+    const res = await api(t.app)
+      .patch(`/api/sessions/${f.session}`)
+      .set('Authorization', `Bearer ${admin?.token}`)
+      .send({ startsAt: '2026-02-30T12:00:00+00:00' });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/startsAt/);
   });
 
   it('a body over 1 MB → 413, not 500', async () => {

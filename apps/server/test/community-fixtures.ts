@@ -7,6 +7,7 @@ import { ThreadsService } from '../src/community/threads.service';
 import { type Account, account, addMember } from './fixtures';
 import type { Fixture } from './routes';
 import type { TestApp } from './test-app';
+import { tinyPdf } from './upload-fixtures';
 
 /**
  * Community targets for the route table (routes.ts). Posts are written by a "poster" (a facilitator,
@@ -111,7 +112,8 @@ export async function hiddenPost(f: Fixture, t: TestApp, who: Account | null) {
 export async function attachment(f: Fixture, t: TestApp): Promise<string> {
   const by = await poster(f, t);
   const groupId = await openGroup(f, t);
-  const file = { originalname: 'leaflet.pdf', size: 20, buffer: Buffer.from('%PDF-1.4 walking leaflet') };
+  const buffer = tinyPdf('walking leaflet');
+  const file = { originalname: 'leaflet.pdf', size: buffer.length, buffer };
   const a = await t.app.get(AttachmentsService).upload(viewer(by), groupId, file as Express.Multer.File);
   const { threadId } = await newThread(f, t, groupId);
   await t.app.get(ThreadsService).reply(viewer(by), threadId, { body: `Our leaflet: ${a.markdown}` });

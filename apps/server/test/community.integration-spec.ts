@@ -14,7 +14,7 @@ import { AttachmentsService } from '../src/community/attachments.service';
 import { Attachment } from '../src/community/entities/attachment.entity';
 import { Post } from '../src/community/entities/post.entity';
 import { NotificationsService } from '../src/community/notifications.service';
-import { ThreadsService } from '../src/community/threads.service';
+import { RateLimitService } from '../src/common/rate-limit.service';
 import { MailService } from '../src/mail/mail.service';
 import { ProgramsService } from '../src/programs/programs.service';
 import { SessionsService } from '../src/sessions/sessions.service';
@@ -22,6 +22,7 @@ import { StorageService } from '../src/storage/storage.service';
 import { type Account, account, addMember, api, bearer } from './fixtures';
 import { TestLiveClient } from './live-client';
 import { startTestApp, type TestApp } from './test-app';
+import { TINY_PNG } from './upload-fixtures';
 
 type Who = 'facilitator' | 'ciara' | 'mark' | 'patrick' | 'joanne' | 'outsider';
 
@@ -39,7 +40,7 @@ describe('community of practice', () => {
   let carersGroup: string;
   /** These tests post far more than a person could; only the flood test runs with the real limit. */
   const noFloodLimit = () =>
-    jest.spyOn(t.app.get(ThreadsService).postLimiter, 'hit').mockReturnValue({ allowed: true, retryAfterSeconds: 0 });
+    jest.spyOn(t.app.get(RateLimitService), 'consume').mockResolvedValue({ allowed: true, retryAfterSeconds: 0 });
   let unlimited: jest.SpyInstance;
 
   const as = (who: Who) => bearer(people[who]);
@@ -576,7 +577,7 @@ describe('community of practice', () => {
   });
 
   describe('attachments', () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+    const png = TINY_PNG;
 
     it('stores images and PDFs under DATA_DIR and serves them only to readers of the post', async () => {
       const up = await api(t.app)

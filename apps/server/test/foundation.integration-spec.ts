@@ -17,6 +17,11 @@ describe('foundation: the real app on a temporary SQLite file with real mediasou
   it('answers /api/health with the database, storage and worker count', async () => {
     const res = await request(t.app.getHttpServer()).get('/api/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', db: 'ok', storage: 'ok', mediasoup: { workers: 2 } });
+    expect(res.body).not.toHaveProperty('redis'); // one process: no Redis to report
+  });
+
+  it('answers /api/ready for a load balancer: 200 while it takes new work', async () => {
+    await request(t.app.getHttpServer()).get('/api/ready').expect(200, { ready: true });
   });
 
   it('keeps its SQLite database in the data directory (or uses PostgreSQL), migrations applied', async () => {

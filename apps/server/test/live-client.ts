@@ -59,9 +59,37 @@ export class TestLiveClient {
     });
   }
 
+  /** Resolves with the client's state once it (as patches arrive) satisfies `check`. */
+  stateWhere(check: (state: RoomState) => boolean, timeoutMs = 10_000): Promise<RoomState> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        if (!this.state || !check(this.state)) return false;
+        clearTimeout(timer);
+        this.socket.off('room:patch', listener);
+        resolve(this.state);
+        return true;
+      };
+      // Registered after the constructor's listener, so it sees the state with the patch applied.
+      const listener = () => void done();
+      const timer = setTimeout(() => {
+        this.socket.off('room:patch', listener);
+        reject(new Error(`the room state did not get there within ${timeoutMs} ms`));
+      }, timeoutMs);
+      if (!done()) this.socket.on('room:patch', listener);
+    });
+  }
+
   close(): void {
     this.socket.disconnect();
   }
+}
+
+/** Connects a client with `token` and adds it to `clients` (closed by the spec when it ends). */
+export async function connectClient(url: string, token: string | undefined, clients: TestLiveClient[]) {
+  const c = new TestLiveClient(url, token);
+  clients.push(c);
+  await c.connected();
+  return c;
 }
 
 /** RTP parameters as a browser would send them for Opus and VP8 (enough for the SFU to accept a producer). */

@@ -1,6 +1,7 @@
 import * as ical from 'node-ical';
 import { account, addMember, api, bearer, type Account } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
+import { tinyPdf } from './upload-fixtures';
 
 describe('programs, members, invitations and the session calendar', () => {
   let t: TestApp;
@@ -142,7 +143,7 @@ describe('programs, members, invitations and the session calendar', () => {
     const up = await api(t.app)
       .post(`/api/sessions/${session.id}/agenda/${item.id}/slides`)
       .set(bearer(admin))
-      .attach('file', Buffer.from('%PDF-1.4 goal setting'), 'goal-setting.pdf')
+      .attach('file', tinyPdf('goal setting'), 'goal-setting.pdf')
       .expect(201);
     expect(up.body.slides.name).toBe('goal-setting.pdf');
     await api(t.app)
@@ -163,7 +164,8 @@ describe('programs, members, invitations and the session calendar', () => {
     const moved = edited.body.agenda[1];
     expect(moved.slides.name).toBe('goal-setting.pdf');
     const file = await api(t.app).get(moved.slides.url).set(bearer(spoke)).expect(200);
-    expect(file.body.toString()).toBe('%PDF-1.4 goal setting');
+    // Stored rewritten without its metadata.
+    expect(file.body.toString().slice(0, 5)).toBe('%PDF-');
   });
 
   it('serves ICS feeds that a calendar parser reads with the right times across daylight saving', async () => {

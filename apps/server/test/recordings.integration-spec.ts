@@ -2,17 +2,18 @@ import type { JoinResponse, QueuedCase, RecordingDto, RoomState } from '@echo-hu
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { LiveService } from '../src/live/live.service';
+import { RoomRegistry } from '../src/live/room-registry';
 import { ProgramsService } from '../src/programs/programs.service';
 import { Recording } from '../src/recordings/entities/recording.entity';
 import { RecordingsService } from '../src/recordings/recordings.service';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { StorageService } from '../src/storage/storage.service';
-import { type Account, account, addMember, api, asBytes, bearer, waitUntil } from './fixtures';
+import { type Account, account, addMember, api, bearer, waitUntil } from './fixtures';
 import { TestLiveClient } from './live-client';
 import { cleanCase } from './routes';
 import { probe, rtpSources } from './rtp-sources';
 import { onS3, startTestApp } from './test-app';
+import { asBytes } from './upload-fixtures';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -48,7 +49,7 @@ async function liveSession(env: Record<string, string> = {}) {
   const hostClient = await connect(host);
   const spokeClient = await connect(spoke);
   await hostClient.ok('host:open');
-  const room = t.app.get(LiveService).room(session.id);
+  const room = t.app.get(RoomRegistry).get(session.id);
   if (!room?.media) throw new Error('no media room');
   const sources = await rtpSources(room.media.router);
   room.media.adopt(host.id, sources.video);

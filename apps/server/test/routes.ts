@@ -22,6 +22,7 @@ import {
 import { type Account, account, addMember, api } from './fixtures';
 import { impactTargets, surveyForEveryone } from './impact-fixtures';
 import type { TestApp } from './test-app';
+import { tinyPdf } from './upload-fixtures';
 
 export type Caller = 'anonymous' | 'stranger' | ProgramRole | 'admin';
 export const CALLERS: Caller[] = [
@@ -70,6 +71,7 @@ const victim = async (f: Fixture, t: TestApp) => {
 
 export const ROUTES: Route[] = [
   { method: 'get', path: '/api/health', rule: 'public', call: () => ({ path: '/api/health' }) },
+  { method: 'get', path: '/api/ready', rule: 'public', call: () => ({ path: '/api/ready' }) },
   {
     method: 'post',
     path: '/api/auth/register',
@@ -826,7 +828,8 @@ async function newCase(f: Fixture, t: TestApp, who: Account | null): Promise<str
 /** A PDF attached to a fresh case presented by `who` (the admin when null). */
 async function caseAttachment(f: Fixture, t: TestApp, who: Account | null) {
   const caseId = await newCase(f, t, who);
-  const file = { originalname: 'walking-plan.pdf', size: 20, buffer: Buffer.from('%PDF-1.4 walking plan') };
+  const buffer = tinyPdf('walking plan');
+  const file = { originalname: 'walking-plan.pdf', size: buffer.length, buffer };
   const caller = { user: presenterOf(f, who), manager: false };
   return t.app.get(CaseAttachmentsService).upload(caseId, file as Express.Multer.File, caller);
 }
@@ -914,5 +917,5 @@ export async function fakeRecording(
 }
 
 export function slidesFile(): Express.Multer.File {
-  return { originalname: 'talk.pdf', buffer: Buffer.from('%PDF-1.4 slides') } as Express.Multer.File;
+  return { originalname: 'talk.pdf', buffer: tinyPdf('slides') } as Express.Multer.File;
 }

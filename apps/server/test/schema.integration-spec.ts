@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { runMigrations } from '../src/database/migrate';
 import { onPostgres, postgresDatabase } from './test-database';
 
 describe('migrations', () => {
@@ -37,5 +38,27 @@ describe('migrations', () => {
     await runner.release();
     expect(tables).toEqual([]);
     await db.runMigrations();
+  });
+});
+
+// Several instances share PostgreSQL only (SQLite is one process): there, instances starting at once take turns.
+(onPostgres ? describe : describe.skip)('migrations of instances starting at once (PostgreSQL)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'echo-hub-migrate-'));
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await postgresDatabase(dir, 'drop');
+  });
+
+  it('both succeed on a fresh database, and each migration runs once', async () => {
+    const database = { type: 'postgres' as const, url: await postgresDatabase(dir, 'create') };
+    const instances = await Promise.all([1, 2].map(() => new DataSource(dataSourceOptions(database)).initialize()));
+    try {
+      await Promise.all(instances.map((db) => runMigrations(db)));
+      const rows: { name: string }[] = await instances[0].query('SELECT name FROM migrations ORDER BY id');
+      expect(rows.map((r) => r.name)).toEqual(instances[0].migrations.map((m) => m.name));
+      expect(await instances[1].showMigrations()).toBe(false); // nothing pending
+    } finally {
+      await Promise.all(instances.map((db) => db.destroy()));
+    }
   });
 });

@@ -12,6 +12,41 @@ describe('IdentifierKind', () => {
   });
 });
 
+describe('scan: text as people paste it', () => {
+  // The same NHS number (valid check digit) in the forms a copy-paste or a phone keyboard produces.
+  it.each([
+    ['no-break spaces', '943\u00a0476\u00a05919'],
+    ['thin and narrow no-break spaces', '943\u2009476\u202f5919'],
+    ['zero-width spaces', '943\u200b476\u200b5919'],
+    ['tabs', '943\t476\t5919'],
+    ['soft hyphens', '943\u00ad476\u00ad5919'],
+    ['full-width digits', '\uff19\uff14\uff13 \uff14\uff17\uff16 \uff15\uff19\uff11\uff19'],
+    ['Arabic-Indic digits', '\u0669\u0664\u0663 \u0664\u0667\u0666 \u0665\u0669\u0661\u0669'],
+    ['spelled out', 'nine four three four seven six five nine one nine'],
+    ['spelled out in groups', 'Nine four three, four seven six, five nine one nine'],
+    [
+      'Devanagari digits and ideographic spaces',
+      '\u096f\u096a\u0969\u3000\u096a\u096d\u096c\u3000\u096b\u096f\u0967\u096f',
+    ],
+  ])('finds the NHS number 943 476 5919 written with %s, at its place in the original', (_, number) => {
+    const text = `Her number is ${number}. Seen today.`;
+    const findings = scan(text);
+    expect(findings).toEqual([
+      { kind: 'ID', start: 14, end: 14 + number.length, text: number, reason: 'NHS number (valid check digit)' },
+    ]);
+  });
+
+  it('keeps offsets into the original for every finding after an invisible character', () => {
+    const text = 'Mrs\u00a0Mary\u00a0O’Neill\u200b, DOB \uff10\uff13/04/1961, tel 07700\u00a0900123';
+    for (const f of scan(text)) expect(text.slice(f.start, f.end)).toBe(f.text);
+    expect(found(text).map(([kind]) => kind)).toEqual(['NAME', 'DATE', 'PHONE']);
+  });
+
+  it('does not read number words in ordinary prose as digits', () => {
+    expect(scan('One or two puffs, four times a day; review in three to five days.')).toEqual([]);
+  });
+});
+
 describe('scan: names', () => {
   it.each([
     ['Mrs Mary O’Neill was seen today.', 'Mrs Mary O’Neill'],
@@ -135,6 +170,11 @@ describe('scan: addresses', () => {
     ['Springfield, IL 62704', 'Springfield, IL 62704'],
     ['She lives in Carrickfergus now.', 'Carrickfergus'],
     ['Originally from Dingle, Co. Kerry.', 'Dingle, Co. Kerry'],
+    // A ZIP code or a postcode district written after the town
+    ['She lives in Springfield 62704 with her son.', 'Springfield 62704'],
+    ['Lives at 12 High Street, Springfield 62704.', '12 High Street, Springfield 62704'],
+    ['Moved to Cardiff CF14 last year.', 'Cardiff CF14'],
+    ['Now living in Cork T12 near her daughter.', 'Cork T12'],
   ])('flags %j', (text, address) => {
     expect(found(text)).toEqual([['ADDRESS', address]]);
   });
@@ -149,6 +189,13 @@ describe('scan: addresses', () => {
   ])('does not flag %j', (text) => {
     expect(scan(text)).toEqual([]);
   });
+
+  it.each(['Back in Leeds on 12500 units of dalteparin daily.', 'Lives in Leeds 12500 units of heparin at home.'])(
+    'does not take a dose after a town for a ZIP code: %j',
+    (text) => {
+      expect(found(text)).toEqual([['ADDRESS', 'Leeds']]);
+    },
+  );
 });
 
 describe('scan: identifiers', () => {

@@ -6,6 +6,7 @@ import { detectIds } from './detectors/ids';
 import { detectNames } from './detectors/names';
 import { detectIps, detectUrls } from './detectors/network';
 import { TITLES } from './lexicon/vocabulary';
+import { normalise, originalSpan } from './normalise';
 import type { Candidate, Detector, Finding } from './types';
 
 const DETECTORS: Detector[] = [
@@ -58,14 +59,22 @@ function namesSomeoneKnown(name: string, people: readonly ReadonlySet<string>[])
   return own.length > 0 && people.some((person) => own.every((w) => person.has(w)));
 }
 
-/** Finds identifiers in free text. Offsets are UTF-16 indices into `text`, end exclusive. */
+/**
+ * Finds identifiers in free text. The detectors read the text normalised (see `normalise`: pasted
+ * no-break or zero-width spaces, full-width or Arabic-Indic digits, "nine four three..."), while the
+ * offsets are UTF-16 indices into `text` as given, end exclusive.
+ */
 export function scan(text: string, options: ScanOptions = {}): Finding[] {
   if (!text) return [];
   const people = (options.knownPeople ?? []).map((name) => new Set(words(name)));
-  const candidates = DETECTORS.flatMap((detect) => detect(text));
+  const norm = normalise(text);
+  const candidates = DETECTORS.flatMap((detect) => detect(norm.text));
   return resolve(candidates)
-    .map(({ kind, start, end, reason }) => ({ kind, start, end, text: text.slice(start, end), reason }))
-    .filter((f) => f.kind !== 'NAME' || !namesSomeoneKnown(f.text, people));
+    .filter((c) => c.kind !== 'NAME' || !namesSomeoneKnown(norm.text.slice(c.start, c.end), people))
+    .map(({ kind, start: s, end: e, reason }) => {
+      const { start, end } = originalSpan(norm, s, e);
+      return { kind, start, end, text: text.slice(start, end), reason };
+    });
 }
 
 /**

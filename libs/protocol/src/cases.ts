@@ -1,4 +1,5 @@
 import type { Finding } from './deid-finding';
+import type { RemovedMetadata } from './metadata';
 
 export const CaseStatus = {
   Draft: 'draft',
@@ -44,7 +45,7 @@ export const SEXES = ['female', 'male', 'intersex', 'not stated'];
 
 /** A span the presenter confirmed is not identifying (kept with who and when). */
 export interface ConfirmedSpan {
-  field: CaseTextField | 'body' | 'notes' | 'chat';
+  field: CaseTextField | 'body' | 'notes' | 'chat' | 'content';
   start: number;
   end: number;
 }
@@ -72,8 +73,22 @@ export interface SubmitCaseRequest extends CaseFields {
 export type UpdateCaseRequest = Partial<SubmitCaseRequest>;
 
 export interface FieldFinding extends Finding {
-  /** A case form field, or `body` of a recommendation, or the live `notes`, or the name of an attached `file`. */
-  field: CaseTextField | 'body' | 'notes' | 'file' | 'chat';
+  /**
+   * A case form field, or `body` of a recommendation, or the live `notes`, or the name of an attached
+   * `file`, or the `content` of an attached file (text read in an image or a PDF; offsets into that text).
+   */
+  field: CaseTextField | 'body' | 'notes' | 'file' | 'chat' | 'content';
+  /** For `content` of an image: where the finding is, in the image's pixels (upright). */
+  boxes?: FindingBox[];
+}
+
+/** A rectangle on page `page` (1 for an image), in pixels from the top left. */
+export interface FindingBox {
+  page: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
 }
 
 /** 422 body when the gate finds identifiers nobody confirmed. */
@@ -121,6 +136,12 @@ export const CaseLimits = {
  */
 export interface CaseAttachmentUploadFields {
   confirmIdentifiersRemoved: true;
+  /**
+   * The text found in the file (OCR of an image, text of a PDF) is gated like a case's fields: each
+   * finding of a 422 the uploader confirms is not identifying, as `{ field: 'content', start, end }`
+   * (sent as a JSON string in the multipart form).
+   */
+  confirmedSpans?: ConfirmedSpan[];
 }
 
 export interface CaseAttachmentDto {
@@ -133,6 +154,8 @@ export interface CaseAttachmentDto {
   /** When the uploader confirmed the file identifies nobody. */
   confirmedAt: string;
   createdAt: string;
+  /** Only in the upload's answer: the kinds of metadata the hub removed from the file (never their values). */
+  removed?: RemovedMetadata[];
 }
 
 /** A case as listed in a session's queue. */

@@ -1,4 +1,5 @@
 import type { Ack } from './live';
+import type { RemovedMetadata } from './metadata';
 
 /**
  * Community of practice: peer-support groups inside a program, threaded discussions,
@@ -251,6 +252,8 @@ export interface AttachmentDto {
   size: number;
   /** What to put in a post to show it: `![name](attachment:id)` or `[name](attachment:id)`. */
   markdown: string;
+  /** Only in the upload's answer: the kinds of metadata the hub removed from the file (never their values). */
+  removed?: RemovedMetadata[];
 }
 
 export interface BookmarkDto {

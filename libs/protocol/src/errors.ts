@@ -5,6 +5,8 @@ export interface ApiErrorBody {
   message: string;
   /** For validation errors: one entry per offending field. */
   fields?: FieldError[];
+  /** For 429: seconds until the limit lets the caller try again (also sent as Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 export interface FieldError {

@@ -5,6 +5,7 @@ export * from './errors';
 export * from './health';
 export * from './impact';
 export * from './live';
+export * from './metadata';
 export * from './programs';
 export * from './recordings';
 export * from './sessions';

@@ -151,12 +151,24 @@ export interface JoinResponse {
   you: { userId: string; host: boolean };
 }
 
+/** A TURN server with time-limited credentials (TURN REST form: username `expiry:userId`). */
+export interface IceServer {
+  urls: string[];
+  username: string;
+  credential: string;
+}
+
 export interface TransportOptions {
   id: string;
   iceParameters: unknown;
   iceCandidates: unknown[];
   dtlsParameters: unknown;
   sctpParameters?: unknown;
+  /**
+   * The hub's TURN servers, with credentials fresh for this transport (only for someone admitted to the
+   * room's media); absent when the hub has no TURN.
+   */
+  iceServers?: IceServer[];
 }
 
 export interface CreateTransportRequest {
@@ -244,6 +256,9 @@ export interface MuteRequest {
 }
 
 export const ChatLimits = { maxLength: 2000, perMinute: 30 } as const;
+/** Reactions and hand changes (raise or lower) per person per minute: beyond, refused with RATE_LIMITED. */
+export const ReactionLimits = { perMinute: 60 } as const;
+export const HandLimits = { perMinute: 20 } as const;
 
 // ---- event maps (socket.io generics) --------------------------------------------
 

@@ -1,4 +1,5 @@
 import type { QueuedCase } from './cases';
+import type { RemovedMetadata } from './metadata';
 
 export const Recurrence = {
   Weekly: 'weekly',
@@ -27,6 +28,8 @@ export interface AgendaItemDto {
   minutes: number;
   presenter: { id: string; displayName: string } | null;
   slides: { name: string; url: string } | null;
+  /** Only in the upload's answer: the kinds of metadata the hub removed from the file (never their values). */
+  removed?: RemovedMetadata[];
 }
 
 export type SessionStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';

@@ -4,7 +4,7 @@
  * PostgreSQL in BENCH_DATABASE_URL, listening on 127.0.0.1. Started by run.ts; answers over IPC.
  *
  * Accounts and memberships are made through the services, as apps/server/test/fixtures.ts does.
- * For the SFU phase the bench reads a live room's router (`LiveService.room(id).media.router`) and
+ * For the SFU phase the bench reads a live room's router (`RoomRegistry.get(id).media.router`) and
  * attaches PlainTransports to it; the presenter's audio also goes into that room's
  * ActiveSpeakerObserver (read from the MediaRoom, as the hub adds every microphone to it).
  */
@@ -52,11 +52,11 @@ interface DataSource {
   getRepository(entity: unknown): Repository;
 }
 interface LiveRoom {
-  store: { current: RoomState };
+  state(): Promise<RoomState>;
   media: { router: ms.Router; closed: boolean } | null;
 }
-interface LiveService {
-  room(sessionId: string): LiveRoom | undefined;
+interface RoomRegistry {
+  get(sessionId: string): LiveRoom | undefined;
 }
 interface WorkerPool {
   pids(): number[];
@@ -69,7 +69,7 @@ const server = {
   programs: requireServer<{ ProgramsService: unknown }>('programs/programs.service.js'),
   sessions: requireServer<{ SessionsService: unknown }>('sessions/sessions.service.js'),
   membership: requireServer<{ Membership: unknown }>('programs/entities/membership.entity.js'),
-  live: requireServer<{ LiveService: unknown }>('live/live.service.js'),
+  live: requireServer<{ RoomRegistry: unknown }>('live/room-registry.js'),
   pool: requireServer<{ WorkerPool: unknown }>('media/worker-pool.js'),
   typeorm: serverRequire('typeorm') as { DataSource: unknown },
 };
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
   const programs = app.get<ProgramsService>(server.programs.ProgramsService);
   const sessions = app.get<SessionsService>(server.sessions.SessionsService);
   const db = app.get<DataSource>(server.typeorm.DataSource);
-  const live = app.get<LiveService>(server.live.LiveService);
+  const live = app.get<RoomRegistry>(server.live.RoomRegistry);
   const pool = app.get<WorkerPool>(server.pool.WorkerPool);
 
   let userCount = 0;
@@ -263,10 +263,10 @@ async function main(): Promise<void> {
         return { sessionId: created.id };
       },
 
-      room: ({ sessionId }: { sessionId: string }) => {
-        const room = live.room(sessionId);
+      room: async ({ sessionId }: { sessionId: string }) => {
+        const room = live.get(sessionId);
         if (!room) return null;
-        const s = room.store.current;
+        const s = await room.state();
         return {
           version: s.version,
           participants: s.participants.length,
@@ -279,7 +279,7 @@ async function main(): Promise<void> {
       },
 
       'sfu:setup': async (args: SfuSetupArgs & { sessionId: string; presenterUserId: string }) => {
-        const room = live.room(args.sessionId);
+        const room = live.get(args.sessionId);
         if (!room?.media || room.media.closed) throw new Error(`session ${args.sessionId} has no live media room`);
         topology = await buildTopology(room.media.router, args, {
           video: { userId: args.presenterUserId, source: 'camera' },

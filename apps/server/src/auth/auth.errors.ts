@@ -20,6 +20,10 @@ export const forbidden = (error: (typeof AuthError)[keyof typeof AuthError], mes
 
 export const tooManyAttempts = (retryAfterSeconds: number) =>
   new HttpException(
-    { error: AuthError.TooManyAttempts, message: `Too many attempts: try again in ${retryAfterSeconds} s` },
+    {
+      error: AuthError.TooManyAttempts,
+      message: `Too many attempts: try again in ${retryAfterSeconds} s`,
+      retryAfterSeconds,
+    },
     HttpStatus.TOO_MANY_REQUESTS,
   );

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { RateLimiter } from '../common/rate-limiter';
+import { RateLimitService } from '../common/rate-limit.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { MailService } from '../mail/mail.service';
@@ -32,7 +32,6 @@ interface TokenPayload {
 
 @Injectable()
 export class AuthService {
-  private readonly loginLimiter: RateLimiter;
   private readonly users;
   private readonly sessions;
   private readonly resets;
@@ -42,8 +41,8 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rateLimits: RateLimitService,
   ) {
-    this.loginLimiter = new RateLimiter(config.auth.loginRateLimit, 60_000);
     this.users = db.getRepository(User);
     this.sessions = db.getRepository(AuthSession);
     this.resets = db.getRepository(PasswordReset);
@@ -71,8 +70,7 @@ export class AuthService {
   }
 
   async login(dto: LoginDto, clientIp: string, userAgent?: string): Promise<LoginResponse> {
-    const limit = this.loginLimiter.hit(`${clientIp}|${dto.email}`);
-    if (!limit.allowed) throw tooManyAttempts(limit.retryAfterSeconds);
+    await this.limitAttempts('login', clientIp, dto.email);
     const user = await this.users.findOne({ where: { email: dto.email } });
     // Verify against a dummy hash when the account is unknown, so timing does not reveal it.
     const ok = await verify(user?.passwordHash ?? DUMMY_HASH, dto.password).catch(() => false);
@@ -130,8 +128,7 @@ export class AuthService {
 
   /** Emails a reset link when SMTP is configured. Says nothing about whether the account exists. */
   async requestReset(email: string, clientIp: string): Promise<void> {
-    const limit = this.loginLimiter.hit(`reset|${clientIp}|${email}`);
-    if (!limit.allowed) throw tooManyAttempts(limit.retryAfterSeconds);
+    await this.limitAttempts('reset', clientIp, email);
     const user = await this.users.findOne({ where: { email } });
     if (!user || !this.mail.enabled) return;
     const { resetUrl } = await this.issueReset(user.id);
@@ -183,6 +180,19 @@ export class AuthService {
 
   async listUsers(): Promise<UserDto[]> {
     return (await this.users.find({ order: { createdAt: 'ASC' } })).map(toUserDto);
+  }
+
+  /**
+   * Counts an attempt per client address and account (guessing one password) and per address
+   * whatever the account (password spraying), across instances; 429 with Retry-After over either.
+   */
+  private async limitAttempts(kind: 'login' | 'reset', clientIp: string, email: string): Promise<void> {
+    const { loginRateLimit, loginAddressRateLimit } = this.config.auth;
+    const limit = await this.rateLimits.consumeAll([
+      { key: `${kind}:${clientIp}|${email}`, limit: loginRateLimit, ttlMs: 60_000 },
+      { key: `${kind}:${clientIp}`, limit: loginAddressRateLimit, ttlMs: 15 * 60_000 },
+    ]);
+    if (!limit.allowed) throw tooManyAttempts(limit.retryAfterSeconds);
   }
 }
 

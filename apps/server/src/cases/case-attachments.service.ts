@@ -1,14 +1,16 @@
-import { scanFileName } from '@echo-hub/deid';
-import { type CaseAttachmentDto, CaseLimits } from '@echo-hub/protocol';
+import { type CaseAttachmentDto, CaseLimits, type ConfirmedSpan } from '@echo-hub/protocol';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { NO_TX } from '../database/no-tx';
 import { nowIso } from '../database/columns';
+import { refuseDicom } from '../deid/dicom';
+import { findingsInFile } from '../deid/read-text';
+import { stripMetadata } from '../deid/strip-metadata';
 import { StorageService } from '../storage/storage.service';
 import { type Caller, CasesService } from './cases.service';
-import { refuseUnconfirmed } from './deid-gate';
+import { refuseIdentifyingFileName, refuseUnconfirmed } from './deid-gate';
 import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
 
 const badFile = (message: string) =>
@@ -30,18 +32,29 @@ export class CaseAttachmentsService {
     private readonly storage: StorageService,
   ) {}
 
-  /** The caller has confirmed the file identifies nobody (the controller's DTO requires it). */
-  async upload(caseId: string, file: Express.Multer.File | undefined, caller: Caller): Promise<CaseAttachmentDto> {
+  /**
+   * The caller has confirmed the file identifies nobody (the controller's DTO requires it). The text
+   * in the file (OCR of an image, a PDF's text) goes through the gate: each finding must be among
+   * `confirmed`, or nothing is stored (422 with the findings and, for images, where they are).
+   */
+  async upload(
+    caseId: string,
+    file: Express.Multer.File | undefined,
+    caller: Caller,
+    confirmed: readonly ConfirmedSpan[] = [],
+  ): Promise<CaseAttachmentDto> {
     await this.mayEdit(caseId, caller);
     if (!file) throw badFile('file is required (multipart form field "file")');
+    refuseDicom(file.buffer);
     const type = sniffType(file.buffer.subarray(0, 16));
     if (!type || !(CaseLimits.attachmentTypes as readonly string[]).includes(type.mimeType)) {
       throw badFile('file must be a PNG, JPEG or WebP image or a PDF');
     }
     const name = safeName(file.originalname);
-    // "John_Smith_CT.pdf", "JohnSmith-CT.pdf": a file name cannot be confirmed, only renamed.
-    refuseUnconfirmed(scanFileName(name).map((f) => ({ ...f, field: 'file' as const })));
-    const storedName = await storeUpload(this.storage, FOLDER, file.buffer, type);
+    refuseIdentifyingFileName(name);
+    const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
+    refuseUnconfirmed(await findingsInFile(bytes, type.mimeType), confirmed);
+    const storedName = await storeUpload(this.storage, FOLDER, bytes, type);
     const repo = this.db.getRepository(CaseAttachment);
     const saved = await repo.save(
       repo.create({
@@ -51,11 +64,11 @@ export class CaseAttachmentsService {
         storedName,
         originalName: name,
         mimeType: type.mimeType,
-        size: file.size,
+        size: bytes.length,
       }),
       NO_TX,
     );
-    return caseAttachmentDto(saved, caller.user.displayName);
+    return { ...caseAttachmentDto(saved, caller.user.displayName), removed };
   }
 
   /** The file, if the caller may read its case; 404 otherwise, so ids reveal nothing. */

@@ -145,15 +145,17 @@ export class CasesController {
       properties: { file: { type: 'string', format: 'binary' }, confirmIdentifiersRemoved: { type: 'boolean' } },
     },
   })
-  @ApiUnprocessableEntityResponse({ description: 'IDENTIFIERS_FOUND in the file name' })
+  @ApiUnprocessableEntityResponse({
+    description: 'IDENTIFIERS_FOUND in the file name, or in the text read from the file that nobody confirmed',
+  })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: CaseLimits.attachmentBytes, files: 1 } }))
   attach(
     @Param('id') id: string,
-    @Body() _fields: CaseAttachmentFieldsDto,
+    @Body() fields: CaseAttachmentFieldsDto,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Req() req: AuthenticatedRequest,
   ): Promise<CaseAttachmentDto> {
-    return this.attachments.upload(id, file, caller(req));
+    return this.attachments.upload(id, file, caller(req), fields.confirmedSpans);
   }
 
   @Access('program.read', 'case')

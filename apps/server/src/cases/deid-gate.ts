@@ -1,4 +1,4 @@
-import { scan } from '@echo-hub/deid';
+import { scan, scanFileName } from '@echo-hub/deid';
 import type { ConfirmedSpan, FieldFinding } from '@echo-hub/protocol';
 import { UnprocessableEntityException } from '@nestjs/common';
 
@@ -30,4 +30,18 @@ export function refuseUnconfirmed(findings: FieldFinding[], confirmed: readonly 
     });
   }
   return findings;
+}
+
+/**
+ * Refuses (422 IDENTIFIERS_FOUND, field `file`) an uploaded file whose name may identify someone:
+ * "John_Smith_CT.pdf" cannot be confirmed, only renamed.
+ */
+export function refuseIdentifyingFileName(name: string): void {
+  const findings = scanFileName(name).map((f) => ({ ...f, field: 'file' as const }));
+  if (!findings.length) return;
+  throw new UnprocessableEntityException({
+    error: 'IDENTIFIERS_FOUND',
+    message: `The file name may identify someone: ${findings.map((f) => `"${f.text}" (${f.reason})`).join('; ')}. Rename the file and upload it again.`,
+    findings,
+  });
 }

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /** Trims surrounding whitespace from string input (other types pass through to fail validation). */
 export const Trim = () =>
@@ -26,3 +26,10 @@ export function IsTimeZone(options?: ValidationOptions) {
       validator: { validate: isTimeZone },
     });
 }
+
+/**
+ * The field may be left out; `null` is not "left out" and is validated like any other value
+ * (class-validator's IsOptional lets null through to NOT NULL columns). Fields that may be
+ * cleared with null say so with their own `ValidateIf(v !== null)` after `IsOptional()`.
+ */
+export const Optional = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

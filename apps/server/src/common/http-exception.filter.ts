@@ -1,6 +1,7 @@
 import { type ApiErrorBody, ErrorCode } from '@echo-hub/protocol';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { BodyError } from './json-body';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.BadRequest,
@@ -37,7 +38,9 @@ export function toErrorBody(exception: unknown, logger: Logger): ApiErrorBody {
   }
   if (isBodyParserError(exception) && exception.status < 500) {
     const message =
-      exception.type === 'entity.parse.failed' ? `body is not valid JSON: ${exception.message}` : exception.message;
+      exception.type === 'entity.parse.failed' && !(exception instanceof BodyError)
+        ? `body is not valid JSON: ${exception.message}`
+        : exception.message;
     return { statusCode: exception.status, error: CODE_BY_STATUS[exception.status] ?? ErrorCode.BadRequest, message };
   }
   logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
@@ -50,6 +53,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception, this.logger);
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+    const res = host.switchToHttp().getResponse<Response>();
+    if (body.retryAfterSeconds) res.setHeader('Retry-After', String(body.retryAfterSeconds));
+    res.status(body.statusCode).json(body);
   }
 }

@@ -5,7 +5,7 @@ import { BadRequestException, ValidationPipe, type ValidationError } from '@nest
 export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    const own = e.constraints ? [{ field, messages: [...new Set(Object.values(e.constraints))] }] : [];
     return [...own, ...fieldErrors(e.children ?? [], field)];
   });
 }

@@ -1,8 +1,12 @@
 import { type AttachmentDto, CommunityLimits, type ProgramRole } from '@echo-hub/protocol';
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { safeName, sniffType, storeUpload } from '../common/uploads';
+import { refuseIdentifyingFileName } from '../cases/deid-gate';
+import { refuseDicom } from '../deid/dicom';
+import { stripMetadata } from '../deid/strip-metadata';
+import { JobsService } from '../jobs/jobs.service';
 import { StorageService } from '../storage/storage.service';
 import { CommunityAccessService, type Viewer } from './community-access.service';
 import { badRequest, CommunityError, notFound } from './community.errors';
@@ -22,23 +26,18 @@ const UNLINKED_TTL_MS = 24 * 60 * 60 * 1000;
  * An hourly job deletes files never used in a post (an abandoned draft) 24 hours after upload.
  */
 @Injectable()
-export class AttachmentsService implements OnModuleInit, OnApplicationShutdown {
+export class AttachmentsService implements OnModuleInit {
   private readonly logger = new Logger(AttachmentsService.name);
-  private cleanupTimer?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CommunityAccessService,
     private readonly storage: StorageService,
+    private readonly jobs: JobsService,
   ) {}
 
   onModuleInit(): void {
-    this.cleanupTimer = setInterval(() => void this.deleteExpired(), 60 * 60 * 1000);
-    this.cleanupTimer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.cleanupTimer);
+    this.jobs.every('community.attachments-cleanup', 60 * 60 * 1000, () => this.deleteExpired());
   }
 
   /** Deletes attachments never linked to a post and uploaded over 24 hours before `now` (row and file). */
@@ -67,11 +66,14 @@ export class AttachmentsService implements OnModuleInit, OnApplicationShutdown {
     await this.access.readableGroup(viewer, groupId, role);
     if (!file) throw badRequest('file is required (multipart form field "file")');
     if (file.size > CommunityLimits.attachmentBytes) throw badRequest('file is larger than 10 MB');
+    refuseDicom(file.buffer);
     const type = sniffType(file.buffer.subarray(0, 16));
     if (!type) {
       throw badRequest(`file must be an image (PNG, JPEG, GIF, WebP) or a PDF (${CommunityError.BadAttachment})`);
     }
-    const storedName = await storeUpload(this.storage, FOLDER, file.buffer, type);
+    refuseIdentifyingFileName(safeName(file.originalname));
+    const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
+    const storedName = await storeUpload(this.storage, FOLDER, bytes, type);
     const repo = this.db.getRepository(Attachment);
     const a = await repo.save(
       repo.create({
@@ -81,11 +83,18 @@ export class AttachmentsService implements OnModuleInit, OnApplicationShutdown {
         storedName,
         originalName: safeName(file.originalname),
         mimeType: type.mimeType,
-        size: file.size,
+        size: bytes.length,
       }),
       NO_TX,
     );
-    return { id: a.id, name: a.originalName, mimeType: a.mimeType, size: a.size, markdown: attachmentMarkdown(a) };
+    return {
+      id: a.id,
+      name: a.originalName,
+      mimeType: a.mimeType,
+      size: a.size,
+      markdown: attachmentMarkdown(a),
+      removed,
+    };
   }
 
   /**

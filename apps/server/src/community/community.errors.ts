@@ -38,6 +38,7 @@ export const tooManyPosts = (retryAfterSeconds: number) =>
     {
       error: CommunityError.TooManyPosts,
       message: `You are posting very fast: try again in ${retryAfterSeconds} s`,
+      retryAfterSeconds,
     },
     HttpStatus.TOO_MANY_REQUESTS,
   );

@@ -1,10 +1,11 @@
 import type { NotificationDto, NotificationKind, NotificationsResponse } from '@echo-hub/protocol';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThan } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
+import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
 import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
@@ -78,28 +79,19 @@ export function digestText(
  * those left unread.
  */
 @Injectable()
-export class NotificationsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(NotificationsService.name);
-  private timer?: NodeJS.Timeout;
-
+export class NotificationsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly realtime: RealtimeService,
     private readonly access: CommunityAccessService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobsService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.mail.enabled) return;
-    this.timer = setInterval(() => {
-      this.sendDigests().catch((e: Error) => this.logger.error(`digest failed: ${e.message}`));
-    }, DIGEST_EVERY_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onModuleInit(): void {
+    // Does nothing without SMTP (sendDigests checks), so instances agree on the schedule whatever their mail.
+    this.jobs.every('community.digests', DIGEST_EVERY_MS, () => this.sendDigests());
   }
 
   async notify(input: NotifyInput): Promise<void> {

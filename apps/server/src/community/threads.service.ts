@@ -16,7 +16,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
-import { RateLimiter } from '../common/rate-limiter';
+import { RateLimitService } from '../common/rate-limit.service';
 import { nowIso } from '../database/columns';
 import { RealtimeService } from '../realtime/realtime.service';
 import { EchoSession } from '../sessions/entities/echo-session.entity';
@@ -94,9 +94,6 @@ export function buildTree(posts: PostDto[]): PostNode[] {
  */
 @Injectable()
 export class ThreadsService {
-  /** Posts and threads per person per minute (a test seam: integration tests relax it outside the flood test). */
-  readonly postLimiter = new RateLimiter(CommunityLimits.postsPerMinute, 60_000);
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CommunityAccessService,
@@ -104,6 +101,7 @@ export class ThreadsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly realtime: RealtimeService,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   // ---- threads -------------------------------------------------------------------
@@ -156,7 +154,7 @@ export class ThreadsService {
       const existing = await posts.findOneBy({ authorId: viewer.id, clientId: dto.clientId });
       if (existing) return this.replayedThread(existing);
     }
-    this.checkRate(viewer, access);
+    await this.checkRate(viewer, access);
     const group = access.group;
     if (dto.sessionId) await this.checkSession(group.programId, dto.sessionId);
     const rendered = renderMarkdown(dto.body, await this.access.mentionable(group));
@@ -397,7 +395,7 @@ export class ThreadsService {
     if (thread.hidden && !access.moderate) {
       throw forbidden(CommunityError.ThreadLocked, 'This thread is hidden by a moderator');
     }
-    this.checkRate(viewer, access);
+    await this.checkRate(viewer, access);
     let parent: Post | null = null;
     if (dto.parentId) {
       parent = await posts.findOneBy({ id: dto.parentId, threadId });
@@ -772,9 +770,10 @@ export class ThreadsService {
     }
   }
 
-  private checkRate(viewer: Viewer, access: ResolvedAccess): void {
+  /** Posts and threads per person per minute, across instances; moderators are not limited. */
+  private async checkRate(viewer: Viewer, access: ResolvedAccess): Promise<void> {
     if (access.moderate) return;
-    const limit = this.postLimiter.hit(viewer.id);
+    const limit = await this.rateLimits.consume(`posts:${viewer.id}`, CommunityLimits.postsPerMinute, 60_000);
     if (!limit.allowed) throw tooManyPosts(limit.retryAfterSeconds);
   }
 

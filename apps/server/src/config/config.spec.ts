@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     ['RTC_LISTEN_IP', 'not-an-ip'],
     ['DATABASE_URL', 'mysql://x'],
     ['LOG_LEVEL', 'loud'],
+    ['REDIS_URL', 'localhost:6379'],
   ])('rejects %s=%s with one line naming the variable and the value', (name, value) => {
     expect.assertions(3);
     try {
@@ -29,6 +30,49 @@ describe('loadConfig', () => {
       expect((e as Error).message).toMatch(new RegExp(`^Invalid configuration: ${name} .*"${value}"`));
       expect((e as Error).message).not.toContain('\n');
     }
+  });
+
+  it('reads TURN: URLs split on commas, its secret and a default lifetime of 6 hours', () => {
+    const config = loadConfig({
+      ...base,
+      TURN_URLS: 'turns:turn.example.org:443?transport=tcp, turn:turn.example.org:3478?transport=udp',
+      TURN_SECRET: 'a-secret-of-16-chars',
+    });
+    expect(config.turn).toEqual({
+      urls: ['turns:turn.example.org:443?transport=tcp', 'turn:turn.example.org:3478?transport=udp'],
+      secret: 'a-secret-of-16-chars',
+      ttlSeconds: 21600,
+    });
+    expect(loadConfig({ ...base }).turn).toBeUndefined();
+  });
+
+  it.each([
+    [
+      { TURN_URLS: 'turn:turn.example.org:3478' },
+      /^Invalid configuration: TURN_SECRET is required when TURN_URLS is set$/,
+    ],
+    [{ TURN_SECRET: 'a-secret-of-16-chars' }, /^Invalid configuration: TURN_URLS is required when TURN_SECRET is set$/],
+    [
+      { TURN_URLS: 'stun:turn.example.org', TURN_SECRET: 'a-secret-of-16-chars' },
+      /^Invalid configuration: TURN_URLS must be/,
+    ],
+    [{ TURN_URLS: 'turn:a.org,https://b.org', TURN_SECRET: 'a-secret-of-16-chars' }, /TURN_URLS must be.*https/],
+    [{ TURN_URLS: 'turn:a.org', TURN_SECRET: 'short' }, /^Invalid configuration: TURN_SECRET must be at least 16/],
+    [{ RTC_TCP_PORT: '40000' }, /^Invalid configuration: RTC_TCP_PORT 40000 is one of RTC_PORT's$/],
+    [{ RTC_TCP_PORT: '40500' }, /RTC_TCP_PORT 40500 is inside RTC_MIN_PORT-RTC_MAX_PORT/],
+    [{ RTC_TCP_PORT: '3000' }, /RTC_TCP_PORT 3000 is PORT on the same address/],
+  ])('refuses half or bad TURN / ICE-TCP settings (%o)', (env, message) => {
+    expect(() => loadConfig({ ...base, MEDIASOUP_WORKERS: '1', ...env })).toThrow(message);
+  });
+
+  it('takes RTC_TCP_PORT 443 beside the UDP/TCP RTC_PORT', () => {
+    expect(loadConfig({ ...base, RTC_TCP_PORT: '443' }).mediasoup.tcpPort).toBe(443);
+    // Pages and media both on 443, each on an address of its own.
+    const own = { HOST: '203.0.113.10', PORT: '443', RTC_LISTEN_IP: '203.0.113.11', RTC_TCP_PORT: '443' };
+    expect(loadConfig({ ...base, ...own }).mediasoup.tcpPort).toBe(443);
+    expect(() => loadConfig({ ...base, ...own, RTC_LISTEN_IP: '203.0.113.10' })).toThrow(
+      /RTC_TCP_PORT 443 is PORT on the same address/,
+    );
   });
 
   it('names a missing worker binary and how to build it', () => {
@@ -72,6 +116,17 @@ describe('loadConfig', () => {
     [{ STORAGE_URL: 's3://Bad_Bucket', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }, 'STORAGE_URL must be s3://'],
   ])('refuses half a storage configuration, naming what is missing or wrong (%j)', (env, message) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(message);
+  });
+
+  it('scales out with REDIS_URL only when AUTH_SECRET is shared too', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ ...base }).redis).toBeUndefined();
+    expect(loadConfig({ ...base, REDIS_URL: 'rediss://:pw@cache:6380/1', AUTH_SECRET: secret }).redis).toEqual({
+      url: 'rediss://:pw@cache:6380/1',
+    });
+    expect(() => loadConfig({ ...base, REDIS_URL: 'redis://cache:6379' })).toThrow(
+      /^Invalid configuration: AUTH_SECRET must be set when REDIS_URL is/,
+    );
   });
 
   it('.env.example is valid and documents every variable, and so does the README', () => {

@@ -18,6 +18,9 @@ import { join, resolve } from 'node:path';
 import { cachedWorkerBin } from '../media/worker-bin';
 import { STORAGE_URL_PATTERN, type StorageConfig, storageConfig, storageProblems } from '../storage/storage-config';
 
+const TURN_URL = String.raw`turns?:(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(\?transport=(udp|tcp))?`;
+const TURN_URLS = new RegExp(`^${TURN_URL}(\\s*,\\s*${TURN_URL})*$`);
+
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
@@ -45,6 +48,11 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^(sqlite:|postgres(ql)?:\/\/)/, { message: 'must start with sqlite: (a file path) or postgres://' })
   DATABASE_URL?: string = undefined;
+
+  // Scaling out: shared Redis for socket.io, rate limits and scheduled jobs (unset: one process, nothing needed).
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string = undefined;
 
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of workers (1-64)' })
@@ -82,6 +90,30 @@ export class EnvironmentVariables {
   @Min(1024, { message: 'must be an integer port number (1024-65535)' })
   @Max(65535, { message: 'must be an integer port number (1024-65535)' })
   RTC_MAX_PORT = 40999;
+
+  // ---- TURN and ICE over TCP (issue 15) ----
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number (1-65535)' })
+  @Min(1, { message: 'must be an integer port number (1-65535)' })
+  @Max(65535, { message: 'must be an integer port number (1-65535)' })
+  RTC_TCP_PORT?: number = undefined;
+
+  @IsOptional()
+  @Matches(TURN_URLS, {
+    message: 'must be comma-separated turn: or turns: URLs, e.g. turns:turn.example.org:443?transport=tcp',
+  })
+  TURN_URLS?: string = undefined;
+
+  @IsOptional()
+  @MinLength(16, { message: 'must be at least 16 characters (the static-auth-secret coturn checks)' })
+  TURN_SECRET?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds (600-604800)' })
+  @Min(600, { message: 'must be a whole number of seconds (600-604800)' })
+  @Max(604800, { message: 'must be a whole number of seconds (600-604800)' })
+  TURN_TTL_SECONDS = 6 * 3600;
 
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of videos (1-49)' })
@@ -164,6 +196,12 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be a whole number of attempts per minute (1-1000)' })
   @Max(1000, { message: 'must be a whole number of attempts per minute (1-1000)' })
   LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of attempts per 15 minutes (1-10000)' })
+  @Min(1, { message: 'must be a whole number of attempts per 15 minutes (1-10000)' })
+  @Max(10000, { message: 'must be a whole number of attempts per 15 minutes (1-10000)' })
+  LOGIN_ADDRESS_RATE_LIMIT = 50;
 }
 
 export interface AppConfig {
@@ -172,6 +210,8 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+  /** Shared Redis of several instances; undefined on one process. */
+  redis?: { url: string };
   mediasoup: {
     workers: number;
     workerBin: string;
@@ -184,15 +224,31 @@ export interface AppConfig {
     maxPort: number;
     /** How many videos are forwarded to each participant at most (audio always flows from everyone). */
     lastN: number;
+    /** An extra TCP port (e.g. 443) the first worker's WebRtcServer also listens on for ICE over TCP. */
+    tcpPort?: number;
   };
+  /** TURN servers handed to admitted participants with credentials valid for `ttlSeconds`; unset: no relay. */
+  turn?: TurnConfig;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   webDistDir: string;
-  auth: { secret?: string; loginRateLimit: number };
+  auth: {
+    secret?: string;
+    /** Sign-in attempts per minute per client address and account. */
+    loginRateLimit: number;
+    /** Sign-in attempts per 15 minutes per client address, whatever the account (password spraying). */
+    loginAddressRateLimit: number;
+  };
   recordings: { dir: string; portMin: number; portMax: number; retentionDays: number; ffmpeg: string };
   storage: StorageConfig;
   /** Base URL for links in emails and calendar feeds. */
   publicUrl: string;
   mail: { smtpUrl?: string; from: string };
+}
+
+export interface TurnConfig {
+  urls: string[];
+  secret: string;
+  ttlSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -214,12 +270,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (webRtcPorts[1] >= env.RTC_MIN_PORT && webRtcPorts[0] <= env.RTC_MAX_PORT) {
     problems.push(`RTC_PORT ${webRtcPorts.join('-')} (one per worker) overlaps RTC_MIN_PORT-RTC_MAX_PORT`);
   }
+  problems.push(...turnProblems(env, webRtcPorts));
   if (env.RECORDING_PORT_MIN + 31 > env.RECORDING_PORT_MAX) {
     problems.push('RECORDING_PORT_MAX must be at least RECORDING_PORT_MIN + 31 (32 ports per recording)');
   }
   problems.push(...storageProblems(env));
   if (!existsSync(env.MEDIASOUP_WORKER_BIN)) {
     problems.push(`MEDIASOUP_WORKER_BIN has no worker at ${env.MEDIASOUP_WORKER_BIN} (run: npm run setup)`);
+  }
+  if (env.REDIS_URL && !env.AUTH_SECRET) {
+    problems.push('AUTH_SECRET must be set when REDIS_URL is (every instance signs and checks the same tokens)');
   }
   if (problems.length) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 
@@ -233,6 +293,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     database: url.startsWith('sqlite:')
       ? { type: 'sqlite', path: resolve(url.slice('sqlite:'.length)) }
       : { type: 'postgres', url },
+    redis: env.REDIS_URL ? { url: env.REDIS_URL } : undefined,
     mediasoup: {
       workers: env.MEDIASOUP_WORKERS,
       workerBin: env.MEDIASOUP_WORKER_BIN,
@@ -243,10 +304,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       minPort: env.RTC_MIN_PORT,
       maxPort: env.RTC_MAX_PORT,
       lastN: env.LAST_N,
+      tcpPort: env.RTC_TCP_PORT,
     },
+    turn:
+      env.TURN_URLS && env.TURN_SECRET
+        ? {
+            urls: env.TURN_URLS.split(',').map((u) => u.trim()),
+            secret: env.TURN_SECRET,
+            ttlSeconds: env.TURN_TTL_SECONDS,
+          }
+        : undefined,
     logLevel: env.LOG_LEVEL,
     webDistDir: resolve(env.WEB_DIST_DIR),
-    auth: { secret: env.AUTH_SECRET, loginRateLimit: env.LOGIN_RATE_LIMIT },
+    auth: {
+      secret: env.AUTH_SECRET,
+      loginRateLimit: env.LOGIN_RATE_LIMIT,
+      loginAddressRateLimit: env.LOGIN_ADDRESS_RATE_LIMIT,
+    },
     recordings: {
       dir: resolve(env.RECORDINGS_DIR ?? join(dataDir, 'recordings')),
       portMin: env.RECORDING_PORT_MIN,
@@ -258,4 +332,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
   };
+}
+
+/** TURN needs both its URLs and its secret; RTC_TCP_PORT must not collide with the other media ports. */
+function turnProblems(env: EnvironmentVariables, webRtcPorts: number[]): string[] {
+  const problems: string[] = [];
+  if (env.TURN_URLS && !env.TURN_SECRET) problems.push('TURN_SECRET is required when TURN_URLS is set');
+  if (env.TURN_SECRET && !env.TURN_URLS) problems.push('TURN_URLS is required when TURN_SECRET is set');
+  const tcp = env.RTC_TCP_PORT;
+  if (tcp !== undefined) {
+    if (tcp >= webRtcPorts[0] && tcp <= webRtcPorts[1]) problems.push(`RTC_TCP_PORT ${tcp} is one of RTC_PORT's`);
+    if (tcp >= env.RTC_MIN_PORT && tcp <= env.RTC_MAX_PORT)
+      problems.push(`RTC_TCP_PORT ${tcp} is inside RTC_MIN_PORT-RTC_MAX_PORT`);
+    const wildcard = (ip: string) => ip === '0.0.0.0' || ip === '::';
+    const sameAddress = env.HOST === env.RTC_LISTEN_IP || wildcard(env.HOST) || wildcard(env.RTC_LISTEN_IP);
+    if (tcp === env.PORT && sameAddress) {
+      problems.push(`RTC_TCP_PORT ${tcp} is PORT on the same address (give media an RTC_LISTEN_IP of its own)`);
+    }
+  }
+  return problems;
 }

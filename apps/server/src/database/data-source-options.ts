@@ -6,13 +6,13 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-/** One definition for the app, the tests and the TypeORM CLI: migrations, never synchronize. */
+/** One definition for the app, the tests and the TypeORM CLI: migrations (runMigrations at start), never synchronize. */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
   const common = {
     entities,
     migrations,
     namingStrategy: new SnakeNamingStrategy(),
-    migrationsRun: true,
+    migrationsRun: false,
     synchronize: false,
     logging: ['error' as const],
   };

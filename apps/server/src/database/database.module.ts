@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { dataSourceOptions } from './data-source-options';
+import { runMigrations } from './migrate';
 import { gateSqliteTransactions } from './sqlite-gate';
 
 @Module({
@@ -13,7 +14,9 @@ import { gateSqliteTransactions } from './sqlite-gate';
       dataSourceFactory: async (options) => {
         const dataSource = new DataSource(options!);
         if (dataSource.options.type === 'sqlite') gateSqliteTransactions(dataSource);
-        return dataSource.initialize();
+        await dataSource.initialize();
+        await runMigrations(dataSource);
+        return dataSource;
       },
     }),
   ],

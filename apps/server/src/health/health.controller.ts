@@ -1,14 +1,22 @@
-import type { HealthResponse } from '@echo-hub/protocol';
+import type { HealthResponse, ReadyResponse } from '@echo-hub/protocol';
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { WorkerPool } from '../media/worker-pool';
 import { RecordingsService } from '../recordings/recordings.service';
+import { RedisService } from '../redis/redis.service';
 import { StorageService } from '../storage/storage.service';
 import { appVersion } from '../app-version';
+import { ReadinessService } from './readiness.service';
 
 class MediasoupHealth {
   @ApiProperty() workers: number;
@@ -22,44 +30,85 @@ class HealthDto implements HealthResponse {
   @ApiProperty() uptimeSeconds: number;
   @ApiProperty({ enum: ['ok', 'error'], description: 'error: the last recording failed (see the server log)' })
   recordings: 'ok' | 'error';
+  @ApiPropertyOptional({ enum: ['ok', 'error'], description: 'only with REDIS_URL: whether Redis answers' })
+  redis?: 'ok' | 'error';
   @ApiProperty({ enum: ['ok', 'error'], description: 'error: uploads, slides and recordings cannot be stored' })
   storage: 'ok' | 'error';
 }
 
+class ReadyDto implements ReadyResponse {
+  @ApiProperty() ready: boolean;
+  @ApiPropertyOptional({ enum: ['draining', 'db', 'redis', 'mediasoup', 'storage'] })
+  reason?: ReadyResponse['reason'];
+}
+
 @ApiTags('health')
-@Controller('health')
+@Controller()
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workers: WorkerPool,
     private readonly recordings: RecordingsService,
+    private readonly redis: RedisService,
+    private readonly readiness: ReadinessService,
     private readonly storage: StorageService,
   ) {}
 
   @Public()
-  @Get()
-  @ApiOkResponse({ type: HealthDto, description: 'Database reachable and at least one mediasoup worker running' })
+  @Get('health')
+  @ApiOkResponse({ type: HealthDto, description: 'Database (and Redis) reachable and a mediasoup worker running' })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Something the hub needs is down' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
-    const db = await this.db.query('SELECT 1').then(
-      () => 'ok' as const,
-      () => 'error' as const,
-    );
-    const workers = this.workers.size;
-    const storage = await this.storage.check().then(
-      () => 'ok' as const,
-      () => 'error' as const,
-    );
-    const status = db === 'ok' && workers > 0 && storage === 'ok' ? 'ok' : 'degraded';
+    const { db, redis, workers, storage } = await this.dependencies();
+    const status = db === 'ok' && redis !== 'error' && workers > 0 && storage === 'ok' ? 'ok' : 'degraded';
     if (status !== 'ok') res.status(HttpStatus.SERVICE_UNAVAILABLE);
     return {
       status,
       db,
+      ...(redis && { redis }),
       mediasoup: { workers },
       recordings: this.recordings.lastError ? 'error' : 'ok',
       storage,
       version: appVersion,
       uptimeSeconds: Math.round(process.uptime()),
     };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOkResponse({ type: ReadyDto, description: 'This instance takes new work' })
+  @ApiServiceUnavailableResponse({
+    type: ReadyDto,
+    description: 'Shutting down, or the database, Redis or storage is down',
+  })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<ReadyResponse> {
+    const reason = await this.notReadyBecause();
+    if (reason) res.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return reason ? { ready: false, reason } : { ready: true };
+  }
+
+  private async notReadyBecause(): Promise<ReadyResponse['reason']> {
+    if (this.readiness.draining) return 'draining';
+    const { db, redis, workers, storage } = await this.dependencies();
+    if (db !== 'ok') return 'db';
+    if (redis === 'error') return 'redis';
+    if (workers === 0) return 'mediasoup';
+    if (storage !== 'ok') return 'storage';
+    return undefined;
+  }
+
+  /** What the hub cannot work without: database, Redis (when configured), a media worker, file storage. */
+  private async dependencies() {
+    const answers = (check: Promise<unknown>) =>
+      check.then(
+        () => 'ok' as const,
+        () => 'error' as const,
+      );
+    const [db, redis, storage] = await Promise.all([
+      answers(this.db.query('SELECT 1')),
+      this.redis.check(),
+      answers(this.storage.check()),
+    ]);
+    return { db, redis, workers: this.workers.size, storage };
   }
 }

@@ -1,42 +1,69 @@
-import type { AgendaItemDto, LiveParticipant, RoomPatch } from '@echo-hub/protocol';
+import {
+  type AgendaItemDto,
+  LiveErrorCode,
+  type LiveParticipant,
+  type RoomPatch,
+  type RoomState,
+} from '@echo-hub/protocol';
 import { Logger } from '@nestjs/common';
-import type { WorkerPool } from '../media/worker-pool';
+import { MediaRoom, type WorkerPool } from '../media';
 import type { RealtimeService } from '../realtime/realtime.service';
-import { MediaRoom } from './media-room';
-import { RoomStateStore } from './room-state';
+import { LiveError } from './live.errors';
+import { type RoomChange, type SharedRoom, updateEveryParticipant } from './room-state';
+import type { RoomStore } from './room-store';
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /**
- * A live session: its state store, its media, and who is connected. Room state survives
- * the media: when the worker hosting the router dies, the router is rebuilt on another
- * worker (`mediaEpoch` + 1) and clients re-create their transports; chat and hands stay.
+ * A live session as this instance serves it: its media and who is connected here. The room's shared state
+ * (phase, hands, chat, …) is not kept here but in the RoomStore, read and changed through `shared()` and
+ * `change()`. Room state survives the media: when the worker hosting the router dies, the router is rebuilt on
+ * another worker (`mediaEpoch` + 1) and clients re-create their transports; chat and hands stay.
  */
 export class LiveRoom {
   private readonly logger = new Logger(LiveRoom.name);
   media: MediaRoom | null = null;
   mediaEpoch = 0;
-  /** socket id → user id of every connected socket. */
+  /** socket id → user id of every socket connected to this room on this instance. */
   readonly sockets = new Map<string, string>();
-  /** Removed by a host: may not come back into this live session. */
-  readonly removed = new Set<string>();
   /** Called when the active speaker changes (the recorder asks for a keyframe). */
   onSpeakerChange?: () => void;
   /** When each person last had the floor, for ordering videos (last-N). */
   private readonly lastSpoke = new Map<string, number>();
   private rebuilding?: Promise<MediaRoom>;
-  /** Consent to record the next case: who agreed, recorded by which host, when. */
-  consent: { userIds: string[]; recordedBy: string; at: string } | null = null;
 
   constructor(
     readonly sessionId: string,
     readonly programId: string,
     readonly agenda: AgendaItemDto[],
-    readonly store: RoomStateStore,
+    private readonly store: RoomStore,
     private readonly pool: WorkerPool,
     private readonly realtime: RealtimeService,
     private readonly lastN: number,
   ) {}
+
+  /** The room's shared state and rules; once the session has ended (the room is deleted) a handler gets SESSION_ENDED. */
+  async shared(): Promise<SharedRoom> {
+    const room = await this.store.load(this.sessionId);
+    if (!room) throw new LiveError(LiveErrorCode.Ended, 'This live session is not open any more');
+    return room;
+  }
+
+  async state(): Promise<RoomState> {
+    return (await this.shared()).state;
+  }
+
+  /** Applies a change (or one computed from the current room) and sends its patch to everyone in the session. */
+  async change(change: RoomChange | ((room: SharedRoom) => RoomChange)): Promise<RoomPatch | null> {
+    const patch = await this.store.apply(this.sessionId, typeof change === 'function' ? change : () => change);
+    if (patch) this.realtime.to(sessionRoom(this.sessionId), 'room:patch', patch);
+    return patch;
+  }
+
+  /** What a client at `version` missed: the patches, or null when it must take a full snapshot. */
+  since(version: number): Promise<RoomPatch[] | null> {
+    return this.store.since(this.sessionId, version);
+  }
 
   /** The media room, created on first use and rebuilt after its worker died. */
   async ensureMedia(): Promise<MediaRoom> {
@@ -45,31 +72,29 @@ export class LiveRoom {
     return this.rebuilding;
   }
 
-  /** Records a change and sends it to everyone in the session. */
-  publish(patch: RoomPatch | null): void {
-    if (patch) this.realtime.to(sessionRoom(this.sessionId), 'room:patch', patch);
-  }
-
   onlineUserIds(): Set<string> {
     return new Set(this.sockets.values());
   }
 
   /** Recomputes whose video is forwarded: spotlight, presenter, active speaker, then recent speakers (last-N). */
   async updateVideoForwarding(): Promise<void> {
-    const s = this.store.current;
-    const withCamera = s.participants.filter(
-      (p) => p.online && p.producers.some((x) => x.source === 'camera' && !x.paused),
-    );
-    const rank = (p: LiveParticipant) =>
-      p.userId === s.spotlightId ? 3 : p.userId === s.presenterId ? 2 : p.userId === s.activeSpeakerId ? 1 : 0;
-    const ordered = [...withCamera].sort(
-      (a, b) => rank(b) - rank(a) || (this.lastSpoke.get(b.userId) ?? 0) - (this.lastSpoke.get(a.userId) ?? 0),
-    );
-    const videoUserIds = ordered.slice(0, this.lastN).map((p) => p.userId);
-    this.publish(this.store.change({ videoUserIds }));
+    let videoUserIds: string[] = [];
+    await this.change(({ state: s }) => {
+      const withCamera = s.participants.filter(
+        (p) => p.online && p.producers.some((x) => x.source === 'camera' && !x.paused),
+      );
+      const rank = (p: LiveParticipant) =>
+        p.userId === s.spotlightId ? 3 : p.userId === s.presenterId ? 2 : p.userId === s.activeSpeakerId ? 1 : 0;
+      const ordered = [...withCamera].sort(
+        (a, b) => rank(b) - rank(a) || (this.lastSpoke.get(b.userId) ?? 0) - (this.lastSpoke.get(a.userId) ?? 0),
+      );
+      videoUserIds = ordered.slice(0, this.lastN).map((p) => p.userId);
+      return { set: { videoUserIds } };
+    });
     await this.media?.forwardVideo(new Set(videoUserIds));
   }
 
+  /** Closes this instance's media; the shared state is the registry's to delete. */
   close(): void {
     this.media?.removeAllListeners();
     this.media?.close();
@@ -87,12 +112,15 @@ export class LiveRoom {
     }
     const rebuilt = this.media !== null;
     this.media = media;
-    this.mediaEpoch++;
+    // The epoch is shared: a router rebuilt on another instance (a takeover) has the next one too.
+    await this.change(({ mediaEpoch }) => {
+      this.mediaEpoch = (mediaEpoch ?? 0) + 1;
+      return { mediaEpoch: this.mediaEpoch };
+    });
     media.on('speaker', (userId) => {
       this.lastSpoke.set(userId, Date.now());
       this.onSpeakerChange?.();
-      this.publish(this.store.change({ activeSpeakerId: userId }));
-      void this.updateVideoForwarding();
+      void this.change({ set: { activeSpeakerId: userId } }).then(() => this.updateVideoForwarding());
     });
     media.on('consumerclosed', (userId, consumerId) =>
       this.realtime.to(`user:${userId}`, 'media:consumerClosed', { consumerId }),
@@ -113,7 +141,9 @@ export class LiveRoom {
 
   private async onWorkerClosed(): Promise<void> {
     this.logger.error(`session ${this.sessionId}: the worker hosting its media died; rebuilding`);
-    this.publish(this.store.updateEveryParticipant({ producers: [] }, { videoUserIds: [], activeSpeakerId: null }));
+    await this.change(({ state }) =>
+      updateEveryParticipant(state, { producers: [] }, { videoUserIds: [], activeSpeakerId: null }),
+    );
     await this.ensureMedia();
   }
 }

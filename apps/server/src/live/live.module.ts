@@ -1,15 +1,56 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { CommunityModule } from '../community/community.module';
+import { MediaModule } from '../media';
 import { RecordingsModule } from '../recordings/recordings.module';
-import { MediaModule } from '../media/media.module';
 import { SessionsModule } from '../sessions/sessions.module';
+import { LiveAgenda } from './agenda';
+import { LiveAttendance } from './attendance';
+import { FacilitatorControls } from './facilitator-controls';
+import { LiveCases } from './live-cases';
+import { LiveChat } from './live-chat';
+import { LiveBridge } from './live-bridge';
+import { LiveMedia } from './live-media';
+import { LiveHands } from './hands';
 import { LiveGateway } from './live.gateway';
-import { LiveService } from './live.service';
+import { LiveRecords } from './live.records';
+import { OwnerLeases } from './owner-lease';
+import { LiveParticipants } from './participants';
+import { RoomLifecycle } from './room-lifecycle';
+import { RoomRecording } from './room-recording';
+import { RoomRegistry } from './room-registry';
+import { RedisService } from '../redis/redis.service';
+import { RedisRoomStore } from './redis-room-store';
+import { MemoryRoomStore, ROOM_STORE } from './room-store';
 
+/**
+ * Live sessions: the gateway and the parts it calls, around the room registry. The room store is one provider:
+ * in Redis when instances share one (REDIS_URL), else in this process's memory.
+ */
 @Module({
   imports: [MediaModule, SessionsModule, CasesModule, RecordingsModule, CommunityModule],
-  providers: [LiveGateway, LiveService],
-  exports: [LiveService],
+  providers: [
+    {
+      provide: ROOM_STORE,
+      inject: [RedisService],
+      useFactory: (redis: RedisService) => (redis.client ? new RedisRoomStore(redis.client) : new MemoryRoomStore()),
+    },
+    OwnerLeases,
+    LiveBridge,
+    RoomRegistry,
+    LiveRecords,
+    LiveAttendance,
+    RoomRecording,
+    RoomLifecycle,
+    LiveParticipants,
+    LiveMedia,
+    LiveHands,
+    LiveChat,
+    LiveAgenda,
+    FacilitatorControls,
+    LiveCases,
+    LiveGateway,
+  ],
+  exports: [RoomRegistry],
 })
 export class LiveModule {}

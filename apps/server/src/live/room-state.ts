@@ -1,19 +1,39 @@
 import { applyPatch, type ChatMessage, type LiveParticipant, type RoomPatch, type RoomState } from '@echo-hub/protocol';
 
-/** Patches kept for clients that reconnect; further behind, they get a full snapshot. */
-const PATCH_LOG = 500;
+/** Consent to record the next case: who agreed, recorded by which host, when. */
+export interface RecordingConsent {
+  userIds: string[];
+  recordedBy: string;
+  at: string;
+}
 
 /**
- * The one place a live room's state lives. Every change is one patch with the next
- * version, kept in a short log so a reconnecting client gets exactly what it missed.
- * A state is never changed in place (each change makes a new one), so `current` is handed out without copying.
+ * Everything about a live room that must outlive the instance serving it, as one plain serialisable object:
+ * the state every client mirrors (versioned) and the room's own rules the clients do not see. No mediasoup
+ * object and no socket is in here: those live on the instance (LiveRoom).
  */
-export class RoomStateStore {
-  private state: RoomState;
-  private readonly log: RoomPatch[] = [];
+export interface SharedRoom {
+  state: RoomState;
+  /** Removed by a host: may not come back into this live session. */
+  removed: string[];
+  consent: RecordingConsent | null;
+  /** Bumped for every router built for the room, on whichever instance: clients re-create their transports. */
+  mediaEpoch: number;
+}
 
-  constructor(sessionId: string, chat: ChatMessage[] = []) {
-    this.state = {
+/** A change to a room: what clients see (as in a RoomPatch, without its version) and the room's own rules. */
+export interface RoomChange {
+  set?: RoomPatch['set'];
+  chat?: ChatMessage;
+  participants?: { upsert?: LiveParticipant[]; remove?: string[] };
+  removed?: string[];
+  consent?: RecordingConsent | null;
+  mediaEpoch?: number;
+}
+
+export function newSharedRoom(sessionId: string, chat: ChatMessage[] = []): SharedRoom {
+  return {
+    state: {
       sessionId,
       version: 0,
       phase: 'lobby',
@@ -30,68 +50,57 @@ export class RoomStateStore {
       liveCase: null,
       recording: false,
       endedAt: null,
-    };
-  }
+    },
+    removed: [],
+    consent: null,
+    mediaEpoch: 0,
+  };
+}
 
-  get current(): Readonly<RoomState> {
-    return this.state;
-  }
+export const participantOf = (state: RoomState, userId: string): LiveParticipant | undefined =>
+  state.participants.find((p) => p.userId === userId);
 
-  /** Applies a change and returns its patch (null when nothing changed); participants change through the methods below. */
-  change(set: RoomPatch['set'] = {}, chat?: ChatMessage): RoomPatch | null {
-    return this.commit({ set, chat });
-  }
+/** Changes one participant (nothing when they are not in the room); the patch carries only them. */
+export function updateParticipant(state: RoomState, userId: string, update: Partial<LiveParticipant>): RoomChange {
+  const p = participantOf(state, userId);
+  return p ? { participants: { upsert: [{ ...p, ...update }] } } : {};
+}
 
-  /** What a client at `version` missed: the patches, or null when it must take a full snapshot. */
-  since(version: number): RoomPatch[] | null {
-    if (version > this.state.version || version < 0) return null;
-    if (version === this.state.version) return [];
-    const first = this.log[0]?.version ?? Infinity;
-    if (version + 1 < first) return null;
-    return this.log.filter((p) => p.version > version);
-  }
+/** Applies `update` to every participant, with `set`, in one change. */
+export function updateEveryParticipant(
+  state: RoomState,
+  update: Partial<LiveParticipant>,
+  set: RoomPatch['set'] = {},
+): RoomChange {
+  return { set, participants: { upsert: state.participants.map((p) => ({ ...p, ...update })) } };
+}
 
-  participant(userId: string): LiveParticipant | undefined {
-    return this.state.participants.find((p) => p.userId === userId);
+/**
+ * Applies a change to a room without touching it: the next room (a new object, the state is never changed in
+ * place, so a state handed out stays as it was) and the clients' patch with the next version (null when nothing
+ * they see changed; then the version stays).
+ */
+export function applyChange(room: SharedRoom, change: RoomChange): { room: SharedRoom; patch: RoomPatch | null } {
+  const { state } = room;
+  const { set = {}, chat, participants = {} } = change;
+  const changed = Object.entries(set).filter(([key, value]) => !same(state[key as keyof RoomState], value));
+  const upsert = (participants.upsert ?? []).filter((p) => !same(participantOf(state, p.userId), p));
+  const remove = (participants.remove ?? []).filter((userId) => participantOf(state, userId));
+  const rules = {
+    removed: change.removed ?? room.removed,
+    consent: change.consent === undefined ? room.consent : change.consent,
+    mediaEpoch: change.mediaEpoch ?? room.mediaEpoch,
+  };
+  if (changed.length === 0 && !chat && upsert.length === 0 && remove.length === 0) {
+    return { room: { ...room, ...rules }, patch: null };
   }
-
-  /** Replaces one participant (or adds it) and returns the patch, which carries only that participant. */
-  upsertParticipant(p: LiveParticipant): RoomPatch | null {
-    return this.commit({ participants: { upsert: [p] } });
+  const patch: RoomPatch = { version: state.version + 1 };
+  if (changed.length) patch.set = Object.fromEntries(changed);
+  if (chat) patch.chat = chat;
+  if (upsert.length || remove.length) {
+    patch.participants = { ...(upsert.length > 0 && { upsert }), ...(remove.length > 0 && { remove }) };
   }
-
-  updateParticipant(userId: string, update: Partial<LiveParticipant>): RoomPatch | null {
-    const p = this.participant(userId);
-    return p ? this.upsertParticipant({ ...p, ...update }) : null;
-  }
-
-  /** Applies `update` to every participant, with `set`, in one patch (it carries the participants that changed). */
-  updateEveryParticipant(update: Partial<LiveParticipant>, set: RoomPatch['set'] = {}): RoomPatch | null {
-    return this.commit({ set, participants: { upsert: this.state.participants.map((p) => ({ ...p, ...update })) } });
-  }
-
-  /** Removes one participant, with `set`, in one patch. */
-  removeParticipant(userId: string, set: RoomPatch['set'] = {}): RoomPatch | null {
-    return this.commit({ set, participants: { remove: [userId] } });
-  }
-
-  /** Records the parts of a change that change something as the next version (null when none do). */
-  private commit({ set = {}, chat, participants = {} }: Omit<RoomPatch, 'version'>): RoomPatch | null {
-    const changed = Object.entries(set).filter(([key, value]) => !same(this.state[key as keyof RoomState], value));
-    const upsert = (participants.upsert ?? []).filter((p) => !same(this.participant(p.userId), p));
-    const remove = (participants.remove ?? []).filter((userId) => this.participant(userId));
-    if (changed.length === 0 && !chat && upsert.length === 0 && remove.length === 0) return null;
-    const patch: RoomPatch = { version: this.state.version + 1 };
-    if (changed.length) patch.set = Object.fromEntries(changed);
-    if (chat) patch.chat = chat;
-    if (upsert.length || remove.length) {
-      patch.participants = { ...(upsert.length > 0 && { upsert }), ...(remove.length > 0 && { remove }) };
-    }
-    this.state = applyPatch(this.state, patch);
-    this.log.push(patch);
-    if (this.log.length > PATCH_LOG) this.log.shift();
-    return patch;
-  }
+  return { room: { state: applyPatch(state, patch), ...rules }, patch };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

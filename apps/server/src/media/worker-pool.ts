@@ -84,12 +84,16 @@ export class WorkerPool implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async spawn(index: number): Promise<ms.Worker> {
-    const { logLevel, minPort, maxPort, listenIp, announcedIp, port } = this.config.mediasoup;
+    const { logLevel, minPort, maxPort, listenIp, announcedIp, port, tcpPort } = this.config.mediasoup;
     const worker = await mediasoup.createWorker({ logLevel, rtcMinPort: minPort, rtcMaxPort: maxPort });
     const listen = { ip: listenIp, announcedIp, port: port + index };
     worker.appData.webRtcServer = await worker.createWebRtcServer({
       listenInfos: [
         { protocol: 'udp', ...listen },
+        // ICE over TCP on e.g. 443 for networks that pass nothing else; a port can have one worker only.
+        // Before RTC_PORT's TCP, so it has the higher priority: ICE checks candidates of one foundation
+        // best first, and behind a firewall that silently drops RTC_PORT that one would wait.
+        ...(tcpPort && index === 0 ? [{ protocol: 'tcp' as const, ...listen, port: tcpPort }] : []),
         { protocol: 'tcp', ...listen },
       ],
     });
@@ -111,6 +115,8 @@ export class WorkerPool implements OnModuleInit, OnApplicationShutdown {
       try {
         const index = this.workers.indexOf(dead);
         const fresh = await this.spawn(index);
+        // The app began shutting down while the replacement started: it would outlive the app (and its process).
+        if (this.closing) return fresh.close();
         this.workers[index] = fresh;
         this.logger.log(`mediasoup worker ${fresh.pid} replaces ${dead.pid}`);
         this.events.emit('replaced', { dead, fresh });

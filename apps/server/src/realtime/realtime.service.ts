@@ -28,6 +28,20 @@ export class RealtimeService {
     return [...new Set(ids)];
   }
 
+  /** Adds a socket, on this instance or another one, to a room. */
+  async join(socketId: string, room: string): Promise<void> {
+    await this.server?.in(socketId).socketsJoin(room);
+  }
+
+  async leave(socketId: string, room: string): Promise<void> {
+    await this.server?.in(socketId).socketsLeave(room);
+  }
+
+  /** Closes this instance's sockets in `room` (their clients reconnect by themselves). */
+  disconnectLocal(room: string): void {
+    this.server?.local.in(room).disconnectSockets(true);
+  }
+
   /** Makes every socket of `userId` leave `room` (e.g. removed from a session). */
   async leaveAll(userId: string, room: string): Promise<void> {
     await this.server?.in(`user:${userId}`).socketsLeave(room);

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { DataSource, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
+import { JobsService } from '../jobs/jobs.service';
 import type { ms } from '../media/mediasoup';
 import { StorageService } from '../storage/storage.service';
 import { Recorder } from './recorder';
@@ -53,7 +54,6 @@ const key = (r: Recording) => `${FOLDER}/${r.file}`;
 export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RecordingsService.name);
   private readonly active = new Map<string, { recorder: Recorder; row: Recording; ports: number }>();
-  private retentionTimer?: NodeJS.Timeout;
   /** Files being moved into storage, awaited at shutdown. */
   private readonly storing = new Set<Promise<void>>();
   /** The last recorder failure, for /api/health (null when the last recording went well). */
@@ -64,18 +64,17 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
     private readonly storage: StorageService,
+    private readonly jobs: JobsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.retentionTimer = setInterval(() => void this.deleteExpired(), 60 * 60 * 1000);
-    this.retentionTimer.unref();
+    this.jobs.every('recordings.retention', 60 * 60 * 1000, () => this.deleteExpired());
     await this.resumeStoring().catch((e: Error) =>
       this.logger.error(`could not resume storing recordings: ${e.message}`),
     );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.retentionTimer);
     for (const sessionId of [...this.active.keys()]) await this.stop(sessionId);
     await this.stored();
   }

@@ -7,7 +7,10 @@ import { extname } from 'node:path';
 import { DataSource, type EntityManager, In, LessThan, MoreThanOrEqual, And } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { CasesService } from '../cases/cases.service';
+import { refuseIdentifyingFileName } from '../cases/deid-gate';
+import { sniffType } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { stripMetadata } from '../deid/strip-metadata';
 import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
 import { StorageService } from '../storage/storage.service';
@@ -139,13 +142,16 @@ export class SessionsService {
     const item = await repo.findOne({ where: { id: itemId, sessionId }, relations: { presenter: true } });
     if (!item) throw notFound(`agenda item ${itemId}`);
     if (item.kind !== 'didactic') throw badRequest('slides belong to didactic slots');
+    refuseIdentifyingFileName(file.originalname);
     const replaced = item.slidesFile;
     item.slidesFile = `${randomUUID()}${ext}`;
     item.slidesName = file.originalname.slice(0, 255);
-    await this.storage.put(`${SLIDES}/${item.slidesFile}`, file.buffer, { contentType });
+    // PDF slides lose their metadata; presentation formats are stored as they are.
+    const { bytes, removed } = await stripMetadata(file.buffer, sniffType(file.buffer.subarray(0, 16))?.mimeType ?? '');
+    await this.storage.put(`${SLIDES}/${item.slidesFile}`, bytes, { contentType });
     await repo.save(item);
     if (replaced) await this.storage.discard(`${SLIDES}/${replaced}`);
-    return this.toAgendaDto(item);
+    return { ...this.toAgendaDto(item), removed };
   }
 
   async slides(sessionId: string, itemId: string): Promise<{ key: string; name: string; contentType: string }> {

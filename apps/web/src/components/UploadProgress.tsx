@@ -1,3 +1,4 @@
+import { type RemovedMetadata, removedMetadataSentence } from '@echo-hub/protocol';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { UploadProgress as Progress } from '../lib/upload';
 
@@ -44,22 +45,27 @@ export function UploadProgress({ name, loaded, total }: Sending) {
 /**
  * A form's upload: `sending` to show while it runs, and `send(file, start)`, which runs `start` with the
  * progress callback and an abort signal. When the form goes away the upload is aborted and `send` resolves
- * to null with nothing left to show; any other failure is thrown to the caller.
+ * to null with nothing left to show; any other failure is thrown to the caller. `removed` then says what
+ * metadata the hub took out of the file ("Removed location and camera details"), or is ''.
  */
 export function useUpload() {
   const [sending, setSending] = useState<Sending | null>(null);
+  const [removed, setRemoved] = useState('');
   const current = useRef<AbortController | null>(null);
   useEffect(() => () => current.current?.abort(), []);
 
-  const send = async <T,>(
+  const send = async <T extends { removed?: RemovedMetadata[] }>(
     file: File,
     start: (onProgress: (progress: Progress) => void, signal: AbortSignal) => Promise<T>,
   ): Promise<T | null> => {
     const controller = new AbortController();
     current.current = controller;
     setSending({ name: file.name, loaded: 0, total: file.size });
+    setRemoved('');
     try {
-      return await start((progress) => setSending({ name: file.name, ...progress }), controller.signal);
+      const result = await start((progress) => setSending({ name: file.name, ...progress }), controller.signal);
+      setRemoved(removedMetadataSentence(result.removed ?? []));
+      return result;
     } catch (e) {
       if (controller.signal.aborted) return null;
       throw e;
@@ -67,5 +73,5 @@ export function useUpload() {
       if (!controller.signal.aborted) setSending(null);
     }
   };
-  return { sending, send };
+  return { sending, send, removed };
 }

@@ -41,6 +41,10 @@ const POSTCODE =
   '(?:GIR ?0AA|[A-PR-UWYZ](?:\\d[A-HJKPSTUW\\d]?|[A-HK-Y]\\d[ABEHMNPRVWXY\\d]?) ?\\d[ABD-HJLNP-UW-Z]{2})';
 /** Eircode: routing key (letter + 2 digits, or D6W) and a 4-character unique identifier. */
 const EIRCODE = '(?:[ACDEFHKNPRTVWXY]\\d{2}|D6W) ?[0-9ACDEFHKNPRTVWXY]{4}';
+/** A postcode district (outward code, "CF14", "BT9", "SW1A") or an Eircode routing key ("T12"), only read after a town. */
+const DISTRICT = '(?:[A-PR-UWYZ](?:\\d[A-HJKPSTUW\\d]?|[A-HK-Y]\\d[ABEHMNPRVWXY\\d]?)|[ACDEFHKNPRTVWXY]\\d{2}|D6W)';
+/** A five-digit ZIP code (or ZIP+4), only read after a town or street; not a dose or a count. */
+const ZIP_AFTER = '\\d{5}(?:-\\d{4})?\\b(?!\\s*(?:mg|mcg|µg|g|kg|ml|mL|l|L|units?|iu|IU|mmol|cells|copies|steps|%))';
 const STATE = `(?:${US_STATE_CODES.join('|')})`;
 
 const POSTCODE_RE = new RegExp(`\\b${POSTCODE}\\b`, 'g');
@@ -63,13 +67,16 @@ const TAIL = new RegExp(
     [
       `,?\\s*(?:Apt\\.?|Apartment|Unit|Suite|Ste\\.?|Flat|#)\\s*[A-Z0-9][\\w-]*`,
       `,?\\s+(?:Co\\.?|County)\\s+${WORD}`,
-      `,\\s*(?!(?:Eircode|Postcode|Zip)\\b)${WORD}(?:\\s+${WORD}){0,2}(?=\\s*(?:[,.;:)\\n]|$)|\\s+(?:${POSTCODE}|${EIRCODE}|${STATE})\\b)`,
+      `,\\s*(?!(?:Eircode|Postcode|Zip)\\b)${WORD}(?:\\s+${WORD}){0,2}(?=\\s*(?:[,.;:)\\n]|$)|\\s+(?:${POSTCODE}|${EIRCODE}|${STATE}|${DISTRICT})\\b|,?\\s+${ZIP_AFTER})`,
       `\\s+${WORD}(?=\\s+${POSTCODE}\\b)`,
       `,?\\s+${STATE}\\s+\\d{5}(?:-\\d{4})?\\b`,
       `,?\\s+${POSTCODE}\\b`,
       `,?\\s+${EIRCODE}\\b`,
       // Dublin postal districts: "Dublin 6", "Dublin 6W"
       `,?\\s+Dublin\\s+\\d{1,2}W?\\b`,
+      // After a town or street: "Cardiff CF14", "Cork T12", "Springfield 62704"
+      `,?\\s+${DISTRICT}\\b`,
+      `,?\\s+${ZIP_AFTER}`,
     ].join('|') +
     ')',
 );
@@ -121,7 +128,7 @@ function isPlaceWord(w: string): boolean {
  * a town or district. "at" and "to" only count after a residence verb ("lives at", "moved to"), since
  * "seen at Cardiology" or "referred to Hub" are common. Drugs follow "on", which is never used.
  */
-const PLACE_RE = new RegExp(`(?<=[\\s(])${WORD}(?:\\s+${WORD}){0,2}`, 'g');
+const PLACE_RE = new RegExp(`(?<=[\\s(])${WORD}(?![\\w])(?:\\s+${WORD}(?![\\w])){0,2}`, 'g');
 
 function detectPlaces(text: string, out: Candidate[]): void {
   eachMatch(PLACE_RE, text, (m) => {

@@ -11,7 +11,7 @@ import {
   type SubmitCaseRequest,
 } from '@echo-hub/protocol';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -21,22 +21,18 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '../../common/dto';
+import { Optional, Trim } from '../../common/dto';
 
 const LONG = 10_000;
 
-export class ConfirmedSpanDto implements ConfirmedSpan {
-  @ApiProperty({ enum: CASE_TEXT_FIELDS })
-  @IsIn(CASE_TEXT_FIELDS, { message: `field must be one of ${CASE_TEXT_FIELDS.join(', ')}` })
-  field: CaseTextField;
-
+/** A span of text, by UTF-16 offsets. */
+class SpanDto {
   @ApiProperty()
   @IsInt()
   @Min(0)
@@ -46,6 +42,19 @@ export class ConfirmedSpanDto implements ConfirmedSpan {
   @IsInt()
   @Min(0)
   end: number;
+}
+
+export class ConfirmedSpanDto extends SpanDto implements ConfirmedSpan {
+  @ApiProperty({ enum: CASE_TEXT_FIELDS })
+  @IsIn(CASE_TEXT_FIELDS, { message: `field must be one of ${CASE_TEXT_FIELDS.join(', ')}` })
+  field: CaseTextField;
+}
+
+/** A finding in the text read from an attached file, confirmed as not identifying. */
+export class ContentSpanDto extends SpanDto implements ConfirmedSpan {
+  @ApiProperty({ enum: ['content'] })
+  @IsIn(['content'], { message: 'field must be content' })
+  field: 'content';
 }
 
 /** The case presentation form (modelled on ECHO case forms). Free text is checked by the de-identification gate. */
@@ -70,53 +79,53 @@ export class SubmitCaseDto implements SubmitCaseRequest {
   summary: string;
 
   @ApiPropertyOptional({ enum: AGE_BANDS, description: 'An age band, never a date of birth' })
-  @IsOptional()
+  @Optional()
   @IsIn(AGE_BANDS, { message: `ageBand must be one of ${AGE_BANDS.join(', ')}` })
   ageBand?: string;
 
   @ApiPropertyOptional({ enum: SEXES })
-  @IsOptional()
+  @Optional()
   @IsIn(SEXES, { message: `sex must be one of ${SEXES.join(', ')}` })
   sex?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LONG)
   history?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LONG)
   medications?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LONG)
   investigations?: string;
 
   @ApiPropertyOptional({ description: 'What has been tried so far' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LONG)
   tried?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LONG)
   socialContext?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LONG)
   specificQuestions?: string;
 
   @ApiPropertyOptional({ type: [ConfirmedSpanDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -124,12 +133,12 @@ export class SubmitCaseDto implements SubmitCaseRequest {
   confirmedSpans?: ConfirmedSpanDto[];
 
   @ApiPropertyOptional({ description: 'Save as a draft instead of submitting' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   draft?: boolean;
 }
 
-export class UpdateCaseDto extends PartialType(SubmitCaseDto) {}
+export class UpdateCaseDto extends PartialType(SubmitCaseDto, { skipNullProperties: false }) {}
 
 export class ReorderCasesDto implements ReorderCasesRequest {
   @ApiProperty({ type: [String] })
@@ -178,4 +187,23 @@ export class CaseAttachmentFieldsDto implements CaseAttachmentUploadFields {
       'confirmIdentifiersRemoved must be true: confirm you removed or covered everything that identifies the patient',
   })
   confirmIdentifiersRemoved: true;
+
+  @ApiPropertyOptional({
+    description:
+      'JSON array of { field: "content", start, end }: findings in the text read from the file that the uploader confirms are not identifying',
+  })
+  @Optional()
+  @Transform(({ value }: { value: unknown }) => {
+    if (typeof value !== 'string') return value;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      return Array.isArray(parsed) ? parsed.map((span: object) => plainToInstance(ContentSpanDto, span)) : parsed;
+    } catch {
+      return value;
+    }
+  })
+  @IsArray({ message: 'confirmedSpans must be a JSON array of { "field": "content", "start", "end" }' })
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  confirmedSpans?: ContentSpanDto[];
 }

@@ -36,7 +36,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { Trim } from '../../common/dto';
+import { Optional, Trim } from '../../common/dto';
 
 const L = CommunityLimits;
 
@@ -49,12 +49,12 @@ export class CreateGroupDto implements CreateGroupRequest {
   name: string;
 
   @ApiPropertyOptional({ description: 'Private groups have their own members; others ask to join', default: false })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   private?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(L.groupDescription)
   description?: string;
@@ -62,7 +62,7 @@ export class CreateGroupDto implements CreateGroupRequest {
 
 export class UpdateGroupDto implements UpdateGroupRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -70,13 +70,13 @@ export class UpdateGroupDto implements UpdateGroupRequest {
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(L.groupDescription)
   description?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   private?: boolean;
 }
@@ -87,7 +87,7 @@ export class AddGroupMemberDto implements AddGroupMemberRequest {
   userId: string;
 
   @ApiPropertyOptional({ enum: GROUP_ROLES, default: 'member' })
-  @IsOptional()
+  @Optional()
   @IsIn(GROUP_ROLES, { message: `role must be one of ${GROUP_ROLES.join(', ')}` })
   role?: GroupRole;
 }
@@ -100,7 +100,7 @@ export class UpdateGroupMemberDto implements UpdateGroupMemberRequest {
 
 export class JoinGroupDto implements JoinGroupRequest {
   @ApiPropertyOptional({ example: 'I care for my mother and would value talking with other carers.' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   message?: string;
@@ -127,7 +127,7 @@ export class CreateThreadDto implements CreateThreadRequest {
   body: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A session of the same program ("continue the discussion")' })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'sessionId must be a UUID' })
   sessionId?: string;
 
@@ -135,14 +135,14 @@ export class CreateThreadDto implements CreateThreadRequest {
     format: 'uuid',
     description: 'Client-generated: a retry with the same one creates nothing new',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'clientId must be a UUID' })
   clientId?: string;
 }
 
 export class UpdateThreadDto implements UpdateThreadRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -150,12 +150,12 @@ export class UpdateThreadDto implements UpdateThreadRequest {
   title?: string;
 
   @ApiPropertyOptional({ description: 'Moderators only' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   pinned?: boolean;
 
   @ApiPropertyOptional({ description: 'Moderators only' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   locked?: boolean;
 
@@ -180,7 +180,7 @@ export class CreatePostDto implements CreatePostRequest {
   body: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The post replied to (omit: a reply to the thread)' })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'parentId must be a UUID' })
   parentId?: string;
 
@@ -188,7 +188,7 @@ export class CreatePostDto implements CreatePostRequest {
     format: 'uuid',
     description: 'Client-generated: a retry with the same one returns the same post',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'clientId must be a UUID' })
   clientId?: string;
 }
@@ -224,7 +224,7 @@ export class FlagDto implements FlagRequest {
   reason: FlagReason;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   note?: string;
@@ -241,7 +241,7 @@ export class HideDto implements HideRequest {
 
 export class MarkNotificationsReadDto implements MarkNotificationsReadRequest {
   @ApiPropertyOptional({ type: [String], description: 'Omit to mark all read' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(200)
   @IsUUID('4', { each: true, message: 'each of ids must be a UUID' })
@@ -256,14 +256,14 @@ export class SearchQueryDto {
   q: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this group' })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'groupId must be a UUID' })
   groupId?: string;
 }
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'groupId must be a UUID' })
   groupId?: string;
 }
@@ -273,11 +273,11 @@ export class NoFieldsDto {}
 
 /** Socket payload of community:watch / community:unwatch. */
 export class WatchDto implements WatchRequest {
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'threadId must be a UUID' })
   threadId?: string;
 
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'groupId must be a UUID' })
   groupId?: string;
 }

@@ -8,7 +8,7 @@ import { Recordings1764090000000 } from './1764090000000-recordings';
 import { CaseAttachments1764093600000 } from './1764093600000-case-attachments';
 import { ChatConfirmations1764097200000 } from './1764097200000-chat-confirmations';
 
-/** Every migration, in order; run at start (migrationsRun) and by the TypeORM CLI. */
+/** Every migration, in order; run at start (runMigrations, under a lock on PostgreSQL) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
   AccountsProgramsSessions1764072000000,
   LiveAttendanceChat1764075600000,

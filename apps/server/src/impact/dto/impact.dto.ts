@@ -23,7 +23,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -32,7 +31,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '../../common/dto';
+import { Optional, Trim } from '../../common/dto';
 
 const ROLES: AttendanceRole[] = [...PROGRAM_ROLES, 'admin'];
 const AUDIENCES: SurveyAudience[] = ['participants', 'everyone'];
@@ -40,27 +39,27 @@ const AUDIENCES: SurveyAudience[] = ['participants', 'everyone'];
 /** Query of the impact report and the attendance export. */
 export class ImpactQueryDto implements ImpactFilters {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'YYYY-MM-DD (program time zone) or ISO 8601' })
-  @IsOptional()
+  @Optional()
   @IsDateString({ strict: true }, { message: 'from must be a date (YYYY-MM-DD) or an ISO 8601 time' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-06-30', description: 'Inclusive date, or an ISO 8601 time (exclusive)' })
-  @IsOptional()
+  @Optional()
   @IsDateString({ strict: true }, { message: 'to must be a date (YYYY-MM-DD) or an ISO 8601 time' })
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'siteId must be a UUID' })
   siteId?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: AttendanceRole;
 
   @ApiPropertyOptional({ enum: PARTICIPATION_TYPES })
-  @IsOptional()
+  @Optional()
   @IsIn(PARTICIPATION_TYPES, { message: `participationType must be one of ${PARTICIPATION_TYPES.join(', ')}` })
   participationType?: ParticipationType;
 }
@@ -78,12 +77,12 @@ export class SurveyQuestionInputDto implements SurveyQuestionInput {
   text: string;
 
   @ApiPropertyOptional({ description: 'Default: true for rating and confidence, false for text and choice' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   required?: boolean;
 
   @ApiPropertyOptional({ type: [String], description: 'The options of a choice question (2–20)' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -92,7 +91,7 @@ export class SurveyQuestionInputDto implements SurveyQuestionInput {
   options?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['Poor', 'Excellent'], description: 'Words for 1 and 5' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(2)
@@ -110,7 +109,7 @@ export class CreateSurveyDto implements CreateSurveyRequest {
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   intro?: string;
@@ -124,12 +123,12 @@ export class CreateSurveyDto implements CreateSurveyRequest {
   questions: SurveyQuestionInputDto[];
 
   @ApiPropertyOptional({ enum: AUDIENCES, description: 'Default: participants' })
-  @IsOptional()
+  @Optional()
   @IsIn(AUDIENCES, { message: `audience must be one of ${AUDIENCES.join(', ')}` })
   audience?: SurveyAudience;
 
   @ApiPropertyOptional({ example: '2026-12-31T23:59:00Z' })
-  @IsOptional()
+  @Optional()
   @IsDateString({ strict: true }, { message: 'closesAt must be an ISO 8601 time' })
   closesAt?: string;
 }
@@ -142,21 +141,21 @@ export class SurveyAnswerDto implements SurveyAnswer {
   questionId: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'A rating, or confidence now' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(5)
   value?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Confidence before the session' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(5)
   before?: number;
 
   @ApiPropertyOptional({ description: 'A text answer, or the option chosen' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(4000)
   text?: string;
@@ -179,14 +178,14 @@ export class CertificateQueryDto {
   period: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Another member (facilitators and coordinators only)' })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'userId must be a UUID' })
   userId?: string;
 }
 
 export class CertificatesQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Another member (facilitators and coordinators only)' })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'userId must be a UUID' })
   userId?: string;
 }

@@ -17,17 +17,18 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsOptional,
   IsNotEmpty,
   IsNumber,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
-import { IsTimeZone, Trim } from '../../common/dto';
+import { IsTimeZone, Optional, Trim } from '../../common/dto';
 
 export class CreateProgramDto implements CreateProgramRequest {
   @ApiProperty({ example: 'Social Prescribing ECHO' })
@@ -38,36 +39,41 @@ export class CreateProgramDto implements CreateProgramRequest {
   name: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(5000)
   description?: string;
 
   @ApiPropertyOptional({ example: 'Social prescribing and community wellbeing' })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(200)
   topic?: string;
 
   @ApiPropertyOptional({ example: 'Link workers, GPs, community and voluntary sector staff' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   targetAudience?: string;
 
   @ApiPropertyOptional({ example: 1020 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
   learningTarget?: number;
 
-  @ApiPropertyOptional({ example: '2027-03-31', description: 'Date the learning target should be met by' })
+  @ApiPropertyOptional({
+    example: '2027-03-31',
+    description: 'Date the learning target should be met by; null clears it',
+    nullable: true,
+  })
   @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
   @IsDateString({ strict: true }, { message: 'learningTargetDate must be a date (YYYY-MM-DD)' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'learningTargetDate must be a date (YYYY-MM-DD)' })
-  learningTargetDate?: string;
+  learningTargetDate?: string | null;
 
   @ApiPropertyOptional({
     example: 0.5,
@@ -75,19 +81,19 @@ export class CreateProgramDto implements CreateProgramRequest {
     maximum: 1,
     description: 'Share of the scheduled duration a person must attend for a learning experience',
   })
-  @IsOptional()
+  @Optional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'minAttendanceShare must be a number from 0 to 1' })
   @Min(0, { message: 'minAttendanceShare must be a number from 0 to 1' })
   @Max(1, { message: 'minAttendanceShare must be a number from 0 to 1' })
   minAttendanceShare?: number;
 
   @ApiPropertyOptional({ example: 'Europe/London' })
-  @IsOptional()
+  @Optional()
   @IsTimeZone()
   timeZone?: string;
 }
 
-export class UpdateProgramDto extends PartialType(CreateProgramDto) {}
+export class UpdateProgramDto extends PartialType(CreateProgramDto, { skipNullProperties: false }) {}
 
 export class CreateSiteDto implements CreateSiteRequest {
   @ApiProperty({ example: 'Ards Community Health Centre' })
@@ -98,14 +104,14 @@ export class CreateSiteDto implements CreateSiteRequest {
   organisation: string;
 
   @ApiPropertyOptional({ example: 'Newtownards' })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(200)
   locality?: string;
 
   @ApiPropertyOptional({ example: 'Northern Ireland' })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(100)
@@ -114,19 +120,19 @@ export class CreateSiteDto implements CreateSiteRequest {
 
 class MemberFields {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'siteId must be a UUID' })
   siteId?: string;
 
   @ApiPropertyOptional({ example: 'Practice nurse' })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(100)
   profession?: string;
 
   @ApiPropertyOptional({ enum: PARTICIPATION_TYPES })
-  @IsOptional()
+  @Optional()
   @IsIn(PARTICIPATION_TYPES, { message: `participationType must be one of ${PARTICIPATION_TYPES.join(', ')}` })
   participationType?: ParticipationType;
 }
@@ -145,7 +151,7 @@ export class AddMemberDto extends MemberFields implements AddMemberRequest {
 
 export class UpdateMemberDto extends MemberFields implements UpdateMemberRequest {
   @ApiPropertyOptional({ enum: PROGRAM_ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(PROGRAM_ROLES, { message: `role must be one of ${PROGRAM_ROLES.join(', ')}` })
   role?: ProgramRole;
 }
@@ -156,18 +162,18 @@ export class CreateInvitationDto implements CreateInvitationRequest {
   role: ProgramRole;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'siteId must be a UUID' })
   siteId?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 90 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(90)
@@ -176,14 +182,14 @@ export class CreateInvitationDto implements CreateInvitationRequest {
 
 export class AcceptInvitationDto implements AcceptInvitationRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(100)
   profession?: string;
 
   @ApiPropertyOptional({ enum: PARTICIPATION_TYPES })
-  @IsOptional()
+  @Optional()
   @IsIn(PARTICIPATION_TYPES, { message: `participationType must be one of ${PARTICIPATION_TYPES.join(', ')}` })
   participationType?: ParticipationType;
 }

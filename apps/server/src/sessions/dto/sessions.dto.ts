@@ -12,11 +12,11 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDateString,
   IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -25,7 +25,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsTimeZone, Trim } from '../../common/dto';
+import { IsTimeZone, Optional, Trim } from '../../common/dto';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -47,7 +47,7 @@ export class AgendaItemInputDto {
   title?: string;
 
   @ApiPropertyOptional({ description: 'A member of the program' })
-  @IsOptional()
+  @Optional()
   @IsEmail({}, { message: 'presenterEmail must be an email address' })
   @MaxLength(254)
   presenterEmail?: string;
@@ -65,21 +65,23 @@ export class RecurrenceDto implements RecurrenceRequest {
   frequency: Recurrence;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 104 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(104)
   count?: number;
 
   @ApiPropertyOptional({ example: '2026-07-14' })
-  @IsOptional()
+  @Optional()
+  @IsDateString({ strict: true }, { message: 'until must be a date YYYY-MM-DD' })
   @Matches(DATE, { message: 'until must be a date YYYY-MM-DD' })
   until?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['2026-04-07'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(104)
+  @IsDateString({ strict: true }, { each: true, message: 'each of exceptions must be a date YYYY-MM-DD' })
   @Matches(DATE, { each: true, message: 'each of exceptions must be a date YYYY-MM-DD' })
   exceptions?: string[];
 }
@@ -94,6 +96,10 @@ export class CreateSessionDto implements CreateSessionRequest {
 
   @ApiProperty({ example: '2026-03-17T12:30:00+00:00' })
   @IsString()
+  @IsDateString(
+    { strict: true },
+    { message: 'startsAt must be ISO 8601 with an offset, e.g. 2026-03-17T12:30:00+00:00' },
+  )
   @Matches(ISO_WITH_OFFSET, { message: 'startsAt must be ISO 8601 with an offset, e.g. 2026-03-17T12:30:00+00:00' })
   startsAt: string;
 
@@ -104,12 +110,12 @@ export class CreateSessionDto implements CreateSessionRequest {
   durationMinutes: number;
 
   @ApiPropertyOptional({ example: 'Europe/London' })
-  @IsOptional()
+  @Optional()
   @IsTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional({ type: [AgendaItemInputDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
@@ -117,7 +123,7 @@ export class CreateSessionDto implements CreateSessionRequest {
   agenda?: AgendaItemInputDto[];
 
   @ApiPropertyOptional({ type: RecurrenceDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => RecurrenceDto)
   recurrence?: RecurrenceDto;
@@ -125,7 +131,7 @@ export class CreateSessionDto implements CreateSessionRequest {
 
 export class UpdateSessionDto implements UpdateSessionRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -133,20 +139,24 @@ export class UpdateSessionDto implements UpdateSessionRequest {
   title?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
+  @IsDateString(
+    { strict: true },
+    { message: 'startsAt must be ISO 8601 with an offset, e.g. 2026-03-17T12:30:00+00:00' },
+  )
   @Matches(ISO_WITH_OFFSET, { message: 'startsAt must be ISO 8601 with an offset, e.g. 2026-03-17T12:30:00+00:00' })
   startsAt?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(15)
   @Max(480)
   durationMinutes?: number;
 
   @ApiPropertyOptional({ enum: ['scheduled', 'cancelled'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['scheduled', 'cancelled'], { message: 'status must be scheduled or cancelled' })
   status?: 'scheduled' | 'cancelled';
 }
@@ -162,12 +172,14 @@ export class ReplaceAgendaDto implements ReplaceAgendaRequest {
 
 export class SessionRangeQuery {
   @ApiPropertyOptional({ description: 'ISO 8601; default: now minus one day' })
-  @IsOptional()
+  @Optional()
+  @IsDateString({ strict: true }, { message: 'from must be ISO 8601 with an offset' })
   @Matches(ISO_WITH_OFFSET, { message: 'from must be ISO 8601 with an offset' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601; default: no end' })
-  @IsOptional()
+  @Optional()
+  @IsDateString({ strict: true }, { message: 'to must be ISO 8601 with an offset' })
   @Matches(ISO_WITH_OFFSET, { message: 'to must be ISO 8601 with an offset' })
   to?: string;
 }

@@ -1,6 +1,7 @@
 import type {
   CaseAttachmentDto,
   CaseDto,
+  ConfirmedSpan,
   FieldFinding,
   QueuedCase,
   RecommendationDto,
@@ -45,15 +46,20 @@ export const addRecommendation = (id: string, body: string) =>
 export const postFollowUp = (id: string, body: SubmitCaseRequest & { sessionId: string }) =>
   api<SubmittedCase>(`${caseUrl(id)}/follow-ups`, request('POST', body));
 
-/** Uploads an image or PDF; `confirmIdentifiersRemoved` is the uploader's ticked confirmation. */
+/**
+ * Uploads an image or PDF; `confirmIdentifiersRemoved` is the uploader's ticked confirmation, and
+ * `confirmed` the findings in the file's text (from an earlier 422) they confirmed identify nobody.
+ */
 export function uploadCaseAttachment(
   caseId: string,
   file: File,
   onProgress?: (progress: UploadProgress) => void,
   signal?: AbortSignal,
+  confirmed: readonly ConfirmedSpan[] = [],
 ): Promise<CaseAttachmentDto> {
   const form = new FormData();
   form.append('confirmIdentifiersRemoved', 'true');
+  if (confirmed.length) form.append('confirmedSpans', JSON.stringify(confirmed));
   form.append('file', file);
   return upload<CaseAttachmentDto>(`${caseUrl(caseId)}/attachments`, form, onProgress, signal);
 }

@@ -1,5 +1,11 @@
 import { scanFileName } from '@echo-hub/deid';
-import { type CaseAttachmentDto, type CaseDto, CaseLimits } from '@echo-hub/protocol';
+import {
+  type CaseAttachmentDto,
+  type CaseDto,
+  CaseLimits,
+  type ConfirmedSpan,
+  type FieldFinding,
+} from '@echo-hub/protocol';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/Status';
@@ -135,11 +141,21 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
   const [file, setFile] = useState<File | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
+  /** Findings in the file's text the uploader ticked as identifying nobody. */
+  const [confirmedSpans, setConfirmedSpans] = useState<ConfirmedSpan[]>([]);
   const upload = useUpload();
   const input = useRef<HTMLInputElement>(null);
   const action = useAction();
   const nameFindings = file ? scanFileName(file.name) : [];
   const refused = identifierFindings(action.error);
+  const nameRefused = refused.filter((f) => f.field !== 'content');
+  const contentRefused = refused.filter((f) => f.field === 'content');
+  const isConfirmed = (f: FieldFinding) => confirmedSpans.some((c) => c.start === f.start && c.end === f.end);
+  const toggle = (f: FieldFinding, on: boolean) =>
+    setConfirmedSpans((spans) => [
+      ...spans.filter((c) => c.start !== f.start || c.end !== f.end),
+      ...(on ? [{ field: 'content' as const, start: f.start, end: f.end }] : []),
+    ]);
   const tooBig = Boolean(file && file.size > CaseLimits.attachmentBytes);
   const localError = tooBig
     ? ['The file is larger than 10 MB.']
@@ -154,11 +170,14 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
     if (!file) return;
     setAdded(null);
     void action.run(async () => {
-      const a = await upload.send(file, (onProgress, signal) => uploadCaseAttachment(caseId, file, onProgress, signal));
+      const a = await upload.send(file, (onProgress, signal) =>
+        uploadCaseAttachment(caseId, file, onProgress, signal, confirmedSpans),
+      );
       if (!a) return; // the form is gone: nothing to show
       onAdded(a);
       setFile(null);
       setConfirmed(false);
+      setConfirmedSpans([]);
       if (input.current) input.current.value = '';
       setAdded(a.name);
     });
@@ -172,11 +191,25 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
           <strong>Before you upload:</strong> {IDENTIFIERS_REMINDER} Check the file name too.
         </p>
       </div>
-      {refused.length > 0 ? (
+      {nameRefused.length > 0 ? (
         <p role="alert" className="alert">
-          The file name may identify the patient: {refused.map((f) => `"${f.text}"`).join(', ')}. Rename the file and
-          try again.
+          The file name may identify the patient: {nameRefused.map((f) => `"${f.text}"`).join(', ')}. Rename the file
+          and try again.
         </p>
+      ) : contentRefused.length > 0 ? (
+        <fieldset className="alert">
+          <legend>The file shows what may identify the patient</legend>
+          <p role="alert">
+            The hub read possible identifiers in the file: cover or crop them and choose the file again, or tick each
+            one that identifies nobody and attach the file again.
+          </p>
+          {contentRefused.map((f) => (
+            <label className="checkbox" key={`${f.start}-${f.end}`}>
+              <input type="checkbox" checked={isConfirmed(f)} onChange={(e) => toggle(f, e.target.checked)} />{' '}
+              {`“${f.text}” (${f.reason})`}
+            </label>
+          ))}
+        </fieldset>
       ) : (
         <FormError error={action.error} fields={['file', 'confirmIdentifiersRemoved']} />
       )}
@@ -193,6 +226,7 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
             accept={CaseLimits.attachmentTypes.join(',')}
             onChange={(e) => {
               setAdded(null);
+              setConfirmedSpans([]);
               setFile(e.target.files?.[0] ?? null);
             }}
           />
@@ -211,7 +245,7 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
           Attach file
         </button>
         <p role="status" className="hint">
-          {added ? `Attached ${added}.` : ''}
+          {added ? `Attached ${added}.${upload.removed && ` ${upload.removed}.`}` : ''}
         </p>
       </div>
       {upload.sending && <UploadProgress {...upload.sending} />}

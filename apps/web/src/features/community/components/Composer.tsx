@@ -271,6 +271,11 @@ export function Composer({
         </p>
       )}
       {upload.sending && <UploadProgress {...upload.sending} />}
+      {upload.removed && (
+        <p role="status" className="hint">
+          {upload.removed} from the attachment.
+        </p>
+      )}
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={pending || uploading || !text.trim()}>
           {pending ? 'Sending…' : submitLabel}

@@ -1,6 +1,6 @@
 import type { ClientToServerEvents, ServerToClientEvents, WatchRequest } from '@echo-hub/protocol';
 import { io, type Socket } from 'socket.io-client';
-import { getAccessToken } from '../../../lib/api';
+import { socketOptions } from '../../../lib/socket';
 
 type CommunitySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Listener = (...args: never[]) => void;
@@ -17,10 +17,7 @@ class CommunityConnection {
 
   private ensure(): CommunitySocket {
     if (this.socket) return this.socket;
-    const socket: CommunitySocket = io({
-      path: '/socket.io',
-      auth: (cb) => cb({ token: getAccessToken() ?? '' }),
-    });
+    const socket: CommunitySocket = io(socketOptions);
     let connectedBefore = false;
     socket.on('connect', () => {
       for (const { req } of this.watched.values()) socket.emit('community:watch', req, () => undefined);

@@ -18,6 +18,7 @@ export function RoomBanners({ snapshot, onRetryMedia, onDismiss }: RoomBannersPr
         {!reconnecting && media.status === 'reconnecting' && (
           <p className="live-banner live-banner-warn">Reconnecting audio and video…</p>
         )}
+        {media.notice && media.status !== 'failed' && <p className="live-banner live-banner-warn">{media.notice}</p>}
         {state?.recording && (
           <p className="live-banner live-banner-recording">
             <span className="live-rec-dot" aria-hidden="true" /> This part of the session is being recorded

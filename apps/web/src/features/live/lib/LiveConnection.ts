@@ -1,6 +1,6 @@
 import type { Ack, ClientToServerEvents, LiveErrorCode, ServerToClientEvents } from '@echo-hub/protocol';
 import { io, type Socket } from 'socket.io-client';
-import { getAccessToken } from '../../../lib/api';
+import { socketOptions } from '../../../lib/socket';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type LiveEvent = keyof ClientToServerEvents;
@@ -32,15 +32,11 @@ interface AckEmitter {
 
 /**
  * The signalling connection of the live room: one socket.io socket at the same origin,
- * authenticated with the access token (read again on every reconnection attempt).
+ * set up as every socket of the client is (lib/socket.ts).
  * socket.io reconnects by itself; the room client listens to `connect`/`disconnect`.
  */
 export class LiveConnection {
-  readonly socket: LiveSocket = io({
-    path: '/socket.io',
-    autoConnect: false,
-    auth: (cb) => cb({ token: getAccessToken() ?? '' }),
-  });
+  readonly socket: LiveSocket = io({ ...socketOptions, autoConnect: false });
 
   connect(): void {
     this.socket.connect();

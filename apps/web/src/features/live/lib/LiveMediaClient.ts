@@ -1,5 +1,6 @@
-import type { MediaKind, MediaSource, RoomState } from '@echo-hub/protocol';
+import type { IceServer, MediaKind, MediaSource, RoomState } from '@echo-hub/protocol';
 import { Device, type types } from 'mediasoup-client';
+import { RELAY_NOTICE, unreachableMessage } from './connectivity';
 import { deviceProblem, openUserTrack } from './devices';
 import { errorCode, type LiveConnection } from './LiveConnection';
 import {
@@ -7,6 +8,7 @@ import {
   QualityMeter,
   type ReceivedCounters,
   receivedCounters,
+  selectedCandidateType,
   type SentCounters,
   sentCounters,
   UNKNOWN_QUALITY,
@@ -38,6 +40,14 @@ export interface MediaSnapshot {
   quality: NetworkQuality;
   /** The last thing that went wrong, for people (cleared with `dismissProblem()`). */
   problem: string | null;
+  /** Said while media goes (or tries to go) through the TURN relay only. */
+  notice: string | null;
+}
+
+/** Our end of the ICE candidate pair each transport uses (`host`, `srflx`, `relay`…; null: not connected). */
+export interface MediaRoute {
+  send: string | null;
+  recv: string | null;
 }
 
 export interface MediaPreferences {
@@ -82,6 +92,10 @@ const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [
 const STATS_INTERVAL_MS = 3000;
 const DISCONNECTED_GRACE_MS = 2000;
 const ICE_RESTART_WATCHDOG_MS = 15_000;
+/** A transport that has not connected this long after ICE began is retried relay-only (when the hub has TURN). */
+const RELAY_FALLBACK_MS = 6000;
+/** Nothing connected this long: say what to ask IT for (longer, so a slow but working network is not refused). */
+const UNREACHABLE_MS = 15_000;
 /** Failures worth retrying at the next sync; others (e.g. a codec the browser lacks) would only fail again. */
 const TRANSIENT = new Set<string | null>(['TIMEOUT', 'NOT_JOINED', 'IN_LOBBY']);
 
@@ -125,6 +139,9 @@ export class LiveMediaClient {
   private status: MediaStatus = 'idle';
   private quality: NetworkQuality = UNKNOWN_QUALITY;
   private problem: string | null = null;
+  /** Direct media did not connect: transports are built relay-only (TURN) from now on. */
+  private relayOnly = false;
+  private readonly connectTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private snap: MediaSnapshot;
   private closed = false;
 
@@ -342,10 +359,17 @@ export class LiveMediaClient {
     this.notify();
   }
 
-  /** Builds everything again (the "Try again" after a failure). */
+  /** Builds everything again (the "Try again" after a failure), direct first. */
   retry(): void {
     this.problem = null;
+    this.relayOnly = false;
     this.rebuild();
+  }
+
+  async route(): Promise<MediaRoute> {
+    const type = async (t: types.Transport | null) =>
+      t && !t.closed ? selectedCandidateType(await t.getStats().catch(() => null)) : null;
+    return { send: await type(this.sendTransport), recv: await type(this.recvTransport) };
   }
 
   async recvStats(): Promise<RecvStat[]> {
@@ -417,8 +441,9 @@ export class LiveMediaClient {
 
   /** Closes transports (and with them producers and consumers); keeps our local tracks. */
   private teardown(): void {
-    for (const timer of this.iceTimers.values()) clearTimeout(timer);
+    for (const timer of [...this.iceTimers.values(), ...this.connectTimers.values()]) clearTimeout(timer);
     this.iceTimers.clear();
+    this.connectTimers.clear();
     this.restarting.clear();
     this.sendTransport?.close();
     this.recvTransport?.close();
@@ -439,9 +464,21 @@ export class LiveMediaClient {
       iceParameters: options.iceParameters as types.IceParameters,
       iceCandidates: options.iceCandidates as types.IceCandidate[],
       dtlsParameters: options.dtlsParameters as types.DtlsParameters,
+      iceServers: options.iceServers,
+      iceTransportPolicy: this.relayOnly ? 'relay' : 'all',
     };
     const transport = direction === 'send' ? device.createSendTransport(params) : device.createRecvTransport(params);
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      // ICE starts now (first producer or consumer): it has a few seconds to connect.
+      const iceServers = options.iceServers ?? [];
+      const fallback = !this.relayOnly && iceServers.length > 0;
+      this.connectTimers.set(
+        transport.id,
+        setTimeout(
+          () => this.onConnectTimeout(transport, params, iceServers, gen),
+          fallback ? RELAY_FALLBACK_MS : UNREACHABLE_MS,
+        ),
+      );
       this.conn
         .request('media:connectTransport', { transportId: transport.id, dtlsParameters })
         .then(callback, errback);
@@ -485,7 +522,8 @@ export class LiveMediaClient {
       stopTracks: false,
       appData: { source },
       ...(source === 'camera' ? { encodings: CAMERA_ENCODINGS } : {}),
-      ...(source === 'mic' ? {} : { codecOptions: { videoGoogleStartBitrate: 1000 } }),
+      // Audio first on weak networks: Opus in-band FEC recovers lost packets, DTX sends almost nothing in silence.
+      codecOptions: source === 'mic' ? { opusFec: true, opusDtx: true } : { videoGoogleStartBitrate: 1000 },
     });
     if (gen !== this.generation) {
       producer.close();
@@ -604,7 +642,31 @@ export class LiveMediaClient {
     for (const transport of [this.sendTransport, this.recvTransport]) if (transport) void this.restartIce(transport);
   };
 
+  /** Direct media did not connect: rebuild relay-only through TURN, or (no TURN, or the relay failed too) say why. */
+  private onConnectTimeout(
+    transport: types.Transport,
+    params: types.TransportOptions,
+    iceServers: IceServer[],
+    gen: number,
+  ): void {
+    this.connectTimers.delete(transport.id);
+    if (gen !== this.generation || transport.closed || transport.connectionState === 'connected') return;
+    if (!this.relayOnly && iceServers.length > 0) {
+      this.relayOnly = true;
+      this.rebuild();
+      return;
+    }
+    this.generation++; // nothing will connect: stop retrying until the person asks ("Try again")
+    this.teardown();
+    this.problem = unreachableMessage(params.iceCandidates, iceServers);
+    this.setStatus('failed');
+  }
+
   private onConnectionState(transport: types.Transport, state: types.ConnectionState): void {
+    if (state === 'connected') {
+      clearTimeout(this.connectTimers.get(transport.id));
+      this.connectTimers.delete(transport.id);
+    }
     clearTimeout(this.iceTimers.get(transport.id));
     this.iceTimers.delete(transport.id);
     if (state === 'disconnected') {
@@ -653,6 +715,10 @@ export class LiveMediaClient {
     if (JSON.stringify(quality) === JSON.stringify(this.quality)) return;
     this.quality = quality;
     this.notify();
+  }
+
+  private anyConnected(): boolean {
+    return [this.sendTransport, this.recvTransport].some((t) => t?.connectionState === 'connected');
   }
 
   private refreshStatus(): void {
@@ -712,6 +778,7 @@ export class LiveMediaClient {
       })),
       quality: this.quality,
       problem: this.problem,
+      notice: this.relayOnly ? RELAY_NOTICE[this.anyConnected() ? 'connected' : 'connecting'] : null,
     };
   }
 }

@@ -14,6 +14,7 @@ import {
   LiveMediaClient,
   type MediaPreferences,
   type MediaSnapshot,
+  type MediaRoute,
   type RecvStat,
   type SendStat,
 } from './LiveMediaClient';
@@ -238,6 +239,10 @@ export class LiveRoomClient implements EchoLiveTestHook {
 
   sendStats(): Promise<SendStat[]> {
     return this.media.sendStats(this.you?.userId ?? '');
+  }
+
+  route(): Promise<MediaRoute> {
+    return this.media.route();
   }
 
   // ---- joining and state ------------------------------------------------------------------

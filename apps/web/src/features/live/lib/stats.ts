@@ -25,6 +25,8 @@ interface StatEntry {
   bytesSent?: number;
   totalAudioEnergy?: number;
   audioLevel?: number;
+  codecId?: string;
+  sdpFmtpLine?: string;
 }
 
 function statEntries(report: RTCStatsReport | null): StatEntry[] {
@@ -61,6 +63,8 @@ export interface SentCounters {
   framesEncoded: number;
   totalAudioEnergy: number;
   bytesSent: number;
+  /** The negotiated format parameters of what is sent (e.g. Opus `useinbandfec=1;usedtx=1`). */
+  fmtp: string | null;
 }
 
 export function sentCounters(report: RTCStatsReport | null): SentCounters {
@@ -71,6 +75,7 @@ export function sentCounters(report: RTCStatsReport | null): SentCounters {
     framesEncoded: sum(outbound, 'framesEncoded'),
     totalAudioEnergy: source?.totalAudioEnergy ?? 0,
     bytesSent: sum(outbound, 'bytesSent'),
+    fmtp: entries.find((e) => e.type === 'codec' && e.id === outbound[0]?.codecId)?.sdpFmtpLine ?? null,
   };
 }
 
@@ -152,4 +157,16 @@ export class QualityMeter {
       availableKbps,
     };
   }
+}
+
+interface CandidateEntry extends StatEntry {
+  localCandidateId?: string;
+  candidateType?: string;
+}
+
+/** The type of our end of the candidate pair in use: `host`, `srflx`, `prflx` or `relay` (null before ICE connects). */
+export function selectedCandidateType(report: RTCStatsReport | null): string | null {
+  const entries = statEntries(report) as CandidateEntry[];
+  const pair = selectedPair(entries) as CandidateEntry | undefined;
+  return entries.find((e) => e.id === pair?.localCandidateId)?.candidateType ?? null;
 }

@@ -1,11 +1,13 @@
 import type { RoomState } from '@echo-hub/protocol';
-import type { RecvStat, SendStat } from './LiveMediaClient';
+import type { MediaRoute, RecvStat, SendStat } from './LiveMediaClient';
 
 /** What end-to-end tests read with `page.evaluate(() => window.__echoLive...)`. */
 export interface EchoLiveTestHook {
   state(): RoomState | null;
   recvStats(): Promise<RecvStat[]>;
   sendStats(): Promise<SendStat[]>;
+  /** The candidate type (host/relay…) each transport's selected ICE pair uses. */
+  route(): Promise<MediaRoute>;
 }
 
 declare global {
@@ -22,6 +24,7 @@ export function installTestHook(): void {
     state: () => source?.state() ?? null,
     recvStats: async () => (source ? source.recvStats() : []),
     sendStats: async () => (source ? source.sendStats() : []),
+    route: async () => (source ? source.route() : { send: null, recv: null }),
   };
 }
 

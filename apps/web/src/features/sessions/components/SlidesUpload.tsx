@@ -60,7 +60,7 @@ export function SlidesUpload({ sessionId, item, slotLabel, disabled, onUploaded 
         )}
       </Field>
       <p role="status" className="hint">
-        {action.pending ? 'Uploading…' : uploaded}
+        {action.pending ? 'Uploading…' : `${uploaded}${upload.removed && ` ${upload.removed}.`}`}
       </p>
       {upload.sending && <UploadProgress {...upload.sending} />}
       {item.slides && (

@@ -2,9 +2,9 @@ import type { ConsumerOptions, MediaKind, MediaSource, TransportOptions } from '
 import { LiveErrorCode } from '@echo-hub/protocol';
 import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import type { ms } from '../media/mediasoup';
-import type { WorkerPool } from '../media/worker-pool';
-import { LiveError, notFound } from './live.errors';
+import { invalidMedia, MediaError, mediaNotFound } from './media.errors';
+import type { ms } from './mediasoup';
+import type { WorkerPool } from './worker-pool';
 
 interface PeerMedia {
   transports: Map<string, ms.WebRtcTransport>;
@@ -99,15 +99,15 @@ export class MediaRoom extends EventEmitter<{
     source: MediaSource,
   ): Promise<ms.Producer> {
     const transport = this.transport(userId, transportId);
-    if (transport.appData.direction !== 'send') throw invalid('transportId is not a sending transport');
-    if ((source === 'mic') !== (kind === 'audio')) throw invalid(`source ${source} does not carry ${kind}`);
+    if (transport.appData.direction !== 'send') throw invalidMedia('transportId is not a sending transport');
+    if ((source === 'mic') !== (kind === 'audio')) throw invalidMedia(`source ${source} does not carry ${kind}`);
     const peer = this.peer(userId);
     for (const existing of peer.producers.values()) {
       if (existing.appData.source === source) this.closeProducer(userId, existing.id);
     }
     const producer = await transport
       .produce({ kind, rtpParameters, appData: { userId, source } })
-      .catch((e: Error) => Promise.reject(new LiveError(LiveErrorCode.Media, e.message)));
+      .catch((e: Error) => Promise.reject(new MediaError(LiveErrorCode.Media, e.message)));
     peer.producers.set(producer.id, producer);
     producer.observer.once('close', () => peer.producers.delete(producer.id));
     if (kind === 'audio') await this.speakers.addProducer({ producerId: producer.id });
@@ -116,13 +116,13 @@ export class MediaRoom extends EventEmitter<{
 
   closeProducer(userId: string, producerId: string): void {
     const producer = this.peer(userId).producers.get(producerId);
-    if (!producer) throw notFound('producerId is not one of yours');
+    if (!producer) throw mediaNotFound('producerId is not one of yours');
     producer.close();
   }
 
   async setProducerPaused(userId: string, producerId: string, paused: boolean): Promise<void> {
     const producer = this.peer(userId).producers.get(producerId);
-    if (!producer) throw notFound('producerId is not one of yours');
+    if (!producer) throw mediaNotFound('producerId is not one of yours');
     await (paused ? producer.pause() : producer.resume());
   }
 
@@ -168,13 +168,13 @@ export class MediaRoom extends EventEmitter<{
     rtpCapabilities: ms.RtpCapabilities,
   ): Promise<ConsumerOptions> {
     const transport = this.transport(userId, transportId);
-    if (transport.appData.direction !== 'recv') throw invalid('transportId is not a receiving transport');
+    if (transport.appData.direction !== 'recv') throw invalidMedia('transportId is not a receiving transport');
     const producer = this.producer(producerId);
-    if (!producer) throw notFound('producerId is not in this session');
+    if (!producer) throw mediaNotFound('producerId is not in this session');
     const ownerId = producer.appData.userId as string;
-    if (ownerId === userId) throw invalid('you cannot consume your own producer');
+    if (ownerId === userId) throw invalidMedia('you cannot consume your own producer');
     if (!this.router.canConsume({ producerId, rtpCapabilities })) {
-      throw new LiveError(LiveErrorCode.Media, 'your browser cannot receive this media');
+      throw new MediaError(LiveErrorCode.Media, 'your browser cannot receive this media');
     }
     const source = producer.appData.source as MediaSource;
     const appData: ConsumerView = { ownerId, source, ready: false, visible: true, height: 0 };
@@ -285,15 +285,13 @@ export class MediaRoom extends EventEmitter<{
 
   private transport(userId: string, transportId: string): ms.WebRtcTransport {
     const t = this.peers.get(userId)?.transports.get(transportId);
-    if (!t) throw notFound('transportId is not one of yours');
+    if (!t) throw mediaNotFound('transportId is not one of yours');
     return t;
   }
 
   private consumer(userId: string, consumerId: string): ms.Consumer {
     const c = this.peers.get(userId)?.consumers.get(consumerId);
-    if (!c) throw notFound('consumerId is not one of yours');
+    if (!c) throw mediaNotFound('consumerId is not one of yours');
     return c;
   }
 }
-
-const invalid = (message: string) => new LiveError(LiveErrorCode.Invalid, message);

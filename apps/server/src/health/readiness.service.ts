@@ -1,0 +1,22 @@
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+
+/**
+ * Whether this instance takes new work. SIGTERM drains it first (closeOnSignals): /api/ready
+ * answers 503 from then on, so a load balancer sends newcomers elsewhere while the app closes.
+ */
+@Injectable()
+export class ReadinessService implements BeforeApplicationShutdown {
+  private drainingSince?: Date;
+
+  get draining(): boolean {
+    return this.drainingSince !== undefined;
+  }
+
+  drain(): void {
+    this.drainingSince ??= new Date();
+  }
+
+  beforeApplicationShutdown(): void {
+    this.drain();
+  }
+}

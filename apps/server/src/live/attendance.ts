@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { LiveRecords } from './live.records';
+import type { LiveClient, LiveRole } from './live.types';
+
+/**
+ * Attendance as impact counts it: one row per connection, opened when a socket joins a session and closed when
+ * it leaves, is removed, or the session ends (reconnects make new rows; impact merges them per person).
+ */
+@Injectable()
+export class LiveAttendance {
+  constructor(private readonly records: LiveRecords) {}
+
+  async open(client: LiveClient, sessionId: string, role: LiveRole, siteId: string | null): Promise<void> {
+    client.attendanceId = await this.records.openAttendance({ sessionId, userId: client.user.id, role, siteId });
+  }
+
+  async close(client: LiveClient): Promise<void> {
+    const id = client.attendanceId;
+    client.attendanceId = undefined;
+    if (id) await this.records.closeAttendance(id);
+  }
+
+  /** Closes every open row of the session, or only one person's. */
+  async closeAll(sessionId: string, userId?: string): Promise<void> {
+    await this.records.closeOpenAttendance(sessionId, userId);
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * Factories for the live parts' unit specs (not built into the server): the parts wired as LiveModule wires them,
+ * on the in-memory room store, with what lies outside the live feature replaced by small in-memory stand-ins
+ * (database records, cases, recorder, mediasoup router). No network, no database, no worker process.
+ */
+import type { AgendaItemDto, ChatMessage, FieldFinding, ServerToClientEvents } from '@echo-hub/protocol';
+import { EventEmitter } from 'node:events';
+import { ThrottlerStorageService } from '@nestjs/throttler';
+import type { AuthUser } from '../auth/auth.types';
+import type { CasesService } from '../cases/cases.service';
+import { RateLimitService } from '../common/rate-limit.service';
+import type { AppConfig } from '../config/config';
+import type { WorkerPool } from '../media';
+import type { Membership } from '../programs/entities/membership.entity';
+import { RealtimeService } from '../realtime/realtime.service';
+import type { RecordingsService } from '../recordings/recordings.service';
+import type { RedisService } from '../redis/redis.service';
+import type { EchoSession } from '../sessions/entities/echo-session.entity';
+import { SessionEvents } from '../sessions/session-events';
+import type { SessionsService } from '../sessions/sessions.service';
+import { LiveAgenda } from './agenda';
+import { LiveAttendance } from './attendance';
+import { FacilitatorControls } from './facilitator-controls';
+import { LiveHands } from './hands';
+import { LiveCases } from './live-cases';
+import { LiveChat } from './live-chat';
+import { LiveMedia } from './live-media';
+import type { LiveRecords } from './live.records';
+import type { LiveClient, LiveRole } from './live.types';
+import { LiveParticipants } from './participants';
+import { RoomLifecycle } from './room-lifecycle';
+import { OwnerLeases } from './owner-lease';
+import { RoomRecording } from './room-recording';
+import { RoomRegistry } from './room-registry';
+import { MemoryRoomStore } from './room-store';
+
+let ids = 0;
+const nextId = (prefix: string) => `${prefix}-${++ids}`;
+
+export const user = (name: string, isAdmin = false): AuthUser => ({
+  id: nextId(name),
+  email: `${name}@example.org`,
+  displayName: `Test ${name}`,
+  isAdmin,
+  sessionId: nextId('login'),
+});
+
+export const socketOf = (u: AuthUser): LiveClient => ({ socketId: nextId('socket'), user: u });
+
+export const agendaItem = (kind: 'didactic' | 'case', minutes: number, title = ''): AgendaItemDto => ({
+  id: nextId('item'),
+  position: 0,
+  kind,
+  title,
+  minutes,
+  presenter: null,
+  slides: null,
+});
+
+/** Everything the live parts sent, in order. */
+export class SentEvents extends RealtimeService {
+  readonly sent: { room: string; event: keyof ServerToClientEvents; payload: unknown }[] = [];
+
+  override to<E extends keyof ServerToClientEvents>(
+    room: string | string[],
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    for (const r of [room].flat()) this.sent.push({ room: r, event, payload: args[0] });
+  }
+
+  override async leaveAll(): Promise<void> {}
+
+  of(event: keyof ServerToClientEvents, room?: string): unknown[] {
+    return this.sent.filter((e) => e.event === event && (!room || e.room === room)).map((e) => e.payload);
+  }
+}
+
+/** The live feature's records, kept in arrays. */
+export class MemoryLiveRecords implements Pick<LiveRecords, keyof LiveRecords> {
+  readonly sessions = new Map<string, EchoSession>();
+  readonly memberships: Membership[] = [];
+  readonly attendance: {
+    id: string;
+    sessionId: string;
+    userId: string;
+    role: LiveRole;
+    siteId: string | null;
+    leftAt: string | null;
+  }[] = [];
+  readonly chat: (ChatMessage & { sessionId: string; confirmedFindings: FieldFinding[] })[] = [];
+
+  addSession(programId = nextId('program')): EchoSession {
+    const session = { id: nextId('session'), programId, status: 'scheduled' } as EchoSession;
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  addMember(session: EchoSession, u: AuthUser, role: LiveRole, siteId: string | null = null): void {
+    if (role === 'admin') return;
+    this.memberships.push({
+      programId: session.programId,
+      userId: u.id,
+      role,
+      siteId,
+      participationType: 'staff',
+    } as Membership);
+  }
+
+  async sessionAndMembership(sessionId: string, userId: string) {
+    const session = this.sessions.get(sessionId) ?? null;
+    const membership = this.memberships.find((m) => m.programId === session?.programId && m.userId === userId) ?? null;
+    return { session, membership };
+  }
+
+  async setSessionStatus(sessionId: string, status: 'live' | 'ended'): Promise<void> {
+    const session = this.sessions.get(sessionId);
+    if (session) session.status = status;
+  }
+
+  async openAttendance(row: { sessionId: string; userId: string; role: LiveRole; siteId: string | null }) {
+    const id = nextId('attendance');
+    this.attendance.push({ id, ...row, leftAt: null });
+    return id;
+  }
+
+  async closeAttendance(id: string): Promise<void> {
+    for (const r of this.attendance) if (r.id === id && !r.leftAt) r.leftAt = new Date().toISOString();
+  }
+
+  async closeOpenAttendance(sessionId: string, userId?: string): Promise<void> {
+    for (const r of this.attendance) {
+      if (r.sessionId === sessionId && !r.leftAt && (!userId || r.userId === userId)) {
+        r.leftAt = new Date().toISOString();
+      }
+    }
+  }
+
+  async chatTail(sessionId: string): Promise<ChatMessage[]> {
+    return this.chat
+      .filter((m) => m.sessionId === sessionId)
+      .map(({ id, userId, displayName, text, at }) => ({ id, userId, displayName, text, at }));
+  }
+
+  async saveChat(m: Omit<(typeof this.chat)[number], 'id' | 'at'>): Promise<ChatMessage> {
+    const row = { ...m, id: nextId('chat'), at: new Date().toISOString() };
+    this.chat.push(row);
+    return { id: row.id, userId: row.userId, displayName: row.displayName, text: row.text, at: row.at };
+  }
+}
+
+/** A mediasoup Router as far as a MediaRoom without peers uses it. */
+function fakeRouter() {
+  const router = Object.assign(new EventEmitter(), {
+    closed: false,
+    rtpCapabilities: { codecs: [] },
+    close: () => void (router.closed = true),
+    createActiveSpeakerObserver: async () => ({ on: () => undefined, addProducer: async () => undefined }),
+  });
+  return router;
+}
+
+/** The cases feature, as the live case flow uses it: a queue of cases and the recommendations written. */
+export class CasesStandIn {
+  readonly queue = new Map<string, { presenterId: string; title: string; position: number }>();
+  readonly finished: { caseId: string; notes: string }[] = [];
+  /** Set to refuse the next recommendations, as the de-identification gate does. */
+  refuse?: Error;
+
+  async startPresenting(_sessionId: string, caseId: string) {
+    const c = this.queue.get(caseId);
+    if (!c) throw new Error(`no case ${caseId}`);
+    return c;
+  }
+
+  async finishPresenting(caseId: string, notes: string): Promise<void> {
+    if (this.refuse) throw this.refuse;
+    this.finished.push({ caseId, notes });
+  }
+}
+
+/** The live parts wired as LiveModule wires them, with the stand-ins above. */
+export function liveParts(agenda: AgendaItemDto[] = []) {
+  const realtime = new SentEvents();
+  const records = new MemoryLiveRecords();
+  const cases = new CasesStandIn();
+  const recorder = { isRecording: () => false, stop: async () => undefined, keyFrame: async () => undefined };
+  const pool = { createRouter: async () => fakeRouter(), events: new EventEmitter(), workerOf: () => undefined };
+  const config = { mediasoup: { lastN: 9 } } as AppConfig;
+  const sessions = { get: async () => ({ agenda }) } as unknown as SessionsService;
+  const sessionEvents = new SessionEvents();
+  const liveRecords = records as unknown as LiveRecords;
+
+  const limits = new RateLimitService(new ThrottlerStorageService());
+  const leases = new OwnerLeases({ client: undefined } as RedisService); // one instance: it owns every session
+  const rooms = new RoomRegistry(new MemoryRoomStore(), pool as unknown as WorkerPool, realtime, config, leases);
+  const attendance = new LiveAttendance(liveRecords);
+  const recording = new RoomRecording(rooms, recorder as unknown as RecordingsService, realtime);
+  const lifecycle = new RoomLifecycle(rooms, liveRecords, sessions, sessionEvents, attendance, recording, realtime);
+  const participants = new LiveParticipants(rooms, lifecycle, liveRecords, attendance, realtime);
+  const media = new LiveMedia(rooms, realtime, config);
+  return {
+    realtime,
+    records,
+    cases,
+    sessionEvents,
+    rooms,
+    attendance,
+    recording,
+    lifecycle,
+    participants,
+    media,
+    hands: new LiveHands(rooms, limits),
+    chat: new LiveChat(rooms, liveRecords, realtime, limits),
+    agenda: new LiveAgenda(rooms, recording),
+    controls: new FacilitatorControls(rooms, media, realtime),
+    liveCases: new LiveCases(rooms, cases as unknown as CasesService, recording),
+  };
+}
+
+export type LiveParts = ReturnType<typeof liveParts>;
+
+/**
+ * A session with a facilitator and spokes joined (through LiveParticipants.join, as the gateway does), the room
+ * opened by the host unless `open: false`.
+ */
+export async function sessionWith(
+  parts: LiveParts,
+  people: { spokes?: number; experts?: number; open?: boolean } = {},
+) {
+  const session = parts.records.addSession();
+  const enter = async (name: string, role: LiveRole) => {
+    const u = user(name, role === 'admin');
+    parts.records.addMember(session, u, role);
+    const client = socketOf(u);
+    await parts.participants.join(client, { sessionId: session.id });
+    return client;
+  };
+  const host = await enter('host', 'facilitator');
+  const spokes: LiveClient[] = [];
+  for (let i = 0; i < (people.spokes ?? 2); i++) spokes.push(await enter(`spoke${i}`, 'participant'));
+  const experts: LiveClient[] = [];
+  for (let i = 0; i < (people.experts ?? 0); i++) experts.push(await enter(`expert${i}`, 'expert'));
+  if (people.open !== false) await parts.lifecycle.open(host);
+  const room = parts.rooms.get(session.id);
+  if (!room) throw new Error('the room did not open');
+  return { session, room, host, spokes, experts, enter, state: () => room.state() };
+}

@@ -1,0 +1,98 @@
+import type { ChatMessage, FieldFinding } from '@echo-hub/protocol';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { nowIso } from '../database/columns';
+import { NO_TX } from '../database/no-tx';
+import { Membership } from '../programs/entities/membership.entity';
+import { EchoSession } from '../sessions/entities/echo-session.entity';
+import { Attendance } from './entities/attendance.entity';
+import { ChatMessageEntity } from './entities/chat-message.entity';
+import type { LiveRole } from './live.types';
+
+/** How much of a session's chat a room opens with. */
+export const CHAT_TAIL = 1000;
+
+/**
+ * The live feature's reads and writes in the database, in one place: sessions and memberships on join,
+ * attendance rows, chat messages, the session's status. Single-row writes skip TypeORM's transaction: on SQLite
+ * it would hold the one connection (database/sqlite-gate.ts), and a hundred people joining at once would queue
+ * every other statement (their sign-in checks included) behind a hundred transactions.
+ */
+@Injectable()
+export class LiveRecords {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * The session and the caller's membership of its program (with their site), read fresh on every join in one
+   * query: a hundred people joining at once are a hundred queries on SQLite's one connection, not two hundred.
+   */
+  async sessionAndMembership(
+    sessionId: string,
+    userId: string,
+  ): Promise<{ session: EchoSession | null; membership: Membership | null }> {
+    const session: (EchoSession & { membership?: Membership }) | null = await this.db
+      .getRepository(EchoSession)
+      .createQueryBuilder('session')
+      .leftJoinAndMapOne(
+        'session.membership',
+        Membership,
+        'membership',
+        'membership.programId = session.programId AND membership.userId = :userId',
+        { userId },
+      )
+      .leftJoinAndSelect('membership.site', 'site')
+      .where('session.id = :sessionId', { sessionId })
+      .getOne();
+    return { session, membership: session?.membership ?? null };
+  }
+
+  async setSessionStatus(sessionId: string, status: 'live' | 'ended'): Promise<void> {
+    await this.db.getRepository(EchoSession).update({ id: sessionId }, { status });
+  }
+
+  /** Opens an attendance row (one per connection) and returns its id. */
+  async openAttendance(row: { sessionId: string; userId: string; role: LiveRole; siteId: string | null }) {
+    const attendances = this.db.getRepository(Attendance);
+    const attendance = attendances.create({ ...row, joinedAt: nowIso(), leftAt: null });
+    await attendances.insert(attendance); // its @BeforeInsert assigns the id
+    return attendance.id;
+  }
+
+  async closeAttendance(id: string): Promise<void> {
+    await this.db.getRepository(Attendance).update({ id, leftAt: IsNull() }, { leftAt: nowIso() });
+  }
+
+  /** Closes the session's open rows (one person's, or everyone's). */
+  async closeOpenAttendance(sessionId: string, userId?: string): Promise<void> {
+    await this.db
+      .getRepository(Attendance)
+      .update({ sessionId, leftAt: IsNull(), ...(userId ? { userId } : {}) }, { leftAt: nowIso() });
+  }
+
+  async chatTail(sessionId: string): Promise<ChatMessage[]> {
+    const rows = await this.db
+      .getRepository(ChatMessageEntity)
+      .find({ where: { sessionId }, order: { createdAt: 'ASC' }, take: CHAT_TAIL });
+    return rows.map(toChatMessage);
+  }
+
+  async saveChat(message: {
+    sessionId: string;
+    userId: string;
+    displayName: string;
+    text: string;
+    confirmedFindings: FieldFinding[];
+  }): Promise<ChatMessage> {
+    const repo = this.db.getRepository(ChatMessageEntity);
+    return toChatMessage(await repo.save(repo.create(message), NO_TX));
+  }
+}
+
+const toChatMessage = (m: ChatMessageEntity): ChatMessage => ({
+  id: m.id,
+  userId: m.userId,
+  displayName: m.displayName,
+  text: m.text,
+  at: m.createdAt,
+});

@@ -1,0 +1,20 @@
+import type { ProgramRole } from '@echo-hub/protocol';
+import type { AuthUser } from '../auth/auth.types';
+
+/** Who is behind a socket, once it has joined a session. */
+export interface LiveClient {
+  socketId: string;
+  user: AuthUser;
+  sessionId?: string;
+  host?: boolean;
+  attendanceId?: string;
+  /** On the instance the socket is connected to: the owner instance its session's calls are bridged to. */
+  owner?: string;
+}
+
+export type LiveRole = ProgramRole | 'admin';
+
+/** Run the room: open it, change phase, mute, remove, record, end. */
+export const HOST_ROLES: LiveRole[] = ['facilitator', 'coordinator', 'admin'];
+/** The hub team skips the lobby; spokes wait until a host opens the room. */
+export const HUB_ROLES: LiveRole[] = [...HOST_ROLES, 'expert'];

@@ -1,0 +1,130 @@
+import { type JoinResponse, LiveErrorCode } from '@echo-hub/protocol';
+import { Injectable } from '@nestjs/common';
+import type { Membership } from '../programs/entities/membership.entity';
+import { RealtimeService } from '../realtime/realtime.service';
+import { LiveAttendance } from './attendance';
+import type { JoinDto } from './dto/live.dto';
+import { type LiveRoom, sessionRoom } from './live-room';
+import { forbidden, LiveError, notFound } from './live.errors';
+import { LiveRecords } from './live.records';
+import { HOST_ROLES, type LiveClient, type LiveRole } from './live.types';
+import { RoomLifecycle } from './room-lifecycle';
+import { RoomRegistry } from './room-registry';
+import { participantOf, updateParticipant } from './room-state';
+
+/** Who is in a room: admission (membership, removal, lock), joining and leaving, removal by a host, the lock. */
+@Injectable()
+export class LiveParticipants {
+  constructor(
+    private readonly rooms: RoomRegistry,
+    private readonly lifecycle: RoomLifecycle,
+    private readonly records: LiveRecords,
+    private readonly attendance: LiveAttendance,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  async join(client: LiveClient, req: JoinDto): Promise<JoinResponse> {
+    const { session, membership } = await this.records.sessionAndMembership(req.sessionId, client.user.id);
+    if (!session) throw notFound('sessionId is not a session');
+    if (session.status === 'ended' || session.status === 'cancelled') {
+      throw new LiveError(
+        LiveErrorCode.Ended,
+        `This session has ${session.status === 'ended' ? 'ended' : 'been cancelled'}`,
+      );
+    }
+    if (!membership && !client.user.isAdmin) throw forbidden('You are not a member of this program');
+    const role: LiveRole = membership?.role ?? 'admin';
+
+    const room = await this.lifecycle.ensure(session);
+    const { state, removed } = await room.shared();
+    if (removed.includes(client.user.id)) throw forbidden('A host removed you from this session');
+    if (state.locked && !participantOf(state, client.user.id) && !HOST_ROLES.includes(role)) {
+      throw new LiveError(LiveErrorCode.Locked, 'The room is locked');
+    }
+    client.host = HOST_ROLES.includes(role);
+    // A socket asking again for the session it is in (to resync) keeps its place and attendance.
+    const resync = client.sessionId === session.id && room.sockets.has(client.socketId);
+    if (!resync) await this.register(client, room, role, membership);
+    const media = await room.ensureMedia();
+    const patches = req.sinceVersion === undefined ? null : await room.since(req.sinceVersion);
+    return {
+      // No copy: the store never changes a state in place (each change makes a new one), so this one stays as
+      // it is until it has been sent.
+      state: patches ? null : await room.state(),
+      patches: patches ?? [],
+      routerRtpCapabilities: media.rtpCapabilities,
+      mediaEpoch: room.mediaEpoch,
+      you: { userId: client.user.id, host: client.host },
+    };
+  }
+
+  /** A socket leaves (or drops): its attendance closes; the person stays listed, offline, until they return. */
+  async leave(client: LiveClient): Promise<void> {
+    const room = client.sessionId ? this.rooms.get(client.sessionId) : undefined;
+    await this.attendance.close(client);
+    client.sessionId = undefined;
+    if (!room || !room.sockets.delete(client.socketId)) return;
+    if (room.onlineUserIds().has(client.user.id)) return; // another tab is still there
+    room.media?.closePeer(client.user.id);
+    await room.change(({ state }) => updateParticipant(state, client.user.id, { online: false, producers: [] }));
+    await room.updateVideoForwarding();
+  }
+
+  /** A host removes someone: they are sent away, may not come back, and leave the hand queue in one patch. */
+  async remove(client: LiveClient, userId: string): Promise<void> {
+    const room = await this.rooms.joined(client, { host: true });
+    if (userId === client.user.id) throw new LiveError(LiveErrorCode.Invalid, 'you cannot remove yourself');
+    if (!participantOf(await room.state(), userId)) throw notFound('userId is not in this session');
+    await room.change(({ removed }) => ({ removed: [...removed, userId] }));
+    this.realtime.to(`user:${userId}`, 'session:kicked', { reason: 'removed' });
+    await this.realtime.leaveAll(userId, sessionRoom(room.sessionId));
+    for (const [socketId, uid] of room.sockets) {
+      if (uid === userId) {
+        await this.leave({ socketId, user: { ...client.user, id: userId }, sessionId: room.sessionId });
+      }
+    }
+    await this.attendance.closeAll(room.sessionId, userId);
+    await room.change(({ state }) => ({
+      set: { hands: state.hands.filter((h) => h.userId !== userId) },
+      participants: { remove: [userId] },
+    }));
+  }
+
+  async lock(client: LiveClient, locked: boolean): Promise<void> {
+    const room = await this.rooms.joined(client, { host: true });
+    await room.change({ set: { locked } });
+  }
+
+  /** Adds a socket to a room (leaving any other session first): attendance row, participant online. */
+  private async register(
+    client: LiveClient,
+    room: LiveRoom,
+    role: LiveRole,
+    membership: Membership | null,
+  ): Promise<void> {
+    if (client.sessionId) await this.leave(client);
+    client.sessionId = room.sessionId;
+    room.sockets.set(client.socketId, client.user.id);
+    await this.attendance.open(client, room.sessionId, role, membership?.siteId ?? null);
+    await room.change(({ state }) => {
+      const known = participantOf(state, client.user.id);
+      return {
+        participants: {
+          upsert: [
+            {
+              userId: client.user.id,
+              displayName: client.user.displayName,
+              role,
+              siteId: membership?.siteId ?? null,
+              siteName: membership?.site?.organisation ?? null,
+              participationType: membership?.participationType ?? null,
+              online: true,
+              producers: known?.online ? known.producers : [],
+              present: known?.present ?? null,
+            },
+          ],
+        },
+      };
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import type { LivePhase } from '@echo-hub/protocol';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { nowIso } from '../database/columns';
+import { RealtimeService } from '../realtime/realtime.service';
+import { SessionEvents } from '../sessions/session-events';
+import { SessionsService } from '../sessions/sessions.service';
+import { LiveAttendance } from './attendance';
+import { type LiveRoom, sessionRoom } from './live-room';
+import { LiveRecords } from './live.records';
+import type { LiveClient } from './live.types';
+import { RoomRecording } from './room-recording';
+import { RoomRegistry } from './room-registry';
+
+/** A live room's life: opened by the first join, opened to spokes by a host, ended for everyone, shut down. */
+@Injectable()
+export class RoomLifecycle implements OnApplicationShutdown {
+  constructor(
+    private readonly rooms: RoomRegistry,
+    private readonly records: LiveRecords,
+    private readonly sessions: SessionsService,
+    private readonly sessionEvents: SessionEvents,
+    private readonly attendance: LiveAttendance,
+    private readonly recording: RoomRecording,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  /** The session's room, opened with its agenda and chat tail when nobody is in it yet. */
+  async ensure(session: { id: string; programId: string }): Promise<LiveRoom> {
+    return this.rooms.create(session.id, async () => ({
+      sessionId: session.id,
+      programId: session.programId,
+      agenda: (await this.sessions.get(session.id, null)).agenda,
+      chat: await this.records.chatTail(session.id),
+    }));
+  }
+
+  /** A host opens the room: spokes leave the lobby, the session is live. */
+  async open(client: LiveClient): Promise<void> {
+    const room = await this.rooms.joined(client, { host: true });
+    await room.change(({ state }) => {
+      const phase: LivePhase = state.phase === 'lobby' ? 'introductions' : state.phase;
+      return { set: { open: true, phase } };
+    });
+    await this.records.setSessionStatus(room.sessionId, 'live');
+  }
+
+  /** Ends the session for everyone: attendance closes, the room and its media go away. */
+  async end(client: LiveClient): Promise<void> {
+    const room = await this.rooms.joined(client, { host: true });
+    await this.recording.stop(room);
+    await room.change({ set: { phase: 'ended', endedAt: nowIso(), open: false } });
+    this.realtime.to(sessionRoom(room.sessionId), 'session:kicked', { reason: 'ended' });
+    await this.records.setSessionStatus(room.sessionId, 'ended');
+    await this.attendance.closeAll(room.sessionId);
+    await this.rooms.delete(room.sessionId);
+    await this.sessionEvents.ended(room.sessionId); // e.g. the post-session survey goes out
+  }
+
+  /** The server stops: recordings are finished, attendance closed, this instance's media released. */
+  async onApplicationShutdown(): Promise<void> {
+    for (const room of this.rooms.list()) {
+      await this.recording.stopRecorder(room);
+      await this.attendance.closeAll(room.sessionId);
+      this.rooms.release(room.sessionId);
+    }
+  }
+}
