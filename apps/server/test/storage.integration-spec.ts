@@ -80,14 +80,16 @@ describe.each(['local disk', 'S3'])('the %s driver', (driver) => {
   });
 });
 
-describe('/api/health reports storage', () => {
-  it('storage ok with a reachable bucket; error (503, degraded) with a bucket that is not there', async () => {
+describe('/api/health and /api/ready report storage', () => {
+  it('storage ok with a reachable bucket; error (503, degraded, not ready) with a bucket that is not there', async () => {
     const ok = await startTestApp(s3Env(s3.endpoint, 'health'));
     const missing = await startTestApp({ ...s3Env(s3.endpoint, ''), STORAGE_URL: 's3://no-such-bucket' });
     try {
       expect((await api(ok.app).get('/api/health').expect(200)).body).toMatchObject({ status: 'ok', storage: 'ok' });
       const res = await api(missing.app).get('/api/health').expect(503);
       expect(res.body).toMatchObject({ status: 'degraded', storage: 'error', db: 'ok' });
+      await api(missing.app).get('/api/ready').expect(503, { ready: false, reason: 'storage' });
+      await api(ok.app).get('/api/ready').expect(200, { ready: true });
     } finally {
       await ok.close();
       await missing.close();
