@@ -68,6 +68,7 @@ export async function scheduleNow(
 
 /** What the live page's test hook (`window.__echoLive`) reports per received stream, read from WebRTC stats. */
 export interface RecvStat {
+  consumerId: string;
   userId: string;
   source: string;
   kind: 'audio' | 'video';

@@ -28,10 +28,10 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
-        StorageModule,
         RedisModule,
         RateLimitModule,
         JobsModule,
+        StorageModule,
         MailModule,
         RealtimeModule,
         AuthModule,

@@ -16,11 +16,11 @@ import { NotificationsService } from '../src/community/notifications.service';
 import { ProgramsService } from '../src/programs/programs.service';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { StorageService } from '../src/storage/storage.service';
-import { type Account, account, addMember, api, bearer, waitUntil } from './fixtures';
+import { type Account, account, addMember, api, asBytes, bearer, waitUntil } from './fixtures';
 import { TestLiveClient } from './live-client';
 import { cleanCase } from './routes';
 import { startTestApp, type TestApp } from './test-app';
-import { asBytes, TINY_PNG, tinyPdf } from './upload-fixtures';
+import { TINY_PNG, tinyPdf } from './upload-fixtures';
 
 /** Identifiers that must never reach the database unconfirmed. */
 const NHS = '943 476 5919';

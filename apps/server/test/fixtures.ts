@@ -32,6 +32,9 @@ export async function addMember(app: INestApplication, programId: string, userId
 export const api = (app: INestApplication) => request(app.getHttpServer());
 export const bearer = (a: Account) => ({ Authorization: `Bearer ${a.token}` });
 
+/** supertest parser that keeps the body as bytes. */
+export { asBytes } from './upload-fixtures';
+
 /** Polls `check` until it holds (socket events, recordings on disk…); fails after `timeoutMs`. */
 export async function waitUntil(check: () => boolean, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;

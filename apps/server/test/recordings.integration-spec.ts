@@ -8,12 +8,11 @@ import { Recording } from '../src/recordings/entities/recording.entity';
 import { RecordingsService } from '../src/recordings/recordings.service';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { StorageService } from '../src/storage/storage.service';
-import { type Account, account, addMember, api, bearer, waitUntil } from './fixtures';
+import { type Account, account, addMember, api, asBytes, bearer, waitUntil } from './fixtures';
 import { TestLiveClient } from './live-client';
 import { cleanCase } from './routes';
 import { probe, rtpSources } from './rtp-sources';
 import { onS3, startTestApp } from './test-app';
-import { asBytes } from './upload-fixtures';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

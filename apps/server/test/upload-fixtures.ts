@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import type { Response } from 'supertest';
 
@@ -137,4 +138,15 @@ export function screenshot(text: string): Promise<Buffer> {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="120"><rect width="100%" height="100%" fill="white"/><text x="20" y="70" font-family="DejaVu Sans" font-size="28" fill="black">${escaped}</text></svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+/** A scanned letter: a PDF whose one page is the picture `png` (600×80 points), with no text layer. */
+export function scannedPdf(png: Buffer): Promise<Buffer> {
+  const doc = new PDFDocument({ size: [600, 80], margin: 0 });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.image(png, 0, 0, { width: 600, height: 80 });
+  doc.end();
+  return done;
 }

@@ -8,7 +8,16 @@ import { StorageService } from '../src/storage/storage.service';
 import { type Account, account, addMember, api, bearer } from './fixtures';
 import { cleanCase } from './routes';
 import { startTestApp, type TestApp } from './test-app';
-import { asBytes, identifyingTags, isUprightPhoto, pdfText, phonePhoto, screenshot, tinyPdf } from './upload-fixtures';
+import {
+  asBytes,
+  identifyingTags,
+  isUprightPhoto,
+  pdfText,
+  phonePhoto,
+  scannedPdf,
+  screenshot,
+  tinyPdf,
+} from './upload-fixtures';
 
 /**
  * Every upload path (case attachments, community attachments, slides) stores files without their
@@ -201,6 +210,19 @@ describe('uploads are stored without their metadata', () => {
         ['content', 'DATE', '03/04/1961'],
         ['content', 'ID', '943 476 5919'],
       ]);
+    });
+
+    it('a scanned PDF letter (no text layer) is read by OCR, page by page', async () => {
+      const scan = await scannedPdf(await screenshot(LINE));
+      expect(pdfText(scan).trim()).toBe('');
+      const res = await upload(scan, 'scanned-letter.pdf').expect(422);
+      const findings = res.body.findings as FieldFinding[];
+      expect(found(findings)).toEqual([
+        ['content', 'NAME', 'John Smith'],
+        ['content', 'DATE', '03/04/1961'],
+        ['content', 'ID', '943 476 5919'],
+      ]);
+      expect(findings.flatMap((f) => f.boxes ?? []).every((b) => b.page === 1)).toBe(true);
     });
 
     it('an image without text passes, and a bad confirmedSpans is a 400 naming it', async () => {

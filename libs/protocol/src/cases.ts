@@ -82,7 +82,10 @@ export interface FieldFinding extends Finding {
   boxes?: FindingBox[];
 }
 
-/** A rectangle on page `page` (1 for an image), in pixels from the top left. */
+/**
+ * A rectangle on page `page` (1 for an image), in pixels from the top left: the image's own pixels, or
+ * for a scanned PDF those of the page rendered at 150 dpi.
+ */
 export interface FindingBox {
   page: number;
   left: number;

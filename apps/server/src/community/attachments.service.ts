@@ -32,8 +32,8 @@ export class AttachmentsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CommunityAccessService,
-    private readonly storage: StorageService,
     private readonly jobs: JobsService,
+    private readonly storage: StorageService,
   ) {}
 
   onModuleInit(): void {

@@ -88,6 +88,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('scales out with REDIS_URL only when AUTH_SECRET is shared too', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ ...base }).redis).toBeUndefined();
+    expect(loadConfig({ ...base, REDIS_URL: 'rediss://:pw@cache:6380/1', AUTH_SECRET: secret }).redis).toEqual({
+      url: 'rediss://:pw@cache:6380/1',
+    });
+    expect(() => loadConfig({ ...base, REDIS_URL: 'redis://cache:6379' })).toThrow(
+      /^Invalid configuration: AUTH_SECRET must be set when REDIS_URL is/,
+    );
+  });
+
   it('keeps files on local disk unless STORAGE_URL names a bucket', () => {
     expect(loadConfig({ ...base }).storage).toEqual({ type: 'local' });
     const s3 = { STORAGE_URL: 's3://echo-files/hub-1/', S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' };
@@ -116,17 +127,6 @@ describe('loadConfig', () => {
     [{ STORAGE_URL: 's3://Bad_Bucket', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }, 'STORAGE_URL must be s3://'],
   ])('refuses half a storage configuration, naming what is missing or wrong (%j)', (env, message) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(message);
-  });
-
-  it('scales out with REDIS_URL only when AUTH_SECRET is shared too', () => {
-    const secret = 'x'.repeat(32);
-    expect(loadConfig({ ...base }).redis).toBeUndefined();
-    expect(loadConfig({ ...base, REDIS_URL: 'rediss://:pw@cache:6380/1', AUTH_SECRET: secret }).redis).toEqual({
-      url: 'rediss://:pw@cache:6380/1',
-    });
-    expect(() => loadConfig({ ...base, REDIS_URL: 'redis://cache:6379' })).toThrow(
-      /^Invalid configuration: AUTH_SECRET must be set when REDIS_URL is/,
-    );
   });
 
   it('.env.example is valid and documents every variable, and so does the README', () => {

@@ -1,7 +1,7 @@
 import { scan } from '@echo-hub/deid';
 import type { FieldFinding, FindingBox } from '@echo-hub/protocol';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +13,9 @@ const TOOL_TIMEOUT_MS = 120_000;
 const OCR_MAX_SIDE = 2500;
 /** Nothing smaller can hold a legible word. */
 const OCR_MIN_SIDE = 8;
+/** A scanned PDF (no text layer) is read page by page at this resolution, up to this many pages. */
+const OCR_DPI = 150;
+const OCR_MAX_PAGES = 20;
 
 /** The text found in a file; for images, where each word is (in the image's pixels). */
 export interface FileText {
@@ -23,9 +26,9 @@ export interface FileText {
 /**
  * The words Tesseract reads in an image (its TSV output: one row per word with its box), as lines of
  * text. The image is made grey and at most OCR_MAX_SIDE pixels long first; boxes are given back in the
- * original image's pixels, after its EXIF orientation (as the stored image is).
+ * original image's pixels, after its EXIF orientation (as the stored image is), on page `page`.
  */
-async function ocr(dir: string, bytes: Buffer): Promise<FileText> {
+async function ocr(dir: string, bytes: Buffer, page = 1): Promise<FileText> {
   const { width, height } = (await sharp(bytes).metadata()).autoOrient;
   if (Math.min(width, height) < OCR_MIN_SIDE) return { text: '', words: [] };
   const scale = Math.min(1, OCR_MAX_SIDE / Math.max(width, height));
@@ -44,9 +47,9 @@ async function ocr(dir: string, bytes: Buffer): Promise<FileText> {
   const out: FileText = { text: '', words: [] };
   let line = '';
   for (const row of stdout.split('\n').slice(1)) {
-    const [level, page, block, par, lineNo, , left, top, w, h, , word] = row.split('\t');
+    const [level, , block, par, lineNo, , left, top, w, h, , word] = row.split('\t');
     if (level !== '5' || !word?.trim()) continue;
-    const lineKey = `${page}.${block}.${par}.${lineNo}`;
+    const lineKey = `${block}.${par}.${lineNo}`;
     if (out.text) out.text += lineKey === line ? ' ' : '\n';
     line = lineKey;
     const start = out.text.length;
@@ -55,13 +58,17 @@ async function ocr(dir: string, bytes: Buffer): Promise<FileText> {
     out.words.push({
       start,
       end: out.text.length,
-      box: { page: 1, left: px(left), top: px(top), width: px(w), height: px(h) },
+      box: { page, left: px(left), top: px(top), width: px(w), height: px(h) },
     });
   }
   return out;
 }
 
-/** The text layer of a PDF as poppler's pdftotext reads it (a scanned PDF without one reads as ''). */
+/**
+ * The text layer of a PDF as poppler's pdftotext reads it. A scanned PDF has none: its first
+ * OCR_MAX_PAGES pages are rendered at OCR_DPI by pdftoppm and read by OCR, with boxes in the pixels
+ * of those renderings.
+ */
 async function pdfText(dir: string, bytes: Buffer): Promise<FileText> {
   const input = join(dir, 'in.pdf');
   await writeFile(input, bytes);
@@ -69,8 +76,24 @@ async function pdfText(dir: string, bytes: Buffer): Promise<FileText> {
     timeout: TOOL_TIMEOUT_MS,
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { text: stdout, words: [] };
+  if (stdout.trim()) return { text: stdout, words: [] };
+  const pagesDir = join(dir, 'pages');
+  await mkdir(pagesDir);
+  const args = ['-r', String(OCR_DPI), '-png', '-l', String(OCR_MAX_PAGES), input, join(pagesDir, 'page')];
+  await run('pdftoppm', args, { timeout: TOOL_TIMEOUT_MS });
+  // page-1.png ... or page-01.png ...: numbered, zero-padded to the page count's width
+  const pages = (await readdir(pagesDir)).sort((a, b) => pageNumber(a) - pageNumber(b));
+  const out: FileText = { text: '', words: [] };
+  for (const file of pages) {
+    const read = await ocr(dir, await readFile(join(pagesDir, file)), pageNumber(file));
+    const shift = out.text ? out.text.length + 2 : 0;
+    out.text += (out.text ? '\n\n' : '') + read.text;
+    out.words.push(...read.words.map((w) => ({ ...w, start: w.start + shift, end: w.end + shift })));
+  }
+  return out;
 }
+
+const pageNumber = (file: string): number => Number(/(\d+)\.png$/.exec(file)?.[1] ?? 0);
 
 /** The text shown in an image (OCR) or written in a PDF; '' for other types. */
 export async function readText(bytes: Buffer, mimeType: string): Promise<FileText> {

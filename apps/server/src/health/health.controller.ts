@@ -38,7 +38,7 @@ class HealthDto implements HealthResponse {
 
 class ReadyDto implements ReadyResponse {
   @ApiProperty() ready: boolean;
-  @ApiPropertyOptional({ enum: ['draining', 'db', 'redis', 'mediasoup', 'storage'] })
+  @ApiPropertyOptional({ enum: ['draining', 'db', 'redis', 'storage', 'mediasoup'] })
   reason?: ReadyResponse['reason'];
 }
 
@@ -59,8 +59,8 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto, description: 'Database (and Redis) reachable and a mediasoup worker running' })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Something the hub needs is down' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
-    const { db, redis, workers, storage } = await this.dependencies();
-    const status = db === 'ok' && redis !== 'error' && workers > 0 && storage === 'ok' ? 'ok' : 'degraded';
+    const { db, redis, storage, workers } = await this.dependencies();
+    const status = db === 'ok' && redis !== 'error' && storage === 'ok' && workers > 0 ? 'ok' : 'degraded';
     if (status !== 'ok') res.status(HttpStatus.SERVICE_UNAVAILABLE);
     return {
       status,
@@ -89,15 +89,15 @@ export class HealthController {
 
   private async notReadyBecause(): Promise<ReadyResponse['reason']> {
     if (this.readiness.draining) return 'draining';
-    const { db, redis, workers, storage } = await this.dependencies();
+    const { db, redis, storage, workers } = await this.dependencies();
     if (db !== 'ok') return 'db';
     if (redis === 'error') return 'redis';
-    if (workers === 0) return 'mediasoup';
     if (storage !== 'ok') return 'storage';
+    if (workers === 0) return 'mediasoup';
     return undefined;
   }
 
-  /** What the hub cannot work without: database, Redis (when configured), a media worker, file storage. */
+  /** What the hub cannot work without: the database, Redis (when set), the file storage and a media worker. */
   private async dependencies() {
     const answers = (check: Promise<unknown>) =>
       check.then(
@@ -109,6 +109,6 @@ export class HealthController {
       this.redis.check(),
       answers(this.storage.check()),
     ]);
-    return { db, redis, workers: this.workers.size, storage };
+    return { db, redis, storage, workers: this.workers.size };
   }
 }

@@ -110,13 +110,21 @@ export class LiveRoom {
       await new Promise((resolve) => this.pool.events.once('replaced', resolve));
       media = await MediaRoom.create(this.pool, this.sessionId);
     }
+    // The epoch is shared: a router rebuilt on another instance (a takeover) has the next one too. It is set
+    // before the media is handed out, so nobody reads the new media with the old epoch.
+    let epoch = this.mediaEpoch + 1;
+    try {
+      await this.change(({ mediaEpoch }) => {
+        epoch = (mediaEpoch ?? 0) + 1;
+        return { mediaEpoch: epoch };
+      });
+    } catch (e) {
+      media.close();
+      throw e;
+    }
     const rebuilt = this.media !== null;
     this.media = media;
-    // The epoch is shared: a router rebuilt on another instance (a takeover) has the next one too.
-    await this.change(({ mediaEpoch }) => {
-      this.mediaEpoch = (mediaEpoch ?? 0) + 1;
-      return { mediaEpoch: this.mediaEpoch };
-    });
+    this.mediaEpoch = epoch;
     media.on('speaker', (userId) => {
       this.lastSpoke.set(userId, Date.now());
       this.onSpeakerChange?.();

@@ -63,8 +63,8 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
-    private readonly storage: StorageService,
     private readonly jobs: JobsService,
+    private readonly storage: StorageService,
   ) {}
 
   async onModuleInit(): Promise<void> {

@@ -69,7 +69,8 @@ interface StreamInfo {
   kind: MediaKind;
   paused: boolean;
 }
-export type RecvStat = StreamInfo & ReceivedCounters;
+/** A received stream, with its consumer (a new one after the media is rebuilt). */
+export type RecvStat = StreamInfo & ReceivedCounters & { consumerId: string };
 export type SendStat = StreamInfo & SentCounters;
 
 interface ConsumerEntry {
@@ -375,6 +376,7 @@ export class LiveMediaClient {
   async recvStats(): Promise<RecvStat[]> {
     return Promise.all(
       [...this.consumers.values()].map(async (e) => ({
+        consumerId: e.consumer.id,
         userId: e.userId,
         source: e.source,
         kind: e.consumer.kind,
