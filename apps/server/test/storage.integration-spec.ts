@@ -88,6 +88,8 @@ describe('/api/health reports storage', () => {
       expect((await api(ok.app).get('/api/health').expect(200)).body).toMatchObject({ status: 'ok', storage: 'ok' });
       const res = await api(missing.app).get('/api/health').expect(503);
       expect(res.body).toMatchObject({ status: 'degraded', storage: 'error', db: 'ok' });
+      await api(missing.app).get('/api/ready').expect(503, { ready: false, reason: 'storage' });
+      await api(ok.app).get('/api/ready').expect(200, { ready: true });
     } finally {
       await ok.close();
       await missing.close();

@@ -1,11 +1,10 @@
 import type { AgendaItemDto, AttachmentDto, CaseAttachmentDto, FieldFinding } from '@echo-hub/protocol';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { GroupsService } from '../src/community/groups.service';
 import { DICOM_REFUSED } from '../src/deid/dicom';
 import { ProgramsService } from '../src/programs/programs.service';
 import { SessionsService } from '../src/sessions/sessions.service';
+import { StorageService } from '../src/storage/storage.service';
 import { type Account, account, addMember, api, bearer } from './fixtures';
 import { cleanCase } from './routes';
 import { startTestApp, type TestApp } from './test-app';
@@ -158,7 +157,7 @@ describe('uploads are stored without their metadata', () => {
   describe('the text in a case attachment goes through the gate', () => {
     const LINE = 'Patient: John Smith DOB 03/04/1961 NHS 943 476 5919';
     let caseId: string;
-    const storedFiles = () => (existsSync(join(t.dataDir, 'cases')) ? readdirSync(join(t.dataDir, 'cases')).length : 0);
+    const storedFiles = async () => (await t.app.get(StorageService).list('cases/')).length;
     const upload = (bytes: Buffer, name: string, confirmed?: unknown) => {
       const req = api(t.app)
         .post(`/api/cases/${caseId}/attachments`)
@@ -176,7 +175,7 @@ describe('uploads are stored without their metadata', () => {
     });
 
     it('a screenshot showing a name, date of birth and NHS number is refused with the three findings at their places', async () => {
-      const before = storedFiles();
+      const before = await storedFiles();
       const res = await upload(await screenshot(LINE), 'screen.png').expect(422);
       expect(res.body.error).toBe('IDENTIFIERS_FOUND');
       const findings = res.body.findings as FieldFinding[];
@@ -195,13 +194,13 @@ describe('uploads are stored without their metadata', () => {
       expect(boxes.map((b) => b.length)).toEqual([2, 1, 3]);
       expect(boxes[0][1].left + boxes[0][1].width).toBeLessThan(boxes[1][0].left);
       expect(boxes[1][0].left + boxes[1][0].width).toBeLessThan(boxes[2][0].left);
-      expect(storedFiles()).toBe(before);
+      expect(await storedFiles()).toBe(before);
 
       // Confirmed one by one as not identifying (here: a teaching mock-up), it is stored.
       const confirmed = findings.map(({ field, start, end }) => ({ field, start, end }));
       await upload(await screenshot(LINE), 'screen.png', confirmed.slice(1)).expect(422);
       await upload(await screenshot(LINE), 'screen.png', confirmed).expect(201);
-      expect(storedFiles()).toBe(before + 1);
+      expect(await storedFiles()).toBe(before + 1);
     });
 
     it("a PDF letter's text is gated the same way", async () => {

@@ -18,6 +18,6 @@ export interface HealthResponse {
 /** GET /api/ready, for load balancers: 200 when this instance takes new work, 503 with the reason otherwise. */
 export interface ReadyResponse {
   ready: boolean;
-  /** Why not: `draining` (shutting down), `db`, `redis` or `mediasoup` (down). */
-  reason?: 'draining' | 'db' | 'redis' | 'storage' | 'mediasoup';
+  /** Why not: `draining` (shutting down), `db`, `redis`, `mediasoup` or `storage` (down). */
+  reason?: 'draining' | 'db' | 'redis' | 'mediasoup' | 'storage';
 }

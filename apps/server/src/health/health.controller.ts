@@ -77,7 +77,10 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiOkResponse({ type: ReadyDto, description: 'This instance takes new work' })
-  @ApiServiceUnavailableResponse({ type: ReadyDto, description: 'Shutting down, or the database or Redis is down' })
+  @ApiServiceUnavailableResponse({
+    type: ReadyDto,
+    description: 'Shutting down, or the database, Redis or storage is down',
+  })
   async ready(@Res({ passthrough: true }) res: Response): Promise<ReadyResponse> {
     const reason = await this.notReadyBecause();
     if (reason) res.status(HttpStatus.SERVICE_UNAVAILABLE);
