@@ -74,6 +74,9 @@ export interface RecvStat {
   framesDecoded: number;
   totalAudioEnergy: number;
   bytesReceived: number;
+  concealedSamples: number;
+  silentConcealedSamples: number;
+  totalSamplesReceived: number;
 }
 
 declare global {
@@ -90,7 +93,7 @@ export const total = (
   stats: RecvStat[],
   userId: string,
   source: string,
-  field: 'framesDecoded' | 'totalAudioEnergy' | 'bytesReceived',
+  field: Exclude<keyof RecvStat, 'userId' | 'source' | 'kind'>,
 ) => stats.filter((s) => s.userId === userId && s.source === source).reduce((n, s) => n + s[field], 0);
 
 /** Polls until the value read from the page grows (decoded frames, audio energy…). */

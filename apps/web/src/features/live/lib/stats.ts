@@ -25,6 +25,9 @@ interface StatEntry {
   bytesSent?: number;
   totalAudioEnergy?: number;
   audioLevel?: number;
+  concealedSamples?: number;
+  silentConcealedSamples?: number;
+  totalSamplesReceived?: number;
   codecId?: string;
   sdpFmtpLine?: string;
 }
@@ -43,6 +46,13 @@ export interface ReceivedCounters {
   framesDecoded: number;
   totalAudioEnergy: number;
   bytesReceived: number;
+  /**
+   * Audio: samples the decoder made up for lost or late packets, those of them in silence (Opus DTX
+   * sends nothing then), and all samples received.
+   */
+  concealedSamples: number;
+  silentConcealedSamples: number;
+  totalSamplesReceived: number;
 }
 
 /** Counters of a consumer's stats; audio energy from inbound-rtp, else any track/playout entry, else `fallbackLevel`. */
@@ -55,6 +65,9 @@ export function receivedCounters(report: RTCStatsReport | null, fallbackLevel: n
     framesDecoded: sum(inbound, 'framesDecoded'),
     totalAudioEnergy: energy ?? level ?? fallbackLevel,
     bytesReceived: sum(inbound, 'bytesReceived'),
+    concealedSamples: sum(inbound, 'concealedSamples'),
+    silentConcealedSamples: sum(inbound, 'silentConcealedSamples'),
+    totalSamplesReceived: sum(inbound, 'totalSamplesReceived'),
   };
 }
 
