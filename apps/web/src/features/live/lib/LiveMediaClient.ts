@@ -534,7 +534,8 @@ export class LiveMediaClient {
       track,
       stopTracks: false,
       appData: { source },
-      ...(source === 'camera' ? { encodings: CAMERA_ENCODINGS } : {}),
+      // A paused camera (audio only, camera off) sends nothing, not black frames: on a slow link the audio needs the room.
+      ...(source === 'camera' ? { encodings: CAMERA_ENCODINGS, zeroRtpOnPause: true } : {}),
       // Audio first on weak networks: Opus in-band FEC recovers lost packets, DTX sends almost nothing in silence.
       codecOptions: source === 'mic' ? { opusFec: true, opusDtx: true } : { videoGoogleStartBitrate: 1000 },
     });
