@@ -72,6 +72,7 @@ export interface RecvStat {
   source: string;
   kind: 'audio' | 'video';
   framesDecoded: number;
+  frameHeight: number;
   totalAudioEnergy: number;
   bytesReceived: number;
   concealedSamples: number;

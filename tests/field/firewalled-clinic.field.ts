@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, chromium, expect, type Page, test } from '@playwright/test';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,16 @@ import { join } from 'node:path';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { type Coturn, startCoturn } from '../../scripts/coturn';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { closeOpenedPages, enterLive, expectRising, recv, scheduleNow, total, userIdOf } from '../e2e/helpers';
+import {
+  closeOpenedPages,
+  enterLive,
+  expectRising,
+  recv,
+  type RecvStat,
+  scheduleNow,
+  total,
+  userIdOf,
+} from '../e2e/helpers';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { chromiumLaunchOptions } from '../e2e/playwright.config';
 import { type Hub, seedDemo, startHub } from './hub';
@@ -15,6 +25,8 @@ import { type Hub, seedDemo, startHub } from './hub';
  * Scenario 1 of issue 15, a firewalled clinic: the spoke's namespace passes only TCP to port 443
  * of the hub side (run.mjs). The hub serves its pages on 443 of HUB_IP, Debian's coturn listens
  * on TCP 443 of TURN_IP (plain TURN over TCP: see README "Field tests" for why not TLS here).
+ * Scenario 3, a very slow link: the same clinic, its link (the veth pair run.mjs makes) shaped,
+ * with UDP to the hub's media port let through.
  */
 const HUB_IP = process.env.FIELD_HUB_IP ?? '';
 const TURN_IP = process.env.FIELD_TURN_IP ?? '';
@@ -123,4 +135,82 @@ test('without TURN the same spoke is told why, and what to ask its IT team to op
   await expect(alert).toContainText(`${HUB_IP} on UDP 40000 and TCP 40000`);
   await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
   expect(await route(spoke)).toEqual({ send: null, recv: null });
+});
+
+/** The veth pair between the two namespaces (run.mjs): the hub's end and the clinic's end. */
+const HUB_DEV = 'fh0';
+const SPOKE_DEV = 'fs0';
+const inSpoke = (...argv: string[]) => execFileSync('ip', ['netns', 'exec', SPOKE_NS, ...argv]);
+
+/** Shapes the clinic's link to `kbit` in each direction (tbf on each veth end's egress; no netem on this kernel). */
+function shapeLink(kbit: number): void {
+  const tbf = ['root', 'tbf', 'rate', `${kbit}kbit`, 'burst', '4kb', 'latency', '200ms'];
+  execFileSync('tc', ['qdisc', 'replace', 'dev', HUB_DEV, ...tbf]);
+  inSpoke('tc', 'qdisc', 'replace', 'dev', SPOKE_DEV, ...tbf);
+}
+
+/** Clean-up in `finally`: runs whether or not the test got as far as adding what it removes. */
+const undo = (...argv: string[]) => spawnSync(argv[0], argv.slice(1), { stdio: 'ignore' });
+const undoInSpoke = (...argv: string[]) => undo('ip', 'netns', 'exec', SPOKE_NS, ...argv);
+
+function unshapeLink(): void {
+  undo('tc', 'qdisc', 'del', 'dev', HUB_DEV, 'root');
+  undoInSpoke('tc', 'qdisc', 'del', 'dev', SPOKE_DEV, 'root');
+}
+
+/** The clinic lets UDP through to the hub's media port for this scenario (a slow link, not a firewalled one). */
+const UDP_RULE = ['OUTPUT', '-p', 'udp', '-d', HUB_IP, '--dport', '40000', '-j', 'ACCEPT'];
+
+/** Share of the spoke's audio the facilitator's decoder had to make up (silence under DTX aside) between two reads. */
+function concealment(before: RecvStat[], after: RecvStat[], userId: string): number {
+  const delta = (field: 'concealedSamples' | 'silentConcealedSamples' | 'totalSamplesReceived') =>
+    total(after, userId, 'mic', field) - total(before, userId, 'mic', field);
+  const received = delta('totalSamplesReceived');
+  expect(received, 'the facilitator receives the spoke audio').toBeGreaterThan(0);
+  return (delta('concealedSamples') - delta('silentConcealedSamples')) / received;
+}
+
+test('at 100 kbit/s the spoke goes audio only by itself and stays heard; video returns when the link recovers', async ({
+  browser,
+  request,
+}) => {
+  await hub?.close();
+  hub = await startHub(HUB_IP, join(dir, 'data'));
+  inSpoke('iptables', '-I', ...UDP_RULE);
+  try {
+    const { host, spoke } = await sessionWithSpoke(browser, request, 'Clinic on a very slow link (field test)');
+    const spokeId = await userIdOf(host, 'Ciara Quinn');
+    await expectRising(async () => total(await recv(host), spokeId, 'camera', 'framesDecoded'), 30_000);
+    const notice = spoke.getByText('Your connection is too slow for video; audio only to keep you heard');
+    await expect(notice).toHaveCount(0);
+
+    const unshaped = await recv(host);
+    await host.waitForTimeout(9000);
+    const atShaping = await recv(host);
+    figures.fullLinkConcealment = Math.round(concealment(unshaped, atShaping, spokeId) * 10_000) / 10_000;
+    shapeLink(100);
+    const shaped = Date.now();
+    await expect(notice).toBeVisible({ timeout: 60_000 });
+    figures.slowLinkAudioOnlyAfterMs = Date.now() - shaped;
+    await expect(spoke.getByRole('button', { name: 'Turn video back on' })).toHaveAttribute('aria-pressed', 'true');
+
+    // Audio keeps flowing once audio only has settled (the link's queue drained): little concealment.
+    await expectRising(async () => total(await recv(host), spokeId, 'mic', 'totalAudioEnergy'));
+    await host.waitForTimeout(3000);
+    const settled = await recv(host);
+    figures.slowLinkConcealmentWhileSwitching = Math.round(concealment(atShaping, settled, spokeId) * 10_000) / 10_000;
+    await host.waitForTimeout(9000);
+    const ratio = concealment(settled, await recv(host), spokeId);
+    figures.slowLinkConcealment = Math.round(ratio * 10_000) / 10_000;
+    expect(ratio).toBeLessThan(0.05);
+
+    shapeLink(4000);
+    const raised = Date.now();
+    await expect(notice).toHaveCount(0, { timeout: 120_000 });
+    await expectRising(async () => total(await recv(host), spokeId, 'camera', 'framesDecoded'), 30_000);
+    figures.slowLinkVideoBackAfterMs = Date.now() - raised;
+  } finally {
+    unshapeLink();
+    undoInSpoke('iptables', '-D', ...UDP_RULE);
+  }
 });

@@ -20,6 +20,7 @@ interface StatEntry {
   packetsReceived?: number;
   fractionLost?: number;
   framesDecoded?: number;
+  frameHeight?: number;
   framesEncoded?: number;
   bytesReceived?: number;
   bytesSent?: number;
@@ -44,6 +45,8 @@ const sum = (entries: StatEntry[], field: keyof StatEntry): number =>
 /** What the test hook reports for one received stream. */
 export interface ReceivedCounters {
   framesDecoded: number;
+  /** Video: the height of the last decoded frame (the simulcast layer received); 0 for audio. */
+  frameHeight: number;
   totalAudioEnergy: number;
   bytesReceived: number;
   /**
@@ -63,6 +66,7 @@ export function receivedCounters(report: RTCStatsReport | null, fallbackLevel: n
   const level = entries.find((e) => typeof e.audioLevel === 'number')?.audioLevel;
   return {
     framesDecoded: sum(inbound, 'framesDecoded'),
+    frameHeight: Math.max(0, ...inbound.map((e) => e.frameHeight ?? 0)),
     totalAudioEnergy: energy ?? level ?? fallbackLevel,
     bytesReceived: sum(inbound, 'bytesReceived'),
     concealedSamples: sum(inbound, 'concealedSamples'),
