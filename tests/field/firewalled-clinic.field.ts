@@ -25,8 +25,8 @@ import { type Hub, seedDemo, startHub } from './hub';
  * Scenario 1 of issue 15, a firewalled clinic: the spoke's namespace passes only TCP to port 443
  * of the hub side (run.mjs). The hub serves its pages on 443 of HUB_IP, Debian's coturn listens
  * on TCP 443 of TURN_IP (plain TURN over TCP: see README "Field tests" for why not TLS here).
- * Scenario 3, a very slow link: the same clinic, its link (the veth pair run.mjs makes) shaped,
- * with UDP to the hub's media port let through.
+ * Scenarios 2 and 3, a lossy and a very slow link: the same clinic, its link (the veth pair run.mjs
+ * makes) shaped, with UDP to the hub's media port let through.
  */
 const HUB_IP = process.env.FIELD_HUB_IP ?? '';
 const TURN_IP = process.env.FIELD_TURN_IP ?? '';
@@ -153,11 +153,6 @@ function shapeLink(kbit: number): void {
 const undo = (...argv: string[]) => spawnSync(argv[0], argv.slice(1), { stdio: 'ignore' });
 const undoInSpoke = (...argv: string[]) => undo('ip', 'netns', 'exec', SPOKE_NS, ...argv);
 
-function unshapeLink(): void {
-  undo('tc', 'qdisc', 'del', 'dev', HUB_DEV, 'root');
-  undoInSpoke('tc', 'qdisc', 'del', 'dev', SPOKE_DEV, 'root');
-}
-
 /** The clinic lets UDP through to the hub's media port for this scenario (a slow link, not a firewalled one). */
 const UDP_RULE = ['OUTPUT', '-p', 'udp', '-d', HUB_IP, '--dport', '40000', '-j', 'ACCEPT'];
 
@@ -170,17 +165,53 @@ function concealment(before: RecvStat[], after: RecvStat[], userId: string): num
   return (delta('concealedSamples') - delta('silentConcealedSamples')) / received;
 }
 
+/**
+ * A fresh hub without TURN, the clinic letting UDP through to its media port (a slow or lossy link, not a
+ * firewalled one), and a session whose facilitator decodes the spoke's video.
+ */
+async function clinicOnItsOwnLink(browser: Browser, request: APIRequestContext, title: string) {
+  await hub?.close();
+  hub = await startHub(HUB_IP, join(dir, 'data'));
+  inSpoke('iptables', '-I', ...UDP_RULE);
+  const session = await sessionWithSpoke(browser, request, title);
+  const spokeId = await userIdOf(session.host, 'Ciara Quinn');
+  await expectRising(async () => total(await recv(session.host), spokeId, 'camera', 'framesDecoded'), 30_000);
+  return { ...session, spokeId };
+}
+
+/** Drops `percent` of what arrives in the clinic over its link (a DROP on INPUT: lost, not refused as OUTPUT would). */
+const lossRule = (percent: number) => [
+  'INPUT',
+  '-i',
+  SPOKE_DEV,
+  '-m',
+  'statistic',
+  '--mode',
+  'random',
+  '--probability',
+  String(percent / 100),
+  '-j',
+  'DROP',
+];
+
+/** Back to the clinic as run.mjs made it: no shaping, no loss, UDP closed. */
+function restoreLink(): void {
+  undo('tc', 'qdisc', 'del', 'dev', HUB_DEV, 'root');
+  undoInSpoke('tc', 'qdisc', 'del', 'dev', SPOKE_DEV, 'root');
+  undoInSpoke('iptables', '-D', ...lossRule(5));
+  undoInSpoke('iptables', '-D', ...UDP_RULE);
+}
+
 test('at 100 kbit/s the spoke goes audio only by itself and stays heard; video returns when the link recovers', async ({
   browser,
   request,
 }) => {
-  await hub?.close();
-  hub = await startHub(HUB_IP, join(dir, 'data'));
-  inSpoke('iptables', '-I', ...UDP_RULE);
   try {
-    const { host, spoke } = await sessionWithSpoke(browser, request, 'Clinic on a very slow link (field test)');
-    const spokeId = await userIdOf(host, 'Ciara Quinn');
-    await expectRising(async () => total(await recv(host), spokeId, 'camera', 'framesDecoded'), 30_000);
+    const { host, spoke, spokeId } = await clinicOnItsOwnLink(
+      browser,
+      request,
+      'Clinic on a very slow link (field test)',
+    );
     const notice = spoke.getByText('Your connection is too slow for video; audio only to keep you heard');
     await expect(notice).toHaveCount(0);
 
@@ -210,7 +241,48 @@ test('at 100 kbit/s the spoke goes audio only by itself and stays heard; video r
     await expectRising(async () => total(await recv(host), spokeId, 'camera', 'framesDecoded'), 30_000);
     figures.slowLinkVideoBackAfterMs = Date.now() - raised;
   } finally {
-    unshapeLink();
-    undoInSpoke('iptables', '-D', ...UDP_RULE);
+    restoreLink();
+  }
+});
+
+test('at 500 kbit/s with 5% loss the facilitator keeps decoding the spoke on a lower layer, and hears it', async ({
+  browser,
+  request,
+}) => {
+  try {
+    const { host, spoke, spokeId } = await clinicOnItsOwnLink(browser, request, 'Clinic on a lossy link (field test)');
+    const hostId = await userIdOf(spoke, 'Siobhán McAllister');
+    const height = async () =>
+      Math.max(
+        0,
+        ...(await recv(host)).filter((s) => s.userId === spokeId && s.source === 'camera').map((s) => s.frameHeight),
+      );
+    await expect.poll(height, { timeout: 30_000 }).toBeGreaterThan(0);
+    figures.fullLinkFrameHeight = await height();
+
+    shapeLink(500);
+    inSpoke('iptables', '-I', ...lossRule(5));
+    const start = await recv(host);
+    const spokeStart = await recv(spoke);
+    for (let i = 0; i < 3; i++) {
+      await expectRising(async () => total(await recv(host), spokeId, 'camera', 'framesDecoded'));
+      await expectRising(async () => total(await recv(spoke), hostId, 'camera', 'framesDecoded'));
+      await host.waitForTimeout(10_000);
+    }
+    const end = await recv(host);
+    figures.lossyLinkFrameHeight = await height();
+    figures.lossyLinkFramesDecoded =
+      total(end, spokeId, 'camera', 'framesDecoded') - total(start, spokeId, 'camera', 'framesDecoded');
+    // What the clinic receives is lossy: how much of the facilitator's audio its decoder made up (not asserted).
+    figures.lossyLinkConcealmentAtSpoke =
+      Math.round(concealment(spokeStart, await recv(spoke), hostId) * 10_000) / 10_000;
+    const ratio = concealment(start, end, spokeId);
+    figures.lossyLinkConcealment = Math.round(ratio * 10_000) / 10_000;
+    expect(ratio).toBeLessThan(0.05);
+    // The spoke's camera opens at 720p (devices.ts): its top layer (1.2 Mbit/s) cannot pass 500 kbit/s.
+    expect(figures.lossyLinkFrameHeight).toBeLessThan(720);
+    await expect(spoke.getByText('Your connection is too slow for video')).toHaveCount(0);
+  } finally {
+    restoreLink();
   }
 });
