@@ -240,6 +240,15 @@ test('at 100 kbit/s the spoke goes audio only by itself and stays heard; video r
     await expect(notice).toHaveCount(0, { timeout: 120_000 });
     await expectRising(async () => total(await recv(host), spokeId, 'camera', 'framesDecoded'), 30_000);
     figures.slowLinkVideoBackAfterMs = Date.now() - raised;
+
+    // The person can choose audio only too, from the keyboard, and sees the control's state.
+    await spoke.getByRole('button', { name: 'Audio only (no video)' }).press('Enter');
+    const chosen = spoke.getByRole('button', { name: 'Turn video back on' });
+    await expect(chosen).toHaveAttribute('aria-pressed', 'true');
+    await expect(spoke.getByText('Audio only: you send and receive no video')).toBeVisible();
+    await chosen.press('Enter');
+    await expect(spoke.getByRole('button', { name: 'Audio only (no video)' })).toHaveAttribute('aria-pressed', 'false');
+    await expectRising(async () => total(await recv(host), spokeId, 'camera', 'framesDecoded'), 30_000);
   } finally {
     restoreLink();
   }
