@@ -73,8 +73,12 @@ export interface RecvStat {
   source: string;
   kind: 'audio' | 'video';
   framesDecoded: number;
+  frameHeight: number;
   totalAudioEnergy: number;
   bytesReceived: number;
+  concealedSamples: number;
+  silentConcealedSamples: number;
+  totalSamplesReceived: number;
 }
 
 declare global {
@@ -91,7 +95,7 @@ export const total = (
   stats: RecvStat[],
   userId: string,
   source: string,
-  field: 'framesDecoded' | 'totalAudioEnergy' | 'bytesReceived',
+  field: Exclude<keyof RecvStat, 'userId' | 'source' | 'kind'>,
 ) => stats.filter((s) => s.userId === userId && s.source === source).reduce((n, s) => n + s[field], 0);
 
 /** Polls until the value read from the page grows (decoded frames, audio energy…). */

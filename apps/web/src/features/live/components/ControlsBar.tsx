@@ -10,6 +10,7 @@ interface ControlsBarProps {
   admitted: boolean;
   onMic: () => void;
   onCamera: () => void;
+  onAudioOnly: () => void;
   onScreen: () => void;
   onHand: () => void;
   onReact: (emoji: string) => void;
@@ -73,6 +74,16 @@ export function ControlsBar(props: ControlsBarProps) {
         disabled={!mediaReady}
         warnWhenOff
         onClick={props.onCamera}
+      />
+      <Toggle
+        pressed={media.audioOnly !== 'off'}
+        label={media.audioOnly === 'off' ? 'Audio only (no video)' : 'Turn video back on'}
+        short={
+          media.audioOnly === 'off' ? 'Audio only' : media.audioOnly === 'auto' ? 'Audio only (slow link)' : 'Video on'
+        }
+        icon="audioOnly"
+        disabled={!mediaReady}
+        onClick={props.onAudioOnly}
       />
       {canShareScreen() && (
         <Toggle

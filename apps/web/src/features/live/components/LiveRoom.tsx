@@ -82,6 +82,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
             admitted={snapshot.admitted}
             onMic={room.toggleMic}
             onCamera={room.toggleCamera}
+            onAudioOnly={room.toggleAudioOnly}
             onScreen={room.toggleScreenShare}
             onHand={room.toggleHand}
             onReact={room.react}

@@ -19,6 +19,9 @@ export function RoomBanners({ snapshot, onRetryMedia, onDismiss }: RoomBannersPr
           <p className="live-banner live-banner-warn">Reconnecting audio and video…</p>
         )}
         {media.notice && media.status !== 'failed' && <p className="live-banner live-banner-warn">{media.notice}</p>}
+        {media.audioOnlyNotice && media.status !== 'failed' && (
+          <p className="live-banner live-banner-warn">{media.audioOnlyNotice}</p>
+        )}
         {state?.recording && (
           <p className="live-banner live-banner-recording">
             <span className="live-rec-dot" aria-hidden="true" /> This part of the session is being recorded

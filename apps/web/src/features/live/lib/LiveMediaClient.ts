@@ -1,5 +1,6 @@
 import type { IceServer, MediaKind, MediaSource, RoomState } from '@echo-hub/protocol';
 import { Device, type types } from 'mediasoup-client';
+import { AUDIO_ONLY_NOTICE, type AudioOnlyMode, AudioOnlyPolicy } from './audioOnly';
 import { RELAY_NOTICE, unreachableMessage } from './connectivity';
 import { deviceProblem, openUserTrack } from './devices';
 import { errorCode, type LiveConnection } from './LiveConnection';
@@ -42,6 +43,10 @@ export interface MediaSnapshot {
   problem: string | null;
   /** Said while media goes (or tries to go) through the TURN relay only. */
   notice: string | null;
+  /** No video sent or received: chosen by the person, or automatic on a link too slow for video. */
+  audioOnly: AudioOnlyMode;
+  /** Says why video is off while audio only. */
+  audioOnlyNotice: string | null;
 }
 
 /** Our end of the ICE candidate pair each transport uses (`host`, `srflx`, `relay`…; null: not connected). */
@@ -143,6 +148,11 @@ export class LiveMediaClient {
   /** Direct media did not connect: transports are built relay-only (TURN) from now on. */
   private relayOnly = false;
   private readonly connectTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The person chose audio only; `policy` decides it automatically otherwise. */
+  private audioOnlyChosen = false;
+  private readonly policy = new AudioOnlyPolicy();
+  /** Audio only as applied to our camera producer and video consumers. */
+  private audioOnly = false;
   private snap: MediaSnapshot;
   private closed = false;
 
@@ -237,8 +247,10 @@ export class LiveMediaClient {
       if (gen !== this.generation) return; // the rebuild that superseded us produces it
       if (producer && !producer.closed) {
         await producer.replaceTrack({ track });
-        producer.resume();
-        await this.conn.request('media:setProducerPaused', { producerId: producer.id, paused: false });
+        if (!this.audioOnly) {
+          producer.resume();
+          await this.conn.request('media:setProducerPaused', { producerId: producer.id, paused: false });
+        }
       } else if (this.sendTransport) {
         await this.produce('camera', track, gen);
       }
@@ -346,13 +358,14 @@ export class LiveMediaClient {
     const entry = this.consumers.get(consumerId);
     if (!entry || (entry.view?.visible === visible && entry.view.height === height)) return;
     entry.view = { visible, height };
-    this.chain(entry, async () => {
-      if (!entry.resumed && !visible) return;
-      if (!entry.resumed) await this.resume(entry);
-      // A later view is queued behind this one: let it speak.
-      if (entry.view?.visible !== visible || entry.view.height !== height) return;
-      await this.conn.request('media:viewConsumer', { consumerId, visible, height });
-    });
+    this.pushView(entry);
+  }
+
+  /** Audio only by the person's choice (`on`), or back to video (which also ends an automatic audio only). */
+  setAudioOnly(on: boolean): void {
+    this.audioOnlyChosen = on;
+    this.policy.reset();
+    this.applyAudioOnly();
   }
 
   dismissProblem(): void {
@@ -523,7 +536,8 @@ export class LiveMediaClient {
       track,
       stopTracks: false,
       appData: { source },
-      ...(source === 'camera' ? { encodings: CAMERA_ENCODINGS } : {}),
+      // A paused camera (audio only, camera off) sends nothing, not black frames: on a slow link the audio needs the room.
+      ...(source === 'camera' ? { encodings: CAMERA_ENCODINGS, zeroRtpOnPause: true } : {}),
       // Audio first on weak networks: Opus in-band FEC recovers lost packets, DTX sends almost nothing in silence.
       codecOptions: source === 'mic' ? { opusFec: true, opusDtx: true } : { videoGoogleStartBitrate: 1000 },
     });
@@ -533,6 +547,7 @@ export class LiveMediaClient {
     }
     this.producers.set(source, producer);
     producer.on('trackended', () => this.onTrackEnded(source));
+    if (source === 'camera' && this.audioOnly) producer.pause();
     this.notify();
     // A disabled track (muted mic) makes a paused producer; the server starts it unpaused.
     if (producer.paused) await this.conn.request('media:setProducerPaused', { producerId: producer.id, paused: true });
@@ -625,6 +640,36 @@ export class LiveMediaClient {
     this.notify();
   }
 
+  /** Tells the server what a video tile shows: nothing while audio only (it stops forwarding), else the tile's view. */
+  private pushView(entry: ConsumerEntry): void {
+    this.chain(entry, async () => {
+      const view = entry.view;
+      if (!view) return;
+      const visible = view.visible && !this.audioOnly;
+      if (!entry.resumed && !visible) return;
+      if (!entry.resumed) await this.resume(entry);
+      // A later view is queued behind this one: let it speak.
+      if (entry.view !== view) return;
+      await this.conn.request('media:viewConsumer', { consumerId: entry.consumer.id, visible, height: view.height });
+    });
+  }
+
+  /** Pauses (or resumes) our camera producer and the video we receive when audio only changes; audio keeps flowing. */
+  private applyAudioOnly(): void {
+    const want = this.audioOnlyChosen || this.policy.active;
+    if (want === this.audioOnly && this.audioOnlyChosen === (this.snap.audioOnly === 'chosen')) return;
+    this.audioOnly = want;
+    for (const entry of this.consumers.values()) if (entry.consumer.kind === 'video') this.pushView(entry);
+    void this.run(async () => {
+      const producer = this.producers.get('camera');
+      if (!producer || producer.closed || !this.cameraOn || producer.paused === this.audioOnly) return;
+      if (this.audioOnly) producer.pause();
+      else producer.resume();
+      await this.conn.request('media:setProducerPaused', { producerId: producer.id, paused: this.audioOnly });
+    });
+    this.notify();
+  }
+
   private chain(entry: ConsumerEntry, work: () => Promise<void>): void {
     entry.chain = entry.chain.then(work).catch(() => undefined);
   }
@@ -713,6 +758,11 @@ export class LiveMediaClient {
     if (!send && !recv) return;
     const sendingVideo = [...this.producers.values()].some((p) => p.kind === 'video' && !p.paused && !p.closed);
     const sample = this.meter.sample(send, recv, sendingVideo);
+    if (!this.audioOnlyChosen && this.status === 'ready') {
+      const camera = this.producers.get('camera');
+      this.policy.sample({ ...sample, sendingVideo: !!camera && !camera.closed && !camera.paused });
+      this.applyAudioOnly();
+    }
     const quality = this.status === 'reconnecting' ? { ...sample, level: 'poor' as const } : sample;
     if (JSON.stringify(quality) === JSON.stringify(this.quality)) return;
     this.quality = quality;
@@ -781,6 +831,8 @@ export class LiveMediaClient {
       quality: this.quality,
       problem: this.problem,
       notice: this.relayOnly ? RELAY_NOTICE[this.anyConnected() ? 'connected' : 'connecting'] : null,
+      audioOnly: this.audioOnlyChosen ? 'chosen' : this.audioOnly ? 'auto' : 'off',
+      audioOnlyNotice: this.audioOnly ? AUDIO_ONLY_NOTICE[this.audioOnlyChosen ? 'chosen' : 'auto'] : null,
     };
   }
 }

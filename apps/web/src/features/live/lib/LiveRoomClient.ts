@@ -168,6 +168,7 @@ export class LiveRoomClient implements EchoLiveTestHook {
 
   readonly toggleMic = (): void => void this.media.setMic(!this.snap.media.micOn);
   readonly toggleCamera = (): void => void this.media.setCamera(!this.snap.media.cameraOn);
+  readonly toggleAudioOnly = (): void => this.media.setAudioOnly(this.snap.media.audioOnly === 'off');
   readonly toggleScreenShare = (): void =>
     void (this.snap.media.sharing ? this.media.stopScreenShare() : this.media.startScreenShare());
   readonly toggleHand = (): void => {

@@ -20,11 +20,15 @@ interface StatEntry {
   packetsReceived?: number;
   fractionLost?: number;
   framesDecoded?: number;
+  frameHeight?: number;
   framesEncoded?: number;
   bytesReceived?: number;
   bytesSent?: number;
   totalAudioEnergy?: number;
   audioLevel?: number;
+  concealedSamples?: number;
+  silentConcealedSamples?: number;
+  totalSamplesReceived?: number;
   codecId?: string;
   sdpFmtpLine?: string;
 }
@@ -41,8 +45,17 @@ const sum = (entries: StatEntry[], field: keyof StatEntry): number =>
 /** What the test hook reports for one received stream. */
 export interface ReceivedCounters {
   framesDecoded: number;
+  /** Video: the height of the last decoded frame (the simulcast layer received); 0 for audio. */
+  frameHeight: number;
   totalAudioEnergy: number;
   bytesReceived: number;
+  /**
+   * Audio: samples the decoder made up for lost or late packets, those of them in silence (Opus DTX
+   * sends nothing then), and all samples received.
+   */
+  concealedSamples: number;
+  silentConcealedSamples: number;
+  totalSamplesReceived: number;
 }
 
 /** Counters of a consumer's stats; audio energy from inbound-rtp, else any track/playout entry, else `fallbackLevel`. */
@@ -53,8 +66,12 @@ export function receivedCounters(report: RTCStatsReport | null, fallbackLevel: n
   const level = entries.find((e) => typeof e.audioLevel === 'number')?.audioLevel;
   return {
     framesDecoded: sum(inbound, 'framesDecoded'),
+    frameHeight: Math.max(0, ...inbound.map((e) => e.frameHeight ?? 0)),
     totalAudioEnergy: energy ?? level ?? fallbackLevel,
     bytesReceived: sum(inbound, 'bytesReceived'),
+    concealedSamples: sum(inbound, 'concealedSamples'),
+    silentConcealedSamples: sum(inbound, 'silentConcealedSamples'),
+    totalSamplesReceived: sum(inbound, 'totalSamplesReceived'),
   };
 }
 
