@@ -95,7 +95,7 @@ export const total = (
   stats: RecvStat[],
   userId: string,
   source: string,
-  field: Exclude<keyof RecvStat, 'userId' | 'source' | 'kind'>,
+  field: Exclude<keyof RecvStat, 'consumerId' | 'userId' | 'source' | 'kind'>,
 ) => stats.filter((s) => s.userId === userId && s.source === source).reduce((n, s) => n + s[field], 0);
 
 /** Polls until the value read from the page grows (decoded frames, audio energy…). */
