@@ -24,6 +24,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const logger = LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger });
   app.disable('x-powered-by');
+  // Behind Caddy every request comes from the proxy: its X-Forwarded-For names the client, for per-address limits.
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config.publicUrl));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

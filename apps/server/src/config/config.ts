@@ -202,6 +202,9 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be a whole number of attempts per 15 minutes (1-10000)' })
   @Max(10000, { message: 'must be a whole number of attempts per 15 minutes (1-10000)' })
   LOGIN_ADDRESS_RATE_LIMIT = 50;
+
+  @IsString()
+  TRUST_PROXY = 'loopback';
 }
 
 export interface AppConfig {
@@ -231,6 +234,8 @@ export interface AppConfig {
   turn?: TurnConfig;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   webDistDir: string;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address (false: none). */
+  trustProxy: string | false;
   auth: {
     secret?: string;
     /** Sign-in attempts per minute per client address and account. */
@@ -316,6 +321,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         : undefined,
     logLevel: env.LOG_LEVEL,
     webDistDir: resolve(env.WEB_DIST_DIR),
+    trustProxy: ['false', 'none', ''].includes(env.TRUST_PROXY.trim()) ? false : env.TRUST_PROXY,
     auth: {
       secret: env.AUTH_SECRET,
       loginRateLimit: env.LOGIN_RATE_LIMIT,

@@ -17,6 +17,7 @@ import { fieldErrors } from '../common/validation';
 import { CommunityAccessService } from '../community/community-access.service';
 import { WatchDto } from '../community/dto/community.dto';
 import { MediaError } from '../media';
+import { RoomRegistry } from './room-registry';
 import { RealtimeService } from '../realtime/realtime.service';
 import {
   CaseIdDto,
@@ -101,6 +102,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     private readonly community: CommunityAccessService,
     private readonly leases: OwnerLeases,
     private readonly bridge: LiveBridge,
+    private readonly rooms: RoomRegistry,
   ) {
     this.events = {
       'session:join': on(JoinDto, async (c, dto) => {
@@ -374,7 +376,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
         const owner = await this.leases.claim(sessionId);
         if (owner === this.leases.instanceId) {
           if (event === 'session:join') client.owner = undefined;
-          return { ok: true, data: await handle(client, valid) };
+          try {
+            return { ok: true, data: await handle(client, valid) };
+          } catch (e) {
+            // A refused call (no such session, not a member, session ended) opened no room here: the lease taken
+            // for it goes, or an instance would renew leases for nothing (and anyone could pile them up).
+            if (!this.rooms.get(sessionId)) await this.leases.release(sessionId);
+            throw e;
+          }
         }
         const call = { socketId: client.socketId, user: client.user, event, body: valid };
         const ack = await this.bridge.call(owner, call);
