@@ -331,6 +331,7 @@ describe('deploy/turn-cert.sh', () => {
 });
 
 const postgresMissing = temporaryPostgresUnavailable();
+// Skipped only where the PostgreSQL binaries are missing (the reason is in the title); setup --test installs them.
 (postgresMissing ? describe.skip : describe)(
   `deploy/database.sql${postgresMissing ? ` (${postgresMissing})` : ''}`,
   () => {

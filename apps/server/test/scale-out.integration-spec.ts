@@ -39,6 +39,8 @@ const skipped = onPostgres
   : 'several instances share PostgreSQL, not SQLite: it runs with TEST_DATABASE=postgres';
 if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
 
+// Skipped on SQLite by design (instances share PostgreSQL; the PostgreSQL pass of npm test runs it) or without
+// redis-server; the reason is printed above.
 (skipped ? describe.skip : describe)('scale-out: two instances on one PostgreSQL and one Redis', () => {
   let redis: TemporaryRedis;
   let a: TestApp;
@@ -212,6 +214,7 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
     const chatTexts = (c: TestLiveClient) => c.state?.chat.map((m) => m.text) ?? [];
     const handIds = (c: TestLiveClient) => c.state?.hands.map((h) => h.userId) ?? [];
 
+    // Skipped only when the built hub (apps/server/dist, made by setup) is missing: this test kills a real hub process.
     (skipProcess ? it.skip : it)(
       'is one session for clients of two instances; after kill -9 of its owner they are back with chat and hands',
       async () => {
@@ -320,6 +323,7 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
       90_000,
     );
 
+    // Skipped only when the built hub (apps/server/dist, made by setup) is missing: this test kills a real hub process.
     (skipProcess ? it.skip : it)(
       'kill -9 of an instance that only bridged a client: the owner sees that client leave; the session goes on',
       async () => {

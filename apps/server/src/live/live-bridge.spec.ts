@@ -11,6 +11,7 @@ if (noRedis) console.log(`bridge specs skipped: ${noRedis}`);
 
 const user: AuthUser = { id: 'u1', email: 'u1@example.org', displayName: 'U1', isAdmin: false, sessionId: 'x' };
 
+// Skipped only where redis-server is not installed (the reason is printed above); setup --test installs it.
 (noRedis ? describe.skip : describe)('LiveBridge on a real redis-server', () => {
   let redis: TemporaryRedis;
   const services: RedisService[] = [];

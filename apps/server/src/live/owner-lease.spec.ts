@@ -8,6 +8,7 @@ import { LEASE_MS, OwnerLeases } from './owner-lease';
 const noRedis = temporaryRedisUnavailable();
 if (noRedis) console.log(`owner lease specs skipped: ${noRedis}`);
 
+// Skipped only where redis-server is not installed (the reason is printed above); setup --test installs it.
 (noRedis ? describe.skip : describe)('OwnerLeases on a real redis-server', () => {
   let redis: TemporaryRedis;
   let admin: Redis;

@@ -215,6 +215,7 @@ describe.each(stores)('%s', (name, make) => {
   });
 });
 
+// Skipped only where redis-server is not installed (the reason is printed above); setup --test installs it.
 (noRedis ? describe.skip : describe)('RedisRoomStore shared by instances', () => {
   it("two stores on one Redis see each other's rooms and changes", async () => {
     const a = new RedisRoomStore(connect());
