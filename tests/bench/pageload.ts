@@ -10,13 +10,16 @@
  * Knobs: BENCH_PAGELOAD_RUNS=3 BENCH_PAGELOAD_KBITS=1600 BENCH_PAGELOAD_LATENCY_MS=150.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The one free-port helper, kept with the scripts (as the test apps use it).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { freePort } from '../../scripts/free-port';
+// The one way tests start the built hub as a process of its own (apps/server/test/hub-process.ts).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startHubProcess } from '../../apps/server/test/hub-process';
 import { cleanupAll, installSignalHandlers, onCleanup, stop, track } from './lib/children';
 import { repoRoot } from './lib/host-ipc';
 import { median, table } from './lib/stats';
@@ -37,35 +40,24 @@ interface Hub {
 async function startHub(name: string, webDist: string): Promise<Hub> {
   const dataDir = mkdtempSync(join(tmpdir(), `echo-pageload-${name}-`));
   onCleanup(() => rmSync(dataDir, { recursive: true, force: true }));
-  const port = await freePort();
-  const env = {
+  const env = { DATA_DIR: dataDir, WEB_DIST_DIR: webDist };
+  // The seed starts the app (mediasoup included) once, on a WebRTC port of its own.
+  const seedEnv = {
     ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    WEB_DIST_DIR: webDist,
+    ...env,
     RTC_LISTEN_IP: '127.0.0.1',
     RTC_PORT: String(await freePort(['tcp', 'udp'])),
-    MEDIASOUP_WORKERS: '1',
-    LOG_LEVEL: 'warn',
   };
-  const seed = spawnSync('node', ['apps/server/dist/seed/demo-seed.js'], { cwd: repoRoot, env, encoding: 'utf8' });
+  const seed = spawnSync('node', ['apps/server/dist/seed/demo-seed.js'], {
+    cwd: repoRoot,
+    env: seedEnv,
+    encoding: 'utf8',
+  });
   if (seed.status !== 0) throw new Error(`seeding ${name} failed: ${seed.stderr}`);
-  const child = track(spawn('node', ['apps/server/dist/main.js'], { cwd: repoRoot, env, stdio: 'ignore' }));
-  onCleanup(() => stop(child));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { name, url };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${name} hub did not start`);
+  const hub = await startHubProcess(env);
+  track(hub.child);
+  onCleanup(() => stop(hub.child));
+  return { name, url: hub.url };
 }
 
 /** A session starting now in the demo program, and a spoke's token (through the API, at full speed). */
