@@ -168,6 +168,29 @@ describe('programs, members, invitations and the session calendar', () => {
     expect(file.body.toString().slice(0, 5)).toBe('%PDF-');
   });
 
+  it('sniffs slides by content (SVG or HTML renamed .pdf refused), reads their name as UTF-8 without bidi controls', async () => {
+    const [session] = (
+      await api(t.app).get(`/api/programs/${programId}/sessions?from=2026-01-01T00:00:00Z`).set(bearer(spoke))
+    ).body;
+    const talk = session.agenda.find((i: { kind: string }) => i.kind === 'didactic');
+    const url = `/api/sessions/${session.id}/agenda/${talk.id}/slides`;
+    for (const fake of ['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', '<html><script>']) {
+      const refused = await api(t.app).post(url).set(bearer(admin)).attach('file', Buffer.from(fake), 'talk.pdf');
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toMatch(/^file must be a PDF, PowerPoint/);
+    }
+    const up = await api(t.app)
+      .post(url)
+      .set(bearer(admin))
+      .attach('file', tinyPdf('talk'), 'Pr\u00e9sentation \u202efdp.exe.pdf')
+      .expect(201);
+    expect(up.body.slides.name).toBe('Pr\u00e9sentation fdp.exe.pdf');
+    const file = await api(t.app).get(up.body.slides.url).set(bearer(spoke)).expect(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(file.headers['content-disposition']).toMatch(/^attachment;/);
+  });
+
   it('serves ICS feeds that a calendar parser reads with the right times across daylight saving', async () => {
     const links = await api(t.app).get(`/api/programs/${programId}/calendar-links`).set(bearer(spoke)).expect(200);
     const path = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');

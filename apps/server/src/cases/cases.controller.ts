@@ -21,7 +21,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -34,7 +33,7 @@ import type { Response } from 'express';
 import { Access } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/auth.types';
 import { PERMISSIONS } from '../auth/permissions';
-import { sendUpload } from '../common/uploads';
+import { sendUpload, UploadInterceptor } from '../common/uploads';
 import { StorageService } from '../storage/storage.service';
 import { CaseAttachmentsService } from './case-attachments.service';
 import { type Caller, CasesService } from './cases.service';
@@ -148,7 +147,7 @@ export class CasesController {
   @ApiUnprocessableEntityResponse({
     description: 'IDENTIFIERS_FOUND in the file name, or in the text read from the file that nobody confirmed',
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: CaseLimits.attachmentBytes, files: 1 } }))
+  @UseInterceptors(UploadInterceptor(CaseLimits.attachmentBytes))
   attach(
     @Param('id') id: string,
     @Body() fields: CaseAttachmentFieldsDto,

@@ -21,11 +21,11 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access, CurrentUser } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
+import { UploadInterceptor } from '../common/uploads';
 import { AttachmentsService } from './attachments.service';
 import {
   CreatePostDto,
@@ -78,7 +78,7 @@ export class ThreadsController {
   @Post('groups/:id/attachments')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: CommunityLimits.attachmentBytes, files: 1 } }))
+  @UseInterceptors(UploadInterceptor(CommunityLimits.attachmentBytes))
   upload(
     @Param('id') id: string,
     @Body() _fields: NoFieldsDto,

@@ -15,12 +15,11 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access, CurrentUser, Public } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
-import { disposition, sendStored } from '../storage/send-stored';
+import { sendUpload, UploadInterceptor } from '../common/uploads';
 import { StorageService } from '../storage/storage.service';
 import { CreateSessionDto, ReplaceAgendaDto, SessionRangeQuery, UpdateSessionDto } from './dto/sessions.dto';
 import { SessionsService } from './sessions.service';
@@ -93,7 +92,7 @@ export class SessionsController {
   @Post('sessions/:id/agenda/:itemId/slides')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: SLIDES_MAX_BYTES, files: 1 } }))
+  @UseInterceptors(UploadInterceptor(SLIDES_MAX_BYTES))
   uploadSlides(
     @Param('id') id: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,
@@ -109,9 +108,12 @@ export class SessionsController {
     @Param('itemId', ParseUUIDPipe) itemId: string,
     @Res() res: Response,
   ): Promise<void> {
-    const { key, name, contentType } = await this.sessions.slides(id, itemId);
-    const headers = { 'Content-Type': contentType, 'Content-Disposition': disposition('attachment', name) };
-    await sendStored(res, this.storage, key, headers, `slides of agenda item ${itemId} not found`);
+    await sendUpload(
+      res,
+      this.storage,
+      await this.sessions.slides(id, itemId),
+      `slides of agenda item ${itemId} not found`,
+    );
   }
 
   /** Calendar feeds carry their own secret token, since calendar apps cannot send a bearer token. */

@@ -2,13 +2,12 @@ import type { AgendaItemDto, CalendarLinks, CreateSessionResponse, ProgramRole, 
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { extname } from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
 import { DataSource, type EntityManager, In, LessThan, MoreThanOrEqual, And } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { CasesService } from '../cases/cases.service';
 import { refuseIdentifyingFileName } from '../cases/deid-gate';
-import { sniffType } from '../common/uploads';
+import { safeName, SLIDE_FORMATS, slideMimeType, sniffSlides, storeUpload } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { stripMetadata } from '../deid/strip-metadata';
 import { Membership } from '../programs/entities/membership.entity';
@@ -23,14 +22,6 @@ import { occurrences } from './recurrence';
 
 /** "Join" shows from this long before the start until the end. */
 const JOIN_WINDOW_MS = 15 * 60_000;
-/** The slide formats accepted, by extension, with the type they are served as. */
-const SLIDE_TYPES: Record<string, string> = {
-  '.pdf': 'application/pdf',
-  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  '.ppt': 'application/vnd.ms-powerpoint',
-  '.odp': 'application/vnd.oasis.opendocument.presentation',
-  '.key': 'application/vnd.apple.keynote',
-};
 /** Where slides are kept (DATA_DIR/slides on local disk). */
 const SLIDES = 'slides';
 
@@ -135,32 +126,31 @@ export class SessionsService {
 
   async uploadSlides(sessionId: string, itemId: string, file: Express.Multer.File | undefined): Promise<AgendaItemDto> {
     if (!file) throw badRequest('file is required (multipart form field "file")');
-    const ext = extname(file.originalname).toLowerCase();
-    const contentType = SLIDE_TYPES[ext];
-    if (!contentType) throw badRequest(`file must be one of ${Object.keys(SLIDE_TYPES).join(', ')}`);
+    const type = sniffSlides(file.buffer);
+    if (!type) throw badRequest(`file must be ${SLIDE_FORMATS}`);
     const repo = this.db.getRepository(AgendaItem);
     const item = await repo.findOne({ where: { id: itemId, sessionId }, relations: { presenter: true } });
     if (!item) throw notFound(`agenda item ${itemId}`);
     if (item.kind !== 'didactic') throw badRequest('slides belong to didactic slots');
-    refuseIdentifyingFileName(file.originalname);
+    const name = safeName(file.originalname);
+    refuseIdentifyingFileName(name);
     const replaced = item.slidesFile;
-    item.slidesFile = `${randomUUID()}${ext}`;
-    item.slidesName = file.originalname.slice(0, 255);
     // PDF slides lose their metadata; presentation formats are stored as they are.
-    const { bytes, removed } = await stripMetadata(file.buffer, sniffType(file.buffer.subarray(0, 16))?.mimeType ?? '');
-    await this.storage.put(`${SLIDES}/${item.slidesFile}`, bytes, { contentType });
+    const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
+    item.slidesFile = await storeUpload(this.storage, SLIDES, bytes, type);
+    item.slidesName = name;
     await repo.save(item);
     if (replaced) await this.storage.discard(`${SLIDES}/${replaced}`);
     return { ...this.toAgendaDto(item), removed };
   }
 
-  async slides(sessionId: string, itemId: string): Promise<{ key: string; name: string; contentType: string }> {
+  async slides(sessionId: string, itemId: string): Promise<{ key: string; name: string; mimeType: string }> {
     const item = await this.db.getRepository(AgendaItem).findOneBy({ id: itemId, sessionId });
     if (!item?.slidesFile) throw notFound(`slides of agenda item ${itemId}`);
     return {
       key: `${SLIDES}/${item.slidesFile}`,
       name: item.slidesName ?? item.slidesFile,
-      contentType: SLIDE_TYPES[extname(item.slidesFile)] ?? 'application/octet-stream',
+      mimeType: slideMimeType(item.slidesFile),
     };
   }
 
