@@ -111,6 +111,42 @@ describe('accounts', () => {
     await api(t.app).post('/api/auth/reset-request').send({ email: 'nobody@example.org' }).expect(202);
   });
 
+  it('refuses common, breached and easily guessed passwords in register, reset and change, naming the field', async () => {
+    const u = await account(t.app, 'policy');
+    const { AuthService } = await import('../src/auth/auth.service');
+    const token = new URL((await t.app.get(AuthService).issueReset(u.id)).resetUrl).searchParams.get('token');
+    const tries = {
+      password: (pw: string) =>
+        api(t.app)
+          .post('/api/auth/register')
+          .send({ email: 'sam.okafor@example.org', password: pw, displayName: 'Sam Okafor' }),
+      newPassword: (pw: string) => api(t.app).post('/api/auth/reset').send({ token, newPassword: pw }),
+      'newPassword (change)': (pw: string) =>
+        api(t.app)
+          .post('/api/auth/password')
+          .set(bearer(u))
+          .send({ currentPassword: 'correct horse battery', newPassword: pw }),
+    };
+    for (const [label, send] of Object.entries(tries)) {
+      const field = label.split(' ')[0];
+      // The account's own e-mail is among the first guesses.
+      const own = field === 'password' ? 'sam.okafor2026' : `${u.email.split('@')[0]}!`;
+      for (const weak of ['aaaaaaaaaa', '1234567890', 'password12', 'qwertyuiop1', own, 'short']) {
+        const res = await send(weak);
+        expect([label, weak, res.status]).toEqual([label, weak, 400]);
+        expect(res.body.fields).toEqual([{ field, messages: [expect.stringMatching(new RegExp(`^${field} `))] }]);
+      }
+      const repeated = await send('aaaaaaaaaa');
+      expect(repeated.body.message).toMatch(/is too easy to guess \(Repeated characters/);
+      expect((await send('password12')).body.message).toMatch(/commonly used password/);
+      expect((await send('short')).body.message).toBe(`${field} must be at least 10 characters`);
+    }
+    // A passphrase of plain words is welcome, in each of the three.
+    await tries.password('kettle orbit lantern').expect(201);
+    await tries['newPassword (change)']('lantern kettle orbit').expect(204);
+    await tries.newPassword('orbit lantern kettle').expect(204);
+  });
+
   it('refuses missing, malformed and forged tokens with 401', async () => {
     await api(t.app).get('/api/me').expect(401);
     await api(t.app).get('/api/me').set('Authorization', 'Bearer not-a-token').expect(401);

@@ -1,5 +1,18 @@
-import type { LoginResponse, MeResponse, ResetLinkResponse, UserDto } from '@echo-hub/protocol';
-import { ConflictException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  ErrorCode,
+  type LoginResponse,
+  type MeResponse,
+  type ResetLinkResponse,
+  type UserDto,
+} from '@echo-hub/protocol';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
@@ -13,6 +26,7 @@ import { Membership } from '../programs/entities/membership.entity';
 import { AuthError, tooManyAttempts, unauthorized } from './auth.errors';
 import type { AuthUser } from './auth.types';
 import type { LoginDto, RegisterDto } from './dto/auth.dto';
+import { passwordProblem } from './password-policy';
 import { AuthSession } from './entities/auth-session.entity';
 import { PasswordReset } from './entities/password-reset.entity';
 import { User } from './entities/user.entity';
@@ -119,6 +133,7 @@ export class AuthService {
     if (!(await verify(account.passwordHash, currentPassword).catch(() => false))) {
       throw unauthorizedCredentials('currentPassword is not right');
     }
+    refuseGuessablePassword(newPassword, account);
     await this.users.update({ id: user.id }, { passwordHash: await hashPassword(newPassword) });
     await this.sessions.update(
       { userId: user.id, id: Not(user.sessionId), revokedAt: IsNull() },
@@ -157,6 +172,7 @@ export class AuthService {
     if (!reset || reset.expiresAt < nowIso()) {
       throw unauthorized('The reset link is invalid, used or expired: ask for a new one');
     }
+    refuseGuessablePassword(newPassword, await this.users.findOneByOrFail({ id: reset.userId }));
     const now = nowIso();
     await this.resets.update({ id: reset.id }, { usedAt: now });
     await this.users.update({ id: reset.userId }, { passwordHash: await hashPassword(newPassword) });
@@ -199,5 +215,19 @@ export class AuthService {
 /** @node-rs/argon2 hashes with argon2id by default (19 MiB, 2 passes: OWASP's minimum). */
 const hashPassword = (password: string) => hash(password);
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$od4oSax2EfZbY8geUcsngg$pbWwCqeEfw2AHT5MomLrRlwHXPJHojxFiTq3Hw7v0tE';
+/**
+ * The DTO checked the new password on its own; the account's e-mail and name are known only here (reset, change).
+ * 400 naming `newPassword` like any validation error.
+ */
+function refuseGuessablePassword(newPassword: string, account: User): void {
+  const problem = passwordProblem(newPassword, 'newPassword', account);
+  if (problem) {
+    throw new BadRequestException({
+      error: ErrorCode.ValidationFailed,
+      message: problem,
+      fields: [{ field: 'newPassword', messages: [problem] }],
+    });
+  }
+}
 const unauthorizedCredentials = (message = 'email or password is not right') =>
   new UnauthorizedException({ error: AuthError.InvalidCredentials, message });

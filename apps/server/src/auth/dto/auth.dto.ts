@@ -8,7 +8,8 @@ import {
 } from '@echo-hub/protocol';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { NEW_PASSWORD_RULE, NewPassword } from '../password-policy';
 
 const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -22,10 +23,10 @@ export class EmailField {
 }
 
 export class RegisterDto extends EmailField implements RegisterRequest {
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: NEW_PASSWORD_RULE })
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
   @MaxLength(200)
+  @NewPassword()
   password: string;
 
   @ApiProperty({ example: 'Aoife Byrne' })
@@ -51,10 +52,10 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   @MaxLength(200)
   currentPassword: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: NEW_PASSWORD_RULE })
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword must be at least ${PASSWORD_MIN_LENGTH} characters` })
   @MaxLength(200)
+  @NewPassword()
   newPassword: string;
 }
 
@@ -67,9 +68,9 @@ export class ResetPasswordDto implements ResetPasswordRequest {
   @MaxLength(200)
   token: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: NEW_PASSWORD_RULE })
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword must be at least ${PASSWORD_MIN_LENGTH} characters` })
   @MaxLength(200)
+  @NewPassword()
   newPassword: string;
 }
