@@ -23,6 +23,7 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  IsObject,
   ValidateNested,
 } from 'class-validator';
 import { IsTimeZone, Optional, Trim } from '../../common/dto';
@@ -124,6 +125,7 @@ export class CreateSessionDto implements CreateSessionRequest {
 
   @ApiPropertyOptional({ type: RecurrenceDto })
   @Optional()
+  @IsObject({ message: 'recurrence must be an object' }) // ValidateNested alone passes [] (no elements to check)
   @ValidateNested()
   @Type(() => RecurrenceDto)
   recurrence?: RecurrenceDto;
