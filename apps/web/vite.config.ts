@@ -29,6 +29,14 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * A feature's index.ts only re-exports its public surface (lint keeps other features, the layout and the router
+ * going through it). Declared free of side effects, importing one name from it brings in that name's module
+ * alone, not every module the index lists (the router takes only the lazy page list of most features, so
+ * without this their components, styles and the de-identification scanner would land in the first download).
+ */
+const isFeatureIndex = (id: string) => /[\\/]src[\\/]features[\\/][^\\/]+[\\/]index\.ts$/.test(id);
+
 const lib = (name: string) => fileURLToPath(new URL(`../../libs/${name}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
@@ -36,7 +44,12 @@ export default defineConfig({
   resolve: {
     alias: { '@echo-hub/protocol': lib('protocol'), '@echo-hub/deid': lib('deid') },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: { treeshake: { moduleSideEffects: (id) => !isFeatureIndex(id) } },
+  },
   server: {
     port: 5173,
     proxy: {
