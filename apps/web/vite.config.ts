@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +50,16 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rollupOptions: { treeshake: { moduleSideEffects: (id) => !isFeatureIndex(id) } },
+  },
+  // Unit tests of the client's logic and hooks (`npm test`, `nx run @echo-hub/web:test`). A spec that needs a DOM
+  // (hooks, localStorage, forms) says `// @vitest-environment jsdom` on its first line; the rest run in plain Node.
+  test: {
+    include: ['src/**/*.spec.{ts,tsx}'],
+    environment: 'node',
+    restoreMocks: true,
+    unstubGlobals: true,
+    // A zone with clock changes (the e2e browsers' too), so date logic meets a 23- and a 25-hour day.
+    env: { TZ: 'Europe/London' },
   },
   server: {
     port: 5173,
