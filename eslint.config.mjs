@@ -4,6 +4,21 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The web app's features (apps/web/src/features/X) reach each other only through their index.ts. Refused: from
+ * anywhere in src, an import that enters the features folder and goes on into a feature's files
+ * ('../features/cases/api/cases'); from a feature's file (up to three folders deep), one that climbs to the
+ * features folder and goes into a sibling's files ('../../cases/api/cases'). Inside a feature anything goes.
+ */
+const intoAFeature = '(\\./|(\\.\\./)+)features/[a-z][\\w-]*/';
+const webFeatureBoundaries = [
+  { files: ['apps/web/src/**/*.{ts,tsx}'], ignores: ['apps/web/src/features/**'], regex: `^${intoAFeature}` },
+  ...['', '*/', '*/*/', '*/*/*/'].map((below, depth) => ({
+    files: [`apps/web/src/features/*/${below}*.{ts,tsx}`],
+    regex: `^(${'\\.\\./'.repeat(depth + 1)}[a-z][\\w-]*/|${intoAFeature})`,
+  })),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -75,6 +90,19 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     rules: reactHooks.configs.recommended.rules,
   },
+  ...webFeatureBoundaries.map(({ regex, ...where }) => ({
+    ...where,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex, message: "Import a feature through its index.ts ('../../cases', not '../../cases/api')." },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: { globals: globals.node },

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole test command after setup: format, lint, typecheck, jest (unit and
+// The whole test command after setup: format, lint, typecheck, vitest (the web client's unit tests), jest (unit and
 // integration; the integration specs again on PostgreSQL when it is installed or
 // TEST_POSTGRES_URL is set), Playwright e2e, field tests in network namespaces. Runs every layer, then prints one summary line.
 import { spawnSync } from 'node:child_process';
@@ -12,13 +12,15 @@ const results = join(root, 'test-results');
 mkdirSync(results, { recursive: true });
 const env = { ...process.env, NX_DAEMON: 'false', FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR };
 
+const vitestJson = join(results, 'vitest.json');
 const jestJson = join(results, 'jest.json');
 const jestPostgresJson = join(results, 'jest-postgres.json');
 const jestS3Json = join(results, 'jest-s3.json');
 const e2eJson = join(results, 'e2e.json');
 const fieldJson = join(results, 'field.json');
 // Counted only when this run wrote them: a step that crashes first must not count the last run's results.
-for (const file of [jestJson, jestPostgresJson, jestS3Json, e2eJson, fieldJson]) rmSync(file, { force: true });
+for (const file of [vitestJson, jestJson, jestPostgresJson, jestS3Json, e2eJson, fieldJson])
+  rmSync(file, { force: true });
 
 /** The integration specs that store files, run again with their files in s3rver (started by jest's global setup). */
 const storageSpecs = ['cases', 'community', 'programs-sessions', 'recordings', 'authorization', 'upload-metadata'].map(
@@ -39,6 +41,11 @@ const steps = [
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=stream']],
+  [
+    'unit (vitest, web client)',
+    'npx',
+    ['vitest', 'run', '--root', 'apps/web', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+  ],
   ['unit + integration (jest)', 'npx', ['jest', '--forceExit', '--json', `--outputFile=${jestJson}`]],
   [
     'integration (jest, PostgreSQL)',
@@ -75,7 +82,8 @@ for (const [name, cmd, args, stepEnv = {}, missing = () => null] of steps) {
 }
 
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
-const jests = [readJson(jestJson), readJson(jestPostgresJson), readJson(jestS3Json)];
+// (vitest's JSON reporter writes jest's shape)
+const jests = [readJson(vitestJson), readJson(jestJson), readJson(jestPostgresJson), readJson(jestS3Json)];
 const playwrights = [readJson(e2eJson), readJson(fieldJson)];
 const sum = (key) => jests.reduce((n, j) => n + (j?.[key] ?? 0), 0);
 const pw = (key) => playwrights.reduce((n, p) => n + (p?.stats?.[key] ?? 0), 0);

@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,14 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * A feature's index.ts only re-exports its public surface (lint keeps other features, the layout and the router
+ * going through it). Declared free of side effects, importing one name from it brings in that name's module
+ * alone, not every module the index lists (the router takes only the lazy page list of most features, so
+ * without this their components, styles and the de-identification scanner would land in the first download).
+ */
+const isFeatureIndex = (id: string) => /[\\/]src[\\/]features[\\/][^\\/]+[\\/]index\.ts$/.test(id);
+
 const lib = (name: string) => fileURLToPath(new URL(`../../libs/${name}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
@@ -36,7 +45,22 @@ export default defineConfig({
   resolve: {
     alias: { '@echo-hub/protocol': lib('protocol'), '@echo-hub/deid': lib('deid') },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: { treeshake: { moduleSideEffects: (id) => !isFeatureIndex(id) } },
+  },
+  // Unit tests of the client's logic and hooks (`npm test`, `nx run @echo-hub/web:test`). A spec that needs a DOM
+  // (hooks, localStorage, forms) says `// @vitest-environment jsdom` on its first line; the rest run in plain Node.
+  test: {
+    include: ['src/**/*.spec.{ts,tsx}'],
+    environment: 'node',
+    restoreMocks: true,
+    unstubGlobals: true,
+    // A zone with clock changes (the e2e browsers' too), so date logic meets a 23- and a 25-hour day.
+    env: { TZ: 'Europe/London' },
+  },
   server: {
     port: 5173,
     proxy: {

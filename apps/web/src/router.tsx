@@ -1,21 +1,21 @@
-import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { Loading } from './components/Status';
-import { RequireAuth } from './features/auth/components/RequireAuth';
-import { SignInPage } from './features/auth/components/SignInPage';
-import { HomePage } from './features/health/components/HomePage';
-import { ProgramsPage } from './features/programs/components/ProgramsPage';
+import { authPages, RequireAuth, SignInPage } from './features/auth';
+import { calendarPages } from './features/calendar';
+import { casePages } from './features/cases';
+import { certificatePages } from './features/certificates';
+import { communityPages } from './features/community';
+import { HomePage } from './features/health';
+import { impactPages } from './features/impact';
+import { invitationPages } from './features/invitations';
+import { livePages } from './features/live';
+import { programPages, ProgramsPage } from './features/programs';
+import { recordingPages } from './features/recordings';
+import { sessionPages } from './features/sessions';
+import { surveyPages } from './features/surveys';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { RouteError } from './layout/RouteError';
-
-/**
- * A page whose code is a chunk of its own, downloaded when the page is first visited (the live room,
- * charts, Markdown and the de-identification scanner stay out of the first download).
- */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return async () => ({ Component: (await load())[name] });
-}
 
 export const router = createBrowserRouter([
   {
@@ -30,108 +30,36 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'sign-in', element: <SignInPage /> },
-          { path: 'sign-up', lazy: page(() => import('./features/auth/components/SignUpPage'), 'SignUpPage') },
-          {
-            path: 'forgot-password',
-            lazy: page(() => import('./features/auth/components/ForgotPasswordPage'), 'ForgotPasswordPage'),
-          },
-          {
-            path: 'reset-password',
-            lazy: page(() => import('./features/auth/components/ResetPasswordPage'), 'ResetPasswordPage'),
-          },
-          {
-            path: 'invite/:token',
-            lazy: page(() => import('./features/invitations/components/InvitationPage'), 'InvitationPage'),
-          },
-          {
-            path: 'certificates/verify/:code',
-            lazy: page(
-              () => import('./features/certificates/components/VerifyCertificatePage'),
-              'VerifyCertificatePage',
-            ),
-          },
+          { path: 'sign-up', lazy: authPages.SignUpPage },
+          { path: 'forgot-password', lazy: authPages.ForgotPasswordPage },
+          { path: 'reset-password', lazy: authPages.ResetPasswordPage },
+          { path: 'invite/:token', lazy: invitationPages.InvitationPage },
+          { path: 'certificates/verify/:code', lazy: certificatePages.VerifyCertificatePage },
           {
             element: <RequireAuth />,
             children: [
-              { path: 'account', lazy: page(() => import('./features/auth/components/AccountPage'), 'AccountPage') },
+              { path: 'account', lazy: authPages.AccountPage },
               { path: 'programs', element: <ProgramsPage /> },
-              {
-                path: 'programs/:programId',
-                lazy: page(() => import('./features/programs/components/ProgramDashboardPage'), 'ProgramDashboardPage'),
-              },
-              {
-                path: 'programs/:programId/sessions/new',
-                lazy: page(() => import('./features/sessions/components/ScheduleSessionPage'), 'ScheduleSessionPage'),
-              },
-              {
-                path: 'sessions/:sessionId',
-                lazy: page(() => import('./features/sessions/components/SessionPage'), 'SessionPage'),
-              },
-              {
-                path: 'sessions/:sessionId/live',
-                lazy: page(() => import('./features/live/components/LiveSessionPage'), 'LiveSessionPage'),
-              },
-              {
-                path: 'programs/:programId/recordings',
-                lazy: page(() => import('./features/recordings/components/RecordingsPage'), 'RecordingsPage'),
-              },
-              {
-                path: 'sessions/:sessionId/cases/new',
-                lazy: page(() => import('./features/cases/components/NewCasePage'), 'NewCasePage'),
-              },
-              { path: 'cases/:caseId', lazy: page(() => import('./features/cases/components/CasePage'), 'CasePage') },
-              {
-                path: 'cases/:caseId/edit',
-                lazy: page(() => import('./features/cases/components/EditCasePage'), 'EditCasePage'),
-              },
-              {
-                path: 'cases/:caseId/follow-up',
-                lazy: page(() => import('./features/cases/components/FollowUpPage'), 'FollowUpPage'),
-              },
-              {
-                path: 'programs/:programId/my-cases',
-                lazy: page(() => import('./features/cases/components/MyCasesPage'), 'MyCasesPage'),
-              },
-              {
-                path: 'calendar',
-                lazy: page(() => import('./features/calendar/components/CalendarPage'), 'CalendarPage'),
-              },
-              {
-                path: 'community',
-                lazy: page(() => import('./features/community/components/CommunityHome'), 'CommunityHome'),
-              },
-              {
-                path: 'programs/:programId/community',
-                lazy: page(() => import('./features/community/components/CommunityPage'), 'CommunityPage'),
-              },
-              {
-                path: 'programs/:programId/community/search',
-                lazy: page(() => import('./features/community/components/SearchPage'), 'SearchPage'),
-              },
-              {
-                path: 'programs/:programId/community/moderation',
-                lazy: page(() => import('./features/community/components/ModerationPage'), 'ModerationPage'),
-              },
-              {
-                path: 'groups/:groupId',
-                lazy: page(() => import('./features/community/components/GroupPage'), 'GroupPage'),
-              },
-              {
-                path: 'threads/:threadId',
-                lazy: page(() => import('./features/community/components/ThreadPage'), 'ThreadPage'),
-              },
-              {
-                path: 'notifications',
-                lazy: page(() => import('./features/community/components/NotificationsPage'), 'NotificationsPage'),
-              },
-              {
-                path: 'programs/:programId/impact',
-                lazy: page(() => import('./features/impact/components/ImpactPage'), 'ImpactPage'),
-              },
-              {
-                path: 'surveys/:surveyId',
-                lazy: page(() => import('./features/surveys/components/SurveyPage'), 'SurveyPage'),
-              },
+              { path: 'programs/:programId', lazy: programPages.ProgramDashboardPage },
+              { path: 'programs/:programId/sessions/new', lazy: sessionPages.ScheduleSessionPage },
+              { path: 'sessions/:sessionId', lazy: sessionPages.SessionPage },
+              { path: 'sessions/:sessionId/live', lazy: livePages.LiveSessionPage },
+              { path: 'programs/:programId/recordings', lazy: recordingPages.RecordingsPage },
+              { path: 'sessions/:sessionId/cases/new', lazy: casePages.NewCasePage },
+              { path: 'cases/:caseId', lazy: casePages.CasePage },
+              { path: 'cases/:caseId/edit', lazy: casePages.EditCasePage },
+              { path: 'cases/:caseId/follow-up', lazy: casePages.FollowUpPage },
+              { path: 'programs/:programId/my-cases', lazy: casePages.MyCasesPage },
+              { path: 'calendar', lazy: calendarPages.CalendarPage },
+              { path: 'community', lazy: communityPages.CommunityHome },
+              { path: 'programs/:programId/community', lazy: communityPages.CommunityPage },
+              { path: 'programs/:programId/community/search', lazy: communityPages.SearchPage },
+              { path: 'programs/:programId/community/moderation', lazy: communityPages.ModerationPage },
+              { path: 'groups/:groupId', lazy: communityPages.GroupPage },
+              { path: 'threads/:threadId', lazy: communityPages.ThreadPage },
+              { path: 'notifications', lazy: communityPages.NotificationsPage },
+              { path: 'programs/:programId/impact', lazy: impactPages.ImpactPage },
+              { path: 'surveys/:surveyId', lazy: surveyPages.SurveyPage },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

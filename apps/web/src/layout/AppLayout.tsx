@@ -1,8 +1,8 @@
 import { NavLink, Outlet, useLocation, useNavigation } from 'react-router-dom';
 import { Loading } from '../components/Status';
 import { useAuth } from '../lib/auth';
-import { NotificationsLink } from '../features/community/components/NotificationsLink';
-import { PendingSurveysNotice } from '../features/surveys/components/PendingSurveysNotice';
+import { NotificationsLink } from '../features/community';
+import { PendingSurveysNotice } from '../features/surveys';
 import { AccountMenu } from './AccountMenu';
 
 export function AppLayout() {

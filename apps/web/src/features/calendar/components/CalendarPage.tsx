@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorAlert, Loading } from '../../../components/Status';
 import { dateKey, formatTime } from '../../../lib/time';
 import { useResource } from '../../../lib/useResource';
-import { listPrograms } from '../../programs/api/programs';
+import { listPrograms } from '../../programs';
 import { useMonthSessions } from '../hooks/useMonthSessions';
 import { addMonths, formatMonthParam, monthWeeks, parseMonth } from '../month';
 

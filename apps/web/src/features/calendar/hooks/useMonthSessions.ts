@@ -1,6 +1,6 @@
 import type { ProgramDto, SessionDto } from '@echo-hub/protocol';
 import { useResource } from '../../../lib/useResource';
-import { listSessions } from '../../sessions/api/sessions';
+import { listSessions } from '../../sessions';
 
 /** The sessions of all the given programs in [from, to), ordered by start. */
 export function useMonthSessions(programs: ProgramDto[] | null, from: Date, to: Date) {

@@ -12,6 +12,7 @@ import { FormError } from '../../../components/Status';
 import { UploadProgress, useUpload } from '../../../components/UploadProgress';
 import { useAction } from '../../../lib/useAction';
 import { deleteCaseAttachment, fetchCaseAttachment, identifierFindings, uploadCaseAttachment } from '../api/cases';
+import '../cases.css';
 
 export const IDENTIFIERS_REMINDER =
   'Remove or cover anything that identifies the patient (name, date of birth, NHS/H&C number, address, faces, barcodes) before uploading.';

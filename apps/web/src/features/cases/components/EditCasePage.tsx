@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { LoadFailure, Loading } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { useResource } from '../../../lib/useResource';
-import { canManage } from '../../programs/roles';
+import { canManage } from '../../programs';
 import { getCase, updateCase, withdrawCase } from '../api/cases';
 import { type Confirmation, valuesFromCase } from '../caseForm';
 import { forgetDraft } from '../drafts';

@@ -4,7 +4,7 @@ import { ErrorAlert, Loading } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { formatDate } from '../../../lib/time';
 import { useResource } from '../../../lib/useResource';
-import { listSessions } from '../../sessions/api/sessions';
+import { listSessions } from '../../sessions';
 import { getCase } from '../api/cases';
 import { forgetDraft, rememberedDrafts } from '../drafts';
 import { CaseStatusBadge, isWaiting, UrgentBadge } from './CaseStatusBadge';

@@ -1,6 +1,6 @@
 import type { SessionDto } from '@echo-hub/protocol';
 import { useResource } from '../../../lib/useResource';
-import { listSessions } from '../../sessions/api/sessions';
+import { listSessions } from '../../sessions';
 
 const DAY = 86_400_000;
 

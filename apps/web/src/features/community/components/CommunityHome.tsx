@@ -1,7 +1,7 @@
 import { Link, Navigate } from 'react-router-dom';
 import { ErrorAlert, Loading } from '../../../components/Status';
 import { useResource } from '../../../lib/useResource';
-import { listPrograms } from '../../programs/api/programs';
+import { listPrograms } from '../../programs';
 
 /** "Community" in the top bar: straight to the program's community, or a choice when there are several. */
 export function CommunityHome() {

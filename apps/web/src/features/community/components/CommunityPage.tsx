@@ -6,7 +6,7 @@ import { ErrorAlert, FormError, LoadFailure, Loading } from '../../../components
 import { useAuth } from '../../../lib/auth';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
-import { canManage } from '../../programs/roles';
+import { canManage } from '../../programs';
 import { createGroup, listBookmarks, listGroups } from '../api/community';
 import { ago, plural } from '../lib/format';
 import { SearchBox } from './SearchBox';

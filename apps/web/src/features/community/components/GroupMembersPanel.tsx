@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../../components/Status';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
-import { listMembers } from '../../programs/api/programs';
+import { listMembers } from '../../programs';
 import {
   addGroupMember,
   decideJoinRequest,

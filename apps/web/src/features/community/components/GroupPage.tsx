@@ -7,7 +7,7 @@ import { ApiError } from '../../../lib/api';
 import { useAuth } from '../../../lib/auth';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
-import { listSessions } from '../../sessions/api/sessions';
+import { listSessions } from '../../sessions';
 import { askToJoin, createThread, getGroup, listThreads } from '../api/community';
 import { community } from '../lib/connection';
 import { ago, plural } from '../lib/format';

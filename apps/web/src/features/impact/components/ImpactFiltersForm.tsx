@@ -1,6 +1,6 @@
 import { type ImpactFilters, PARTICIPATION_TYPES, PROGRAM_ROLES, type SiteDto } from '@echo-hub/protocol';
 import { Field } from '../../../components/Field';
-import { PARTICIPATION_LABELS, ROLE_LABELS } from '../../programs/roles';
+import { PARTICIPATION_LABELS, ROLE_LABELS } from '../../programs';
 
 interface ImpactFiltersFormProps {
   filters: ImpactFilters;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../../components/Status';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
-import { PARTICIPATION_LABELS, roleLabel } from '../../programs/roles';
+import { PARTICIPATION_LABELS, roleLabel } from '../../programs';
 import { getSessionAttendance, sendSessionSurvey } from '../api/impact';
 
 /** Who attended a delivered session and for how long, and who was absent (facilitators and coordinators). */

@@ -8,9 +8,7 @@ import { formReader, optional } from '../../../lib/forms';
 import { formatDate } from '../../../lib/time';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
-import { acceptInvitation, getInvitation } from '../../programs/api/programs';
-import { ParticipationSelect } from '../../programs/components/Selects';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../programs/roles';
+import { acceptInvitation, getInvitation, ParticipationSelect, ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../programs';
 
 /** `/invite/:token`: what the invitation is for, then sign in (or create an account) and accept. */
 export function InvitationPage() {

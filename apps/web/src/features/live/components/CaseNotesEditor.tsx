@@ -1,8 +1,6 @@
 import { scan } from '@echo-hub/deid';
 import { type RefObject, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { shiftPosition } from '../../cases/caseForm';
-import { SCAN_DELAY_MS } from '../../cases/hooks/useCaseFindings';
-import { useDebounced } from '../../cases/hooks/useDebounced';
+import { shiftPosition, SCAN_DELAY_MS, useDebounced } from '../../cases';
 
 /** How long typing pauses before the text is sent to the room. */
 const SEND_DELAY_MS = 300;

@@ -3,15 +3,11 @@ import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorAlert, Loading } from '../../../components/Status';
 import { useResource } from '../../../lib/useResource';
-import { getCase } from '../../cases/api/cases';
-import { FIELD_LABELS, sexLabel } from '../../cases/caseForm';
-import { CaseAttachmentList } from '../../cases/components/CaseAttachments';
-import { isWaiting } from '../../cases/components/CaseStatusBadge';
-import { getSession } from '../../sessions/api/sessions';
+import { getCase, FIELD_LABELS, sexLabel, CaseAttachmentList, isWaiting } from '../../cases';
+import { getSession } from '../../sessions';
 import type { LiveRoomClient } from '../lib/LiveRoomClient';
 import { CaseNotesEditor } from './CaseNotesEditor';
 import { SlotTimer } from './SlotTimer';
-import '../../cases/cases.css';
 
 export const STAGE_LABELS: Record<CaseStage, string> = {
   presentation: 'Presentation',

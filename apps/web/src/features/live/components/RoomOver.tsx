@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { SessionSurveyLink } from '../../surveys/components/SessionSurveyLink';
+import { SessionSurveyLink } from '../../surveys';
 
 const TEXT = {
   ended: { heading: 'The session has ended', body: 'Thank you for taking part. All teach, all learn.' },

@@ -5,7 +5,7 @@ import { FormError } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { formatDate } from '../../../lib/time';
 import { useAction } from '../../../lib/useAction';
-import { createResetLink } from '../../auth/api/auth';
+import { createResetLink } from '../../auth';
 import { removeMember, updateMember } from '../api/programs';
 import { PARTICIPATION_LABELS, ROLE_LABELS } from '../roles';
 import { AddMemberForm } from './AddMemberForm';

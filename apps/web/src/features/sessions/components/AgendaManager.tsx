@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { ErrorAlert, FormError, Loading } from '../../../components/Status';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
-import { listMembers } from '../../programs/api/programs';
+import { listMembers } from '../../programs';
 import { agendaFieldPaths, slotsFromAgenda, toAgendaInput } from '../agenda';
 import { replaceAgenda } from '../api/sessions';
 import { AgendaEditor } from './AgendaEditor';

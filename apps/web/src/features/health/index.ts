@@ -1,0 +1,2 @@
+/** The home page and the hub's health. */
+export { HomePage } from './components/HomePage';

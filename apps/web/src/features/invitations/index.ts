@@ -1,0 +1,2 @@
+/** Joining a programme through an invitation link. */
+export { invitationPages } from './pages';

@@ -1,0 +1,2 @@
+/** A programme's session recordings. */
+export { recordingPages } from './pages';

@@ -1,0 +1,7 @@
+import { lazyPage } from '../../lib/lazyPage';
+
+/** The feature's pages for the router, each a chunk of its own downloaded when it is first visited. */
+export const sessionPages = {
+  ScheduleSessionPage: lazyPage(() => import('./components/ScheduleSessionPage'), 'ScheduleSessionPage'),
+  SessionPage: lazyPage(() => import('./components/SessionPage'), 'SessionPage'),
+};

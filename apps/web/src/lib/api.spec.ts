@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { ErrorCode } from '@echo-hub/protocol';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiFailure, ApiError, getAccessToken, onUnauthorized, setAccessToken, toApiError } from './api';
+
+afterEach(() => localStorage.clear());
+
+describe('API errors', () => {
+  it('keeps the server’s error body', () => {
+    const body = {
+      statusCode: 400,
+      error: ErrorCode.ValidationFailed,
+      message: 'Invalid',
+      fields: [{ field: 'email', messages: ['Not an email address.'] }],
+    };
+    const e = apiFailure('/programs', 400, body, 'token');
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e.body).toEqual(body);
+    expect(e.message).toBe('Invalid');
+  });
+
+  it('wraps an answer that is not JSON (a proxy’s error page) with its status', () => {
+    const e = apiFailure('/programs', 502, '<html>Bad gateway</html>', null);
+    expect(e.body).toEqual({ statusCode: 502, error: ErrorCode.Internal, message: '<html>Bad gateway</html>' });
+  });
+
+  it('signs out when the hub refuses the stored token, and tells who listens', () => {
+    setAccessToken('stale');
+    const listener = vi.fn();
+    const off = onUnauthorized(listener);
+    apiFailure('/programs', 401, { statusCode: 401, error: ErrorCode.Unauthorized, message: 'Expired' }, 'stale');
+    expect(getAccessToken()).toBeNull();
+    expect(listener).toHaveBeenCalledTimes(1);
+    off();
+    setAccessToken('again');
+    apiFailure('/programs', 401, { statusCode: 401, error: ErrorCode.Unauthorized, message: 'Expired' }, 'again');
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the token on a 401 from sign-in (wrong password) or from a request made without one', () => {
+    setAccessToken('mine');
+    const listener = vi.fn();
+    const off = onUnauthorized(listener);
+    apiFailure('/auth/login', 401, { statusCode: 401, error: ErrorCode.Unauthorized, message: 'Wrong' }, 'mine');
+    apiFailure('/programs', 401, { statusCode: 401, error: ErrorCode.Unauthorized, message: 'No' }, null);
+    expect(getAccessToken()).toBe('mine');
+    expect(listener).not.toHaveBeenCalled();
+    off();
+  });
+
+  it('turns anything thrown into an ApiError', () => {
+    const original = new ApiError({ statusCode: 404, error: ErrorCode.NotFound, message: 'Gone' });
+    expect(toApiError(original)).toBe(original);
+    expect(toApiError(new TypeError('Failed to fetch')).body).toEqual({
+      statusCode: 0,
+      error: ErrorCode.Internal,
+      message: 'Failed to fetch',
+    });
+    expect(toApiError('plain').message).toBe('plain');
+  });
+});
