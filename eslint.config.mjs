@@ -19,6 +19,51 @@ const webFeatureBoundaries = [
   })),
 ];
 
+/**
+ * The server's shape (docs/architecture.md): a kernel that every feature may use, and sibling features that
+ * use each other only through their index.ts. A deep import into another feature fails, and so does any import
+ * from the kernel into a feature (invert it: an event, or a registry the feature fills from its module).
+ */
+const SERVER_FEATURES = ['cases', 'community', 'deid', 'impact', 'live', 'recordings', 'sessions'];
+const SERVER_KERNEL = [
+  'auth',
+  'common',
+  'config',
+  'database',
+  'health',
+  'jobs',
+  'mail',
+  'media',
+  'programs',
+  'realtime',
+  'redis',
+  'storage',
+];
+/** Kernel folders with a public surface of their own, which features use (the kernel may reach inside). */
+const SERVER_KERNEL_WITH_INDEX = ['media'];
+
+function serverArchitecture() {
+  const from = (folder) => ['../', '../../', '../../../'].map((up) => up + folder);
+  return [...SERVER_FEATURES, ...SERVER_KERNEL].map((folder) => {
+    const feature = SERVER_FEATURES.includes(folder);
+    const patterns = SERVER_FEATURES.filter((f) => f !== folder).map((f) =>
+      feature
+        ? { group: from(`${f}/*`), message: `Import the ${f} feature from its index (../${f}), not a file inside it.` }
+        : {
+            group: [...from(f), ...from(`${f}/*`)],
+            message: `The kernel imports no feature (${f}): let the feature register with the kernel, or emit an event.`,
+          },
+    );
+    for (const k of feature ? SERVER_KERNEL_WITH_INDEX : []) {
+      patterns.push({ group: from(`${k}/*`), message: `Import ${k} from ../${k} (its index).` });
+    }
+    return {
+      files: [`apps/server/src/${folder}/**/*.ts`],
+      rules: { 'no-restricted-imports': ['error', { patterns }] },
+    };
+  });
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -74,16 +119,7 @@ export default tseslint.config(
     files: ['apps/server/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
-  {
-    // The live feature uses the media module only through its public surface (apps/server/src/media/index.ts).
-    files: ['apps/server/src/live/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['../media/*', '../../media/*'], message: 'Import media from ../media (its index).' }] },
-      ],
-    },
-  },
+  ...serverArchitecture(),
   {
     files: ['apps/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

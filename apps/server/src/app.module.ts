@@ -6,6 +6,7 @@ import { CommunityModule } from './community/community.module';
 import { RateLimitModule } from './common/rate-limit.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { entities } from './entities';
 import { DeidModule } from './deid/deid.module';
 import { HealthModule } from './health/health.module';
 import { ImpactModule } from './impact/impact.module';
@@ -27,7 +28,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot(entities),
         RedisModule,
         RateLimitModule,
         JobsModule,

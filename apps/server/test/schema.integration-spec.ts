@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { entities } from '../src/entities';
 import { runMigrations } from '../src/database/migrate';
 import { onPostgres, postgresDatabase } from './test-database';
 
@@ -14,7 +15,7 @@ describe('migrations', () => {
     const database = onPostgres
       ? { type: 'postgres' as const, url: await postgresDatabase(dir, 'create') }
       : { type: 'sqlite' as const, path: join(dir, 'schema.sqlite') };
-    db = await new DataSource(dataSourceOptions(database)).initialize();
+    db = await new DataSource(dataSourceOptions(database, entities)).initialize();
     await db.runMigrations();
   });
   afterAll(async () => {
@@ -51,7 +52,9 @@ describe('migrations', () => {
 
   it('both succeed on a fresh database, and each migration runs once', async () => {
     const database = { type: 'postgres' as const, url: await postgresDatabase(dir, 'create') };
-    const instances = await Promise.all([1, 2].map(() => new DataSource(dataSourceOptions(database)).initialize()));
+    const instances = await Promise.all(
+      [1, 2].map(() => new DataSource(dataSourceOptions(database, entities)).initialize()),
+    );
     try {
       await Promise.all(instances.map((db) => runMigrations(db)));
       const rows: { name: string }[] = await instances[0].query('SELECT name FROM migrations ORDER BY id');

@@ -8,7 +8,7 @@ import { AuthError, forbidden } from './auth.errors';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './auth.types';
 import { PERMISSIONS } from './permissions';
-import { resolveProgramId } from './program-scope';
+import { ProgramScopes } from './program-scope';
 
 /** The one global guard: authenticates the bearer token, then applies the route's access rule. */
 @Injectable()
@@ -16,6 +16,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly scopes: ProgramScopes,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -37,7 +38,7 @@ export class AccessGuard implements CanActivate {
     }
 
     const id = req.params.id;
-    const programId = await resolveProgramId(this.db, rule.scope, typeof id === 'string' ? id : undefined);
+    const programId = await this.scopes.programIdOf(rule.scope, typeof id === 'string' ? id : undefined);
     const membership = await this.db
       .getRepository(Membership)
       .findOne({ where: { programId, userId: req.user.id }, select: ['role'] });

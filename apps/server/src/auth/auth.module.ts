@@ -7,6 +7,7 @@ import { AccessGuard } from './access.guard';
 import { resolveAuthSecret } from './auth-secret';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { ProgramScopes } from './program-scope';
 
 @Global()
 @Module({
@@ -22,7 +23,7 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService, JwtModule],
+  providers: [AuthService, ProgramScopes, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, ProgramScopes, JwtModule],
 })
 export class AuthModule {}

@@ -5,12 +5,9 @@ import { DataSource } from 'typeorm';
 import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { NO_TX } from '../database/no-tx';
 import { nowIso } from '../database/columns';
-import { refuseDicom } from '../deid/dicom';
-import { findingsInFile } from '../deid/read-text';
-import { stripMetadata } from '../deid/strip-metadata';
 import { StorageService } from '../storage/storage.service';
 import { type Caller, CasesService } from './cases.service';
-import { refuseIdentifyingFileName, refuseUnconfirmed } from './deid-gate';
+import { findingsInFile, refuseDicom, refuseIdentifyingFileName, refuseUnconfirmed, stripMetadata } from '../deid';
 import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
 
 const badFile = (message: string) =>

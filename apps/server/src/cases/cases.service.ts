@@ -7,15 +7,14 @@ import {
   type QueuedCase,
   type RecommendationDto as RecommendationView,
 } from '@echo-hub/protocol';
-import { BadRequestException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
-import { NotificationsService } from '../community/notifications.service';
 import { nowIso } from '../database/columns';
-import { AgendaItem } from '../sessions/entities/agenda-item.entity';
-import { EchoSession } from '../sessions/entities/echo-session.entity';
-import { gate } from './deid-gate';
+import { gate } from '../deid';
+import { AgendaItem, EchoSession } from '../sessions';
+import { CaseEvents } from './case-events';
 import type { FollowUpDto, SubmitCaseDto, UpdateCaseDto } from './dto/cases.dto';
 import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
 import { CaseConfirmation } from './entities/case-confirmation.entity';
@@ -36,11 +35,9 @@ export interface Caller {
 
 @Injectable()
 export class CasesService {
-  private readonly logger = new Logger(CasesService.name);
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly notifications: NotificationsService,
+    private readonly events: CaseEvents,
   ) {}
 
   /** A spoke submits a case to a session: gated, then queued at the end. */
@@ -220,21 +217,15 @@ export class CasesService {
     const saved = await repo.save(repo.create({ caseId: id, authorId: by.id, body }));
     await this.db.getRepository(EchoCase).update({ id }, { status: 'recommendations_sent', position: c.position });
     if (c.presenterId !== by.id) {
-      // Best effort: the recommendation is stored and shown on the case page; a failed notification
-      // must not fail the request (a retry would store the recommendation twice).
-      try {
-        await this.notifications.notify({
-          userId: c.presenterId,
-          kind: 'recommendations',
-          programId: c.programId,
-          groupId: null,
-          caseId: id,
-          actor: { id: by.id, displayName: by.displayName },
-          title: c.title,
-        });
-      } catch (err) {
-        this.logger.warn(`recommendations notification for case ${id} failed: ${(err as Error)?.message ?? err}`);
-      }
+      // Best effort (the community feature notifies the presenter): the recommendation is stored and shown on
+      // the case page; a failed listener must not fail the request (a retry would store it twice).
+      await this.events.recommendationsSent.emit({
+        caseId: id,
+        programId: c.programId,
+        presenterId: c.presenterId,
+        title: c.title,
+        by: { id: by.id, displayName: by.displayName },
+      });
     }
     return (await this.recommendations(id)).find((r) => r.id === saved.id) as RecommendationView;
   }

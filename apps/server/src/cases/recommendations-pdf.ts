@@ -1,6 +1,6 @@
 import type { CaseDto } from '@echo-hub/protocol';
 import PDFDocument from 'pdfkit';
-import type { EchoSession } from '../sessions/entities/echo-session.entity';
+import type { EchoSession } from '../sessions';
 
 const LABELS: [keyof CaseDto, string][] = [
   ['presentingQuestion', 'Presenting question'],

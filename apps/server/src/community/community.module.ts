@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ProgramScopes } from '../auth/program-scope';
+import { CaseEvents, CasesModule } from '../cases';
+import { Attachment } from './entities/attachment.entity';
+import { CommunityGroup } from './entities/community-group.entity';
+import { Post } from './entities/post.entity';
+import { Thread } from './entities/thread.entity';
 import { AttachmentsService } from './attachments.service';
 import { AuditService } from './audit.service';
 import { CommunityAccessService } from './community-access.service';
@@ -14,6 +20,7 @@ import { ThreadsService } from './threads.service';
 
 /** Community of practice: groups, threads, posts, reactions, mentions, notifications, search, moderation. */
 @Module({
+  imports: [CasesModule],
   controllers: [GroupsController, ThreadsController, PostsController, CommunityController],
   providers: [
     CommunityAccessService,
@@ -27,4 +34,37 @@ import { ThreadsService } from './threads.service';
   ],
   exports: [CommunityAccessService, ThreadsService, GroupsService, NotificationsService],
 })
-export class CommunityModule {}
+export class CommunityModule {
+  constructor(scopes: ProgramScopes, cases: CaseEvents, notifications: NotificationsService) {
+    cases.recommendationsSent.on((e) =>
+      notifications.notify({
+        userId: e.presenterId,
+        kind: 'recommendations',
+        programId: e.programId,
+        groupId: null,
+        caseId: e.caseId,
+        actor: e.by,
+        title: e.title,
+      }),
+    );
+    scopes.register(
+      'group',
+      async (db, id) =>
+        (await db.getRepository(CommunityGroup).findOne({ where: { id }, select: ['programId'] }))?.programId,
+    );
+    scopes.register(
+      'thread',
+      async (db, id) => (await db.getRepository(Thread).findOne({ where: { id }, select: ['programId'] }))?.programId,
+    );
+    scopes.register(
+      'post',
+      async (db, id) =>
+        (await db.getRepository(Post).findOne({ where: { id }, relations: { thread: true } }))?.thread?.programId,
+    );
+    scopes.register(
+      'attachment',
+      async (db, id) =>
+        (await db.getRepository(Attachment).findOne({ where: { id }, relations: { group: true } }))?.group?.programId,
+    );
+  }
+}

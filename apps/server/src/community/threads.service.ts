@@ -19,7 +19,7 @@ import { User } from '../auth/entities/user.entity';
 import { RateLimitService } from '../common/rate-limit.service';
 import { nowIso } from '../database/columns';
 import { RealtimeService } from '../realtime/realtime.service';
-import { EchoSession } from '../sessions/entities/echo-session.entity';
+import { EchoSession } from '../sessions';
 import { AuditService } from './audit.service';
 import { CommunityAccessService, type ResolvedAccess, type Viewer } from './community-access.service';
 import {

@@ -2,12 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
-import { entities } from './entities';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-/** One definition for the app, the tests and the TypeORM CLI: migrations (runMigrations at start), never synchronize. */
-export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+export type Entities = NonNullable<DataSourceOptions['entities']>;
+
+/**
+ * One definition for the app, the tests and the TypeORM CLI: migrations (runMigrations at start), never synchronize.
+ * The entities are the features' (listed once in src/entities.ts): the kernel imports no feature.
+ */
+export function dataSourceOptions(database: AppConfig['database'], entities: Entities): DataSourceOptions {
   const common = {
     entities,
     migrations,

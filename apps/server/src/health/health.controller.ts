@@ -12,7 +12,6 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { WorkerPool } from '../media/worker-pool';
-import { RecordingsService } from '../recordings/recordings.service';
 import { RedisService } from '../redis/redis.service';
 import { StorageService } from '../storage/storage.service';
 import { appVersion } from '../app-version';
@@ -48,7 +47,6 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workers: WorkerPool,
-    private readonly recordings: RecordingsService,
     private readonly redis: RedisService,
     private readonly readiness: ReadinessService,
     private readonly storage: StorageService,
@@ -67,7 +65,7 @@ export class HealthController {
       db,
       ...(redis && { redis }),
       mediasoup: { workers },
-      recordings: this.recordings.lastError ? 'error' : 'ok',
+      recordings: this.readiness.statusOf('recordings'),
       storage,
       version: appVersion,
       uptimeSeconds: Math.round(process.uptime()),

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MediaModule } from '../media/media.module';
-import { RecordingsModule } from '../recordings/recordings.module';
 import { HealthController } from './health.controller';
 import { ReadinessService } from './readiness.service';
 
 @Module({
-  imports: [MediaModule, RecordingsModule],
+  imports: [MediaModule],
   controllers: [HealthController],
   providers: [ReadinessService],
   exports: [ReadinessService],

@@ -5,7 +5,7 @@ import { randomInt } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { AgendaItem } from '../sessions/entities/agenda-item.entity';
+import { AgendaItem } from '../sessions';
 import { toHours, toMinutes } from './attendance-math';
 import { certificatePdf } from './certificate-pdf';
 import { Certificate } from './entities/certificate.entity';

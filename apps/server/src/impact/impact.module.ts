@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SessionsModule } from '../sessions/sessions.module';
+import { SessionsModule } from '../sessions';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 import { Clock } from './clock';

@@ -1,6 +1,6 @@
 import type { CaseStage } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
-import { CasesService } from '../cases/cases.service';
+import { CasesService } from '../cases';
 import { nowIso } from '../database/columns';
 import { forbidden, invalid, throughGate } from './live.errors';
 import type { LiveClient } from './live.types';

@@ -1,7 +1,7 @@
 import { type ChatMessage, ChatLimits, LiveErrorCode, ReactionLimits } from '@echo-hub/protocol';
 import { scan } from '@echo-hub/deid';
 import { Injectable } from '@nestjs/common';
-import { refuseUnconfirmed } from '../cases/deid-gate';
+import { refuseUnconfirmed } from '../deid';
 import { RateLimitService } from '../common/rate-limit.service';
 import { nowIso } from '../database/columns';
 import { RealtimeService } from '../realtime/realtime.service';

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module';
-import { CommunityModule } from '../community/community.module';
+import { CasesModule } from '../cases';
+import { CommunityModule } from '../community';
 import { MediaModule } from '../media';
-import { RecordingsModule } from '../recordings/recordings.module';
-import { SessionsModule } from '../sessions/sessions.module';
+import { RecordingsModule } from '../recordings';
+import { SessionsModule } from '../sessions';
 import { LiveAgenda } from './agenda';
 import { LiveAttendance } from './attendance';
 import { FacilitatorControls } from './facilitator-controls';

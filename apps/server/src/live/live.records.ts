@@ -5,7 +5,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
 import { Membership } from '../programs/entities/membership.entity';
-import { EchoSession } from '../sessions/entities/echo-session.entity';
+import { EchoSession } from '../sessions';
 import { Attendance } from './entities/attendance.entity';
 import { ChatMessageEntity } from './entities/chat-message.entity';
 import type { LiveRole } from './live.types';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RealtimeService } from '../realtime/realtime.service';
 import { nowIso } from '../database/columns';
-import { RecordingsService } from '../recordings/recordings.service';
+import { RecordingsService } from '../recordings';
 import type { LiveRoom } from './live-room';
 import { forbidden } from './live.errors';
 import { HOST_ROLES, type LiveClient } from './live.types';

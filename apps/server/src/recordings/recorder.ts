@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ms } from '../media/mediasoup';
+import type { ms } from '../media';
 
 export interface RecorderOptions {
   router: ms.Router;

@@ -17,7 +17,7 @@ import { DataSource, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { JobsService } from '../jobs/jobs.service';
-import type { ms } from '../media/mediasoup';
+import type { ms } from '../media';
 import { StorageService } from '../storage/storage.service';
 import { Recorder } from './recorder';
 import { Recording } from './entities/recording.entity';

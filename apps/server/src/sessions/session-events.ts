@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-
-type EndedListener = (sessionId: string) => Promise<void>;
+import { Listeners } from '../common/listeners';
 
 /**
  * What happens to a session that other features react to, without the live service knowing
@@ -8,21 +7,14 @@ type EndedListener = (sessionId: string) => Promise<void>;
  */
 @Injectable()
 export class SessionEvents {
-  private readonly logger = new Logger('SessionEvents');
-  private readonly endedListeners: EndedListener[] = [];
+  private readonly endedListeners = new Listeners<string>(new Logger('SessionEvents'), (id) => `session ${id} ended`);
 
-  onEnded(listener: EndedListener): void {
-    this.endedListeners.push(listener);
+  onEnded(listener: (sessionId: string) => Promise<void>): void {
+    this.endedListeners.on(listener);
   }
 
   /** Runs every listener; one that fails is logged and never fails the caller (ending a session). */
   async ended(sessionId: string): Promise<void> {
-    for (const listener of this.endedListeners) {
-      try {
-        await listener(sessionId);
-      } catch (e) {
-        this.logger.error(`after session ${sessionId} ended: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
+    await this.endedListeners.emit(sessionId);
   }
 }

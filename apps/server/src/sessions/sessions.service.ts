@@ -1,15 +1,20 @@
-import type { AgendaItemDto, CalendarLinks, CreateSessionResponse, ProgramRole, SessionDto } from '@echo-hub/protocol';
+import type {
+  AgendaItemDto,
+  CalendarLinks,
+  CreateSessionResponse,
+  ProgramRole,
+  QueuedCase,
+  SessionDto,
+} from '@echo-hub/protocol';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource, type EntityManager, In, LessThan, MoreThanOrEqual, And } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
-import { CasesService } from '../cases/cases.service';
-import { refuseIdentifyingFileName } from '../cases/deid-gate';
 import { safeName, SLIDE_FORMATS, slideMimeType, sniffSlides, storeUpload } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { stripMetadata } from '../deid/strip-metadata';
+import { refuseIdentifyingFileName, stripMetadata } from '../deid';
 import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
 import { StorageService } from '../storage/storage.service';
@@ -33,9 +38,16 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly cases: CasesService,
     private readonly storage: StorageService,
   ) {}
+
+  /** The cases waiting in each session's queue, shown with the session: told by the cases feature (see provideCaseQueue). */
+  private caseQueue: (sessionIds: string[]) => Promise<Map<string, QueuedCase[]>> = async () => new Map();
+
+  /** The cases feature (above sessions) gives the listing its queues; sessions knows no cases. */
+  provideCaseQueue(queue: (sessionIds: string[]) => Promise<Map<string, QueuedCase[]>>): void {
+    this.caseQueue = queue;
+  }
 
   async list(programId: string, from?: string, to?: string, myRole: ProgramRole | null = null): Promise<SessionDto[]> {
     const since = from ? new Date(from).toISOString() : new Date(Date.now() - 86_400_000).toISOString();
@@ -268,7 +280,7 @@ export class SessionsService {
 
   private async toDtos(sessions: EchoSession[], myRole: ProgramRole | null): Promise<SessionDto[]> {
     const agendas = await this.agendas(sessions.map((s) => s.id));
-    const queues = await this.cases.queue(sessions.map((s) => s.id));
+    const queues = await this.caseQueue(sessions.map((s) => s.id));
     const now = Date.now();
     return sessions.map((s) => {
       const start = Date.parse(s.startsAt);

@@ -1,7 +1,7 @@
 import type { NotificationKind } from '@echo-hub/protocol';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { User } from '../../auth/entities/user.entity';
-import { EchoCase } from '../../cases/entities/echo-case.entity';
+import { EchoCase } from '../../cases';
 import { BaseEntity, TimestampColumn } from '../../database/columns';
 import { Program } from '../../programs/entities/program.entity';
 import { Thread } from './thread.entity';

@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { User } from '../../auth/entities/user.entity';
 import { BaseEntity, TimestampColumn } from '../../database/columns';
 import { Program } from '../../programs/entities/program.entity';
-import { EchoSession } from '../../sessions/entities/echo-session.entity';
+import { EchoSession } from '../../sessions';
 import { CommunityGroup } from './community-group.entity';
 
 /** A discussion thread; its text is its opening post (number 1). */

@@ -2,7 +2,7 @@ import type { SurveyAudience, SurveyQuestion } from '@echo-hub/protocol';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity, TimestampColumn } from '../../database/columns';
 import { Program } from '../../programs/entities/program.entity';
-import { EchoSession } from '../../sessions/entities/echo-session.entity';
+import { EchoSession } from '../../sessions';
 
 /** A post-session survey (sessionId set, one per session) or a program-level survey a coordinator wrote. */
 @Entity('survey')

@@ -2,7 +2,7 @@ import type { ProgramRole } from '@echo-hub/protocol';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { User } from '../../auth/entities/user.entity';
 import { BaseEntity, TimestampColumn } from '../../database/columns';
-import { EchoSession } from '../../sessions/entities/echo-session.entity';
+import { EchoSession } from '../../sessions';
 
 /**
  * One connection of one person to a live session: written on join, closed on leave.

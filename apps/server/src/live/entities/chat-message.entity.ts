@@ -1,7 +1,7 @@
 import type { FieldFinding } from '@echo-hub/protocol';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../database/columns';
-import { EchoSession } from '../../sessions/entities/echo-session.entity';
+import { EchoSession } from '../../sessions';
 
 /** In-session chat, kept so a restart or reconnect loses nothing. */
 @Entity('chat_message')

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity, TimestampColumn } from '../../database/columns';
 import { Program } from '../../programs/entities/program.entity';
-import { EchoSession } from '../../sessions/entities/echo-session.entity';
+import { EchoSession } from '../../sessions';
 
 /** `storing`: finished, its file on its way into storage (S3). */
 export type RecordingStatus = 'recording' | 'storing' | 'complete' | 'partial' | 'failed';

@@ -1,0 +1,6 @@
+// The impact feature's public surface: attendance figures, surveys and certificates.
+export { Certificate } from './entities/certificate.entity';
+export { SurveyRecipient } from './entities/survey-recipient.entity';
+export { SurveyResponse } from './entities/survey-response.entity';
+export { Survey } from './entities/survey.entity';
+export { ImpactModule } from './impact.module';
