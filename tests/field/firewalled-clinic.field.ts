@@ -2,10 +2,12 @@ import { type APIRequestContext, type Browser, chromium, expect, type Page, test
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { type Coturn, startCoturn } from '../../scripts/coturn';
+import { type Coturn, startCoturn } from '../../apps/server/test/coturn';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { type HubProcess } from '../../apps/server/test/hub-process';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   closeOpenedPages,
@@ -19,17 +21,21 @@ import {
 } from '../e2e/helpers';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { chromiumLaunchOptions } from '../e2e/playwright.config';
-import { type Hub, seedDemo, startHub } from './hub';
+import { type DelayRelay, startDelayRelay } from './delay-relay';
+import { seedDemo, startHub } from './hub';
 
 /**
  * Scenario 1 of issue 15, a firewalled clinic: the spoke's namespace passes only TCP to port 443
  * of the hub side (run.mjs). The hub serves its pages on 443 of HUB_IP, Debian's coturn listens
  * on TCP 443 of TURN_IP (plain TURN over TCP: see README "Field tests" for why not TLS here).
+ * Then a clinic whose firewall passes ICE checks but not media: the client's relay-only retry.
  * Scenarios 2 and 3, a lossy and a very slow link: the same clinic, its link (the veth pair run.mjs
- * makes) shaped, with UDP to the hub's media port let through.
+ * makes) shaped, with UDP to the hub's media port let through; in scenario 2 through the delay relay
+ * on RELAY_IP (150 ms round trip).
  */
 const HUB_IP = process.env.FIELD_HUB_IP ?? '';
 const TURN_IP = process.env.FIELD_TURN_IP ?? '';
+const RELAY_IP = process.env.FIELD_RELAY_IP ?? '';
 const SPOKE_NS = process.env.FIELD_SPOKE_NS ?? '';
 const SECRET = randomBytes(24).toString('base64url');
 
@@ -45,22 +51,24 @@ test.afterEach(closeOpenedPages);
 
 let dir: string;
 let coturn: Coturn | undefined;
-let hub: Hub | undefined;
+let hub: HubProcess | undefined;
 let spokeBrowser: Browser | undefined;
 const figures: Record<string, unknown> = {};
 
 test.beforeAll(async () => {
-  expect(HUB_IP && TURN_IP && SPOKE_NS, 'run through tests/field/run.mjs, which makes the namespaces').toBeTruthy();
+  expect(
+    HUB_IP && TURN_IP && RELAY_IP && SPOKE_NS,
+    'run through tests/field/run.mjs (it makes the namespaces)',
+  ).toBeTruthy();
   dir = mkdtempSync(join(tmpdir(), 'echo-hub-field-'));
   seedDemo(HUB_IP, join(dir, 'data'));
   coturn = await startCoturn({
     listenIp: TURN_IP,
     port: 443,
-    relayIp: TURN_IP,
     minPort: 49160,
     maxPort: 49260,
+    mediaIp: HUB_IP,
     secret: SECRET,
-    allowedPeers: [HUB_IP],
   });
   // The spoke's Chromium runs in the clinic's namespace (Playwright talks to it over its inherited pipe).
   const launcher = join(dir, 'chromium-in-clinic.sh');
@@ -74,14 +82,23 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await spokeBrowser?.close();
-  await hub?.close();
+  await hub?.stop();
   await coturn?.close();
-  const out = join(__dirname, '..', '..', 'test-results');
+  // The bench report of the field run (README "Field tests"): measured, never asserted.
+  const out = join(__dirname, '..', 'bench', 'results');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'field-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
-  console.log(`[field] figures: ${JSON.stringify(figures)}`);
+  const report = { date: new Date().toISOString(), cores: cpus().length, figures };
+  writeFileSync(join(out, 'field.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`[field] figures (tests/bench/results/field.json):\n${JSON.stringify(figures, null, 2)}`);
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** A fresh hub (the last one stopped) on HUB_IP with these settings. */
+async function restartHub(extra: Record<string, string> = {}): Promise<void> {
+  await hub?.stop();
+  hub = await startHub(HUB_IP, join(dir, 'data'), extra);
+}
+const withTurn = () => ({ TURN_URLS: `turn:${TURN_IP}:443?transport=tcp`, TURN_SECRET: SECRET });
 
 /** Schedules a session, the facilitator (on the hub's side) joins and opens it, then the clinic's spoke joins. */
 async function sessionWithSpoke(browser: Browser, request: APIRequestContext, title: string) {
@@ -97,10 +114,7 @@ test('through coturn on TCP 443 the spoke sees and hears the facilitator, over a
   browser,
   request,
 }) => {
-  hub = await startHub(HUB_IP, join(dir, 'data'), {
-    TURN_URLS: `turn:${TURN_IP}:443?transport=tcp`,
-    TURN_SECRET: SECRET,
-  });
+  await restartHub(withTurn());
   const { host, spoke, joining } = await sessionWithSpoke(browser, request, 'Firewalled clinic (field test)');
   const hostId = await userIdOf(spoke, 'Siobhán McAllister');
   await expectRising(async () => total(await recv(spoke), hostId, 'camera', 'framesDecoded'), 30_000);
@@ -126,8 +140,7 @@ test('through coturn on TCP 443 the spoke sees and hears the facilitator, over a
 });
 
 test('without TURN the same spoke is told why, and what to ask its IT team to open', async ({ browser, request }) => {
-  await hub?.close();
-  hub = await startHub(HUB_IP, join(dir, 'data'));
+  await restartHub();
   const { spoke, joining } = await sessionWithSpoke(browser, request, 'Firewalled clinic without TURN (field test)');
   const alert = spoke.getByRole('alert');
   await expect(alert).toContainText('Audio and video cannot connect from this network', { timeout: 45_000 });
@@ -153,8 +166,28 @@ function shapeLink(kbit: number): void {
 const undo = (...argv: string[]) => spawnSync(argv[0], argv.slice(1), { stdio: 'ignore' });
 const undoInSpoke = (...argv: string[]) => undo('ip', 'netns', 'exec', SPOKE_NS, ...argv);
 
-/** The clinic lets UDP through to the hub's media port for this scenario (a slow link, not a firewalled one). */
-const UDP_RULE = ['OUTPUT', '-p', 'udp', '-d', HUB_IP, '--dport', '40000', '-j', 'ACCEPT'];
+/** The clinic lets UDP through to a media port: the hub's, or the delay relay's (a slow link, not a firewalled one). */
+const udpRule = (ip: string) => ['OUTPUT', '-p', 'udp', '-d', ip, '--dport', '40000', '-j', 'ACCEPT'];
+
+/**
+ * A firewall that looks into UDP from the hub's media port: ICE checks pass (STUN, first byte 0-3 as RFC 7983
+ * tells them apart), DTLS and RTP do not. Direct ICE succeeds, the connection never does: as on networks that
+ * allow UDP but inspect it. (Dropped as it arrives: lost, not refused.)
+ */
+const MEDIA_BLOCK = [
+  ...['INPUT', '-p', 'udp', '-s', HUB_IP, '--sport', '40000'],
+  ...['-m', 'u32', '!', '--u32', '0>>22&0x3C@8>>24=0:3', '-j', 'DROP'],
+];
+
+/** What the clinic sends the hub on `protocol`/`port` goes to the delay relay instead (DNAT in its namespace). */
+const viaRelay = (protocol: string, port: number) => [
+  ...['OUTPUT', '-p', protocol, '-d', HUB_IP, '--dport', String(port)],
+  ...['-j', 'DNAT', '--to-destination', RELAY_IP],
+];
+const RELAYED = [
+  ['udp', 40000],
+  ['tcp', 443],
+] as const;
 
 /** Share of the spoke's audio the facilitator's decoder had to make up (silence under DTX aside) between two reads. */
 function concealment(before: RecvStat[], after: RecvStat[], userId: string): number {
@@ -165,42 +198,84 @@ function concealment(before: RecvStat[], after: RecvStat[], userId: string): num
   return (delta('concealedSamples') - delta('silentConcealedSamples')) / received;
 }
 
+let relay: DelayRelay | undefined;
+/** Each way, so the round trip is 150 ms (issue 15, scenario 2). */
+const ONE_WAY_DELAY_MS = 75;
+
 /**
  * A fresh hub without TURN, the clinic letting UDP through to its media port (a slow or lossy link, not a
- * firewalled one), and a session whose facilitator decodes the spoke's video.
+ * firewalled one), and a session whose facilitator decodes the spoke's video. `delayed`: everything the
+ * clinic sends the hub (media, pages, socket.io) goes through the delay relay, and only the relay's address
+ * is open for UDP.
  */
-async function clinicOnItsOwnLink(browser: Browser, request: APIRequestContext, title: string) {
-  await hub?.close();
-  hub = await startHub(HUB_IP, join(dir, 'data'));
-  inSpoke('iptables', '-I', ...UDP_RULE);
+async function clinicOnItsOwnLink(browser: Browser, request: APIRequestContext, title: string, delayed = false) {
+  await restartHub();
+  if (delayed) {
+    relay = await startDelayRelay({
+      listenIp: RELAY_IP,
+      targetIp: HUB_IP,
+      udpPorts: [40000],
+      tcpPorts: [443],
+      delayMs: ONE_WAY_DELAY_MS,
+    });
+    for (const [protocol, port] of RELAYED) inSpoke('iptables', '-t', 'nat', '-I', ...viaRelay(protocol, port));
+  }
+  inSpoke('iptables', '-I', ...udpRule(delayed ? RELAY_IP : HUB_IP));
   const session = await sessionWithSpoke(browser, request, title);
   const spokeId = await userIdOf(session.host, 'Ciara Quinn');
   await expectRising(async () => total(await recv(session.host), spokeId, 'camera', 'framesDecoded'), 30_000);
   return { ...session, spokeId };
 }
 
-/** Drops `percent` of what arrives in the clinic over its link (a DROP on INPUT: lost, not refused as OUTPUT would). */
-const lossRule = (percent: number) => [
-  'INPUT',
-  '-i',
-  SPOKE_DEV,
-  '-m',
-  'statistic',
-  '--mode',
-  'random',
-  '--probability',
-  String(percent / 100),
-  '-j',
-  'DROP',
+/** Drops `percent` of what arrives over the link at `dev` (a DROP on INPUT: lost, not refused as OUTPUT would). */
+const lossRule = (dev: string, percent: number) => [
+  ...['INPUT', '-i', dev, '-m', 'statistic', '--mode', 'random'],
+  ...['--probability', String(percent / 100), '-j', 'DROP'],
 ];
 
-/** Back to the clinic as run.mjs made it: no shaping, no loss, UDP closed. */
-function restoreLink(): void {
+/** Back to the clinic as run.mjs made it: no shaping, no loss, no delay, UDP closed. */
+async function restoreLink(): Promise<void> {
   undo('tc', 'qdisc', 'del', 'dev', HUB_DEV, 'root');
   undoInSpoke('tc', 'qdisc', 'del', 'dev', SPOKE_DEV, 'root');
-  undoInSpoke('iptables', '-D', ...lossRule(5));
-  undoInSpoke('iptables', '-D', ...UDP_RULE);
+  undoInSpoke('iptables', '-D', ...lossRule(SPOKE_DEV, 5));
+  undo('iptables', '-D', ...lossRule(HUB_DEV, 5));
+  for (const ip of [HUB_IP, RELAY_IP]) undoInSpoke('iptables', '-D', ...udpRule(ip));
+  undoInSpoke('iptables', '-D', ...MEDIA_BLOCK);
+  for (const [protocol, port] of RELAYED) undoInSpoke('iptables', '-t', 'nat', '-D', ...viaRelay(protocol, port));
+  await relay?.close();
+  relay = undefined;
 }
+
+test('where direct media connects ICE but nothing more, the client retries through the relay only and says so', async ({
+  browser,
+  request,
+}) => {
+  try {
+    await restartHub(withTurn());
+    inSpoke('iptables', '-I', ...udpRule(HUB_IP));
+    inSpoke('iptables', '-I', ...MEDIA_BLOCK);
+    const { host, spoke, joining } = await sessionWithSpoke(browser, request, 'Clinic that inspects UDP (field test)');
+    // Checked at every frame the page draws, so however briefly it shows, it is seen.
+    await spoke.waitForFunction(
+      (text) => document.body.innerText.includes(text),
+      'Your network blocks direct media; connecting through the relay.',
+      { polling: 'raf', timeout: 60_000 },
+    );
+    figures.relayRetryNoticeMs = Date.now() - joining;
+    const hostId = await userIdOf(spoke, 'Siobhán McAllister');
+    await expectRising(async () => total(await recv(spoke), hostId, 'camera', 'framesDecoded'), 30_000);
+    figures.relayRetryFirstVideoMs = Date.now() - joining;
+    await expect(
+      spoke.getByText('Your network blocks direct media; audio and video go through the relay.'),
+    ).toBeVisible();
+    expect(await route(spoke)).toEqual({ send: 'relay', recv: 'relay' });
+    const spokeId = await userIdOf(host, 'Ciara Quinn');
+    await expectRising(async () => total(await recv(host), spokeId, 'mic', 'totalAudioEnergy'), 30_000);
+    await expect(spoke.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await restoreLink();
+  }
+});
 
 test('at 100 kbit/s the spoke goes audio only by itself and stays heard; video returns when the link recovers', async ({
   browser,
@@ -250,16 +325,21 @@ test('at 100 kbit/s the spoke goes audio only by itself and stays heard; video r
     await expect(spoke.getByRole('button', { name: 'Audio only (no video)' })).toHaveAttribute('aria-pressed', 'false');
     await expectRising(async () => total(await recv(host), spokeId, 'camera', 'framesDecoded'), 30_000);
   } finally {
-    restoreLink();
+    await restoreLink();
   }
 });
 
-test('at 500 kbit/s with 5% loss the facilitator keeps decoding the spoke on a lower layer, and hears it', async ({
+test('at 500 kbit/s, 5% loss and 150 ms round trip the facilitator keeps decoding the spoke on a lower layer, and hears it', async ({
   browser,
   request,
 }) => {
   try {
-    const { host, spoke, spokeId } = await clinicOnItsOwnLink(browser, request, 'Clinic on a lossy link (field test)');
+    const { host, spoke, spokeId } = await clinicOnItsOwnLink(
+      browser,
+      request,
+      'Clinic on a lossy, distant link (field test)',
+      true,
+    );
     const hostId = await userIdOf(spoke, 'Siobhán McAllister');
     const height = async () =>
       Math.max(
@@ -270,7 +350,10 @@ test('at 500 kbit/s with 5% loss the facilitator keeps decoding the spoke on a l
     figures.fullLinkFrameHeight = await height();
 
     shapeLink(500);
-    inSpoke('iptables', '-I', ...lossRule(5));
+    // 5% lost each way: what the clinic receives (its INPUT) and what the hub side receives from it (ours).
+    inSpoke('iptables', '-I', ...lossRule(SPOKE_DEV, 5));
+    execFileSync('iptables', ['-I', ...lossRule(HUB_DEV, 5)]);
+    const relayedBefore = { ...relay!.forwarded };
     const start = await recv(host);
     const spokeStart = await recv(spoke);
     for (let i = 0; i < 3; i++) {
@@ -279,6 +362,14 @@ test('at 500 kbit/s with 5% loss the facilitator keeps decoding the spoke on a l
       await host.waitForTimeout(10_000);
     }
     const end = await recv(host);
+    // Every packet of it passed the delay relay (75 ms each way), media included.
+    const relayed = { up: relay!.forwarded.up - relayedBefore.up, down: relay!.forwarded.down - relayedBefore.down };
+    expect(relayed.up).toBeGreaterThan(1000);
+    expect(relayed.down).toBeGreaterThan(1000);
+    figures.lossyLinkRelayedPackets = relayed;
+    // The round trip the spoke's own connection indicator measured (its aria-label), for the report.
+    const indicator = await spoke.getByRole('img', { name: /^Network quality/ }).getAttribute('aria-label');
+    figures.lossyLinkRoundTripMs = Number(/(\d+) ms round trip/.exec(indicator ?? '')?.[1] ?? NaN) || null;
     figures.lossyLinkFrameHeight = await height();
     figures.lossyLinkFramesDecoded =
       total(end, spokeId, 'camera', 'framesDecoded') - total(start, spokeId, 'camera', 'framesDecoded');
@@ -292,6 +383,6 @@ test('at 500 kbit/s with 5% loss the facilitator keeps decoding the spoke on a l
     expect(figures.lossyLinkFrameHeight).toBeLessThan(720);
     await expect(spoke.getByText('Your connection is too slow for video')).toHaveCount(0);
   } finally {
-    restoreLink();
+    await restoreLink();
   }
 });

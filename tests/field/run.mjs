@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Field tests: real network conditions in network namespaces this script makes, loopback
-// addresses only (127.20.0.0/24 on a veth pair). The hub side (hub, coturn, the facilitator's
-// Chromium and the Playwright runner) is one namespace; the spoke's Chromium runs in another
+// addresses only (127.20.0.0/24 on a veth pair). The hub side (hub, coturn, the delay relay, the
+// facilitator's Chromium and the Playwright runner) is one namespace; the spoke's Chromium runs in another
 // whose firewall passes only TCP to port 443 of the hub side, like a hospital network.
 import { spawnSync } from 'node:child_process';
 import { dirname } from 'node:path';
@@ -24,7 +24,7 @@ if (missing.length) {
 const id = process.pid;
 const hub = `echohub-field-hub-${id}`;
 const spoke = `echohub-field-spoke-${id}`;
-const net = { hubIp: '127.20.0.1', turnIp: '127.20.0.3', spokeIp: '127.20.0.2' };
+const net = { hubIp: '127.20.0.1', turnIp: '127.20.0.3', relayIp: '127.20.0.4', spokeIp: '127.20.0.2' };
 const run = (...argv) => {
   const r = spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error(`[field] failed: ${argv.join(' ')}`);
@@ -37,7 +37,7 @@ try {
   run('ip', 'netns', 'add', spoke);
   run('ip', 'link', 'add', 'fh0', 'netns', hub, 'type', 'veth', 'peer', 'name', 'fs0', 'netns', spoke);
   for (const [ns, dev, addrs] of [
-    [hub, 'fh0', [net.hubIp, net.turnIp]],
+    [hub, 'fh0', [net.hubIp, net.turnIp, net.relayIp]],
     [spoke, 'fs0', [net.spokeIp]],
   ]) {
     inNs(ns, 'ip', 'link', 'set', 'lo', 'up');
@@ -56,7 +56,7 @@ try {
   fw('-A', 'INPUT', '-i', 'lo', '-j', 'ACCEPT');
   fw('-A', 'INPUT', '-m', 'conntrack', '--ctstate', 'ESTABLISHED,RELATED', '-j', 'ACCEPT');
   console.log(
-    `[field] namespaces ${hub} (hub ${net.hubIp}, TURN ${net.turnIp}) and ${spoke} (${net.spokeIp}, TCP 443 only)`,
+    `[field] namespaces ${hub} (hub ${net.hubIp}, TURN ${net.turnIp}, delay relay ${net.relayIp}) and ${spoke} (${net.spokeIp}, TCP 443 only)`,
   );
   status =
     spawnSync(
@@ -70,6 +70,7 @@ try {
           FIELD_SPOKE_NS: spoke,
           FIELD_HUB_IP: net.hubIp,
           FIELD_TURN_IP: net.turnIp,
+          FIELD_RELAY_IP: net.relayIp,
         },
       },
     ).status ?? 1;

@@ -12,28 +12,31 @@ export interface HubProcess {
   child: ChildProcess;
   /** kill -9: no shutdown hook runs, the lease is not released, sockets just drop. Resolves once it is gone. */
   kill(): Promise<void>;
+  /** SIGTERM: the hub shuts down as under systemd (kill -9 after 10 s). Resolves once it is gone. */
+  stop(): Promise<void>;
 }
 
 /** Why startHubProcess cannot work here (no build), or null. */
 export const hubProcessUnavailable = () =>
   existsSync(main) ? null : 'apps/server/dist/main.js is missing (node scripts/setup.mjs builds it)';
 
-/** The built hub (apps/server/dist/main.js) as a process of its own, as a server runs it, on free ports. */
+/**
+ * The built hub (apps/server/dist/main.js) as a process of its own, as a server runs it, on free ports of
+ * 127.0.0.1 unless `env` names its HOST, PORT and RTC_PORT (the field tests' hub on 443 of its own address).
+ */
 export async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
-  const port = await freePort();
-  const rtcPort = await freePort(['tcp', 'udp']);
+  const settings = {
+    NODE_ENV: 'production',
+    PORT: env.PORT ?? String(await freePort()),
+    HOST: '127.0.0.1',
+    RTC_LISTEN_IP: '127.0.0.1',
+    RTC_PORT: env.RTC_PORT ?? String(await freePort(['tcp', 'udp'])),
+    MEDIASOUP_WORKERS: '1',
+    LOG_LEVEL: 'log',
+    ...env,
+  };
   const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RTC_LISTEN_IP: '127.0.0.1',
-      RTC_PORT: String(rtcPort),
-      MEDIASOUP_WORKERS: '1',
-      LOG_LEVEL: 'log',
-      ...env,
-    },
+    env: { ...process.env, ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -54,13 +57,20 @@ export async function startHubProcess(env: Record<string, string>): Promise<HubP
     });
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
+  const kill = async () => {
+    if (!gone()) child.kill('SIGKILL');
+    await exited;
+  };
   return {
-    url: `http://127.0.0.1:${port}`,
-    rtcPort,
+    url: `http://${settings.HOST}:${settings.PORT}`,
+    rtcPort: Number(settings.RTC_PORT),
     child,
-    async kill() {
-      child.kill('SIGKILL');
-      await exited;
+    kill,
+    async stop() {
+      if (!gone()) child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      await kill();
     },
   };
 }

@@ -4,12 +4,11 @@ import { createSocket, type Socket } from 'node:dgram';
 import { createConnection } from 'node:net';
 import { promisify } from 'node:util';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { type Coturn, startCoturn } from '../../../scripts/coturn';
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { freePort } from '../../../scripts/free-port';
 import { APP_CONFIG, type AppConfig } from '../src/config/config';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { ProgramsService } from '../src/programs/programs.service';
+import { type Coturn, startCoturn } from './coturn';
 import { type Account, account, addMember } from './fixtures';
 import { connectClient, type TestLiveClient } from './live-client';
 import { startTestApp, type TestApp } from './test-app';
@@ -63,11 +62,10 @@ describe('TURN credentials for admitted participants only, checked by coturn its
     coturn = await startCoturn({
       listenIp: '127.0.0.1',
       port: turnPort,
-      relayIp: '127.0.0.1',
       minPort: relay,
       maxPort: relay + 20,
       secret: SECRET,
-      allowedPeers: ['127.0.0.1'],
+      mediaIp: '127.0.0.1',
     });
     t = await startTestApp({
       TURN_URLS: `turn:127.0.0.1:${turnPort}?transport=tcp,turn:127.0.0.1:${turnPort}?transport=udp`,
