@@ -260,6 +260,41 @@ export const ChatLimits = { maxLength: 2000, perMinute: 30 } as const;
 export const ReactionLimits = { perMinute: 60 } as const;
 export const HandLimits = { perMinute: 20 } as const;
 
+// ---- connection quality (each client's own figures; hosts see everyone's) ----------
+
+export type ConnectionLevel = 'good' | 'fair' | 'poor' | 'unknown';
+export const CONNECTION_LEVELS: ConnectionLevel[] = ['good', 'fair', 'poor', 'unknown'];
+
+/** What a client measures of its own connection (getStats of its transports) and reports every few seconds. */
+export interface QualityReport {
+  level: ConnectionLevel;
+  /** Round trip to the hub, in ms (null: not measured yet). */
+  roundTripMs: number | null;
+  /** Packets lost on the last sample, in percent (what we receive, and what the hub reports of what we send). */
+  lossPercent: number | null;
+  /** What the client sends and receives now, in kbit/s. */
+  sendKbps: number | null;
+  recvKbps: number | null;
+  /** The browser's estimate of the bandwidth it may send (Chromium only). */
+  availableKbps: number | null;
+  /** No video sent or received (chosen, or automatic on a slow link). */
+  audioOnly: boolean;
+}
+
+/** A participant's last report as hosts receive it, with the hub's own estimate of the link towards them. */
+export interface QualitySample extends QualityReport {
+  userId: string;
+  /** The hub's estimate of the bandwidth it may send to this person (their receive transport), in kbit/s. */
+  downlinkKbps: number | null;
+  at: string;
+}
+
+/** Clients report every `everyMs`; beyond `perMinute` reports are refused (RATE_LIMITED). Figures above the caps are refused. */
+export const QualityLimits = { everyMs: 5000, perMinute: 20, maxKbps: 1_000_000, maxRoundTripMs: 60_000 } as const;
+
+/** The camera's simulcast layers, smallest first: the bitrate each may use, in kbit/s (client encodings, server choice). */
+export const CAMERA_LAYER_KBPS = [150, 500, 1200] as const;
+
 // ---- event maps (socket.io generics) --------------------------------------------
 
 type AckFn<T = undefined> = (ack: Ack<T>) => void;
@@ -301,6 +336,10 @@ export interface ClientToServerEvents extends CommunityClientToServerEvents {
   'host:record': (req: { on: boolean }, ack: AckFn) => void;
   /** Everyone listed agreed to the next case being recorded (kept with the recording). */
   'host:recordConsent': (req: { userIds: string[] }, ack: AckFn) => void;
+  /** This client's connection quality (every QualityLimits.everyMs); kept in the room, never stored. */
+  'quality:report': (req: QualityReport, ack: AckFn) => void;
+  /** Hosts: everyone's last quality sample (those online). */
+  'host:quality': (req: Record<string, never>, ack: AckFn<QualitySample[]>) => void;
 }
 
 export interface ServerToClientEvents extends CommunityServerToClientEvents {
@@ -318,4 +357,6 @@ export interface ServerToClientEvents extends CommunityServerToClientEvents {
   'recording:failed': (p: { message: string }) => void;
   /** Removed by the host, or the session ended: leave the room. */
   'session:kicked': (p: { reason: 'removed' | 'ended' }) => void;
+  /** To hosts only: a participant's connection quality, as they reported it. */
+  'quality:sample': (p: QualitySample & { sessionId: string }) => void;
 }

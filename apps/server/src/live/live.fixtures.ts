@@ -22,6 +22,7 @@ import { FacilitatorControls } from './facilitator-controls';
 import { LiveHands } from './hands';
 import { LiveCases } from './live-cases';
 import { LiveChat } from './live-chat';
+import { LiveQuality } from './connection-quality';
 import { LiveMedia } from './live-media';
 import type { LiveRecords } from './live.records';
 import type { LiveClient, LiveRole } from './live.types';
@@ -213,6 +214,7 @@ export function liveParts(agenda: AgendaItemDto[] = []) {
     agenda: new LiveAgenda(rooms, recording),
     controls: new FacilitatorControls(rooms, media, realtime),
     liveCases: new LiveCases(rooms, cases as unknown as CasesService, recording),
+    quality: new LiveQuality(rooms, realtime, limits),
   };
 }
 

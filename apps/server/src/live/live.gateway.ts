@@ -37,6 +37,7 @@ import {
   OptionalTargetDto,
   PhaseDto,
   ProduceDto,
+  QualityReportDto,
   ProducerIdDto,
   ProducerStateDto,
   ReactionDto,
@@ -50,6 +51,7 @@ import { FacilitatorControls } from './facilitator-controls';
 import { LiveHands } from './hands';
 import { LiveCases } from './live-cases';
 import { LiveChat } from './live-chat';
+import { LiveQuality } from './connection-quality';
 import { LiveMedia } from './live-media';
 import { type BridgedCall, LiveBridge } from './live-bridge';
 import { sessionRoom } from './live-room';
@@ -102,6 +104,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     private readonly leases: OwnerLeases,
     private readonly bridge: LiveBridge,
     private readonly rooms: RoomRegistry,
+    private readonly quality: LiveQuality,
   ) {
     this.events = {
       'session:join': on(JoinDto, async (c, dto) => {
@@ -142,6 +145,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
       'host:closeCase': on(EmptyDto, (c) => this.cases.close(c)),
       'host:record': on(RecordDto, (c, dto) => this.recording.record(c, dto.on)),
       'host:recordConsent': on(ConsentDto, (c, dto) => this.recording.recordConsent(c, dto.userIds)),
+      'quality:report': on(QualityReportDto, (c, dto) => this.quality.report(c, dto)),
+      'host:quality': on(EmptyDto, (c) => this.quality.list(c)),
     };
   }
 
@@ -334,6 +339,16 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
   @SubscribeMessage('host:recordConsent')
   recordConsent(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
     return this.live(s, 'host:recordConsent', body);
+  }
+
+  @SubscribeMessage('quality:report')
+  qualityReport(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'quality:report', body);
+  }
+
+  @SubscribeMessage('host:quality')
+  hostQuality(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'host:quality', body);
   }
 
   /** Community: watch a thread or a group the caller may read; its new posts, edits and reactions arrive live. */

@@ -9,6 +9,7 @@ import { LiveAttendance } from './attendance';
 import { FacilitatorControls } from './facilitator-controls';
 import { LiveCases } from './live-cases';
 import { LiveChat } from './live-chat';
+import { LiveQuality } from './connection-quality';
 import { LiveBridge } from './live-bridge';
 import { LiveMedia } from './live-media';
 import { LiveHands } from './hands';
@@ -49,6 +50,7 @@ import { MemoryRoomStore, ROOM_STORE } from './room-store';
     LiveAgenda,
     FacilitatorControls,
     LiveCases,
+    LiveQuality,
     LiveGateway,
   ],
   exports: [RoomRegistry],

@@ -2,6 +2,7 @@ import type { ConsumerOptions, MediaKind, MediaSource, TransportOptions } from '
 import { LiveErrorCode } from '@echo-hub/protocol';
 import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import { AUDIO_KBPS, chooseLayers, SCREEN_KBPS, spatialLayerFor } from './layers';
 import { invalidMedia, MediaError, mediaNotFound } from './media.errors';
 import type { ms } from './mediasoup';
 import type { WorkerPool } from './worker-pool';
@@ -10,6 +11,8 @@ interface PeerMedia {
   transports: Map<string, ms.WebRtcTransport>;
   producers: Map<string, ms.Producer>;
   consumers: Map<string, ms.Consumer>;
+  /** The hub's estimate of the bandwidth towards this peer (its receive transport), kbit/s; null: none yet. */
+  downlinkKbps: number | null;
 }
 
 interface ConsumerView {
@@ -22,13 +25,6 @@ interface ConsumerView {
 }
 
 const view = (c: ms.Consumer) => c.appData as unknown as ConsumerView;
-
-/** Simulcast layer for a tile of this height (CSS px): small tiles get the smallest encoding. */
-export function spatialLayerFor(height: number): number {
-  if (height >= 360) return 2;
-  if (height >= 180) return 1;
-  return 0;
-}
 
 /**
  * One live session's media: a Router on the least-loaded worker, the peers' transports,
@@ -214,6 +210,21 @@ export class MediaRoom extends EventEmitter<{
     await this.applyTo(userId, consumer);
   }
 
+  /**
+   * Reads the estimate of the bandwidth towards a peer (the congestion control of its receive transport) and
+   * fits the layers of the camera videos it receives into it. Returns the estimate in kbit/s (null: none yet).
+   */
+  async measureDownlink(userId: string): Promise<number | null> {
+    const peer = this.peers.get(userId);
+    const recv = [...(peer?.transports.values() ?? [])].find((t) => t.appData.direction === 'recv' && !t.closed);
+    if (!peer || !recv) return null;
+    const [stats] = await recv.getStats().catch(() => []);
+    const bitrate = stats?.availableOutgoingBitrate;
+    peer.downlinkKbps = typeof bitrate === 'number' && bitrate > 0 ? Math.round(bitrate / 1000) : null;
+    for (const consumer of peer.consumers.values()) await this.applyTo(userId, consumer);
+    return peer.downlinkKbps;
+  }
+
   /** Sets whose camera video is forwarded (last-N) and re-applies it to every consumer. */
   async forwardVideo(userIds: Set<string>): Promise<void> {
     this.forwardVideoOf = userIds;
@@ -257,13 +268,10 @@ export class MediaRoom extends EventEmitter<{
 
   private async applyPolicy(userId: string, consumer: ms.Consumer): Promise<void> {
     if (consumer.closed) return;
-    const v = view(consumer);
-    // Audio flows from everyone; a screen share always; camera video only for the last-N and when on screen.
-    const forward =
-      v.ready &&
-      (consumer.kind === 'audio' || (v.visible && (v.source === 'screen' || this.forwardVideoOf.has(v.ownerId))));
-    if (forward && consumer.type === 'simulcast') {
-      await consumer.setPreferredLayers({ spatialLayer: spatialLayerFor(v.height || 360), temporalLayer: 2 });
+    const forward = this.forwards(consumer);
+    const spatialLayer = forward && consumer.type === 'simulcast' ? this.layerOf(userId, consumer) : null;
+    if (spatialLayer !== null && consumer.preferredLayers?.spatialLayer !== spatialLayer) {
+      await consumer.setPreferredLayers({ spatialLayer, temporalLayer: 2 });
     }
     if (forward && consumer.paused) {
       await consumer.resume();
@@ -274,10 +282,34 @@ export class MediaRoom extends EventEmitter<{
     }
   }
 
+  /** Audio flows from everyone; a screen share always; camera video only for the last-N and when on screen. */
+  private forwards(consumer: ms.Consumer): boolean {
+    const v = view(consumer);
+    return (
+      v.ready &&
+      (consumer.kind === 'audio' || (v.visible && (v.source === 'screen' || this.forwardVideoOf.has(v.ownerId))))
+    );
+  }
+
+  /** A camera video's layer: from its tile's height, and with the others a peer receives within its downlink. */
+  private layerOf(userId: string, consumer: ms.Consumer): number {
+    const peer = this.peers.get(userId);
+    const forwarded = [...(peer?.consumers.values() ?? [])].filter((c) => !c.closed && this.forwards(c));
+    const videos = forwarded.filter((c) => c.type === 'simulcast');
+    const others = forwarded.filter((c) => c.type !== 'simulcast');
+    const reserved = others.reduce((sum, c) => sum + (c.kind === 'audio' ? AUDIO_KBPS : SCREEN_KBPS), 0);
+    const budget = peer?.downlinkKbps == null ? null : peer.downlinkKbps - reserved;
+    const layers = chooseLayers(
+      videos.map((c) => spatialLayerFor(view(c).height || 360)),
+      budget,
+    );
+    return layers[videos.indexOf(consumer)] ?? spatialLayerFor(view(consumer).height || 360);
+  }
+
   private peer(userId: string): PeerMedia {
     let peer = this.peers.get(userId);
     if (!peer) {
-      peer = { transports: new Map(), producers: new Map(), consumers: new Map() };
+      peer = { transports: new Map(), producers: new Map(), consumers: new Map(), downlinkKbps: null };
       this.peers.set(userId, peer);
     }
     return peer;

@@ -1,6 +1,8 @@
 import {
   CASE_STAGES,
   type CaseStage,
+  CONNECTION_LEVELS,
+  type ConnectionLevel,
   type ChatRequest,
   ChatLimits,
   type ConnectTransportRequest,
@@ -15,6 +17,8 @@ import {
   type MediaSource,
   type MuteRequest,
   type PhaseRequest,
+  QualityLimits,
+  type QualityReport,
   type ProducerStateRequest,
   type ProduceRequest,
   REACTIONS,
@@ -30,6 +34,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -211,4 +216,43 @@ export class ConsentDto {
   @ArrayMaxSize(500)
   @IsUUID('4', { each: true, message: 'each of userIds must be a UUID' })
   userIds: string[];
+}
+
+/** A client's connection figures: each a number in range, or null when not measured. */
+export class QualityReportDto implements QualityReport {
+  @IsIn(CONNECTION_LEVELS, { message: `level must be one of ${CONNECTION_LEVELS.join(', ')}` })
+  level: ConnectionLevel;
+
+  @ValidateIf((o: QualityReportDto) => o.roundTripMs !== null)
+  @IsInt({ message: 'roundTripMs must be a whole number of ms or null' })
+  @Min(0)
+  @Max(QualityLimits.maxRoundTripMs)
+  roundTripMs: number | null;
+
+  @ValidateIf((o: QualityReportDto) => o.lossPercent !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'lossPercent must be a number or null' })
+  @Min(0)
+  @Max(100)
+  lossPercent: number | null;
+
+  @ValidateIf((o: QualityReportDto) => o.sendKbps !== null)
+  @IsInt({ message: 'sendKbps must be a whole number of kbit/s or null' })
+  @Min(0)
+  @Max(QualityLimits.maxKbps)
+  sendKbps: number | null;
+
+  @ValidateIf((o: QualityReportDto) => o.recvKbps !== null)
+  @IsInt({ message: 'recvKbps must be a whole number of kbit/s or null' })
+  @Min(0)
+  @Max(QualityLimits.maxKbps)
+  recvKbps: number | null;
+
+  @ValidateIf((o: QualityReportDto) => o.availableKbps !== null)
+  @IsInt({ message: 'availableKbps must be a whole number of kbit/s or null' })
+  @Min(0)
+  @Max(QualityLimits.maxKbps)
+  availableKbps: number | null;
+
+  @IsBoolean({ message: 'audioOnly must be true or false' })
+  audioOnly: boolean;
 }

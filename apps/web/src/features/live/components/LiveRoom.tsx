@@ -104,7 +104,13 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
             people={state.participants.map((p) => p.displayName)}
             onSend={(text, spans) => room.sendChat(text, spans)}
           />
-          <ParticipantsPanel state={state} youId={you.userId} host={you.host} room={room} />
+          <ParticipantsPanel
+            state={state}
+            youId={you.userId}
+            host={you.host}
+            room={room}
+            connections={snapshot.connections}
+          />
         </div>
       </div>
       <RemoteAudio streams={media.remote} />

@@ -1,15 +1,12 @@
+import { LEVEL_WORDS, qualityDetails } from '../lib/quality';
 import type { NetworkQuality } from '../lib/stats';
 
 const BARS = { good: 3, fair: 2, poor: 1, unknown: 0 } as const;
 
 function describe(q: NetworkQuality): string {
   if (q.level === 'unknown') return 'Network quality: measuring';
-  const details = [
-    q.lossPercent !== null && `${q.lossPercent}% packet loss`,
-    q.roundTripMs !== null && `${q.roundTripMs} ms round trip`,
-    q.availableKbps !== null && `${q.availableKbps} kbit/s available`,
-  ].filter(Boolean);
-  return `Network quality: ${q.level}${details.length ? ` (${details.join(', ')})` : ''}`;
+  const details = qualityDetails(q);
+  return `Network quality: ${q.level}${details ? ` (${details})` : ''}`;
 }
 
 /** Good/fair/poor bars from the transports' stats (loss, round trip, available bandwidth). */
@@ -20,6 +17,7 @@ export function NetworkIndicator({ quality }: { quality: NetworkQuality }) {
       {[1, 2, 3].map((bar) => (
         <span key={bar} className={bar <= BARS[quality.level] ? 'live-bar is-on' : 'live-bar'} />
       ))}
+      {quality.level === 'poor' && <span className="live-network-word">{LEVEL_WORDS.poor}</span>}
     </span>
   );
 }

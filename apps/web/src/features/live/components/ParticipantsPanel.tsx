@@ -1,5 +1,7 @@
-import type { LiveParticipant, RoomState } from '@echo-hub/protocol';
+import type { LiveParticipant, QualitySample, RoomState } from '@echo-hub/protocol';
 import type { LiveRoomClient } from '../lib/LiveRoomClient';
+import { qualityDetails } from '../lib/quality';
+import { ConnectionBadge } from './ConnectionBadge';
 import { HostMenu } from './HostMenu';
 
 interface ParticipantsPanelProps {
@@ -7,6 +9,38 @@ interface ParticipantsPanelProps {
   youId: string;
   host: boolean;
   room: LiveRoomClient;
+  /** Hosts: everyone's last connection sample, by user id. */
+  connections: Record<string, QualitySample>;
+}
+
+const RANK = { poor: 0, fair: 1, unknown: 2, good: 3 } as const;
+
+/** Hosts: who is struggling, worst first (poor, then fair; the most loss first), with the evidence. */
+function Struggling({
+  people,
+  connections,
+}: {
+  people: LiveParticipant[];
+  connections: Record<string, QualitySample>;
+}) {
+  const weak = people
+    .filter((p) => p.online && (connections[p.userId]?.level === 'poor' || connections[p.userId]?.level === 'fair'))
+    .map((p) => ({ p, q: connections[p.userId] }))
+    .sort((a, b) => RANK[a.q.level] - RANK[b.q.level] || (b.q.lossPercent ?? 0) - (a.q.lossPercent ?? 0));
+  if (weak.length === 0) return null;
+  return (
+    <div className="live-struggling" role="group" aria-label="Weak connections">
+      <h3>Weak connections</h3>
+      <ul className="live-list">
+        {weak.map(({ p, q }) => (
+          <li key={p.userId}>
+            <strong>{p.displayName}</strong>: {q.level}
+            {q.audioOnly && ', audio only'} ({qualityDetails(q)})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 const ROLE_LABELS: Record<LiveParticipant['role'], string> = {
@@ -45,14 +79,15 @@ function RollCall({ p, onMark }: { p: LiveParticipant; onMark: (present: boolean
   );
 }
 
-/** Everyone in the session by site, with online status and the roll call (marked by hosts). */
-export function ParticipantsPanel({ state, youId, host, room }: ParticipantsPanelProps) {
+/** Everyone in the session by site, with online status, and for hosts the roll call and each connection's quality. */
+export function ParticipantsPanel({ state, youId, host, room, connections }: ParticipantsPanelProps) {
   const online = state.participants.filter((p) => p.online).length;
   return (
     <section role="region" aria-label="Participants" className="live-panel">
       <h2>
         Participants <span className="muted-inline">({online} online)</span>
       </h2>
+      {host && <Struggling people={state.participants} connections={connections} />}
       {bySite(state.participants).map(([site, people]) => (
         <div key={site} className="live-site">
           <h3>{site}</h3>
@@ -68,6 +103,7 @@ export function ParticipantsPanel({ state, youId, host, room }: ParticipantsPane
                     {!host && p.present !== null && ` · ${p.present ? 'present' : 'absent'}`}
                   </span>
                 </span>
+                {host && p.online && <ConnectionBadge name={p.displayName} sample={connections[p.userId]} />}
                 {host && <RollCall p={p} onMark={(present) => void room.rollCall(p.userId, present)} />}
                 {host && p.userId !== youId && p.online && <HostMenu participant={p} state={state} room={room} />}
               </li>

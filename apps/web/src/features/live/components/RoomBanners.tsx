@@ -1,4 +1,5 @@
 import type { LiveSnapshot } from '../lib/LiveRoomClient';
+import { connectionWarning } from '../lib/quality';
 
 interface RoomBannersProps {
   snapshot: LiveSnapshot;
@@ -6,11 +7,12 @@ interface RoomBannersProps {
   onDismiss: () => void;
 }
 
-/** Reconnecting, recording, and what went wrong. */
+/** Reconnecting, a weak connection in words, recording, and what went wrong. */
 export function RoomBanners({ snapshot, onRetryMedia, onDismiss }: RoomBannersProps) {
   const { media, status, state, actionError } = snapshot;
   const reconnecting = status === 'reconnecting' || status === 'connecting';
   const problem = media.problem ?? actionError;
+  const warning = media.status === 'ready' ? connectionWarning(media.quality, media.audioOnly !== 'off') : null;
   return (
     <div className="live-banners">
       <div role="status">
@@ -22,6 +24,7 @@ export function RoomBanners({ snapshot, onRetryMedia, onDismiss }: RoomBannersPr
         {media.audioOnlyNotice && media.status !== 'failed' && (
           <p className="live-banner live-banner-warn">{media.audioOnlyNotice}</p>
         )}
+        {warning && <p className="live-banner live-banner-warn">{warning}</p>}
         {state?.recording && (
           <p className="live-banner live-banner-recording">
             <span className="live-rec-dot" aria-hidden="true" /> This part of the session is being recorded

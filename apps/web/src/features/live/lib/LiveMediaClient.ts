@@ -1,4 +1,11 @@
-import type { IceServer, MediaKind, MediaSource, RoomState } from '@echo-hub/protocol';
+import {
+  CAMERA_LAYER_KBPS,
+  type IceServer,
+  type MediaKind,
+  type MediaSource,
+  QualityLimits,
+  type RoomState,
+} from '@echo-hub/protocol';
 import { Device, type types } from 'mediasoup-client';
 import { AUDIO_ONLY_NOTICE, type AudioOnlyMode, AudioOnlyPolicy } from './audioOnly';
 import { RELAY_NOTICE, unreachableMessage } from './connectivity';
@@ -90,11 +97,10 @@ interface ConsumerEntry {
   chain: Promise<void>;
 }
 
-const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [
-  { scaleResolutionDownBy: 4, maxBitrate: 150_000 },
-  { scaleResolutionDownBy: 2, maxBitrate: 500_000 },
-  { scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
-];
+const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = CAMERA_LAYER_KBPS.map((kbps, i) => ({
+  scaleResolutionDownBy: 2 ** (CAMERA_LAYER_KBPS.length - 1 - i),
+  maxBitrate: kbps * 1000,
+}));
 const STATS_INTERVAL_MS = 3000;
 const DISCONNECTED_GRACE_MS = 2000;
 const ICE_RESTART_WATCHDOG_MS = 15_000;
@@ -151,6 +157,8 @@ export class LiveMediaClient {
   /** The person chose audio only; `policy` decides it automatically otherwise. */
   private audioOnlyChosen = false;
   private readonly policy = new AudioOnlyPolicy();
+  /** When our quality was last reported to the hub (performance.now()). */
+  private reportedAt = -Infinity;
   /** Audio only as applied to our camera producer and video consumers. */
   private audioOnly = false;
   private snap: MediaSnapshot;
@@ -764,9 +772,23 @@ export class LiveMediaClient {
       this.applyAudioOnly();
     }
     const quality = this.status === 'reconnecting' ? { ...sample, level: 'poor' as const } : sample;
+    this.reportQuality(quality);
     if (JSON.stringify(quality) === JSON.stringify(this.quality)) return;
     this.quality = quality;
     this.notify();
+  }
+
+  /** Tells the hub (for the hosts' view) how our connection is, every QualityLimits.everyMs at most. */
+  private reportQuality(q: NetworkQuality): void {
+    const now = performance.now();
+    if ((this.status !== 'ready' && this.status !== 'reconnecting') || now - this.reportedAt < QualityLimits.everyMs) {
+      return;
+    }
+    this.reportedAt = now;
+    const { level, roundTripMs, lossPercent, sendKbps, recvKbps, availableKbps } = q;
+    const report = { level, roundTripMs, lossPercent, sendKbps, recvKbps, availableKbps, audioOnly: this.audioOnly };
+    // A lost report is replaced by the next one.
+    this.conn.request('quality:report', report).catch(() => undefined);
   }
 
   private anyConnected(): boolean {
@@ -810,6 +832,11 @@ export class LiveMediaClient {
     this.onChange();
   }
 
+  private audioOnlyReason(): keyof typeof AUDIO_ONLY_NOTICE {
+    if (this.audioOnlyChosen) return 'chosen';
+    return this.policy.cause === 'loss' ? 'loss' : 'auto';
+  }
+
   private buildSnapshot(): MediaSnapshot {
     const mic = this.producers.get('mic');
     return {
@@ -832,7 +859,7 @@ export class LiveMediaClient {
       problem: this.problem,
       notice: this.relayOnly ? RELAY_NOTICE[this.anyConnected() ? 'connected' : 'connecting'] : null,
       audioOnly: this.audioOnlyChosen ? 'chosen' : this.audioOnly ? 'auto' : 'off',
-      audioOnlyNotice: this.audioOnly ? AUDIO_ONLY_NOTICE[this.audioOnlyChosen ? 'chosen' : 'auto'] : null,
+      audioOnlyNotice: this.audioOnly ? AUDIO_ONLY_NOTICE[this.audioOnlyReason()] : null,
     };
   }
 }

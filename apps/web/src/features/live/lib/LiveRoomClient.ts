@@ -4,6 +4,7 @@ import {
   type JoinResponse,
   LiveErrorCode,
   type LivePhase,
+  type QualitySample,
   type Reaction,
   type RoomPatch,
   type RoomState,
@@ -42,6 +43,8 @@ export interface LiveSnapshot {
   announcement: string;
   /** The last command that failed (raise hand, host controls…). */
   actionError: string | null;
+  /** Hosts: each participant's last connection quality sample, by user id (empty for everyone else). */
+  connections: Record<string, QualitySample>;
 }
 
 /** Roles that skip the lobby (the server's rule: the hub team). */
@@ -95,6 +98,7 @@ export class LiveRoomClient implements EchoLiveTestHook {
       reactions: [],
       announcement: '',
       actionError: null,
+      connections: {},
     };
   }
 
@@ -140,6 +144,10 @@ export class LiveRoomClient implements EchoLiveTestHook {
     });
     socket.on('recording:failed', ({ message }) => this.announce(`The recording stopped: ${message}`));
     socket.on('session:kicked', ({ reason }) => this.finish(reason === 'ended' ? 'ended' : 'removed'));
+    socket.on('quality:sample', ({ sessionId, ...sample }) => {
+      if (sessionId === this.sessionId)
+        this.update({ connections: { ...this.snap.connections, [sample.userId]: sample } });
+    });
     this.conn.connect();
   }
 
@@ -292,11 +300,22 @@ export class LiveRoomClient implements EchoLiveTestHook {
       this.dropped = false;
       this.update({ status: 'joined', problem: null });
       this.syncMedia(dropped);
+      if (this.you?.host) void this.loadConnections();
     } catch (e) {
       this.onJoinError(e);
     } finally {
       this.joining = false;
     }
+  }
+
+  /** Hosts: everyone's connection quality so far (later samples arrive as `quality:sample`). */
+  private async loadConnections(): Promise<void> {
+    const samples = await this.conn.request('host:quality', {}).catch(() => []);
+    const connections = { ...this.snap.connections };
+    for (const sample of samples) {
+      if ((connections[sample.userId]?.at ?? '') < sample.at) connections[sample.userId] = sample;
+    }
+    this.update({ connections });
   }
 
   private onJoinError(e: unknown): void {

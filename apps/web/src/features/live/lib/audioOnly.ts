@@ -8,8 +8,13 @@ export type AudioOnlyMode = 'off' | 'auto' | 'chosen';
 /** What the person reads while video is off for the network's sake, and once it came back. */
 export const AUDIO_ONLY_NOTICE = {
   auto: 'Your connection is too slow for video; audio only to keep you heard. Video returns when the link recovers.',
+  /** Automatic, because of loss on what we receive (no send estimate while we send no video). */
+  loss: 'Your connection is losing packets; video paused to keep audio. Video returns when the link recovers.',
   chosen: 'Audio only: you send and receive no video. Turn video back on from the controls.',
 };
+
+/** Why the policy chose audio only: the send estimate fell below the floor, or what we receive is being lost. */
+export type AudioOnlyCause = 'bandwidth' | 'loss';
 
 /** Below this the lowest camera layer (150 kbit/s) and the audio no longer fit. */
 export const VIDEO_FLOOR_KBPS = 150;
@@ -43,6 +48,7 @@ export interface LinkSample {
 /** Decides `auto` audio-only from successive samples, with hysteresis and backed-off tries of video. */
 export class AudioOnlyPolicy {
   private on = false;
+  private why: AudioOnlyCause = 'bandwidth';
   private bad = 0;
   private good = 0;
   /** Samples since auto audio-only began. */
@@ -54,6 +60,11 @@ export class AudioOnlyPolicy {
   /** Whether the network wants audio only now. */
   get active(): boolean {
     return this.on;
+  }
+
+  /** What made the network want audio only (while `active`). */
+  get cause(): AudioOnlyCause {
+    return this.why;
   }
 
   /** Starts over (the person chose, or the media was rebuilt). */
@@ -78,7 +89,14 @@ export class AudioOnlyPolicy {
     this.steady = low ? 0 : this.steady + 1;
     if (this.steady >= STEADY_AFTER) this.tryAfter = FIRST_TRY_AFTER;
     if (this.bad < ENTER_AFTER) return false;
-    Object.assign(this, { on: true, bad: 0, good: 0, waited: 0, steady: 0 });
+    Object.assign(this, {
+      on: true,
+      why: s.sendingVideo ? 'bandwidth' : 'loss',
+      bad: 0,
+      good: 0,
+      waited: 0,
+      steady: 0,
+    });
     return true;
   }
 

@@ -1,3 +1,5 @@
+import type { ConnectionLevel } from '@echo-hub/protocol';
+
 /**
  * Reading WebRTC stats the same way in Chromium and Firefox: the fields used here are
  * optional because each browser fills a different subset.
@@ -98,7 +100,7 @@ export function sentCounters(report: RTCStatsReport | null): SentCounters {
 
 // ---- network quality ----------------------------------------------------------------
 
-export type QualityLevel = 'good' | 'fair' | 'poor' | 'unknown';
+export type QualityLevel = ConnectionLevel;
 
 export interface NetworkQuality {
   level: QualityLevel;
@@ -107,6 +109,9 @@ export interface NetworkQuality {
   roundTripMs: number | null;
   /** The browser's estimate of the bandwidth available for sending (Chromium only). */
   availableKbps: number | null;
+  /** What we sent and received since the last sample (the candidate pairs in use), in kbit/s. */
+  sendKbps: number | null;
+  recvKbps: number | null;
 }
 
 export const UNKNOWN_QUALITY: NetworkQuality = {
@@ -114,6 +119,8 @@ export const UNKNOWN_QUALITY: NetworkQuality = {
   lossPercent: null,
   roundTripMs: null,
   availableKbps: null,
+  sendKbps: null,
+  recvKbps: null,
 };
 
 function selectedPair(entries: StatEntry[]): StatEntry | undefined {
@@ -126,10 +133,17 @@ function selectedPair(entries: StatEntry[]): StatEntry | undefined {
   );
 }
 
+/** Beyond these (loss above, round trip above, send estimate below) a connection is poor, or fair. */
+export const POOR = { lossPercent: 8, roundTripMs: 800, kbps: 150 } as const;
+export const FAIR = { lossPercent: 2, roundTripMs: 300, kbps: 500 } as const;
+
+const beyond = (t: typeof POOR | typeof FAIR, loss: number | null, rtt: number | null, kbps: number | null) =>
+  (loss ?? 0) > t.lossPercent || (rtt ?? 0) > t.roundTripMs || (kbps !== null && kbps < t.kbps);
+
 function qualityLevel(lossPercent: number | null, roundTripMs: number | null, kbps: number | null): QualityLevel {
   if (lossPercent === null && roundTripMs === null && kbps === null) return 'unknown';
-  if ((lossPercent ?? 0) > 8 || (roundTripMs ?? 0) > 800 || (kbps !== null && kbps < 150)) return 'poor';
-  if ((lossPercent ?? 0) > 2 || (roundTripMs ?? 0) > 300 || (kbps !== null && kbps < 500)) return 'fair';
+  if (beyond(POOR, lossPercent, roundTripMs, kbps)) return 'poor';
+  if (beyond(FAIR, lossPercent, roundTripMs, kbps)) return 'fair';
   return 'good';
 }
 
@@ -141,9 +155,18 @@ function qualityLevel(lossPercent: number | null, roundTripMs: number | null, kb
 export class QualityMeter {
   private lost = 0;
   private received = 0;
+  private bytes: { sent: number; received: number; at: number } | null = null;
 
-  /** `sendingVideo`: the send estimate only says something while video is sent (audio alone never ramps it up). */
-  sample(send: RTCStatsReport | null, recv: RTCStatsReport | null, sendingVideo: boolean): NetworkQuality {
+  /**
+   * `sendingVideo`: the send estimate only says something while video is sent (audio alone never ramps it up).
+   * `now`: when the stats were read, in ms (for the bitrates).
+   */
+  sample(
+    send: RTCStatsReport | null,
+    recv: RTCStatsReport | null,
+    sendingVideo: boolean,
+    now = performance.now(),
+  ): NetworkQuality {
     const sendEntries = statEntries(send);
     const recvEntries = statEntries(recv);
     const inbound = recvEntries.filter((e) => e.type === 'inbound-rtp');
@@ -172,6 +195,20 @@ export class QualityMeter {
       lossPercent: lossPercent === null ? null : Math.round(lossPercent * 10) / 10,
       roundTripMs,
       availableKbps,
+      ...this.bitrates(selectedPair(sendEntries), selectedPair(recvEntries), now),
+    };
+  }
+
+  /** Bitrates from the byte counters of the pairs in use since the previous sample (null on the first). */
+  private bitrates(send: StatEntry | undefined, recv: StatEntry | undefined, now: number) {
+    const bytes = { sent: send?.bytesSent ?? 0, received: recv?.bytesReceived ?? 0, at: now };
+    const last = this.bytes;
+    this.bytes = bytes;
+    const kbps = (to: number, from: number) =>
+      last && bytes.at > last.at && to >= from ? Math.round(((to - from) * 8) / (bytes.at - last.at)) : null;
+    return {
+      sendKbps: send ? kbps(bytes.sent, last?.sent ?? 0) : null,
+      recvKbps: recv ? kbps(bytes.received, last?.received ?? 0) : null,
     };
   }
 }
@@ -179,11 +216,33 @@ export class QualityMeter {
 interface CandidateEntry extends StatEntry {
   localCandidateId?: string;
   candidateType?: string;
+  protocol?: string;
+  relayProtocol?: string;
+}
+
+/** Our end of the candidate pair in use (null before ICE connects). */
+export interface LocalCandidate {
+  /** `host`, `srflx`, `prflx` or `relay`. */
+  candidateType: string | null;
+  /** `udp` or `tcp` between us and the hub (or the relay). */
+  protocol: string | null;
+  /** For a relay candidate: how we reach the relay (`udp`, `tcp` or `tls`). */
+  relayProtocol: string | null;
+}
+
+export function selectedLocalCandidate(report: RTCStatsReport | null): LocalCandidate | null {
+  const entries = statEntries(report) as CandidateEntry[];
+  const pair = selectedPair(entries) as CandidateEntry | undefined;
+  const local = entries.find((e) => e.id === pair?.localCandidateId);
+  if (!local) return null;
+  return {
+    candidateType: local.candidateType ?? null,
+    protocol: local.protocol ?? null,
+    relayProtocol: local.relayProtocol ?? null,
+  };
 }
 
 /** The type of our end of the candidate pair in use: `host`, `srflx`, `prflx` or `relay` (null before ICE connects). */
 export function selectedCandidateType(report: RTCStatsReport | null): string | null {
-  const entries = statEntries(report) as CandidateEntry[];
-  const pair = selectedPair(entries) as CandidateEntry | undefined;
-  return entries.find((e) => e.id === pair?.localCandidateId)?.candidateType ?? null;
+  return selectedLocalCandidate(report)?.candidateType ?? null;
 }
