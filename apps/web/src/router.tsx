@@ -44,7 +44,7 @@ export const router = createBrowserRouter([
             lazy: page(() => import('./features/invitations/components/InvitationPage'), 'InvitationPage'),
           },
           {
-            path: 'certificates/verify/:code',
+            path: 'certificates/verify/:code?',
             lazy: page(
               () => import('./features/certificates/components/VerifyCertificatePage'),
               'VerifyCertificatePage',

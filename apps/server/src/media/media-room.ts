@@ -43,7 +43,7 @@ export class MediaRoom extends EventEmitter<{
 }> {
   private readonly logger = new Logger(MediaRoom.name);
   private readonly peers = new Map<string, PeerMedia>();
-  private forwardVideoOf = new Set<string>();
+  private forwardVideoOf: (receiverId: string) => ReadonlySet<string> = () => new Set();
 
   private constructor(
     private readonly pool: WorkerPool,
@@ -214,9 +214,9 @@ export class MediaRoom extends EventEmitter<{
     await this.applyTo(userId, consumer);
   }
 
-  /** Sets whose camera video is forwarded (last-N) and re-applies it to every consumer. */
-  async forwardVideo(userIds: Set<string>): Promise<void> {
-    this.forwardVideoOf = userIds;
+  /** Sets whose camera video is forwarded to whom (last-N) and re-applies it to every consumer. */
+  async forwardVideo(to: (receiverId: string) => ReadonlySet<string>): Promise<void> {
+    this.forwardVideoOf = to;
     for (const [userId, peer] of this.peers) {
       for (const consumer of peer.consumers.values()) await this.applyTo(userId, consumer);
     }
@@ -261,7 +261,8 @@ export class MediaRoom extends EventEmitter<{
     // Audio flows from everyone; a screen share always; camera video only for the last-N and when on screen.
     const forward =
       v.ready &&
-      (consumer.kind === 'audio' || (v.visible && (v.source === 'screen' || this.forwardVideoOf.has(v.ownerId))));
+      (consumer.kind === 'audio' ||
+        (v.visible && (v.source === 'screen' || this.forwardVideoOf(userId).has(v.ownerId))));
     if (forward && consumer.type === 'simulcast') {
       await consumer.setPreferredLayers({ spatialLayer: spatialLayerFor(v.height || 360), temporalLayer: 2 });
     }

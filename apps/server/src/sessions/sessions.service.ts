@@ -22,7 +22,8 @@ import { buildIcs } from './ics';
 import { occurrences } from './recurrence';
 
 /** "Join" shows from this long before the start until the end. */
-const JOIN_WINDOW_MS = 15 * 60_000;
+/** How early the room can be joined: hosts open it for a sound check, early spokes wait in the lobby. */
+const JOIN_WINDOW_MS = 60 * 60_000;
 /** The slide formats accepted, by extension, with the type they are served as. */
 const SLIDE_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -88,6 +89,7 @@ export class SessionsService {
             durationMinutes: dto.durationMinutes,
             timeZone,
             status: 'scheduled',
+            practice: dto.practice ?? false,
             revision: 0,
           }),
         );
@@ -116,6 +118,7 @@ export class SessionsService {
     if (dto.durationMinutes !== undefined) session.durationMinutes = dto.durationMinutes;
     if (dto.startsAt !== undefined) session.startsAt = new Date(dto.startsAt).toISOString();
     if (dto.status !== undefined) session.status = dto.status;
+    if (dto.practice !== undefined) session.practice = dto.practice;
     session.revision++;
     await repo.save(session);
     return this.get(id, myRole);
@@ -293,6 +296,7 @@ export class SessionsService {
         durationMinutes: s.durationMinutes,
         timeZone: s.timeZone,
         status: s.status,
+        practice: s.practice,
         agenda: (agendas.get(s.id) ?? []).map((i) => this.toAgendaDto(i)),
         cases: queues.get(s.id) ?? [],
         myRole,

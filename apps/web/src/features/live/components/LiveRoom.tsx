@@ -74,7 +74,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
               setView={room.setView}
             />
           ) : (
-            <Lobby state={state} youId={you.userId} />
+            <Lobby state={state} youId={you.userId} startsAt={session.startsAt} />
           )}
           <ControlsBar
             media={media}

@@ -1,4 +1,4 @@
-import type { IceServer, MediaKind, MediaSource, RoomState } from '@echo-hub/protocol';
+import { type IceServer, type MediaKind, type MediaSource, type RoomState, videoForwardedTo } from '@echo-hub/protocol';
 import { Device, type types } from 'mediasoup-client';
 import { AUDIO_ONLY_NOTICE, type AudioOnlyMode, AudioOnlyPolicy } from './audioOnly';
 import { RELAY_NOTICE, unreachableMessage } from './connectivity';
@@ -319,11 +319,12 @@ export class LiveMediaClient {
     const { state, userId } = this.room();
     if (!state || !this.recvTransport) return;
     const offered = new Set<string>();
+    const videoOf = new Set(videoForwardedTo(state, userId ?? ''));
     for (const participant of state.participants) {
       if (participant.userId === userId) continue;
       for (const producer of participant.producers) {
         offered.add(producer.id);
-        if (producer.source !== 'camera' || state.videoUserIds.includes(participant.userId)) {
+        if (producer.source !== 'camera' || videoOf.has(participant.userId)) {
           void this.consume(participant.userId, producer.id, producer.source);
         }
       }
