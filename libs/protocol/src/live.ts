@@ -161,6 +161,8 @@ export interface JoinResponse {
   mediaEpoch: number;
   /** The caller's permissions in the room. */
   you: { userId: string; host: boolean };
+  /** The programme's sites and their localities: where people join from, not flagged in chat. */
+  places: string[];
 }
 
 /** A TURN server with time-limited credentials (TURN REST form: username `expiry:userId`). */

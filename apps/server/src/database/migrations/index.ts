@@ -8,6 +8,7 @@ import { Recordings1764090000000 } from './1764090000000-recordings';
 import { CaseAttachments1764093600000 } from './1764093600000-case-attachments';
 import { ChatConfirmations1764097200000 } from './1764097200000-chat-confirmations';
 import { PracticeSessions1764100800000 } from './1764100800000-practice-sessions';
+import { PostgresSearch1764104400000 } from './1764104400000-postgres-search';
 
 /** Every migration, in order; run at start (runMigrations, under a lock on PostgreSQL) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CaseAttachments1764093600000,
   ChatConfirmations1764097200000,
   PracticeSessions1764100800000,
+  PostgresSearch1764104400000,
 ];

@@ -102,6 +102,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
             messages={state.chat}
             youId={you.userId}
             people={state.participants.map((p) => p.displayName)}
+            places={snapshot.places}
             onSend={(text, spans) => room.sendChat(text, spans)}
           />
           <ParticipantsPanel state={state} youId={you.userId} host={you.host} room={room} />

@@ -9,7 +9,7 @@ export function PracticeToggle({ session, onChange }: { session: SessionDto; onC
     <p>
       <button
         type="button"
-        className="button-secondary"
+        className="button"
         disabled={action.pending}
         onClick={() =>
           void action.run(async () => onChange(await updateSession(session.id, { practice: !session.practice })))
