@@ -36,8 +36,8 @@ export function SignUpPage() {
       <h1>Create account</h1>
       {params.has('first') ? (
         <p className="notice">
-          You are setting up a new hub: this account becomes its administrator. Keep its password safe; you can
-          make other people administrators later.
+          You are setting up a new hub: this account becomes its administrator. Keep its password safe; you can make
+          other people administrators later.
         </p>
       ) : (
         <p>The first account on a new hub becomes its administrator.</p>

@@ -18,8 +18,8 @@ export function HomePage() {
           <h2>Set up this hub</h2>
           <p>
             This hub is new: nobody has an account yet. The first account becomes the hub&apos;s administrator, who
-            creates programs, adds spoke sites and members, and schedules sessions. A short checklist guides you
-            through it.
+            creates programs, adds spoke sites and members, and schedules sessions. A short checklist guides you through
+            it.
           </p>
           <ul>
             <li>Live teleECHO sessions with video, a hand queue, chat and recordings (with consent).</li>
