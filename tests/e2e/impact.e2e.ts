@@ -148,6 +148,11 @@ test('a spoke attends, answers the survey and gets a certificate; the coordinato
   });
   await spoke.getByRole('link', { name: 'check it' }).click();
   await expect(spoke.getByText(`Valid certificate ${code}.`)).toBeVisible();
+  // A verifier types the code as they read it: lower case, no dashes.
+  await spoke.goto('/certificates/verify');
+  await spoke.getByLabel('Certificate code').fill(code.toLowerCase().replace(/-/g, ''));
+  await spoke.getByRole('button', { name: 'Check' }).click();
+  await expect(spoke.getByText(`Valid certificate ${code}.`)).toBeVisible();
 
   // The coordinator's report: two more learning experiences (the facilitator and the spoke).
   await coordinator.reload();

@@ -301,6 +301,34 @@ describe('case presentations: the de-identification gate, the queue, recommendat
       [host, expert, spoke].forEach((c) => c.close());
     }
   });
+
+  it('ending the session while a case is presented, with nothing captured, queues it for the next session and tells the presenter', async () => {
+    const host = new TestLiveClient(await t.app.getUrl(), p.facilitator.token);
+    await host.connected();
+    try {
+      await host.ok('session:join', { sessionId });
+      const waiting = (await api(t.app).get(`/api/sessions/${sessionId}`).set(bearer(p.spoke)).expect(200)).body
+        .cases as QueuedCase[];
+      const open = waiting.find((c) => c.status === 'submitted' || c.status === 'scheduled');
+      if (!open) throw new Error('the earlier tests left no waiting case in S1');
+      await host.ok('host:openCase', { caseId: open.id });
+      await host.ok('host:end');
+
+      const c = (await api(t.app).get(`/api/cases/${open.id}`).set(bearer(p.facilitator)).expect(200)).body as CaseDto;
+      expect({ status: c.status, sessionId: c.sessionId }).toEqual({ status: 'submitted', sessionId: laterSessionId });
+      const later = (await api(t.app).get(`/api/sessions/${laterSessionId}`).set(bearer(p.spoke)).expect(200)).body
+        .cases as QueuedCase[];
+      expect(later.map((q) => q.id)).toContain(open.id);
+      const presenter = [p.spoke, p.spoke2].find((a) => a.id === c.presenter.id) as Account;
+      const inbox = (await api(t.app).get('/api/notifications').set(bearer(presenter)).expect(200))
+        .body as NotificationsResponse;
+      expect(inbox.items).toContainEqual(
+        expect.objectContaining({ kind: 'case_returned', caseId: open.id, excerpt: expect.stringContaining('S2') }),
+      );
+    } finally {
+      host.close();
+    }
+  });
 });
 
 describe('case attachments and the recommendations notification', () => {

@@ -678,6 +678,27 @@ describe('community of practice', () => {
       expect(empty.status).toBe(400);
       expect(empty.body.message).toMatch(/q/);
     });
+
+    it('searches the words people read, not the Markdown, and ignores accents, on either database', async () => {
+      const id = await newThread(
+        'ciara',
+        openGroup,
+        'Memory café listings',
+        'The **Thursday** café meets at the library: [timetable](https://example.org/zebrafinch-timetable).',
+      );
+      const search = async (q: string) =>
+        (
+          (await get('mark', `/api/programs/${programId}/community/search?q=${encodeURIComponent(q)}`))
+            .body as SearchResponse
+        ).results.filter((r) => r.threadId === id);
+      const plain = await search('cafe');
+      expect(plain).toHaveLength(1);
+      expect(plain[0].snippetHtml).toContain('<mark>café</mark>');
+      expect(plain[0].snippetHtml).not.toMatch(/\*\*|\]\(|https?:/); // no Markdown syntax, no URL
+      expect(plain[0].titleHtml).toContain('<mark>café</mark>');
+      expect(await search('zebrafinch')).toEqual([]); // a word only in a link's URL
+      expect(await search('timetable')).toHaveLength(1); // the link's text is read
+    });
   });
 
   describe('survives a restart', () => {

@@ -749,6 +749,11 @@ describe('a live session end to survey and certificate, over socket.io', () => {
       ['code', 'holder', 'hours', 'issuedAt', 'period', 'periodLabel', 'program', 'sessions', 'valid'].sort(),
     );
     expect(body).toMatchObject({ valid: true, code, holder: 'Test spoke', program: 'Dementia Care ECHO', sessions: 1 });
+    // Typed the way people type it: lower case, no dashes, spaces between the groups.
+    for (const typed of [code.replace(/-/g, ''), code.toLowerCase().replace(/-/g, ' ')]) {
+      const again = await api(t.app).get(`/api/certificates/verify/${encodeURIComponent(typed)}`);
+      expect({ typed, status: again.status, code: again.body.code }).toEqual({ typed, status: 200, code });
+    }
     expect((await api(t.app).get('/api/certificates/verify/AAAA-BBBB-CCCC')).status).toBe(404);
     expect((await api(t.app).get('/api/certificates/verify/nonsense')).status).toBe(404);
 
@@ -762,6 +767,45 @@ describe('a live session end to survey and certificate, over socket.io', () => {
     expect([none.status, none.body.error]).toEqual([422, 'NO_ATTENDANCE_IN_PERIOD']);
     const bad = await api(t.app).get(`/api/programs/${programId}/certificate.pdf?period=2026-13`).set(bearer(spoke));
     expect([bad.status, bad.body.message]).toEqual([400, expect.stringContaining('period')]);
+  });
+
+  it('a practice session counts nowhere and sends no survey, until a host says it was not practice', async () => {
+    const figures = async () => {
+      const report: ImpactReport = (await api(t.app).get(`/api/programs/${programId}/impact`).set(bearer(host))).body;
+      return { attendances: report.attendances, sessions: report.sessions };
+    };
+    const surveysOf = async (a: Account): Promise<PendingSurveyDto[]> =>
+      (await api(t.app).get('/api/me/surveys').set(bearer(a))).body;
+    const before = await figures();
+    const surveysBefore = (await surveysOf(spoke)).length;
+
+    const created = await api(t.app)
+      .post(`/api/programs/${programId}/sessions`)
+      .set(bearer(host))
+      .send({ title: 'Dry run', startsAt: new Date().toISOString(), durationMinutes: 30, practice: true });
+    expect([created.status, created.body.practice]).toEqual([201, true]);
+    const practiceId: string = created.body.id;
+    const h = await connect(host);
+    await h.ok('session:join', { sessionId: practiceId });
+    await h.ok('host:open');
+    const s = await connect(spoke);
+    await s.ok('session:join', { sessionId: practiceId });
+    await h.ok('host:end');
+
+    // Attendance rows are kept (the session happened), but nothing counts and no survey went out.
+    const rows = await t.app.get(DataSource).getRepository(Attendance).findBy({ sessionId: practiceId });
+    expect(rows.map((r) => r.userId).sort()).toEqual([host.id, spoke.id].sort());
+    expect(await figures()).toEqual(before);
+    expect(await surveysOf(spoke)).toHaveLength(surveysBefore);
+    const survey = await api(t.app).post(`/api/sessions/${practiceId}/survey`).set(bearer(host));
+    expect([survey.status, survey.body.error]).toEqual([409, 'PRACTICE_SESSION']);
+
+    // Marked as a real session afterwards: it counts like any other.
+    const patched = await api(t.app).patch(`/api/sessions/${practiceId}`).set(bearer(host)).send({ practice: false });
+    expect([patched.status, patched.body.practice]).toEqual([200, false]);
+    expect(await figures()).toEqual({ attendances: before.attendances + 2, sessions: before.sessions + 1 });
+    const refused = await api(t.app).patch(`/api/sessions/${practiceId}`).set(bearer(host)).send({ practice: 'yes' });
+    expect([refused.status, refused.body.message]).toEqual([400, expect.stringContaining('practice')]);
   });
 });
 

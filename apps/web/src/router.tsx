@@ -34,7 +34,7 @@ export const router = createBrowserRouter([
           { path: 'forgot-password', lazy: authPages.ForgotPasswordPage },
           { path: 'reset-password', lazy: authPages.ResetPasswordPage },
           { path: 'invite/:token', lazy: invitationPages.InvitationPage },
-          { path: 'certificates/verify/:code', lazy: certificatePages.VerifyCertificatePage },
+          { path: 'certificates/verify/:code?', lazy: certificatePages.VerifyCertificatePage },
           {
             element: <RequireAuth />,
             children: [

@@ -365,3 +365,19 @@ describe('scanFileName', () => {
     },
   );
 });
+
+describe("known places (the programme's own sites, in chat)", () => {
+  const knownPlaces = ['Ards Community Hospital', 'Newtownards', 'Bradford Royal Infirmary', 'Bradford'];
+
+  it('says where a colleague joins from without flagging it', () => {
+    for (const text of ['Hello from Ards', 'Joining from Bradford', 'Hi all from Bradford Royal Infirmary']) {
+      expect(scan(text).length).toBeGreaterThan(0); // flagged without the list…
+      expect({ text, found: scan(text, { knownPlaces }) }).toEqual({ text, found: [] }); // …not with it
+    }
+  });
+
+  it('still flags other places and every other identifier in the same message', () => {
+    const found = scan('Hello from Ards, patient lives in Llandrindod Wells, NHS 943 476 5919', { knownPlaces });
+    expect(found.map((f) => f.text)).toEqual(['Llandrindod Wells', '943 476 5919']);
+  });
+});

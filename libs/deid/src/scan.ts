@@ -42,6 +42,11 @@ export interface ScanOptions {
    * such as "Dr Rahman" with "Dr Ahmed Rahman" in the room, names a colleague, not a patient.
    */
   knownPeople?: readonly string[];
+  /**
+   * Names of the programme's own sites and their localities (a live session's chat): "Hello from Ards" with
+   * a site in Ards says where a colleague joins from, not where a patient lives. Case text never passes these.
+   */
+  knownPlaces?: readonly string[];
 }
 
 const words = (name: string) =>
@@ -59,6 +64,12 @@ function namesSomeoneKnown(name: string, people: readonly ReadonlySet<string>[])
   return own.length > 0 && people.some((person) => own.every((w) => person.has(w)));
 }
 
+/** Whether every word of `place` is in one known place's name (each a set of lower-case words). */
+function namesPlaceKnown(place: string, places: readonly ReadonlySet<string>[]): boolean {
+  const own = words(place);
+  return own.length > 0 && places.some((known) => own.every((w) => known.has(w)));
+}
+
 /**
  * Finds identifiers in free text. The detectors read the text normalised (see `normalise`: pasted
  * no-break or zero-width spaces, full-width or Arabic-Indic digits, "nine four three..."), while the
@@ -67,10 +78,14 @@ function namesSomeoneKnown(name: string, people: readonly ReadonlySet<string>[])
 export function scan(text: string, options: ScanOptions = {}): Finding[] {
   if (!text) return [];
   const people = (options.knownPeople ?? []).map((name) => new Set(words(name)));
+  const places = (options.knownPlaces ?? []).map((name) => new Set(words(name)));
   const norm = normalise(text);
   const candidates = DETECTORS.flatMap((detect) => detect(norm.text));
   return resolve(candidates)
     .filter((c) => c.kind !== 'NAME' || !namesSomeoneKnown(norm.text.slice(c.start, c.end), people))
+    .filter(
+      (c) => (c.kind !== 'ADDRESS' && c.kind !== 'NAME') || !namesPlaceKnown(norm.text.slice(c.start, c.end), places),
+    )
     .map(({ kind, start: s, end: e, reason }) => {
       const { start, end } = originalSpan(norm, s, e);
       return { kind, start, end, text: text.slice(start, end), reason };

@@ -284,7 +284,14 @@ export interface SearchResponse {
   results: SearchResult[];
 }
 
-export type NotificationKind = 'mention' | 'reply' | 'join_request' | 'join_decided' | 'recommendations';
+export type NotificationKind =
+  | 'mention'
+  | 'reply'
+  | 'join_request'
+  | 'join_decided'
+  | 'recommendations'
+  /** A case the session ended on before it was discussed: where it waits now (in `excerpt`). */
+  | 'case_returned';
 
 export interface NotificationDto {
   id: string;
@@ -293,7 +300,7 @@ export interface NotificationDto {
   groupId: string | null;
   threadId: string | null;
   postId: string | null;
-  /** The case whose recommendations were sent (kind `recommendations`). */
+  /** The case whose recommendations were sent, or that was returned to the queue. */
   caseId: string | null;
   actor: PersonRef | null;
   /** Thread title, group name for join requests, or case title for recommendations. */

@@ -13,6 +13,8 @@ export interface HealthResponse {
   storage: 'ok' | 'error';
   version: string;
   uptimeSeconds: number;
+  /** A new hub: nobody has an account yet (the first to sign up becomes its administrator). */
+  firstRun: boolean;
 }
 
 /** GET /api/ready, for load balancers: 200 when this instance takes new work, 503 with the reason otherwise. */

@@ -71,6 +71,11 @@ export interface RoomState {
   chat: ChatMessage[];
   /** Users whose video the server forwards (last-N): the others are audio-only to save bandwidth. */
   videoUserIds: string[];
+  /**
+   * The next in line after the last-N: sent to those in `videoUserIds` in place of their own video, so that
+   * everyone always sees someone (with LAST_N=1 the speaker sees the previous speaker or the presenter).
+   */
+  videoSpareId: string | null;
   /** The case being presented, its stage and the recommendations captured live (null outside cases). */
   liveCase: LiveCase | null;
   /** True while a recording is running (recordings feature). */
@@ -89,6 +94,13 @@ export interface RoomPatch {
   set?: Partial<Omit<RoomState, 'version' | 'sessionId' | 'chat' | 'participants'>>;
   chat?: ChatMessage;
   participants?: { upsert?: LiveParticipant[]; remove?: string[] };
+}
+
+/** Whose camera video the server forwards to `userId`: the last-N without themselves, the spare in their place. */
+export function videoForwardedTo(state: Pick<RoomState, 'videoUserIds' | 'videoSpareId'>, userId: string): string[] {
+  if (!state.videoUserIds.includes(userId)) return state.videoUserIds;
+  const others = state.videoUserIds.filter((id) => id !== userId);
+  return state.videoSpareId ? [...others, state.videoSpareId] : others;
 }
 
 /** Applies a patch (the client and the server's store use the same function). */
@@ -149,6 +161,8 @@ export interface JoinResponse {
   mediaEpoch: number;
   /** The caller's permissions in the room. */
   you: { userId: string; host: boolean };
+  /** The programme's sites and their localities: where people join from, not flagged in chat. */
+  places: string[];
 }
 
 /** A TURN server with time-limited credentials (TURN REST form: username `expiry:userId`). */

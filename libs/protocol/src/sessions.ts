@@ -53,6 +53,8 @@ export interface CreateSessionRequest {
   timeZone?: string;
   agenda?: AgendaItemInput[];
   recurrence?: RecurrenceRequest;
+  /** A dry run: counted nowhere (attendance, impact, certificates) and no survey. Default false. */
+  practice?: boolean;
 }
 
 export interface UpdateSessionRequest {
@@ -60,6 +62,7 @@ export interface UpdateSessionRequest {
   startsAt?: string;
   durationMinutes?: number;
   status?: 'scheduled' | 'cancelled';
+  practice?: boolean;
 }
 
 export interface SessionDto {
@@ -72,12 +75,17 @@ export interface SessionDto {
   durationMinutes: number;
   timeZone: string;
   status: SessionStatus;
+  /** A dry run: counted nowhere and no survey. */
+  practice: boolean;
   agenda: AgendaItemDto[];
   /** Cases in queue order (drafts and withdrawn cases left out). */
   cases: QueuedCase[];
   /** The caller's role in the session's program. */
   myRole: string | null;
-  /** True from 15 minutes before the start until the end: the web client shows "Join". */
+  /**
+   * True from an hour before the start until the end: the web client shows "Join" (hosts open the room for a
+   * sound check; spokes who come early wait in the lobby until it opens).
+   */
   joinable: boolean;
 }
 

@@ -9,7 +9,7 @@ import {
 } from '@echo-hub/protocol';
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
 import { nowIso } from '../database/columns';
 import { gate } from '../deid';
@@ -267,6 +267,40 @@ export class CasesService {
     } else {
       await this.db.getRepository(EchoCase).update({ id: caseId }, { status: 'discussed' });
     }
+  }
+
+  /**
+   * A case still being presented when its session ended, with nothing captured: it waits again, in the
+   * program's next scheduled session when there is one (else in this session's queue, for a facilitator to move),
+   * and its presenter is told where it went.
+   */
+  async returnUnfinished(caseId: string, by: AuthUser): Promise<{ sessionId: string | null }> {
+    const c = await this.db.getRepository(EchoCase).findOneByOrFail({ id: caseId });
+    await this.db.getRepository(EchoCase).update({ id: caseId }, { status: 'submitted' });
+    const next = await this.db.getRepository(EchoSession).findOne({
+      where: { programId: c.programId, status: 'scheduled', practice: false, startsAt: MoreThan(nowIso()) },
+      order: { startsAt: 'ASC' },
+    });
+    if (next) await this.move(caseId, next.id);
+    try {
+      await this.notifications.notify({
+        userId: c.presenterId,
+        kind: 'case_returned',
+        programId: c.programId,
+        groupId: null,
+        caseId,
+        actor: { id: by.id, displayName: by.displayName },
+        title: c.title,
+        excerpt: next
+          ? `The session ended before it was discussed; it is now queued for “${next.title}” (${next.startsAt}).`
+          : 'The session ended before it was discussed; it is back in the queue for a facilitator to schedule.',
+      });
+    } catch (err) {
+      this.logger.warn(
+        `case ${caseId} returned, but its presenter was not notified: ${(err as Error)?.message ?? err}`,
+      );
+    }
+    return { sessionId: next?.id ?? null };
   }
 
   // ---- helpers ----------------------------------------------------------------------------

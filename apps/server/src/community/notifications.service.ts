@@ -54,6 +54,7 @@ const KIND_TEXT: Record<NotificationKind, string> = {
   join_request: 'asked to join',
   join_decided: 'decided on your request to join',
   recommendations: 'sent recommendations for your case',
+  case_returned: 'ended the session before discussing your case',
 };
 
 /** Renders one person's digest email (plain text). */

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { SEARCH_TABLE } from '../database/migrations/1764082800000-community';
+import { SEARCH_CONFIG, searchVector } from '../database/migrations/1764104400000-postgres-search';
 import { CommunityGroup } from './entities/community-group.entity';
 import { Post } from './entities/post.entity';
 import { Thread } from './entities/thread.entity';
@@ -57,9 +58,10 @@ interface Hit {
 }
 
 /**
- * Full-text search over the posts a reader may see. SQLite: the FTS5 table made by the migration,
- * kept in step here on every insert, edit, hide, restore and delete. PostgreSQL: to_tsvector /
- * to_tsquery on the posts themselves (GIN index), highlighted with ts_headline.
+ * Full-text search over the posts a reader may see, in the plain text of each post (no Markdown syntax, no link
+ * URLs) and with accents ignored, the same on both databases: a search table kept in step here on every insert,
+ * edit, hide, restore and delete. SQLite: an FTS5 table (bm25, snippet). PostgreSQL: a table with a GIN index
+ * on its weighted tsvector (ts_rank, ts_headline), through a configuration that removes accents.
  */
 @Injectable()
 export class SearchService {
@@ -73,9 +75,9 @@ export class SearchService {
 
   /** Adds (or replaces) a post's row; the opening post's row carries the thread title. */
   async index(post: Post, threadTitle: string): Promise<void> {
-    if (this.postgres) return;
     await this.remove(post.id);
-    await this.db.query(`INSERT INTO "${SEARCH_TABLE}" (post_id, thread_id, title, body) VALUES (?, ?, ?, ?)`, [
+    const values = this.postgres ? '$1, $2, $3, $4' : '?, ?, ?, ?';
+    await this.db.query(`INSERT INTO "${SEARCH_TABLE}" (post_id, thread_id, title, body) VALUES (${values})`, [
       post.id,
       post.threadId,
       post.opening ? indexable(threadTitle) : '',
@@ -84,13 +86,11 @@ export class SearchService {
   }
 
   async remove(postId: string): Promise<void> {
-    if (this.postgres) return;
-    await this.db.query(`DELETE FROM "${SEARCH_TABLE}" WHERE post_id = ?`, [postId]);
+    await this.db.query(`DELETE FROM "${SEARCH_TABLE}" WHERE post_id = ${this.postgres ? '$1' : '?'}`, [postId]);
   }
 
   /** A thread was renamed: its opening post's row gets the new title. */
   async retitle(thread: Thread): Promise<void> {
-    if (this.postgres) return;
     const opening = await this.db.getRepository(Post).findOneBy({ threadId: thread.id, opening: true });
     if (opening && !opening.hidden && !opening.deletedAt) await this.index(opening, thread.title);
   }
@@ -154,25 +154,20 @@ export class SearchService {
 
   private async searchPostgres(query: string, groupIds: string[]): Promise<Hit[]> {
     const options = (words: string) => `StartSel=${OPEN}, StopSel=${CLOSE}, ${words}`;
+    const vector = searchVector('s.title', 's.body');
     const rows: { post_id: string; title_hl: string | null; snippet: string }[] = await this.db.query(
-      `SELECT p.id AS post_id,
-              CASE WHEN p.opening THEN ts_headline('english', t.title, query, $3) END AS title_hl,
-              ts_headline('english', p.body, query, $4) AS snippet
-         FROM "community_post" p
-         JOIN "community_thread" t ON t.id = p.thread_id,
-              to_tsquery('english', $1) query
-        WHERE (to_tsvector('english', p.body) @@ query
-               OR (p.opening AND to_tsvector('english', t.title) @@ query))
+      `SELECT s.post_id AS post_id,
+              CASE WHEN s.title <> '' THEN ts_headline('${SEARCH_CONFIG}', s.title, query, $3) END AS title_hl,
+              ts_headline('${SEARCH_CONFIG}', s.body, query, $4) AS snippet
+         FROM "${SEARCH_TABLE}" s
+         JOIN "community_thread" t ON t.id = s.thread_id
+         JOIN "community_post" p ON p.id = s.post_id,
+              to_tsquery('${SEARCH_CONFIG}', $1) query
+        WHERE ${vector} @@ query
           AND t.group_id = ANY($2)
           AND t.hidden = false AND p.hidden = false AND p.deleted_at IS NULL
         -- A match in the thread's title weighs four times one in a post (as bm25's weights on SQLite).
-        ORDER BY ts_rank(
-                   '{0.1, 0.2, 0.25, 1.0}',
-                   setweight(to_tsvector('english', CASE WHEN p.opening THEN t.title ELSE '' END), 'A')
-                     || setweight(to_tsvector('english', p.body), 'B'),
-                   query
-                 ) DESC,
-                 p.created_at DESC
+        ORDER BY ts_rank('{0.1, 0.2, 0.25, 1.0}', ${vector}, query) DESC, p.created_at DESC
         LIMIT ${MAX_RESULTS}`,
       [query, groupIds, options('HighlightAll=true'), options('MaxWords=30, MinWords=10, MaxFragments=2')],
     );

@@ -11,6 +11,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
+import { User } from '../auth/entities/user.entity';
 import { WorkerPool } from '../media/worker-pool';
 import { RedisService } from '../redis/redis.service';
 import { StorageService } from '../storage/storage.service';
@@ -27,6 +28,8 @@ class HealthDto implements HealthResponse {
   @ApiProperty() mediasoup: MediasoupHealth;
   @ApiProperty() version: string;
   @ApiProperty() uptimeSeconds: number;
+  @ApiProperty({ description: 'a new hub: nobody has an account yet (the first becomes its administrator)' })
+  firstRun: boolean;
   @ApiProperty({ enum: ['ok', 'error'], description: 'error: the last recording failed (see the server log)' })
   recordings: 'ok' | 'error';
   @ApiPropertyOptional({ enum: ['ok', 'error'], description: 'only with REDIS_URL: whether Redis answers' })
@@ -69,6 +72,7 @@ export class HealthController {
       storage,
       version: appVersion,
       uptimeSeconds: Math.round(process.uptime()),
+      firstRun: db === 'ok' && !(await this.db.getRepository(User).exists()),
     };
   }
 

@@ -15,7 +15,16 @@ import { monthOf, parsePeriod } from './periods';
 
 /** No 0/O, 1/I/L: codes are read off paper and typed in. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const CODE_PATTERN = /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
+const CODE_CHARS = /^[2-9A-HJKMNP-Z]{12}$/;
+
+/**
+ * A code as printed (`ABCD-EFGH-JKMN`) from the way people type it: any case, with or without dashes or spaces.
+ * Null when it cannot be a code.
+ */
+export function normaliseCode(typed: string): string | null {
+  const chars = typed.toUpperCase().replace(/[\s\-\u2010-\u2015]/g, '');
+  return CODE_CHARS.test(chars) ? `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}` : null;
+}
 
 interface Figures {
   sessions: number;
@@ -114,10 +123,8 @@ export class CertificatesService {
 
   /** Public: who, what, how many hours — nothing else (no email, no account id, no session list). */
   async verify(code: string): Promise<CertificateVerification> {
-    const normalised = code.trim().toUpperCase();
-    const c = CODE_PATTERN.test(normalised)
-      ? await this.db.getRepository(Certificate).findOneBy({ code: normalised })
-      : null;
+    const normalised = normaliseCode(code);
+    const c = normalised ? await this.db.getRepository(Certificate).findOneBy({ code: normalised }) : null;
     if (!c) throw notFound(`certificate ${code.slice(0, 20)}`);
     return {
       valid: true,

@@ -11,6 +11,7 @@ export const ImpactError = {
   NotFound: 'NOT_FOUND',
   Validation: 'VALIDATION_FAILED',
   SessionNotEnded: 'SESSION_NOT_ENDED',
+  PracticeSession: 'PRACTICE_SESSION',
   AlreadyAnswered: 'SURVEY_ALREADY_ANSWERED',
   SurveyClosed: 'SURVEY_CLOSED',
   NothingToCertify: 'NO_ATTENDANCE_IN_PERIOD',
@@ -26,6 +27,12 @@ export const invalid = (field: string, message: string) =>
     error: ImpactError.Validation,
     message: `${field}: ${message}`,
     fields: [{ field, messages: [message] }],
+  });
+
+export const practiceSession = () =>
+  new ConflictException({
+    error: ImpactError.PracticeSession,
+    message: 'A practice session has no survey: it counts nowhere',
   });
 
 export const sessionNotEnded = () =>

@@ -32,7 +32,7 @@ import { notFound } from './impact.errors';
 import { boundOf, dateOf, endOfDateMs, monthLabel, monthOf } from './periods';
 
 const WEEK = 7 * 86_400_000;
-/** Sessions that took place (or are taking place): their attendance counts. */
+/** Sessions that took place (or are taking place), practice runs left out: their attendance counts. */
 const DELIVERED: EchoSession['status'][] = ['live', 'ended'];
 
 const ROLE_LABELS: Record<AttendanceRole, string> = {
@@ -210,7 +210,7 @@ export class ImpactService {
     const sessions = (
       await this.db
         .getRepository(EchoSession)
-        .find({ where: { programId, status: In(DELIVERED) }, order: { startsAt: 'ASC' } })
+        .find({ where: { programId, status: In(DELIVERED), practice: false }, order: { startsAt: 'ASC' } })
     ).filter((s) => inPeriod(s.startsAt));
     return { program, sessions, ...(await this.build(program, sessions, now)) };
   }
@@ -366,7 +366,7 @@ export class ImpactService {
     const ratePerWeek = sessions.length ? achieved / weeksElapsed : 0;
 
     const last = await this.db.getRepository(EchoSession).findOne({
-      where: { programId: program.id, status: Not('cancelled') },
+      where: { programId: program.id, status: Not('cancelled'), practice: false },
       order: { startsAt: 'DESC' },
     });
     let horizon: ImpactTarget['horizon'];

@@ -21,7 +21,7 @@ import type { CreateSurveyDto, SurveyAnswerDto } from './dto/impact.dto';
 import { SurveyRecipient } from './entities/survey-recipient.entity';
 import { SurveyResponse } from './entities/survey-response.entity';
 import { Survey } from './entities/survey.entity';
-import { alreadyAnswered, invalid, notFound, sessionNotEnded, surveyClosed } from './impact.errors';
+import { alreadyAnswered, invalid, notFound, practiceSession, sessionNotEnded, surveyClosed } from './impact.errors';
 import { confidenceSummary, ratingSummary } from './impact.service';
 import { POST_SESSION_INTRO, POST_SESSION_OPEN_DAYS, POST_SESSION_QUESTIONS } from './survey-template';
 
@@ -41,7 +41,8 @@ export class SurveysService implements OnModuleInit {
 
   onModuleInit(): void {
     this.sessionEvents.onEnded(async (sessionId) => {
-      await this.sendSessionSurvey(sessionId);
+      const session = await this.db.getRepository(EchoSession).findOneBy({ id: sessionId });
+      if (session && !session.practice) await this.sendSessionSurvey(sessionId);
     });
   }
 
@@ -55,6 +56,7 @@ export class SurveysService implements OnModuleInit {
     // Ended, or left "live" by a host who never pressed End once its scheduled time is over.
     const over = Date.parse(session.startsAt) + session.durationMinutes * 60_000 <= this.clock.now();
     if (session.status !== 'ended' && !(session.status === 'live' && over)) throw sessionNotEnded();
+    if (session.practice) throw practiceSession();
     const survey = await this.sessionSurvey(session);
 
     const rows = await this.db.getRepository(Attendance).find({ where: { sessionId }, order: { joinedAt: 'ASC' } });

@@ -57,6 +57,32 @@ describe('LiveCases', () => {
     expect((await s.state()).liveCase?.caseId).toBe('case-1');
   });
 
+  it('ending the session with a case open keeps what was captured as its recommendations', async () => {
+    const { parts, s, sut } = await withCase();
+    await sut.open(s.host, 'case-1');
+    await sut.setNotes(s.host, 'Refer to the memory clinic');
+    await parts.lifecycle.end(s.host);
+    expect(parts.cases.finished).toEqual([{ caseId: 'case-1', notes: 'Refer to the memory clinic' }]);
+    expect(parts.cases.returned).toEqual([]);
+  });
+
+  it('ending the session with a case open and nothing captured returns the case to the queue', async () => {
+    const { parts, s, sut } = await withCase();
+    await sut.open(s.host, 'case-1');
+    await parts.lifecycle.end(s.host);
+    expect(parts.cases.returned).toEqual(['case-1']);
+    expect(parts.cases.finished).toEqual([]);
+  });
+
+  it('an end refused by the gate (identifiers in the notes) leaves the session running and the case open', async () => {
+    const { parts, s, sut } = await withCase();
+    await sut.open(s.host, 'case-1');
+    await sut.setNotes(s.host, 'notes');
+    parts.cases.refuse = new UnprocessableEntityException({ message: 'Possible patient identifiers: …' });
+    await expect(parts.lifecycle.end(s.host)).rejects.toMatchObject({ code: 'IDENTIFIERS_FOUND' });
+    expect(await s.state()).toMatchObject({ phase: 'cases', liveCase: { caseId: 'case-1' } });
+  });
+
   it('a consent to record is for one case', async () => {
     const { s, sut, parts } = await withCase();
     await parts.recording.recordConsent(s.host, []);

@@ -1,8 +1,10 @@
 import type { CaseStage } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth.types';
 import { CasesService } from '../cases';
 import { nowIso } from '../database/columns';
 import { forbidden, invalid, throughGate } from './live.errors';
+import type { LiveRoom } from './live-room';
 import type { LiveClient } from './live.types';
 import { RoomRecording } from './room-recording';
 import { RoomRegistry } from './room-registry';
@@ -82,6 +84,22 @@ export class LiveCases {
     await room.change(({ state: { liveCase } }) =>
       liveCase ? { set: { liveCase: { ...liveCase, notes: text } } } : {},
     );
+  }
+
+  /**
+   * The session ends with a case still open, so that it is never left "presenting" in an ended session: what
+   * was captured becomes its recommendations (through the gate, like closing: the end is refused until the notes
+   * are fixed); with nothing captured it waits again (see CasesService.returnUnfinished).
+   */
+  async settle(room: LiveRoom, by: AuthUser): Promise<void> {
+    const current = (await room.state()).liveCase;
+    if (!current) return;
+    if (current.notes.trim()) {
+      await throughGate(() => this.cases.finishPresenting(current.caseId, current.notes, by));
+    } else {
+      await this.cases.returnUnfinished(current.caseId, by);
+    }
+    await room.change({ set: { liveCase: null, presenterId: null } });
   }
 
   /** Closes the case: its notes pass the de-identification gate and become its written recommendations. */

@@ -34,6 +34,17 @@ describe('LiveChat', () => {
     await expect(parts.chat.send(s.host, { text: `Thanks ${name}, good point` })).resolves.toBeDefined();
   });
 
+  it("does not flag the programme's own sites and localities, but still flags other places", async () => {
+    const parts = liveParts();
+    const s = await sessionWith(parts, { spokes: 1 });
+    parts.records.places.set(s.session.programId, ['Ards Community Hospital', 'Newtownards', 'Bradford']);
+    await expect(parts.chat.send(s.spokes[0], { text: 'Hello from Ards' })).resolves.toBeDefined();
+    await expect(parts.chat.send(s.spokes[0], { text: 'Greetings from Bradford' })).resolves.toBeDefined();
+    await expect(parts.chat.send(s.spokes[0], { text: 'She lives in Llandrindod Wells' })).rejects.toMatchObject({
+      code: 'IDENTIFIERS_FOUND',
+    });
+  });
+
   it('refuses empty text and more than the limit per minute', async () => {
     const parts = liveParts();
     const s = await sessionWith(parts, { spokes: 1 });

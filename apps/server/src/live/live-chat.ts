@@ -30,10 +30,12 @@ export class LiveChat {
     // The chat is stored: it passes the de-identification gate like case text. Names of the people
     // taking part are not patients' names.
     const knownPeople = [client.user.displayName, ...(await room.state()).participants.map((p) => p.displayName)];
+    // Nor are the programme's own sites and their localities ("Hello from Ards") patients' addresses.
+    const knownPlaces = await this.records.sitePlaces(room.programId);
     // Offsets are into the text as typed; the client trims too, so they match.
     const findings = await throughGate(() =>
       refuseUnconfirmed(
-        scan(text, { knownPeople }).map((f) => ({ ...f, field: 'chat' as const })),
+        scan(text, { knownPeople, knownPlaces }).map((f) => ({ ...f, field: 'chat' as const })),
         (dto.confirmedSpans ?? []).map((span) => ({ ...span, field: 'chat' as const })),
       ),
     );

@@ -4,6 +4,7 @@ import {
   type LiveParticipant,
   type RoomPatch,
   type RoomState,
+  videoForwardedTo,
 } from '@echo-hub/protocol';
 import { Logger } from '@nestjs/common';
 import { MediaRoom, type WorkerPool } from '../media';
@@ -78,7 +79,7 @@ export class LiveRoom {
 
   /** Recomputes whose video is forwarded: spotlight, presenter, active speaker, then recent speakers (last-N). */
   async updateVideoForwarding(): Promise<void> {
-    let videoUserIds: string[] = [];
+    let forwarded: Pick<RoomState, 'videoUserIds' | 'videoSpareId'> = { videoUserIds: [], videoSpareId: null };
     await this.change(({ state: s }) => {
       const withCamera = s.participants.filter(
         (p) => p.online && p.producers.some((x) => x.source === 'camera' && !x.paused),
@@ -88,10 +89,13 @@ export class LiveRoom {
       const ordered = [...withCamera].sort(
         (a, b) => rank(b) - rank(a) || (this.lastSpoke.get(b.userId) ?? 0) - (this.lastSpoke.get(a.userId) ?? 0),
       );
-      videoUserIds = ordered.slice(0, this.lastN).map((p) => p.userId);
-      return { set: { videoUserIds } };
+      forwarded = {
+        videoUserIds: ordered.slice(0, this.lastN).map((p) => p.userId),
+        videoSpareId: ordered[this.lastN]?.userId ?? null,
+      };
+      return { set: forwarded };
     });
-    await this.media?.forwardVideo(new Set(videoUserIds));
+    await this.media?.forwardVideo((userId) => new Set(videoForwardedTo(forwarded, userId)));
   }
 
   /** Closes this instance's media; the shared state is the registry's to delete. */
@@ -150,7 +154,7 @@ export class LiveRoom {
   private async onWorkerClosed(): Promise<void> {
     this.logger.error(`session ${this.sessionId}: the worker hosting its media died; rebuilding`);
     await this.change(({ state }) =>
-      updateEveryParticipant(state, { producers: [] }, { videoUserIds: [], activeSpeakerId: null }),
+      updateEveryParticipant(state, { producers: [] }, { videoUserIds: [], videoSpareId: null, activeSpeakerId: null }),
     );
     await this.ensureMedia();
   }

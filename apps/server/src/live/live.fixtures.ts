@@ -135,6 +135,12 @@ export class MemoryLiveRecords implements Pick<LiveRecords, keyof LiveRecords> {
     }
   }
 
+  readonly places = new Map<string, string[]>();
+
+  async sitePlaces(programId: string): Promise<string[]> {
+    return this.places.get(programId) ?? [];
+  }
+
   async chatTail(sessionId: string): Promise<ChatMessage[]> {
     return this.chat
       .filter((m) => m.sessionId === sessionId)
@@ -163,6 +169,7 @@ function fakeRouter() {
 export class CasesStandIn {
   readonly queue = new Map<string, { presenterId: string; title: string; position: number }>();
   readonly finished: { caseId: string; notes: string }[] = [];
+  readonly returned: string[] = [];
   /** Set to refuse the next recommendations, as the de-identification gate does. */
   refuse?: Error;
 
@@ -175,6 +182,11 @@ export class CasesStandIn {
   async finishPresenting(caseId: string, notes: string): Promise<void> {
     if (this.refuse) throw this.refuse;
     this.finished.push({ caseId, notes });
+  }
+
+  async returnUnfinished(caseId: string): Promise<{ sessionId: string | null }> {
+    this.returned.push(caseId);
+    return { sessionId: null };
   }
 }
 
@@ -195,7 +207,17 @@ export function liveParts(agenda: AgendaItemDto[] = []) {
   const rooms = new RoomRegistry(new MemoryRoomStore(), pool as unknown as WorkerPool, realtime, config, leases);
   const attendance = new LiveAttendance(liveRecords);
   const recording = new RoomRecording(rooms, recorder as unknown as RecordingsService, realtime);
-  const lifecycle = new RoomLifecycle(rooms, liveRecords, sessions, sessionEvents, attendance, recording, realtime);
+  const liveCases = new LiveCases(rooms, cases as unknown as CasesService, recording);
+  const lifecycle = new RoomLifecycle(
+    rooms,
+    liveRecords,
+    sessions,
+    sessionEvents,
+    attendance,
+    recording,
+    realtime,
+    liveCases,
+  );
   const participants = new LiveParticipants(rooms, lifecycle, liveRecords, attendance, realtime);
   const media = new LiveMedia(rooms, realtime, config);
   return {
@@ -213,7 +235,7 @@ export function liveParts(agenda: AgendaItemDto[] = []) {
     chat: new LiveChat(rooms, liveRecords, realtime, limits),
     agenda: new LiveAgenda(rooms, recording),
     controls: new FacilitatorControls(rooms, media, realtime),
-    liveCases: new LiveCases(rooms, cases as unknown as CasesService, recording),
+    liveCases,
     quality: new LiveQuality(rooms, realtime, limits),
   };
 }

@@ -5,6 +5,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
 import { Membership } from '../programs/entities/membership.entity';
+import { Site } from '../programs/entities/site.entity';
 import { EchoSession } from '../sessions';
 import { Attendance } from './entities/attendance.entity';
 import { ChatMessageEntity } from './entities/chat-message.entity';
@@ -68,6 +69,12 @@ export class LiveRecords {
     await this.db
       .getRepository(Attendance)
       .update({ sessionId, leftAt: IsNull(), ...(userId ? { userId } : {}) }, { leftAt: nowIso() });
+  }
+
+  /** The names and localities of a program's sites: where its people join from. */
+  async sitePlaces(programId: string): Promise<string[]> {
+    const sites = await this.db.getRepository(Site).findBy({ programId });
+    return sites.flatMap((s) => [s.organisation, s.locality].filter(Boolean));
   }
 
   async chatTail(sessionId: string): Promise<ChatMessage[]> {

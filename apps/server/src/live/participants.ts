@@ -55,6 +55,7 @@ export class LiveParticipants {
       routerRtpCapabilities: media.rtpCapabilities,
       mediaEpoch: room.mediaEpoch,
       you: { userId: client.user.id, host: client.host },
+      places: await this.records.sitePlaces(session.programId),
     };
   }
 

@@ -4,6 +4,7 @@ import { nowIso } from '../database/columns';
 import { RealtimeService } from '../realtime/realtime.service';
 import { SessionEvents, SessionsService } from '../sessions';
 import { LiveAttendance } from './attendance';
+import { LiveCases } from './live-cases';
 import { type LiveRoom, sessionRoom } from './live-room';
 import { LiveRecords } from './live.records';
 import type { LiveClient } from './live.types';
@@ -21,6 +22,7 @@ export class RoomLifecycle implements OnApplicationShutdown {
     private readonly attendance: LiveAttendance,
     private readonly recording: RoomRecording,
     private readonly realtime: RealtimeService,
+    private readonly cases: LiveCases,
   ) {}
 
   /** The session's room, opened with its agenda and chat tail when nobody is in it yet. */
@@ -46,6 +48,7 @@ export class RoomLifecycle implements OnApplicationShutdown {
   /** Ends the session for everyone: attendance closes, the room and its media go away. */
   async end(client: LiveClient): Promise<void> {
     const room = await this.rooms.joined(client, { host: true });
+    await this.cases.settle(room, client.user);
     await this.recording.stop(room);
     await room.change({ set: { phase: 'ended', endedAt: nowIso(), open: false } });
     this.realtime.to(sessionRoom(room.sessionId), 'session:kicked', { reason: 'ended' });

@@ -114,7 +114,11 @@ export class RoomRegistry {
     // its media is gone. Everyone shows offline until their client rejoins; chat, hands and phase stay.
     if (shared.state.participants.some((p) => p.online)) {
       await room.change(({ state }) =>
-        updateEveryParticipant(state, { online: false, producers: [] }, { videoUserIds: [], activeSpeakerId: null }),
+        updateEveryParticipant(
+          state,
+          { online: false, producers: [] },
+          { videoUserIds: [], videoSpareId: null, activeSpeakerId: null },
+        ),
       );
     }
     return room;

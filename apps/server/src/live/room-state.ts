@@ -47,6 +47,7 @@ export function newSharedRoom(sessionId: string, chat: ChatMessage[] = []): Shar
       participants: [],
       chat,
       videoUserIds: [],
+      videoSpareId: null,
       liveCase: null,
       recording: false,
       endedAt: null,

@@ -39,7 +39,7 @@ export class MediaRoom extends EventEmitter<{
 }> {
   private readonly logger = new Logger(MediaRoom.name);
   private readonly peers = new Map<string, PeerMedia>();
-  private forwardVideoOf = new Set<string>();
+  private forwardVideoOf: (receiverId: string) => ReadonlySet<string> = () => new Set();
 
   private constructor(
     private readonly pool: WorkerPool,
@@ -225,9 +225,9 @@ export class MediaRoom extends EventEmitter<{
     return peer.downlinkKbps;
   }
 
-  /** Sets whose camera video is forwarded (last-N) and re-applies it to every consumer. */
-  async forwardVideo(userIds: Set<string>): Promise<void> {
-    this.forwardVideoOf = userIds;
+  /** Sets whose camera video is forwarded to whom (last-N) and re-applies it to every consumer. */
+  async forwardVideo(to: (receiverId: string) => ReadonlySet<string>): Promise<void> {
+    this.forwardVideoOf = to;
     for (const [userId, peer] of this.peers) {
       for (const consumer of peer.consumers.values()) await this.applyTo(userId, consumer);
     }
@@ -268,7 +268,7 @@ export class MediaRoom extends EventEmitter<{
 
   private async applyPolicy(userId: string, consumer: ms.Consumer): Promise<void> {
     if (consumer.closed) return;
-    const forward = this.forwards(consumer);
+    const forward = this.forwards(userId, consumer);
     const spatialLayer = forward && consumer.type === 'simulcast' ? this.layerOf(userId, consumer) : null;
     if (spatialLayer !== null && consumer.preferredLayers?.spatialLayer !== spatialLayer) {
       await consumer.setPreferredLayers({ spatialLayer, temporalLayer: 2 });
@@ -283,18 +283,19 @@ export class MediaRoom extends EventEmitter<{
   }
 
   /** Audio flows from everyone; a screen share always; camera video only for the last-N and when on screen. */
-  private forwards(consumer: ms.Consumer): boolean {
+  private forwards(receiverId: string, consumer: ms.Consumer): boolean {
     const v = view(consumer);
     return (
       v.ready &&
-      (consumer.kind === 'audio' || (v.visible && (v.source === 'screen' || this.forwardVideoOf.has(v.ownerId))))
+      (consumer.kind === 'audio' ||
+        (v.visible && (v.source === 'screen' || this.forwardVideoOf(receiverId).has(v.ownerId))))
     );
   }
 
   /** A camera video's layer: from its tile's height, and with the others a peer receives within its downlink. */
   private layerOf(userId: string, consumer: ms.Consumer): number {
     const peer = this.peers.get(userId);
-    const forwarded = [...(peer?.consumers.values() ?? [])].filter((c) => !c.closed && this.forwards(c));
+    const forwarded = [...(peer?.consumers.values() ?? [])].filter((c) => !c.closed && this.forwards(userId, c));
     const videos = forwarded.filter((c) => c.type === 'simulcast');
     const others = forwarded.filter((c) => c.type !== 'simulcast');
     const reserved = others.reduce((sum, c) => sum + (c.kind === 'audio' ? AUDIO_KBPS : SCREEN_KBPS), 0);

@@ -26,7 +26,8 @@ import { buildIcs } from './ics';
 import { occurrences } from './recurrence';
 
 /** "Join" shows from this long before the start until the end. */
-const JOIN_WINDOW_MS = 15 * 60_000;
+/** How early the room can be joined: hosts open it for a sound check, early spokes wait in the lobby. */
+const JOIN_WINDOW_MS = 60 * 60_000;
 /** Where slides are kept (DATA_DIR/slides on local disk). */
 const SLIDES = 'slides';
 
@@ -91,6 +92,7 @@ export class SessionsService {
             durationMinutes: dto.durationMinutes,
             timeZone,
             status: 'scheduled',
+            practice: dto.practice ?? false,
             revision: 0,
           }),
         );
@@ -119,6 +121,7 @@ export class SessionsService {
     if (dto.durationMinutes !== undefined) session.durationMinutes = dto.durationMinutes;
     if (dto.startsAt !== undefined) session.startsAt = new Date(dto.startsAt).toISOString();
     if (dto.status !== undefined) session.status = dto.status;
+    if (dto.practice !== undefined) session.practice = dto.practice;
     session.revision++;
     await repo.save(session);
     return this.get(id, myRole);
@@ -295,6 +298,7 @@ export class SessionsService {
         durationMinutes: s.durationMinutes,
         timeZone: s.timeZone,
         status: s.status,
+        practice: s.practice,
         agenda: (agendas.get(s.id) ?? []).map((i) => this.toAgendaDto(i)),
         cases: queues.get(s.id) ?? [],
         myRole,

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { User } from '../../auth/entities/user.entity';
 import { BaseEntity, TimestampColumn } from '../../database/columns';
 import { Thread } from './thread.entity';
@@ -34,11 +34,7 @@ export class Post extends BaseEntity {
   @Column({ type: 'boolean', default: false })
   opening: boolean;
 
-  /**
-   * Markdown source. On PostgreSQL a GIN index on to_tsvector('english', body) serves search
-   * (created by the migration, declared here so schema sync leaves it alone).
-   */
-  @Index('community_post_body_fts', { synchronize: false })
+  /** Markdown source (search reads its plain text, kept in the search table: see SearchService). */
   @Column({ type: 'text' })
   body: string;
 

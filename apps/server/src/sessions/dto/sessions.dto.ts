@@ -12,6 +12,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsEmail,
   IsIn,
@@ -129,6 +130,11 @@ export class CreateSessionDto implements CreateSessionRequest {
   @ValidateNested()
   @Type(() => RecurrenceDto)
   recurrence?: RecurrenceDto;
+
+  @ApiPropertyOptional({ default: false, description: 'A dry run: counted nowhere and no survey' })
+  @Optional()
+  @IsBoolean({ message: 'practice must be true or false' })
+  practice?: boolean;
 }
 
 export class UpdateSessionDto implements UpdateSessionRequest {
@@ -161,6 +167,11 @@ export class UpdateSessionDto implements UpdateSessionRequest {
   @Optional()
   @IsIn(['scheduled', 'cancelled'], { message: 'status must be scheduled or cancelled' })
   status?: 'scheduled' | 'cancelled';
+
+  @ApiPropertyOptional({ description: 'A dry run: counted nowhere and no survey' })
+  @Optional()
+  @IsBoolean({ message: 'practice must be true or false' })
+  practice?: boolean;
 }
 
 export class ReplaceAgendaDto implements ReplaceAgendaRequest {

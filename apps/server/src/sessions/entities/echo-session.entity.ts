@@ -38,6 +38,10 @@ export class EchoSession extends BaseEntity {
   @Column({ type: 'varchar', length: 20, default: 'scheduled' })
   status: SessionStatus;
 
+  /** A dry run (sound check, rehearsal): never counted in attendance, impact or certificates, and no survey. */
+  @Column({ type: 'boolean', default: false })
+  practice: boolean;
+
   /** Bumped on every change, for calendar clients (ICS SEQUENCE). */
   @Column({ type: 'integer', default: 0 })
   revision: number;

@@ -34,7 +34,14 @@ export function SignUpPage() {
     <section className="narrow">
       <title>Create account · ECHO Hub</title>
       <h1>Create account</h1>
-      <p>The first account on a new hub becomes its administrator.</p>
+      {params.has('first') ? (
+        <p className="notice">
+          You are setting up a new hub: this account becomes its administrator. Keep its password safe; you can make
+          other people administrators later.
+        </p>
+      ) : (
+        <p>The first account on a new hub becomes its administrator.</p>
+      )}
       <form className="form card" onSubmit={onSubmit} noValidate>
         <FormError error={action.error} fields={['displayName', 'email', 'password']} />
         <Field

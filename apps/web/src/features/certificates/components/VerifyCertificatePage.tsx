@@ -1,17 +1,61 @@
-import { Link, useParams } from 'react-router-dom';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Loading } from '../../../components/Status';
 import { formatDate } from '../../../lib/time';
 import { useResource } from '../../../lib/useResource';
 import { verifyCertificate } from '../api/certificates';
 
-/** `/certificates/verify/:code`, public: whom a certificate code certifies, for what and how many hours. */
+/**
+ * `/certificates/verify/:code?`, public: whom a certificate code certifies, for what and how many hours. Without a
+ * code (or to check another), a form takes the code as people type it: any case, with or without dashes.
+ */
 export function VerifyCertificatePage() {
   const { code = '' } = useParams();
-  const result = useResource(`verify:${code}`, () => verifyCertificate(code));
   return (
     <section className="narrow">
       <title>{`Check a certificate · ECHO Hub`}</title>
       <h1>Check an attendance certificate</h1>
+      {code && <Verification key={code} code={code} />}
+      <CodeForm again={code !== ''} />
+      <p>
+        <Link to="/">ECHO Hub</Link>
+      </p>
+    </section>
+  );
+}
+
+function CodeForm({ again }: { again: boolean }) {
+  const navigate = useNavigate();
+  const [typed, setTyped] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const code = typed.trim();
+    if (code) navigate(`/certificates/verify/${encodeURIComponent(code)}`);
+  };
+  return (
+    <form onSubmit={submit} className="stack">
+      <label>
+        {again ? 'Check another code' : 'Certificate code'}
+        <input
+          name="code"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="ABCD-EFGH-JKMN"
+          aria-describedby="code-hint"
+        />
+      </label>
+      <small id="code-hint">As printed on the certificate; upper or lower case, dashes optional.</small>
+      <button type="submit">Check</button>
+    </form>
+  );
+}
+
+function Verification({ code }: { code: string }) {
+  const result = useResource(`verify:${code}`, () => verifyCertificate(code));
+  return (
+    <>
       {result.status === 'loading' && <Loading>Checking {code}…</Loading>}
       {result.status === 'error' && (
         <p role="alert" className="alert">
@@ -41,9 +85,6 @@ export function VerifyCertificatePage() {
           </dl>
         </div>
       )}
-      <p>
-        <Link to="/">ECHO Hub</Link>
-      </p>
-    </section>
+    </>
   );
 }

@@ -9,7 +9,7 @@ import { notificationsChanged } from '../lib/events';
 import { ago } from '../lib/format';
 import '../community.css';
 
-const WHAT: Record<Exclude<NotificationDto['kind'], 'recommendations'>, string> = {
+const WHAT: Record<Exclude<NotificationDto['kind'], 'recommendations' | 'case_returned'>, string> = {
   mention: 'mentioned you in',
   reply: 'replied to you in',
   join_request: 'asks to join',
@@ -19,7 +19,9 @@ const WHAT: Record<Exclude<NotificationDto['kind'], 'recommendations'>, string> 
 const textOf = (n: NotificationDto) =>
   n.kind === 'recommendations'
     ? `Recommendations for your case “${n.title}” are ready`
-    : `${n.actor?.displayName ?? 'Someone'} ${WHAT[n.kind]} “${n.title}”`;
+    : n.kind === 'case_returned'
+      ? `Your case “${n.title}” was not finished. ${n.excerpt}`
+      : `${n.actor?.displayName ?? 'Someone'} ${WHAT[n.kind]} “${n.title}”`;
 
 const linkOf = (n: NotificationDto) =>
   n.caseId

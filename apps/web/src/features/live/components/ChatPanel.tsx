@@ -8,6 +8,8 @@ interface ChatPanelProps {
   youId: string;
   /** Display names of the people in the session: their names are not flagged as patients'. */
   people: string[];
+  /** The programme's sites and their localities: where people join from, not flagged either. */
+  places: string[];
   onSend: (text: string, confirmedSpans: TextSpan[]) => Promise<void>;
 }
 
@@ -36,7 +38,7 @@ function MessageText({ text }: { text: string }) {
  * What is typed passes the same de-identification scan as the server's gate: a possible identifier is
  * marked as you type and the message goes only once each is changed or confirmed as not identifying.
  */
-export function ChatPanel({ messages, youId, people, onSend }: ChatPanelProps) {
+export function ChatPanel({ messages, youId, people, places, onSend }: ChatPanelProps) {
   const [text, setText] = useState('');
   const [confirmed, setConfirmed] = useState<Finding[]>([]);
   const [sending, setSending] = useState(false);
@@ -48,7 +50,11 @@ export function ChatPanel({ messages, youId, people, onSend }: ChatPanelProps) {
   const findingsId = useId();
   const message = text.trim();
   const peopleKey = people.join('\n');
-  const findings = useMemo(() => scan(message, { knownPeople: peopleKey.split('\n') }), [message, peopleKey]);
+  const placesKey = places.join('\n');
+  const findings = useMemo(
+    () => scan(message, { knownPeople: peopleKey.split('\n'), knownPlaces: placesKey.split('\n') }),
+    [message, peopleKey, placesKey],
+  );
   const isConfirmed = (f: Finding) => confirmed.some((c) => sameSpan(c, f));
   const unconfirmed = findings.filter((f) => !isConfirmed(f));
 

@@ -74,7 +74,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
               setView={room.setView}
             />
           ) : (
-            <Lobby state={state} youId={you.userId} />
+            <Lobby state={state} youId={you.userId} startsAt={session.startsAt} />
           )}
           <ControlsBar
             media={media}
@@ -102,6 +102,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
             messages={state.chat}
             youId={you.userId}
             people={state.participants.map((p) => p.displayName)}
+            places={snapshot.places}
             onSend={(text, spans) => room.sendChat(text, spans)}
           />
           <ParticipantsPanel

@@ -1,11 +1,18 @@
 import type { RoomState } from '@echo-hub/protocol';
+import { formatTime } from '../../../lib/time';
 
-/** Where spokes wait until a host opens the room. */
-export function Lobby({ state, youId }: { state: RoomState; youId: string }) {
+/** Where spokes wait until a host opens the room; early arrivals see when it starts. */
+export function Lobby({ state, youId, startsAt }: { state: RoomState; youId: string; startsAt: string }) {
   const here = state.participants.filter((p) => p.online && p.userId !== youId);
+  const minutesToStart = Math.ceil((Date.parse(startsAt) - Date.now()) / 60_000);
   return (
     <div className="live-lobby">
       <h2 role="status">Waiting for the facilitator to open the session</h2>
+      <p data-testid="lobby-start">
+        {minutesToStart > 0
+          ? `The session starts at ${formatTime(startsAt)}, in ${minutesToStart === 1 ? '1 minute' : `${minutesToStart} minutes`}.`
+          : `The session was due to start at ${formatTime(startsAt)}.`}
+      </p>
       <p>You will join automatically when it opens. Meanwhile you can use the chat.</p>
       <h3>Already here</h3>
       {here.length === 0 ? (

@@ -1,4 +1,4 @@
-import type { LiveParticipant, RoomState } from '@echo-hub/protocol';
+import { type LiveParticipant, type RoomState, videoForwardedTo } from '@echo-hub/protocol';
 import { useRef } from 'react';
 import { useConsumerView } from '../hooks/useConsumerView';
 import type { MediaSnapshot } from '../lib/LiveMediaClient';
@@ -36,7 +36,7 @@ function tileModel(p: LiveParticipant, state: RoomState, youId: string, media: M
   const camera = p.producers.find((x) => x.source === 'camera');
   const remote = camera && media.remote.find((r) => r.producerId === camera.id);
   // Outside the last-N only audio is forwarded: the tile shows initials.
-  const wanted = remote && !camera.paused && state.videoUserIds.includes(p.userId) ? remote : null;
+  const wanted = remote && !camera.paused && videoForwardedTo(state, youId).includes(p.userId) ? remote : null;
   return {
     ...base,
     video: wanted?.flowing ? { track: wanted.track, mirror: false } : null,
@@ -83,10 +83,13 @@ export function Stage({ state, youId, media, reactions, layout, setView }: Stage
   const rank = (p: LiveParticipant) => (p.userId === state.spotlightId ? 0 : p.userId === state.presenterId ? 1 : 2);
   const tiles = [...online].sort((a, b) => rank(a) - rank(b)).map((p) => tileModel(p, state, youId, media));
   const sharer = online.find((p) => p.producers.some((x) => x.source === 'screen' && !x.paused));
+  // Never yourself while someone else is there: the speaker sees the previous speaker (the server sends them
+  // the spare video in place of their own), as in Zoom.
+  const isOther = (id: string | null): id is string =>
+    Boolean(id) && id !== youId && online.some((p) => p.userId === id);
   const featuredId =
-    [state.spotlightId, state.presenterId, state.activeSpeakerId].find(
-      (id) => id && online.some((p) => p.userId === id),
-    ) ??
+    [state.spotlightId, state.presenterId, state.activeSpeakerId].find(isOther) ??
+    videoForwardedTo(state, youId).find(isOther) ??
     tiles.find((t) => !t.isYou)?.participant.userId ??
     youId;
 

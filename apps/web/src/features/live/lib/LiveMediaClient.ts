@@ -5,6 +5,7 @@ import {
   type MediaSource,
   QualityLimits,
   type RoomState,
+  videoForwardedTo,
 } from '@echo-hub/protocol';
 import { Device, type types } from 'mediasoup-client';
 import { AUDIO_ONLY_NOTICE, type AudioOnlyMode, AudioOnlyPolicy } from './audioOnly';
@@ -327,11 +328,12 @@ export class LiveMediaClient {
     const { state, userId } = this.room();
     if (!state || !this.recvTransport) return;
     const offered = new Set<string>();
+    const videoOf = new Set(videoForwardedTo(state, userId ?? ''));
     for (const participant of state.participants) {
       if (participant.userId === userId) continue;
       for (const producer of participant.producers) {
         offered.add(producer.id);
-        if (producer.source !== 'camera' || state.videoUserIds.includes(participant.userId)) {
+        if (producer.source !== 'camera' || videoOf.has(participant.userId)) {
           void this.consume(participant.userId, producer.id, producer.source);
         }
       }

@@ -34,6 +34,8 @@ export interface LiveSnapshot {
   problem: string | null;
   state: RoomState | null;
   you: JoinResponse['you'] | null;
+  /** The programme's sites and localities (chat does not flag them). */
+  places: string[];
   /** Past the lobby: hosts and the hub team always, spokes once the room is open. */
   admitted: boolean;
   media: MediaSnapshot;
@@ -93,6 +95,7 @@ export class LiveRoomClient implements EchoLiveTestHook {
       problem: null,
       state: null,
       you: null,
+      places: [],
       admitted: false,
       media: this.media.snapshot,
       reactions: [],
@@ -285,6 +288,7 @@ export class LiveRoomClient implements EchoLiveTestHook {
         );
         if (this.over) return;
         this.you = res.you;
+        if (res.places) this.update({ places: res.places });
         this.mediaEpoch = res.mediaEpoch;
         this.routerCaps = res.routerRtpCapabilities;
         state = res.state ?? state;

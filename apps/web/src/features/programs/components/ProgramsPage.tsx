@@ -6,6 +6,7 @@ import { useResource } from '../../../lib/useResource';
 import { listPrograms } from '../api/programs';
 import { NewProgramForm } from './NewProgramForm';
 import { RoleBadge } from './RoleBadge';
+import { SetupChecklist } from './SetupChecklist';
 
 export function ProgramsPage() {
   const { user } = useAuth();
@@ -29,6 +30,7 @@ export function ProgramsPage() {
           </button>
         )}
       </div>
+      {user?.isAdmin && programs.status === 'ready' && <SetupChecklist programs={programs.data} />}
       {creating && <NewProgramForm id="new-program" onCancel={() => setCreating(false)} />}
       {programs.status === 'loading' && <Loading>Loading programs…</Loading>}
       {programs.status === 'error' && <ErrorAlert error={programs.error} />}

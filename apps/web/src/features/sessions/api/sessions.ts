@@ -4,6 +4,7 @@ import type {
   CreateSessionRequest,
   CreateSessionResponse,
   SessionDto,
+  UpdateSessionRequest,
 } from '@echo-hub/protocol';
 import { api, request } from '../../../lib/api';
 import { type UploadProgress, upload } from '../../../lib/upload';
@@ -23,6 +24,9 @@ export const createSession = (programId: string, body: CreateSessionRequest) =>
   api<CreateSessionResponse>(`/programs/${encodeURIComponent(programId)}/sessions`, request('POST', body));
 
 export const getSession = (id: string) => api<SessionDto>(session(id));
+
+export const updateSession = (id: string, body: UpdateSessionRequest) =>
+  api<SessionDto>(session(id), request('PATCH', body));
 
 export const replaceAgenda = (id: string, items: AgendaItemInput[]) =>
   api<SessionDto>(`${session(id)}/agenda`, request('PUT', { items }));

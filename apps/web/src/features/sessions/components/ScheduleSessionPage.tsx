@@ -56,6 +56,7 @@ interface ScheduleState {
   exceptions: string[];
   exception: string;
   slots: AgendaSlot[];
+  practice: boolean;
 }
 
 const FIELDS = [
@@ -89,6 +90,7 @@ function ScheduleForm({ overview }: { overview: ProgramOverview }) {
     exceptions: [],
     exception: '',
     slots: [],
+    practice: false,
   }));
   const set = (patch: Partial<ScheduleState>) => setForm((f) => ({ ...f, ...patch }));
   const errors = (...fields: string[]) => {
@@ -123,6 +125,7 @@ function ScheduleForm({ overview }: { overview: ProgramOverview }) {
         timeZone: form.timeZone,
         agenda: form.slots.length ? toAgendaInput(form.slots) : undefined,
         recurrence,
+        ...(form.practice ? { practice: true } : {}),
       });
       navigate(`/sessions/${created.id}`, { state: { scheduled: created.occurrences.length } });
     });
@@ -170,6 +173,15 @@ function ScheduleForm({ overview }: { overview: ProgramOverview }) {
           <Field label="Time zone" hint="The session keeps its clock time in this zone." error={errors('timeZone')}>
             {(p) => <TimeZoneSelect {...p} value={form.timeZone} onChange={(e) => set({ timeZone: e.target.value })} />}
           </Field>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="practice"
+              checked={form.practice}
+              onChange={(e) => set({ practice: e.target.checked })}
+            />{' '}
+            Practice run (a dry run or sound check: not counted in attendance, impact or certificates, and no survey)
+          </label>
         </div>
 
         <fieldset className="card form">

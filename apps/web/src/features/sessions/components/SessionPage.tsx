@@ -7,6 +7,7 @@ import { CaseQueue } from '../../cases';
 import { SessionDiscussion } from '../../community';
 import { SessionAttendance } from '../../impact';
 import { getSession } from '../api/sessions';
+import { PracticeToggle } from './PracticeToggle';
 import { AgendaManager } from './AgendaManager';
 import { AgendaView } from './AgendaView';
 import { SessionWhen } from './SessionWhen';
@@ -43,7 +44,16 @@ export function SessionPage() {
       <div className="page-header">
         <h1>{s.title}</h1>
         <StatusBadge status={s.status} />
+        {s.practice && <span className="badge status-practice">Practice</span>}
       </div>
+      {s.practice && (
+        <p className="hint">
+          A practice run: it counts nowhere (attendance, impact, certificates) and sends no survey.
+        </p>
+      )}
+      {canManage(s.myRole, user) && s.status !== 'cancelled' && (
+        <PracticeToggle session={s} onChange={(next) => session.update(() => next)} />
+      )}
       <SessionWhen session={s} />
       <p>{s.durationMinutes} minutes</p>
       {s.joinable && (

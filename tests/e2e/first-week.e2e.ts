@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { closeOpenedPages, DEMO_PASSWORD, enterLive, openPage, signIn } from './helpers';
+
+test.afterEach(closeOpenedPages);
+
+/**
+ * What a hub team trips over in its first week, walked through as they would: a practice run joined early,
+ * a spoke greeting the room from their own town, and a session ended while a case is still being presented.
+ */
+test('a practice run: early spokes wait with the start time, their town is not flagged, an open case is not stranded', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const login = async (email: string) => {
+    const res = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+    return { Authorization: `Bearer ${(await res.json()).accessToken as string}` };
+  };
+  const facilitator = await login('facilitator@echo.demo');
+  const [program] = await (await request.get('/api/programs', { headers: facilitator })).json();
+  const startsAt = new Date(Date.now() + 40 * 60_000).toISOString();
+  const created = await request.post(`/api/programs/${program.id}/sessions`, {
+    headers: facilitator,
+    data: {
+      title: 'Sound check (practice)',
+      startsAt,
+      durationMinutes: 60,
+      practice: true,
+      agenda: [{ kind: 'case', minutes: 30 }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const sessionId = (await created.json()).id as string;
+  const spokeHeaders = await login('linkworker.ards@echo.demo');
+  const submitted = await request.post(`/api/sessions/${sessionId}/cases`, {
+    headers: spokeHeaders,
+    data: {
+      title: 'Isolation after a move into sheltered housing',
+      presentingQuestion: 'Which local groups could she try first?',
+      summary: 'Moved last month; misses her walking group; keen to meet people.',
+      ageBand: '75-84',
+    },
+  });
+  expect(submitted.status()).toBe(201);
+
+  // 40 minutes before the start the spoke can already join; the session says it is practice.
+  const early = await openPage(browser);
+  await signIn(early, 'linkworker.ards@echo.demo');
+  await early.goto(`/sessions/${sessionId}`);
+  await expect(early.getByText('Practice', { exact: true })).toBeVisible();
+  await expect(early.getByRole('link', { name: 'Join' })).toBeVisible();
+
+  // In the lobby they see when it starts.
+  const spoke = await enterLive(browser, 'linkworker.ards@echo.demo', sessionId);
+  await expect(spoke.getByText('Waiting for the facilitator to open the session')).toBeVisible();
+  await expect(spoke.getByTestId('lobby-start')).toHaveText(/The session starts at .+, in (39|40) minutes\./);
+
+  // The facilitator opens early for the sound check; the spoke says hello from their own town.
+  const host = await enterLive(browser, 'facilitator@echo.demo', sessionId);
+  await host.getByRole('button', { name: 'Open session' }).click();
+  await expect(spoke.getByText('Waiting for the facilitator to open the session')).toBeHidden();
+  await spoke.getByLabel('Chat message').fill('Hello from Newtownards');
+  await expect(spoke.getByText('This may identify a patient')).toBeHidden();
+  await spoke.getByRole('button', { name: 'Send' }).click();
+  await expect(host.getByRole('region', { name: 'Chat' }).getByText('Hello from Newtownards')).toBeVisible();
+  // A town that is not one of the programme's still is (it may be where a patient lives).
+  await spoke.getByLabel('Chat message').fill('She lives in Llandrindod Wells');
+  await expect(spoke.getByText('This may identify a patient')).toBeVisible();
+  await spoke.getByLabel('Chat message').fill('');
+
+  // The case is opened and the session ended before anything was captured: the case waits again.
+  await host.getByRole('button', { name: 'Open next case' }).click();
+  await expect(spoke.getByText('Isolation after a move into sheltered housing').first()).toBeVisible();
+  await host.getByRole('button', { name: 'End session for all' }).click();
+  await host.getByRole('button', { name: 'Yes, end for everyone' }).click();
+  await early.goto('/notifications');
+  await expect(
+    early.getByText(/Your case “Isolation after a move into sheltered housing” was not finished/),
+  ).toBeVisible();
+
+  // Practice counts nowhere: no survey for the spoke.
+  const surveys = await (await request.get('/api/me/surveys', { headers: spokeHeaders })).json();
+  expect(surveys.filter((s: { sessionId: string | null }) => s.sessionId === sessionId)).toEqual([]);
+});
