@@ -7,7 +7,7 @@ import { nowIso } from '../database/columns';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ChatDto } from './dto/live.dto';
 import { sessionRoom } from './live-room';
-import { LiveError, throughGate, withinLimit } from './live.errors';
+import { LiveError, withinLimit } from './live.errors';
 import { LiveRecords } from './live.records';
 import type { LiveClient } from './live.types';
 import { RoomRegistry } from './room-registry';
@@ -31,11 +31,9 @@ export class LiveChat {
     // taking part are not patients' names.
     const knownPeople = [client.user.displayName, ...(await room.state()).participants.map((p) => p.displayName)];
     // Offsets are into the text as typed; the client trims too, so they match.
-    const findings = await throughGate(() =>
-      refuseUnconfirmed(
-        scan(text, { knownPeople }).map((f) => ({ ...f, field: 'chat' as const })),
-        (dto.confirmedSpans ?? []).map((span) => ({ ...span, field: 'chat' as const })),
-      ),
+    const findings = refuseUnconfirmed(
+      scan(text, { knownPeople }).map((f) => ({ ...f, field: 'chat' as const })),
+      (dto.confirmedSpans ?? []).map((span) => ({ ...span, field: 'chat' as const })),
     );
     const message = await this.records.saveChat({
       sessionId: room.sessionId,
