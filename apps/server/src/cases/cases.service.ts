@@ -7,10 +7,11 @@ import {
   type QueuedCase,
   type RecommendationDto as RecommendationView,
 } from '@echo-hub/protocol';
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
+import { DomainError, ErrorKind, invalid, notFound } from '../common/domain-error';
 import { nowIso } from '../database/columns';
 import { gate } from '../deid';
 import { AgendaItem, EchoSession } from '../sessions';
@@ -24,8 +25,6 @@ import { recommendationsPdf } from './recommendations-pdf';
 
 /** Statuses of a case waiting in a session's queue. */
 const QUEUED: CaseStatus[] = ['submitted', 'scheduled'];
-const notFound = (what: string) => new NotFoundException({ error: 'NOT_FOUND', message: `${what} not found` });
-const invalid = (message: string) => new BadRequestException({ error: 'VALIDATION_FAILED', message });
 
 /** Who is asking, and whether they manage the program's queue (facilitator, coordinator, admin). */
 export interface Caller {
@@ -318,10 +317,11 @@ export class CasesService {
     const c = await this.db.getRepository(EchoCase).findOneBy({ id });
     if (!c) throw notFound(`case ${id}`);
     if (c.presenterId !== caller.user.id && !caller.manager) {
-      throw new ForbiddenException({
-        error: 'NOT_PRESENTER',
-        message: 'Only the presenter or a facilitator/coordinator may change this case',
-      });
+      throw new DomainError(
+        ErrorKind.Forbidden,
+        'NOT_PRESENTER',
+        'Only the presenter or a facilitator/coordinator may change this case',
+      );
     }
     if (!opts.allowDone && !['draft', 'submitted', 'scheduled'].includes(c.status)) {
       throw invalid(`a case that is ${c.status} can no longer be edited`);

@@ -13,9 +13,9 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
+import { DomainError } from '../common/domain-error';
 import { fieldErrors } from '../common/validation';
 import { CommunityAccessService, WatchDto } from '../community';
-import { MediaError } from '../media';
 import { RoomRegistry } from './room-registry';
 import { RealtimeService } from '../realtime/realtime.service';
 import {
@@ -55,7 +55,7 @@ import { LiveQuality } from './connection-quality';
 import { LiveMedia } from './live-media';
 import { type BridgedCall, LiveBridge } from './live-bridge';
 import { sessionRoom } from './live-room';
-import { LiveError } from './live.errors';
+import { ackCode, LiveError } from './live.errors';
 import type { LiveClient } from './live.types';
 import { LEASE_MS, OwnerLeases, RENEW_MS } from './owner-lease';
 import { LiveParticipants } from './participants';
@@ -489,9 +489,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     try {
       return await run();
     } catch (e) {
-      if (e instanceof LiveError || e instanceof MediaError) {
-        return { ok: false, error: { code: e.code, message: e.message } };
-      }
+      if (e instanceof DomainError) return { ok: false, error: { code: ackCode(e), message: e.message } };
       this.logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
       return { ok: false, error: { code: LiveErrorCode.Media, message: 'The server could not do that' } };
     }
