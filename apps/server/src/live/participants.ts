@@ -41,7 +41,7 @@ export class LiveParticipants {
     // would be missing from what this client starts from).
     const places = await this.records.sitePlaces(session.programId);
     const room = await this.lifecycle.ensure(session);
-    const { state, removed } = await room.shared();
+    const { removed } = await room.shared();
     if (removed.includes(client.user.id)) throw forbidden('A host removed you from this session');
     client.host = HOST_ROLES.includes(role);
     // A socket asking again for the session it is in (to resync) keeps its place and attendance.
