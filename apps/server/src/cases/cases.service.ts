@@ -281,24 +281,17 @@ export class CasesService {
       order: { startsAt: 'ASC' },
     });
     if (next) await this.move(caseId, next.id);
-    try {
-      await this.notifications.notify({
-        userId: c.presenterId,
-        kind: 'case_returned',
-        programId: c.programId,
-        groupId: null,
-        caseId,
-        actor: { id: by.id, displayName: by.displayName },
-        title: c.title,
-        excerpt: next
-          ? `The session ended before it was discussed; it is now queued for “${next.title}” (${next.startsAt}).`
-          : 'The session ended before it was discussed; it is back in the queue for a facilitator to schedule.',
-      });
-    } catch (err) {
-      this.logger.warn(
-        `case ${caseId} returned, but its presenter was not notified: ${(err as Error)?.message ?? err}`,
-      );
-    }
+    // Best effort, like recommendations: the community feature tells the presenter.
+    await this.events.returned.emit({
+      caseId,
+      programId: c.programId,
+      presenterId: c.presenterId,
+      title: c.title,
+      by: { id: by.id, displayName: by.displayName },
+      where: next
+        ? `The session ended before it was discussed; it is now queued for “${next.title}” (${next.startsAt}).`
+        : 'The session ended before it was discussed; it is back in the queue for a facilitator to schedule.',
+    });
     return { sessionId: next?.id ?? null };
   }
 

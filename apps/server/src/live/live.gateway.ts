@@ -33,6 +33,8 @@ import {
   EmptyDto,
   JoinDto,
   LockDto,
+  AdmitDto,
+  LobbyMessageDto,
   MuteDto,
   OptionalTargetDto,
   PhaseDto,
@@ -137,6 +139,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
       'host:mute': on(MuteDto, (c, dto) => this.controls.mute(c, dto.userId)),
       'host:remove': on(TargetDto, (c, dto) => this.participants.remove(c, dto.userId)),
       'host:lock': on(LockDto, (c, dto) => this.participants.lock(c, dto.locked)),
+      'host:admit': on(AdmitDto, (c, dto) => this.participants.admit(c, dto.userIds)),
+      'host:lobbyMessage': on(LobbyMessageDto, (c, dto) => this.participants.lobbyMessage(c, dto.text)),
       'host:rollCall': on(RollCallDto, (c, dto) => this.controls.rollCall(c, dto.userId, dto.present)),
       'host:end': on(EmptyDto, (c) => this.lifecycle.end(c)),
       'host:openCase': on(CaseIdDto, (c, dto) => this.cases.open(c, dto.caseId)),
@@ -299,6 +303,16 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
   @SubscribeMessage('host:lock')
   lock(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
     return this.live(s, 'host:lock', body);
+  }
+
+  @SubscribeMessage('host:admit')
+  admit(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'host:admit', body);
+  }
+
+  @SubscribeMessage('host:lobbyMessage')
+  lobbyMessage(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'host:lobbyMessage', body);
   }
 
   @SubscribeMessage('host:rollCall')
