@@ -1,53 +1,25 @@
 // @vitest-environment jsdom
-import {
-  type ClientToServerEvents,
-  LiveErrorCode,
-  type NotificationDto,
-  type ServerToClientEvents,
-  type WatchRequest,
-} from '@echo-hub/protocol';
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server, type Socket } from 'socket.io';
+import { LiveErrorCode, type NotificationDto, type WatchRequest } from '@echo-hub/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startSocketHub, until } from '../testing/socketHub';
 import { setAccessToken } from './api';
 import { errorCode, HubConnection, HubRequestError } from './socket';
 
-/** The JSDOM instance vitest's jsdom environment exposes: the page moves to the test hub's origin. */
-declare const jsdom: { reconfigure(options: { url: string }): void };
-
-type HubServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type ServerSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
-
-/** A real socket.io server standing in for the hub: it checks the token, answers and stays silent as told. */
-let http: HttpServer;
-let io: HubServer;
-/** Every token a connection attempt presented, in order. */
-const tokens: string[] = [];
-/** What the server received on community:watch / unwatch, in order. */
+/** What the hub received on community:watch / unwatch, in order. */
 const watchLog: string[] = [];
-const connected = new Set<ServerSocket>();
 const open: HubConnection[] = [];
+const watchKey = (req: WatchRequest) => req.threadId ?? req.groupId ?? '?';
 
 const connection = (options?: { autoConnect?: boolean }) => {
   const conn = new HubConnection(options);
   open.push(conn);
   return conn;
 };
-const until = (check: () => boolean) => vi.waitFor(() => expect(check()).toBe(true), { timeout: 15_000 });
-const watchKey = (req: WatchRequest) => req.threadId ?? req.groupId ?? '?';
+
+let hub: Awaited<ReturnType<typeof startSocketHub>>;
 
 beforeAll(async () => {
-  http = createServer();
-  io = new Server(http, { path: '/socket.io' });
-  io.use((socket, next) => {
-    const token = (socket.handshake.auth as { token?: string }).token ?? '';
-    tokens.push(token);
-    next(token.startsWith('good') ? undefined : new Error('UNAUTHORIZED: sign in and connect with auth.token'));
-  });
-  io.on('connection', (socket) => {
-    connected.add(socket);
-    socket.on('disconnect', () => connected.delete(socket));
+  hub = await startSocketHub((socket) => {
     socket.on('session:join', (req, ack) =>
       ack({
         ok: true,
@@ -68,20 +40,16 @@ beforeAll(async () => {
       ack({ ok: true, data: undefined });
     });
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  jsdom.reconfigure({ url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/` });
 });
 
 afterEach(() => {
   open.splice(0).forEach((conn) => conn.close());
-  tokens.length = 0;
+  hub.tokens.length = 0;
   watchLog.length = 0;
   localStorage.clear();
 });
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => io.close(() => resolve()));
-});
+afterAll(() => hub.close());
 
 describe('HubConnection, the client’s one socket', () => {
   it('connects with the stored access token and resolves a request with its acknowledgement’s data', async () => {
@@ -90,7 +58,7 @@ describe('HubConnection, the client’s one socket', () => {
     const joined = await conn.request('session:join', { sessionId: 's-42' });
     expect(joined.mediaEpoch).toBe(3);
     expect(joined.routerRtpCapabilities).toEqual({ echo: 's-42' });
-    expect(tokens).toEqual(['good-1']);
+    expect(hub.tokens).toEqual(['good-1']);
     expect(conn.connected).toBe(true);
   });
 
@@ -120,7 +88,7 @@ describe('HubConnection, the client’s one socket', () => {
     // The other connection's round trip shows the server is up and answering meanwhile.
     await connection().request('session:join', { sessionId: 'other' });
     expect(conn.connected).toBe(false);
-    expect(tokens).toEqual(['good-1']);
+    expect(hub.tokens).toEqual(['good-1']);
     conn.connect();
     await until(() => conn.connected);
     expect(firstConnections).toEqual([false]);
@@ -131,8 +99,7 @@ describe('HubConnection, the client’s one socket', () => {
     const conn = connection();
     const received: string[] = [];
     const off = conn.on('notification', (n) => received.push(n.id));
-    await until(() => connected.size === 1);
-    const [server] = connected;
+    const server = await hub.only();
     server.emit('notification', { id: 'n1' } as NotificationDto);
     await until(() => received.length === 1);
     off();
@@ -152,14 +119,14 @@ describe('HubConnection, the client’s one socket', () => {
     expect(calls).toEqual(['connect']);
 
     setAccessToken('good-2');
-    const [server] = connected;
+    const server = await hub.only();
     server.conn.close(); // the transport drops, as on a network change
     await until(() => calls.length === 3);
     expect(calls).toEqual(['connect', 'connect again', 'reconnect']);
-    expect(tokens).toEqual(['good-1', 'good-2']);
+    expect(hub.tokens).toEqual(['good-1', 'good-2']);
 
     offReconnect();
-    [...connected][0].conn.close();
+    (await hub.only()).conn.close();
     await until(() => calls.length === 4);
     expect(calls[3]).toBe('connect again');
   });
@@ -177,9 +144,9 @@ describe('HubConnection, the client’s one socket', () => {
     const conn = connection();
     const calls: boolean[] = [];
     conn.onConnect((again) => calls.push(again));
-    await until(() => conn.connected && connected.size === 1);
+    await until(() => conn.connected && hub.sockets.size === 1);
     conn.close();
-    await until(() => connected.size === 0);
+    await until(() => hub.sockets.size === 0);
     expect(conn.connected).toBe(false);
     expect(conn.socket.active).toBe(false);
     expect(calls).toEqual([false]);
@@ -201,7 +168,7 @@ describe('the community’s shared connection', () => {
     expect([...watchLog].sort()).toEqual(['watch g1', 'watch t1']);
 
     watchLog.length = 0;
-    [...connected][0].conn.close();
+    (await hub.only()).conn.close();
     await until(() => reloads.length === 1);
     await until(() => watchLog.length === 2);
     expect([...watchLog].sort()).toEqual(['watch g1', 'watch t1']);
@@ -218,6 +185,6 @@ describe('the community’s shared connection', () => {
 
     offReconnect();
     community.close();
-    await until(() => connected.size === 0);
+    await until(() => hub.sockets.size === 0);
   });
 });

@@ -1,0 +1,157 @@
+// @vitest-environment jsdom
+import { applyPatch, type LiveParticipant, type RoomPatch, type RoomState } from '@echo-hub/protocol';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { setAccessToken } from '../../../lib/api';
+import { type ServerSocket, startSocketHub, until } from '../../../testing/socketHub';
+import { LiveRoomClient } from './LiveRoomClient';
+
+const person = (userId: string, displayName: string): LiveParticipant => ({
+  userId,
+  displayName,
+  role: 'participant',
+  siteId: null,
+  siteName: null,
+  participationType: null,
+  online: true,
+  producers: [],
+  present: null,
+});
+
+/** The room as the test hub has it at version 5: a spoke waiting in the lobby (so no media starts). */
+const base: RoomState = {
+  sessionId: 's1',
+  version: 5,
+  phase: 'lobby',
+  open: false,
+  locked: false,
+  timer: { slot: null, startedAt: null, seconds: 0 },
+  presenterId: null,
+  spotlightId: null,
+  activeSpeakerId: null,
+  hands: [],
+  participants: [person('spoke', 'Ciara Quinn')],
+  chat: [],
+  videoUserIds: [],
+  liveCase: null,
+  recording: false,
+  endedAt: null,
+};
+
+const chat = (version: number, text: string): RoomPatch => ({
+  version,
+  chat: { id: `m${version}`, userId: 'host', displayName: 'Siobhán', text, at: '2025-10-14T12:00:00Z' },
+});
+
+/** The hub's log of patches after `base`, and the `sinceVersion` of every join it answered. */
+let log: RoomPatch[] = [];
+let joins: (number | null)[] = [];
+let hub: Awaited<ReturnType<typeof startSocketHub>>;
+let room: LiveRoomClient | null = null;
+
+beforeAll(async () => {
+  hub = await startSocketHub((socket) => {
+    socket.on('session:join', (req, ack) => {
+      joins.push(req.sinceVersion ?? null);
+      const since = req.sinceVersion;
+      ack({
+        ok: true,
+        data: {
+          // As the hub does: only the patches when it has them all, the whole state otherwise.
+          ...(since === undefined
+            ? { state: log.reduce(applyPatch, base), patches: [] }
+            : { state: null, patches: log.filter((p) => p.version > since) }),
+          routerRtpCapabilities: {},
+          mediaEpoch: 1,
+          you: { userId: 'spoke', host: false },
+        },
+      });
+    });
+  });
+});
+
+beforeEach(() => {
+  log = [];
+  joins = [];
+  setAccessToken('good-spoke');
+});
+
+afterEach(() => {
+  room?.dispose();
+  room = null;
+});
+
+afterAll(() => hub.close());
+
+/** Joins the room as the spoke; resolves with the client and the hub's side of its socket. */
+async function join(): Promise<{ client: LiveRoomClient; socket: ServerSocket }> {
+  const client = new LiveRoomClient('s1', { micDeviceId: null, cameraDeviceId: null, micOn: false, cameraOn: false });
+  room = client;
+  client.start();
+  await until(() => client.getSnapshot().status === 'joined');
+  return { client, socket: await hub.only() };
+}
+
+/** Appends patches to the hub's log and sends the given ones to the client. */
+function publish(socket: ServerSocket, patches: RoomPatch[], send = patches): void {
+  log.push(...patches);
+  for (const patch of send) socket.emit('room:patch', patch);
+}
+
+const version = (client: LiveRoomClient) => client.state()?.version;
+const texts = (client: LiveRoomClient) => client.state()?.chat.map((m) => m.text);
+
+describe('the live room’s state kept current with versioned patches', () => {
+  it('joins with the whole state, then applies each next patch', async () => {
+    const { client, socket } = await join();
+    expect(client.getSnapshot()).toMatchObject({ status: 'joined', admitted: false });
+    expect(version(client)).toBe(5);
+    expect(joins).toEqual([null]);
+
+    publish(socket, [chat(6, 'Welcome'), { version: 7, participants: { upsert: [person('gp', 'Dr Gallagher')] } }]);
+    await until(() => version(client) === 7);
+    expect(texts(client)).toEqual(['Welcome']);
+    expect(client.state()?.participants.map((p) => p.userId)).toEqual(['spoke', 'gp']);
+    expect(joins).toEqual([null]);
+  });
+
+  it('ignores a patch it already has', async () => {
+    const { client, socket } = await join();
+    publish(socket, [chat(6, 'Once')]);
+    await until(() => version(client) === 6);
+    socket.emit('room:patch', chat(6, 'Once again'));
+    socket.emit('room:patch', chat(4, 'Older'));
+    publish(socket, [chat(7, 'Next')]);
+    await until(() => version(client) === 7);
+    expect(texts(client)).toEqual(['Once', 'Next']);
+  });
+
+  it('after a missed patch, joins again with the version it has and gets what it missed', async () => {
+    const { client, socket } = await join();
+    publish(socket, [chat(6, 'one'), chat(7, 'two'), chat(8, 'three')], [chat(6, 'one'), chat(8, 'three')]);
+    await until(() => version(client) === 8);
+    expect(texts(client)).toEqual(['one', 'two', 'three']);
+    expect(joins).toEqual([null, 6]);
+  });
+
+  it('catches up after its connection dropped, from the version it had', async () => {
+    const { client, socket } = await join();
+    publish(socket, [chat(6, 'before')]);
+    await until(() => version(client) === 6);
+
+    socket.conn.close(); // the network drops
+    await until(() => client.getSnapshot().status === 'reconnecting');
+    log.push(chat(7, 'while away'), { version: 8, set: { open: false, locked: true } });
+    await until(() => version(client) === 8);
+    expect(client.getSnapshot().status).toBe('joined');
+    expect(texts(client)).toEqual(['before', 'while away']);
+    expect(client.state()?.locked).toBe(true);
+    expect(joins).toEqual([null, 6]);
+  });
+
+  it('leaves when the hub ends the session', async () => {
+    const { client, socket } = await join();
+    socket.emit('session:kicked', { reason: 'ended' });
+    await until(() => client.getSnapshot().status === 'ended');
+    await until(() => hub.sockets.size === 0);
+  });
+});
