@@ -21,25 +21,28 @@ const person = (userId: string, changes: Partial<LiveParticipant> = {}): LivePar
   ...changes,
 });
 
-const room = (changes: Partial<RoomState>): RoomState => ({
-  sessionId: 's1',
-  version: 1,
-  phase: 'cases',
-  open: true,
-  locked: false,
-  timer: { slot: null, startedAt: null, seconds: 0 },
-  presenterId: null,
-  spotlightId: null,
-  activeSpeakerId: null,
-  hands: [],
-  participants: [person('me'), person('ciara'), person('fiona'), person('ahmed'), person('gone', { online: false })],
-  chat: [],
-  videoUserIds: [],
-  liveCase: null,
-  recording: false,
-  endedAt: null,
-  ...changes,
-});
+// (a cast: fields newer than this spec, such as videoSpareId, may be added to RoomState)
+const room = (changes: Partial<RoomState>): RoomState =>
+  ({
+    sessionId: 's1',
+    version: 1,
+    phase: 'cases',
+    open: true,
+    locked: false,
+    timer: { slot: null, startedAt: null, seconds: 0 },
+    presenterId: null,
+    spotlightId: null,
+    activeSpeakerId: null,
+    hands: [],
+    participants: [person('me'), person('ciara'), person('fiona'), person('ahmed'), person('gone', { online: false })],
+    chat: [],
+    videoUserIds: [],
+    videoSpareId: null,
+    liveCase: null,
+    recording: false,
+    endedAt: null,
+    ...changes,
+  }) as RoomState;
 
 const media: MediaSnapshot = {
   status: 'ready',

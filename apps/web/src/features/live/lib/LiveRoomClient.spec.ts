@@ -18,7 +18,7 @@ const person = (userId: string, displayName: string): LiveParticipant => ({
 });
 
 /** The room as the test hub has it at version 5: a spoke waiting in the lobby (so no media starts). */
-const base: RoomState = {
+const base = {
   sessionId: 's1',
   version: 5,
   phase: 'lobby',
@@ -32,15 +32,19 @@ const base: RoomState = {
   participants: [person('spoke', 'Ciara Quinn')],
   chat: [],
   videoUserIds: [],
+  videoSpareId: null,
   liveCase: null,
   recording: false,
   endedAt: null,
-};
+} as RoomState;
 
 const chat = (version: number, text: string): RoomPatch => ({
   version,
   chat: { id: `m${version}`, userId: 'host', displayName: 'Siobhán', text, at: '2025-10-14T12:00:00Z' },
 });
+
+/** Join answer fields newer than this spec (a spread, so the spec compiles with and without them). */
+const newerJoinFields = { places: [] as string[] };
 
 /** The hub's log of patches after `base`, and the `sinceVersion` of every join it answered. */
 let log: RoomPatch[] = [];
@@ -63,6 +67,7 @@ beforeAll(async () => {
           routerRtpCapabilities: {},
           mediaEpoch: 1,
           you: { userId: 'spoke', host: false },
+          ...newerJoinFields,
         },
       });
     });
