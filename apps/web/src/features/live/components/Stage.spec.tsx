@@ -1,48 +1,21 @@
 // @vitest-environment jsdom
-import type { LiveParticipant, RoomState } from '@echo-hub/protocol';
+import type { RoomState } from '@echo-hub/protocol';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { person, roomState } from '../../../testing/room';
 import type { MediaSnapshot } from '../lib/LiveMediaClient';
 import { UNKNOWN_QUALITY } from '../lib/stats';
 import { type Layout, Stage } from './Stage';
 
 afterEach(cleanup);
 
-const person = (userId: string, changes: Partial<LiveParticipant> = {}): LiveParticipant => ({
-  userId,
-  displayName: userId,
-  role: 'participant',
-  siteId: null,
-  siteName: null,
-  participationType: null,
-  online: true,
-  producers: [],
-  present: null,
-  ...changes,
-});
-
-// (a cast: fields newer than this spec, such as videoSpareId, may be added to RoomState)
-const room = (changes: Partial<RoomState>): RoomState =>
-  ({
-    sessionId: 's1',
-    version: 1,
+const room = (changes: Partial<RoomState>) =>
+  roomState({
     phase: 'cases',
     open: true,
-    locked: false,
-    timer: { slot: null, startedAt: null, seconds: 0 },
-    presenterId: null,
-    spotlightId: null,
-    activeSpeakerId: null,
-    hands: [],
     participants: [person('me'), person('ciara'), person('fiona'), person('ahmed'), person('gone', { online: false })],
-    chat: [],
-    videoUserIds: [],
-    videoSpareId: null,
-    liveCase: null,
-    recording: false,
-    endedAt: null,
     ...changes,
-  }) as RoomState;
+  });
 
 const media: MediaSnapshot = {
   status: 'ready',

@@ -1,42 +1,13 @@
 // @vitest-environment jsdom
-import { applyPatch, type LiveParticipant, type RoomPatch, type RoomState } from '@echo-hub/protocol';
+import { applyPatch, type RoomPatch } from '@echo-hub/protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setAccessToken } from '../../../lib/api';
+import { person, roomState } from '../../../testing/room';
 import { type ServerSocket, startSocketHub, until } from '../../../testing/socketHub';
 import { LiveRoomClient } from './LiveRoomClient';
 
-const person = (userId: string, displayName: string): LiveParticipant => ({
-  userId,
-  displayName,
-  role: 'participant',
-  siteId: null,
-  siteName: null,
-  participationType: null,
-  online: true,
-  producers: [],
-  present: null,
-});
-
 /** The room as the test hub has it at version 5: a spoke waiting in the lobby (so no media starts). */
-const base = {
-  sessionId: 's1',
-  version: 5,
-  phase: 'lobby',
-  open: false,
-  locked: false,
-  timer: { slot: null, startedAt: null, seconds: 0 },
-  presenterId: null,
-  spotlightId: null,
-  activeSpeakerId: null,
-  hands: [],
-  participants: [person('spoke', 'Ciara Quinn')],
-  chat: [],
-  videoUserIds: [],
-  videoSpareId: null,
-  liveCase: null,
-  recording: false,
-  endedAt: null,
-} as RoomState;
+const base = roomState({ version: 5, participants: [person('spoke', { displayName: 'Ciara Quinn' })] });
 
 const chat = (version: number, text: string): RoomPatch => ({
   version,
@@ -112,7 +83,10 @@ describe('the live room’s state kept current with versioned patches', () => {
     expect(version(client)).toBe(5);
     expect(joins).toEqual([null]);
 
-    publish(socket, [chat(6, 'Welcome'), { version: 7, participants: { upsert: [person('gp', 'Dr Gallagher')] } }]);
+    publish(socket, [
+      chat(6, 'Welcome'),
+      { version: 7, participants: { upsert: [person('gp', { displayName: 'Dr Gallagher' })] } },
+    ]);
     await until(() => version(client) === 7);
     expect(texts(client)).toEqual(['Welcome']);
     expect(client.state()?.participants.map((p) => p.userId)).toEqual(['spoke', 'gp']);
