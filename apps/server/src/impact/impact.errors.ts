@@ -15,10 +15,11 @@ export const ImpactError = {
 export { invalidField as invalid, notFound } from '../common/domain-error';
 
 export const practiceSession = () =>
-  new ConflictException({
-    error: ImpactError.PracticeSession,
-    message: 'A practice session has no survey: it counts nowhere',
-  });
+  new DomainError(
+    ErrorKind.Conflict,
+    ImpactError.PracticeSession,
+    'A practice session has no survey: it counts nowhere',
+  );
 
 export const sessionNotEnded = () =>
   new DomainError(

@@ -82,7 +82,11 @@ describe('LiveCases', () => {
     const { parts, s, sut } = await withCase();
     await sut.open(s.host, 'case-1');
     await sut.setNotes(s.host, 'notes');
-    parts.cases.refuse = new UnprocessableEntityException({ message: 'Possible patient identifiers: …' });
+    parts.cases.refuse = new DomainError(
+      ErrorKind.Unprocessable,
+      DomainCode.IdentifiersFound,
+      'Possible patient identifiers: …',
+    );
     await expect(parts.lifecycle.end(s.host)).rejects.toMatchObject({ code: 'IDENTIFIERS_FOUND' });
     expect(await s.state()).toMatchObject({ phase: 'cases', liveCase: { caseId: 'case-1' } });
   });

@@ -7,7 +7,7 @@ import { RealtimeService } from '../realtime/realtime.service';
 import { LiveAttendance } from './attendance';
 import type { JoinDto } from './dto/live.dto';
 import { type LiveRoom, sessionRoom } from './live-room';
-import { forbidden, LiveError, notFound, throughGate } from './live.errors';
+import { forbidden, LiveError, notFound } from './live.errors';
 import { LiveRecords } from './live.records';
 import { HOST_ROLES, HUB_ROLES, type LiveClient, type LiveRole } from './live.types';
 import { RoomLifecycle } from './room-lifecycle';
@@ -113,11 +113,9 @@ export class LiveParticipants {
   async lobbyMessage(client: LiveClient, text: string): Promise<void> {
     const room = await this.rooms.joined(client, { host: true });
     const message = text.trim();
-    await throughGate(() =>
-      refuseUnconfirmed(
-        scan(message).map((f) => ({ ...f, field: 'chat' as const })),
-        [],
-      ),
+    refuseUnconfirmed(
+      scan(message).map((f) => ({ ...f, field: 'chat' as const })),
+      [],
     );
     await room.change({ set: { lobbyMessage: message || null } });
   }
