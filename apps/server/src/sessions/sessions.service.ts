@@ -2,15 +2,13 @@ import type { AgendaItemDto, CalendarLinks, CreateSessionResponse, ProgramRole, 
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { extname } from 'node:path';
 import { DataSource, type EntityManager, In, LessThan, MoreThanOrEqual, And } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { CasesService } from '../cases/cases.service';
-import { refuseIdentifyingFileName } from '../cases/deid-gate';
-import { sniffType } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { stripMetadata } from '../deid/strip-metadata';
+import { ingestUpload } from '../deid';
 import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
 import { StorageService } from '../storage/storage.service';
@@ -135,20 +133,24 @@ export class SessionsService {
 
   async uploadSlides(sessionId: string, itemId: string, file: Express.Multer.File | undefined): Promise<AgendaItemDto> {
     if (!file) throw badRequest('file is required (multipart form field "file")');
-    const ext = extname(file.originalname).toLowerCase();
-    const contentType = SLIDE_TYPES[ext];
-    if (!contentType) throw badRequest(`file must be one of ${Object.keys(SLIDE_TYPES).join(', ')}`);
     const repo = this.db.getRepository(AgendaItem);
     const item = await repo.findOne({ where: { id: itemId, sessionId }, relations: { presenter: true } });
     if (!item) throw notFound(`agenda item ${itemId}`);
     if (item.kind !== 'didactic') throw badRequest('slides belong to didactic slots');
-    refuseIdentifyingFileName(file.originalname);
     const replaced = item.slidesFile;
-    item.slidesFile = `${randomUUID()}${ext}`;
-    item.slidesName = file.originalname.slice(0, 255);
-    // PDF slides lose their metadata; presentation formats are stored as they are.
-    const { bytes, removed } = await stripMetadata(file.buffer, sniffType(file.buffer.subarray(0, 16))?.mimeType ?? '');
-    await this.storage.put(`${SLIDES}/${item.slidesFile}`, bytes, { contentType });
+    // PDF slides lose their metadata; presentation formats are stored as they are. Their text is not
+    // read: a talk names its speakers and sources.
+    const { storedName, name, removed } = await ingestUpload(this.storage, file, {
+      folder: SLIDES,
+      accept: (_sniffed, fileName) => {
+        const ext = extname(fileName).toLowerCase();
+        return SLIDE_TYPES[ext] ? { mimeType: SLIDE_TYPES[ext], ext } : null;
+      },
+      refusal: `file must be one of ${Object.keys(SLIDE_TYPES).join(', ')}`,
+      readText: false,
+    });
+    item.slidesFile = storedName;
+    item.slidesName = name.slice(0, 255);
     await repo.save(item);
     if (replaced) await this.storage.discard(`${SLIDES}/${replaced}`);
     return { ...this.toAgendaDto(item), removed };
