@@ -74,7 +74,10 @@ export const markThreadRead = (threadId: string) =>
 export const sessionThreads = (sessionId: string) => api<ThreadSummary[]>(`/sessions/${id(sessionId)}/threads`);
 
 export const editPost = (postId: string, body: string, confirmedSpans: ConfirmedSpan[] = []) =>
-  api<PostDto>(`/posts/${id(postId)}`, request('PATCH', { body, ...(confirmedSpans.length ? { confirmedSpans } : {}) }));
+  api<PostDto>(
+    `/posts/${id(postId)}`,
+    request('PATCH', { body, ...(confirmedSpans.length ? { confirmedSpans } : {}) }),
+  );
 export const deletePost = (postId: string) => api<PostDto>(`/posts/${id(postId)}`, request('DELETE'));
 export const postRevisions = (postId: string) => api<PostRevisionDto[]>(`/posts/${id(postId)}/revisions`);
 export const react = (postId: string, emoji: string, active: boolean) =>

@@ -299,8 +299,8 @@ export function Composer({
         <div role="alert" className="alert composer-warning">
           <p>
             This may identify someone:{' '}
-            {warning.map((f) => `“${f.text}” (${f.field === 'title' ? 'title: ' : ''}${f.reason})`).join(', ')}.
-            Change it, or post it if none of these identifies a patient.
+            {warning.map((f) => `“${f.text}” (${f.field === 'title' ? 'title: ' : ''}${f.reason})`).join(', ')}. Change
+            it, or post it if none of these identifies a patient.
           </p>
           <button type="button" className="button button-small" disabled={pending} onClick={() => void send(true)}>
             None of these identifies a patient: {submitLabel.toLowerCase()}
