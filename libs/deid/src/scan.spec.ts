@@ -407,6 +407,10 @@ describe('scan: hurried notes and the shapes of issue 18', () => {
     expect(found(text)).toEqual(expected);
   });
 
+  it('knows a colleague by name typed in lower case without accents', () => {
+    expect(scan('thanks siobhan, and sinead too', { knownPeople: ['Siobhán McAllister', 'Sinéad Kelly'] })).toEqual([]);
+  });
+
   it.each([
     'cough 3/7, fever 2/7, power 4/5, fu 6/52, gcs 14/15',
     'Wells score 2, Glasgow-Blatchford 6, on the 5th metatarsal',

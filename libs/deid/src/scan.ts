@@ -46,8 +46,11 @@ export interface ScanOptions {
   knownPeople?: readonly string[];
 }
 
+/** The words of a name, lower case and without accents ("siobhan" typed in a hurry is Siobhán). */
 const words = (name: string) =>
   name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{M}'’-]+/u)
     .filter(Boolean);
