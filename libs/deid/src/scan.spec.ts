@@ -396,6 +396,9 @@ describe('scan: hurried notes and the shapes of issue 18', () => {
     ['She cares for her husband, 91, at home', [['AGE', '91']]],
     ['next visit thurs 12/6', [['DATE', '12/6']]],
     ['follow up 3rd of june', [['DATE', '3rd of june']]],
+    ['Pt: DOHERTY, M. on ward 5', [['NAME', 'DOHERTY, M.']]],
+    ['1. NÍ BHRIAIN, Eilís – wound', [['NAME', 'NÍ BHRIAIN, Eilís']]],
+    ['Lives in BT47, near the bridge', [['ADDRESS', 'BT47']]],
     [
       'booked for Tues 4th and the 18th',
       [
@@ -417,6 +420,7 @@ describe('scan: hurried notes and the shapes of issue 18', () => {
     'jack of all trades, will harry the team, mark the chart',
     'Refer to the falls service in Antrim Area Hospital.',
     'he is 84 and walks 400 m; aged over 65',
+    'PMH: COPD, Asthma, CKD. In CO2 retention; T2 and L4 levels; in NHS, Care homes',
   ])('does not flag %j', (text) => {
     expect(scan(text)).toEqual([]);
   });

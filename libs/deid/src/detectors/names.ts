@@ -105,7 +105,7 @@ const SIGN_OFF_BEFORE =
 const GREETING_BEFORE = /(?:^|\n)[ \t]*(?:dear|hi|hello)[ \t]+$/i;
 /** "works nights at Tesco", "employed by Dunne & Sons", "bar manager at The Anchor Inn", "Employer: ..." */
 const EMPLOYER_BEFORE =
-  /\b(?:(?:works?|worked|working|employed|job|manager|owner|employee|staff)\b(?:\s+[a-z]+){0,2}?\s+(?:at|for|by|with)|employer:?)\s+$/i;
+  /\b(?:(?:works?|worked|working|employed|job|manager|owner|employee|staff)\b(?:\s+[a-z]+){0,3}?\s+(?:at|for|by|with)|employer:?)\s+$/i;
 const EMPLOYER = /(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,4}/y;
 
 /** Lower case without accents, so "brid" and "siobhan" match Bríd and Siobhán. */
@@ -146,6 +146,33 @@ function extendLower(text: string, tokens: Token[], i: number): number {
   const particle = /^(?:o|mc|mac|ni|nic|ap)$/.test(next.text);
   if (particle && after && text.slice(next.end, after.start) === ' ' && /^\p{Ll}{3,}$/u.test(after.text)) return i + 2;
   return i;
+}
+
+/**
+ * "SURNAME, Given" as record systems print a name: a surname in capitals (a listed one, or after an
+ * Irish, Welsh or Scottish particle: "NÍ BHRIAIN", "AP RHYS", "MC ANALLY"), a comma, then a given name
+ * or an initial.
+ */
+const SURNAME_FIRST =
+  /(?<![\p{L}])((?:(?:Ó|O|NÍ|NI|NIC|MAC|MC|AP|UÍ|UI|DE|VAN)\s+)?\p{Lu}[\p{Lu}'’-]+),\s+(\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}]+)?|\p{Lu}\.)/gu;
+
+function detectSurnameFirst(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(SURNAME_FIRST)) {
+    const [surname, given] = [m[1], m[2]];
+    const particle = /\s/.test(surname);
+    const listed = LOWER_SURNAMES.has(fold(surname)) || SURNAMES.has(surname[0] + surname.slice(1).toLowerCase());
+    const givenOk = /^\p{Lu}\.$/u.test(given) || LOWER_GIVEN.has(fold(given)) || particle;
+    if ((particle || listed) && givenOk) {
+      const start = m.index ?? 0;
+      out.push({
+        kind: 'NAME',
+        start,
+        end: start + m[0].length,
+        reason: 'Name written "SURNAME, Given"',
+        confidence: 0.9,
+      });
+    }
+  }
 }
 
 export function detectNames(text: string): Candidate[] {
@@ -247,6 +274,8 @@ export function detectNames(text: string): Candidate[] {
       }
     }
   }
+
+  detectSurnameFirst(text, out);
 
   // Names found with strong evidence are flagged wherever else they appear ("... Ms Nowak ... Nowak said").
   for (const t of tokens) {
