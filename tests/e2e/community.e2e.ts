@@ -103,6 +103,9 @@ test('a mention raises a notification on the mentioned person’s page', async (
   const marker = `buddies work in Bradford too (${Date.now()})`;
   await box.pressSequentially(marker);
   await tom.getByRole('button', { name: 'Post reply' }).click();
+  // The de-identification gate warns that a town is named; it names no patient, so he sends it.
+  await expect(tom.getByRole('alert')).toContainText('“Bradford”');
+  await tom.getByRole('button', { name: 'None of these identifies a patient: post reply' }).click();
   await expect(tom.getByText(marker)).toBeVisible();
 
   // Ciara did not reload: the badge counts up and the notification centre lists the mention.

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 // The same real files as the server's upload tests (ExifTool writes the photo's metadata).
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { phonePhoto, screenshot } from '../../apps/server/test/upload-fixtures';
+import { ocrText, phonePhoto, screenshot } from '../../apps/server/test/upload-fixtures';
 import { DEMO_PASSWORD, closeOpenedPages, openPage, scheduleNow, signIn } from './helpers';
 
 test.afterEach(closeOpenedPages);
@@ -48,14 +49,14 @@ test('case attachments: text in a screenshot is gated, and a photo loses its met
   await attach.click();
   const held = files.getByRole('group', { name: 'The file shows what may identify the patient' });
   await expect(held).toBeVisible();
-  const findings = held.getByRole('checkbox');
-  await expect(findings).toHaveCount(3);
+  const nobody = held.getByRole('radio', { name: 'It identifies nobody' });
+  await expect(nobody).toHaveCount(3);
   await expect(held).toContainText('“John Smith”');
   await expect(held).toContainText('“03/04/1961”');
   await expect(held).toContainText('“943 476 5919”');
   // A teaching mock-up: she confirms each finding identifies nobody and attaches it again.
-  for (const box of await findings.all()) await box.check();
-  await attach.click();
+  for (const choice of await nobody.all()) await choice.check();
+  await files.getByRole('button', { name: 'Attach file' }).click();
   await expect(files.getByText('Attached screen.png.')).toBeVisible();
 
   await files.getByLabel('I have removed or covered everything that identifies the patient').check();
@@ -65,4 +66,76 @@ test('case attachments: text in a screenshot is gated, and a photo loses its met
     files.getByText('Attached heel.jpg. Removed location, camera, date taken and author details.'),
   ).toBeVisible();
   await expect(files.getByRole('list', { name: 'Attachments' }).getByRole('img', { name: 'heel.jpg' })).toBeVisible();
+});
+
+/**
+ * The redaction tool: the hub outlines what it read on the screenshot itself, each finding is covered
+ * unless the presenter says otherwise, she drags out one more area, and what is stored is a new image
+ * with those areas burnt in (an independent OCR of the download reads none of them).
+ */
+test('case attachments: findings shown on the picture are covered, with an area drawn by hand', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { sessionId } = await scheduleNow(request, 'Wound care ECHO (redaction test)', [{ kind: 'case', minutes: 30 }]);
+  const email = 'linkworker.ards@echo.demo';
+  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  const headers = { Authorization: `Bearer ${(await login.json()).accessToken as string}` };
+  const created = await request.post(`/api/sessions/${sessionId}/cases`, {
+    headers,
+    data: {
+      title: 'A pressure ulcer on the sacrum',
+      presentingQuestion: 'Which dressing next?',
+      summary: 'Bed-bound, grade 3 ulcer for six weeks.',
+      ageBand: '75-84',
+    },
+  });
+  expect(created.status()).toBe(201);
+  const caseId = (await created.json()).id as string;
+
+  const page = await openPage(browser);
+  await signIn(page, email);
+  await page.goto(`/cases/${caseId}`);
+  const files = page.getByRole('region', { name: 'Images and documents' });
+  await files.getByLabel('I have removed or covered everything that identifies the patient').check();
+  await files.getByLabel('File', { exact: true }).setInputFiles({
+    name: 'letter-screen.png',
+    mimeType: 'image/png',
+    buffer: await screenshot('Patient: John Smith DOB 03/04/1961 NHS 943 476 5919'),
+  });
+  await files.getByRole('button', { name: 'Attach file' }).click();
+
+  const held = files.getByRole('group', { name: 'The file shows what may identify the patient' });
+  await expect(held.getByRole('img', { name: /letter-screen\.png/ })).toBeVisible();
+  // Two words of the name, the date, three groups of the NHS number: each outlined where it is.
+  await expect(held.getByTestId('finding-box')).toHaveCount(6);
+  await expect(held.getByRole('radio', { name: 'Cover it' })).toHaveCount(3);
+  for (const choice of await held.getByRole('radio', { name: 'Cover it' }).all()) await expect(choice).toBeChecked();
+
+  // She drags over "Patient:" at the start of the line as well.
+  const picture = await held.getByTestId('redaction-picture').boundingBox();
+  if (!picture) throw new Error('the picture is not shown');
+  const scale = picture.width / 900;
+  await page.mouse.move(picture.x + 10 * scale, picture.y + 35 * scale);
+  await page.mouse.down();
+  await page.mouse.move(picture.x + 60 * scale, picture.y + 60 * scale);
+  await page.mouse.move(picture.x + 140 * scale, picture.y + 85 * scale);
+  await page.mouse.up();
+  await expect(held.getByRole('list', { name: 'Areas you drew' }).getByRole('listitem')).toHaveCount(1);
+
+  await files.getByRole('button', { name: 'Attach with 7 areas covered' }).click();
+  await expect(files.getByText('Attached letter-screen.png.')).toBeVisible();
+
+  const list = await request.get(`/api/cases/${caseId}`, { headers });
+  const [stored] = (await list.json()).attachments as { id: string }[];
+  const download = await request.get(`/api/cases/${caseId}/attachments/${stored.id}`, { headers });
+  const bytes = Buffer.from(await download.body());
+  expect(ocrText(bytes, 'stored.png')).not.toMatch(/Patient|John|Smith|1961|943|5919/);
+  // Covered, not blacked out: the picture is its old size and the words between the areas are left.
+  const { data, info } = await sharp(bytes).greyscale().raw().toBuffer({ resolveWithObject: true });
+  expect([info.width, info.height]).toEqual([900, 120]);
+  const black = data.filter((v) => v < 40).length / data.length;
+  expect(black).toBeGreaterThan(0.05);
+  expect(black).toBeLessThan(0.5);
 });

@@ -1,4 +1,5 @@
 import type {
+  FieldFinding,
   AuditEntryDto,
   CommunityPostEvent,
   GroupSummary,
@@ -121,6 +122,45 @@ describe('community of practice', () => {
   });
 
   describe('threads and replies', () => {
+    it('a title or post that may name a patient is a warning the author confirms; colleagues are not flagged', async () => {
+      const title = 'Advice about Mary Byrne';
+      const body = 'She was born 03/04/1961, NHS 943 476 5919. @Test mark saw her too.';
+      const before = (await get('ciara', `/api/groups/${openGroup}/threads`)).body.length as number;
+      const warned = await post('ciara', `/api/groups/${openGroup}/threads`, { title, body });
+      expect(warned.status).toBe(422);
+      expect(warned.body.error).toBe('IDENTIFIERS_FOUND');
+      const findings = warned.body.findings as FieldFinding[];
+      expect(findings.map((f) => [f.field, f.kind, f.text])).toEqual([
+        ['title', 'NAME', 'Mary Byrne'],
+        ['body', 'DATE', '03/04/1961'],
+        ['body', 'ID', '943 476 5919'],
+      ]);
+      expect((await get('ciara', `/api/groups/${openGroup}/threads`)).body).toHaveLength(before);
+
+      const confirmedSpans = findings.map(({ field, start, end }) => ({ field, start, end }));
+      const partly = await post('ciara', `/api/groups/${openGroup}/threads`, {
+        title,
+        body,
+        confirmedSpans: confirmedSpans.slice(1),
+      });
+      expect(partly.status).toBe(422);
+      const created = await post('ciara', `/api/groups/${openGroup}/threads`, { title, body, confirmedSpans });
+      expect(created.status).toBe(201);
+
+      // Replies, edits and new titles are gated the same way.
+      const id = created.body.id as string;
+      expect((await post('mark', `/api/threads/${id}/posts`, { body: 'Her son Declan rang.' })).status).toBe(422);
+      const reply = await post('mark', `/api/threads/${id}/posts`, { body: 'Her son rang.' });
+      expect(reply.status).toBe(201);
+      expect(
+        (await patch('mark', `/api/posts/${reply.body.id}`, { body: 'Her son rang from Ballymena.' })).status,
+      ).toBe(422);
+      expect((await patch('ciara', `/api/threads/${id}`, { title: 'About Mrs Byrne' })).status).toBe(422);
+      const bad = await post('mark', `/api/threads/${id}/posts`, { body: 'x', confirmedSpans: [{ field: 'summary' }] });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toMatch(/field must be title or body/);
+    });
+
     it('creates a thread (201 { id }) and returns it with its posts as a tree', async () => {
       const id = await newThread(
         'ciara',
@@ -212,7 +252,7 @@ describe('community of practice', () => {
       await inThread.ok('community:watch', { threadId: id });
       await inGroup.ok('community:watch', { groupId: openGroup });
 
-      const text = 'The **men’s shed** in Ards.';
+      const text = 'The **men’s shed** on Thursdays.';
       const arrived = Promise.all([
         inThread.waitFor<CommunityPostEvent>('community:post', (e) => e.post.body === text),
         inGroup.waitFor<CommunityPostEvent>('community:post', (e) => e.post.body === text),
@@ -223,10 +263,10 @@ describe('community of practice', () => {
       expect(a.post.bodyHtml).toContain('<strong>men’s shed</strong>');
       expect(b.threadId).toBe(id);
 
-      const edited = patch('ciara', `/api/posts/${sent.body.id}`, { body: 'The men’s shed in Newtownards.' });
+      const edited = patch('ciara', `/api/posts/${sent.body.id}`, { body: 'The men’s shed on Fridays.' });
       const update = inThread.waitFor<CommunityPostEvent>('community:postUpdated', (e) => e.post.id === sent.body.id);
       expect((await edited).status).toBe(200);
-      expect((await update).post.body).toBe('The men’s shed in Newtownards.');
+      expect((await update).post.body).toBe('The men’s shed on Fridays.');
 
       const reaction = inThread.waitFor<{ postId: string; reactions: { emoji: string; count: number }[] }>(
         'community:reaction',
@@ -498,7 +538,17 @@ describe('community of practice', () => {
 
     it('flags, hides (text kept for moderators and the author), restores; each action audited', async () => {
       const id = await newThread('mark', modGroup, 'Volunteer expenses', 'How do you handle them?');
-      const reply = await post('joanne', `/api/threads/${id}/posts`, { body: 'Mrs J. Smith at 12 High St gets hers.' });
+      // The gate warns her; she posts it anyway, and others flag it.
+      const body = 'Mrs J. Smith at 12 High St gets hers.';
+      const warned = await post('joanne', `/api/threads/${id}/posts`, { body });
+      expect(warned.status).toBe(422);
+      const confirmedSpans = (warned.body.findings as FieldFinding[]).map(({ field, start, end }) => ({
+        field,
+        start,
+        end,
+      }));
+      const reply = await post('joanne', `/api/threads/${id}/posts`, { body, confirmedSpans });
+      expect(reply.status).toBe(201);
       expect((await post('joanne', `/api/posts/${reply.body.id}/flags`, { reason: 'identifiable' })).status).toBe(409);
       expect((await post('mark', `/api/posts/${reply.body.id}/flags`, { reason: 'identifiable' })).status).toBe(201);
       const queue = await get('ciara', `/api/programs/${programId}/community/flags`);
@@ -719,7 +769,7 @@ describe('community of practice', () => {
         const threadId = (await before.post(`/api/groups/${group}/threads`, { title: 'Memory cafés', body: 'Where?' }))
           .body.id;
         const reply = (
-          await call(restartable, member).post(`/api/threads/${threadId}/posts`, { body: 'Omagh library' })
+          await call(restartable, member).post(`/api/threads/${threadId}/posts`, { body: 'The town library' })
         ).body.id;
         await call(restartable, member).post(`/api/threads/${threadId}/posts`, { body: 'Thursdays', parentId: reply });
         await restartable.close();
@@ -727,9 +777,10 @@ describe('community of practice', () => {
         again = await startTestApp({}, { dataDir: restartable.dataDir });
         const after = call(again, member);
         const detail = (await after.get(`/api/threads/${threadId}`)).body as ThreadDetail;
-        expect(flatten(detail.posts).map((p) => p.body)).toEqual(['Where?', 'Omagh library', 'Thursdays']);
+        expect(flatten(detail.posts).map((p) => p.body)).toEqual(['Where?', 'The town library', 'Thursdays']);
         expect(detail.posts[1].replies[0].body).toBe('Thursdays');
-        const found = (await after.get(`/api/programs/${program.id}/community/search?q=omagh`)).body as SearchResponse;
+        const found = (await after.get(`/api/programs/${program.id}/community/search?q=library`))
+          .body as SearchResponse;
         expect(found.results.map((r) => r.postId)).toEqual([reply]);
       } finally {
         await again?.close();

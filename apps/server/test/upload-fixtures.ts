@@ -4,9 +4,9 @@
  * independent reader that writes metadata into the fixtures and says what is left afterwards.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import type { Response } from 'supertest';
@@ -147,6 +147,50 @@ export function scannedPdf(png: Buffer): Promise<Buffer> {
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   doc.image(png, 0, 0, { width: 600, height: 80 });
+  doc.end();
+  return done;
+}
+
+/**
+ * What Tesseract reads in an image, or in each page of a PDF rendered by pdftoppm: the independent
+ * reader that checks what a redacted file still shows.
+ */
+export const ocrText = (bytes: Buffer, name: string): string =>
+  inTempFile(bytes, name, (path) => {
+    const pictures = [path];
+    if (name.endsWith('.pdf')) {
+      execFileSync('pdftoppm', ['-r', '150', '-png', path, `${path}-page`]);
+      pictures.splice(
+        0,
+        1,
+        ...readdirSync(dirname(path))
+          .filter((f) => f.endsWith('.png'))
+          .map((f) => join(dirname(path), f)),
+      );
+    }
+    return pictures.map((picture) => execFileSync('tesseract', [picture, 'stdout', '-l', 'eng']).toString()).join('\n');
+  });
+
+/** An animated WebP whose frames are `frames` (pictures of the same size), shown in turn. */
+export const animatedWebp = (frames: Buffer[]): Promise<Buffer> =>
+  sharp(frames, { join: { animated: true } })
+    .webp({ lossless: true })
+    .toBuffer();
+
+/**
+ * A PDF of pages made with pdfkit (600×200 points), each with typed text (a text layer) near the top,
+ * or a picture (a scan: no text) below it, or both, like a typed letter with a scan pasted in.
+ */
+export function pdfOf(pages: { text?: string; picture?: Buffer }[]): Promise<Buffer> {
+  const doc = new PDFDocument({ size: [600, 200], margin: 0, autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  for (const page of pages) {
+    doc.addPage();
+    if (page.text) doc.font('Helvetica').fontSize(14).text(page.text, 20, 30);
+    if (page.picture) doc.image(page.picture, 0, 100, { width: 600, height: 80 });
+  }
   doc.end();
   return done;
 }

@@ -381,3 +381,63 @@ describe("known places (the programme's own sites, in chat)", () => {
     expect(found.map((f) => f.text)).toEqual(['Llandrindod Wells', '943 476 5919']);
   });
 });
+
+describe('scan: hurried notes and the shapes of issue 18', () => {
+  it.each([
+    [
+      'seen mary with her son declan today',
+      [
+        ['NAME', 'mary'],
+        ['NAME', 'declan'],
+      ],
+    ],
+    ['tc from daughter (siobhan) re mum', [['NAME', 'siobhan']]],
+    ['gp dr byrne aware', [['NAME', 'byrne']]],
+    ['pt eileen o connor fell', [['NAME', 'eileen o connor']]],
+    [
+      'lives alone in ballymena, family in enniscorthy',
+      [
+        ['ADDRESS', 'ballymena'],
+        ['ADDRESS', 'enniscorthy'],
+      ],
+    ],
+    ['Seen in Llanelli last week', [['ADDRESS', 'Llanelli']]],
+    ['his NI number is QQ 12 34 56 C', [['ID', 'QQ 12 34 56 C']]],
+    ['MR# 00482913 clinic', [['ID', '00482913']]],
+    ['H/No. 7731920.', [['ID', '7731920']]],
+    ['hosp no k449103 admitted', [['ID', 'k449103']]],
+    ['Registered with practice Y02906.', [['ID', 'Y02906']]],
+    ['Prison no. A4417BC.', [['ID', 'A4417BC']]],
+    ['a ninety-two-year-old man', [['AGE', 'ninety-two-year-old']]],
+    ['She cares for her husband, 91, at home', [['AGE', '91']]],
+    ['next visit thurs 12/6', [['DATE', '12/6']]],
+    ['follow up 3rd of june', [['DATE', '3rd of june']]],
+    ['Pt: DOHERTY, M. on ward 5', [['NAME', 'DOHERTY, M.']]],
+    ['1. NÍ BHRIAIN, Eilís – wound', [['NAME', 'NÍ BHRIAIN, Eilís']]],
+    ['Lives in BT47, near the bridge', [['ADDRESS', 'BT47']]],
+    [
+      'booked for Tues 4th and the 18th',
+      [
+        ['DATE', 'Tues 4th'],
+        ['DATE', 'the 18th'],
+      ],
+    ],
+  ])('flags %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('knows a colleague by name typed in lower case without accents', () => {
+    expect(scan('thanks siobhan, and sinead too', { knownPeople: ['Siobhán McAllister', 'Sinéad Kelly'] })).toEqual([]);
+  });
+
+  it.each([
+    'cough 3/7, fever 2/7, power 4/5, fu 6/52, gcs 14/15',
+    'Wells score 2, Glasgow-Blatchford 6, on the 5th metatarsal',
+    'jack of all trades, will harry the team, mark the chart',
+    'Refer to the falls service in Antrim Area Hospital.',
+    'he is 84 and walks 400 m; aged over 65',
+    'PMH: COPD, Asthma, CKD. In CO2 retention; T2 and L4 levels; in NHS, Care homes',
+  ])('does not flag %j', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});

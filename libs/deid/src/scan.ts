@@ -4,6 +4,7 @@ import { detectEmails, detectPhones } from './detectors/contact';
 import { detectDates } from './detectors/dates';
 import { detectIds } from './detectors/ids';
 import { detectNames } from './detectors/names';
+import { detectTowns } from './detectors/towns';
 import { detectIps, detectUrls } from './detectors/network';
 import { TITLES } from './lexicon/vocabulary';
 import { normalise, originalSpan } from './normalise';
@@ -18,6 +19,7 @@ const DETECTORS: Detector[] = [
   detectDates,
   detectAges,
   detectAddresses,
+  detectTowns,
   detectNames,
 ];
 
@@ -49,8 +51,11 @@ export interface ScanOptions {
   knownPlaces?: readonly string[];
 }
 
+/** The words of a name, lower case and without accents ("siobhan" typed in a hurry is Siobhán). */
 const words = (name: string) =>
   name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{M}'’-]+/u)
     .filter(Boolean);

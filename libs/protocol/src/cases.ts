@@ -145,6 +145,12 @@ export interface CaseAttachmentUploadFields {
    * (sent as a JSON string in the multipart form).
    */
   confirmedSpans?: ConfirmedSpan[];
+  /**
+   * Areas to cover in black (the boxes of findings the uploader accepts, or drawn by them), burnt into a
+   * new image before the text is read again and the file is stored; the original is never stored
+   * (sent as a JSON string in the multipart form).
+   */
+  redactions?: FindingBox[];
 }
 
 export interface CaseAttachmentDto {

@@ -1,4 +1,5 @@
 import type { Ack } from './live';
+import type { ConfirmedSpan } from './cases';
 import type { RemovedMetadata } from './metadata';
 
 /**
@@ -140,6 +141,12 @@ export interface CreateThreadRequest {
   sessionId?: string;
   /** Client-generated UUID: a retry with the same one returns the thread already made. */
   clientId?: string;
+  /**
+   * Possible identifiers in the title or body (the de-identification gate, as a warning: peer support is
+   * not case discussion, but staff write about patients there too) that the author confirms identify
+   * nobody, by field and offsets; any other finding answers 422 IDENTIFIERS_FOUND with the findings.
+   */
+  confirmedSpans?: ConfirmedSpan[];
 }
 
 export interface CreateThreadResponse {
@@ -151,6 +158,12 @@ export interface UpdateThreadRequest {
   pinned?: boolean;
   locked?: boolean;
   sessionId?: string | null;
+  /**
+   * Possible identifiers in the title or body (the de-identification gate, as a warning: peer support is
+   * not case discussion, but staff write about patients there too) that the author confirms identify
+   * nobody, by field and offsets; any other finding answers 422 IDENTIFIERS_FOUND with the findings.
+   */
+  confirmedSpans?: ConfirmedSpan[];
 }
 
 export interface MoveThreadRequest {
@@ -207,6 +220,12 @@ export interface CreatePostRequest {
   body: string;
   parentId?: string;
   clientId?: string;
+  /**
+   * Possible identifiers in the title or body (the de-identification gate, as a warning: peer support is
+   * not case discussion, but staff write about patients there too) that the author confirms identify
+   * nobody, by field and offsets; any other finding answers 422 IDENTIFIERS_FOUND with the findings.
+   */
+  confirmedSpans?: ConfirmedSpan[];
 }
 
 /** `POST /api/groups/:id/preview`: what a draft will look like, and whom it will notify. */
@@ -221,6 +240,12 @@ export interface PreviewResponse {
 
 export interface UpdatePostRequest {
   body: string;
+  /**
+   * Possible identifiers in the title or body (the de-identification gate, as a warning: peer support is
+   * not case discussion, but staff write about patients there too) that the author confirms identify
+   * nobody, by field and offsets; any other finding answers 422 IDENTIFIERS_FOUND with the findings.
+   */
+  confirmedSpans?: ConfirmedSpan[];
 }
 
 export interface PostRevisionDto {

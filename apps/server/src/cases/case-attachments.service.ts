@@ -1,17 +1,13 @@
-import { type CaseAttachmentDto, CaseLimits, type ConfirmedSpan } from '@echo-hub/protocol';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { type CaseAttachmentDto, CaseLimits, type ConfirmedSpan, type FindingBox } from '@echo-hub/protocol';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { safeName, sniffType, storeUpload } from '../common/uploads';
 import { NO_TX } from '../database/no-tx';
 import { nowIso } from '../database/columns';
+import { ingestUpload, sniffedAs } from '../deid';
 import { StorageService } from '../storage/storage.service';
 import { type Caller, CasesService } from './cases.service';
-import { findingsInFile, refuseDicom, refuseIdentifyingFileName, refuseUnconfirmed, stripMetadata } from '../deid';
 import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
-
-const badFile = (message: string) =>
-  new BadRequestException({ error: 'VALIDATION_FAILED', message, fields: [{ field: 'file', messages: [message] }] });
 
 /** Where case files are kept (DATA_DIR/cases on local disk). */
 const FOLDER = 'cases';
@@ -32,26 +28,25 @@ export class CaseAttachmentsService {
   /**
    * The caller has confirmed the file identifies nobody (the controller's DTO requires it). The text
    * in the file (OCR of an image, a PDF's text) goes through the gate: each finding must be among
-   * `confirmed`, or nothing is stored (422 with the findings and, for images, where they are).
+   * `confirmed`, or nothing is stored (422 with the findings and where they are). `redactions` are
+   * areas the uploader chose to cover: burnt in before the text is read, and only that copy is stored.
    */
   async upload(
     caseId: string,
     file: Express.Multer.File | undefined,
     caller: Caller,
     confirmed: readonly ConfirmedSpan[] = [],
+    redactions: readonly FindingBox[] = [],
   ): Promise<CaseAttachmentDto> {
     await this.mayEdit(caseId, caller);
-    if (!file) throw badFile('file is required (multipart form field "file")');
-    refuseDicom(file.buffer);
-    const type = sniffType(file.buffer.subarray(0, 16));
-    if (!type || !(CaseLimits.attachmentTypes as readonly string[]).includes(type.mimeType)) {
-      throw badFile('file must be a PNG, JPEG or WebP image or a PDF');
-    }
-    const name = safeName(file.originalname);
-    refuseIdentifyingFileName(name);
-    const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
-    refuseUnconfirmed(await findingsInFile(bytes, type.mimeType), confirmed);
-    const storedName = await storeUpload(this.storage, FOLDER, bytes, type);
+    const { storedName, name, mimeType, size, removed } = await ingestUpload(this.storage, file, {
+      folder: FOLDER,
+      accept: sniffedAs(CaseLimits.attachmentTypes),
+      refusal: 'file must be a PNG, JPEG or WebP image or a PDF',
+      readText: true,
+      confirmed,
+      redactions,
+    });
     const repo = this.db.getRepository(CaseAttachment);
     const saved = await repo.save(
       repo.create({
@@ -60,8 +55,8 @@ export class CaseAttachmentsService {
         confirmedAt: nowIso(),
         storedName,
         originalName: name,
-        mimeType: type.mimeType,
-        size: bytes.length,
+        mimeType,
+        size,
       }),
       NO_TX,
     );

@@ -140,7 +140,12 @@ export class CasesController {
     schema: {
       type: 'object',
       required: ['file', 'confirmIdentifiersRemoved'],
-      properties: { file: { type: 'string', format: 'binary' }, confirmIdentifiersRemoved: { type: 'boolean' } },
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        confirmIdentifiersRemoved: { type: 'boolean' },
+        confirmedSpans: { type: 'string', description: 'JSON array of { field: "content", start, end }' },
+        redactions: { type: 'string', description: 'JSON array of { page, left, top, width, height } to cover' },
+      },
     },
   })
   @ApiUnprocessableEntityResponse({
@@ -153,7 +158,7 @@ export class CasesController {
     @UploadedFile() file: Express.Multer.File | undefined,
     @Req() req: AuthenticatedRequest,
   ): Promise<CaseAttachmentDto> {
-    return this.attachments.upload(id, file, caller(req), fields.confirmedSpans);
+    return this.attachments.upload(id, file, caller(req), fields.confirmedSpans, fields.redactions);
   }
 
   @Access('program.read', 'case')

@@ -2,8 +2,7 @@ import { type AttachmentDto, CommunityLimits, type ProgramRole } from '@echo-hub
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, LessThan } from 'typeorm';
-import { safeName, sniffType, storeUpload } from '../common/uploads';
-import { refuseDicom, refuseIdentifyingFileName, stripMetadata } from '../deid';
+import { ingestUpload, sniffedAs } from '../deid';
 import { JobsService } from '../jobs/jobs.service';
 import { StorageService } from '../storage/storage.service';
 import { CommunityAccessService, type Viewer } from './community-access.service';
@@ -15,6 +14,9 @@ import { NO_TX } from '../database/no-tx';
 
 /** Where group files are kept (DATA_DIR/community on local disk). */
 const FOLDER = 'community';
+
+/** What a group file may be (sniffed from its bytes). */
+const COMMUNITY_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'];
 
 /** How long an uploaded file may wait to be used in a post before the hourly job deletes it. */
 const UNLINKED_TTL_MS = 24 * 60 * 60 * 1000;
@@ -62,16 +64,13 @@ export class AttachmentsService implements OnModuleInit {
     role?: ProgramRole | null,
   ): Promise<AttachmentDto> {
     await this.access.readableGroup(viewer, groupId, role);
-    if (!file) throw badRequest('file is required (multipart form field "file")');
-    if (file.size > CommunityLimits.attachmentBytes) throw badRequest('file is larger than 10 MB');
-    refuseDicom(file.buffer);
-    const type = sniffType(file.buffer.subarray(0, 16));
-    if (!type) {
-      throw badRequest(`file must be an image (PNG, JPEG, GIF, WebP) or a PDF (${CommunityError.BadAttachment})`);
-    }
-    refuseIdentifyingFileName(safeName(file.originalname));
-    const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
-    const storedName = await storeUpload(this.storage, FOLDER, bytes, type);
+    if (file && file.size > CommunityLimits.attachmentBytes) throw badRequest('file is larger than 10 MB');
+    const { storedName, name, mimeType, size, removed } = await ingestUpload(this.storage, file, {
+      folder: FOLDER,
+      accept: sniffedAs(COMMUNITY_TYPES),
+      refusal: `file must be an image (PNG, JPEG, GIF, WebP) or a PDF (${CommunityError.BadAttachment})`,
+      readText: false,
+    });
     const repo = this.db.getRepository(Attachment);
     const a = await repo.save(
       repo.create({
@@ -79,9 +78,9 @@ export class AttachmentsService implements OnModuleInit {
         uploaderId: viewer.id,
         postId: null,
         storedName,
-        originalName: safeName(file.originalname),
-        mimeType: type.mimeType,
-        size: bytes.length,
+        originalName: name,
+        mimeType,
+        size,
       }),
       NO_TX,
     );

@@ -1,5 +1,6 @@
 import {
   type BookmarkDto,
+  type ConfirmedSpan,
   CommunityLimits,
   type NotificationKind,
   type PostDto,
@@ -16,8 +17,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
+import { gate } from '../deid';
 import { RateLimitService } from '../common/rate-limit.service';
 import { nowIso } from '../database/columns';
+import { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from '../realtime/realtime.service';
 import { EchoSession } from '../sessions';
 import { AuditService } from './audit.service';
@@ -59,6 +62,19 @@ interface PostContext {
   reactions: Map<string, Reaction[]>;
   attachments: Map<string, Attachment[]>;
   people: Map<string, MentionCandidate>;
+}
+
+/**
+ * The de-identification gate over a post's title and body, as a warning the author confirms: a finding
+ * not among `confirmed` answers 422 IDENTIFIERS_FOUND. The names of the program's members name
+ * colleagues, not patients.
+ */
+function gatePost(
+  fields: { title?: string; body?: string },
+  confirmed: readonly ConfirmedSpan[] = [],
+  people: string[],
+) {
+  gate(fields, confirmed, { knownPeople: people });
 }
 
 export const attachmentMarkdown = (a: { id: string; originalName: string; mimeType: string }) => {
@@ -157,6 +173,7 @@ export class ThreadsService {
     await this.checkRate(viewer, access);
     const group = access.group;
     if (dto.sessionId) await this.checkSession(group.programId, dto.sessionId);
+    gatePost({ title: dto.title, body: dto.body }, dto.confirmedSpans, await this.colleagues(group.programId));
     const rendered = renderMarkdown(dto.body, await this.access.mentionable(group));
     const now = nowIso();
     const threads = this.db.getRepository(Thread);
@@ -280,6 +297,7 @@ export class ThreadsService {
     }
     const changes: string[] = [];
     if (dto.title !== undefined && dto.title !== thread.title) {
+      gatePost({ title: dto.title }, dto.confirmedSpans, await this.colleagues(thread.programId));
       changes.push(`title: "${thread.title}" → "${dto.title}"`);
       thread.title = dto.title;
     }
@@ -370,6 +388,12 @@ export class ThreadsService {
     };
   }
 
+  /** The display names of the program's members: colleagues, whether or not they read this group. */
+  private async colleagues(programId: string): Promise<string[]> {
+    const members = await this.db.getRepository(Membership).find({ where: { programId }, relations: { user: true } });
+    return members.flatMap((m) => (m.user ? [m.user.displayName] : []));
+  }
+
   // ---- posts ---------------------------------------------------------------------
 
   /** A reply; a retry with the same clientId by the same author returns the first post, created: false. */
@@ -404,6 +428,7 @@ export class ThreadsService {
         throw badRequest('parentId is a post that was hidden or deleted');
       }
     }
+    gatePost({ body: dto.body }, dto.confirmedSpans, await this.colleagues(thread.programId));
     const rendered = renderMarkdown(dto.body, await this.access.mentionable(access.group));
     const now = nowIso();
     let post: Post | null = null;
@@ -474,6 +499,7 @@ export class ThreadsService {
     }
     if (post.deletedAt) throw badRequest('A deleted post cannot be edited');
     if (dto.body === post.body) return this.toDto(post, await this.context([post]), this.seer(viewer, access));
+    gatePost({ body: dto.body }, dto.confirmedSpans, await this.colleagues(thread.programId));
     const revisions = this.db.getRepository(PostRevision);
     await revisions.save(revisions.create({ postId, editorId: viewer.id, body: post.body }), NO_TX);
     const rendered = renderMarkdown(dto.body, await this.access.mentionable(access.group));

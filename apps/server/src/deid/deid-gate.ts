@@ -1,4 +1,4 @@
-import { scan, scanFileName } from '@echo-hub/deid';
+import { scan, scanFileName, type ScanOptions } from '@echo-hub/deid';
 import type { ConfirmedSpan, FieldFinding } from '@echo-hub/protocol';
 import { DomainCode, DomainError, ErrorKind } from '../common/domain-error';
 
@@ -10,9 +10,10 @@ import { DomainCode, DomainError, ErrorKind } from '../common/domain-error';
 export function gate(
   fields: Partial<Record<FieldFinding['field'], string>>,
   confirmed: readonly ConfirmedSpan[] = [],
+  options: ScanOptions = {},
 ): FieldFinding[] {
   const findings = (Object.entries(fields) as [FieldFinding['field'], string | undefined][]).flatMap(([field, text]) =>
-    text ? scan(text).map((f) => ({ ...f, field })) : [],
+    text ? scan(text, options).map((f) => ({ ...f, field })) : [],
   );
   return refuseUnconfirmed(findings, confirmed);
 }

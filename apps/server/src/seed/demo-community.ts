@@ -1,11 +1,22 @@
+import { scan } from '@echo-hub/deid';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { Notification } from '../community/entities/notification.entity';
 import { Post } from '../community/entities/post.entity';
 import { Thread } from '../community/entities/thread.entity';
+import { PostSpanDto } from '../community/dto/community.dto';
 import { GroupsService } from '../community/groups.service';
 import { ThreadsService } from '../community/threads.service';
+
+/**
+ * The gate warns about the towns the demo posts name (where the sites are, not where patients live):
+ * their authors have confirmed each warning.
+ */
+const confirmAll = (fields: { title?: string; body: string }): PostSpanDto[] =>
+  (['title', 'body'] as const).flatMap((field) =>
+    scan(fields[field] ?? '').map(({ start, end }) => Object.assign(new PostSpanDto(), { field, start, end })),
+  );
 
 /** A reply in a demo thread: who writes it, hours ago, and which earlier reply (by index) it answers. */
 interface DemoReply {
@@ -198,12 +209,20 @@ export async function seedCommunity(
       await groups.addMember(facilitator, group.id, { userId: viewer(email).id, role }, 'facilitator');
     }
     for (const t of g.threads) {
-      const { id } = await threads.create(viewer(t.by), group.id, { title: t.title, body: t.body });
+      const { id } = await threads.create(viewer(t.by), group.id, {
+        title: t.title,
+        body: t.body,
+        confirmedSpans: confirmAll({ title: t.title, body: t.body }),
+      });
       await db.getRepository(Post).update({ threadId: id }, { createdAt: hoursAgo(t.hoursAgo) });
       const replyIds: string[] = [];
       for (const r of t.replies) {
         const parentId = r.replyTo === undefined ? undefined : replyIds[r.replyTo];
-        const { post } = await threads.reply(viewer(r.by), id, { body: r.body, ...(parentId ? { parentId } : {}) });
+        const { post } = await threads.reply(viewer(r.by), id, {
+          body: r.body,
+          confirmedSpans: confirmAll({ body: r.body }),
+          ...(parentId ? { parentId } : {}),
+        });
         await db.getRepository(Post).update({ id: post.id }, { createdAt: hoursAgo(r.hoursAgo) });
         replyIds.push(post.id);
       }

@@ -10,9 +10,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { timingSafeEqual } from 'node:crypto';
 import { invalid, notFound } from '../common/domain-error';
-import { safeName, SLIDE_FORMATS, slideMimeType, sniffSlides, storeUpload } from '../common/uploads';
+import { SLIDE_FORMATS, slideMimeType, sniffSlides } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { refuseIdentifyingFileName, stripMetadata } from '../deid';
+import { ingestUpload } from '../deid';
 import { StorageService } from '../storage/storage.service';
 import type { AgendaItemInputDto, CreateSessionDto, UpdateSessionDto } from './dto/sessions.dto';
 import { AgendaItem } from './entities/agenda-item.entity';
@@ -130,13 +130,17 @@ export class SessionsService {
     const item = await this.records.agendaItem(sessionId, itemId, true);
     if (!item) throw notFound(`agenda item ${itemId}`);
     if (item.kind !== 'didactic') throw invalid('slides belong to didactic slots');
-    const name = safeName(file.originalname);
-    refuseIdentifyingFileName(name);
     const replaced = item.slidesFile;
-    // PDF slides lose their metadata; presentation formats are stored as they are.
-    const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
-    item.slidesFile = await storeUpload(this.storage, SLIDES, bytes, type);
-    item.slidesName = name;
+    // PDF slides lose their metadata; presentation formats are stored as they are. Their text is not
+    // read: a talk names its speakers and sources.
+    const { storedName, name, removed } = await ingestUpload(this.storage, file, {
+      folder: SLIDES,
+      accept: () => type,
+      refusal: `file must be ${SLIDE_FORMATS}`,
+      readText: false,
+    });
+    item.slidesFile = storedName;
+    item.slidesName = name.slice(0, 255);
     await this.records.saveAgendaItem(item);
     if (replaced) await this.storage.discard(`${SLIDES}/${replaced}`);
     return { ...this.toAgendaDto(item), removed };

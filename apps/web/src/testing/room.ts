@@ -11,6 +11,7 @@ export const person = (userId: string, changes: Partial<LiveParticipant> = {}): 
   online: true,
   producers: [],
   present: null,
+  admitted: true,
   ...changes,
 });
 
@@ -35,6 +36,7 @@ export const roomState = (changes: Partial<RoomState>): RoomState =>
     videoUserIds: [],
     videoSpareId: null,
     liveCase: null,
+    lobbyMessage: null,
     recording: false,
     endedAt: null,
     ...changes,

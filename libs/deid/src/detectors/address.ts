@@ -168,6 +168,18 @@ const BUSINESS_TOWN = new RegExp(
   'g',
 );
 
+/**
+ * A postcode district alone ("lives in BT47", "the SA31 area"): two letters of a UK postcode area and
+ * one or two digits, after a word that makes it a place, so "in CO2" or "in T2" (gases, vertebrae,
+ * staging) never count.
+ */
+const POSTCODE_AREAS =
+  'AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|EC|EH|EN|EX|FK|FY|GL|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS|LU|ME|MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE';
+const POSTCODE_DISTRICT_RE = new RegExp(
+  `\\b(?:lives?|living|in|from|near|around|the|area|postcode|district)\\s+((?:${POSTCODE_AREAS})\\d{1,2}[A-Z]?)(?![\\w-])(?!\\s+\\d[A-Z]{2})`,
+  'g',
+);
+
 export function detectAddresses(text: string): Candidate[] {
   const parts: Candidate[] = [];
   const add = (start: number, end: number, reason: string, confidence: number, tail = true): void => {
@@ -189,6 +201,10 @@ export function detectAddresses(text: string): Candidate[] {
   });
   eachMatch(PO_BOX, text, (m) => add(m.index, m.index + m[0].length, 'Post office box', 0.9));
   eachMatch(POSTCODE_RE, text, (m) => add(m.index, m.index + m[0].length, 'UK postcode', 0.9, false));
+  eachMatch(POSTCODE_DISTRICT_RE, text, (m) => {
+    const start = m.index + m[0].length - m[1].length;
+    add(start, start + m[1].length, 'UK postcode district', 0.8, false);
+  });
   eachMatch(EIRCODE_RE, text, (m) => {
     // The unique part is random; one with no digit is more likely an acronym unless labelled.
     if (!/\d/.test(m[0].slice(-4)) && !/eircode[\s:]*$/i.test(before(text, m.index, 12))) return;

@@ -19,6 +19,25 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b${AGE}\\s?(?:F|M)\\b(?![°'’])`, 'g'),
 ];
 
+/** Ages of 90 to 110 in words: "ninety-two", "ninety three", "one hundred and one", "a hundred". */
+const IN_WORDS =
+  '((?:ninety(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a)\\s+hundred(?:\\s+(?:and\\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?))';
+const WORD_PATTERNS: RegExp[] = [
+  // ninety-two-year-old, ninety three yrs, a hundred years of age
+  new RegExp(`\\b${IN_WORDS}[\\s-]*(?:(?:years?|yrs?)[\\s-]*(?:old|of\\s+age)|yrs?|y\\/o)\\b`, 'gi'),
+  // aged ninety-six, age ninety
+  new RegExp(`\\b(?:aged|age)\\s*[:=]?\\s*${IN_WORDS}\\b`, 'gi'),
+  // she is ninety-one, lived to one hundred and one, turns ninety
+  new RegExp(
+    `\\b(?:is|was|turns|turned|lived\\s+to|reached)\\s+${IN_WORDS}\\b(?![\\s-]*(?:percent|%|mg|ml|minutes|seconds))`,
+    'gi',
+  ),
+];
+
+/** A relative's age after their relation: "her husband, 91, has ...", "mother (93)". */
+const RELATIVE_AGE =
+  /\b(?:husband|wife|partner|mother|father|mum|mom|dad|gran|granny|grandmother|grandfather|aunt|uncle|sister|brother|neighbou?r)[,(\s]+(\d{2,3})(?=\s*[,)])/gi;
+
 /** "Bridget is 95 and ..." — only after a pronoun or a capitalised name, so "HR is 92" is not an age. */
 const IS_AGE =
   /\b(?:he|she|they|who|[A-Z][a-z'’]+)\s+(?:is|was|turns|turned|is now)\s+(\d{2,3})(?=\s*(?:[,.;)]|and\b|but\b|with\b|$))/g;
@@ -42,6 +61,16 @@ export function detectAges(text: string): Candidate[] {
       add(m.index, m.index + m[0].length, Number(m[1]));
     });
   }
+  for (const re of WORD_PATTERNS) {
+    eachMatch(re, text, (m) => {
+      const start = re === WORD_PATTERNS[2] ? m.index + m[0].length - m[1].length : m.index;
+      out.push({ kind: 'AGE', start, end: m.index + m[0].length, reason: 'Age over 89 (in words)', confidence: 0.85 });
+    });
+  }
+  eachMatch(RELATIVE_AGE, text, (m) => {
+    const start = m.index + m[0].length - m[1].length;
+    add(start, start + m[1].length, Number(m[1]));
+  });
   eachMatch(IS_AGE, text, (m) => {
     const subject = /^\S+/.exec(m[0])?.[0] ?? '';
     if (MEASURE.test(subject)) return;

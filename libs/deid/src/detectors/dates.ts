@@ -77,12 +77,23 @@ const PATTERNS: DatePattern[] = [
  * same shape is usually a UK duration ("3/7" = three days, "2/52" = two weeks) or a score ("4/5").
  */
 const NUMERIC = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d/.-]?\d)/g;
-/** Day and month without a year after "on" or "dated": "seen on 14/02". */
-const NUMERIC_NO_YEAR = /\b(?:on|dated|DOB:?)\s+(\d{1,2})\/(\d{1,2})(?![\d/.])/g;
+/**
+ * Day and month without a year after a word that introduces a date: "seen on 14/02", "bloods taken
+ * 12/11", "next visit thurs 12/6", "signed 1/3". Durations ("cough 3/7") and scores ("power 4/5") have
+ * no such word before them.
+ */
+const NUMERIC_NO_YEAR = new RegExp(
+  `\\b(?:on|dated|DOB:?|seen|visit(?:ed)?|review(?:ed)?|booked|taken|admitted|discharged|signed|appt|appointment|until|since|due|${WEEKDAY})\\s+(\\d{1,2})\\/(\\d{1,2})(?![\\d/]|\\.\\d)`,
+  'gi',
+);
+/** A weekday and a day of the month: "Tues 4th", "last wednesday the 10th". */
+const WEEKDAY_DAY = new RegExp(`\\b${WEEKDAY}\\s+(?:the\\s+)?${DAY}${ORDINAL}\\b`, 'gi');
+/** A day of the month written in a lower-case note: "3rd of june", "the 5th may". */
+const LOWER_DAY_MONTH = new RegExp(`\\b(?:the\\s+)?${DAY}${ORDINAL}?(?:\\s+of)?\\s+${MONTH}(?![a-z])`, 'gi');
 /** A bare day of the month, "on the 28th", when nothing clinical ("9th centile") follows. */
 const DAY_OF_MONTH = new RegExp(
-  `\\b(?:on|by|from|until|till|before|after)\\s+(the\\s+${DAY}${ORDINAL})(?=\\s*(?:[.,;:!?)]|$|\\s+(?:at|and|or|to)\\b))`,
-  'g',
+  `\\b(?:on|by|from|until|till|before|after|and|for|due)\\s+(the\\s+${DAY}${ORDINAL})(?!\\s+(?:centile|percentile|metatarsal|metacarpal|rib|ribs|ventricle|nerve|degree|line|trimester|generation|cycle|dose|time|floor|attempt|toe|finger|digit|intercostal|cranial|lumbar|cervical|thoracic|sacral|place|year|month|week|day|birthday|percentile)\\b)`,
+  'gi',
 );
 const BIRTH_YEAR = /\b(?:born(?:\s+in)?|DOB:?|YOB:?|year of birth:?)\s*\(?((?:18|19|20)\d{2})\b/gi;
 
@@ -105,6 +116,8 @@ export function detectDates(text: string): Candidate[] {
     const start = m.index + m[0].length - `${m[1]}/${m[2]}`.length;
     add(start, m.index + m[0].length, 'Day and month', 0.7);
   });
+  eachMatch(WEEKDAY_DAY, text, (m) => add(m.index, m.index + m[0].length, 'Day of the month', 0.8));
+  eachMatch(LOWER_DAY_MONTH, text, (m) => add(m.index, m.index + m[0].length, 'Date more specific than a year', 0.85));
   eachMatch(DAY_OF_MONTH, text, (m) => {
     const start = m.index + m[0].length - m[1].length;
     add(start, start + m[1].length, 'Day of the month', 0.7);

@@ -105,7 +105,21 @@ const PATTERNS: IdPattern[] = [
   },
   // Hospital / record numbers: a letter prefix and six or more digits (K123456, RVB1234567, H0042881)
   { re: /\b[A-Z]{1,3}\d{6,10}\b/g, reason: 'Hospital or record number format', confidence: 0.8 },
+  // UK National Insurance number, spaced or not: QQ 12 34 56 C
+  {
+    re: /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g,
+    reason: 'National Insurance number format',
+    confidence: 0.96,
+  },
+  // HM Prison Service number: A1234BC
+  { re: /\b[A-Z]\d{4}[A-Z]{2}\b/g, reason: 'Prison number format', confidence: 0.8 },
 ];
+
+/** A GP practice (ODS) code, a letter and five digits, when a practice or surgery is mentioned just before. */
+const ODS_CODE = /\b[A-Z]\d{5}\b/g;
+const PRACTICE_BEFORE = /\b(?:practice|surgery|GP|ODS|registered\s+with|health\s+cent(?:re|er))\b[^.\n]{0,25}$/i;
+/** After a label, a lower-case code typed in a hurry: "hosp no k449103". */
+const LOWER_VALUE = /[a-z]{1,3}\d{5,}\b/y;
 
 /**
  * Labels that introduce an identifier. Whatever follows (after ":", "#", "no." or "is") is flagged if it
@@ -116,7 +130,14 @@ const LABEL = new RegExp(
     'MRN',
     'M\\.R\\.N\\.?',
     '(?:medical|health|case|patient|clinical)\\s+records?(?:\\s+(?:number|no\\.?|#))?',
-    'hosp(?:ital)?\\.?(?:\\s+(?:number|no\\.?|#|id))',
+    'hosp(?:ital)?\\.?(?:\\s*(?:number|no\\.?|#|id))',
+    'MR\\s*(?:#|number|no\\.?)',
+    'H\\/No\\.?',
+    'accession(?:\\s+(?:number|no\\.?|#))?',
+    'prison(?:er)?\\s+(?:number|no\\.?|#)',
+    'national\\s+insurance(?:\\s+(?:number|no\\.?))?',
+    'NI\\s+(?:number|no\\.?)',
+    '(?:practice|ODS)\\s+code',
     '(?:unit|PAS|chart|case|patient|client|record|claim|policy|member|beneficiary|employee|staff|student)\\s+(?:number|no\\.?|#|id|ref(?:erence)?)',
     'NHS',
     'H\\s?&\\s?C(?:\\s+(?:number|no\\.?))?',
@@ -202,10 +223,16 @@ export function detectIds(text: string): Candidate[] {
     const label = m[0].replace(/[\s:#.(]+$/, '');
     if (/^(?:id|sn|dl)\b/.test(label)) return;
     VALUE.lastIndex = m.index + m[0].length;
-    const value = VALUE.exec(text)?.[0];
+    LOWER_VALUE.lastIndex = m.index + m[0].length;
+    const value = VALUE.exec(text)?.[0] ?? LOWER_VALUE.exec(text)?.[0];
     if (!value || !looksLikeCode(value)) return;
     const start = m.index + m[0].length;
     out.push(id(start, start + value.length, `Identifier after "${label}"`, 0.95));
+  });
+  eachMatch(ODS_CODE, text, (m) => {
+    if (PRACTICE_BEFORE.test(before(text, m.index, 40))) {
+      out.push(id(m.index, m.index + m[0].length, 'GP practice (ODS) code', 0.85));
+    }
   });
   eachMatch(MIXED_CODE, text, (m) => {
     const code = m[0];

@@ -105,8 +105,75 @@ const SIGN_OFF_BEFORE =
 const GREETING_BEFORE = /(?:^|\n)[ \t]*(?:dear|hi|hello)[ \t]+$/i;
 /** "works nights at Tesco", "employed by Dunne & Sons", "bar manager at The Anchor Inn", "Employer: ..." */
 const EMPLOYER_BEFORE =
-  /\b(?:(?:works?|worked|working|employed|job|manager|owner|employee|staff)\b(?:\s+[a-z]+){0,2}?\s+(?:at|for|by|with)|employer:?)\s+$/i;
+  /\b(?:(?:works?|worked|working|employed|job|manager|owner|employee|staff)\b(?:\s+[a-z]+){0,3}?\s+(?:at|for|by|with)|employer:?)\s+$/i;
 const EMPLOYER = /(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,4}/y;
+
+/** Lower case without accents, so "brid" and "siobhan" match Bríd and Siobhán. */
+const fold = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/**
+ * Listed names that are also everyday words when typed in lower case ("jack", "harry", "mason",
+ * "green"): never read as names without capitals.
+ */
+const LOWER_WORDS: ReadonlySet<string> = new Set(
+  `jack jean terry roger randy harry ion rob matt nick josh mike dean wade chad jerry billy bobby tommy henry
+  peter mason levi ken ted stan len vic pete wes tony dan ben lily troy lewis jo kim ian
+  wood green white brown hill hall ward king bell cook baker fox gray grey rose hunt price power day ball hart
+  grant lane black mills stone west ford cole woods young knight butler walker turner carter parker miller
+  marshall fisher barker bishop hunter jordan day berry gill page reed park lee long kerr carr cox
+  thomas james scott owen martin mitchell adams allen morgan murray lawrence graham russell`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const LOWER_GIVEN: ReadonlySet<string> = new Set(
+  [...GIVEN_NAMES]
+    .filter((n) => !AMBIGUOUS_GIVEN_NAMES.has(n))
+    .map(fold)
+    .filter((n) => !LOWER_WORDS.has(n)),
+);
+const LOWER_SURNAMES: ReadonlySet<string> = new Set([...SURNAMES].map(fold).filter((n) => !LOWER_WORDS.has(n)));
+/** A lower-case word that is a listed given name or surname (and no everyday word). */
+const lowerNameLike = (t: Token): boolean =>
+  /^[\p{Ll}\p{M}'’-]{3,}$/u.test(t.text) && (LOWER_GIVEN.has(fold(t.text)) || LOWER_SURNAMES.has(fold(t.text)));
+/** "dr byrne", "mrs kelly": titles typed in lower case ("ms" is multiple sclerosis). */
+const LOWER_TITLE_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|miss|dr)\.?\s+$/u;
+
+/** Extends a lower-case name over a following surname: "eileen o connor", "declan mccann". */
+function extendLower(text: string, tokens: Token[], i: number): number {
+  const next = tokens[i + 1];
+  if (!next || text.slice(tokens[i].end, next.start) !== ' ' || tokens[i].possessive) return i;
+  if (LOWER_SURNAMES.has(fold(next.text))) return i + 1;
+  const after = tokens[i + 2];
+  const particle = /^(?:o|mc|mac|ni|nic|ap)$/.test(next.text);
+  if (particle && after && text.slice(next.end, after.start) === ' ' && /^\p{Ll}{3,}$/u.test(after.text)) return i + 2;
+  return i;
+}
+
+/**
+ * "SURNAME, Given" as record systems print a name: a surname in capitals (a listed one, or after an
+ * Irish, Welsh or Scottish particle: "NÍ BHRIAIN", "AP RHYS", "MC ANALLY"), a comma, then a given name
+ * or an initial.
+ */
+const SURNAME_FIRST =
+  /(?<![\p{L}])((?:(?:Ó|O|NÍ|NI|NIC|MAC|MC|AP|UÍ|UI|DE|VAN)\s+)?\p{Lu}[\p{Lu}'’-]+),\s+(\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}]+)?|\p{Lu}\.)/gu;
+
+function detectSurnameFirst(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(SURNAME_FIRST)) {
+    const [surname, given] = [m[1], m[2]];
+    const particle = /\s/.test(surname);
+    const listed = LOWER_SURNAMES.has(fold(surname)) || SURNAMES.has(surname[0] + surname.slice(1).toLowerCase());
+    const givenOk = /^\p{Lu}\.$/u.test(given) || LOWER_GIVEN.has(fold(given)) || particle;
+    if ((particle || listed) && givenOk) {
+      const start = m.index ?? 0;
+      out.push({
+        kind: 'NAME',
+        start,
+        end: start + m[0].length,
+        reason: 'Name written "SURNAME, Given"',
+        confidence: 0.9,
+      });
+    }
+  }
+}
 
 export function detectNames(text: string): Candidate[] {
   const tokens = tokenize(text);
@@ -153,6 +220,17 @@ export function detectNames(text: string): Candidate[] {
         continue;
       }
     }
+    if (lowerNameLike(t)) {
+      const cued = LOWER_TITLE_BEFORE.test(prior) || CUE_BEFORE.test(prior);
+      if (cued || LOWER_GIVEN.has(fold(t.text))) {
+        const j = extendLower(text, tokens, i);
+        const reason = cued
+          ? 'Name typed in lower case after a title or cue'
+          : 'Common first name (typed in lower case)';
+        emit(i, j, t.start, reason, cued ? 0.8 : 0.6);
+        continue;
+      }
+    }
     if (!nameLike(t)) continue;
 
     if (SIGN_OFF_BEFORE.test(prior) || GREETING_BEFORE.test(prior)) {
@@ -196,6 +274,8 @@ export function detectNames(text: string): Candidate[] {
       }
     }
   }
+
+  detectSurnameFirst(text, out);
 
   // Names found with strong evidence are flagged wherever else they appear ("... Ms Nowak ... Nowak said").
   for (const t of tokens) {

@@ -1,7 +1,8 @@
 /**
  * Compact lists of common given names and surnames across the UK, Ireland and the US (several
- * generations, and the larger migrant communities). They only ever add evidence to a capitalised word:
- * nothing lower-case is matched, and the ambiguous ones need a surname, a title or a cue.
+ * generations, and the larger migrant communities). They add evidence to a capitalised word, and in
+ * hurried lower-case notes a listed name that is no everyday word counts on its own or after a title
+ * or cue ("son declan", "dr byrne"); the ambiguous ones need a surname, a title or a cue.
  */
 
 const words = (s: string): string[] => s.trim().split(/\s+/);

@@ -4,6 +4,7 @@ import {
   type CaseAttachmentUploadFields,
   type CaseTextField,
   type ConfirmedSpan,
+  type FindingBox,
   type MoveCaseRequest,
   type RecommendationRequest,
   type ReorderCasesRequest,
@@ -23,6 +24,7 @@ import {
   IsNotEmpty,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -56,6 +58,52 @@ export class ContentSpanDto extends SpanDto implements ConfirmedSpan {
   @IsIn(['content'], { message: 'field must be content' })
   field: 'content';
 }
+
+/** An area of an attached image or PDF page to cover, in the pixels its findings' boxes use. */
+export class RedactionBoxDto implements FindingBox {
+  @ApiProperty({ description: '1 for an image; the page of a PDF or frame of an animation' })
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  left: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  top: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  width: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  height: number;
+}
+
+/** A multipart field holding a JSON array of `dto`: parsed, each item made a `dto` to validate. */
+const jsonArrayOf =
+  (dto: new () => object) =>
+  ({ value }: { value: unknown }) => {
+    if (typeof value !== 'string') return value;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      return Array.isArray(parsed) ? parsed.map((item: object) => plainToInstance(dto, item)) : parsed;
+    } catch {
+      return value;
+    }
+  };
 
 /** The case presentation form (modelled on ECHO case forms). Free text is checked by the de-identification gate. */
 export class SubmitCaseDto implements SubmitCaseRequest {
@@ -193,17 +241,20 @@ export class CaseAttachmentFieldsDto implements CaseAttachmentUploadFields {
       'JSON array of { field: "content", start, end }: findings in the text read from the file that the uploader confirms are not identifying',
   })
   @Optional()
-  @Transform(({ value }: { value: unknown }) => {
-    if (typeof value !== 'string') return value;
-    try {
-      const parsed: unknown = JSON.parse(value);
-      return Array.isArray(parsed) ? parsed.map((span: object) => plainToInstance(ContentSpanDto, span)) : parsed;
-    } catch {
-      return value;
-    }
-  })
+  @Transform(jsonArrayOf(ContentSpanDto))
   @IsArray({ message: 'confirmedSpans must be a JSON array of { "field": "content", "start", "end" }' })
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   confirmedSpans?: ContentSpanDto[];
+
+  @ApiPropertyOptional({
+    description:
+      'JSON array of { page, left, top, width, height }: areas to cover in black before the file is read and stored (the boxes of findings, or drawn by the uploader); the original is never stored',
+  })
+  @Optional()
+  @Transform(jsonArrayOf(RedactionBoxDto))
+  @IsArray({ message: 'redactions must be a JSON array of { "page", "left", "top", "width", "height" }' })
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  redactions?: RedactionBoxDto[];
 }

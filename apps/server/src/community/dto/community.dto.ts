@@ -22,6 +22,7 @@ import {
   type UpdatePostRequest,
   type UpdateThreadRequest,
   type WatchRequest,
+  type ConfirmedSpan,
 } from '@echo-hub/protocol';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -29,13 +30,17 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
+  Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { Optional, Trim } from '../../common/dto';
 
 const L = CommunityLimits;
@@ -112,7 +117,39 @@ export class DecideJoinRequestDto implements DecideJoinRequest {
   status: 'approved' | 'declined';
 }
 
-export class CreateThreadDto implements CreateThreadRequest {
+/** A possible identifier in a title or post the author confirms identifies nobody. */
+export class PostSpanDto implements ConfirmedSpan {
+  @ApiProperty({ enum: ['title', 'body'] })
+  @IsIn(['title', 'body'], { message: 'field must be title or body' })
+  field: 'title' | 'body';
+
+  @ApiProperty()
+  @IsInt()
+  @Min(0)
+  start: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(0)
+  end: number;
+}
+
+/** The gate's findings the author confirms (a property decorator set shared by posts and titles). */
+class Confirmable {
+  @ApiPropertyOptional({
+    type: [PostSpanDto],
+    description:
+      'Possible identifiers (from a 422 IDENTIFIERS_FOUND) the author confirms identify nobody; any other finding is refused',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => PostSpanDto)
+  confirmedSpans?: PostSpanDto[];
+}
+
+export class CreateThreadDto extends Confirmable implements CreateThreadRequest {
   @ApiProperty({ example: 'Keeping motivation going after the first appointment' })
   @Trim()
   @IsString()
@@ -140,7 +177,7 @@ export class CreateThreadDto implements CreateThreadRequest {
   clientId?: string;
 }
 
-export class UpdateThreadDto implements UpdateThreadRequest {
+export class UpdateThreadDto extends Confirmable implements UpdateThreadRequest {
   @ApiPropertyOptional()
   @Optional()
   @Trim()
@@ -172,7 +209,7 @@ export class MoveThreadDto implements MoveThreadRequest {
   groupId: string;
 }
 
-export class CreatePostDto implements CreatePostRequest {
+export class CreatePostDto extends Confirmable implements CreatePostRequest {
   @ApiProperty({ description: 'Markdown; @mentions of program members notify them' })
   @IsString()
   @IsNotEmpty()
@@ -200,7 +237,7 @@ export class PreviewDto implements PreviewRequest {
   body: string;
 }
 
-export class UpdatePostDto implements UpdatePostRequest {
+export class UpdatePostDto extends Confirmable implements UpdatePostRequest {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()

@@ -3,6 +3,7 @@ import type {
   CaseDto,
   ConfirmedSpan,
   FieldFinding,
+  FindingBox,
   QueuedCase,
   RecommendationDto,
   SubmitCaseRequest,
@@ -47,19 +48,24 @@ export const postFollowUp = (id: string, body: SubmitCaseRequest & { sessionId: 
   api<SubmittedCase>(`${caseUrl(id)}/follow-ups`, request('POST', body));
 
 /**
- * Uploads an image or PDF; `confirmIdentifiersRemoved` is the uploader's ticked confirmation, and
- * `confirmed` the findings in the file's text (from an earlier 422) they confirmed identify nobody.
+ * Uploads an image or PDF; `confirmIdentifiersRemoved` is the uploader's ticked confirmation,
+ * `confirmedSpans` the findings in the file's text (from an earlier 422) they confirmed identify nobody,
+ * and `redactions` the areas to cover (the boxes of the other findings, and areas they drew).
  */
 export function uploadCaseAttachment(
   caseId: string,
   file: File,
   onProgress?: (progress: UploadProgress) => void,
   signal?: AbortSignal,
-  confirmed: readonly ConfirmedSpan[] = [],
+  {
+    confirmedSpans = [],
+    redactions = [],
+  }: { confirmedSpans?: readonly ConfirmedSpan[]; redactions?: readonly FindingBox[] } = {},
 ): Promise<CaseAttachmentDto> {
   const form = new FormData();
   form.append('confirmIdentifiersRemoved', 'true');
-  if (confirmed.length) form.append('confirmedSpans', JSON.stringify(confirmed));
+  if (confirmedSpans.length) form.append('confirmedSpans', JSON.stringify(confirmedSpans));
+  if (redactions.length) form.append('redactions', JSON.stringify(redactions));
   form.append('file', file);
   return upload<CaseAttachmentDto>(`${caseUrl(caseId)}/attachments`, form, onProgress, signal);
 }

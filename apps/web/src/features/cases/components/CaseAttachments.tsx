@@ -1,18 +1,14 @@
 import { scanFileName } from '@echo-hub/deid';
-import {
-  type CaseAttachmentDto,
-  type CaseDto,
-  CaseLimits,
-  type ConfirmedSpan,
-  type FieldFinding,
-} from '@echo-hub/protocol';
+import { type CaseAttachmentDto, type CaseDto, CaseLimits, type FieldFinding } from '@echo-hub/protocol';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/Status';
 import { UploadProgress, useUpload } from '../../../components/UploadProgress';
+import { toApiError } from '../../../lib/api';
 import { useAction } from '../../../lib/useAction';
 import { deleteCaseAttachment, fetchCaseAttachment, identifierFindings, uploadCaseAttachment } from '../api/cases';
 import '../cases.css';
+import { FileFindings, NO_CHOICE, type RedactionChoice, redactionFields } from './FileFindings';
 
 export const IDENTIFIERS_REMINDER =
   'Remove or cover anything that identifies the patient (name, date of birth, NHS/H&C number, address, faces, barcodes) before uploading.';
@@ -142,8 +138,10 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
   const [file, setFile] = useState<File | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
-  /** Findings in the file's text the uploader ticked as identifying nobody. */
-  const [confirmedSpans, setConfirmedSpans] = useState<ConfirmedSpan[]>([]);
+  /** What the hub first read in the file that may identify someone (shown until another file is chosen). */
+  const [shown, setShown] = useState<FieldFinding[]>([]);
+  /** For each of those: cover it or it identifies nobody; and areas drawn to cover. */
+  const [choice, setChoice] = useState<RedactionChoice>(NO_CHOICE);
   const upload = useUpload();
   const input = useRef<HTMLInputElement>(null);
   const action = useAction();
@@ -151,12 +149,11 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
   const refused = identifierFindings(action.error);
   const nameRefused = refused.filter((f) => f.field !== 'content');
   const contentRefused = refused.filter((f) => f.field === 'content');
-  const isConfirmed = (f: FieldFinding) => confirmedSpans.some((c) => c.start === f.start && c.end === f.end);
-  const toggle = (f: FieldFinding, on: boolean) =>
-    setConfirmedSpans((spans) => [
-      ...spans.filter((c) => c.start !== f.start || c.end !== f.end),
-      ...(on ? [{ field: 'content' as const, start: f.start, end: f.end }] : []),
-    ]);
+  const fields = redactionFields(shown, choice);
+  const reset = () => {
+    setShown([]);
+    setChoice(NO_CHOICE);
+  };
   const tooBig = Boolean(file && file.size > CaseLimits.attachmentBytes);
   const localError = tooBig
     ? ['The file is larger than 10 MB.']
@@ -171,14 +168,19 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
     if (!file) return;
     setAdded(null);
     void action.run(async () => {
-      const a = await upload.send(file, (onProgress, signal) =>
-        uploadCaseAttachment(caseId, file, onProgress, signal, confirmedSpans),
-      );
+      const a = await upload
+        .send(file, (onProgress, signal) => uploadCaseAttachment(caseId, file, onProgress, signal, fields))
+        .catch((e: unknown) => {
+          // The first findings in this file are the ones to choose for; later ones are what covering left.
+          const content = identifierFindings(toApiError(e)).filter((f) => f.field === 'content');
+          if (!shown.length && content.length) setShown(content);
+          throw e;
+        });
       if (!a) return; // the form is gone: nothing to show
       onAdded(a);
       setFile(null);
       setConfirmed(false);
-      setConfirmedSpans([]);
+      reset();
       if (input.current) input.current.value = '';
       setAdded(a.name);
     });
@@ -197,19 +199,15 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
           The file name may identify the patient: {nameRefused.map((f) => `"${f.text}"`).join(', ')}. Rename the file
           and try again.
         </p>
-      ) : contentRefused.length > 0 ? (
+      ) : file && shown.length > 0 ? (
         <fieldset className="alert">
           <legend>The file shows what may identify the patient</legend>
           <p role="alert">
-            The hub read possible identifiers in the file: cover or crop them and choose the file again, or tick each
-            one that identifies nobody and attach the file again.
+            {contentRefused.length > 0 && shown !== contentRefused
+              ? `Still readable after covering: ${contentRefused.map((f) => `“${f.text}”`).join(', ')}. Draw a larger area over it, or choose that it identifies nobody.`
+              : 'The hub read possible identifiers in the file. Each is covered in black in the stored copy unless you say it identifies nobody; the original is not kept.'}
           </p>
-          {contentRefused.map((f) => (
-            <label className="checkbox" key={`${f.start}-${f.end}`}>
-              <input type="checkbox" checked={isConfirmed(f)} onChange={(e) => toggle(f, e.target.checked)} />{' '}
-              {`“${f.text}” (${f.reason})`}
-            </label>
-          ))}
+          <FileFindings file={file} findings={shown} choice={choice} onChange={setChoice} />
         </fieldset>
       ) : (
         <FormError error={action.error} fields={['file', 'confirmIdentifiersRemoved']} />
@@ -227,7 +225,7 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
             accept={CaseLimits.attachmentTypes.join(',')}
             onChange={(e) => {
               setAdded(null);
-              setConfirmedSpans([]);
+              reset();
               setFile(e.target.files?.[0] ?? null);
             }}
           />
@@ -243,7 +241,9 @@ function CaseAttachmentForm({ caseId, onAdded }: { caseId: string; onAdded: (a: 
           className="button button-primary"
           disabled={!file || !confirmed || Boolean(localError) || action.pending}
         >
-          Attach file
+          {fields.redactions.length
+            ? `Attach with ${fields.redactions.length} area${fields.redactions.length === 1 ? '' : 's'} covered`
+            : 'Attach file'}
         </button>
         <p role="status" className="hint">
           {added ? `Attached ${added}.${upload.removed && ` ${upload.removed}.`}` : ''}

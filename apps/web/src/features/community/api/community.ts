@@ -1,4 +1,5 @@
 import type {
+  ConfirmedSpan,
   AttachmentDto,
   AuditEntryDto,
   BookmarkDto,
@@ -72,8 +73,11 @@ export const markThreadRead = (threadId: string) =>
   api<{ lastReadPostNumber: number }>(`/threads/${id(threadId)}/read`, request('POST'));
 export const sessionThreads = (sessionId: string) => api<ThreadSummary[]>(`/sessions/${id(sessionId)}/threads`);
 
-export const editPost = (postId: string, body: string) =>
-  api<PostDto>(`/posts/${id(postId)}`, request('PATCH', { body }));
+export const editPost = (postId: string, body: string, confirmedSpans: ConfirmedSpan[] = []) =>
+  api<PostDto>(
+    `/posts/${id(postId)}`,
+    request('PATCH', { body, ...(confirmedSpans.length ? { confirmedSpans } : {}) }),
+  );
 export const deletePost = (postId: string) => api<PostDto>(`/posts/${id(postId)}`, request('DELETE'));
 export const postRevisions = (postId: string) => api<PostRevisionDto[]>(`/posts/${id(postId)}/revisions`);
 export const react = (postId: string, emoji: string, active: boolean) =>

@@ -1,4 +1,10 @@
-import { CommunityLimits, type GroupMemberDto, type PreviewResponse } from '@echo-hub/protocol';
+import {
+  CommunityLimits,
+  type ConfirmedSpan,
+  type FieldFinding,
+  type GroupMemberDto,
+  type PreviewResponse,
+} from '@echo-hub/protocol';
 import {
   type ChangeEvent,
   type FormEvent,
@@ -29,8 +35,11 @@ interface ComposerProps {
   label: string;
   submitLabel: string;
   initial?: string;
-  /** Throws to keep the text (the error is shown); resolves to clear it. */
-  onSubmit: (body: string) => Promise<void>;
+  /**
+   * Throws to keep the text (the error is shown); resolves to clear it. `confirmedSpans` are the
+   * possible identifiers of an earlier 422 the author confirmed identify nobody.
+   */
+  onSubmit: (body: string, confirmedSpans: ConfirmedSpan[]) => Promise<void>;
   onCancel?: () => void;
   autoFocus?: boolean;
   ref?: Ref<ComposerHandle>;
@@ -68,6 +77,13 @@ function mentionAt(text: string, caret: number, people: GroupMemberDto[]): Menti
   return { start: before.length - query.length - 1, query, matches, active: 0 };
 }
 
+/** The findings of a 422 IDENTIFIERS_FOUND answer (none for any other error). */
+function identifiersIn(error: ApiError): FieldFinding[] {
+  if (error.body.error !== ('IDENTIFIERS_FOUND' as string)) return [];
+  const findings = (error.body as unknown as { findings?: FieldFinding[] }).findings;
+  return Array.isArray(findings) ? findings : [];
+}
+
 /**
  * A Markdown text box with a server-rendered preview, @mention suggestions from the group's
  * people (arrow keys and Enter, or click), image and PDF attachments, and Ctrl+Enter to send.
@@ -94,6 +110,8 @@ export function Composer({
   const upload = useUpload();
   const uploading = upload.sending !== null;
   const [error, setError] = useState<ApiError | null>(null);
+  /** What the de-identification gate found in the text sent (a warning the author may confirm). */
+  const [warning, setWarning] = useState<FieldFinding[]>([]);
 
   useImperativeHandle(ref, () => ({
     insert: (more: string) => {
@@ -118,6 +136,7 @@ export function Composer({
 
   const onChange = (e: ChangeEvent<HTMLTextAreaElement>) => {
     setText(e.target.value);
+    setWarning([]);
     setMention(mentionAt(e.target.value, e.target.selectionStart, people));
   };
 
@@ -135,17 +154,23 @@ export function Composer({
     });
   };
 
-  const send = async () => {
+  /** Sends the text; `confirmed`: the author confirmed the gate's findings identify nobody. */
+  const send = async (confirmed = false) => {
     if (!text.trim() || pending) return;
     setPending(true);
     setError(null);
     try {
-      await onSubmit(text);
+      const spans = warning.flatMap(({ field, start, end }) => (field === 'file' ? [] : [{ field, start, end }]));
+      await onSubmit(text, confirmed ? spans : []);
       setText('');
       setMode('write');
       setPreview(null);
+      setWarning([]);
     } catch (e) {
-      setError(toApiError(e));
+      const err = toApiError(e);
+      const findings = identifiersIn(err);
+      if (findings.length) setWarning(findings);
+      else setError(err);
     } finally {
       setPending(false);
     }
@@ -269,6 +294,18 @@ export function Composer({
             ? 'Not sent: the hub cannot be reached. Try again, it will be sent once.'
             : errorText(error)}
         </p>
+      )}
+      {warning.length > 0 && (
+        <div role="alert" className="alert composer-warning">
+          <p>
+            This may identify someone:{' '}
+            {warning.map((f) => `“${f.text}” (${f.field === 'title' ? 'title: ' : ''}${f.reason})`).join(', ')}. Change
+            it, or post it if none of these identifies a patient.
+          </p>
+          <button type="button" className="button button-small" disabled={pending} onClick={() => void send(true)}>
+            None of these identifies a patient: {submitLabel.toLowerCase()}
+          </button>
+        </div>
       )}
       {upload.sending && <UploadProgress {...upload.sending} />}
       {upload.removed && (

@@ -1,4 +1,4 @@
-import type { GroupSummary, SessionDto, ThreadSummary } from '@echo-hub/protocol';
+import type { ConfirmedSpan, GroupSummary, SessionDto, ThreadSummary } from '@echo-hub/protocol';
 import { ErrorCode } from '@echo-hub/protocol';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -203,7 +203,7 @@ function NewThreadForm({ group, onCancel }: { group: GroupSummary; onCancel: () 
     };
   }, [group.programId]);
 
-  const start = async (body: string) => {
+  const start = async (body: string, confirmedSpans: ConfirmedSpan[]) => {
     if (!title.trim()) {
       throw new ApiError({ statusCode: 400, error: ErrorCode.ValidationFailed, message: 'Give the thread a title.' });
     }
@@ -212,6 +212,7 @@ function NewThreadForm({ group, onCancel }: { group: GroupSummary; onCancel: () 
       body,
       clientId: clientId.current,
       ...(sessionId ? { sessionId } : {}),
+      ...(confirmedSpans.length ? { confirmedSpans } : {}),
     });
     navigate(`/threads/${created.id}`);
   };

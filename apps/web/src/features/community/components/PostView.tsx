@@ -138,8 +138,8 @@ export function PostView(props: PostViewProps) {
           submitLabel="Save changes"
           initial={post.body}
           autoFocus
-          onSubmit={async (body) => {
-            props.onChanged(await editPost(post.id, body));
+          onSubmit={async (body, confirmedSpans) => {
+            props.onChanged(await editPost(post.id, body, confirmedSpans));
             setMode('view');
           }}
           onCancel={() => setMode('view')}

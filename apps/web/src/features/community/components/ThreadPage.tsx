@@ -1,4 +1,4 @@
-import type { GroupSummary, PostDto, ReactionSummary, ThreadDetail } from '@echo-hub/protocol';
+import type { ConfirmedSpan, GroupSummary, PostDto, ReactionSummary, ThreadDetail } from '@echo-hub/protocol';
 import { CommunityLimits } from '@echo-hub/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
@@ -118,11 +118,16 @@ export function ThreadPage() {
   const me = user?.id ?? '';
   const canPost = detail.access.post;
 
-  const send = async (body: string, parent: PostDto | null) => {
+  const send = async (body: string, parent: PostDto | null, confirmedSpans: ConfirmedSpan[]) => {
     const key = parent?.id ?? '';
     const clientId = clientIds.current.get(key) ?? newClientId();
     clientIds.current.set(key, clientId);
-    const post = await replyTo(threadId, { body, clientId, ...(parent ? { parentId: parent.id } : {}) });
+    const post = await replyTo(threadId, {
+      body,
+      clientId,
+      ...(parent ? { parentId: parent.id } : {}),
+      ...(confirmedSpans.length ? { confirmedSpans } : {}),
+    });
     clientIds.current.delete(key);
     setState((s) => s && { ...s, posts: upsert(s.posts, post) });
     if (parent) setReplyTarget(null);
@@ -198,7 +203,7 @@ export function ThreadPage() {
                   label={`Your reply to ${post.author.displayName}`}
                   submitLabel="Post reply"
                   autoFocus
-                  onSubmit={(body) => send(body, post)}
+                  onSubmit={(body, confirmed) => send(body, post, confirmed)}
                   onCancel={() => setReplyTarget(null)}
                 />
               </div>
@@ -215,7 +220,7 @@ export function ThreadPage() {
             groupId={detail.groupId}
             label="Your reply"
             submitLabel="Post reply"
-            onSubmit={(body) => send(body, null)}
+            onSubmit={(body, confirmed) => send(body, null, confirmed)}
           />
         </section>
       ) : (

@@ -1,0 +1,165 @@
+import type { CaseAttachmentDto, FieldFinding, FindingBox } from '@echo-hub/protocol';
+import type { Response } from 'supertest';
+import { ProgramsService } from '../src/programs/programs.service';
+import { SessionsService } from '../src/sessions/sessions.service';
+import { StorageService } from '../src/storage/storage.service';
+import { type Account, account, addMember, api, bearer } from './fixtures';
+import { cleanCase } from './routes';
+import { startTestApp, type TestApp } from './test-app';
+import { animatedWebp, asBytes, ocrText, pdfOf, pdfText, screenshot, tinyPdf } from './upload-fixtures';
+
+const LINE = 'Patient: John Smith DOB 03/04/1961 NHS 943 476 5919';
+const THREE = [
+  ['NAME', 'John Smith'],
+  ['DATE', '03/04/1961'],
+  ['ID', '943 476 5919'],
+];
+
+/**
+ * The ingest pipeline's redaction: findings in an attached file come back with their boxes, the
+ * uploader sends the boxes to cover (accepted or drawn), and the server burns them into a new file
+ * that is read again before it is stored; the original is never stored.
+ */
+describe('case attachments: findings on the picture, and redaction', () => {
+  let t: TestApp;
+  let presenter: Account;
+  let caseId: string;
+
+  const storedFiles = async () => (await t.app.get(StorageService).list('cases/')).length;
+  const upload = (bytes: Buffer, name: string, fields: { confirmedSpans?: unknown; redactions?: unknown } = {}) => {
+    const req = api(t.app)
+      .post(`/api/cases/${caseId}/attachments`)
+      .set(bearer(presenter))
+      .field('confirmIdentifiersRemoved', 'true');
+    for (const [key, value] of Object.entries(fields)) req.field(key, JSON.stringify(value));
+    return req.attach('file', bytes, name);
+  };
+  const download = (a: CaseAttachmentDto) =>
+    api(t.app)
+      .get(`/api/cases/${caseId}/attachments/${a.id}`)
+      .set(bearer(presenter))
+      .buffer(true)
+      .parse(asBytes)
+      .expect(200)
+      .then((res: Response) => res.body as Buffer);
+  const found = (findings: FieldFinding[]) => findings.map((f) => [f.kind, f.text]);
+  const boxesOf = (findings: FieldFinding[]): FindingBox[] => findings.flatMap((f) => f.boxes ?? []);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    presenter = await account(t.app, 'presenter');
+    const program = await t.app.get(ProgramsService).create({ name: 'Wound care ECHO' });
+    await addMember(t.app, program.id, presenter.id, 'participant');
+    const session = await t.app.get(SessionsService).create(
+      program.id,
+      {
+        title: 'S1',
+        startsAt: new Date().toISOString(),
+        durationMinutes: 60,
+        agenda: [{ kind: 'case', minutes: 30 }],
+      },
+      null,
+    );
+    caseId = (
+      await api(t.app).post(`/api/sessions/${session.id}/cases`).set(bearer(presenter)).send(cleanCase).expect(201)
+    ).body.id as string;
+  });
+  afterAll(() => t.close());
+
+  it('a screenshot: the three findings are covered where they were, and OCR of the stored image finds none', async () => {
+    const png = await screenshot(LINE);
+    const refused = await upload(png, 'screen.png').expect(422);
+    const findings = refused.body.findings as FieldFinding[];
+    expect(found(findings)).toEqual(THREE);
+
+    const before = await storedFiles();
+    const res = await upload(png, 'screen.png', { redactions: boxesOf(findings) }).expect(201);
+    expect(await storedFiles()).toBe(before + 1);
+    const stored = await download(res.body as CaseAttachmentDto);
+    expect(stored.equals(png)).toBe(false);
+    const read = ocrText(stored, 'stored.png');
+    // What was not covered is still there to read; what was is gone.
+    expect(read).toMatch(/Patient/);
+    expect(read).not.toMatch(/John|Smith|1961|943|5919/);
+  });
+
+  it('a box the uploader drew (not a finding) is burnt in too', async () => {
+    const png = await screenshot('Ward 7 bed 3 wound photo');
+    const res = await upload(png, 'ward.png', {
+      redactions: [{ page: 1, left: 0, top: 20, width: 130, height: 80 }],
+    }).expect(201);
+    const read = ocrText(await download(res.body as CaseAttachmentDto), 'stored.png');
+    expect(read).not.toMatch(/Ward/);
+    expect(read).toMatch(/photo/);
+  });
+
+  it('a PDF letter: findings have boxes on the page, and the stored letter shows none of them and has no text layer', async () => {
+    const letter = tinyPdf(LINE);
+    const findings = (await upload(letter, 'letter.pdf').expect(422)).body.findings as FieldFinding[];
+    expect(found(findings)).toEqual(THREE);
+    expect(boxesOf(findings).every((b) => b.page === 1 && b.width > 0 && b.height > 0)).toBe(true);
+
+    const res = await upload(letter, 'letter.pdf', { redactions: boxesOf(findings) }).expect(201);
+    const stored = await download(res.body as CaseAttachmentDto);
+    expect(pdfText(stored).trim()).toBe('');
+    const read = ocrText(stored, 'stored.pdf');
+    expect(read).toMatch(/Patient/);
+    expect(read).not.toMatch(/John|Smith|1961|943|5919/);
+  });
+
+  it('what redaction leaves still goes through the gate', async () => {
+    const png = await screenshot(LINE);
+    const findings = (await upload(png, 'screen.png').expect(422)).body.findings as FieldFinding[];
+    const name = findings.find((f) => f.kind === 'NAME');
+    const res = await upload(png, 'screen.png', { redactions: name?.boxes }).expect(422);
+    expect(found(res.body.findings as FieldFinding[])).toEqual(THREE.slice(1));
+
+    // Covering one and confirming the others (offsets as first shown) in one go stores it.
+    const others = findings.filter((f) => f !== name).map(({ field, start, end }) => ({ field, start, end }));
+    await upload(png, 'screen.png', { redactions: name?.boxes, confirmedSpans: others }).expect(201);
+  });
+
+  it('a PDF with a typed page and a scanned page: both are read, each finding on its page', async () => {
+    const mixed = await pdfOf([
+      { text: 'Referral letter, typed: plan unchanged.' },
+      { picture: await screenshot(LINE) },
+    ]);
+    const findings = (await upload(mixed, 'mixed.pdf').expect(422)).body.findings as FieldFinding[];
+    expect(found(findings)).toEqual(THREE);
+    expect(boxesOf(findings).every((b) => b.page === 2)).toBe(true);
+    // A scan pasted under typed text on the same page is read as well.
+    const pasted = await pdfOf([
+      { text: 'Referral letter, typed: see the scan below.', picture: await screenshot(LINE) },
+    ]);
+    expect(found((await upload(pasted, 'pasted.pdf').expect(422)).body.findings as FieldFinding[])).toEqual(THREE);
+  });
+
+  it('an animated WebP: every frame is read, and a box on frame 2 covers frame 2', async () => {
+    const blank = await screenshot('Wound day 1');
+    const anim = await animatedWebp([blank, await screenshot(LINE)]);
+    const findings = (await upload(anim, 'anim.webp').expect(422)).body.findings as FieldFinding[];
+    expect(found(findings)).toEqual(THREE);
+    expect(boxesOf(findings).every((b) => b.page === 2)).toBe(true);
+    await upload(anim, 'anim.webp', { redactions: boxesOf(findings) }).expect(201);
+  });
+
+  it('a PDF with more pictures to read than the hub reads is refused, not passed partly unread', async () => {
+    const page = await screenshot('Scanned page');
+    const long = await pdfOf(Array.from({ length: 31 }, () => ({ picture: page })));
+    const res = await upload(long, 'long.pdf').expect(400);
+    expect(res.body.fields).toEqual([{ field: 'file', messages: [expect.stringContaining('31')] }]);
+  });
+
+  it('bad redactions are a 400 naming the field', async () => {
+    const png = await screenshot('Wound day 1');
+    let res = await upload(png, 'w.png', { redactions: [{ page: 1, left: 0, top: 0, width: 0 }] }).expect(400);
+    expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual([
+      'redactions.0.width',
+      'redactions.0.height',
+    ]);
+    res = await upload(png, 'w.png', { redactions: [{ page: 2, left: 0, top: 0, width: 5, height: 5 }] }).expect(400);
+    expect(res.body.fields).toEqual([
+      { field: 'redactions', messages: [expect.stringContaining('redactions[0].page')] },
+    ]);
+  });
+});

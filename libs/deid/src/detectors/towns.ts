@@ -1,0 +1,70 @@
+/**
+ * Towns and villages of the UK and Ireland named in the text, from the gazetteer in `lexicon/towns`
+ * (names that are not English words): capitalised or not, since hurried notes are typed in lower case
+ * ("lives alone in ballymena"). A town naming an institution ("Antrim Area Hospital") is left alone,
+ * and so are names that are also people's names ("Hamilton", "Douglas"), which the place rules judge
+ * by their context.
+ */
+import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES, SURNAMES } from '../lexicon/names';
+import { TOWNS } from '../lexicon/towns';
+import { EPONYM_AFTER, FUNCTION_WORDS, INSTITUTION_AFTER, LARGE_PLACES, SERVICE_WORDS } from '../lexicon/vocabulary';
+import type { Candidate } from '../types';
+
+const fold = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+const PEOPLE = new Set([...GIVEN_NAMES, ...AMBIGUOUS_GIVEN_NAMES, ...SURNAMES].map(fold));
+const NOT_TOWNS = new Set([...FUNCTION_WORDS, ...SERVICE_WORDS, ...LARGE_PLACES].map(fold));
+
+/** The gazetteer by its first word: each town as its words, folded, longest first. */
+const BY_FIRST_WORD = new Map<string, string[][]>();
+for (const town of TOWNS) {
+  const words = fold(town).split(/[\s-]+/);
+  if (words.length === 1 && (PEOPLE.has(words[0]) || NOT_TOWNS.has(words[0]))) continue;
+  const list = BY_FIRST_WORD.get(words[0]) ?? [];
+  list.push(words);
+  BY_FIRST_WORD.set(words[0], list);
+}
+for (const list of BY_FIRST_WORD.values()) list.sort((a, b) => b.length - a.length);
+
+const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+export function detectTowns(text: string): Candidate[] {
+  const tokens = [...text.matchAll(WORD)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+    word: m[0],
+  }));
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const towns = BY_FIRST_WORD.get(fold(tokens[i].word));
+    if (!towns) continue;
+    const town = towns.find(
+      (words) =>
+        i + words.length <= tokens.length &&
+        words.every(
+          (w, k) =>
+            fold(tokens[i + k].word) === w &&
+            (k === 0 || /^[\s-]$/.test(text.slice(tokens[i + k - 1].end, tokens[i + k].start))),
+        ),
+    );
+    if (!town) continue;
+    const start = tokens[i].start;
+    const end = tokens[i + town.length - 1].end;
+    const rest = text.slice(end, end + 40);
+    // "Antrim Area Hospital", "Newry Health Centre": the town names an institution.
+    const institution = [rest, rest.replace(/^[ \t]+[A-Z][a-z]+/, '')].some((r) => INSTITUTION_AFTER.test(r));
+    if (institution || EPONYM_AFTER.test(rest)) continue;
+    // Part of a hyphenated name: "Glasgow-Blatchford score", "Stoke-Mandeville".
+    if (text[end] === '-' || text[start - 1] === '-') continue;
+    const capitalised = /^\p{Lu}/u.test(tokens[i].word);
+    out.push({
+      kind: 'ADDRESS',
+      start,
+      end,
+      reason: 'Town or village (gazetteer)',
+      confidence: capitalised ? 0.75 : 0.6,
+    });
+    i += town.length - 1;
+  }
+  return out;
+}
