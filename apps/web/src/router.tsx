@@ -43,6 +43,7 @@ export const router = createBrowserRouter([
             path: 'invite/:token',
             lazy: page(() => import('./features/invitations/components/InvitationPage'), 'InvitationPage'),
           },
+          { path: 'connection-test', lazy: page(() => import('./features/connection'), 'ConnectionTestPage') },
           {
             path: 'certificates/verify/:code',
             lazy: page(
