@@ -3,6 +3,7 @@ import type { AppConfig } from './config/config';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { CommunityModule } from './community/community.module';
+import { ConnectionTestModule } from './connection-test/connection-test.module';
 import { RateLimitModule } from './common/rate-limit.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -46,6 +47,7 @@ export class AppModule {
         CasesModule,
         CommunityModule,
         RecordingsModule,
+        ConnectionTestModule,
       ],
     };
   }

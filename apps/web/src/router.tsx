@@ -5,6 +5,7 @@ import { calendarPages } from './features/calendar';
 import { casePages } from './features/cases';
 import { certificatePages } from './features/certificates';
 import { communityPages } from './features/community';
+import { connectionPages } from './features/connection';
 import { HomePage } from './features/health';
 import { impactPages } from './features/impact';
 import { invitationPages } from './features/invitations';
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           { path: 'forgot-password', lazy: authPages.ForgotPasswordPage },
           { path: 'reset-password', lazy: authPages.ResetPasswordPage },
           { path: 'invite/:token', lazy: invitationPages.InvitationPage },
+          { path: 'connection-test', lazy: connectionPages.ConnectionTestPage },
           { path: 'certificates/verify/:code?', lazy: certificatePages.VerifyCertificatePage },
           {
             element: <RequireAuth />,

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './cases';
 export * from './community';
+export * from './connection-test';
 export * from './errors';
 export * from './health';
 export * from './impact';

@@ -3,6 +3,13 @@ import { CAMERA_LAYER_KBPS } from '@echo-hub/protocol';
 /** What each forwarded stream that is not a simulcast camera takes of a receiver's downlink, in kbit/s. */
 export const AUDIO_KBPS = 40;
 export const SCREEN_KBPS = 400;
+/**
+ * The layers asked for may add up to this much more than the downlink estimate. The estimate follows what is
+ * sent (mediasoup probes for more only while its consumers want more), so layers fitted to the estimate itself
+ * would keep it, and them, where they are on a link that has room; mediasoup's own congestion control still
+ * drops layers that do not get through.
+ */
+export const DOWNLINK_HEADROOM = 1.5;
 
 /** Simulcast layer for a tile of this height (CSS px): small tiles get the smallest encoding. */
 export function spatialLayerFor(height: number): number {

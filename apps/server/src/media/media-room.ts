@@ -2,7 +2,7 @@ import type { ConsumerOptions, MediaKind, MediaSource, TransportOptions } from '
 import { LiveErrorCode } from '@echo-hub/protocol';
 import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import { AUDIO_KBPS, chooseLayers, SCREEN_KBPS, spatialLayerFor } from './layers';
+import { AUDIO_KBPS, chooseLayers, DOWNLINK_HEADROOM, SCREEN_KBPS, spatialLayerFor } from './layers';
 import { invalidMedia, MediaError, mediaNotFound } from './media.errors';
 import type { ms } from './mediasoup';
 import type { WorkerPool } from './worker-pool';
@@ -299,7 +299,7 @@ export class MediaRoom extends EventEmitter<{
     const videos = forwarded.filter((c) => c.type === 'simulcast');
     const others = forwarded.filter((c) => c.type !== 'simulcast');
     const reserved = others.reduce((sum, c) => sum + (c.kind === 'audio' ? AUDIO_KBPS : SCREEN_KBPS), 0);
-    const budget = peer?.downlinkKbps == null ? null : peer.downlinkKbps - reserved;
+    const budget = peer?.downlinkKbps == null ? null : peer.downlinkKbps * DOWNLINK_HEADROOM - reserved;
     const layers = chooseLayers(
       videos.map((c) => spatialLayerFor(view(c).height || 360)),
       budget,

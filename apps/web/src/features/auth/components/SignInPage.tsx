@@ -47,6 +47,9 @@ export function SignInPage() {
       <p>
         New here? <Link to={`/sign-up${withNext}`}>Create an account</Link>
       </p>
+      <p>
+        Joining from a clinic or a new network? <Link to="/connection-test">Test my connection</Link>
+      </p>
     </section>
   );
 }

@@ -37,7 +37,8 @@ export function HomePage() {
         <p>
           <Link className="button button-primary" to="/sign-in">
             Sign in
-          </Link>
+          </Link>{' '}
+          <Link to="/connection-test">Test my connection before a session</Link>
         </p>
       )}
       <h2>Hub status</h2>

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useMediaPreview } from '../hooks/useMediaPreview';
 import type { MediaPreferences } from '../lib/LiveMediaClient';
 import { MicLevelMeter } from './MicLevelMeter';
@@ -92,6 +93,9 @@ export function DeviceCheck({ title, onJoin }: DeviceCheckProps) {
             </button>
           </p>
           <p className="hint">Case discussions stay de-identified: no names, dates of birth or record numbers.</p>
+          <p className="hint">
+            New network or a strict clinic firewall? <Link to="/connection-test">Test my connection</Link> first.
+          </p>
         </div>
       </form>
     </section>

@@ -1,0 +1,2 @@
+// The connection feature's public surface: "Test my connection".
+export { connectionPages } from './pages';
