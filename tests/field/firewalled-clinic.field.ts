@@ -179,6 +179,15 @@ const MEDIA_BLOCK = [
   ...['-m', 'u32', '!', '--u32', '0>>22&0x3C@8>>24=0:3', '-j', 'DROP'],
 ];
 
+/** Packets MEDIA_BLOCK dropped so far (its counter in the clinic's INPUT chain). */
+function mediaBlocked(): number {
+  const line = inSpoke('iptables', '-L', 'INPUT', '-v', '-x', '-n')
+    .toString()
+    .split('\n')
+    .find((l) => l.includes('u32'));
+  return Number(line?.trim().split(/\s+/)[0] ?? 0);
+}
+
 /** What the clinic sends the hub on `protocol`/`port` goes to the delay relay instead (DNAT in its namespace). */
 const viaRelay = (protocol: string, port: number) => [
   ...['OUTPUT', '-p', protocol, '-d', HUB_IP, '--dport', String(port)],
@@ -262,6 +271,8 @@ test('where direct media connects ICE but nothing more, the client retries throu
       { polling: 'raf', timeout: 60_000 },
     );
     figures.relayRetryNoticeMs = Date.now() - joining;
+    // The first attempt went direct: ICE checks answered, then DTLS from the hub's media port dropped.
+    expect(mediaBlocked()).toBeGreaterThan(0);
     const hostId = await userIdOf(spoke, 'Siobhán McAllister');
     await expectRising(async () => total(await recv(spoke), hostId, 'camera', 'framesDecoded'), 30_000);
     figures.relayRetryFirstVideoMs = Date.now() - joining;
