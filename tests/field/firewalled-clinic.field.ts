@@ -357,7 +357,8 @@ test('at 500 kbit/s, 5% loss and 150 ms round trip the facilitator keeps decodin
         0,
         ...(await recv(host)).filter((s) => s.userId === spokeId && s.source === 'camera').map((s) => s.frameHeight),
       );
-    await expect.poll(height, { timeout: 30_000 }).toBeGreaterThan(0);
+    // Unshaped (the delay alone), the facilitator's tile gets the camera's middle layer (360 of 720) or more.
+    await expect.poll(height, { timeout: 30_000 }).toBeGreaterThanOrEqual(360);
     figures.fullLinkFrameHeight = await height();
 
     shapeLink(500);
@@ -390,8 +391,9 @@ test('at 500 kbit/s, 5% loss and 150 ms round trip the facilitator keeps decodin
     const ratio = concealment(start, end, spokeId);
     figures.lossyLinkConcealment = Math.round(ratio * 10_000) / 10_000;
     expect(ratio).toBeLessThan(0.05);
-    // The spoke's camera opens at 720p (devices.ts): its top layer (1.2 Mbit/s) cannot pass 500 kbit/s.
-    expect(figures.lossyLinkFrameHeight).toBeLessThan(720);
+    // A lower layer than the same tile got on the full link (the spoke's camera opens at 720p, devices.ts; the
+    // facilitator's tile takes a middle layer of it when nothing limits it).
+    expect(figures.lossyLinkFrameHeight).toBeLessThan(figures.fullLinkFrameHeight as number);
     await expect(spoke.getByText('Your connection is too slow for video')).toHaveCount(0);
   } finally {
     await restoreLink();
