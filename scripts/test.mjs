@@ -69,7 +69,7 @@ const steps = [
     { TEST_STORAGE: 's3' },
   ],
   ['e2e (Playwright, Chromium and Firefox)', 'node', ['tests/e2e/run.mjs']],
-  ['field (network namespaces: firewalled clinic through coturn)', 'node', ['tests/field/run.mjs']],
+  ['field (network namespaces: firewalled clinic, relay retry, slow and lossy links)', 'node', ['tests/field/run.mjs']],
 ];
 
 const failed = [];

@@ -179,6 +179,15 @@ const MEDIA_BLOCK = [
   ...['-m', 'u32', '!', '--u32', '0>>22&0x3C@8>>24=0:3', '-j', 'DROP'],
 ];
 
+/** Packets MEDIA_BLOCK dropped so far (its counter in the clinic's INPUT chain). */
+function mediaBlocked(): number {
+  const line = inSpoke('iptables', '-L', 'INPUT', '-v', '-x', '-n')
+    .toString()
+    .split('\n')
+    .find((l) => l.includes('u32'));
+  return Number(line?.trim().split(/\s+/)[0] ?? 0);
+}
+
 /** What the clinic sends the hub on `protocol`/`port` goes to the delay relay instead (DNAT in its namespace). */
 const viaRelay = (protocol: string, port: number) => [
   ...['OUTPUT', '-p', protocol, '-d', HUB_IP, '--dport', String(port)],
@@ -262,6 +271,8 @@ test('where direct media connects ICE but nothing more, the client retries throu
       { polling: 'raf', timeout: 60_000 },
     );
     figures.relayRetryNoticeMs = Date.now() - joining;
+    // The first attempt went direct: ICE checks answered, then DTLS from the hub's media port dropped.
+    expect(mediaBlocked()).toBeGreaterThan(0);
     const hostId = await userIdOf(spoke, 'Siobhán McAllister');
     await expectRising(async () => total(await recv(spoke), hostId, 'camera', 'framesDecoded'), 30_000);
     figures.relayRetryFirstVideoMs = Date.now() - joining;
@@ -346,7 +357,8 @@ test('at 500 kbit/s, 5% loss and 150 ms round trip the facilitator keeps decodin
         0,
         ...(await recv(host)).filter((s) => s.userId === spokeId && s.source === 'camera').map((s) => s.frameHeight),
       );
-    await expect.poll(height, { timeout: 30_000 }).toBeGreaterThan(0);
+    // Unshaped (the delay alone), the facilitator's tile gets the camera's middle layer (360 of 720) or more.
+    await expect.poll(height, { timeout: 30_000 }).toBeGreaterThanOrEqual(360);
     figures.fullLinkFrameHeight = await height();
 
     shapeLink(500);
@@ -379,8 +391,9 @@ test('at 500 kbit/s, 5% loss and 150 ms round trip the facilitator keeps decodin
     const ratio = concealment(start, end, spokeId);
     figures.lossyLinkConcealment = Math.round(ratio * 10_000) / 10_000;
     expect(ratio).toBeLessThan(0.05);
-    // The spoke's camera opens at 720p (devices.ts): its top layer (1.2 Mbit/s) cannot pass 500 kbit/s.
-    expect(figures.lossyLinkFrameHeight).toBeLessThan(720);
+    // A lower layer than the same tile got on the full link (the spoke's camera opens at 720p, devices.ts; the
+    // facilitator's tile takes a middle layer of it when nothing limits it).
+    expect(figures.lossyLinkFrameHeight).toBeLessThan(figures.fullLinkFrameHeight as number);
     await expect(spoke.getByText('Your connection is too slow for video')).toHaveCount(0);
   } finally {
     await restoreLink();
