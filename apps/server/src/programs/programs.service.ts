@@ -172,7 +172,8 @@ export class ProgramsService {
     const member = await this.members.findOne({ where: { id: memberId, programId }, relations: { user: true } });
     if (!member) throw notFound(`member ${memberId}`);
     await this.checkSite(programId, dto.siteId);
-    Object.assign(member, dto);
+    // Only the fields sent: the DTO's other (declared) fields are undefined and would blank the answer.
+    Object.assign(member, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
     return toMemberDto(await this.members.save(member));
   }
 
