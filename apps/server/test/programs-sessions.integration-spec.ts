@@ -63,6 +63,19 @@ describe('programs, members, invitations and the session calendar', () => {
     expect(mine.body.map((p: { id: string }) => p.id)).toEqual([programId]);
   });
 
+  it("shows members' e-mails only to those who manage members (and each their own)", async () => {
+    const emails = async (who: Account, path: string) => {
+      const res = await api(t.app).get(path).set(bearer(who)).expect(200);
+      const members: Array<{ user: { id: string; email: string | null } }> = res.body.members ?? res.body;
+      return Object.fromEntries(members.map((m) => [m.user.id, m.user.email]));
+    };
+    for (const path of [`/api/programs/${programId}/members`, `/api/programs/${programId}`]) {
+      expect(await emails(spoke, path)).toEqual({ [spoke.id]: spoke.email, [facilitator.id]: null });
+      expect(await emails(facilitator, path)).toEqual({ [spoke.id]: spoke.email, [facilitator.id]: facilitator.email });
+      expect(await emails(admin, path)).toEqual({ [spoke.id]: spoke.email, [facilitator.id]: facilitator.email });
+    }
+  });
+
   it('invites by link: the invitee signs up, previews and accepts once, with profession and participation type', async () => {
     const inv = await api(t.app)
       .post(`/api/programs/${programId}/invitations`)

@@ -49,7 +49,11 @@ export interface CreateSiteRequest {
 export interface MemberDto {
   id: string;
   programId: string;
-  user: Pick<UserDto, 'id' | 'email' | 'displayName'>;
+  /**
+   * `email` is null where the viewer may not see it: members see each other's e-mail only when they manage
+   * the program's members (facilitator, coordinator) or are an instance admin; everyone sees their own.
+   */
+  user: Pick<UserDto, 'id' | 'displayName'> & { email: string | null };
   role: ProgramRole;
   siteId: string | null;
   profession: string | null;

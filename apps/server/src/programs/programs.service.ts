@@ -13,6 +13,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { newToken, sha256 } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
 import { User } from '../auth/entities/user.entity';
+import { PERMISSIONS } from '../auth/permissions';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { MailService } from '../mail/mail.service';
@@ -110,12 +111,12 @@ export class ProgramsService {
     return toProgramDto(program, null);
   }
 
-  async overview(id: string, myRole: ProgramRole | null): Promise<ProgramOverview> {
+  async overview(id: string, myRole: ProgramRole | null, viewer: AuthUser): Promise<ProgramOverview> {
     const program = await this.programs.findOneByOrFail({ id });
     return {
       program: toProgramDto(program, myRole),
       sites: await this.listSites(id),
-      members: await this.listMembers(id),
+      members: await this.listMembers(id, { user: viewer, role: myRole }),
     };
   }
 
@@ -138,9 +139,15 @@ export class ProgramsService {
     return toSiteDto(await this.sites.save(site));
   }
 
-  async listMembers(programId: string): Promise<MemberDto[]> {
+  /** The program's members as `viewer` may see them: e-mails only for those who manage members (and one's own). */
+  async listMembers(programId: string, viewer: { user: AuthUser; role: ProgramRole | null }): Promise<MemberDto[]> {
     const members = await this.members.find({ where: { programId }, relations: { user: true } });
-    return members.map(toMemberDto).sort((a, b) => a.user.displayName.localeCompare(b.user.displayName));
+    const seesEmails =
+      viewer.user.isAdmin || (viewer.role !== null && PERMISSIONS['members.manage'].includes(viewer.role));
+    return members
+      .map(toMemberDto)
+      .map((m) => (seesEmails || m.user.id === viewer.user.id ? m : { ...m, user: { ...m.user, email: null } }))
+      .sort((a, b) => a.user.displayName.localeCompare(b.user.displayName));
   }
 
   async addMember(programId: string, dto: AddMemberDto): Promise<MemberDto> {

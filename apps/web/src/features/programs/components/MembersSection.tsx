@@ -72,7 +72,7 @@ export function MembersSection({ programId, members, sites, manager, onChanged }
             {members.map((member) => (
               <tr key={member.id}>
                 <th scope="row">{member.user.displayName}</th>
-                <td>{member.user.email}</td>
+                <td>{member.user.email ?? <span title="Shown to the program's hosts only">—</span>}</td>
                 <td>
                   {manager ? (
                     <RoleSelect
