@@ -89,8 +89,9 @@ export class ProgramsController {
 
   @Access('members.manage')
   @Post('programs/:id/members')
-  addMember(@Param('id') id: string, @Body() dto: AddMemberDto): Promise<MemberDto> {
-    return this.programs.addMember(id, dto);
+  @HttpCode(HttpStatus.ACCEPTED)
+  addMember(@Param('id') id: string, @Body() dto: AddMemberDto, @CurrentUser() by: AuthUser): Promise<InvitationDto> {
+    return this.programs.addMember(id, dto, by);
   }
 
   @Access('members.manage')

@@ -2,6 +2,7 @@ import type {
   InvitationDto,
   InvitationPreview,
   MemberDto,
+  ParticipationType,
   ProgramDto,
   ProgramOverview,
   ProgramRole,
@@ -150,7 +151,28 @@ export class ProgramsService {
       .sort((a, b) => a.user.displayName.localeCompare(b.user.displayName));
   }
 
-  async addMember(programId: string, dto: AddMemberDto): Promise<MemberDto> {
+  /**
+   * Adding someone by e-mail invites them (an invitation bound to that e-mail, emailed when SMTP is set): the
+   * answer is the same whether the e-mail has an account or is a member already, so it reveals neither, and
+   * nobody is put into a program without accepting.
+   */
+  addMember(programId: string, dto: AddMemberDto, by: AuthUser): Promise<InvitationDto> {
+    return this.createInvitation(programId, { email: dto.email, role: dto.role, siteId: dto.siteId }, by);
+  }
+
+  /**
+   * Puts an existing account into the program directly, with no invitation: for trusted server-side callers
+   * only (the demo seed), never an API route.
+   */
+  async enrol(
+    programId: string,
+    dto: Pick<MemberDto, 'role'> & {
+      email: string;
+      siteId?: string;
+      profession?: string;
+      participationType?: ParticipationType;
+    },
+  ): Promise<MemberDto> {
     const user = await this.db.getRepository(User).findOne({ where: { email: dto.email } });
     if (!user) {
       throw new NotFoundException({

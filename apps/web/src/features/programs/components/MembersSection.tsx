@@ -125,16 +125,7 @@ export function MembersSection({ programId, members, sites, manager, onChanged }
           </p>
         </div>
       )}
-      {manager && (
-        <AddMemberForm
-          programId={programId}
-          sites={sites}
-          onAdded={(member) => {
-            onChanged();
-            setMessage(`Added ${member.user.displayName} as ${ROLE_LABELS[member.role]}.`);
-          }}
-        />
-      )}
+      {manager && <AddMemberForm programId={programId} sites={sites} />}
     </section>
   );
 }
