@@ -13,6 +13,7 @@ import { jsonBodyOptions } from './common/json-body';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { ReadinessService } from './health/readiness.service';
+import { withResponseSchemas } from './openapi/response-schemas';
 import type { AppConfig } from './config/config';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 import { RedisService } from './redis/redis.service';
@@ -39,9 +40,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     .setTitle('ECHO Hub API')
     .setDescription('Programs, teleECHO sessions, cases, community and impact. All routes live under /api.')
     .setVersion(appVersion)
+    .setOpenAPIVersion('3.1.0') // its schemas are JSON Schema, as the answers' are generated
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup('api/docs', app, () => withResponseSchemas(SwaggerModule.createDocument(app, openApi)), {
     jsonDocumentUrl: 'api/docs-json',
   });
   return app;

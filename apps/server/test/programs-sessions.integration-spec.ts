@@ -18,6 +18,14 @@ describe('programs, members, invitations and the session calendar', () => {
   });
   afterAll(() => t.close());
 
+  /** Adds someone by e-mail (an invitation for that address), and they accept it: their membership. */
+  async function inviteAndAccept(by: Account, body: object, invitee: Account, acceptance: object) {
+    const invited = await api(t.app).post(`/api/programs/${programId}/members`).set(bearer(by)).send(body).expect(202);
+    const token = invited.body.inviteUrl.split('/').pop();
+    return (await api(t.app).post(`/api/invitations/${token}/accept`).set(bearer(invitee)).send(acceptance).expect(201))
+      .body;
+  }
+
   it('an admin creates a program; a facilitator adds sites and members with roles', async () => {
     const res = await api(t.app)
       .post('/api/programs')
@@ -32,28 +40,19 @@ describe('programs, members, invitations and the session calendar', () => {
     programId = res.body.id;
     expect(res.body).toMatchObject({ name: 'Social Prescribing ECHO', learningTarget: 1020, myRole: null });
 
-    await api(t.app)
-      .post(`/api/programs/${programId}/members`)
-      .set(bearer(admin))
-      .send({ email: facilitator.email, role: 'facilitator' })
-      .expect(201);
+    await inviteAndAccept(admin, { email: facilitator.email, role: 'facilitator' }, facilitator, {});
     const site = await api(t.app)
       .post(`/api/programs/${programId}/sites`)
       .set(bearer(facilitator))
       .send({ organisation: 'Ards Community Health Centre', locality: 'Newtownards', country: 'Northern Ireland' })
       .expect(201);
-    const member = await api(t.app)
-      .post(`/api/programs/${programId}/members`)
-      .set(bearer(facilitator))
-      .send({
-        email: spoke.email,
-        role: 'participant',
-        siteId: site.body.id,
-        profession: 'Link worker',
-        participationType: 'staff',
-      })
-      .expect(201);
-    expect(member.body).toMatchObject({ role: 'participant', siteId: site.body.id, profession: 'Link worker' });
+    const member = await inviteAndAccept(
+      facilitator,
+      { email: spoke.email, role: 'participant', siteId: site.body.id },
+      spoke,
+      { profession: 'Link worker', participationType: 'staff' },
+    );
+    expect(member).toMatchObject({ role: 'participant', siteId: site.body.id, profession: 'Link worker' });
 
     const overview = await api(t.app).get(`/api/programs/${programId}`).set(bearer(spoke)).expect(200);
     expect(overview.body.program.myRole).toBe('participant');
@@ -61,6 +60,38 @@ describe('programs, members, invitations and the session calendar', () => {
     expect(overview.body.members.map((m: { role: string }) => m.role).sort()).toEqual(['facilitator', 'participant']);
     const mine = await api(t.app).get('/api/programs').set(bearer(spoke)).expect(200);
     expect(mine.body.map((p: { id: string }) => p.id)).toEqual([programId]);
+  });
+
+  it('adding by e-mail reveals nothing: the same answer for an account, no account, or a member already', async () => {
+    const add = (email: string) =>
+      api(t.app)
+        .post(`/api/programs/${programId}/members`)
+        .set(bearer(facilitator))
+        .send({ email, role: 'participant' });
+    const stranger = await account(t.app, 'stranger');
+    const answers = [await add(stranger.email), await add('nobody-here@example.org'), await add(spoke.email)];
+    const shape = (res: { status: number; body: object }) => [res.status, Object.keys(res.body).sort()];
+    expect(answers.map(shape)).toEqual(Array(3).fill(shape(answers[0])));
+    expect(answers[0].status).toBe(202);
+    // Nobody joins without accepting: the account holder is not a member yet.
+    const members = await api(t.app).get(`/api/programs/${programId}/members`).set(bearer(facilitator)).expect(200);
+    expect(members.body.map((m: { user: { id: string } }) => m.user.id)).not.toContain(stranger.id);
+    // The invitation is for that address only.
+    const token = answers[0].body.inviteUrl.split('/').pop();
+    await api(t.app).post(`/api/invitations/${token}/accept`).set(bearer(spoke)).send({}).expect(400);
+  });
+
+  it("shows members' e-mails only to those who manage members (and each their own)", async () => {
+    const emails = async (who: Account, path: string) => {
+      const res = await api(t.app).get(path).set(bearer(who)).expect(200);
+      const members: Array<{ user: { id: string; email: string | null } }> = res.body.members ?? res.body;
+      return Object.fromEntries(members.map((m) => [m.user.id, m.user.email]));
+    };
+    for (const path of [`/api/programs/${programId}/members`, `/api/programs/${programId}`]) {
+      expect(await emails(spoke, path)).toEqual({ [spoke.id]: spoke.email, [facilitator.id]: null });
+      expect(await emails(facilitator, path)).toEqual({ [spoke.id]: spoke.email, [facilitator.id]: facilitator.email });
+      expect(await emails(admin, path)).toEqual({ [spoke.id]: spoke.email, [facilitator.id]: facilitator.email });
+    }
   });
 
   it('invites by link: the invitee signs up, previews and accepts once, with profession and participation type', async () => {

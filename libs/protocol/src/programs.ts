@@ -49,7 +49,11 @@ export interface CreateSiteRequest {
 export interface MemberDto {
   id: string;
   programId: string;
-  user: Pick<UserDto, 'id' | 'email' | 'displayName'>;
+  /**
+   * `email` is null where the viewer may not see it: members see each other's e-mail only when they manage
+   * the program's members (facilitator, coordinator) or are an instance admin; everyone sees their own.
+   */
+  user: Pick<UserDto, 'id' | 'displayName'> & { email: string | null };
   role: ProgramRole;
   siteId: string | null;
   profession: string | null;
@@ -57,16 +61,23 @@ export interface MemberDto {
   joinedAt: string;
 }
 
-/** `POST /api/programs/:id/members`: add an existing account by email. */
+/**
+ * `POST /api/programs/:id/members`: invites the person with this e-mail (202 with an invitation bound to it,
+ * emailed when the hub can send e-mail). The answer is the same whether or not the e-mail has an account,
+ * and nobody joins a program without accepting: they give their profession and participation type then.
+ */
 export interface AddMemberRequest {
   email: string;
   role: ProgramRole;
   siteId?: string;
+}
+
+export interface UpdateMemberRequest {
+  role?: ProgramRole;
+  siteId?: string;
   profession?: string;
   participationType?: ParticipationType;
 }
-
-export type UpdateMemberRequest = Partial<Omit<AddMemberRequest, 'email'>>;
 
 export interface CreateInvitationRequest {
   role: ProgramRole;

@@ -3,7 +3,7 @@ import {
   type CaseDto,
   CaseLimits,
   type QueuedCase,
-  type RecommendationDto as RecommendationView,
+  type RecommendationDto,
   can,
 } from '@echo-hub/protocol';
 import {
@@ -41,12 +41,15 @@ import {
   CaseAttachmentFieldsDto,
   FollowUpDto,
   MoveCaseDto,
-  RecommendationDto,
+  RecommendationRequestDto,
   ReorderCasesDto,
   SubmitCaseDto,
   UpdateCaseDto,
   UrgentDto,
 } from './dto/cases.dto';
+
+/** A case submitted (or followed up): its id and place in the session's queue (null when not queued). */
+type CaseQueued = { id: string; position: number | null };
 
 const caller = (req: AuthenticatedRequest): Caller => {
   return { user: req.user, manager: can(granteeOf(req), 'cases.manage') };
@@ -65,7 +68,7 @@ export class CasesController {
   @Access('cases.submit', 'session')
   @Post('sessions/:id/cases')
   @ApiUnprocessableEntityResponse({ description: 'IDENTIFIERS_FOUND: every flagged span nobody confirmed' })
-  submit(@Param('id') id: string, @Body() dto: SubmitCaseDto, @Req() req: AuthenticatedRequest) {
+  submit(@Param('id') id: string, @Body() dto: SubmitCaseDto, @Req() req: AuthenticatedRequest): Promise<CaseQueued> {
     return this.cases.submit(id, dto, req.user);
   }
 
@@ -111,9 +114,9 @@ export class CasesController {
   @ApiUnprocessableEntityResponse({ description: 'IDENTIFIERS_FOUND' })
   recommend(
     @Param('id') id: string,
-    @Body() dto: RecommendationDto,
+    @Body() dto: RecommendationRequestDto,
     @Req() req: AuthenticatedRequest,
-  ): Promise<RecommendationView> {
+  ): Promise<RecommendationDto> {
     return this.cases.recommend(id, dto.body, req.user);
   }
 
@@ -128,7 +131,7 @@ export class CasesController {
   @Access('cases.submit', 'case')
   @Post('cases/:id/follow-ups')
   @ApiUnprocessableEntityResponse({ description: 'IDENTIFIERS_FOUND' })
-  followUp(@Param('id') id: string, @Body() dto: FollowUpDto, @Req() req: AuthenticatedRequest) {
+  followUp(@Param('id') id: string, @Body() dto: FollowUpDto, @Req() req: AuthenticatedRequest): Promise<CaseQueued> {
     return this.cases.followUp(id, dto, caller(req));
   }
 

@@ -66,13 +66,21 @@ export class PostsController {
 
   @Access('community.read', 'post')
   @Put('posts/:id/bookmark')
-  bookmark(@Param('id') id: string, @CurrentUser() user: AuthUser, @Req() req: AuthenticatedRequest) {
+  bookmark(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<{ postId: string; bookmarked: boolean }> {
     return this.threads.bookmark(user, id, true, role(req));
   }
 
   @Access('community.read', 'post')
   @Delete('posts/:id/bookmark')
-  unbookmark(@Param('id') id: string, @CurrentUser() user: AuthUser, @Req() req: AuthenticatedRequest) {
+  unbookmark(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<{ postId: string; bookmarked: boolean }> {
     return this.threads.bookmark(user, id, false, role(req));
   }
 
@@ -89,7 +97,11 @@ export class PostsController {
 
   @Access('community.moderate', 'post')
   @Delete('posts/:id/flags')
-  dismissFlags(@Param('id') id: string, @CurrentUser() user: AuthUser, @Req() req: AuthenticatedRequest) {
+  dismissFlags(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<{ dismissed: number }> {
     return this.moderation.dismissFlags(user, id, role(req));
   }
 

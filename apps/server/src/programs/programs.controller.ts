@@ -56,7 +56,7 @@ export class ProgramsController {
   @Access('program.read')
   @Get('programs/:id')
   overview(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<ProgramOverview> {
-    return this.programs.overview(id, role(req));
+    return this.programs.overview(id, role(req), req.user);
   }
 
   @Access('program.manage')
@@ -83,14 +83,15 @@ export class ProgramsController {
 
   @Access('members.read')
   @Get('programs/:id/members')
-  members(@Param('id') id: string): Promise<MemberDto[]> {
-    return this.programs.listMembers(id);
+  members(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<MemberDto[]> {
+    return this.programs.listMembers(id, { user: req.user, role: role(req) });
   }
 
   @Access('members.manage')
   @Post('programs/:id/members')
-  addMember(@Param('id') id: string, @Body() dto: AddMemberDto): Promise<MemberDto> {
-    return this.programs.addMember(id, dto);
+  @HttpCode(HttpStatus.ACCEPTED)
+  addMember(@Param('id') id: string, @Body() dto: AddMemberDto, @CurrentUser() by: AuthUser): Promise<InvitationDto> {
+    return this.programs.addMember(id, dto, by);
   }
 
   @Access('members.manage')

@@ -1,11 +1,13 @@
-import type {
-  InvitationDto,
-  InvitationPreview,
-  MemberDto,
-  ProgramDto,
-  ProgramOverview,
-  ProgramRole,
-  SiteDto,
+import {
+  type InvitationDto,
+  type InvitationPreview,
+  type MemberDto,
+  type ParticipationType,
+  type ProgramDto,
+  type ProgramOverview,
+  type ProgramRole,
+  type SiteDto,
+  can,
 } from '@echo-hub/protocol';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -110,12 +112,12 @@ export class ProgramsService {
     return toProgramDto(program, null);
   }
 
-  async overview(id: string, myRole: ProgramRole | null): Promise<ProgramOverview> {
+  async overview(id: string, myRole: ProgramRole | null, viewer: AuthUser): Promise<ProgramOverview> {
     const program = await this.programs.findOneByOrFail({ id });
     return {
       program: toProgramDto(program, myRole),
       sites: await this.listSites(id),
-      members: await this.listMembers(id),
+      members: await this.listMembers(id, { user: viewer, role: myRole }),
     };
   }
 
@@ -138,12 +140,38 @@ export class ProgramsService {
     return toSiteDto(await this.sites.save(site));
   }
 
-  async listMembers(programId: string): Promise<MemberDto[]> {
+  /** The program's members as `viewer` may see them: e-mails only for those who manage members (and one's own). */
+  async listMembers(programId: string, viewer: { user: AuthUser; role: ProgramRole | null }): Promise<MemberDto[]> {
     const members = await this.members.find({ where: { programId }, relations: { user: true } });
-    return members.map(toMemberDto).sort((a, b) => a.user.displayName.localeCompare(b.user.displayName));
+    const seesEmails = can({ isAdmin: viewer.user.isAdmin, role: viewer.role }, 'members.manage');
+    return members
+      .map(toMemberDto)
+      .map((m) => (seesEmails || m.user.id === viewer.user.id ? m : { ...m, user: { ...m.user, email: null } }))
+      .sort((a, b) => a.user.displayName.localeCompare(b.user.displayName));
   }
 
-  async addMember(programId: string, dto: AddMemberDto): Promise<MemberDto> {
+  /**
+   * Adding someone by e-mail invites them (an invitation bound to that e-mail, emailed when SMTP is set): the
+   * answer is the same whether the e-mail has an account or is a member already, so it reveals neither, and
+   * nobody is put into a program without accepting.
+   */
+  addMember(programId: string, dto: AddMemberDto, by: AuthUser): Promise<InvitationDto> {
+    return this.createInvitation(programId, { email: dto.email, role: dto.role, siteId: dto.siteId }, by);
+  }
+
+  /**
+   * Puts an existing account into the program directly, with no invitation: for trusted server-side callers
+   * only (the demo seed), never an API route.
+   */
+  async enrol(
+    programId: string,
+    dto: Pick<MemberDto, 'role'> & {
+      email: string;
+      siteId?: string;
+      profession?: string;
+      participationType?: ParticipationType;
+    },
+  ): Promise<MemberDto> {
     const user = await this.db.getRepository(User).findOne({ where: { email: dto.email } });
     if (!user) {
       throw new NotFoundException({
@@ -172,7 +200,8 @@ export class ProgramsService {
     const member = await this.members.findOne({ where: { id: memberId, programId }, relations: { user: true } });
     if (!member) throw notFound(`member ${memberId}`);
     await this.checkSite(programId, dto.siteId);
-    Object.assign(member, dto);
+    // Only the fields sent: the DTO's other (declared) fields are undefined and would blank the answer.
+    Object.assign(member, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
     return toMemberDto(await this.members.save(member));
   }
 

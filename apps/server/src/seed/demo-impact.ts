@@ -53,7 +53,7 @@ export async function seedImpactHistory(app: INestApplication, ctx: PastContext)
 
   for (const p of demoMoreSpokes) {
     await auth.register({ email: p.email, displayName: p.displayName, password: DEMO_PASSWORD });
-    await programs.addMember(ctx.programId, {
+    await programs.enrol(ctx.programId, {
       email: p.email,
       role: 'participant',
       siteId: ctx.sites.get(p.site),

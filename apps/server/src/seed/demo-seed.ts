@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     for (const { key, ...site } of demoSites) sites.set(key, (await programs.addSite(program.id, site)).id);
     for (const p of demoPeople) {
       await auth.register({ email: p.email, displayName: p.displayName, password: DEMO_PASSWORD });
-      await programs.addMember(program.id, {
+      await programs.enrol(program.id, {
         email: p.email,
         role: p.role,
         siteId: p.site ? sites.get(p.site) : undefined,

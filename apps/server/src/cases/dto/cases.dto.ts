@@ -209,7 +209,7 @@ export class UrgentDto {
   urgent: boolean;
 }
 
-export class RecommendationDto implements RecommendationRequest {
+export class RecommendationRequestDto implements RecommendationRequest {
   @ApiProperty({ example: 'Try a warm handover to the local befriending scheme; review in 4 weeks.' })
   @IsString()
   @IsNotEmpty()

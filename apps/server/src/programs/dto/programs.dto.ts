@@ -137,7 +137,7 @@ class MemberFields {
   participationType?: ParticipationType;
 }
 
-export class AddMemberDto extends MemberFields implements AddMemberRequest {
+export class AddMemberDto implements AddMemberRequest {
   @ApiProperty()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'email must be an email address' })
@@ -147,6 +147,11 @@ export class AddMemberDto extends MemberFields implements AddMemberRequest {
   @ApiProperty({ enum: PROGRAM_ROLES })
   @IsIn(PROGRAM_ROLES, { message: `role must be one of ${PROGRAM_ROLES.join(', ')}` })
   role: ProgramRole;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @Optional()
+  @IsUUID('4', { message: 'siteId must be a UUID' })
+  siteId?: string;
 }
 
 export class UpdateMemberDto extends MemberFields implements UpdateMemberRequest {

@@ -28,8 +28,9 @@ export const addSite = (id: string, body: CreateSiteRequest) =>
 
 export const listMembers = (id: string) => api<MemberDto[]>(`${program(id)}/members`);
 
+/** Invites the person with this e-mail (the same answer whether or not they have an account). */
 export const addMember = (id: string, body: AddMemberRequest) =>
-  api<MemberDto>(`${program(id)}/members`, request('POST', body));
+  api<InvitationDto>(`${program(id)}/members`, request('POST', body));
 
 export const updateMember = (id: string, memberId: string, body: UpdateMemberRequest) =>
   api<unknown>(`${program(id)}/members/${encodeURIComponent(memberId)}`, request('PATCH', body));

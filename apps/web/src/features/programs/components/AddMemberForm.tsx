@@ -1,45 +1,44 @@
-import { type MemberDto, type ParticipationType, ProgramRole, type SiteDto } from '@echo-hub/protocol';
-import type { FormEvent } from 'react';
+import { type InvitationDto, ProgramRole, type SiteDto } from '@echo-hub/protocol';
+import { type FormEvent, useState } from 'react';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/Status';
 import { formReader, optional } from '../../../lib/forms';
 import { useAction } from '../../../lib/useAction';
 import { addMember } from '../api/programs';
-import { ParticipationSelect, RoleSelect, SiteSelect } from './Selects';
+import { InvitationNotice } from './InvitationNotice';
+import { RoleSelect, SiteSelect } from './Selects';
 
-const FIELDS = ['email', 'role', 'siteId', 'profession', 'participationType'];
+const FIELDS = ['email', 'role', 'siteId'];
 
-interface AddMemberFormProps {
-  programId: string;
-  sites: SiteDto[];
-  onAdded: (member: MemberDto) => void;
-}
-
-/** Adds someone who already has an account on the hub, by email. */
-export function AddMemberForm({ programId, sites, onAdded }: AddMemberFormProps) {
+/**
+ * Adds someone by e-mail: they get an invitation for that address and join once they accept it (giving their
+ * profession and participation type). The hub answers the same whether or not the address has an account.
+ */
+export function AddMemberForm({ programId, sites }: { programId: string; sites: SiteDto[] }) {
   const action = useAction();
+  const [invitation, setInvitation] = useState<InvitationDto | null>(null);
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const field = formReader(form);
+    setInvitation(null);
     void action.run(async () => {
-      const member = await addMember(programId, {
-        email: field('email').trim(),
-        role: field('role') as ProgramRole,
-        siteId: optional(field('siteId')),
-        profession: optional(field('profession')),
-        participationType: field('participationType') as ParticipationType,
-      });
+      setInvitation(
+        await addMember(programId, {
+          email: field('email').trim(),
+          role: field('role') as ProgramRole,
+          siteId: optional(field('siteId')),
+        }),
+      );
       form.reset();
-      onAdded(member);
     });
   };
 
   return (
     <form className="form inline-form" onSubmit={onSubmit} aria-labelledby="add-member-title" noValidate>
       <h3 id="add-member-title">Add a member</h3>
-      <p className="hint">For people who already have an account here. Otherwise, invite them by link.</p>
+      <p className="hint">They get an invitation for this e-mail and join when they accept it.</p>
       <FormError error={action.error} fields={FIELDS} />
       <Field label="Member email" error={action.fieldError('email')}>
         {(p) => <input {...p} name="email" type="email" required />}
@@ -50,17 +49,12 @@ export function AddMemberForm({ programId, sites, onAdded }: AddMemberFormProps)
       <Field label="Member site" error={action.fieldError('siteId')}>
         {(p) => <SiteSelect {...p} name="siteId" sites={sites} />}
       </Field>
-      <Field label="Profession" hint="For example: practice nurse" error={action.fieldError('profession')}>
-        {(p) => <input {...p} name="profession" />}
-      </Field>
-      <Field label="Participation type" error={action.fieldError('participationType')}>
-        {(p) => <ParticipationSelect {...p} name="participationType" />}
-      </Field>
       <div className="actions">
         <button type="submit" className="button" disabled={action.pending}>
-          Add member
+          Invite member
         </button>
       </div>
+      <InvitationNotice invitation={invitation} />
     </form>
   );
 }

@@ -1,13 +1,11 @@
 import { type InvitationDto, ProgramRole, type SiteDto } from '@echo-hub/protocol';
 import { type FormEvent, useState } from 'react';
-import { CopyField } from '../../../components/CopyField';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/Status';
 import { formReader, optional } from '../../../lib/forms';
-import { formatDate } from '../../../lib/time';
 import { useAction } from '../../../lib/useAction';
 import { createInvitation } from '../api/programs';
-import { ROLE_LABELS } from '../roles';
+import { InvitationNotice } from './InvitationNotice';
 import { RoleSelect, SiteSelect } from './Selects';
 
 /** Makes an invitation link to share (and emails it when an address is given and the hub can send email). */
@@ -54,17 +52,7 @@ export function InviteByLink({ programId, sites }: { programId: string; sites: S
           </button>
         </div>
       </form>
-      <div role="status">
-        {invitation?.inviteUrl && (
-          <div className="notice">
-            <CopyField label="Invitation link" value={new URL(invitation.inviteUrl, window.location.origin).href} />
-            <p className="hint">
-              Joins as {ROLE_LABELS[invitation.role]}. Works until {formatDate(invitation.expiresAt)}.
-              {invitation.emailed && invitation.email && ` We also emailed it to ${invitation.email}.`}
-            </p>
-          </div>
-        )}
-      </div>
+      <InvitationNotice invitation={invitation} />
     </section>
   );
 }

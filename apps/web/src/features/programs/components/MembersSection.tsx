@@ -72,7 +72,7 @@ export function MembersSection({ programId, members, sites, manager, onChanged }
             {members.map((member) => (
               <tr key={member.id}>
                 <th scope="row">{member.user.displayName}</th>
-                <td>{member.user.email}</td>
+                <td>{member.user.email ?? <span title="Shown to the program's hosts only">—</span>}</td>
                 <td>
                   {manager ? (
                     <RoleSelect
@@ -125,16 +125,7 @@ export function MembersSection({ programId, members, sites, manager, onChanged }
           </p>
         </div>
       )}
-      {manager && (
-        <AddMemberForm
-          programId={programId}
-          sites={sites}
-          onAdded={(member) => {
-            onChanged();
-            setMessage(`Added ${member.user.displayName} as ${ROLE_LABELS[member.role]}.`);
-          }}
-        />
-      )}
+      {manager && <AddMemberForm programId={programId} sites={sites} />}
     </section>
   );
 }

@@ -30,7 +30,7 @@ export function AgendaManager({ session, onSessionChange }: AgendaManagerProps) 
 }
 
 function AgendaForm({ session, members, onSessionChange }: AgendaManagerProps & { members: MemberDto[] }) {
-  const emailOf = (userId: string) => members.find((m) => m.user.id === userId)?.user.email;
+  const emailOf = (userId: string) => members.find((m) => m.user.id === userId)?.user.email ?? undefined;
   const [slots, setSlots] = useState(() => slotsFromAgenda(session.agenda, emailOf));
   const [saved, setSaved] = useState(false);
   const action = useAction();
@@ -65,7 +65,7 @@ function AgendaForm({ session, members, onSessionChange }: AgendaManagerProps & 
         durationMinutes={session.durationMinutes}
         fieldError={action.fieldError}
         errorPrefix="items"
-        presenterEmails={members.map((m) => m.user.email)}
+        presenterEmails={members.flatMap((m) => (m.user.email ? [m.user.email] : []))}
         renderSlotExtra={(slot, label) =>
           slot.kind === 'didactic' &&
           (slot.item ? (

@@ -303,7 +303,7 @@ function ScheduleForm({ overview }: { overview: ProgramOverview }) {
             durationMinutes={Number(form.duration) || 0}
             fieldError={action.fieldError}
             errorPrefix="agenda"
-            presenterEmails={members.map((m) => m.user.email)}
+            presenterEmails={members.flatMap((m) => (m.user.email ? [m.user.email] : []))}
           />
         </fieldset>
 
