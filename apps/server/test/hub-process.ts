@@ -18,9 +18,12 @@ export interface HubProcess {
 export const hubProcessUnavailable = () =>
   existsSync(main) ? null : 'apps/server/dist/main.js is missing (node scripts/setup.mjs builds it)';
 
-/** The built hub (apps/server/dist/main.js) as a process of its own, as a server runs it, on free ports. */
+/**
+ * The built hub (apps/server/dist/main.js) as a process of its own, as a server runs it, on free ports (or on
+ * `env.PORT`, e.g. the same address again after a crash).
+ */
 export async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const rtcPort = await freePort(['tcp', 'udp']);
   const child = spawn(process.execPath, [main], {
     env: {

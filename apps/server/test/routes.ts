@@ -1,5 +1,6 @@
 import type { ProgramRole } from '@echo-hub/protocol';
 import type { Permission } from '../src/auth/permissions';
+import { AuthService } from '../src/auth/auth.service';
 import { ProgramsService } from '../src/programs/programs.service';
 import { DataSource } from 'typeorm';
 import { CaseAttachmentsService } from '../src/cases/case-attachments.service';
@@ -143,6 +144,14 @@ export const ROUTES: Route[] = [
     path: '/api/programs/{id}',
     rule: 'program.manage',
     call: (f) => ({ path: `/api/programs/${f.program}`, body: { topic: 'Updated topic' } }),
+  },
+  {
+    method: 'delete',
+    path: '/api/programs/{id}',
+    rule: 'admin',
+    call: async (_f, t) => ({
+      path: `/api/programs/${(await t.app.get(ProgramsService).create({ name: 'Gone' })).id}`,
+    }),
   },
   {
     method: 'get',
@@ -512,7 +521,10 @@ export const ROUTES: Route[] = [
     path: '/api/recordings/{id}/stream',
     rule: 'public',
     // The ticket is the credential: one issued to a member plays for whoever holds the link.
-    call: async (f, t) => ({ path: (await t.app.get(RecordingsService).ticket(f.recording, f.admin.id)).url }),
+    call: async (f, t) => {
+      const admin = await t.app.get(AuthService).authenticate(f.admin.token);
+      return { path: (await t.app.get(RecordingsService).ticket(f.recording, admin)).url };
+    },
   },
   // ---- community (targets in community-fixtures.ts; moderator routes get a group the caller moderates) ----
   {

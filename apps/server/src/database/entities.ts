@@ -7,6 +7,7 @@ import { SurveyResponse } from '../impact/entities/survey-response.entity';
 import { Survey } from '../impact/entities/survey.entity';
 import { Attendance } from '../live/entities/attendance.entity';
 import { ChatMessageEntity } from '../live/entities/chat-message.entity';
+import { LiveRoomSnapshot } from '../live/entities/live-room-snapshot.entity';
 import { CaseAttachment } from '../cases/entities/case-attachment.entity';
 import { CaseConfirmation } from '../cases/entities/case-confirmation.entity';
 import { EchoCase } from '../cases/entities/echo-case.entity';
@@ -47,6 +48,7 @@ export const entities = [
   AgendaItem,
   Attendance,
   ChatMessageEntity,
+  LiveRoomSnapshot,
   Survey,
   SurveyRecipient,
   SurveyResponse,
