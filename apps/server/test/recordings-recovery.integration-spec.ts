@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ProgramsService } from '../src/programs/programs.service';
 import { Recording } from '../src/recordings/entities/recording.entity';
+import { WEBM_OUTPUT } from '../src/recordings/recorder';
 import { RecordingsService } from '../src/recordings/recordings.service';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { account, api, asBytes, bearer, waitUntil } from './fixtures';
-import { probe } from './rtp-sources';
+import { probe, testMedia } from './rtp-sources';
 import { startTestApp } from './test-app';
 import { onPostgres, postgresDatabase } from './test-database';
 
@@ -25,38 +26,11 @@ describe('recordings interrupted by a crash', () => {
 
   /** An ffmpeg writing a live-like WebM to `file` until stopped, as the recorder does (recorder.ts). */
   const writer = (file: string) => {
+    const { videoInput, audioInput, videoCodec, audioCodec } = testMedia;
+    const inputs = ['-re', ...videoInput, '-re', ...audioInput];
     const child = spawn(
       'ffmpeg',
-      [
-        '-nostdin',
-        '-v',
-        'error',
-        '-re',
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc=size=320x240:rate=15',
-        '-f',
-        'lavfi',
-        '-i',
-        'sine=frequency=440:sample_rate=48000',
-        '-c:v',
-        'libvpx',
-        '-deadline',
-        'realtime',
-        '-cpu-used',
-        '8',
-        '-c:a',
-        'libopus',
-        '-flush_packets', // as the recorder writes: a cluster a second, on disk as it goes
-        '1',
-        '-cluster_time_limit',
-        '1000',
-        '-f',
-        'webm',
-        '-y',
-        file,
-      ],
+      ['-nostdin', '-v', 'error', ...inputs, ...videoCodec, ...audioCodec, ...WEBM_OUTPUT, '-y', file],
       { stdio: 'ignore' },
     );
     writers.push(child);

@@ -4,6 +4,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname } from 'node:path';
 import type { ms } from '../media/mediasoup';
 
+/** The recording's container, written out as it goes, a cluster a second: a crash loses at most the last second. */
+export const WEBM_OUTPUT = ['-flush_packets', '1', '-cluster_time_limit', '1000', '-f', 'webm'];
+
 export interface RecorderOptions {
   router: ms.Router;
   /** The video to record (spotlight, presenter, screen share or active speaker); none: audio only. */
@@ -137,13 +140,7 @@ export class Recorder extends EventEmitter<{ failed: [message: string] }> {
             '64k',
           ]
         : []),
-      // Written out as it goes, a cluster a second: a crash of the hub loses at most the last second.
-      '-flush_packets',
-      '1',
-      '-cluster_time_limit',
-      '1000',
-      '-f',
-      'webm',
+      ...WEBM_OUTPUT,
       '-y',
       this.opts.file,
     ];
