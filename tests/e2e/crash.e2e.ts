@@ -88,12 +88,13 @@ test('after kill -9 the pages come back by themselves to the room as it was, wit
     // Nobody clicks anything: the pages are back in the room as it was, and video flows again.
     for (const page of [host, spoke]) {
       await expect(page.getByText('Room locked')).toBeVisible({ timeout: 60_000 });
-      await expect(
-        page.getByRole('region', { name: 'Hand queue' }).getByText('Ciara Quinn', { exact: true }),
-      ).toBeVisible();
       await expect(page.getByText('This part of the session is being recorded')).toBeVisible();
       await expect(page.getByText('Waiting for the facilitator to open the session')).toBeHidden();
     }
+    await expect(
+      host.getByRole('region', { name: 'Hand queue' }).getByText('Ciara Quinn', { exact: true }),
+    ).toBeVisible();
+    await expect(spoke.getByText(/You are 1st in the queue/)).toBeVisible();
     const fresh = async () =>
       total(
         (await recv(spoke)).filter((s) => !framesBefore.has(s.consumerId)),
