@@ -1,4 +1,5 @@
 import type { Permission, ProgramRole } from '@echo-hub/protocol';
+import { AuthService } from '../src/auth/auth.service';
 import { ProgramsService } from '../src/programs/programs.service';
 import { DataSource } from 'typeorm';
 import { CaseAttachmentsService } from '../src/cases/case-attachments.service';
@@ -142,6 +143,14 @@ export const ROUTES: Route[] = [
     path: '/api/programs/{id}',
     rule: 'program.manage',
     call: (f) => ({ path: `/api/programs/${f.program}`, body: { topic: 'Updated topic' } }),
+  },
+  {
+    method: 'delete',
+    path: '/api/programs/{id}',
+    rule: 'admin',
+    call: async (_f, t) => ({
+      path: `/api/programs/${(await t.app.get(ProgramsService).create({ name: 'Gone' })).id}`,
+    }),
   },
   {
     method: 'get',
@@ -511,7 +520,10 @@ export const ROUTES: Route[] = [
     path: '/api/recordings/{id}/stream',
     rule: 'public',
     // The ticket is the credential: one issued to a member plays for whoever holds the link.
-    call: async (f, t) => ({ path: (await t.app.get(RecordingsService).ticket(f.recording, f.admin.id)).url }),
+    call: async (f, t) => {
+      const admin = await t.app.get(AuthService).authenticate(f.admin.token);
+      return { path: (await t.app.get(RecordingsService).ticket(f.recording, admin)).url };
+    },
   },
   // ---- community (targets in community-fixtures.ts; moderator routes get a group the caller moderates) ----
   {

@@ -2,6 +2,17 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import type { ms } from '../src/media/mediasoup';
 
 /**
+ * ffmpeg options of a test pattern and a tone as a camera and a microphone send them (VP8 320×240 at 15 fps, Opus
+ * stereo): each input, then its encoder (an ffmpeg's inputs come before its output options).
+ */
+export const testMedia = {
+  videoInput: ['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=15'],
+  videoCodec: ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '300k', '-g', '15'],
+  audioInput: ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000'],
+  audioCodec: ['-c:a', 'libopus', '-ac', '2'],
+};
+
+/**
  * Media without a browser: ffmpeg test sources (a test pattern and a tone) sent as RTP into
  * PlainTransports on a Router, giving real producers that forward real packets.
  */
@@ -23,36 +34,8 @@ export async function rtpSources(router: ms.Router, appData: Record<string, unkn
     });
     const input =
       kind === 'video'
-        ? [
-            '-f',
-            'lavfi',
-            '-i',
-            'testsrc=size=320x240:rate=15',
-            '-c:v',
-            'libvpx',
-            '-deadline',
-            'realtime',
-            '-cpu-used',
-            '8',
-            '-b:v',
-            '300k',
-            '-g',
-            '15',
-            '-payload_type',
-            '101',
-          ]
-        : [
-            '-f',
-            'lavfi',
-            '-i',
-            'sine=frequency=440:sample_rate=48000',
-            '-c:a',
-            'libopus',
-            '-ac',
-            '2',
-            '-payload_type',
-            '100',
-          ];
+        ? [...testMedia.videoInput, ...testMedia.videoCodec, '-payload_type', '101']
+        : [...testMedia.audioInput, ...testMedia.audioCodec, '-payload_type', '100'];
     const child = spawn(
       'ffmpeg',
       [

@@ -11,6 +11,7 @@ import { nowIso } from '../database/columns';
 import { MailService } from '../mail/mail.service';
 import { Membership } from '../programs/entities/membership.entity';
 import { DomainCode, DomainError, ErrorKind, notFound } from '../common/domain-error';
+import { RightsService } from '../realtime/rights.service';
 import { AuthError, tooManyAttempts, unauthorized } from './auth.errors';
 import type { AuthUser } from './auth.types';
 import type { LoginDto, RegisterDto } from './dto/auth.dto';
@@ -44,6 +45,7 @@ export class AuthService {
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rateLimits: RateLimitService,
+    private readonly rights: RightsService,
   ) {
     this.users = db.getRepository(User);
     this.sessions = db.getRepository(AuthSession);
@@ -113,6 +115,7 @@ export class AuthService {
 
   async logout(user: AuthUser): Promise<void> {
     await this.sessions.update({ id: user.sessionId }, { revokedAt: nowIso() });
+    await this.rights.lost({ userId: user.id, authSessionIds: [user.sessionId] }); // its sockets close
   }
 
   /** Changes the password and ends every other sign-in of the account. */
@@ -123,10 +126,10 @@ export class AuthService {
     }
     refuseGuessablePassword(newPassword, account);
     await this.users.update({ id: user.id }, { passwordHash: await hashPassword(newPassword) });
-    await this.sessions.update(
-      { userId: user.id, id: Not(user.sessionId), revokedAt: IsNull() },
-      { revokedAt: nowIso() },
-    );
+    const others = { userId: user.id, id: Not(user.sessionId), revokedAt: IsNull() };
+    const ended = (await this.sessions.find({ where: others, select: { id: true } })).map((s) => s.id);
+    await this.sessions.update(others, { revokedAt: nowIso() });
+    await this.rights.lost({ userId: user.id, authSessionIds: ended }); // their sockets close
   }
 
   /** Emails a reset link when SMTP is configured. Says nothing about whether the account exists. */
@@ -165,6 +168,7 @@ export class AuthService {
     await this.resets.update({ id: reset.id }, { usedAt: now });
     await this.users.update({ id: reset.userId }, { passwordHash: await hashPassword(newPassword) });
     await this.sessions.update({ userId: reset.userId, revokedAt: IsNull() }, { revokedAt: now });
+    await this.rights.lost({ userId: reset.userId, authSessionIds: 'all' }); // every socket of theirs closes
   }
 
   async me(user: AuthUser): Promise<MeResponse> {

@@ -91,6 +91,8 @@ export class HealthController {
 
   private async notReadyBecause(): Promise<ReadyResponse['reason']> {
     if (this.readiness.draining) return 'draining';
+    const part = this.readiness.notReadyBecause();
+    if (part) return part;
     const { db, redis, storage, workers } = await this.dependencies();
     if (db !== 'ok') return 'db';
     if (redis === 'error') return 'redis';

@@ -50,6 +50,7 @@ export class LiveMedia {
     );
     producer.observer.once('close', () => void this.syncProducers(room, client.user.id));
     await this.syncProducers(room, client.user.id);
+    room.onProducer?.();
     this.realtime.to(sessionRoom(room.sessionId), 'media:newProducer', {
       userId: client.user.id,
       producerId: producer.id,

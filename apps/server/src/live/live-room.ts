@@ -29,6 +29,13 @@ export class LiveRoom {
   readonly sockets = new Map<string, string>();
   /** Called when the active speaker changes (the recorder asks for a keyframe). */
   onSpeakerChange?: () => void;
+  /** Called when someone starts sending media (a recording interrupted by a crash goes on then). */
+  onProducer?: () => void;
+  /**
+   * Set when this instance opened the room on state kept from before (a restart after a crash, or a takeover
+   * from an instance that died); RoomLifecycle picks up from there once.
+   */
+  restored?: SharedRoom;
   /** When each person last had the floor, for ordering videos (last-N). */
   private readonly lastSpoke = new Map<string, number>();
   private rebuilding?: Promise<MediaRoom>;

@@ -13,6 +13,7 @@ import type { AppConfig } from '../config/config';
 import type { WorkerPool } from '../media';
 import type { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from '../realtime/realtime.service';
+import type { RightsService } from '../realtime/rights.service';
 import type { RecordingsService } from '../recordings';
 import type { RedisService } from '../redis/redis.service';
 import { type EchoSession, SessionEvents, type SessionsService } from '../sessions';
@@ -31,7 +32,7 @@ import { RoomLifecycle } from './room-lifecycle';
 import { OwnerLeases } from './owner-lease';
 import { RoomRecording } from './room-recording';
 import { RoomRegistry } from './room-registry';
-import { MemoryRoomStore } from './room-store';
+import { DbRoomStore } from './db-room-store';
 
 let ids = 0;
 const nextId = (prefix: string) => `${prefix}-${++ids}`;
@@ -60,6 +61,10 @@ export const agendaItem = (kind: 'didactic' | 'case', minutes: number, title = '
 export class SentEvents extends RealtimeService {
   readonly sent: { room: string; event: keyof ServerToClientEvents; payload: unknown }[] = [];
 
+  constructor() {
+    super({ client: undefined } as RedisService); // one instance
+  }
+
   override to<E extends keyof ServerToClientEvents>(
     room: string | string[],
     event: E,
@@ -86,7 +91,9 @@ export class MemoryLiveRecords implements Pick<LiveRecords, keyof LiveRecords> {
     role: LiveRole;
     siteId: string | null;
     leftAt: string | null;
+    lastSeenAt: string | null;
   }[] = [];
+  readonly snapshots = new Map<string, string>();
   readonly chat: (ChatMessage & { sessionId: string; confirmedFindings: FieldFinding[] })[] = [];
 
   addSession(programId = nextId('program')): EchoSession {
@@ -119,7 +126,7 @@ export class MemoryLiveRecords implements Pick<LiveRecords, keyof LiveRecords> {
 
   async openAttendance(row: { sessionId: string; userId: string; role: LiveRole; siteId: string | null }) {
     const id = nextId('attendance');
-    this.attendance.push({ id, ...row, leftAt: null });
+    this.attendance.push({ id, ...row, leftAt: null, lastSeenAt: new Date().toISOString() });
     return id;
   }
 
@@ -141,6 +148,28 @@ export class MemoryLiveRecords implements Pick<LiveRecords, keyof LiveRecords> {
     return this.places.get(programId) ?? [];
   }
 
+  async attendanceSeen(ids: string[]): Promise<void> {
+    for (const r of this.attendance) if (ids.includes(r.id) && !r.leftAt) r.lastSeenAt = new Date().toISOString();
+  }
+
+  async closeAbandonedAttendance(before?: string): Promise<number> {
+    const open = this.attendance.filter((r) => !r.leftAt && (!before || (r.lastSeenAt ?? '') < before));
+    for (const r of open) r.leftAt = r.lastSeenAt;
+    return open.length;
+  }
+
+  async saveRoom(sessionId: string, room: string): Promise<void> {
+    this.snapshots.set(sessionId, room);
+  }
+
+  async loadRoom(sessionId: string): Promise<string | null> {
+    return this.snapshots.get(sessionId) ?? null;
+  }
+
+  async deleteRoom(sessionId: string): Promise<void> {
+    this.snapshots.delete(sessionId);
+  }
+
   async chatTail(sessionId: string): Promise<ChatMessage[]> {
     return this.chat
       .filter((m) => m.sessionId === sessionId)
@@ -152,6 +181,16 @@ export class MemoryLiveRecords implements Pick<LiveRecords, keyof LiveRecords> {
     this.chat.push(row);
     return { id: row.id, userId: row.userId, displayName: row.displayName, text: row.text, at: row.at };
   }
+}
+
+/** The rights of sign-ins as the live parts re-check them, read from the records' memberships (none ended). */
+export function rightsOf(records: MemoryLiveRecords): RightsService {
+  return {
+    current: async (u: AuthUser, programId?: string) => ({
+      isAdmin: u.isAdmin,
+      role: records.memberships.find((m) => m.programId === programId && m.userId === u.id)?.role ?? null,
+    }),
+  } as unknown as RightsService;
 }
 
 /** A mediasoup Router as far as a MediaRoom without peers uses it. */
@@ -190,12 +229,20 @@ export class CasesStandIn {
   }
 }
 
-/** The live parts wired as LiveModule wires them, with the stand-ins above. */
-export function liveParts(agenda: AgendaItemDto[] = []) {
+/**
+ * The live parts wired as LiveModule wires them, with the stand-ins above; on `records` of an earlier liveParts,
+ * the same hub started again (its rooms' state kept in the records' snapshots).
+ */
+export function liveParts(agenda: AgendaItemDto[] = [], records = new MemoryLiveRecords()) {
   const realtime = new SentEvents();
-  const records = new MemoryLiveRecords();
   const cases = new CasesStandIn();
-  const recorder = { isRecording: () => false, stop: async () => undefined, keyFrame: async () => undefined };
+  const recorder = {
+    isRecording: () => false,
+    stop: async () => undefined,
+    keyFrame: async () => undefined,
+    finishInterrupted: async () => undefined,
+    latest: async () => null,
+  };
   const pool = { createRouter: async () => fakeRouter(), events: new EventEmitter(), workerOf: () => undefined };
   const config = { mediasoup: { lastN: 9 } } as AppConfig;
   const sessions = { get: async () => ({ agenda }) } as unknown as SessionsService;
@@ -204,7 +251,8 @@ export function liveParts(agenda: AgendaItemDto[] = []) {
 
   const limits = new RateLimitService(new ThrottlerStorageService());
   const leases = new OwnerLeases({ client: undefined } as RedisService); // one instance: it owns every session
-  const rooms = new RoomRegistry(new MemoryRoomStore(), pool as unknown as WorkerPool, realtime, config, leases);
+  const store = new DbRoomStore(records); // as LiveModule has it on one instance
+  const rooms = new RoomRegistry(store, pool as unknown as WorkerPool, realtime, config, leases, rightsOf(records));
   const attendance = new LiveAttendance(liveRecords);
   const recording = new RoomRecording(rooms, recorder as unknown as RecordingsService, realtime);
   const liveCases = new LiveCases(rooms, cases as unknown as CasesService, recording);

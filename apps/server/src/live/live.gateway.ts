@@ -18,6 +18,7 @@ import { fieldErrors } from '../common/validation';
 import { CommunityAccessService, WatchDto } from '../community';
 import { RoomRegistry } from './room-registry';
 import { RealtimeService } from '../realtime/realtime.service';
+import { RightsService } from '../realtime/rights.service';
 import {
   CaseIdDto,
   ConsentDto,
@@ -107,7 +108,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     private readonly bridge: LiveBridge,
     private readonly rooms: RoomRegistry,
     private readonly quality: LiveQuality,
+    private readonly rights: RightsService,
   ) {
+    // A right ended somewhere (sign-out, removal, program deleted): the rooms this instance runs drop the person.
+    rights.on('lost', (lost) => {
+      this.participants.rightsLost(lost).catch((e: Error) => this.logger.error(`rights lost: ${e.message}`));
+    });
     this.events = {
       'session:join': on(JoinDto, async (c, dto) => {
         const joined = await this.participants.join(c, dto);
@@ -168,7 +174,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
       this.auth.authenticate(typeof token === 'string' ? token : undefined).then(
         (user) => {
           (socket as LiveSocket).data.client = { socketId: socket.id, user };
-          void socket.join(`user:${user.id}`);
+          // By person and by sign-in: a lost right closes the sockets concerned, on whichever instance they are.
+          void socket.join([`user:${user.id}`, `auth:${user.sessionId}`]);
           next();
         },
         () => next(new Error('UNAUTHORIZED: sign in and connect with auth.token')),
@@ -183,6 +190,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
       await this.bridge.call(client.owner, {
         socketId: client.socketId,
         user: client.user,
+        sessionId: client.sessionId!,
         event: 'disconnect',
         body: {},
       });
@@ -394,7 +402,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     return this.acked(async () => {
       const { dto, handle } = this.events[event];
       const valid = validate(dto, body);
-      const client = s.data.client;
+      const client = await this.signedIn(s);
       const sessionId = event === 'session:join' ? (valid as JoinDto).sessionId : client.sessionId;
       if (!sessionId || !this.leases.shared) return { ok: true, data: await handle(client, valid) };
       if (event === 'session:join' && client.sessionId && client.sessionId !== sessionId) {
@@ -413,14 +421,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
             throw e;
           }
         }
-        const call = { socketId: client.socketId, user: client.user, event, body: valid };
+        const call = { socketId: client.socketId, user: client.user, sessionId, event, body: valid };
         const ack = await this.bridge.call(owner, call);
         if (ack) {
           if (ack.ok) await this.bridged(s, event, sessionId, owner);
           return ack;
         }
-        // The owner does not answer: it may have died. Its lease expires unless it renews it; then whoever
-        // claims the session first (this instance, in the next round) owns it.
+        // The owner does not answer: it may have died (its lease expires unless it renews it; then whoever claims
+        // the session first, this instance in the next round, owns it), or it lost the lease meanwhile.
         if (attempt > 0 || !(await this.ownerGone(sessionId, owner))) {
           throw new LiveError(LiveErrorCode.Media, 'The instance running this session is not answering; try again');
         }
@@ -449,8 +457,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     return false;
   }
 
-  /** The owner's side of the bridge: runs a call of a socket connected to another instance. */
-  private async answer(call: BridgedCall): Promise<Ack<unknown>> {
+  /**
+   * The owner's side of the bridge: runs a call of a socket connected to another instance. A live event runs only
+   * while this instance still owns the session (null: not run, the caller asks who owns it now); a lease lost
+   * between the caller's claim and here would otherwise open a second room beside the new owner's.
+   */
+  private async answer(call: BridgedCall): Promise<Ack<unknown> | null> {
+    if (call.event !== 'disconnect' && (await this.leases.owner(call.sessionId)) !== this.leases.instanceId) {
+      return null;
+    }
     let client = this.remote.get(call.socketId);
     if (!client) {
       client = { socketId: call.socketId, user: call.user };
@@ -495,7 +510,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     body: unknown,
     handler: (client: LiveClient, dto: T) => Promise<R>,
   ): Promise<Ack<R>> {
-    return this.acked(async () => ({ ok: true, data: await handler(socket.data.client, validate(dto, body)) }));
+    return this.acked(async () => {
+      const valid = validate(dto, body);
+      return { ok: true, data: await handler(await this.signedIn(socket), valid) };
+    });
+  }
+
+  /** The socket's client while its sign-in lasts; an ended one is refused and its socket closed. */
+  private async signedIn(socket: LiveSocket): Promise<LiveClient> {
+    const client = socket.data.client;
+    if (await this.rights.current(client.user)) return client;
+    socket.disconnect(true);
+    throw new LiveError(LiveErrorCode.Forbidden, 'This sign-in has ended: sign in again');
   }
 
   /** Turns any failure into an error acknowledgement. */

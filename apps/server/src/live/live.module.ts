@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases';
 import { CommunityModule } from '../community';
+import { HealthModule } from '../health/health.module';
 import { MediaModule } from '../media';
 import { RecordingsModule } from '../recordings';
 import { SessionsModule } from '../sessions';
@@ -22,19 +23,22 @@ import { RoomRecording } from './room-recording';
 import { RoomRegistry } from './room-registry';
 import { RedisService } from '../redis/redis.service';
 import { RedisRoomStore } from './redis-room-store';
-import { MemoryRoomStore, ROOM_STORE } from './room-store';
+import { DbRoomStore } from './db-room-store';
+import { LiveRecovery } from './live-recovery';
+import { ROOM_STORE } from './room-store';
 
 /**
  * Live sessions: the gateway and the parts it calls, around the room registry. The room store is one provider:
- * in Redis when instances share one (REDIS_URL), else in this process's memory.
+ * in Redis when instances share one (REDIS_URL), else in this process's memory and kept in the database.
  */
 @Module({
-  imports: [MediaModule, SessionsModule, CasesModule, RecordingsModule, CommunityModule],
+  imports: [MediaModule, SessionsModule, CasesModule, RecordingsModule, CommunityModule, HealthModule],
   providers: [
     {
       provide: ROOM_STORE,
-      inject: [RedisService],
-      useFactory: (redis: RedisService) => (redis.client ? new RedisRoomStore(redis.client) : new MemoryRoomStore()),
+      inject: [RedisService, LiveRecords],
+      useFactory: (redis: RedisService, records: LiveRecords) =>
+        redis.client ? new RedisRoomStore(redis.client) : new DbRoomStore(records),
     },
     OwnerLeases,
     LiveBridge,
@@ -52,6 +56,7 @@ import { MemoryRoomStore, ROOM_STORE } from './room-store';
     LiveCases,
     LiveQuality,
     LiveGateway,
+    LiveRecovery,
   ],
   exports: [RoomRegistry],
 })

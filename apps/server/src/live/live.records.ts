@@ -1,7 +1,7 @@
 import type { ChatMessage, FieldFinding } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, LessThan } from 'typeorm';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
 import { Membership } from '../programs/entities/membership.entity';
@@ -9,6 +9,7 @@ import { Site } from '../programs/entities/site.entity';
 import { EchoSession } from '../sessions';
 import { Attendance } from './entities/attendance.entity';
 import { ChatMessageEntity } from './entities/chat-message.entity';
+import { LiveRoomSnapshot } from './entities/live-room-snapshot.entity';
 import type { LiveRole } from './live.types';
 
 /** How much of a session's chat a room opens with. */
@@ -55,7 +56,8 @@ export class LiveRecords {
   /** Opens an attendance row (one per connection) and returns its id. */
   async openAttendance(row: { sessionId: string; userId: string; role: LiveRole; siteId: string | null }) {
     const attendances = this.db.getRepository(Attendance);
-    const attendance = attendances.create({ ...row, joinedAt: nowIso(), leftAt: null });
+    const now = nowIso();
+    const attendance = attendances.create({ ...row, joinedAt: now, leftAt: null, lastSeenAt: now });
     await attendances.insert(attendance); // its @BeforeInsert assigns the id
     return attendance.id;
   }
@@ -75,6 +77,46 @@ export class LiveRecords {
   async sitePlaces(programId: string): Promise<string[]> {
     const sites = await this.db.getRepository(Site).findBy({ programId });
     return sites.flatMap((s) => [s.organisation, s.locality].filter(Boolean));
+  }
+
+  /** The heartbeat of open rows whose connections are alive. */
+  async attendanceSeen(ids: string[]): Promise<void> {
+    const rows = this.db.getRepository(Attendance);
+    const now = nowIso();
+    for (let i = 0; i < ids.length; i += 500) {
+      await rows.update({ id: In(ids.slice(i, i + 500)), leftAt: IsNull() }, { lastSeenAt: now });
+    }
+  }
+
+  /**
+   * Closes open rows whose connection was last seen before `before` (every open row without it), at that last
+   * sighting: left open by a crash. Returns how many.
+   */
+  async closeAbandonedAttendance(before?: string): Promise<number> {
+    const open = await this.db.getRepository(Attendance).find({
+      where: { leftAt: IsNull(), ...(before ? { lastSeenAt: LessThan(before) } : {}) },
+      select: { id: true, joinedAt: true, lastSeenAt: true },
+    });
+    for (const row of open) {
+      await this.db
+        .getRepository(Attendance)
+        .update({ id: row.id, leftAt: IsNull() }, { leftAt: row.lastSeenAt ?? row.joinedAt });
+    }
+    return open.length;
+  }
+
+  async saveRoom(sessionId: string, room: string): Promise<void> {
+    await this.db
+      .getRepository(LiveRoomSnapshot)
+      .upsert({ sessionId, room, updatedAt: nowIso() }, { conflictPaths: ['sessionId'] });
+  }
+
+  async loadRoom(sessionId: string): Promise<string | null> {
+    return (await this.db.getRepository(LiveRoomSnapshot).findOneBy({ sessionId }))?.room ?? null;
+  }
+
+  async deleteRoom(sessionId: string): Promise<void> {
+    await this.db.getRepository(LiveRoomSnapshot).delete({ sessionId });
   }
 
   async chatTail(sessionId: string): Promise<ChatMessage[]> {

@@ -2,8 +2,10 @@ import { type JoinResponse, LiveErrorCode } from '@echo-hub/protocol';
 import { scan } from '@echo-hub/deid';
 import { Injectable } from '@nestjs/common';
 import { refuseUnconfirmed } from '../deid';
+import type { AuthUser } from '../auth/auth.types';
 import type { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from '../realtime/realtime.service';
+import type { RightsLost } from '../realtime/rights.service';
 import { LiveAttendance } from './attendance';
 import type { JoinDto } from './dto/live.dto';
 import { type LiveRoom, sessionRoom } from './live-room';
@@ -79,11 +81,34 @@ export class LiveParticipants {
     if (userId === client.user.id) throw new LiveError(LiveErrorCode.Invalid, 'you cannot remove yourself');
     if (!participantOf(await room.state(), userId)) throw notFound('userId is not in this session');
     await room.change(({ removed }) => ({ removed: [...removed, userId] }));
+    await this.sendAway(room, userId);
+  }
+
+  /**
+   * A right ended (RightsService 'lost', on every instance): when it was a membership, the rooms of that program
+   * here drop the person (their sockets were closed; a rejoin is refused), and a deleted program's rooms end.
+   */
+  async rightsLost(lost: RightsLost): Promise<void> {
+    if (!lost.programId) return; // a sign-in ended: its sockets were closed, and leave() ran for each
+    for (const room of this.rooms.list()) {
+      if (room.programId !== lost.programId) continue;
+      const { session, membership } = await this.records.sessionAndMembership(room.sessionId, lost.userId);
+      if (!session) {
+        this.realtime.to(sessionRoom(room.sessionId), 'session:kicked', { reason: 'ended' });
+        await this.rooms.delete(room.sessionId);
+      } else if (!membership && participantOf(await room.state(), lost.userId)) {
+        await this.sendAway(room, lost.userId);
+      }
+    }
+  }
+
+  /** Someone leaves the room for good: told so, their sockets out, attendance closed, off the list and queue. */
+  private async sendAway(room: LiveRoom, userId: string): Promise<void> {
     this.realtime.to(`user:${userId}`, 'session:kicked', { reason: 'removed' });
     await this.realtime.leaveAll(userId, sessionRoom(room.sessionId));
     for (const [socketId, uid] of room.sockets) {
       if (uid === userId) {
-        await this.leave({ socketId, user: { ...client.user, id: userId }, sessionId: room.sessionId });
+        await this.leave({ socketId, user: { id: userId } as AuthUser, sessionId: room.sessionId });
       }
     }
     await this.attendance.closeAll(room.sessionId, userId);

@@ -28,12 +28,17 @@ export class RoomLifecycle implements OnApplicationShutdown {
 
   /** The session's room, opened with its agenda and chat tail when nobody is in it yet. */
   async ensure(session: { id: string; programId: string }): Promise<LiveRoom> {
-    return this.rooms.create(session.id, async () => ({
+    const room = await this.rooms.create(session.id, async () => ({
       sessionId: session.id,
       programId: session.programId,
       agenda: (await this.sessions.get(session.id, null)).agenda,
       chat: await this.records.chatTail(session.id),
     }));
+    // Opened on state kept from before a crash: the interrupted recording is finished, and goes on if it was on.
+    const restored = room.restored;
+    room.restored = undefined;
+    if (restored) await this.recording.recover(room, restored.state);
+    return room;
   }
 
   /** A host opens the room: spokes leave the lobby, the session is live. */

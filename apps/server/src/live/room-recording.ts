@@ -1,3 +1,4 @@
+import type { RoomState } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
 import { RealtimeService } from '../realtime/realtime.service';
 import { nowIso } from '../database/columns';
@@ -9,6 +10,9 @@ import { RoomRegistry } from './room-registry';
 import type { RecordingConsent } from './room-state';
 
 export type RecordingKind = 'didactic' | 'case' | 'manual';
+
+/** After a restart, a recording goes on this long after the first person sends media again. */
+export const RESUME_AFTER_MS = 2_000;
 
 /**
  * Recording, a facilitator control: by hand (never a case discussion without everyone's consent), and by the
@@ -89,9 +93,28 @@ export class RoomRecording {
     await room.change({ set: { recording: false } });
   }
 
+  /**
+   * A room opened again after a crash (or taken over): the recording that was running is finished as `partial`;
+   * if the room was recording, a new recording with the same title starts once media flows again (people rejoin
+   * and send, RESUME_AFTER_MS after the first so that the others are in it too).
+   */
+  async recover(room: LiveRoom, before: RoomState): Promise<void> {
+    await this.recordings.finishInterrupted(room.sessionId);
+    if (!before.recording) return;
+    const last = await this.recordings.latest(room.sessionId);
+    if (!last) return void (await room.change({ set: { recording: false } }));
+    room.onProducer = () => {
+      room.onProducer = undefined;
+      setTimeout(() => {
+        void this.start(room, last.kind, last.title, last.presenterName, last.consent);
+      }, RESUME_AFTER_MS).unref();
+    };
+  }
+
   /** Stops this instance's recorder of the room, leaving its state (the server is shutting down). */
   async stopRecorder(room: LiveRoom): Promise<void> {
     room.onSpeakerChange = undefined;
+    room.onProducer = undefined;
     await this.recordings.stop(room.sessionId);
   }
 

@@ -25,6 +25,33 @@ describe('RoomRegistry', () => {
     expect((await room.state()).hands.map((h) => h.userId)).toEqual([s.spokes[0].user.id]);
   });
 
+  it('a hub started again after a crash opens the room on its kept state, everyone offline until they are back', async () => {
+    const parts = liveParts();
+    const s = await sessionWith(parts, { spokes: 1 });
+    await parts.hands.raise(s.spokes[0]);
+    await parts.participants.lock(s.host, true);
+    await parts.controls.spotlight(s.host, s.spokes[0].user.id, 'spotlightId');
+    const before = await s.state();
+
+    const restarted = liveParts([], parts.records); // a new process on the same database
+    const room = await restarted.lifecycle.ensure(s.session);
+    const state = await room.state();
+    expect(state).toMatchObject({
+      open: true,
+      locked: true,
+      phase: before.phase,
+      spotlightId: s.spokes[0].user.id,
+      hands: [{ userId: s.spokes[0].user.id }],
+    });
+    expect(state.participants.map((p) => [p.userId, p.online])).toEqual(
+      before.participants.map((p) => [p.userId, false]),
+    );
+    // A spoke rejoining gets media at once: the room is open, no host needed.
+    const spoke = socketOf(s.spokes[0].user);
+    await restarted.participants.join(spoke, { sessionId: s.session.id });
+    await expect(restarted.rooms.joined(spoke, { media: true })).resolves.toBe(room);
+  });
+
   it('says what a socket may do: joined at all, a host, past the lobby', async () => {
     const parts = liveParts();
     const s = await sessionWith(parts, { spokes: 1, experts: 1, open: false });

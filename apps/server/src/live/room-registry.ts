@@ -3,9 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { WorkerPool } from '../media';
 import { RealtimeService } from '../realtime/realtime.service';
+import { RightsService } from '../realtime/rights.service';
 import { LiveRoom } from './live-room';
 import { forbidden, LiveError } from './live.errors';
-import type { LiveClient } from './live.types';
+import { HOST_ROLES, type LiveClient } from './live.types';
 import { OwnerLeases } from './owner-lease';
 import { participantOf, updateEveryParticipant } from './room-state';
 import { ROOM_STORE, type RoomStore } from './room-store';
@@ -34,6 +35,7 @@ export class RoomRegistry {
     private readonly realtime: RealtimeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly leases: OwnerLeases,
+    private readonly rights: RightsService,
   ) {
     // Another instance took the session over (this one was cut off for a lease's lifetime): its media goes, and
     // the sockets here reconnect, to rejoin through the new owner.
@@ -78,14 +80,20 @@ export class RoomRegistry {
   }
 
   /**
-   * The caller's room, checking they joined it, are a host (for host commands) and are past the lobby (for
-   * media): each handler states what it needs.
+   * The caller's room, checking they joined it, still have the right to be there (signed in, a member of the
+   * program: re-checked on every event, cached briefly), are a host (for host commands, with their role now) and
+   * are past the lobby (for media): each handler states what it needs.
    */
   async joined(client: LiveClient, need: { media?: boolean; host?: boolean } = {}): Promise<LiveRoom> {
     const room = client.sessionId ? this.rooms.get(client.sessionId) : undefined;
     if (!room || !room.sockets.has(client.socketId)) {
       throw new LiveError(LiveErrorCode.NotJoined, 'Join a session first (session:join)');
     }
+    const rights = await this.rights.current(client.user, room.programId);
+    if (!rights) throw forbidden('This sign-in has ended: sign in again');
+    const role = rights.role ?? (rights.isAdmin ? 'admin' : null); // as on join
+    if (!role) throw forbidden('You are not a member of this program any more');
+    client.host = HOST_ROLES.includes(role);
     if (need.host && !client.host) throw forbidden('Only the facilitator or coordinator may do this');
     if (need.media) {
       if (!participantOf(await room.state(), client.user.id)?.admitted) {
@@ -108,7 +116,8 @@ export class RoomRegistry {
       this.config.mediasoup.lastN,
     );
     this.rooms.set(sessionId, room);
-    // Taken over from an instance that died (or restarted on a shared store): nobody is connected here yet and
+    if (shared.state.version > 0) room.restored = shared;
+    // Taken over from an instance that died (or restarted after a crash): nobody is connected here yet and
     // its media is gone. Everyone shows offline until their client rejoins; chat, hands and phase stay.
     if (shared.state.participants.some((p) => p.online)) {
       await room.change(({ state }) =>

@@ -49,6 +49,11 @@ export class MemoryRoomStore implements RoomStore {
     return this.rooms.get(sessionId)?.room ?? null;
   }
 
+  /** Puts back a room kept elsewhere (after a restart), without its patch log. */
+  protected restore(sessionId: string, room: SharedRoom): void {
+    this.rooms.set(sessionId, { room, log: [] });
+  }
+
   async apply(sessionId: string, change: (room: SharedRoom) => RoomChange): Promise<RoomPatch | null> {
     const entry = this.rooms.get(sessionId);
     if (!entry) return null;

@@ -59,6 +59,14 @@ export class ProgramsController {
     return this.programs.overview(id, role(req), req.user);
   }
 
+  /** Deletes the program and everything in it; its members' sockets leave its live sessions and rooms. */
+  @AdminOnly()
+  @Delete('programs/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.programs.remove(id);
+  }
+
   @Access('program.manage')
   @Patch('programs/:id')
   update(

@@ -18,6 +18,7 @@ import { User } from '../auth/entities/user.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { MailService } from '../mail/mail.service';
+import { RightsService } from '../realtime/rights.service';
 import type {
   AcceptInvitationDto,
   AddMemberDto,
@@ -78,6 +79,7 @@ export class ProgramsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rights: RightsService,
   ) {
     this.programs = db.getRepository(Program);
     this.sites = db.getRepository(Site);
@@ -200,14 +202,28 @@ export class ProgramsService {
     const member = await this.members.findOne({ where: { id: memberId, programId }, relations: { user: true } });
     if (!member) throw notFound(`member ${memberId}`);
     await this.checkSite(programId, dto.siteId);
+    const roleBefore = member.role;
     // Only the fields sent: the DTO's other (declared) fields are undefined and would blank the answer.
     Object.assign(member, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
-    return toMemberDto(await this.members.save(member));
+    const saved = toMemberDto(await this.members.save(member));
+    // A new role: the person's sockets reconnect and rejoin with it (a host demoted stops being one at once).
+    if (member.role !== roleBefore) await this.rights.lost({ userId: member.userId, programId });
+    return saved;
   }
 
   async removeMember(programId: string, memberId: string): Promise<void> {
+    const member = await this.members.findOneBy({ id: memberId, programId });
     const { affected } = await this.members.delete({ id: memberId, programId });
-    if (!affected) throw notFound(`member ${memberId}`);
+    if (!member || !affected) throw notFound(`member ${memberId}`);
+    await this.rights.lost({ userId: member.userId, programId }); // out of its live sessions and community rooms
+  }
+
+  /** Deletes a program with everything in it (sessions, cases, community, recordings' rows); its members lose it. */
+  async remove(programId: string): Promise<void> {
+    const members = await this.members.findBy({ programId });
+    const { affected } = await this.programs.delete({ id: programId });
+    if (!affected) throw notFound(`program ${programId}`);
+    for (const m of members) await this.rights.lost({ userId: m.userId, programId });
   }
 
   async createInvitation(programId: string, dto: CreateInvitationDto, by: AuthUser): Promise<InvitationDto> {

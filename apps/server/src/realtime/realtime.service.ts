@@ -1,6 +1,7 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
 import type { Server } from 'socket.io';
+import { RedisService } from '../redis/redis.service';
 
 type EventName = keyof ServerToClientEvents;
 
@@ -10,10 +11,32 @@ type EventName = keyof ServerToClientEvents;
  */
 @Injectable()
 export class RealtimeService {
+  constructor(private readonly redis: RedisService) {}
+
   private server?: Server<ClientToServerEvents, ServerToClientEvents>;
+  private readonly serverSide: [string, (...args: unknown[]) => void][] = [];
 
   attach(server: Server<ClientToServerEvents, ServerToClientEvents>): void {
     this.server = server;
+    for (const [event, handler] of this.serverSide) (server as unknown as Server).on(event, handler);
+  }
+
+  /** Handles an event another instance sent with serverSideEmit. */
+  onServerSide<T>(event: string, handler: (payload: T) => void): void {
+    const listener = handler as (...args: unknown[]) => void;
+    this.serverSide.push([event, listener]);
+    (this.server as unknown as Server | undefined)?.on(event, listener);
+  }
+
+  /** To the other instances (through the Redis adapter); nothing on one process, which has none. */
+  serverSideEmit(event: string, payload: unknown): void {
+    if (!this.redis.client) return;
+    (this.server as unknown as Server | undefined)?.serverSideEmit(event, payload);
+  }
+
+  /** Closes every socket in these rooms, on this instance and the others (their clients may reconnect). */
+  async disconnect(rooms: string[]): Promise<void> {
+    this.server?.in(rooms).disconnectSockets(true);
   }
 
   /** To one room, or to several (a socket in more than one of them gets the event once). */

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ms } from '../media';
+
+/** The recording's container, written out as it goes, a cluster a second: a crash loses at most the last second. */
+export const WEBM_OUTPUT = ['-flush_packets', '1', '-cluster_time_limit', '1000', '-f', 'webm'];
 
 export interface RecorderOptions {
   router: ms.Router;
@@ -137,8 +140,7 @@ export class Recorder extends EventEmitter<{ failed: [message: string] }> {
             '64k',
           ]
         : []),
-      '-f',
-      'webm',
+      ...WEBM_OUTPUT,
       '-y',
       this.opts.file,
     ];
@@ -161,4 +163,56 @@ export class Recorder extends EventEmitter<{ failed: [message: string] }> {
       });
     });
   }
+}
+
+/**
+ * Stops an ffmpeg still writing `file` that this process did not start (orphaned when the hub was killed): SIGINT
+ * lets it finish the file, SIGKILL after 5 s. Found through /proc (Linux); elsewhere nothing is done.
+ */
+export async function stopStrayRecorder(file: string): Promise<void> {
+  let pids: number[];
+  try {
+    pids = readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number)
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(file);
+        } catch {
+          return false; // gone meanwhile, or not ours to read
+        }
+      });
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    const signal = (s: NodeJS.Signals) => {
+      try {
+        process.kill(pid, s);
+      } catch {
+        // already gone
+      }
+    };
+    signal('SIGINT');
+    for (let waited = 0; waited < 5000 && existsSync(`/proc/${pid}`); waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    signal('SIGKILL');
+  }
+}
+
+/** Rewrites a WebM in place with its index and duration (copying the streams); false when ffmpeg could not. */
+export function remux(ffmpeg: string, file: string): Promise<boolean> {
+  const out = `${file}.remux.webm`;
+  return new Promise((resolve) => {
+    const child = spawn(ffmpeg, ['-nostdin', '-v', 'error', '-i', file, '-c', 'copy', '-f', 'webm', '-y', out], {
+      stdio: 'ignore',
+    });
+    child.once('error', () => resolve(false));
+    child.once('exit', (code) => {
+      if (code === 0) renameSync(out, file);
+      else rmSync(out, { force: true });
+      resolve(code === 0);
+    });
+  });
 }

@@ -35,7 +35,7 @@ export class RecordingsController {
   @Access('program.read', 'recording')
   @Post('recordings/:id/ticket')
   ticket(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<{ url: string; expiresAt: string }> {
-    return this.recordings.ticket(id, req.user.id);
+    return this.recordings.ticket(id, req.user);
   }
 
   /** The same media as /media, authorised by a ticket from /ticket instead of a bearer token. */

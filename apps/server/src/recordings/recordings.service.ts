@@ -17,9 +17,12 @@ import { DataSource, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { JobsService } from '../jobs/jobs.service';
+import type { AuthUser } from '../auth/auth.types';
 import type { ms } from '../media';
+import { RightsService } from '../realtime/rights.service';
+import { RedisService } from '../redis/redis.service';
 import { StorageService } from '../storage/storage.service';
-import { Recorder } from './recorder';
+import { Recorder, remux, stopStrayRecorder } from './recorder';
 import { Recording } from './entities/recording.entity';
 
 /** What a live room hands over to be recorded. */
@@ -37,6 +40,8 @@ export interface RecordingRequest {
   onFailed: (message: string) => void;
 }
 
+/** How long one instance holds a recording it finishes after a restart before another may try. */
+const CLAIM_MS = 10 * 60_000;
 const PORTS_PER_RECORDING = 32; // 16 streams: one video and up to 15 microphones
 const MAX_AUDIO = PORTS_PER_RECORDING / 2 - 1;
 
@@ -65,6 +70,8 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     private readonly jwt: JwtService,
     private readonly jobs: JobsService,
     private readonly storage: StorageService,
+    private readonly redis: RedisService,
+    private readonly rights: RightsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -168,12 +175,61 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     void done.then(() => this.storing.delete(done));
   }
 
-  /** After a restart: stores (in the background) the files this instance had not finished storing. */
+  /**
+   * After a restart: stores (in the background) the files this instance had not finished storing. Instances
+   * sharing RECORDINGS_DIR start together: each file is taken by one of them only (claim()).
+   */
   private async resumeStoring(): Promise<void> {
     const rows = await this.db.getRepository(Recording).findBy({ status: 'storing' });
     for (const row of rows) {
-      if (existsSync(this.spoolPath(row))) this.store(row, row.error ? 'partial' : 'complete');
+      if (!existsSync(this.spoolPath(row)) || !(await this.claim(row))) continue;
+      this.store(row, row.error ? 'partial' : 'complete');
     }
+  }
+
+  /**
+   * Whether this instance may finish the recording's file: with several instances (REDIS_URL) the first to take a
+   * lock in Redis, and only while the row still waits for it (another may have finished it just before); alone,
+   * always. The lock expires by itself, so a crash while storing leaves the file to the next start.
+   */
+  private async claim(row: Recording): Promise<boolean> {
+    const redis = this.redis.client;
+    if (redis && (await redis.set(`recording:{${row.id}}:claim`, '1', 'PX', CLAIM_MS, 'NX')) !== 'OK') return false;
+    const now = await this.db.getRepository(Recording).findOneBy({ id: row.id });
+    return now?.status === row.status;
+  }
+
+  /**
+   * Recordings left `recording` by a crash (none of them running here), of one session or all: finished as
+   * `partial` from what ffmpeg wrote, remuxed so that it plays and seeks (an interrupted WebM has no cues or
+   * duration); `failed` when nothing was written. An ffmpeg orphaned by the crash is stopped first, cleanly.
+   */
+  async finishInterrupted(sessionId?: string): Promise<void> {
+    const rows = this.db.getRepository(Recording);
+    for (const row of await rows.findBy({ status: 'recording', ...(sessionId ? { sessionId } : {}) })) {
+      if (this.active.get(row.sessionId)?.row.id === row.id || !(await this.claim(row))) continue;
+      const path = this.spoolPath(row);
+      await stopStrayRecorder(path);
+      await rm(`${path}.sdp`, { force: true });
+      const written = existsSync(path) ? statSync(path) : null;
+      const error = 'The hub stopped while recording: the recording ends there';
+      const endedAt = (written?.mtime ?? new Date()).toISOString();
+      if (!written?.size) {
+        await rows.update({ id: row.id }, { status: 'failed', endedAt, error });
+        continue;
+      }
+      if (!(await remux(this.config.recordings.ffmpeg, path))) {
+        this.logger.warn(`recording ${row.id}: could not remux ${path}; kept as written`);
+      }
+      await rows.update({ id: row.id }, { status: 'storing', endedAt, error, sizeBytes: statSync(path).size });
+      this.logger.warn(`recording ${row.id} was interrupted by a crash: kept as partial`);
+      this.store(row, 'partial');
+    }
+  }
+
+  /** The session's last recording (the one to go on with when a restored room was recording). */
+  async latest(sessionId: string): Promise<Recording | null> {
+    return this.db.getRepository(Recording).findOne({ where: { sessionId }, order: { startedAt: 'DESC' } });
   }
 
   /** Where ffmpeg writes the file (RECORDINGS_DIR). */
@@ -224,19 +280,25 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     return { key: key(r), name: `${safe}.webm` };
   }
 
-  async ticket(id: string, userId: string): Promise<{ url: string; expiresAt: string }> {
+  /**
+   * A playback URL for a <video> element, bound to the sign-in that asked: it streams only while that sign-in
+   * lasts and its person may read the program (checked on every request, so also on each range request mid-way).
+   */
+  async ticket(id: string, user: AuthUser): Promise<{ url: string; expiresAt: string }> {
     await this.file(id);
-    const ticket = await this.jwt.signAsync({ rid: id, sub: userId }, { expiresIn: '6h' });
+    const ticket = await this.jwt.signAsync({ rid: id, sub: user.id, sid: user.sessionId }, { expiresIn: '6h' });
     const expiresAt = new Date(Date.now() + 6 * 3600_000).toISOString();
     return { url: `/api/recordings/${id}/stream?ticket=${ticket}`, expiresAt };
   }
 
   async checkTicket(id: string, ticket: string): Promise<void> {
-    const payload = await this.jwt.verifyAsync<{ rid?: string }>(ticket).catch(() => null);
-    if (payload?.rid !== id) {
+    const payload = await this.jwt.verifyAsync<{ rid?: string; sub?: string; sid?: string }>(ticket).catch(() => null);
+    const row = payload?.rid === id ? await this.db.getRepository(Recording).findOneBy({ id }) : null;
+    const holder = payload?.sub && payload.sid ? { id: payload.sub, sessionId: payload.sid } : null;
+    if (!row || !holder || !(await this.rights.mayUse(holder, row.programId))) {
       throw new UnauthorizedException({
         error: 'TOKEN_INVALID',
-        message: 'The playback link is invalid or has expired',
+        message: 'The playback link is invalid or has expired, or its sign-in has ended',
       });
     }
   }

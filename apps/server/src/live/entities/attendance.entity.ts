@@ -37,4 +37,8 @@ export class Attendance extends BaseEntity {
 
   @TimestampColumn({ nullable: true })
   leftAt: string | null;
+
+  /** While open: when its connection was last known alive (a heartbeat); a crash leaves it closed at this time. */
+  @TimestampColumn({ nullable: true })
+  lastSeenAt: string | null;
 }
