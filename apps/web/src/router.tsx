@@ -128,6 +128,10 @@ export const router = createBrowserRouter([
                 path: 'programs/:programId/impact',
                 lazy: page(() => import('./features/impact/components/ImpactPage'), 'ImpactPage'),
               },
+              // The admin area (issue 22): the server answers instance admins only.
+              { path: 'admin', lazy: page(() => import('./features/admin'), 'AdminUsersPage') },
+              { path: 'admin/users', lazy: page(() => import('./features/admin'), 'AdminUsersPage') },
+              { path: 'admin/audit', lazy: page(() => import('./features/admin'), 'AdminAuditPage') },
               {
                 path: 'surveys/:surveyId',
                 lazy: page(() => import('./features/surveys/components/SurveyPage'), 'SurveyPage'),

@@ -10,6 +10,7 @@ export const AuthError = {
   AdminOnly: 'ADMIN_ONLY',
   NoAccessRule: 'NO_ACCESS_RULE',
   TooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  AccountDisabled: 'ACCOUNT_DISABLED',
 } as const;
 
 export const unauthorized = (message = 'Sign in first: a valid access token is required') =>
@@ -27,3 +28,10 @@ export const tooManyAttempts = (retryAfterSeconds: number) =>
     },
     HttpStatus.TOO_MANY_REQUESTS,
   );
+
+/** An admin disabled the account: no sign-in, and its tokens are refused. */
+export const accountDisabled = () =>
+  new UnauthorizedException({
+    error: AuthError.AccountDisabled,
+    message: 'This account is disabled: ask the hub admin',
+  });

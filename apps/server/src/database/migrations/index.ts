@@ -7,6 +7,7 @@ import { Cases1764086400000 } from './1764086400000-cases';
 import { Recordings1764090000000 } from './1764090000000-recordings';
 import { CaseAttachments1764093600000 } from './1764093600000-case-attachments';
 import { ChatConfirmations1764097200000 } from './1764097200000-chat-confirmations';
+import { AdminOperations1764118800000 } from './1764118800000-admin-operations';
 
 /** Every migration, in order; run at start (runMigrations, under a lock on PostgreSQL) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Recordings1764090000000,
   CaseAttachments1764093600000,
   ChatConfirmations1764097200000,
+  AdminOperations1764118800000,
 ];
