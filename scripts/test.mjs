@@ -21,9 +21,16 @@ const fieldJson = join(results, 'field.json');
 for (const file of [jestJson, jestPostgresJson, jestS3Json, e2eJson, fieldJson]) rmSync(file, { force: true });
 
 /** The integration specs that store files, run again with their files in s3rver (started by jest's global setup). */
-const storageSpecs = ['cases', 'community', 'programs-sessions', 'recordings', 'authorization', 'upload-metadata'].map(
-  (name) => `apps/server/test/${name}.integration-spec.ts`,
-);
+const storageSpecs = [
+  'cases',
+  'community',
+  'programs-sessions',
+  'recordings',
+  'authorization',
+  'upload-metadata',
+  'backup',
+  'person-data',
+].map((name) => `apps/server/test/${name}.integration-spec.ts`);
 
 /** Why there is no PostgreSQL for the integration specs (the reason scripts/postgres.ts prints), or null. */
 function postgresMissing() {

@@ -1,8 +1,12 @@
+import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import type { AppConfig } from '../config/config';
 import { requestId, routeOf } from './request-id';
+
+/** Every path, in path-to-regexp 8's syntax (Nest 11 warns about `*` and converts it to this). */
+export const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
 
 /** LOG_LEVEL (Nest's names) → pino's levels. */
 const PINO_LEVEL: Record<AppConfig['logLevel'], string> = {
@@ -23,6 +27,7 @@ const PINO_LEVEL: Record<AppConfig['logLevel'], string> = {
  */
 export function loggerParams(config: AppConfig): Params {
   return {
+    forRoutes: [EVERY_ROUTE],
     pinoHttp: {
       level: PINO_LEVEL[config.logLevel],
       base: { service: 'echo-hub' },

@@ -4,7 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { LiveModule } from '../live/live.module';
 import { MediaModule } from '../media';
-import { loggerParams } from './logging';
+import { EVERY_ROUTE, loggerParams } from './logging';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 import { routeOf } from './request-id';
@@ -31,6 +31,6 @@ export class ObservabilityModule implements NestModule {
         res.once('finish', () => stop({ method: req.method, route: routeOf(req), status: String(res.statusCode) }));
         next();
       })
-      .forRoutes('*');
+      .forRoutes(EVERY_ROUTE);
   }
 }
