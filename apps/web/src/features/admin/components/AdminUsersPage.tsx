@@ -1,5 +1,5 @@
 import type { AdminUserDto, ResetLinkResponse } from '@echo-hub/protocol';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { CopyField } from '../../../components/CopyField';
 import { Field } from '../../../components/Field';
 import { FormError, Loading, LoadFailure } from '../../../components/Status';
@@ -210,6 +210,9 @@ function EraseForm({
   onErased: (erased: AdminUserDto) => void;
 }) {
   const action = useAction();
+  const input = useRef<HTMLInputElement>(null);
+  // Keyboard and screen-reader users land in the form that opened below the table.
+  useEffect(() => input.current?.focus(), [user.id]);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const confirmEmail = new FormData(e.currentTarget).get('confirmEmail');
@@ -227,7 +230,7 @@ function EraseForm({
       </p>
       <FormError error={action.error} fields={['confirmEmail']} />
       <Field label={`Type ${user.email} to confirm`} error={action.fieldError('confirmEmail')}>
-        {(p) => <input {...p} name="confirmEmail" type="email" autoComplete="off" required />}
+        {(p) => <input {...p} ref={input} name="confirmEmail" type="email" autoComplete="off" required />}
       </Field>
       <div className="actions">
         <button type="submit" className="button button-danger" disabled={action.pending}>
