@@ -1,21 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
 import { backup, restore } from '../src/backup/backup';
 import { AttachmentsService } from '../src/community/attachments.service';
 import { GroupsService } from '../src/community/groups.service';
 import { ThreadsService } from '../src/community/threads.service';
 import { APP_CONFIG, type AppConfig, loadConfig } from '../src/config/config';
 import { ProgramsService } from '../src/programs/programs.service';
-import { account, addMember, api, asBytes } from './fixtures';
+import { type Account, account, addMember, api, asBytes } from './fixtures';
 import { onS3, startTestApp, type TestApp } from './test-app';
 import { s3Env } from './s3-server';
 import { onPostgres, postgresDatabase } from './test-database';
 import { tinyPdf } from './upload-fixtures';
 
+const run = promisify(execFile);
+
 describe('backup and restore', () => {
   let live: TestApp;
   let restored: TestApp | undefined;
+  let person: Account;
   const dir = mkdtempSync(join(tmpdir(), 'echo-backup-'));
   afterAll(async () => {
     await restored?.close();
@@ -25,7 +30,7 @@ describe('backup and restore', () => {
 
   it('backs up a running hub with data and restores it into a fresh one that finds everything', async () => {
     live = await startTestApp();
-    const person = await account(live.app, 'member');
+    person = await account(live.app, 'member');
     const program = await live.app.get(ProgramsService).create({ name: 'Backed-up ECHO' });
     await addMember(live.app, program.id, person.id, 'facilitator');
     const viewer = { id: person.id, isAdmin: false };
@@ -80,6 +85,35 @@ describe('backup and restore', () => {
     // The generated auth secret came along: tokens of the old hub still work on the restored one.
     await api(restored.app).get('/api/me').set('Authorization', `Bearer ${person.token}`).expect(200);
   });
+
+  // `npm run backup` / `npm run restore`: the built CLI, configured by the environment as the hub is.
+  const cli = join(__dirname, '..', 'dist', 'backup', 'cli.js');
+  const noBuild = existsSync(cli) ? null : 'apps/server/dist is missing (node scripts/setup.mjs builds it)';
+  (noBuild ? it.skip : it)(
+    `the CLI backs up and restores with the hub's configuration${noBuild ? ` (skipped: ${noBuild})` : ''}`,
+    async () => {
+      const envOf = async (dataDir: string) => ({
+        ...process.env,
+        DATA_DIR: dataDir,
+        DATABASE_URL: onPostgres ? await postgresDatabase(dataDir, 'create') : '',
+        ...(onS3 ? s3Env(String(process.env.TEST_S3_ENDPOINT), basename(dataDir)) : {}),
+      });
+      const target = join(dir, 'by-cli');
+      // Not execFileSync: with TEST_STORAGE=s3 the bucket (s3rver) answers from this very process.
+      const { stdout } = await run(process.execPath, [cli, 'backup', target], { env: await envOf(live.dataDir) });
+      expect(stdout).toMatch(/backed up the (sqlite|postgres) database and 1 file\(s\)/);
+      const dataDir = mkdtempSync(join(tmpdir(), 'echo-hub-test-'));
+      await run(process.execPath, [cli, 'restore', target], { env: await envOf(dataDir) });
+      const again = await startTestApp({}, { dataDir });
+      try {
+        const programs = await api(again.app).get('/api/programs').set('Authorization', `Bearer ${person.token}`);
+        expect(programs.status).toBe(200);
+        expect(programs.body.map((p: { name: string }) => p.name)).toContain('Backed-up ECHO');
+      } finally {
+        await again.close();
+      }
+    },
+  );
 
   it('refuses to restore over an existing database', async () => {
     const config = loadConfig({ ...process.env, DATA_DIR: restored!.dataDir, DATABASE_URL: '' });
