@@ -66,6 +66,8 @@ const TEST_PACKAGES = [
   'caddy',
   'openssl',
   'systemd',
+  // a person's data export is a zip: the tests open it with unzip/zipinfo
+  'unzip',
 ];
 // Installed with the others when we can; without it the Firefox e2e project is skipped.
 const OPTIONAL_TEST_PACKAGES = ['firefox-esr'];

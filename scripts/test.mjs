@@ -23,9 +23,16 @@ for (const file of [vitestJson, jestJson, jestPostgresJson, jestS3Json, e2eJson,
   rmSync(file, { force: true });
 
 /** The integration specs that store files, run again with their files in s3rver (started by jest's global setup). */
-const storageSpecs = ['cases', 'community', 'programs-sessions', 'recordings', 'authorization', 'upload-metadata'].map(
-  (name) => `apps/server/test/${name}.integration-spec.ts`,
-);
+const storageSpecs = [
+  'cases',
+  'community',
+  'programs-sessions',
+  'recordings',
+  'authorization',
+  'upload-metadata',
+  'backup',
+  'person-data',
+].map((name) => `apps/server/test/${name}.integration-spec.ts`);
 
 /** Why there is no PostgreSQL for the integration specs (the reason scripts/postgres.ts prints), or null. */
 function postgresMissing() {

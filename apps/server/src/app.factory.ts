@@ -1,4 +1,4 @@
-import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import expressStaticGzip from 'express-static-gzip';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { appVersion } from './app-version';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -18,12 +19,11 @@ import type { AppConfig } from './config/config';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 import { RedisService } from './redis/redis.service';
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
 /** The Nest app as it runs in production; tests boot exactly this. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const logger = LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger });
+  // Logs go through pino as JSON (observability/logging.ts); what is logged while the app starts waits for it.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
   app.disable('x-powered-by');
   // Behind Caddy every request comes from the proxy: its X-Forwarded-For names the client, for per-address limits.
   app.set('trust proxy', config.trustProxy);

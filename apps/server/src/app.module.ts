@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/config';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { CommunityModule } from './community/community.module';
@@ -15,6 +16,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
 import { MediaModule } from './media/media.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { ProgramsModule } from './programs/programs.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RecordingsModule } from './recordings/recordings.module';
@@ -48,6 +50,9 @@ export class AppModule {
         CommunityModule,
         RecordingsModule,
         ConnectionTestModule,
+        // issue 22, operations: logs, metrics, the admin area
+        ObservabilityModule,
+        AdminModule,
       ],
     };
   }

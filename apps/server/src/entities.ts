@@ -1,3 +1,4 @@
+import { AdminAuditEntry } from './admin/entities/admin-audit.entity';
 import { AuthSession } from './auth/entities/auth-session.entity';
 import { PasswordReset } from './auth/entities/password-reset.entity';
 import { User } from './auth/entities/user.entity';
@@ -41,6 +42,7 @@ export const entities = [
   Attendance,
   ChatMessageEntity,
   LiveRoomSnapshot,
+  AdminAuditEntry,
   Survey,
   SurveyRecipient,
   SurveyResponse,

@@ -70,6 +70,7 @@ describe('the Caddyfile', () => {
     const hubPort = await freePort();
     for (const name of ['A', 'B']) {
       const server = createServer((req, res) => {
+        if (req.url === '/api/request-id') return res.end(String(req.headers['x-request-id']));
         res.end(req.url === '/api/health' ? 'ok' : `${name} ${req.headers['x-forwarded-proto']}`);
       });
       server.on('upgrade', (req: IncomingMessage, socket: Socket) => {
@@ -116,6 +117,13 @@ describe('the Caddyfile', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(new Set(answers.map((a) => a.body))).toEqual(new Set(['A https', 'B https']));
     expect(answers[0].headers['strict-transport-security']).toBe('max-age=31536000');
+  });
+
+  it('never serves the metrics to the internet, and sends each request an id of its own', async () => {
+    expect((await get('/api/metrics')).status).toBe(404);
+    const [a, b] = await Promise.all([get('/api/request-id'), get('/api/request-id')]);
+    expect(a.body).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b.body).not.toBe(a.body);
   });
 
   it('redirects plain HTTP to HTTPS', async () => {

@@ -125,6 +125,53 @@ export const ROUTES: Route[] = [
     noBody: true,
     call: (f) => ({ path: `/api/admin/users/${f.admin.id}/reset-link` }),
   },
+  // ---- the admin area and a person's data (issue 22, operations); each acts on a fresh account ----
+  {
+    method: 'get',
+    path: '/api/admin/users/{id}',
+    rule: 'admin',
+    call: (f) => ({ path: `/api/admin/users/${f.admin.id}` }),
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users/{id}/disable',
+    rule: 'admin',
+    noBody: true,
+    call: async (_f, t) => ({ path: `/api/admin/users/${(await account(t.app, 'disabled')).id}/disable` }),
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users/{id}/enable',
+    rule: 'admin',
+    noBody: true,
+    call: async (_f, t) => ({ path: `/api/admin/users/${(await account(t.app, 'enabled')).id}/enable` }),
+  },
+  {
+    method: 'put',
+    path: '/api/admin/users/{id}/admin',
+    rule: 'admin',
+    call: async (_f, t) => ({
+      path: `/api/admin/users/${(await account(t.app, 'promoted')).id}/admin`,
+      body: { isAdmin: true },
+    }),
+  },
+  { method: 'get', path: '/api/admin/audit', rule: 'admin', call: () => ({ path: '/api/admin/audit' }) },
+  {
+    method: 'get',
+    path: '/api/admin/users/{id}/export',
+    rule: 'admin',
+    call: (f) => ({ path: `/api/admin/users/${f.admin.id}/export` }),
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users/{id}/erase',
+    rule: 'admin',
+    call: async (_f, t) => {
+      const a = await account(t.app, 'erased');
+      return { path: `/api/admin/users/${a.id}/erase`, body: { confirmEmail: a.email } };
+    },
+  },
+  { method: 'get', path: '/api/me/export', rule: 'signedIn', call: () => ({ path: '/api/me/export' }) },
   { method: 'get', path: '/api/programs', rule: 'signedIn', call: () => ({ path: '/api/programs' }) },
   {
     method: 'post',

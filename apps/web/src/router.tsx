@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { Loading } from './components/Status';
+import { adminPages } from './features/admin';
 import { authPages, RequireAuth, SignInPage } from './features/auth';
 import { calendarPages } from './features/calendar';
 import { casePages } from './features/cases';
@@ -62,6 +63,10 @@ export const router = createBrowserRouter([
               { path: 'notifications', lazy: communityPages.NotificationsPage },
               { path: 'programs/:programId/impact', lazy: impactPages.ImpactPage },
               { path: 'surveys/:surveyId', lazy: surveyPages.SurveyPage },
+              // The admin area (issue 22): the server answers instance admins only.
+              { path: 'admin', lazy: adminPages.AdminUsersPage },
+              { path: 'admin/users', lazy: adminPages.AdminUsersPage },
+              { path: 'admin/audit', lazy: adminPages.AdminAuditPage },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,7 +1,7 @@
-import type { LoginResponse, MeResponse, ResetLinkResponse, UserDto } from '@echo-hub/protocol';
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { LoginResponse, MeResponse, UserDto } from '@echo-hub/protocol';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, CurrentUser, Public, SignedIn } from './access.decorators';
+import { CurrentUser, Public, SignedIn } from './access.decorators';
 import { AuthService } from './auth.service';
 import type { AuthUser } from './auth.types';
 import { ChangePasswordDto, LoginDto, RegisterDto, ResetPasswordDto, ResetRequestDto } from './dto/auth.dto';
@@ -57,17 +57,5 @@ export class AuthController {
   @Get('me')
   me(@CurrentUser() user: AuthUser): Promise<MeResponse> {
     return this.auth.me(user);
-  }
-
-  @AdminOnly()
-  @Get('admin/users')
-  users(): Promise<UserDto[]> {
-    return this.auth.listUsers();
-  }
-
-  @AdminOnly()
-  @Post('admin/users/:id/reset-link')
-  resetLink(@Param('id', ParseUUIDPipe) id: string): Promise<ResetLinkResponse> {
-    return this.auth.issueReset(id);
   }
 }

@@ -10,6 +10,7 @@ export const AuthError = {
   AdminOnly: 'ADMIN_ONLY',
   NoAccessRule: 'NO_ACCESS_RULE',
   TooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  AccountDisabled: 'ACCOUNT_DISABLED',
 } as const;
 
 export const unauthorized = (message = 'Sign in first: a valid access token is required') =>
@@ -25,3 +26,7 @@ export const tooManyAttempts = (retryAfterSeconds: number) =>
     `Too many attempts: try again in ${retryAfterSeconds} s`,
     { retryAfterSeconds },
   );
+
+/** An admin disabled the account: no sign-in, and its tokens are refused. */
+export const accountDisabled = () =>
+  new DomainError(ErrorKind.Unauthenticated, AuthError.AccountDisabled, 'This account is disabled: ask the hub admin');

@@ -12,7 +12,7 @@ import { MailService } from '../mail/mail.service';
 import { Membership } from '../programs/entities/membership.entity';
 import { DomainCode, DomainError, ErrorKind, notFound } from '../common/domain-error';
 import { RightsService } from '../realtime/rights.service';
-import { AuthError, tooManyAttempts, unauthorized } from './auth.errors';
+import { accountDisabled, AuthError, tooManyAttempts, unauthorized } from './auth.errors';
 import type { AuthUser } from './auth.types';
 import type { LoginDto, RegisterDto } from './dto/auth.dto';
 import { passwordProblem } from './password-policy';
@@ -79,6 +79,7 @@ export class AuthService {
     // Verify against a dummy hash when the account is unknown, so timing does not reveal it.
     const ok = await verify(user?.passwordHash ?? DUMMY_HASH, dto.password).catch(() => false);
     if (!user || !ok) throw unauthorizedCredentials();
+    if (user.disabledAt) throw accountDisabled();
     const session = await this.sessions.save(
       this.sessions.create({ userId: user.id, revokedAt: null, userAgent: userAgent?.slice(0, 255) ?? null }),
     );
@@ -104,6 +105,7 @@ export class AuthService {
       .getOne();
     if (!session?.user || session.userId !== payload.sub) throw unauthorized('This sign-in has ended: sign in again');
     const { user } = session;
+    if (user.disabledAt) throw accountDisabled();
     return {
       id: user.id,
       email: user.email,
@@ -184,10 +186,6 @@ export class AuthService {
         role: m.role,
       })),
     };
-  }
-
-  async listUsers(): Promise<UserDto[]> {
-    return (await this.users.find({ order: { createdAt: 'ASC' } })).map(toUserDto);
   }
 
   /**

@@ -205,6 +205,11 @@ export class EnvironmentVariables {
 
   @IsString()
   TRUST_PROXY = 'loopback';
+
+  // ---- Operations (issue 22) ----
+  @IsOptional()
+  @MinLength(16, { message: 'must be at least 16 characters (Prometheus sends it as a bearer token)' })
+  METRICS_TOKEN?: string = undefined;
 }
 
 export interface AppConfig {
@@ -248,6 +253,8 @@ export interface AppConfig {
   /** Base URL for links in emails and calendar feeds. */
   publicUrl: string;
   mail: { smtpUrl?: string; from: string };
+  /** GET /api/metrics answers the bearer of this token only; unset, metrics are off (404). */
+  metrics: { token?: string };
 }
 
 export interface TurnConfig {
@@ -337,6 +344,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     storage: storageConfig(env),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    metrics: { token: env.METRICS_TOKEN },
   };
 }
 

@@ -1,9 +1,17 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
+import { EventEmitter } from 'node:events';
 import { RedisService } from '../redis/redis.service';
 
 /** The one BullMQ queue of the hub's scheduled jobs. */
 export const JOBS_QUEUE = 'echo-hub-jobs';
+
+/** One finished run of a job on this instance (for the metrics). */
+export interface JobRun {
+  name: string;
+  ok: boolean;
+  seconds: number;
+}
 
 interface ScheduledJob {
   everyMs: number;
@@ -23,6 +31,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly timers: NodeJS.Timeout[] = [];
   private queue?: Queue;
   private worker?: Worker;
+  /** Every finished run on this instance. */
+  readonly runs = new EventEmitter<{ run: [JobRun] }>();
 
   constructor(private readonly redis: RedisService) {}
 
@@ -68,17 +78,21 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     await this.queue?.close();
   }
 
-  /** The job's run, logged when it fails (a failed run waits for the next period). */
-  private async runJob(name: string): Promise<void> {
+  /** Runs a job now (its scheduled runs come here), logged when it fails (a failed run waits for the next period). */
+  async runJob(name: string): Promise<void> {
     const job = this.jobs.get(name);
     if (!job) {
       this.logger.warn(`job ${name} is not known to this instance (an older or newer version?): skipped`);
       return;
     }
+    const started = performance.now();
+    let ok = true;
     try {
       await job.run();
     } catch (e) {
+      ok = false;
       this.logger.error(`job ${name} failed: ${(e as Error).message}`);
     }
+    this.runs.emit('run', { name, ok, seconds: (performance.now() - started) / 1000 });
   }
 }

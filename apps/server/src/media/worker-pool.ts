@@ -38,6 +38,12 @@ export class WorkerPool implements OnModuleInit, OnApplicationShutdown {
     return this.workers.map((w) => w.pid);
   }
 
+  /** CPU and memory use of each running worker (getrusage of its process), for the metrics. */
+  async resourceUsage(): Promise<{ index: number; usage: ms.WorkerResourceUsage }[]> {
+    const alive = this.workers.map((w, index) => ({ w, index })).filter(({ w }) => !w.closed && !w.died);
+    return Promise.all(alive.map(async ({ w, index }) => ({ index, usage: await w.getResourceUsage() })));
+  }
+
   /** The live worker hosting the fewest routers. */
   leastLoaded(): ms.Worker {
     const alive = this.workers.filter((w) => !w.closed && !w.died);

@@ -65,6 +65,11 @@ export class RealtimeService {
     this.server?.local.in(room).disconnectSockets(true);
   }
 
+  /** Closes every socket of `userId`, on every instance (an admin disabled the account). */
+  disconnectUser(userId: string): void {
+    this.server?.in(`user:${userId}`).disconnectSockets(true);
+  }
+
   /** Makes every socket of `userId` leave `room` (e.g. removed from a session). */
   async leaveAll(userId: string, room: string): Promise<void> {
     await this.server?.in(`user:${userId}`).socketsLeave(room);

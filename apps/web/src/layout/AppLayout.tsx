@@ -27,6 +27,7 @@ export function AppLayout() {
             <NavLink to="/programs">Programs</NavLink>
             <NavLink to="/calendar">Calendar</NavLink>
             <NavLink to="/community">Community</NavLink>
+            {user.isAdmin && <NavLink to="/admin">Admin</NavLink>}
             <NotificationsLink />
           </nav>
         )}

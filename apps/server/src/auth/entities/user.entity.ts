@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { BaseEntity } from '../../database/columns';
+import { BaseEntity, TimestampColumn } from '../../database/columns';
 
 @Entity('user')
 export class User extends BaseEntity {
@@ -18,4 +18,12 @@ export class User extends BaseEntity {
   /** Secret in the personal calendar feed URL. */
   @Column({ type: 'varchar', length: 64 })
   calendarToken: string;
+
+  /** Set by an instance admin: the account cannot sign in and its sign-ins have ended. */
+  @TimestampColumn({ nullable: true })
+  disabledAt: string | null;
+
+  /** Set when the person's data was erased: the row stays, anonymous, for the figures that count it. */
+  @TimestampColumn({ nullable: true })
+  erasedAt: string | null;
 }

@@ -4,6 +4,7 @@ import { FormError } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { formReader } from '../../../lib/forms';
 import { useAction } from '../../../lib/useAction';
+import { downloadExport } from '../../admin';
 import { changePassword } from '../api/auth';
 import { checkPasswordLength } from '../password';
 import { NewPasswordField } from './NewPasswordField';
@@ -11,6 +12,7 @@ import { NewPasswordField } from './NewPasswordField';
 export function AccountPage() {
   const { user } = useAuth();
   const action = useAction();
+  const download = useAction();
   const [changed, setChanged] = useState(false);
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -44,6 +46,17 @@ export function AccountPage() {
           )}
         </dl>
       )}
+      <h2>Your data</h2>
+      <p>A copy of everything the hub keeps about you (a zip: data.json and the files you uploaded).</p>
+      <FormError error={download.error} />
+      <button
+        type="button"
+        className="button"
+        disabled={download.pending}
+        onClick={() => void download.run(() => downloadExport(null))}
+      >
+        Download my data
+      </button>
       <h2>Change password</h2>
       <div role="status">{changed && <p className="notice">Your password has been changed.</p>}</div>
       <form className="form card" onSubmit={onSubmit} noValidate>

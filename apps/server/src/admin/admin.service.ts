@@ -1,0 +1,160 @@
+import {
+  type AdminAuditDto,
+  AdminAction,
+  type AdminUserDto,
+  type ProgramRole,
+  type ResetLinkResponse,
+} from '@echo-hub/protocol';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import { AuthService, toUserDto } from '../auth/auth.service';
+import type { AuthUser } from '../auth/auth.types';
+import { AuthSession } from '../auth/entities/auth-session.entity';
+import { User } from '../auth/entities/user.entity';
+import { nowIso } from '../database/columns';
+import { NO_TX } from '../database/no-tx';
+import { Membership } from '../programs/entities/membership.entity';
+import { RealtimeService } from '../realtime/realtime.service';
+import { AdminAuditEntry } from './entities/admin-audit.entity';
+
+export const AdminError = {
+  NotYourself: 'NOT_YOURSELF',
+  Erased: 'ACCOUNT_ERASED',
+} as const;
+
+/** The admin area: accounts (search, disable, reset link, admin role) and the hub-wide audit log of these actions. */
+@Injectable()
+export class AdminService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auth: AuthService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  /** Accounts whose name or e-mail contains `q` (any case), oldest first. */
+  async users(q = '', limit = 50): Promise<AdminUserDto[]> {
+    const query = this.db.getRepository(User).createQueryBuilder('u').orderBy('u.createdAt', 'ASC').take(limit);
+    if (q) {
+      const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.where("(LOWER(u.email) LIKE :like ESCAPE '\\' OR LOWER(u.displayName) LIKE :like ESCAPE '\\')", { like });
+    }
+    return this.describe(await query.getMany());
+  }
+
+  async user(id: string): Promise<AdminUserDto> {
+    const [described] = await this.describe([await this.find(id)]);
+    return described;
+  }
+
+  /** Ends every sign-in and socket of the account and refuses new ones until enabled again. */
+  async disable(admin: AuthUser, id: string): Promise<AdminUserDto> {
+    const account = await this.find(id, { notSelf: admin });
+    const now = nowIso();
+    if (!account.disabledAt) {
+      await this.db.getRepository(User).update({ id }, { disabledAt: now });
+      await this.db.getRepository(AuthSession).update({ userId: id, revokedAt: IsNull() }, { revokedAt: now });
+      await this.log(admin, AdminAction.Disable, id);
+    }
+    // Its open sockets close (on every instance); they cannot connect again with a revoked sign-in.
+    this.realtime.disconnectUser(id);
+    return this.user(id);
+  }
+
+  async enable(admin: AuthUser, id: string): Promise<AdminUserDto> {
+    const account = await this.find(id);
+    if (account.erasedAt) throw erased();
+    if (account.disabledAt) {
+      await this.db.getRepository(User).update({ id }, { disabledAt: null });
+      await this.log(admin, AdminAction.Enable, id);
+    }
+    return this.user(id);
+  }
+
+  async setAdmin(admin: AuthUser, id: string, isAdmin: boolean): Promise<AdminUserDto> {
+    const account = await this.find(id, { notSelf: admin });
+    if (account.erasedAt) throw erased();
+    if (account.isAdmin !== isAdmin) {
+      await this.db.getRepository(User).update({ id }, { isAdmin });
+      await this.log(admin, isAdmin ? AdminAction.GrantAdmin : AdminAction.RevokeAdmin, id);
+    }
+    return this.user(id);
+  }
+
+  async resetLink(admin: AuthUser, id: string): Promise<ResetLinkResponse> {
+    const account = await this.find(id);
+    if (account.erasedAt) throw erased();
+    const link = await this.auth.issueReset(id);
+    await this.log(admin, AdminAction.ResetLink, id, `valid until ${link.expiresAt}`);
+    return link;
+  }
+
+  /** Newest first. */
+  async audit(limit = 100): Promise<AdminAuditDto[]> {
+    const rows = await this.db.getRepository(AdminAuditEntry).find({ order: { createdAt: 'DESC' }, take: limit });
+    const ids = [...new Set(rows.flatMap((r) => [r.actorId, r.targetUserId]).filter((x): x is string => !!x))];
+    const people = ids.length ? await this.db.getRepository(User).findBy({ id: In(ids) }) : [];
+    const name = new Map(people.map((p) => [p.id, p.displayName]));
+    const ref = (id: string | null) => (id ? { id, displayName: name.get(id) ?? '' } : null);
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt,
+      action: r.action as AdminAction,
+      actor: ref(r.actorId),
+      target: ref(r.targetUserId),
+      detail: r.detail,
+    }));
+  }
+
+  /** Writes one entry of the admins' audit log (never personal data in `detail`). */
+  async log(admin: AuthUser, action: AdminAction, targetUserId: string, detail = ''): Promise<void> {
+    const repo = this.db.getRepository(AdminAuditEntry);
+    await repo.save(repo.create({ actorId: admin.id, action, targetUserId, detail }), NO_TX);
+  }
+
+  /** The account, or 404; 409 when `notSelf` is the caller acting on their own account. */
+  async find(id: string, options: { notSelf?: AuthUser } = {}): Promise<User> {
+    const account = await this.db.getRepository(User).findOneBy({ id });
+    if (!account) throw new NotFoundException({ error: 'NOT_FOUND', message: `user ${id} not found` });
+    if (options.notSelf?.id === id) {
+      throw new ConflictException({
+        error: AdminError.NotYourself,
+        message: 'An admin cannot do this to their own account',
+      });
+    }
+    return account;
+  }
+
+  /** The accounts with their programs and last sign-in. */
+  private async describe(users: User[]): Promise<AdminUserDto[]> {
+    if (users.length === 0) return [];
+    const ids = users.map((u) => u.id);
+    const memberships = await this.db
+      .getRepository(Membership)
+      .find({ where: { userId: In(ids) }, relations: { program: true }, order: { createdAt: 'ASC' } });
+    const signIns: { userId: string; last: string }[] = await this.db
+      .getRepository(AuthSession)
+      .createQueryBuilder('s')
+      .select('s.userId', 'userId')
+      .addSelect('MAX(s.createdAt)', 'last')
+      .where({ userId: In(ids) })
+      .groupBy('s.userId')
+      .getRawMany();
+    const last = new Map(signIns.map((s) => [s.userId, s.last]));
+    return users.map((u) => ({
+      ...toUserDto(u),
+      disabledAt: u.disabledAt,
+      erasedAt: u.erasedAt,
+      lastSignInAt: last.get(u.id) ?? null,
+      memberships: memberships
+        .filter((m) => m.userId === u.id)
+        .map((m) => ({ programId: m.programId, programName: m.program?.name ?? '', role: m.role as ProgramRole })),
+    }));
+  }
+}
+
+const erased = () =>
+  new ConflictException({
+    error: AdminError.Erased,
+    message: "This account's data was erased: it cannot be used again",
+  });

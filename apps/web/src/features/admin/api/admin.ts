@@ -1,0 +1,24 @@
+import type { AdminAuditDto, AdminUserDto, ErasureReport, ResetLinkResponse } from '@echo-hub/protocol';
+import { api, request } from '../../../lib/api';
+import { fetchFile, saveBlob } from '../../../lib/download';
+
+const user = (id: string) => `/admin/users/${encodeURIComponent(id)}`;
+
+export const searchUsers = (q: string) =>
+  api<AdminUserDto[]>(`/admin/users?${new URLSearchParams({ q, limit: '100' }).toString()}`);
+
+export const disableUser = (id: string) => api<AdminUserDto>(`${user(id)}/disable`, request('POST'));
+export const enableUser = (id: string) => api<AdminUserDto>(`${user(id)}/enable`, request('POST'));
+export const setAdmin = (id: string, isAdmin: boolean) =>
+  api<AdminUserDto>(`${user(id)}/admin`, request('PUT', { isAdmin }));
+export const resetLink = (id: string) => api<ResetLinkResponse>(`${user(id)}/reset-link`, request('POST'));
+export const eraseUser = (id: string, confirmEmail: string) =>
+  api<ErasureReport>(`${user(id)}/erase`, request('POST', { confirmEmail }));
+
+export const auditLog = () => api<AdminAuditDto[]>('/admin/audit?limit=200');
+
+/** Downloads a person's data (theirs as an admin, or one's own with `id` null). */
+export async function downloadExport(id: string | null): Promise<void> {
+  const { blob, name } = await fetchFile(id ? `${user(id)}/export` : '/me/export');
+  saveBlob(blob, name ?? 'echo-hub-data.zip');
+}
