@@ -2,7 +2,7 @@ import { AuthSession } from './auth/entities/auth-session.entity';
 import { PasswordReset } from './auth/entities/password-reset.entity';
 import { User } from './auth/entities/user.entity';
 import { Certificate, Survey, SurveyRecipient, SurveyResponse } from './impact';
-import { Attendance, ChatMessageEntity } from './live';
+import { Attendance, ChatMessageEntity, Poll, PollAnswer } from './live';
 import { CaseAttachment, CaseConfirmation, EchoCase, Recommendation } from './cases';
 import {
   Attachment,
@@ -40,6 +40,8 @@ export const entities = [
   AgendaItem,
   Attendance,
   ChatMessageEntity,
+  Poll,
+  PollAnswer,
   Survey,
   SurveyRecipient,
   SurveyResponse,

@@ -1,4 +1,5 @@
 // The live feature's public surface: the live session gateway and the rows it keeps.
 export { Attendance } from './entities/attendance.entity';
 export { ChatMessageEntity } from './entities/chat-message.entity';
+export { Poll, PollAnswer } from './entities/poll.entity';
 export { LiveModule } from './live.module';

@@ -49,6 +49,8 @@ import {
 import { LiveAgenda } from './agenda';
 import { FacilitatorControls } from './facilitator-controls';
 import { LiveHands } from './hands';
+import { PollAnswerDto, PollIdDto, PollQuestionDto } from './dto/poll.dto';
+import { LivePolls } from './polls';
 import { LiveCases } from './live-cases';
 import { LiveChat } from './live-chat';
 import { LiveQuality } from './connection-quality';
@@ -105,6 +107,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     private readonly bridge: LiveBridge,
     private readonly rooms: RoomRegistry,
     private readonly quality: LiveQuality,
+    private readonly polls: LivePolls,
   ) {
     this.events = {
       'session:join': on(JoinDto, async (c, dto) => {
@@ -129,6 +132,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
       'hand:raise': on(EmptyDto, (c) => this.hands.raise(c)),
       'hand:lower': on(OptionalTargetDto, (c, dto) => this.hands.lower(c, dto.userId)),
       'chat:send': on(ChatDto, (c, dto) => this.liveChat.send(c, dto)),
+      'poll:list': on(EmptyDto, (c) => this.polls.list(c)),
+      'poll:ask': on(PollQuestionDto, (c, dto) => this.polls.ask(c, dto)),
+      'poll:launch': on(PollIdDto, (c, dto) => this.polls.launch(c, dto.pollId)),
+      'poll:answer': on(PollAnswerDto, (c, dto) => this.polls.answer(c, dto)),
+      'poll:close': on(PollIdDto, (c, dto) => this.polls.close(c, dto.pollId)),
+      'poll:share': on(PollIdDto, (c, dto) => this.polls.share(c, dto.pollId)),
       'reaction:send': on(ReactionDto, (c, dto) => this.liveChat.react(c, dto.emoji)),
       'host:open': on(EmptyDto, (c) => this.lifecycle.open(c)),
       'host:phase': on(PhaseDto, (c, dto) => this.agenda.setPhase(c, dto)),

@@ -9,6 +9,7 @@ import { CaseAttachments1764093600000 } from './1764093600000-case-attachments';
 import { ChatConfirmations1764097200000 } from './1764097200000-chat-confirmations';
 import { PracticeSessions1764100800000 } from './1764100800000-practice-sessions';
 import { PostgresSearch1764104400000 } from './1764104400000-postgres-search';
+import { Polls1764108000000 } from './1764108000000-polls';
 
 /** Every migration, in order; run at start (runMigrations, under a lock on PostgreSQL) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ChatConfirmations1764097200000,
   PracticeSessions1764100800000,
   PostgresSearch1764104400000,
+  Polls1764108000000,
 ];
