@@ -360,6 +360,36 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     return this.live(s, 'host:quality', body);
   }
 
+  @SubscribeMessage('poll:list')
+  pollList(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'poll:list', body);
+  }
+
+  @SubscribeMessage('poll:ask')
+  pollAsk(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'poll:ask', body);
+  }
+
+  @SubscribeMessage('poll:launch')
+  pollLaunch(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'poll:launch', body);
+  }
+
+  @SubscribeMessage('poll:answer')
+  pollAnswer(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'poll:answer', body);
+  }
+
+  @SubscribeMessage('poll:close')
+  pollClose(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'poll:close', body);
+  }
+
+  @SubscribeMessage('poll:share')
+  pollShare(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'poll:share', body);
+  }
+
   /** Community: watch a thread or a group the caller may read; its new posts, edits and reactions arrive live. */
   @SubscribeMessage('community:watch')
   communityWatch(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {

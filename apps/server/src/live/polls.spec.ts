@@ -1,4 +1,4 @@
-import { PollLimits, type PollView } from '@echo-hub/protocol';
+import { PollLimits, type PollQuestion, type PollView } from '@echo-hub/protocol';
 import { liveParts, sessionWith, socketOf, user } from './live.fixtures';
 
 const updates = (parts: ReturnType<typeof liveParts>, sessionId: string) =>
@@ -117,13 +117,13 @@ describe('LivePolls', () => {
       code: 'FORBIDDEN',
     });
     await expect(sut.ask(s.experts[0], { kind: 'text', question: 'Expert question' })).resolves.toBeDefined();
-    const refused = [
+    const refused: [PollQuestion, string][] = [
       [{ kind: 'single', question: '  ', options: ['a', 'b'] }, 'question'],
       [{ kind: 'single', question: 'Q', options: ['only one'] }, 'options'],
       [{ kind: 'single', question: 'Q', options: ['a', 'b'], correct: [0, 1] }, 'correct'],
       [{ kind: 'multiple', question: 'Q', options: ['a', 'b'], correct: [2] }, 'correct'],
       [{ kind: 'scale', question: 'Q', correct: [0] }, 'correct'],
-    ] as const;
+    ];
     for (const [question, field] of refused) {
       await expect(sut.ask(s.host, question)).rejects.toMatchObject({
         code: 'INVALID_PAYLOAD',

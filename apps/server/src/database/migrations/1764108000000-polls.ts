@@ -26,7 +26,7 @@ export class Polls1764108000000 implements MigrationInterface {
           time('closed_at', true),
         ],
         indices: [{ columnNames: ['session_id', 'created_at'] }],
-        foreignKeys: [fk('session_id', 'echo_session'), fk('agenda_item_id', 'agenda_item', 'SET NULL')],
+        foreignKeys: [fk('session_id', 'echo_session')],
       }),
     );
     await q.createTable(
@@ -44,7 +44,7 @@ export class Polls1764108000000 implements MigrationInterface {
           text('confirmed_findings', { default: "'[]'" }),
         ],
         indices: [{ columnNames: ['poll_id', 'user_id'], isUnique: true }],
-        foreignKeys: [fk('poll_id', 'poll'), fk('user_id', 'user')],
+        foreignKeys: [fk('poll_id', 'poll')],
       }),
     );
   }
