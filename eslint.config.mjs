@@ -3,6 +3,7 @@ import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { SERVER_FEATURES, SERVER_KERNEL, SERVER_KERNEL_WITH_INDEX } from './scripts/server-architecture.mjs';
 
 /**
  * The web app's features (apps/web/src/features/X) reach each other only through their index.ts. Refused: from
@@ -20,28 +21,11 @@ const webFeatureBoundaries = [
 ];
 
 /**
- * The server's shape (docs/architecture.md): a kernel that every feature may use, and sibling features that
- * use each other only through their index.ts. A deep import into another feature fails, and so does any import
- * from the kernel into a feature (invert it: an event, or a registry the feature fills from its module).
+ * The server's shape (docs/architecture.md; the folder lists are in scripts/server-architecture.mjs): a kernel
+ * that every feature may use, and sibling features that use each other only through their index.ts. A deep
+ * import into another feature fails, and so does any import from the kernel into a feature (invert it: an
+ * event, or a registry the feature fills from its module).
  */
-const SERVER_FEATURES = ['cases', 'community', 'deid', 'impact', 'live', 'recordings', 'sessions'];
-const SERVER_KERNEL = [
-  'auth',
-  'common',
-  'config',
-  'database',
-  'health',
-  'jobs',
-  'mail',
-  'media',
-  'programs',
-  'realtime',
-  'redis',
-  'storage',
-];
-/** Kernel folders with a public surface of their own, which features use (the kernel may reach inside). */
-const SERVER_KERNEL_WITH_INDEX = ['media'];
-
 function serverArchitecture() {
   const from = (folder) => ['../', '../../', '../../../'].map((up) => up + folder);
   return [...SERVER_FEATURES, ...SERVER_KERNEL].map((folder) => {

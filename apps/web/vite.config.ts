@@ -57,6 +57,9 @@ export default defineConfig({
     include: ['src/**/*.spec.{ts,tsx}'],
     environment: 'node',
     restoreMocks: true,
+    // Generous: 8 test runs may share this machine's 2 cores (no spec measures time).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     unstubGlobals: true,
     // A zone with clock changes (the e2e browsers' too), so date logic meets a 23- and a 25-hour day.
     env: { TZ: 'Europe/London' },

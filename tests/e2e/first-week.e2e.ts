@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { closeOpenedPages, DEMO_PASSWORD, enterLive, openPage, signIn } from './helpers';
+import { closeOpenedPages, DEMO_PASSWORD, enterLive, openPage, scheduleNow, signIn } from './helpers';
 
 test.afterEach(closeOpenedPages);
 
@@ -81,4 +81,53 @@ test('a practice run: early spokes wait with the start time, their town is not f
   // Practice counts nowhere: no survey for the spoke.
   const surveys = await (await request.get('/api/me/surveys', { headers: spokeHeaders })).json();
   expect(surveys.filter((s: { sessionId: string | null }) => s.sessionId === sessionId)).toEqual([]);
+});
+
+test('a spoke knocking at a locked room: badge and chime for the facilitator, a lobby message, admitted alone', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { sessionId } = await scheduleNow(request, 'Social Prescribing ECHO (lobby test)', [
+    { kind: 'case', minutes: 30 },
+  ]);
+  const host = await openPage(browser);
+  // Counts Web Audio contexts made by the page: the knock's chime is one.
+  await host.addInitScript(() => {
+    const Base = window.AudioContext;
+    (window as unknown as { __chimes: number }).__chimes = 0;
+    window.AudioContext = class extends Base {
+      constructor(options?: AudioContextOptions) {
+        super(options);
+        (window as unknown as { __chimes: number }).__chimes++;
+      }
+    };
+  });
+  await signIn(host, 'facilitator@echo.demo');
+  await host.goto(`/sessions/${sessionId}/live`);
+  await host.getByRole('button', { name: 'Join session' }).click();
+  await host.getByRole('button', { name: 'Open session' }).click();
+  await host.getByRole('button', { name: 'Lock room' }).click();
+  const waitingRoom = host.getByRole('region', { name: /Waiting room/ });
+  await expect(waitingRoom.getByText('Nobody is waiting.')).toBeVisible();
+
+  const spoke = await enterLive(browser, 'linkworker.bradford@echo.demo', sessionId);
+  await expect(spoke.getByText('The facilitator has been told you are here')).toBeVisible();
+  await expect(host.getByTestId('waiting-badge')).toHaveText('1');
+  await expect(waitingRoom).toContainText('Priya Sharma · Bradford Social Prescribing Hub');
+  await expect.poll(() => host.evaluate(() => (window as unknown as { __chimes: number }).__chimes)).toBeGreaterThan(0);
+
+  await waitingRoom
+    .getByLabel('Message to the waiting room')
+    .fill('We start in two minutes; case presenters please stay');
+  await waitingRoom.getByRole('button', { name: 'Send to waiting room' }).click();
+  await expect(spoke.getByTestId('lobby-message')).toContainText(
+    'We start in two minutes; case presenters please stay',
+  );
+
+  await expect(spoke.getByText('Waiting for the facilitator to let you in')).toBeVisible();
+  await waitingRoom.getByRole('button', { name: 'Admit Priya Sharma' }).click();
+  await expect(spoke.getByText('Waiting for the facilitator to let you in')).toBeHidden();
+  await expect(spoke.getByTestId('tile')).toHaveCount(2); // the stage: the facilitator and themselves
+  await expect(host.getByTestId('waiting-badge')).toBeHidden();
 });

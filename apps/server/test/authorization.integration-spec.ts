@@ -1,9 +1,16 @@
+import { Reflector } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { SwaggerModule } from '@nestjs/swagger';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PERMISSIONS } from '../src/auth/permissions';
+import { PERMISSIONS } from '@echo-hub/protocol';
+import { DataSource } from 'typeorm';
+import { SignedIn } from '../src/auth/access.decorators';
+import { AccessGuard } from '../src/auth/access.guard';
+import { AuthService } from '../src/auth/auth.service';
+import { ProgramScopes } from '../src/auth/program-scope';
 import { SessionsService } from '../src/sessions/sessions.service';
-import { api } from './fixtures';
+import { account, api } from './fixtures';
 import { type Caller, CALLERS, type Fixture, ROUTES, type Rule, type Setup, setupFixture, slidesFile } from './routes';
 import { startTestApp, type TestApp } from './test-app';
 import { tinyPdf } from './upload-fixtures';
@@ -87,10 +94,20 @@ describe('authorization matrix: every route × every caller', () => {
   }
 
   it('refuses a route with no access rule by default (the guard denies, not allows)', async () => {
-    // Every real route has a rule (checked above); an unknown path never reaches a handler.
-    const res = await api(t.app)
-      .get(`/api/programs/${f.program}/secret`)
-      .set('Authorization', `Bearer ${f.admin.token}`);
-    expect(res.status).toBe(404);
+    // Every real route has a rule (the matrix above); this handler has none, and goes through the app's guard.
+    class Probe {
+      noRule() {}
+      @SignedIn() signedIn() {}
+    }
+    const guard = new AccessGuard(
+      t.app.get(Reflector),
+      t.app.get(AuthService),
+      t.app.get(ProgramScopes),
+      t.app.get(DataSource),
+    );
+    const request = { headers: { authorization: `Bearer ${(await account(t.app)).token}` }, params: {} };
+    const call = (handler: () => void) => guard.canActivate(new ExecutionContextHost([request, {}], Probe, handler));
+    await expect(call(Probe.prototype.signedIn)).resolves.toBe(true);
+    await expect(call(Probe.prototype.noRule)).rejects.toMatchObject({ kind: 'forbidden', code: 'NO_ACCESS_RULE' });
   });
 });

@@ -3,6 +3,7 @@ import type {
   CertificateVerification,
   ImpactGroup,
   ImpactReport,
+  JoinResponse,
   ParticipationType,
   PendingSurveyDto,
   ProgramRole,
@@ -634,15 +635,18 @@ describe('a live session end to survey and certificate, over socket.io', () => {
 
   it('a spoke who reconnects is one attendance; ending the session sends them the survey', async () => {
     const h = await connect(host);
-    await h.ok('session:join', { sessionId });
+    h.state = (await h.ok<JoinResponse>('session:join', { sessionId })).state;
     await h.ok('host:open');
+    const spokeOnline = (online: boolean) =>
+      h.stateWhere((s) => s.participants.some((p) => p.userId === spoke.id && p.online === online));
     const first = await connect(spoke);
     await first.ok('session:join', { sessionId });
-    await new Promise((r) => setTimeout(r, 300));
+    await spokeOnline(true);
     first.close(); // the connection drops…
+    await spokeOnline(false); // (the host sees it)
     const second = await connect(spoke);
     await second.ok('session:join', { sessionId }); // …and comes back
-    await new Promise((r) => setTimeout(r, 300));
+    await spokeOnline(true);
     await h.ok('host:end');
 
     const db = t.app.get(DataSource);

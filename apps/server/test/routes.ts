@@ -1,5 +1,4 @@
-import type { ProgramRole } from '@echo-hub/protocol';
-import type { Permission } from '../src/auth/permissions';
+import type { Permission, ProgramRole } from '@echo-hub/protocol';
 import { ProgramsService } from '../src/programs/programs.service';
 import { DataSource } from 'typeorm';
 import { CaseAttachmentsService } from '../src/cases/case-attachments.service';

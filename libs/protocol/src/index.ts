@@ -6,6 +6,7 @@ export * from './health';
 export * from './impact';
 export * from './live';
 export * from './metadata';
+export * from './permissions';
 export * from './polls';
 export * from './programs';
 export * from './recordings';

@@ -30,6 +30,11 @@ export interface LiveParticipant {
   producers: { id: string; source: MediaSource; paused: boolean }[];
   /** Whether they were present at roll call (null until the roll call). */
   present: boolean | null;
+  /**
+   * Past the lobby: hosts and the hub team always; spokes when a host opens the room (everyone waiting comes in)
+   * or admits them one by one. Someone joining a locked room waits (knocks) until a host admits them.
+   */
+  admitted: boolean;
 }
 
 export interface ChatMessage {
@@ -79,6 +84,8 @@ export interface RoomState {
   videoSpareId: string | null;
   /** The case being presented, its stage and the recommendations captured live (null outside cases). */
   liveCase: LiveCase | null;
+  /** What a host tells the people waiting in the lobby ("We start at 12:05"), or null. */
+  lobbyMessage: string | null;
   /** True while a recording is running (recordings feature). */
   recording: boolean;
   endedAt: string | null;
@@ -265,6 +272,15 @@ export interface SpotlightRequest {
 export interface LockRequest {
   locked: boolean;
 }
+/** Lets people waiting in the lobby in: one, several, or all of them (every id listed). */
+export interface AdmitRequest {
+  userIds: string[];
+}
+/** A message to the lobby (empty clears it). */
+export interface LobbyMessageRequest {
+  text: string;
+}
+export const LobbyLimits = { maxMessageLength: 300, maxAdmitted: 500 } as const;
 export interface MuteRequest {
   /** Omit to mute everyone but the hosts. */
   userId?: string;
@@ -338,6 +354,8 @@ export interface ClientToServerEvents extends CommunityClientToServerEvents, Pol
   'host:mute': (req: MuteRequest, ack: AckFn) => void;
   'host:remove': (req: TargetRequest, ack: AckFn) => void;
   'host:lock': (req: LockRequest, ack: AckFn) => void;
+  'host:admit': (req: AdmitRequest, ack: AckFn) => void;
+  'host:lobbyMessage': (req: LobbyMessageRequest, ack: AckFn) => void;
   'host:rollCall': (req: { userId: string; present: boolean }, ack: AckFn) => void;
   'host:end': (req: Record<string, never>, ack: AckFn) => void;
   /** Opens a case from this session's queue (phase becomes `cases`, the case is `presenting`). */

@@ -1,10 +1,11 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Permission } from './permissions';
+import type { Grantee, Permission, ResourceScope } from '@echo-hub/protocol';
 import type { AuthenticatedRequest, AuthUser } from './auth.types';
 
 /**
  * Every route declares who may call it; a route without a rule is refused (default deny).
- * `program` rules name how the route's program is found (see program-scope.ts).
+ * `program` rules name a permission of the one table (PERMISSIONS in libs/protocol) and how the route's program
+ * is found (its resource scope: see program-scope.ts).
  */
 export type AccessRule =
   | { kind: 'public' }
@@ -12,7 +13,7 @@ export type AccessRule =
   | { kind: 'admin' }
   | { kind: 'program'; permission: Permission; scope: ScopeKind };
 
-export type ScopeKind = 'program' | 'session' | 'case' | 'recording' | 'group' | 'thread' | 'post' | 'attachment';
+export type ScopeKind = ResourceScope;
 
 export const ACCESS_RULE = 'echo-hub:access';
 
@@ -29,3 +30,9 @@ export const Access = (permission: Permission, scope: ScopeKind = 'program') =>
 export const CurrentUser = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest<AuthenticatedRequest>().user,
 );
+
+/** The caller of a program-scoped route, as the permission table sees them (after the guard ran). */
+export const granteeOf = (req: AuthenticatedRequest): Grantee => ({
+  role: req.program?.role ?? null,
+  isAdmin: req.user.isAdmin,
+});

@@ -1,3 +1,4 @@
+import { can } from '@echo-hub/protocol';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,7 +8,6 @@ import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import { AuthError, forbidden } from './auth.errors';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './auth.types';
-import { PERMISSIONS } from './permissions';
 import { ProgramScopes } from './program-scope';
 
 /** The one global guard: authenticates the bearer token, then applies the route's access rule. */
@@ -45,8 +45,7 @@ export class AccessGuard implements CanActivate {
     req.program = { id: programId, role: membership?.role ?? null };
     if (req.user.isAdmin) return true;
     if (!membership) throw forbidden(AuthError.NotMember, 'You are not a member of this program');
-    const allowed: readonly string[] = PERMISSIONS[rule.permission];
-    if (!allowed.includes(membership.role)) {
+    if (!can({ role: membership.role, isAdmin: false }, rule.permission)) {
       throw forbidden(AuthError.RoleNotAllowed, `A ${membership.role} may not do this (${rule.permission})`);
     }
     return true;

@@ -1,4 +1,4 @@
-import { ForbiddenException, HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
+import { DomainError, ErrorKind } from '../common/domain-error';
 
 export const AuthError = {
   InvalidCredentials: 'INVALID_CREDENTIALS',
@@ -13,17 +13,15 @@ export const AuthError = {
 } as const;
 
 export const unauthorized = (message = 'Sign in first: a valid access token is required') =>
-  new UnauthorizedException({ error: AuthError.TokenInvalid, message });
+  new DomainError(ErrorKind.Unauthenticated, AuthError.TokenInvalid, message);
 
 export const forbidden = (error: (typeof AuthError)[keyof typeof AuthError], message: string) =>
-  new ForbiddenException({ error, message });
+  new DomainError(ErrorKind.Forbidden, error, message);
 
 export const tooManyAttempts = (retryAfterSeconds: number) =>
-  new HttpException(
-    {
-      error: AuthError.TooManyAttempts,
-      message: `Too many attempts: try again in ${retryAfterSeconds} s`,
-      retryAfterSeconds,
-    },
-    HttpStatus.TOO_MANY_REQUESTS,
+  new DomainError(
+    ErrorKind.RateLimited,
+    AuthError.TooManyAttempts,
+    `Too many attempts: try again in ${retryAfterSeconds} s`,
+    { retryAfterSeconds },
   );

@@ -1,18 +1,5 @@
-import {
-  ErrorCode,
-  type LoginResponse,
-  type MeResponse,
-  type ResetLinkResponse,
-  type UserDto,
-} from '@echo-hub/protocol';
-import {
-  BadRequestException,
-  ConflictException,
-  Inject,
-  Injectable,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import type { LoginResponse, MeResponse, ResetLinkResponse, UserDto } from '@echo-hub/protocol';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
@@ -23,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { MailService } from '../mail/mail.service';
 import { Membership } from '../programs/entities/membership.entity';
+import { DomainCode, DomainError, ErrorKind, notFound } from '../common/domain-error';
 import { AuthError, tooManyAttempts, unauthorized } from './auth.errors';
 import type { AuthUser } from './auth.types';
 import type { LoginDto, RegisterDto } from './dto/auth.dto';
@@ -69,7 +57,7 @@ export class AuthService {
     return this.db.transaction(async (tx) => {
       const users = tx.getRepository(User);
       if (await users.exist({ where: { email: dto.email } })) {
-        throw new ConflictException({ error: AuthError.EmailTaken, message: 'email is already registered' });
+        throw new DomainError(ErrorKind.Conflict, AuthError.EmailTaken, 'email is already registered');
       }
       const isAdmin = (await users.count()) === 0;
       const user = users.create({
@@ -158,7 +146,7 @@ export class AuthService {
   /** For instances without SMTP: an admin hands the link to the person. */
   async issueReset(userId: string): Promise<ResetLinkResponse> {
     if (!(await this.users.exist({ where: { id: userId } }))) {
-      throw new NotFoundException({ error: 'NOT_FOUND', message: `user ${userId} not found` });
+      throw notFound(`user ${userId}`);
     }
     const token = newToken();
     const expiresAt = new Date(Date.now() + RESET_TTL_MS).toISOString();
@@ -222,12 +210,10 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$od4oSax2EfZbY8geUcsngg$pbWwCq
 function refuseGuessablePassword(newPassword: string, account: User): void {
   const problem = passwordProblem(newPassword, 'newPassword', account);
   if (problem) {
-    throw new BadRequestException({
-      error: ErrorCode.ValidationFailed,
-      message: problem,
+    throw new DomainError(ErrorKind.Invalid, DomainCode.ValidationFailed, problem, {
       fields: [{ field: 'newPassword', messages: [problem] }],
     });
   }
 }
 const unauthorizedCredentials = (message = 'email or password is not right') =>
-  new UnauthorizedException({ error: AuthError.InvalidCredentials, message });
+  new DomainError(ErrorKind.Unauthenticated, AuthError.InvalidCredentials, message);

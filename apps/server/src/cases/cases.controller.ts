@@ -4,6 +4,7 @@ import {
   CaseLimits,
   type QueuedCase,
   type RecommendationDto as RecommendationView,
+  can,
 } from '@echo-hub/protocol';
 import {
   Body,
@@ -30,9 +31,8 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Access } from '../auth/access.decorators';
+import { Access, granteeOf } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/auth.types';
-import { PERMISSIONS } from '../auth/permissions';
 import { sendUpload, UploadInterceptor } from '../common/uploads';
 import { StorageService } from '../storage/storage.service';
 import { CaseAttachmentsService } from './case-attachments.service';
@@ -49,8 +49,7 @@ import {
 } from './dto/cases.dto';
 
 const caller = (req: AuthenticatedRequest): Caller => {
-  const managers: readonly string[] = PERMISSIONS['cases.manage'];
-  return { user: req.user, manager: req.user.isAdmin || managers.includes(req.program?.role ?? '') };
+  return { user: req.user, manager: can(granteeOf(req), 'cases.manage') };
 };
 
 @ApiTags('cases')

@@ -7,10 +7,11 @@ import {
   type QueuedCase,
   type RecommendationDto as RecommendationView,
 } from '@echo-hub/protocol';
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
+import { DomainError, ErrorKind, invalid, notFound } from '../common/domain-error';
 import { nowIso } from '../database/columns';
 import { gate } from '../deid';
 import { AgendaItem, EchoSession } from '../sessions';
@@ -24,8 +25,6 @@ import { recommendationsPdf } from './recommendations-pdf';
 
 /** Statuses of a case waiting in a session's queue. */
 const QUEUED: CaseStatus[] = ['submitted', 'scheduled'];
-const notFound = (what: string) => new NotFoundException({ error: 'NOT_FOUND', message: `${what} not found` });
-const invalid = (message: string) => new BadRequestException({ error: 'VALIDATION_FAILED', message });
 
 /** Who is asking, and whether they manage the program's queue (facilitator, coordinator, admin). */
 export interface Caller {
@@ -282,24 +281,17 @@ export class CasesService {
       order: { startsAt: 'ASC' },
     });
     if (next) await this.move(caseId, next.id);
-    try {
-      await this.notifications.notify({
-        userId: c.presenterId,
-        kind: 'case_returned',
-        programId: c.programId,
-        groupId: null,
-        caseId,
-        actor: { id: by.id, displayName: by.displayName },
-        title: c.title,
-        excerpt: next
-          ? `The session ended before it was discussed; it is now queued for “${next.title}” (${next.startsAt}).`
-          : 'The session ended before it was discussed; it is back in the queue for a facilitator to schedule.',
-      });
-    } catch (err) {
-      this.logger.warn(
-        `case ${caseId} returned, but its presenter was not notified: ${(err as Error)?.message ?? err}`,
-      );
-    }
+    // Best effort, like recommendations: the community feature tells the presenter.
+    await this.events.returned.emit({
+      caseId,
+      programId: c.programId,
+      presenterId: c.presenterId,
+      title: c.title,
+      by: { id: by.id, displayName: by.displayName },
+      where: next
+        ? `The session ended before it was discussed; it is now queued for “${next.title}” (${next.startsAt}).`
+        : 'The session ended before it was discussed; it is back in the queue for a facilitator to schedule.',
+    });
     return { sessionId: next?.id ?? null };
   }
 
@@ -318,10 +310,11 @@ export class CasesService {
     const c = await this.db.getRepository(EchoCase).findOneBy({ id });
     if (!c) throw notFound(`case ${id}`);
     if (c.presenterId !== caller.user.id && !caller.manager) {
-      throw new ForbiddenException({
-        error: 'NOT_PRESENTER',
-        message: 'Only the presenter or a facilitator/coordinator may change this case',
-      });
+      throw new DomainError(
+        ErrorKind.Forbidden,
+        'NOT_PRESENTER',
+        'Only the presenter or a facilitator/coordinator may change this case',
+      );
     }
     if (!opts.allowDone && !['draft', 'submitted', 'scheduled'].includes(c.status)) {
       throw invalid(`a case that is ${c.status} can no longer be edited`);

@@ -1,6 +1,7 @@
 import { type ApiErrorBody, ErrorCode } from '@echo-hub/protocol';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { DomainError, type ErrorKind } from './domain-error';
 import { BodyError } from './json-body';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -12,6 +13,17 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   413: ErrorCode.PayloadTooLarge,
   429: ErrorCode.TooManyRequests,
   503: ErrorCode.ServiceUnavailable,
+};
+
+/** The status a domain error answers with: the only place the kinds meet HTTP. */
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  'rate-limited': HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /** Errors the body parser raises before Nest sees the request (malformed JSON, oversize body). */
@@ -27,6 +39,14 @@ function isBodyParserError(e: unknown): e is BodyParserError {
 
 /** Maps every error to `{ statusCode, error: CODE, message }`; unknown errors are logged and answer 500 without internals. */
 export function toErrorBody(exception: unknown, logger: Logger): ApiErrorBody {
+  if (exception instanceof DomainError) {
+    return {
+      ...exception.details,
+      statusCode: STATUS_BY_KIND[exception.kind],
+      error: exception.code as ErrorCode,
+      message: exception.message,
+    };
+  }
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();

@@ -1,8 +1,9 @@
-import type { GroupAccess, ProgramRole } from '@echo-hub/protocol';
+import { type GroupAccess, PERMISSIONS, type ProgramRole } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
+import { DomainError, ErrorKind } from '../common/domain-error';
 import { Membership } from '../programs/entities/membership.entity';
 import { notFound, privateGroup } from './community.errors';
 import { CommunityGroup } from './entities/community-group.entity';
@@ -18,7 +19,7 @@ export interface Viewer {
 }
 
 /** Facilitators and coordinators moderate every group of their program, private ones included. */
-export const HUB_MANAGERS: ProgramRole[] = ['facilitator', 'coordinator'];
+export const HUB_MANAGERS: readonly ProgramRole[] = PERMISSIONS['community.manage'];
 
 export interface ResolvedAccess extends GroupAccess {
   group: CommunityGroup;
@@ -174,9 +175,8 @@ export class CommunityAccessService {
       await this.readableGroup(viewer, groupId);
       return { room: `group:${groupId}` };
     } catch (e) {
-      const status = (e as { getStatus?: () => number }).getStatus?.();
-      if (status === 404) return { denied: 'NOT_FOUND' };
-      if (status === 403) return { denied: 'FORBIDDEN' };
+      if (e instanceof DomainError && e.kind === ErrorKind.NotFound) return { denied: 'NOT_FOUND' };
+      if (e instanceof DomainError && e.kind === ErrorKind.Forbidden) return { denied: 'FORBIDDEN' };
       throw e;
     }
   }

@@ -1,11 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  HttpException,
-  HttpStatus,
-  NotFoundException,
-} from '@nestjs/common';
+import { DomainCode, DomainError, ErrorKind } from '../common/domain-error';
 
 export const CommunityError = {
   PrivateGroup: 'PRIVATE_GROUP',
@@ -23,22 +16,20 @@ export const CommunityError = {
   BadAttachment: 'BAD_ATTACHMENT',
   LastModerator: 'LAST_MODERATOR',
 } as const;
+type CommunityError = (typeof CommunityError)[keyof typeof CommunityError];
 
-export const notFound = (what: string) => new NotFoundException({ error: 'NOT_FOUND', message: `${what} not found` });
-export const badRequest = (message: string) => new BadRequestException({ error: 'VALIDATION_FAILED', message });
-export const forbidden = (error: (typeof CommunityError)[keyof typeof CommunityError], message: string) =>
-  new ForbiddenException({ error, message });
-export const conflict = (error: (typeof CommunityError)[keyof typeof CommunityError], message: string) =>
-  new ConflictException({ error, message });
+export { notFound } from '../common/domain-error';
+export const badRequest = (message: string) => new DomainError(ErrorKind.Invalid, DomainCode.ValidationFailed, message);
+export const forbidden = (error: CommunityError, message: string) =>
+  new DomainError(ErrorKind.Forbidden, error, message);
+export const conflict = (error: CommunityError, message: string) => new DomainError(ErrorKind.Conflict, error, message);
 export const privateGroup = () =>
   forbidden(CommunityError.PrivateGroup, 'This group is private: ask its moderators to join');
 export const notModerator = () => forbidden(CommunityError.NotModerator, 'Only moderators of this group may do this');
 export const tooManyPosts = (retryAfterSeconds: number) =>
-  new HttpException(
-    {
-      error: CommunityError.TooManyPosts,
-      message: `You are posting very fast: try again in ${retryAfterSeconds} s`,
-      retryAfterSeconds,
-    },
-    HttpStatus.TOO_MANY_REQUESTS,
+  new DomainError(
+    ErrorKind.RateLimited,
+    CommunityError.TooManyPosts,
+    `You are posting very fast: try again in ${retryAfterSeconds} s`,
+    { retryAfterSeconds },
   );

@@ -47,6 +47,18 @@ export class CommunityModule {
         title: e.title,
       }),
     );
+    cases.returned.on((e) =>
+      notifications.notify({
+        userId: e.presenterId,
+        kind: 'case_returned',
+        programId: e.programId,
+        groupId: null,
+        caseId: e.caseId,
+        actor: e.by,
+        title: e.title,
+        excerpt: e.where,
+      }),
+    );
     scopes.register(
       'group',
       async (db, id) =>

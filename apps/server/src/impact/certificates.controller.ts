@@ -1,10 +1,9 @@
-import type { CertificatePeriodDto, CertificateVerification } from '@echo-hub/protocol';
+import { can, type CertificatePeriodDto, type CertificateVerification } from '@echo-hub/protocol';
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Access, Public } from '../auth/access.decorators';
+import { Access, granteeOf, Public } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/auth.types';
-import { PERMISSIONS } from '../auth/permissions';
 import { CertificatesService } from './certificates.service';
 import { CertificateQueryDto, CertificatesQueryDto } from './dto/impact.dto';
 import { notYours } from './impact.errors';
@@ -12,8 +11,7 @@ import { notYours } from './impact.errors';
 /** The certificate holder: the caller, or (for facilitators, coordinators and admins) the member asked for. */
 function holderOf(req: AuthenticatedRequest, userId: string | undefined): string {
   if (!userId || userId === req.user.id) return req.user.id;
-  const managers: readonly string[] = PERMISSIONS['attendance.read'];
-  if (req.user.isAdmin || managers.includes(req.program?.role ?? '')) return userId;
+  if (can(granteeOf(req), 'attendance.read')) return userId;
   throw notYours();
 }
 

@@ -1,4 +1,4 @@
-import { UnprocessableEntityException } from '@nestjs/common';
+import { DomainCode, DomainError, ErrorKind } from '../common/domain-error';
 import { agendaItem, liveParts, sessionWith } from './live.fixtures';
 
 describe('LiveCases', () => {
@@ -52,7 +52,11 @@ describe('LiveCases', () => {
   it('notes the gate refuses keep the case open and answer IDENTIFIERS_FOUND', async () => {
     const { parts, s, sut } = await withCase();
     await sut.open(s.host, 'case-1');
-    parts.cases.refuse = new UnprocessableEntityException({ message: 'Possible patient identifiers: …' });
+    parts.cases.refuse = new DomainError(
+      ErrorKind.Unprocessable,
+      DomainCode.IdentifiersFound,
+      'Possible patient identifiers: …',
+    );
     await expect(sut.close(s.host)).rejects.toMatchObject({ code: 'IDENTIFIERS_FOUND' });
     expect((await s.state()).liveCase?.caseId).toBe('case-1');
   });
@@ -78,7 +82,11 @@ describe('LiveCases', () => {
     const { parts, s, sut } = await withCase();
     await sut.open(s.host, 'case-1');
     await sut.setNotes(s.host, 'notes');
-    parts.cases.refuse = new UnprocessableEntityException({ message: 'Possible patient identifiers: …' });
+    parts.cases.refuse = new DomainError(
+      ErrorKind.Unprocessable,
+      DomainCode.IdentifiersFound,
+      'Possible patient identifiers: …',
+    );
     await expect(parts.lifecycle.end(s.host)).rejects.toMatchObject({ code: 'IDENTIFIERS_FOUND' });
     expect(await s.state()).toMatchObject({ phase: 'cases', liveCase: { caseId: 'case-1' } });
   });

@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth.types';
 import { CasesService } from '../cases';
 import { nowIso } from '../database/columns';
-import { forbidden, invalid, throughGate } from './live.errors';
+import { forbidden, invalid } from './live.errors';
 import type { LiveRoom } from './live-room';
-import type { LiveClient } from './live.types';
+import { type LiveClient, NOTE_WRITER_ROLES } from './live.types';
 import { RoomRecording } from './room-recording';
 import { RoomRegistry } from './room-registry';
 import { participantOf } from './room-state';
@@ -77,7 +77,8 @@ export class LiveCases {
   async setNotes(client: LiveClient, text: string): Promise<void> {
     const room = await this.rooms.joined(client);
     const state = await room.state();
-    if (!client.host && participantOf(state, client.user.id)?.role !== 'expert') {
+    const role = participantOf(state, client.user.id)?.role;
+    if (!client.host && !(role && NOTE_WRITER_ROLES.includes(role))) {
       throw forbidden('Only the hub team writes the recommendations');
     }
     if (!state.liveCase) throw invalid('no case is open');
@@ -95,7 +96,7 @@ export class LiveCases {
     const current = (await room.state()).liveCase;
     if (!current) return;
     if (current.notes.trim()) {
-      await throughGate(() => this.cases.finishPresenting(current.caseId, current.notes, by));
+      await this.cases.finishPresenting(current.caseId, current.notes, by);
     } else {
       await this.cases.returnUnfinished(current.caseId, by);
     }
@@ -107,7 +108,7 @@ export class LiveCases {
     const room = await this.rooms.joined(client, { host: true });
     const current = (await room.state()).liveCase;
     if (!current) throw invalid('no case is open');
-    await throughGate(() => this.cases.finishPresenting(current.caseId, current.notes, client.user));
+    await this.cases.finishPresenting(current.caseId, current.notes, client.user);
     await this.recording.stop(room);
     await room.change({ set: { liveCase: null, presenterId: null } });
     await room.updateVideoForwarding();

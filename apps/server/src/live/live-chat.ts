@@ -7,7 +7,7 @@ import { nowIso } from '../database/columns';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ChatDto } from './dto/live.dto';
 import { sessionRoom } from './live-room';
-import { LiveError, throughGate, withinLimit } from './live.errors';
+import { LiveError, withinLimit } from './live.errors';
 import { LiveRecords } from './live.records';
 import type { LiveClient } from './live.types';
 import { RoomRegistry } from './room-registry';
@@ -33,11 +33,9 @@ export class LiveChat {
     // Nor are the programme's own sites and their localities ("Hello from Ards") patients' addresses.
     const knownPlaces = await this.records.sitePlaces(room.programId);
     // Offsets are into the text as typed; the client trims too, so they match.
-    const findings = await throughGate(() =>
-      refuseUnconfirmed(
-        scan(text, { knownPeople, knownPlaces }).map((f) => ({ ...f, field: 'chat' as const })),
-        (dto.confirmedSpans ?? []).map((span) => ({ ...span, field: 'chat' as const })),
-      ),
+    const findings = refuseUnconfirmed(
+      scan(text, { knownPeople, knownPlaces }).map((f) => ({ ...f, field: 'chat' as const })),
+      (dto.confirmedSpans ?? []).map((span) => ({ ...span, field: 'chat' as const })),
     );
     const message = await this.records.saveChat({
       sessionId: room.sessionId,

@@ -1,14 +1,27 @@
 import { LiveErrorCode } from '@echo-hub/protocol';
-import { UnprocessableEntityException } from '@nestjs/common';
 import type { RateLimitService } from '../common/rate-limit.service';
+import { DomainError, ErrorKind } from '../common/domain-error';
+
+const KIND_OF: Record<LiveErrorCode, ErrorKind> = {
+  [LiveErrorCode.Invalid]: ErrorKind.Invalid,
+  [LiveErrorCode.Forbidden]: ErrorKind.Forbidden,
+  [LiveErrorCode.NotJoined]: ErrorKind.Forbidden,
+  [LiveErrorCode.NotFound]: ErrorKind.NotFound,
+  [LiveErrorCode.Locked]: ErrorKind.Forbidden,
+  [LiveErrorCode.Ended]: ErrorKind.Conflict,
+  [LiveErrorCode.Lobby]: ErrorKind.Forbidden,
+  [LiveErrorCode.Media]: ErrorKind.Unprocessable,
+  [LiveErrorCode.RateLimited]: ErrorKind.RateLimited,
+  [LiveErrorCode.IdentifiersFound]: ErrorKind.Unprocessable,
+};
 
 /** An error a live-session handler answers in its acknowledgement (never thrown to the socket). */
-export class LiveError extends Error {
+export class LiveError extends DomainError {
   constructor(
-    readonly code: LiveErrorCode,
+    override readonly code: LiveErrorCode,
     message: string,
   ) {
-    super(message);
+    super(KIND_OF[code], code, message);
   }
 }
 
@@ -16,17 +29,20 @@ export const forbidden = (message: string) => new LiveError(LiveErrorCode.Forbid
 export const notFound = (message: string) => new LiveError(LiveErrorCode.NotFound, message);
 export const invalid = (message: string) => new LiveError(LiveErrorCode.Invalid, message);
 
-/** Runs a write through the de-identification gate; its refusal (422) becomes the live error an ack carries. */
-export async function throughGate<T>(write: () => T | Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (e) {
-    if (e instanceof UnprocessableEntityException) {
-      throw new LiveError(LiveErrorCode.IdentifiersFound, (e.getResponse() as { message: string }).message);
-    }
-    throw e;
-  }
-}
+const CODE_OF: Record<ErrorKind, LiveErrorCode> = {
+  [ErrorKind.Invalid]: LiveErrorCode.Invalid,
+  [ErrorKind.Unauthenticated]: LiveErrorCode.Forbidden,
+  [ErrorKind.Forbidden]: LiveErrorCode.Forbidden,
+  [ErrorKind.NotFound]: LiveErrorCode.NotFound,
+  [ErrorKind.Conflict]: LiveErrorCode.Invalid,
+  [ErrorKind.Unprocessable]: LiveErrorCode.Invalid,
+  [ErrorKind.RateLimited]: LiveErrorCode.RateLimited,
+};
+const LIVE_CODES: readonly string[] = Object.values(LiveErrorCode);
+
+/** The acknowledgement code of any domain error (the gate's IDENTIFIERS_FOUND keeps its own). */
+export const ackCode = (e: DomainError): LiveErrorCode =>
+  LIVE_CODES.includes(e.code) ? (e.code as LiveErrorCode) : CODE_OF[e.kind];
 
 /**
  * Counts one `what` by this person in this session (in Redis with REDIS_URL, so every instance counts

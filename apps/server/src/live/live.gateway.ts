@@ -13,9 +13,9 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
+import { DomainError } from '../common/domain-error';
 import { fieldErrors } from '../common/validation';
 import { CommunityAccessService, WatchDto } from '../community';
-import { MediaError } from '../media';
 import { RoomRegistry } from './room-registry';
 import { RealtimeService } from '../realtime/realtime.service';
 import {
@@ -33,6 +33,8 @@ import {
   EmptyDto,
   JoinDto,
   LockDto,
+  AdmitDto,
+  LobbyMessageDto,
   MuteDto,
   OptionalTargetDto,
   PhaseDto,
@@ -57,7 +59,7 @@ import { LiveQuality } from './connection-quality';
 import { LiveMedia } from './live-media';
 import { type BridgedCall, LiveBridge } from './live-bridge';
 import { sessionRoom } from './live-room';
-import { LiveError } from './live.errors';
+import { ackCode, LiveError } from './live.errors';
 import type { LiveClient } from './live.types';
 import { LEASE_MS, OwnerLeases, RENEW_MS } from './owner-lease';
 import { LiveParticipants } from './participants';
@@ -146,6 +148,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
       'host:mute': on(MuteDto, (c, dto) => this.controls.mute(c, dto.userId)),
       'host:remove': on(TargetDto, (c, dto) => this.participants.remove(c, dto.userId)),
       'host:lock': on(LockDto, (c, dto) => this.participants.lock(c, dto.locked)),
+      'host:admit': on(AdmitDto, (c, dto) => this.participants.admit(c, dto.userIds)),
+      'host:lobbyMessage': on(LobbyMessageDto, (c, dto) => this.participants.lobbyMessage(c, dto.text)),
       'host:rollCall': on(RollCallDto, (c, dto) => this.controls.rollCall(c, dto.userId, dto.present)),
       'host:end': on(EmptyDto, (c) => this.lifecycle.end(c)),
       'host:openCase': on(CaseIdDto, (c, dto) => this.cases.open(c, dto.caseId)),
@@ -308,6 +312,16 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
   @SubscribeMessage('host:lock')
   lock(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
     return this.live(s, 'host:lock', body);
+  }
+
+  @SubscribeMessage('host:admit')
+  admit(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'host:admit', body);
+  }
+
+  @SubscribeMessage('host:lobbyMessage')
+  lobbyMessage(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'host:lobbyMessage', body);
   }
 
   @SubscribeMessage('host:rollCall')
@@ -528,9 +542,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     try {
       return await run();
     } catch (e) {
-      if (e instanceof LiveError || e instanceof MediaError) {
-        return { ok: false, error: { code: e.code, message: e.message } };
-      }
+      if (e instanceof DomainError) return { ok: false, error: { code: ackCode(e), message: e.message } };
       this.logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
       return { ok: false, error: { code: LiveErrorCode.Media, message: 'The server could not do that' } };
     }

@@ -47,16 +47,53 @@ describe('LiveParticipants', () => {
     });
   });
 
-  it('a locked room refuses newcomers but lets known people and hosts back in', async () => {
+  it('a newcomer to a locked room waits in the lobby (knocks); known people and hosts come straight back in', async () => {
     const parts = liveParts();
     const s = await sessionWith(parts, { spokes: 1 });
     const sut = parts.participants;
     await sut.lock(s.host, true);
-    await expect(s.enter('late', 'participant')).rejects.toMatchObject({ code: 'ROOM_LOCKED' });
+    const late = await s.enter('late', 'participant');
+    const waiting = (await s.state()).participants.find((p) => p.userId === late.user.id);
+    expect(waiting).toMatchObject({ online: true, admitted: false });
+    await expect(parts.media.createTransport(late, 'recv')).rejects.toMatchObject({ code: 'IN_LOBBY' });
     const back = socketOf(s.spokes[0].user);
-    await expect(sut.join(back, { sessionId: s.session.id })).resolves.toMatchObject({ you: { host: false } });
+    await sut.join(back, { sessionId: s.session.id });
+    expect((await s.state()).participants.find((p) => p.userId === back.user.id)?.admitted).toBe(true);
     await expect(s.enter('coordinator', 'coordinator')).resolves.toMatchObject({ host: true });
     await expect(sut.lock(s.spokes[0], false)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('a host admits one person from the lobby, then the rest; opening the room admits everyone waiting', async () => {
+    const parts = liveParts();
+    const s = await sessionWith(parts, { spokes: 0, open: false });
+    const [a, b, c] = [
+      await s.enter('a', 'participant'),
+      await s.enter('b', 'participant'),
+      await s.enter('c', 'participant'),
+    ];
+    const admitted = async () =>
+      (await s.state()).participants.filter((p) => p.admitted && p.role === 'participant').map((p) => p.userId);
+    expect(await admitted()).toEqual([]);
+    await expect(parts.participants.admit(a, [b.user.id])).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await parts.participants.admit(s.host, [a.user.id]);
+    expect(await admitted()).toEqual([a.user.id]);
+    await expect(parts.participants.admit(s.host, ['nobody'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await parts.lifecycle.open(s.host);
+    expect((await admitted()).sort()).toEqual([a.user.id, b.user.id, c.user.id].sort());
+  });
+
+  it('a lobby message reaches the waiting room through the de-identification gate', async () => {
+    const parts = liveParts();
+    const s = await sessionWith(parts, { spokes: 0, open: false });
+    await parts.participants.lobbyMessage(s.host, '  We start at 12:05; case presenters please stay ');
+    expect((await s.state()).lobbyMessage).toBe('We start at 12:05; case presenters please stay');
+    await expect(
+      parts.participants.lobbyMessage(s.host, 'Mrs Brennan NHS 943 476 5919 is first'),
+    ).rejects.toMatchObject({
+      code: 'IDENTIFIERS_FOUND',
+    });
+    await parts.participants.lobbyMessage(s.host, '');
+    expect((await s.state()).lobbyMessage).toBeNull();
   });
 
   it('a socket joining again (to resync) keeps its place and attendance, and gets only what it missed', async () => {

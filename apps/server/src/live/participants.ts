@@ -1,5 +1,7 @@
 import { type JoinResponse, LiveErrorCode } from '@echo-hub/protocol';
+import { scan } from '@echo-hub/deid';
 import { Injectable } from '@nestjs/common';
+import { refuseUnconfirmed } from '../deid';
 import type { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from '../realtime/realtime.service';
 import { LiveAttendance } from './attendance';
@@ -7,7 +9,7 @@ import type { JoinDto } from './dto/live.dto';
 import { type LiveRoom, sessionRoom } from './live-room';
 import { forbidden, LiveError, notFound } from './live.errors';
 import { LiveRecords } from './live.records';
-import { HOST_ROLES, type LiveClient, type LiveRole } from './live.types';
+import { HOST_ROLES, HUB_ROLES, type LiveClient, type LiveRole } from './live.types';
 import { RoomLifecycle } from './room-lifecycle';
 import { RoomRegistry } from './room-registry';
 import { participantOf, updateParticipant } from './room-state';
@@ -35,12 +37,12 @@ export class LiveParticipants {
     if (!membership && !client.user.isAdmin) throw forbidden('You are not a member of this program');
     const role: LiveRole = membership?.role ?? 'admin';
 
+    // Read before the state: nothing may come between reading the state and answering (patches sent meanwhile
+    // would be missing from what this client starts from).
+    const places = await this.records.sitePlaces(session.programId);
     const room = await this.lifecycle.ensure(session);
-    const { state, removed } = await room.shared();
+    const { removed } = await room.shared();
     if (removed.includes(client.user.id)) throw forbidden('A host removed you from this session');
-    if (state.locked && !participantOf(state, client.user.id) && !HOST_ROLES.includes(role)) {
-      throw new LiveError(LiveErrorCode.Locked, 'The room is locked');
-    }
     client.host = HOST_ROLES.includes(role);
     // A socket asking again for the session it is in (to resync) keeps its place and attendance.
     const resync = client.sessionId === session.id && room.sockets.has(client.socketId);
@@ -55,7 +57,7 @@ export class LiveParticipants {
       routerRtpCapabilities: media.rtpCapabilities,
       mediaEpoch: room.mediaEpoch,
       you: { userId: client.user.id, host: client.host },
-      places: await this.records.sitePlaces(session.programId),
+      places,
     };
   }
 
@@ -96,6 +98,28 @@ export class LiveParticipants {
     await room.change({ set: { locked } });
   }
 
+  /** A host lets people in from the lobby (one, several or all): they get media and the room at once. */
+  async admit(client: LiveClient, userIds: string[]): Promise<void> {
+    const room = await this.rooms.joined(client, { host: true });
+    const current = await room.state();
+    if (userIds.some((id) => !participantOf(current, id))) throw notFound('userIds lists someone not in this session');
+    await room.change(({ state }) => {
+      const waiting = state.participants.filter((p) => userIds.includes(p.userId) && !p.admitted);
+      return waiting.length ? { participants: { upsert: waiting.map((p) => ({ ...p, admitted: true })) } } : {};
+    });
+  }
+
+  /** A host tells the lobby something ("We start at 12:05"); it passes the de-identification gate (no override). */
+  async lobbyMessage(client: LiveClient, text: string): Promise<void> {
+    const room = await this.rooms.joined(client, { host: true });
+    const message = text.trim();
+    refuseUnconfirmed(
+      scan(message).map((f) => ({ ...f, field: 'chat' as const })),
+      [],
+    );
+    await room.change({ set: { lobbyMessage: message || null } });
+  }
+
   /** Adds a socket to a room (leaving any other session first): attendance row, participant online. */
   private async register(
     client: LiveClient,
@@ -122,6 +146,8 @@ export class LiveParticipants {
               online: true,
               producers: known?.online ? known.producers : [],
               present: known?.present ?? null,
+              // Someone already let in stays in; a newcomer to a locked room (or before it opens) waits.
+              admitted: HUB_ROLES.includes(role) || Boolean(known?.admitted) || (state.open && !state.locked),
             },
           ],
         },

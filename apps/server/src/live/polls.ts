@@ -14,9 +14,9 @@ import { RealtimeService } from '../realtime/realtime.service';
 import type { Poll, PollAnswer } from './entities/poll.entity';
 import type { LiveRoom } from './live-room';
 import { sessionRoom } from './live-room';
-import { forbidden, invalid, notFound, throughGate, withinLimit } from './live.errors';
+import { forbidden, invalid, notFound, withinLimit } from './live.errors';
 import { LiveRecords } from './live.records';
-import type { LiveClient } from './live.types';
+import { type LiveClient, POLL_ROLES } from './live.types';
 import { PollRecords } from './poll.records';
 import { RoomRegistry } from './room-registry';
 import { participantOf } from './room-state';
@@ -109,7 +109,8 @@ export class LivePolls {
   }
 
   private async mayAsk(client: LiveClient, room: LiveRoom): Promise<boolean> {
-    return !!client.host || participantOf(await room.state(), client.user.id)?.role === 'expert';
+    const role = participantOf(await room.state(), client.user.id)?.role;
+    return !!client.host || (!!role && POLL_ROLES.includes(role));
   }
 
   private async pollOf(room: LiveRoom, pollId: string): Promise<{ poll: Poll }> {
@@ -151,11 +152,9 @@ export class LivePolls {
   private async gate(client: LiveClient, room: LiveRoom, text: string, dto: PollAnswerRequest) {
     const knownPeople = [client.user.displayName, ...(await room.state()).participants.map((p) => p.displayName)];
     const knownPlaces = await this.records.sitePlaces(room.programId);
-    return throughGate(() =>
-      refuseUnconfirmed(
-        scan(text, { knownPeople, knownPlaces }).map((f) => ({ ...f, field: 'poll' as const })),
-        (dto.confirmedSpans ?? []).map((span) => ({ ...span, field: 'poll' as const })),
-      ),
+    return refuseUnconfirmed(
+      scan(text, { knownPeople, knownPlaces }).map((f) => ({ ...f, field: 'poll' as const })),
+      (dto.confirmedSpans ?? []).map((span) => ({ ...span, field: 'poll' as const })),
     );
   }
 }

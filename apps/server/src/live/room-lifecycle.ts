@@ -10,6 +10,7 @@ import { LiveRecords } from './live.records';
 import type { LiveClient } from './live.types';
 import { RoomRecording } from './room-recording';
 import { RoomRegistry } from './room-registry';
+import { updateEveryParticipant } from './room-state';
 
 /** A live room's life: opened by the first join, opened to spokes by a host, ended for everyone, shut down. */
 @Injectable()
@@ -38,9 +39,10 @@ export class RoomLifecycle implements OnApplicationShutdown {
   /** A host opens the room: spokes leave the lobby, the session is live. */
   async open(client: LiveClient): Promise<void> {
     const room = await this.rooms.joined(client, { host: true });
+    // Everyone waiting in the lobby comes in.
     await room.change(({ state }) => {
       const phase: LivePhase = state.phase === 'lobby' ? 'introductions' : state.phase;
-      return { set: { open: true, phase } };
+      return updateEveryParticipant(state, { admitted: true }, { open: true, phase });
     });
     await this.records.setSessionStatus(room.sessionId, 'live');
   }

@@ -5,7 +5,7 @@ import { WorkerPool } from '../media';
 import { RealtimeService } from '../realtime/realtime.service';
 import { LiveRoom } from './live-room';
 import { forbidden, LiveError } from './live.errors';
-import { HUB_ROLES, type LiveClient } from './live.types';
+import type { LiveClient } from './live.types';
 import { OwnerLeases } from './owner-lease';
 import { participantOf, updateEveryParticipant } from './room-state';
 import { ROOM_STORE, type RoomStore } from './room-store';
@@ -88,10 +88,8 @@ export class RoomRegistry {
     }
     if (need.host && !client.host) throw forbidden('Only the facilitator or coordinator may do this');
     if (need.media) {
-      const state = await room.state();
-      const role = participantOf(state, client.user.id)?.role;
-      if (!state.open && (!role || !HUB_ROLES.includes(role))) {
-        throw new LiveError(LiveErrorCode.Lobby, 'Waiting for the facilitator to open the session');
+      if (!participantOf(await room.state(), client.user.id)?.admitted) {
+        throw new LiveError(LiveErrorCode.Lobby, 'Waiting for the facilitator to let you in');
       }
     }
     return room;

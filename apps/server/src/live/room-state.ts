@@ -49,6 +49,7 @@ export function newSharedRoom(sessionId: string, chat: ChatMessage[] = []): Shar
       videoUserIds: [],
       videoSpareId: null,
       liveCase: null,
+      lobbyMessage: null,
       recording: false,
       endedAt: null,
     },

@@ -16,6 +16,7 @@ const person = (userId: string): LiveParticipant => ({
   online: true,
   producers: [],
   present: null,
+  admitted: true,
 });
 const chat = (id: string): ChatMessage => ({ id, userId: 'a', displayName: 'A', text: id, at: '2026-01-01T00:00:00Z' });
 

@@ -1,21 +1,17 @@
 import { Module } from '@nestjs/common';
 import { ProgramScopes } from '../auth/program-scope';
-import { EchoSession } from './entities/echo-session.entity';
 import { SessionEvents } from './session-events';
 import { SessionsController } from './sessions.controller';
+import { SessionRecords } from './sessions.records';
 import { SessionsService } from './sessions.service';
 
 @Module({
   controllers: [SessionsController],
-  providers: [SessionsService, SessionEvents],
+  providers: [SessionsService, SessionRecords, SessionEvents],
   exports: [SessionsService, SessionEvents],
 })
 export class SessionsModule {
-  constructor(scopes: ProgramScopes) {
-    scopes.register(
-      'session',
-      async (db, id) =>
-        (await db.getRepository(EchoSession).findOne({ where: { id }, select: ['programId'] }))?.programId,
-    );
+  constructor(scopes: ProgramScopes, records: SessionRecords) {
+    scopes.register('session', (_db, id) => records.programIdOfSession(id));
   }
 }

@@ -6,38 +6,32 @@ import type {
   QueuedCase,
   SessionDto,
 } from '@echo-hub/protocol';
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { timingSafeEqual } from 'node:crypto';
-import { DataSource, type EntityManager, In, LessThan, MoreThanOrEqual, And } from 'typeorm';
-import { User } from '../auth/entities/user.entity';
+import { invalid, notFound } from '../common/domain-error';
 import { safeName, SLIDE_FORMATS, slideMimeType, sniffSlides, storeUpload } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { refuseIdentifyingFileName, stripMetadata } from '../deid';
-import { Membership } from '../programs/entities/membership.entity';
-import { Program } from '../programs/entities/program.entity';
 import { StorageService } from '../storage/storage.service';
 import type { AgendaItemInputDto, CreateSessionDto, UpdateSessionDto } from './dto/sessions.dto';
 import { AgendaItem } from './entities/agenda-item.entity';
 import { EchoSession } from './entities/echo-session.entity';
-import { SessionSeries } from './entities/session-series.entity';
 import { buildIcs } from './ics';
+import { SessionQueries, SessionRecords } from './sessions.records';
 import { occurrences } from './recurrence';
 
-/** "Join" shows from this long before the start until the end. */
 /** How early the room can be joined: hosts open it for a sound check, early spokes wait in the lobby. */
 const JOIN_WINDOW_MS = 60 * 60_000;
 /** Where slides are kept (DATA_DIR/slides on local disk). */
 const SLIDES = 'slides';
 
-const notFound = (what: string) => new NotFoundException({ error: 'NOT_FOUND', message: `${what} not found` });
 const endOf = (s: EchoSession) => new Date(Date.parse(s.startsAt) + s.durationMinutes * 60_000).toISOString();
 
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: SessionRecords,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly storage: StorageService,
   ) {}
@@ -52,26 +46,22 @@ export class SessionsService {
 
   async list(programId: string, from?: string, to?: string, myRole: ProgramRole | null = null): Promise<SessionDto[]> {
     const since = from ? new Date(from).toISOString() : new Date(Date.now() - 86_400_000).toISOString();
-    const startsAt = to ? And(MoreThanOrEqual(since), LessThan(new Date(to).toISOString())) : MoreThanOrEqual(since);
-    const sessions = await this.db.getRepository(EchoSession).find({
-      where: { programId, startsAt },
-      order: { startsAt: 'ASC' },
-      take: 500,
-    });
+    const until = to ? new Date(to).toISOString() : undefined;
+    const sessions = await this.records.sessionsOf([programId], since, until, 500);
     return this.toDtos(sessions, myRole);
   }
 
   /** Creates a one-off session or every occurrence of a series, each with its own copy of the agenda. */
   async create(programId: string, dto: CreateSessionDto, myRole: ProgramRole | null): Promise<CreateSessionResponse> {
-    const program = await this.db.getRepository(Program).findOneByOrFail({ id: programId });
+    const program = await this.records.programOrFail(programId);
     const timeZone = dto.timeZone ?? program.timeZone;
     const first = DateTime.fromISO(dto.startsAt, { setZone: true }).setZone(timeZone);
-    if (!first.isValid) throw badRequest('startsAt is not a valid date and time');
-    const ids = await this.db.transaction(async (tx) => {
+    if (!first.isValid) throw invalid('startsAt is not a valid date and time');
+    const ids = await this.records.transaction(async (tx) => {
       const presenters = await this.presenters(tx, programId, dto.agenda ?? []);
       let seriesId: string | null = null;
       if (dto.recurrence) {
-        const series = tx.getRepository(SessionSeries).create({
+        const series = await tx.addSeries({
           programId,
           frequency: dto.recurrence.frequency,
           count: dto.recurrence.count ?? null,
@@ -79,74 +69,67 @@ export class SessionsService {
           exceptions: dto.recurrence.exceptions ?? [],
           timeZone,
         });
-        seriesId = (await tx.getRepository(SessionSeries).save(series)).id;
+        seriesId = series.id;
       }
       const created: string[] = [];
       for (const start of occurrences(first, dto.recurrence)) {
-        const session = await tx.getRepository(EchoSession).save(
-          tx.getRepository(EchoSession).create({
-            programId,
-            seriesId,
-            title: dto.title,
-            startsAt: start.toUTC().toISO() ?? '',
-            durationMinutes: dto.durationMinutes,
-            timeZone,
-            status: 'scheduled',
-            practice: dto.practice ?? false,
-            revision: 0,
-          }),
-        );
+        const session = await tx.addSession({
+          programId,
+          seriesId,
+          title: dto.title,
+          startsAt: start.toUTC().toISO() ?? '',
+          durationMinutes: dto.durationMinutes,
+          timeZone,
+          status: 'scheduled',
+          practice: dto.practice ?? false,
+          revision: 0,
+        });
         await this.writeAgenda(tx, session.id, dto.agenda ?? [], presenters);
         created.push(session.id);
       }
       return created;
     });
-    const sessions = await this.db
-      .getRepository(EchoSession)
-      .find({ where: { id: In(ids) }, order: { startsAt: 'ASC' } });
+    const sessions = await this.records.sessionsByIds(ids);
     const [firstDto] = await this.toDtos(sessions.slice(0, 1), myRole);
     return { ...firstDto, occurrences: sessions.map((s) => ({ id: s.id, startsAt: s.startsAt })) };
   }
 
   async get(id: string, myRole: ProgramRole | null): Promise<SessionDto> {
-    const session = await this.db.getRepository(EchoSession).findOneBy({ id });
+    const session = await this.records.session(id);
     if (!session) throw notFound(`session ${id}`);
     return (await this.toDtos([session], myRole))[0];
   }
 
   async update(id: string, dto: UpdateSessionDto, myRole: ProgramRole | null): Promise<SessionDto> {
-    const repo = this.db.getRepository(EchoSession);
-    const session = await repo.findOneByOrFail({ id });
+    const session = await this.records.sessionOrFail(id);
     if (dto.title !== undefined) session.title = dto.title;
     if (dto.durationMinutes !== undefined) session.durationMinutes = dto.durationMinutes;
     if (dto.startsAt !== undefined) session.startsAt = new Date(dto.startsAt).toISOString();
     if (dto.status !== undefined) session.status = dto.status;
     if (dto.practice !== undefined) session.practice = dto.practice;
     session.revision++;
-    await repo.save(session);
+    await this.records.saveSession(session);
     return this.get(id, myRole);
   }
 
   async replaceAgenda(id: string, items: AgendaItemInputDto[], myRole: ProgramRole | null): Promise<SessionDto> {
-    const session = await this.db.getRepository(EchoSession).findOneByOrFail({ id });
-    await this.db.transaction(async (tx) => {
+    const session = await this.records.sessionOrFail(id);
+    await this.records.transaction(async (tx) => {
       const presenters = await this.presenters(tx, session.programId, items);
-      const old = await tx.getRepository(AgendaItem).find({ where: { sessionId: id }, order: { position: 'ASC' } });
-      await tx.getRepository(AgendaItem).delete({ sessionId: id });
+      const old = await tx.removeAgenda(id);
       await this.writeAgenda(tx, id, items, presenters, old);
-      await tx.getRepository(EchoSession).increment({ id }, 'revision', 1);
+      await tx.bumpRevision(id);
     });
     return this.get(id, myRole);
   }
 
   async uploadSlides(sessionId: string, itemId: string, file: Express.Multer.File | undefined): Promise<AgendaItemDto> {
-    if (!file) throw badRequest('file is required (multipart form field "file")');
+    if (!file) throw invalid('file is required (multipart form field "file")');
     const type = sniffSlides(file.buffer);
-    if (!type) throw badRequest(`file must be ${SLIDE_FORMATS}`);
-    const repo = this.db.getRepository(AgendaItem);
-    const item = await repo.findOne({ where: { id: itemId, sessionId }, relations: { presenter: true } });
+    if (!type) throw invalid(`file must be ${SLIDE_FORMATS}`);
+    const item = await this.records.agendaItem(sessionId, itemId, true);
     if (!item) throw notFound(`agenda item ${itemId}`);
-    if (item.kind !== 'didactic') throw badRequest('slides belong to didactic slots');
+    if (item.kind !== 'didactic') throw invalid('slides belong to didactic slots');
     const name = safeName(file.originalname);
     refuseIdentifyingFileName(name);
     const replaced = item.slidesFile;
@@ -154,13 +137,13 @@ export class SessionsService {
     const { bytes, removed } = await stripMetadata(file.buffer, type.mimeType);
     item.slidesFile = await storeUpload(this.storage, SLIDES, bytes, type);
     item.slidesName = name;
-    await repo.save(item);
+    await this.records.saveAgendaItem(item);
     if (replaced) await this.storage.discard(`${SLIDES}/${replaced}`);
     return { ...this.toAgendaDto(item), removed };
   }
 
   async slides(sessionId: string, itemId: string): Promise<{ key: string; name: string; mimeType: string }> {
-    const item = await this.db.getRepository(AgendaItem).findOneBy({ id: itemId, sessionId });
+    const item = await this.records.agendaItem(sessionId, itemId);
     if (!item?.slidesFile) throw notFound(`slides of agenda item ${itemId}`);
     return {
       key: `${SLIDES}/${item.slidesFile}`,
@@ -170,8 +153,8 @@ export class SessionsService {
   }
 
   async calendarLinks(programId: string, userId: string): Promise<CalendarLinks> {
-    const program = await this.db.getRepository(Program).findOneByOrFail({ id: programId });
-    const user = await this.db.getRepository(User).findOneByOrFail({ id: userId });
+    const program = await this.records.programOrFail(programId);
+    const user = await this.records.userOrFail(userId);
     const base = `${this.config.publicUrl}/api/calendar`;
     return {
       programFeedUrl: `${base}/programs/${program.id}/feed.ics?token=${program.calendarToken}`,
@@ -180,26 +163,21 @@ export class SessionsService {
   }
 
   async programFeed(programId: string, token: string): Promise<string> {
-    const program = await this.db.getRepository(Program).findOneBy({ id: programId });
+    const program = await this.records.program(programId);
     if (!program || !sameSecret(program.calendarToken, token)) throw notFound('calendar');
-    const sessions = await this.db
-      .getRepository(EchoSession)
-      .find({ where: { programId }, order: { startsAt: 'ASC' } });
+    const sessions = await this.records.sessionsOf([programId]);
     return this.ics(program.name, sessions);
   }
 
   async personalFeed(userId: string, token: string): Promise<string> {
-    const user = await this.db.getRepository(User).findOneBy({ id: userId });
+    const user = await this.records.user(userId);
     if (!user || !sameSecret(user.calendarToken, token)) throw notFound('calendar');
-    const programIds = (await this.db.getRepository(Membership).find({ where: { userId } })).map((m) => m.programId);
-    const sessions = await this.db
-      .getRepository(EchoSession)
-      .find({ where: { programId: In(programIds) }, order: { startsAt: 'ASC' } });
+    const sessions = await this.records.sessionsOf(await this.records.programIdsOf(userId));
     return this.ics(`ECHO sessions — ${user.displayName}`, sessions);
   }
 
   private async ics(name: string, sessions: EchoSession[]): Promise<string> {
-    const items = await this.agendas(sessions.map((s) => s.id));
+    const items = await this.records.agendas(sessions.map((s) => s.id));
     return buildIcs(
       name,
       sessions.map((s) => ({
@@ -220,41 +198,35 @@ export class SessionsService {
 
   /** Presenter emails → user ids; each presenter must be a member of the program. */
   private async presenters(
-    tx: EntityManager,
+    tx: SessionQueries,
     programId: string,
     items: AgendaItemInputDto[],
   ): Promise<Map<string, string>> {
     const emails = [...new Set(items.flatMap((i) => (i.presenterEmail ? [i.presenterEmail.toLowerCase()] : [])))];
     if (!emails.length) return new Map();
-    const users = await tx.getRepository(User).find({ where: { email: In(emails) } });
-    const members = await tx
-      .getRepository(Membership)
-      .find({ where: { programId, userId: In(users.map((u) => u.id)) } });
-    const memberIds = new Set(members.map((m) => m.userId));
-    const found = new Map(users.filter((u) => memberIds.has(u.id)).map((u) => [u.email, u.id]));
+    const found = new Map((await tx.membersByEmail(programId, emails)).map((u) => [u.email, u.id]));
     items.forEach((item, index) => {
       const email = item.presenterEmail?.toLowerCase();
       if (email && !found.has(email)) {
-        throw badRequest(`agenda.${index}.presenterEmail: no member of this program uses ${email}`);
+        throw invalid(`agenda.${index}.presenterEmail: no member of this program uses ${email}`);
       }
     });
     return found;
   }
 
   private async writeAgenda(
-    tx: EntityManager,
+    tx: SessionQueries,
     sessionId: string,
     items: AgendaItemInputDto[],
     presenters: Map<string, string>,
     previous: AgendaItem[] = [],
   ): Promise<void> {
-    const repo = tx.getRepository(AgendaItem);
     let cases = 0;
-    await repo.save(
+    await tx.addAgenda(
       items.map((item, position) => {
         // Slides stay with a didactic slot whose title is unchanged.
         const kept = previous.find((p) => p.kind === 'didactic' && item.kind === 'didactic' && p.title === item.title);
-        return repo.create({
+        return {
           sessionId,
           position,
           kind: item.kind,
@@ -263,26 +235,13 @@ export class SessionsService {
           presenterId: item.presenterEmail ? (presenters.get(item.presenterEmail.toLowerCase()) ?? null) : null,
           slidesFile: kept?.slidesFile ?? null,
           slidesName: kept?.slidesName ?? null,
-        });
+        };
       }),
     );
   }
 
-  private async agendas(sessionIds: string[]): Promise<Map<string, AgendaItem[]>> {
-    const items = sessionIds.length
-      ? await this.db.getRepository(AgendaItem).find({
-          where: { sessionId: In(sessionIds) },
-          relations: { presenter: true },
-          order: { position: 'ASC' },
-        })
-      : [];
-    const bySession = new Map<string, AgendaItem[]>();
-    for (const item of items) bySession.set(item.sessionId, [...(bySession.get(item.sessionId) ?? []), item]);
-    return bySession;
-  }
-
   private async toDtos(sessions: EchoSession[], myRole: ProgramRole | null): Promise<SessionDto[]> {
-    const agendas = await this.agendas(sessions.map((s) => s.id));
+    const agendas = await this.records.agendas(sessions.map((s) => s.id));
     const queues = await this.caseQueue(sessions.map((s) => s.id));
     const now = Date.now();
     return sessions.map((s) => {
@@ -321,8 +280,6 @@ export class SessionsService {
     };
   }
 }
-
-const badRequest = (message: string) => new BadRequestException({ error: 'VALIDATION_FAILED', message });
 
 function sameSecret(expected: string, given: string): boolean {
   const a = Buffer.from(expected);

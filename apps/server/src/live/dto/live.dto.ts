@@ -13,6 +13,9 @@ import {
   LIVE_PHASES,
   type LivePhase,
   type LockRequest,
+  type AdmitRequest,
+  type LobbyMessageRequest,
+  LobbyLimits,
   type MediaKind,
   type MediaSource,
   type MuteRequest,
@@ -183,6 +186,20 @@ export class PhaseDto implements PhaseRequest {
 export class LockDto implements LockRequest {
   @IsBoolean()
   locked: boolean;
+}
+
+export class AdmitDto implements AdmitRequest {
+  @IsArray()
+  @ArrayMaxSize(LobbyLimits.maxAdmitted)
+  @IsString({ each: true, message: 'each of userIds must be a user id' })
+  @MaxLength(36, { each: true, message: 'each of userIds must be a user id' })
+  userIds: string[];
+}
+
+export class LobbyMessageDto implements LobbyMessageRequest {
+  @IsString()
+  @MaxLength(LobbyLimits.maxMessageLength)
+  text: string;
 }
 
 export class RollCallDto extends TargetDto {

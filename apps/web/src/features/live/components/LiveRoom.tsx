@@ -9,6 +9,7 @@ import { CasePanel } from './CasePanel';
 import { ChatPanel } from './ChatPanel';
 import { ControlsBar } from './ControlsBar';
 import { FacilitatorPanel } from './FacilitatorPanel';
+import { WaitingRoom } from './WaitingRoom';
 import { HandQueue } from './HandQueue';
 import { Lobby } from './Lobby';
 import { ParticipantsPanel } from './ParticipantsPanel';
@@ -91,6 +92,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
           {snapshot.admitted && <CasePanel sessionId={session.id} state={state} you={you} room={room} />}
         </div>
         <div className="live-sidebar">
+          {you.host && <WaitingRoom state={state} room={room} />}
           {you.host && <FacilitatorPanel state={state} agenda={session.agenda} room={room} />}
           <HandQueue
             hands={state.hands}

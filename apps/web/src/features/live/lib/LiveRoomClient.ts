@@ -49,8 +49,6 @@ export interface LiveSnapshot {
   connections: Record<string, QualitySample>;
 }
 
-/** Roles that skip the lobby (the server's rule: the hub team). */
-const HUB_ROLES = new Set(['facilitator', 'coordinator', 'admin', 'expert']);
 const REACTION_MS = 4000;
 const JOIN_RETRY_MS = 3000;
 /** Joins in a row to catch up with a room that keeps changing (each one asks only for what is missing). */
@@ -212,6 +210,9 @@ export class LiveRoomClient implements EchoLiveTestHook {
   readonly makePresenter = (userId: string | null) => this.act('host:presenter', { userId });
   readonly remove = (userId: string) => this.act('host:remove', { userId });
   readonly lock = (locked: boolean) => this.act('host:lock', { locked });
+  /** Lets people waiting in the lobby in (one, several, or everyone listed). */
+  readonly admit = (userIds: string[]) => this.act('host:admit', { userIds });
+  readonly setLobbyMessage = (text: string) => this.act('host:lobbyMessage', { text });
   readonly rollCall = (userId: string, present: boolean) => this.act('host:rollCall', { userId, present });
   readonly lowerHandOf = (userId: string) => this.act('hand:lower', { userId });
   readonly endForAll = () => this.act('host:end', {});
@@ -267,8 +268,7 @@ export class LiveRoomClient implements EchoLiveTestHook {
     const state = this.roomState;
     const you = this.you;
     if (!state || !you) return false;
-    const role = state.participants.find((p) => p.userId === you.userId)?.role;
-    return you.host || state.open || (role !== undefined && HUB_ROLES.has(role));
+    return you.host || Boolean(state.participants.find((p) => p.userId === you.userId)?.admitted);
   }
 
   private async join(): Promise<void> {

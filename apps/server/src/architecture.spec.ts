@@ -1,0 +1,54 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..', '..');
+
+/** Lints `code` as if it were the file `filePath`, with the project's ESLint config; the messages. */
+function lint(samples: { filePath: string; code: string }[]): string[][] {
+  const script = `
+    const { ESLint } = require('eslint');
+    (async () => {
+      const eslint = new ESLint({ cwd: ${JSON.stringify(root)} });
+      const out = [];
+      for (const s of ${JSON.stringify(samples)}) {
+        const [r] = await eslint.lintText(s.code, { filePath: s.filePath });
+        out.push(r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message));
+      }
+      console.log(JSON.stringify(out));
+    })();`;
+  return JSON.parse(execFileSync('node', ['-e', script], { cwd: root, encoding: 'utf8' })) as string[][];
+}
+
+describe('the server is a kernel and sibling features', () => {
+  it('docs/dependencies.md is the picture of the imports as they are, and no import breaks the shape', () => {
+    const check = spawnSync('node', ['scripts/server-architecture.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
+
+  it('lint refuses a deep import into another feature and any kernel import of a feature', () => {
+    const src = (path: string) => join(root, 'apps/server/src', path);
+    const [deep, kernelUp, throughIndex, kernelDown] = lint([
+      {
+        filePath: src('cases/sample.ts'),
+        code: "import { SessionsService } from '../sessions/sessions.service';\nexport const s = SessionsService;\n",
+      },
+      {
+        filePath: src('auth/entities/sample.ts'),
+        code: "import { EchoCase } from '../../cases';\nexport const c = EchoCase;\n",
+      },
+      {
+        filePath: src('cases/sample.ts'),
+        code: "import { SessionsService } from '../sessions';\nexport const s = SessionsService;\n",
+      },
+      {
+        filePath: src('cases/sample.ts'),
+        code: "import { AuthService } from '../auth/auth.service';\nexport const a = AuthService;\n",
+      },
+    ]);
+    expect(deep).toEqual([expect.stringContaining('Import the sessions feature from its index')]);
+    expect(kernelUp).toEqual([expect.stringContaining('The kernel imports no feature (cases)')]);
+    expect(throughIndex).toEqual([]);
+    expect(kernelDown).toEqual([]);
+  }, 300_000);
+});
