@@ -3,7 +3,7 @@ import { AuthSession } from './auth/entities/auth-session.entity';
 import { PasswordReset } from './auth/entities/password-reset.entity';
 import { User } from './auth/entities/user.entity';
 import { Certificate, Survey, SurveyRecipient, SurveyResponse } from './impact';
-import { Attendance, ChatMessageEntity, LiveRoomSnapshot } from './live';
+import { Attendance, ChatMessageEntity, LiveRoomSnapshot, Poll, PollAnswer } from './live';
 import { CaseAttachment, CaseConfirmation, EchoCase, Recommendation } from './cases';
 import {
   Attachment,
@@ -42,6 +42,8 @@ export const entities = [
   Attendance,
   ChatMessageEntity,
   LiveRoomSnapshot,
+  Poll,
+  PollAnswer,
   AdminAuditEntry,
   Survey,
   SurveyRecipient,

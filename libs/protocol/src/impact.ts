@@ -64,6 +64,19 @@ export interface ImpactSession {
   representationShare: number | null;
   /** The post-session survey, once sent. */
   survey: { id: string; sent: number; responded: number; responseRate: number | null } | null;
+  /** The session's knowledge checks launched in the room, in the order asked (the same question asked before and
+   * after a didactic shows the change). Everyone who answered counts, whatever the people filters. */
+  knowledgeChecks: KnowledgeCheckFigure[];
+}
+
+export interface KnowledgeCheckFigure {
+  pollId: string;
+  question: string;
+  agendaItemId: string | null;
+  answers: number;
+  correct: number;
+  /** correct / answers (null: no answers). */
+  shareCorrect: number | null;
 }
 
 export interface ImpactTarget {

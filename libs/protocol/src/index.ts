@@ -9,6 +9,7 @@ export * from './impact';
 export * from './live';
 export * from './metadata';
 export * from './permissions';
+export * from './polls';
 export * from './programs';
 export * from './recordings';
 export * from './sessions';

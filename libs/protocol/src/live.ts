@@ -1,6 +1,7 @@
 import type { ParticipationType, ProgramRole } from './auth';
 import type { CaseStage, LiveCase } from './cases';
 import type { CommunityClientToServerEvents, CommunityServerToClientEvents } from './community';
+import type { PollClientToServerEvents, PollServerToClientEvents } from './polls';
 
 /**
  * The live teleECHO session: socket.io events between the web client and the one
@@ -330,7 +331,7 @@ export const CAMERA_LAYER_KBPS = [150, 500, 1200] as const;
 type AckFn<T = undefined> = (ack: Ack<T>) => void;
 
 /** Live-session events, plus the community's (community.ts). */
-export interface ClientToServerEvents extends CommunityClientToServerEvents {
+export interface ClientToServerEvents extends CommunityClientToServerEvents, PollClientToServerEvents {
   'session:join': (req: JoinRequest, ack: AckFn<JoinResponse>) => void;
   'session:leave': (req: Record<string, never>, ack: AckFn) => void;
   'media:createTransport': (req: CreateTransportRequest, ack: AckFn<TransportOptions>) => void;
@@ -374,7 +375,7 @@ export interface ClientToServerEvents extends CommunityClientToServerEvents {
   'host:quality': (req: Record<string, never>, ack: AckFn<QualitySample[]>) => void;
 }
 
-export interface ServerToClientEvents extends CommunityServerToClientEvents {
+export interface ServerToClientEvents extends CommunityServerToClientEvents, PollServerToClientEvents {
   'room:patch': (patch: RoomPatch) => void;
   reaction: (reaction: Reaction) => void;
   /** A producer the client may consume appeared (or the client may now see its video). */

@@ -43,6 +43,8 @@ export const PERMISSIONS = {
   'live.join-closed': hubTeam,
   // Write the open case's recommendations in the shared editor.
   'live.write-notes': hubTeam,
+  // Ask, launch, close and share polls and knowledge checks in the room.
+  'live.run-polls': hubTeam,
 } satisfies Record<string, readonly ProgramRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,7 @@ import {
   type ImpactReport,
   type ImpactSession,
   type ImpactTarget,
+  type KnowledgeCheckFigure,
   LIVED_EXPERIENCE_TYPES,
   type ParticipationType,
   type RatingSummary,
@@ -18,7 +19,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
-import { Attendance } from '../live';
+import { Attendance, Poll, PollAnswer } from '../live';
 import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
 import { Site } from '../programs/entities/site.entity';
@@ -95,6 +96,7 @@ export class ImpactService {
     // The target is program-wide: it counts every session and everyone, whatever the filters.
     const everything = hasFilters(filters) ? await this.load(programId, {}, now) : { sessions, records };
     const surveys = await this.surveyFigures(program, sessions, filters);
+    const checks = await this.knowledgeChecks(sessions);
     const timeZone = program.timeZone;
 
     return {
@@ -134,7 +136,10 @@ export class ImpactService {
         (key) => key ?? 'Not recorded',
       ),
       byMonth: this.byMonth(sessions, present, timeZone),
-      perSession: sessions.map((s) => this.sessionFigures(s, people, surveys.bySession.get(s.id) ?? null)),
+      perSession: sessions.map((s) => ({
+        ...this.sessionFigures(s, people, surveys.bySession.get(s.id) ?? null),
+        knowledgeChecks: checks.get(s.id) ?? [],
+      })),
       representation: {
         serviceUsersAndCarers: lived,
         attendances: present.length,
@@ -320,7 +325,11 @@ export class ImpactService {
     });
   }
 
-  private sessionFigures(s: EchoSession, people: PersonSession[], survey: ImpactSession['survey']): ImpactSession {
+  private sessionFigures(
+    s: EchoSession,
+    people: PersonSession[],
+    survey: ImpactSession['survey'],
+  ): Omit<ImpactSession, 'knowledgeChecks'> {
     const own = people.filter((r) => r.session.id === s.id);
     const present = own.filter((r) => r.present);
     const lived = present.filter(isLivedExperience).length;
@@ -412,6 +421,35 @@ export class ImpactService {
       method,
       cumulative,
     };
+  }
+
+  /** The share correct of each knowledge check launched in the sessions (polls with correct options), by session. */
+  private async knowledgeChecks(sessions: EchoSession[]): Promise<Map<string, KnowledgeCheckFigure[]>> {
+    const bySession = new Map<string, KnowledgeCheckFigure[]>();
+    if (!sessions.length) return bySession;
+    const polls = (
+      await this.db.getRepository(Poll).find({
+        where: { sessionId: In(sessions.map((s) => s.id)), status: Not('draft') },
+        order: { openedAt: 'ASC' },
+      })
+    ).filter((p) => p.correct.length);
+    const answers = polls.length
+      ? await this.db.getRepository(PollAnswer).findBy({ pollId: In(polls.map((p) => p.id)) })
+      : [];
+    for (const p of polls) {
+      const own = answers.filter((a) => a.pollId === p.id);
+      const correct = own.filter((a) => a.correct).length;
+      const figure = {
+        pollId: p.id,
+        question: p.question,
+        agendaItemId: p.agendaItemId,
+        answers: own.length,
+        correct,
+        shareCorrect: ratio(correct, own.length),
+      };
+      bySession.set(p.sessionId, [...(bySession.get(p.sessionId) ?? []), figure]);
+    }
+    return bySession;
   }
 
   /** Response rates, ratings and confidence from the surveys of the period (people filters on the snapshots). */

@@ -2,4 +2,5 @@
 export { Attendance } from './entities/attendance.entity';
 export { ChatMessageEntity } from './entities/chat-message.entity';
 export { LiveRoomSnapshot } from './entities/live-room-snapshot.entity';
+export { Poll, PollAnswer } from './entities/poll.entity';
 export { LiveModule } from './live.module';

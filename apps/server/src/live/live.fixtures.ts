@@ -20,6 +20,7 @@ import { type EchoSession, SessionEvents, type SessionsService } from '../sessio
 import { LiveAgenda } from './agenda';
 import { LiveAttendance } from './attendance';
 import { FacilitatorControls } from './facilitator-controls';
+import type { Poll, PollAnswer } from './entities/poll.entity';
 import { LiveHands } from './hands';
 import { LiveCases } from './live-cases';
 import { LiveChat } from './live-chat';
@@ -28,6 +29,8 @@ import { LiveMedia } from './live-media';
 import type { LiveRecords } from './live.records';
 import type { LiveClient, LiveRole } from './live.types';
 import { LiveParticipants } from './participants';
+import type { NewPoll, NewPollAnswer, PollRecords } from './poll.records';
+import { LivePolls } from './polls';
 import { RoomLifecycle } from './room-lifecycle';
 import { OwnerLeases } from './owner-lease';
 import { RoomRecording } from './room-recording';
@@ -193,6 +196,41 @@ export function rightsOf(records: MemoryLiveRecords): RightsService {
   } as unknown as RightsService;
 }
 
+/** The polls' records, kept in arrays. */
+export class MemoryPollRecords implements Pick<PollRecords, keyof PollRecords> {
+  readonly polls: Poll[] = [];
+  readonly answerRows: PollAnswer[] = [];
+
+  async create(row: NewPoll): Promise<Poll> {
+    const poll = { ...row, id: nextId('poll'), createdAt: new Date().toISOString() } as Poll;
+    this.polls.push(poll);
+    return { ...poll } as Poll;
+  }
+
+  async get(pollId: string) {
+    const poll = this.polls.find((p) => p.id === pollId);
+    return poll ? ({ ...poll } as Poll) : null;
+  }
+
+  async list(sessionId: string) {
+    return this.polls.filter((p) => p.sessionId === sessionId).map((p) => ({ ...p }) as Poll);
+  }
+
+  async update(pollId: string, change: Partial<Poll>): Promise<void> {
+    Object.assign(this.polls.find((p) => p.id === pollId) ?? {}, change);
+  }
+
+  async answers(pollId: string) {
+    return this.answerRows.filter((a) => a.pollId === pollId);
+  }
+
+  async saveAnswer(row: NewPollAnswer): Promise<void> {
+    const existing = this.answerRows.find((a) => a.pollId === row.pollId && a.userId === row.userId);
+    if (existing) Object.assign(existing, row);
+    else this.answerRows.push({ ...row, id: nextId('answer'), createdAt: new Date().toISOString() } as PollAnswer);
+  }
+}
+
 /** A mediasoup Router as far as a MediaRoom without peers uses it. */
 function fakeRouter() {
   const router = Object.assign(new EventEmitter(), {
@@ -248,6 +286,7 @@ export function liveParts(agenda: AgendaItemDto[] = [], records = new MemoryLive
   const sessions = { get: async () => ({ agenda }) } as unknown as SessionsService;
   const sessionEvents = new SessionEvents();
   const liveRecords = records as unknown as LiveRecords;
+  const pollRecords = new MemoryPollRecords();
 
   const limits = new RateLimitService(new ThrottlerStorageService());
   const leases = new OwnerLeases({ client: undefined } as RedisService); // one instance: it owns every session
@@ -285,6 +324,8 @@ export function liveParts(agenda: AgendaItemDto[] = [], records = new MemoryLive
     controls: new FacilitatorControls(rooms, media, realtime),
     liveCases,
     quality: new LiveQuality(rooms, realtime, limits),
+    pollRecords,
+    polls: new LivePolls(rooms, pollRecords as unknown as PollRecords, liveRecords, realtime, limits),
   };
 }
 

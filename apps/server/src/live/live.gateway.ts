@@ -52,6 +52,8 @@ import {
 import { LiveAgenda } from './agenda';
 import { FacilitatorControls } from './facilitator-controls';
 import { LiveHands } from './hands';
+import { PollAnswerDto, PollIdDto, PollQuestionDto } from './dto/poll.dto';
+import { LivePolls } from './polls';
 import { LiveCases } from './live-cases';
 import { LiveChat } from './live-chat';
 import { LiveQuality } from './connection-quality';
@@ -109,6 +111,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     private readonly rooms: RoomRegistry,
     private readonly quality: LiveQuality,
     private readonly rights: RightsService,
+    private readonly polls: LivePolls,
   ) {
     // A right ended somewhere (sign-out, removal, program deleted): the rooms this instance runs drop the person.
     rights.on('lost', (lost) => {
@@ -137,6 +140,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
       'hand:raise': on(EmptyDto, (c) => this.hands.raise(c)),
       'hand:lower': on(OptionalTargetDto, (c, dto) => this.hands.lower(c, dto.userId)),
       'chat:send': on(ChatDto, (c, dto) => this.liveChat.send(c, dto)),
+      'poll:list': on(EmptyDto, (c) => this.polls.list(c)),
+      'poll:ask': on(PollQuestionDto, (c, dto) => this.polls.ask(c, dto)),
+      'poll:launch': on(PollIdDto, (c, dto) => this.polls.launch(c, dto.pollId)),
+      'poll:answer': on(PollAnswerDto, (c, dto) => this.polls.answer(c, dto)),
+      'poll:close': on(PollIdDto, (c, dto) => this.polls.close(c, dto.pollId)),
+      'poll:share': on(PollIdDto, (c, dto) => this.polls.share(c, dto.pollId)),
       'reaction:send': on(ReactionDto, (c, dto) => this.liveChat.react(c, dto.emoji)),
       'host:open': on(EmptyDto, (c) => this.lifecycle.open(c)),
       'host:phase': on(PhaseDto, (c, dto) => this.agenda.setPhase(c, dto)),
@@ -371,6 +380,36 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
   @SubscribeMessage('host:quality')
   hostQuality(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
     return this.live(s, 'host:quality', body);
+  }
+
+  @SubscribeMessage('poll:list')
+  pollList(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'poll:list', body);
+  }
+
+  @SubscribeMessage('poll:ask')
+  pollAsk(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'poll:ask', body);
+  }
+
+  @SubscribeMessage('poll:launch')
+  pollLaunch(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'poll:launch', body);
+  }
+
+  @SubscribeMessage('poll:answer')
+  pollAnswer(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'poll:answer', body);
+  }
+
+  @SubscribeMessage('poll:close')
+  pollClose(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'poll:close', body);
+  }
+
+  @SubscribeMessage('poll:share')
+  pollShare(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'poll:share', body);
   }
 
   /** Community: watch a thread or a group the caller may read; its new posts, edits and reactions arrive live. */

@@ -14,6 +14,8 @@ import { LiveQuality } from './connection-quality';
 import { LiveBridge } from './live-bridge';
 import { LiveMedia } from './live-media';
 import { LiveHands } from './hands';
+import { PollRecords } from './poll.records';
+import { LivePolls } from './polls';
 import { LiveGateway } from './live.gateway';
 import { LiveRecords } from './live.records';
 import { OwnerLeases } from './owner-lease';
@@ -55,6 +57,8 @@ import { ROOM_STORE } from './room-store';
     FacilitatorControls,
     LiveCases,
     LiveQuality,
+    PollRecords,
+    LivePolls,
     LiveGateway,
     LiveRecovery,
   ],

@@ -20,3 +20,5 @@ export const HOST_ROLES: LiveRole[] = ['admin', ...PERMISSIONS['live.host']];
 export const HUB_ROLES: LiveRole[] = ['admin', ...PERMISSIONS['live.join-closed']];
 /** Who writes the open case's recommendations in the shared editor (`live.write-notes`). */
 export const NOTE_WRITER_ROLES: LiveRole[] = ['admin', ...PERMISSIONS['live.write-notes']];
+/** Who asks, launches, closes and shares polls in the room (`live.run-polls`). */
+export const POLL_ROLES: LiveRole[] = ['admin', ...PERMISSIONS['live.run-polls']];

@@ -10,6 +10,7 @@ import { ChatConfirmations1764097200000 } from './1764097200000-chat-confirmatio
 import { PracticeSessions1764100800000 } from './1764100800000-practice-sessions';
 import { PostgresSearch1764104400000 } from './1764104400000-postgres-search';
 import { LiveCrashRecovery1764106200000 } from './1764106200000-live-crash-recovery';
+import { Polls1764108000000 } from './1764108000000-polls';
 import { AdminOperations1764118800000 } from './1764118800000-admin-operations';
 
 /** Every migration, in order; run at start (runMigrations, under a lock on PostgreSQL) and by the TypeORM CLI. */
@@ -25,5 +26,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   PracticeSessions1764100800000,
   PostgresSearch1764104400000,
   LiveCrashRecovery1764106200000,
+  Polls1764108000000,
   AdminOperations1764118800000,
 ];

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Poll, PollAnswer } from './entities/poll.entity';
+
+export type NewPoll = Omit<Poll, 'id' | 'createdAt' | 'session' | 'assignIdAndTimestamp'>;
+export type NewPollAnswer = Omit<PollAnswer, 'id' | 'createdAt' | 'poll' | 'assignIdAndTimestamp'>;
+
+/** The polls' reads and writes in the database (single-row writes, no transaction: see LiveRecords). */
+@Injectable()
+export class PollRecords {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async create(row: NewPoll): Promise<Poll> {
+    const polls = this.db.getRepository(Poll);
+    const poll = polls.create(row);
+    await polls.insert(poll);
+    return poll;
+  }
+
+  get(pollId: string): Promise<Poll | null> {
+    return this.db.getRepository(Poll).findOneBy({ id: pollId });
+  }
+
+  list(sessionId: string): Promise<Poll[]> {
+    return this.db.getRepository(Poll).find({ where: { sessionId }, order: { createdAt: 'ASC' } });
+  }
+
+  async update(pollId: string, change: Partial<Pick<Poll, 'status' | 'shared' | 'openedAt' | 'closedAt'>>) {
+    await this.db.getRepository(Poll).update({ id: pollId }, change);
+  }
+
+  answers(pollId: string): Promise<PollAnswer[]> {
+    return this.db.getRepository(PollAnswer).find({ where: { pollId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** One answer per person and poll: a second replaces the first. */
+  async saveAnswer(row: NewPollAnswer): Promise<void> {
+    const answers = this.db.getRepository(PollAnswer);
+    const existing = await answers.findOneBy({ pollId: row.pollId, userId: row.userId });
+    if (existing) await answers.update({ id: existing.id }, row);
+    else await answers.insert(answers.create(row));
+  }
+}

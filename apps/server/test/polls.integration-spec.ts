@@ -1,0 +1,132 @@
+import type { ImpactReport, PollView } from '@echo-hub/protocol';
+import { DataSource } from 'typeorm';
+import { PollAnswer } from '../src/live/entities/poll.entity';
+import { ProgramsService } from '../src/programs/programs.service';
+import { SessionsService } from '../src/sessions/sessions.service';
+import { type Account, account, addMember, api, bearer } from './fixtures';
+import { TestLiveClient } from './live-client';
+import { startTestApp, type TestApp } from './test-app';
+
+/**
+ * Polls over socket.io with real clients, on SQLite or PostgreSQL (TEST_DATABASE): the facilitator asks, two spokes
+ * answer, every page sees the count and then the shared results, and a knowledge check's share correct lands in
+ * the session's impact figures. The tests wait on socket events, never on time.
+ */
+describe('polls and knowledge checks in a live session', () => {
+  let t: TestApp;
+  let url: string;
+  let programId: string;
+  const people: Record<'host' | 'spoke1' | 'spoke2', Account> = {} as never;
+  let clients: TestLiveClient[] = [];
+
+  const connect = async (who: Account) => {
+    const c = new TestLiveClient(url, who.token);
+    clients.push(c);
+    await c.connected();
+    return c;
+  };
+  /** A new session, opened by the host, with both spokes in it. */
+  const liveSession = async () => {
+    const sessionId = (
+      await t.app
+        .get(SessionsService)
+        .create(programId, { title: 'Polls', startsAt: new Date().toISOString(), durationMinutes: 60 }, null)
+    ).id;
+    const [host, spoke1, spoke2] = await Promise.all([people.host, people.spoke1, people.spoke2].map(connect));
+    for (const c of [host, spoke1, spoke2]) await c.ok('session:join', { sessionId });
+    await host.ok('host:open');
+    return { sessionId, host, spoke1, spoke2, all: [host, spoke1, spoke2] };
+  };
+  const update = (c: TestLiveClient, match: (p: PollView) => boolean) => c.waitFor<PollView>('poll:update', match);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    url = await t.app.getUrl();
+    for (const name of ['host', 'spoke1', 'spoke2'] as const) people[name] = await account(t.app, name);
+    programId = (await t.app.get(ProgramsService).create({ name: 'Polls ECHO' })).id;
+    await addMember(t.app, programId, people.host.id, 'facilitator');
+    await addMember(t.app, programId, people.spoke1.id, 'participant');
+    await addMember(t.app, programId, people.spoke2.id, 'participant');
+  });
+
+  afterEach(() => {
+    clients.forEach((c) => c.close());
+    clients = [];
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('a poll asked by the facilitator is answered by two spokes; every client sees the count, then the results', async () => {
+    const { host, spoke1, spoke2, all } = await liveSession();
+    const launched = Promise.all(all.map((c) => update(c, (p) => p.status === 'open')));
+    const poll = await host.ok<PollView>('poll:ask', {
+      kind: 'single',
+      question: 'Which would you try first?',
+      options: ['Walking group', 'Befriending'],
+    });
+    await launched;
+    const counted = Promise.all(all.map((c) => update(c, (p) => p.id === poll.id && p.answers === 2)));
+    await spoke1.ok('poll:answer', { pollId: poll.id, choices: [0] });
+    await spoke2.ok('poll:answer', { pollId: poll.id, choices: [1] });
+    for (const seen of await counted) expect(seen.results).toBeNull();
+
+    const shared = Promise.all(all.map((c) => update(c, (p) => p.id === poll.id && p.shared)));
+    await host.ok('poll:share', { pollId: poll.id });
+    for (const seen of await shared) {
+      expect(seen).toMatchObject({ status: 'closed', answers: 2, results: { counts: [1, 1], names: null } });
+    }
+    // A client that comes back lists the poll with its results.
+    expect(await spoke1.ok<PollView[]>('poll:list')).toEqual([expect.objectContaining({ id: poll.id, shared: true })]);
+  });
+
+  it('refuses bad payloads and spokes running polls with a clear error, and stores nothing', async () => {
+    const { sessionId, host, spoke1 } = await liveSession();
+    const poll = await host.ok<PollView>('poll:ask', { kind: 'text', question: 'Anything else?' });
+    const cases: [TestLiveClient, string, unknown, string, RegExp][] = [
+      [spoke1, 'poll:ask', { kind: 'text', question: 'Mine' }, 'FORBIDDEN', /host or an expert/],
+      [host, 'poll:ask', { kind: 'rank', question: 'Q' }, 'INVALID_PAYLOAD', /kind/],
+      [host, 'poll:ask', { kind: 'single', question: 'Q', options: ['a'] }, 'INVALID_PAYLOAD', /options/],
+      [spoke1, 'poll:answer', { pollId: 'nope' }, 'INVALID_PAYLOAD', /pollId/],
+      [spoke1, 'poll:answer', { pollId: poll.id, text: ' ' }, 'INVALID_PAYLOAD', /text/],
+      [spoke1, 'poll:answer', { pollId: poll.id, text: 'NHS 943 476 5919' }, 'IDENTIFIERS_FOUND', /943/],
+    ];
+    for (const [client, event, payload, code, message] of cases) {
+      const ack = await client.request(event as 'poll:ask', payload);
+      expect({ event, payload, ack }).toMatchObject({ ack: { ok: false, error: { code, message } } });
+    }
+    expect(await t.app.get(DataSource).getRepository(PollAnswer).countBy({ pollId: poll.id })).toBe(0);
+    const polls = await host.ok<PollView[]>('poll:list');
+    expect(polls.map((p) => p.sessionId)).toEqual([sessionId]);
+  });
+
+  it("a knowledge check's share correct lands in the session's impact figures", async () => {
+    const { sessionId, host, spoke1, spoke2 } = await liveSession();
+    const check = await host.ok<PollView>('poll:ask', {
+      kind: 'multiple',
+      question: 'Which are social prescribing link worker tasks?',
+      options: ['Home visits', 'Prescribing drugs', 'Connecting to groups'],
+      correct: [0, 2],
+    });
+    await spoke1.ok('poll:answer', { pollId: check.id, choices: [0, 2] });
+    await spoke2.ok('poll:answer', { pollId: check.id, choices: [1] });
+    const closed = await host.ok<PollView>('poll:close', { pollId: check.id });
+    expect(closed.results).toMatchObject({ counts: [1, 1, 1], correct: [0, 2], shareCorrect: 0.5 });
+
+    const res = await api(t.app).get(`/api/programs/${programId}/impact`).set(bearer(people.host));
+    expect(res.status).toBe(200);
+    const session = (res.body as ImpactReport).perSession.find((s) => s.sessionId === sessionId);
+    expect(session?.knowledgeChecks).toEqual([
+      {
+        pollId: check.id,
+        question: 'Which are social prescribing link worker tasks?',
+        agendaItemId: null,
+        answers: 2,
+        correct: 1,
+        shareCorrect: 0.5,
+      },
+    ]);
+  });
+});
