@@ -1,7 +1,7 @@
 import type { SearchResult } from '@echo-hub/protocol';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { SEARCH_TABLE } from '../database/migrations/1764082800000-community';
 import { SEARCH_CONFIG, searchVector } from '../database/migrations/1764104400000-postgres-search';
 import { CommunityGroup } from './entities/community-group.entity';
@@ -64,13 +64,28 @@ interface Hit {
  * on its weighted tsvector (ts_rank, ts_headline), through a configuration that removes accents.
  */
 @Injectable()
-export class SearchService {
+export class SearchService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SearchService.name);
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   private get postgres(): boolean {
     return this.db.options.type === 'postgres';
+  }
+
+  /**
+   * PostgreSQL's search table came after its posts (migration PostgresSearch): when it is empty while posts exist,
+   * every visible post is indexed once, at start.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.postgres) return;
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM "${SEARCH_TABLE}"`);
+    if (n > 0) return;
+    const posts = await this.db
+      .getRepository(Post)
+      .find({ where: { hidden: false, deletedAt: IsNull() }, relations: { thread: true } });
+    for (const post of posts) await this.index(post, post.thread?.title ?? '');
+    if (posts.length) this.logger.log(`search: indexed ${posts.length} posts`);
   }
 
   /** Adds (or replaces) a post's row; the opening post's row carries the thread title. */

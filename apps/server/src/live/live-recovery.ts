@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { RecordingsService } from '../recordings/recordings.service';
+import { RecordingsService } from '../recordings';
 import { LiveAttendance } from './attendance';
 import { LiveRecords } from './live.records';
 import { OwnerLeases } from './owner-lease';

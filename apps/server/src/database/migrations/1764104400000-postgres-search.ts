@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { plainText } from '../../community/markdown';
 import { SEARCH_TABLE } from './1764082800000-community';
 
 /** The PostgreSQL text search configuration: English stemming after accents are removed ("café" finds "cafe"). */
@@ -7,7 +6,7 @@ export const SEARCH_CONFIG = 'echo_search';
 
 /**
  * PostgreSQL searches what SQLite searches: the posts' plain text (no Markdown syntax, no link URLs) in a table of
- * its own kept in step by SearchService, with accents ignored (the unaccent dictionary, as SQLite's
+ * its own kept in step by SearchService (which fills it at start when it is empty), with accents ignored (the unaccent dictionary, as SQLite's
  * remove_diacritics). It replaces the GIN index on the raw Markdown. SQLite is unchanged.
  */
 export class PostgresSearch1764104400000 implements MigrationInterface {
@@ -37,19 +36,7 @@ export class PostgresSearch1764104400000 implements MigrationInterface {
       `CREATE INDEX "${SEARCH_TABLE}_fts" ON "${SEARCH_TABLE}" USING GIN (${searchVector('"title"', '"body"')})`,
     );
     await q.query('DROP INDEX IF EXISTS "community_post_body_fts"');
-    const posts: { id: string; thread_id: string; body: string; opening: boolean; title: string }[] = await q.query(
-      `SELECT p.id, p.thread_id, p.body, p.opening, t.title
-         FROM "community_post" p JOIN "community_thread" t ON t.id = p.thread_id
-        WHERE p.hidden = false AND p.deleted_at IS NULL`,
-    );
-    for (const p of posts) {
-      await q.query(`INSERT INTO "${SEARCH_TABLE}" (post_id, thread_id, title, body) VALUES ($1, $2, $3, $4)`, [
-        p.id,
-        p.thread_id,
-        p.opening ? p.title : '',
-        plainText(p.body),
-      ]);
-    }
+    // Existing posts are indexed by SearchService when the hub starts (it finds the table empty).
   }
 
   async down(q: QueryRunner): Promise<void> {
