@@ -7,7 +7,10 @@ import { type ServerSocket, startSocketHub, until } from '../../../testing/socke
 import { LiveRoomClient } from './LiveRoomClient';
 
 /** The room as the test hub has it at version 5: a spoke waiting in the lobby (so no media starts). */
-const base = roomState({ version: 5, participants: [person('spoke', { displayName: 'Ciara Quinn' })] });
+const base = roomState({
+  version: 5,
+  participants: [person('spoke', { displayName: 'Ciara Quinn', admitted: false })],
+});
 
 const chat = (version: number, text: string): RoomPatch => ({
   version,
