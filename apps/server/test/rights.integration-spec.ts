@@ -165,7 +165,8 @@ describe('rights lost while connected', () => {
       for (;;) {
         const ack = await s.spokeClient.request('hand:lower', {});
         if (!ack.ok) return ack;
-        await new Promise((r) => setTimeout(r, 250));
+        // Slower than the hand-change limit (HandLimits.perMinute) over the cache's lifetime.
+        await new Promise((r) => setTimeout(r, 600));
       }
     };
     expect(await refused()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

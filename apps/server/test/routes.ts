@@ -1,5 +1,6 @@
 import type { Permission, ProgramRole } from '@echo-hub/protocol';
 import { AuthService } from '../src/auth/auth.service';
+import { ConnectionTestService } from '../src/connection-test/connection-test.service';
 import { ProgramsService } from '../src/programs/programs.service';
 import { DataSource } from 'typeorm';
 import { CaseAttachmentsService } from '../src/cases/case-attachments.service';
@@ -72,6 +73,57 @@ const victim = async (f: Fixture, t: TestApp) => {
 export const ROUTES: Route[] = [
   { method: 'get', path: '/api/health', rule: 'public', call: () => ({ path: '/api/health' }) },
   { method: 'get', path: '/api/ready', rule: 'public', call: () => ({ path: '/api/ready' }) },
+  { method: 'get', path: '/api/connection-test', rule: 'public', call: () => ({ path: '/api/connection-test' }) },
+  {
+    method: 'get',
+    path: '/api/connection-test/download',
+    rule: 'public',
+    call: () => ({ path: '/api/connection-test/download?kb=1' }),
+  },
+  {
+    method: 'post',
+    path: '/api/connection-test/upload',
+    rule: 'public',
+    noBody: true,
+    call: () => ({ path: '/api/connection-test/upload' }),
+  },
+  {
+    method: 'post',
+    path: '/api/connection-test/transports',
+    rule: 'signedIn',
+    noBody: true,
+    call: () => ({ path: '/api/connection-test/transports' }),
+  },
+  {
+    method: 'post',
+    path: '/api/connection-test/transports/{id}/connect',
+    rule: 'signedIn',
+    call: async (_f, t, who) => ({
+      path: `/api/connection-test/transports/${await connectionTest(t, who)}/connect`,
+      body: { dtlsParameters: { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: FINGERPRINT }] } },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/connection-test/transports/{id}/data',
+    rule: 'signedIn',
+    call: async (_f, t, who) => ({
+      path: `/api/connection-test/transports/${await connectionTest(t, who)}/data`,
+      body: { sctpStreamParameters: { streamId: 0, ordered: true }, label: 'probe' },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/connection-test/transports/{id}',
+    rule: 'signedIn',
+    call: async (_f, t, who) => ({ path: `/api/connection-test/transports/${await connectionTest(t, who)}` }),
+  },
+  {
+    method: 'delete',
+    path: '/api/connection-test/transports/{id}',
+    rule: 'signedIn',
+    call: async (_f, t, who) => ({ path: `/api/connection-test/transports/${await connectionTest(t, who)}` }),
+  },
   {
     method: 'post',
     path: '/api/auth/register',
@@ -872,6 +924,16 @@ export const cleanCase = {
   summary: 'Widowed last year; stopped going to her choir; GP referred for social prescribing.',
   ageBand: '75-84',
 };
+
+/** A DTLS fingerprint of the right shape (sha-256, 32 bytes). */
+const FINGERPRINT = Array.from({ length: 32 }, () => 'AB').join(':');
+
+/** A connection test (test transport) of the caller's own, or a random id for anonymous callers (refused first). */
+async function connectionTest(t: TestApp, who: Account | null): Promise<string> {
+  if (!who) return '00000000-0000-4000-8000-000000000000';
+  const user = { id: who.id, email: who.email, displayName: 'Tester', isAdmin: false, sessionId: '' };
+  return (await t.app.get(ConnectionTestService).open(user)).transport.id;
+}
 
 const presenterOf = (f: Fixture, who: Account | null) => {
   const presenter = who ?? f.admin;
