@@ -1,9 +1,5 @@
-import type { JoinResponse, QualityReport, QualitySample, TransportOptions } from '@echo-hub/protocol';
-import { ProgramsService } from '../src/programs/programs.service';
-import { SessionsService } from '../src/sessions/sessions.service';
-import { type Account, account, addMember } from './fixtures';
-import { connectClient, type TestLiveClient } from './live-client';
-import { startTestApp, type TestApp } from './test-app';
+import type { QualityReport, QualitySample, TransportOptions } from '@echo-hub/protocol';
+import { liveScene } from './live-scene';
 
 const report = (change: Partial<QualityReport> = {}): QualityReport => ({
   level: 'good',
@@ -21,46 +17,12 @@ const report = (change: Partial<QualityReport> = {}): QualityReport => ({
  * nobody else receives anyone's. Each test has a session of its own; they wait on socket events, never on time.
  */
 describe('connection quality over socket.io', () => {
-  let t: TestApp;
-  let url: string;
-  let programId: string;
-  const people: Record<'host' | 'spoke1' | 'spoke2', Account> = {} as never;
-  let clients: TestLiveClient[] = [];
-
-  const liveSession = async () => {
-    const sessionId = (
-      await t.app
-        .get(SessionsService)
-        .create(programId, { title: 'Quality', startsAt: new Date().toISOString(), durationMinutes: 60 }, null)
-    ).id;
-    const [host, spoke1, spoke2] = await Promise.all(
-      [people.host, people.spoke1, people.spoke2].map((p) => connectClient(url, p.token, clients)),
-    );
-    for (const c of [host, spoke1, spoke2]) c.state = (await c.ok<JoinResponse>('session:join', { sessionId })).state;
-    await host.ok('host:open');
-    await Promise.all([spoke1, spoke2].map((c) => c.stateWhere((s) => s.open)));
-    return { sessionId, host, spoke1, spoke2 };
-  };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    url = await t.app.getUrl();
-    for (const name of ['host', 'spoke1', 'spoke2'] as const) people[name] = await account(t.app, name);
-    programId = (await t.app.get(ProgramsService).create({ name: 'Quality ECHO' })).id;
-    await addMember(t.app, programId, people.host.id, 'facilitator');
-    await addMember(t.app, programId, people.spoke1.id, 'participant');
-    await addMember(t.app, programId, people.spoke2.id, 'participant');
-  });
-
-  afterEach(() => {
-    clients.forEach((c) => c.close());
-    clients = [];
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
+  const scene = liveScene('Quality ECHO');
+  const { people } = scene;
+  const liveSession = scene.liveSession;
+  beforeAll(() => scene.start());
+  afterEach(() => scene.closeClients());
+  afterAll(() => scene.close());
 
   it('sends a spoke’s figures to the facilitator and to no other spoke', async () => {
     const { sessionId, host, spoke1, spoke2 } = await liveSession();

@@ -1,11 +1,9 @@
 import type { ImpactReport, PollView } from '@echo-hub/protocol';
 import { DataSource } from 'typeorm';
 import { PollAnswer } from '../src/live/entities/poll.entity';
-import { ProgramsService } from '../src/programs/programs.service';
-import { SessionsService } from '../src/sessions/sessions.service';
-import { type Account, account, addMember, api, bearer } from './fixtures';
-import { TestLiveClient } from './live-client';
-import { startTestApp, type TestApp } from './test-app';
+import { api, bearer } from './fixtures';
+import type { TestLiveClient } from './live-client';
+import { liveScene } from './live-scene';
 
 /**
  * Polls over socket.io with real clients, on SQLite or PostgreSQL (TEST_DATABASE): the facilitator asks, two spokes
@@ -13,51 +11,14 @@ import { startTestApp, type TestApp } from './test-app';
  * the session's impact figures. The tests wait on socket events, never on time.
  */
 describe('polls and knowledge checks in a live session', () => {
-  let t: TestApp;
-  let url: string;
-  let programId: string;
-  const people: Record<'host' | 'spoke1' | 'spoke2', Account> = {} as never;
-  let clients: TestLiveClient[] = [];
-
-  const connect = async (who: Account) => {
-    const c = new TestLiveClient(url, who.token);
-    clients.push(c);
-    await c.connected();
-    return c;
-  };
-  /** A new session, opened by the host, with both spokes in it. */
-  const liveSession = async () => {
-    const sessionId = (
-      await t.app
-        .get(SessionsService)
-        .create(programId, { title: 'Polls', startsAt: new Date().toISOString(), durationMinutes: 60 }, null)
-    ).id;
-    const [host, spoke1, spoke2] = await Promise.all([people.host, people.spoke1, people.spoke2].map(connect));
-    for (const c of [host, spoke1, spoke2]) await c.ok('session:join', { sessionId });
-    await host.ok('host:open');
-    return { sessionId, host, spoke1, spoke2, all: [host, spoke1, spoke2] };
-  };
+  const scene = liveScene('Polls ECHO');
+  const { people } = scene;
+  const liveSession = scene.liveSession;
   const update = (c: TestLiveClient, match: (p: PollView) => boolean) => c.waitFor<PollView>('poll:update', match);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    url = await t.app.getUrl();
-    for (const name of ['host', 'spoke1', 'spoke2'] as const) people[name] = await account(t.app, name);
-    programId = (await t.app.get(ProgramsService).create({ name: 'Polls ECHO' })).id;
-    await addMember(t.app, programId, people.host.id, 'facilitator');
-    await addMember(t.app, programId, people.spoke1.id, 'participant');
-    await addMember(t.app, programId, people.spoke2.id, 'participant');
-  });
-
-  afterEach(() => {
-    clients.forEach((c) => c.close());
-    clients = [];
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
+  beforeAll(() => scene.start());
+  afterEach(() => scene.closeClients());
+  afterAll(() => scene.close());
 
   it('a poll asked by the facilitator is answered by two spokes; every client sees the count, then the results', async () => {
     const { host, spoke1, spoke2, all } = await liveSession();
@@ -97,7 +58,7 @@ describe('polls and knowledge checks in a live session', () => {
       const ack = await client.request(event as 'poll:ask', payload);
       expect({ event, payload, ack }).toMatchObject({ ack: { ok: false, error: { code, message } } });
     }
-    expect(await t.app.get(DataSource).getRepository(PollAnswer).countBy({ pollId: poll.id })).toBe(0);
+    expect(await scene.t.app.get(DataSource).getRepository(PollAnswer).countBy({ pollId: poll.id })).toBe(0);
     const polls = await host.ok<PollView[]>('poll:list');
     expect(polls.map((p) => p.sessionId)).toEqual([sessionId]);
   });
@@ -115,7 +76,7 @@ describe('polls and knowledge checks in a live session', () => {
     const closed = await host.ok<PollView>('poll:close', { pollId: check.id });
     expect(closed.results).toMatchObject({ counts: [1, 1, 1], correct: [0, 2], shareCorrect: 0.5 });
 
-    const res = await api(t.app).get(`/api/programs/${programId}/impact`).set(bearer(people.host));
+    const res = await api(scene.t.app).get(`/api/programs/${scene.programId}/impact`).set(bearer(people.host));
     expect(res.status).toBe(200);
     const session = (res.body as ImpactReport).perSession.find((s) => s.sessionId === sessionId);
     expect(session?.knowledgeChecks).toEqual([
