@@ -928,11 +928,25 @@ export const cleanCase = {
 /** A DTLS fingerprint of the right shape (sha-256, 32 bytes). */
 const FINGERPRINT = Array.from({ length: 32 }, () => 'AB').join(':');
 
+/** Each caller's open connection test, per app: reused while open (a person may open only a few a minute). */
+const openTests = new WeakMap<TestApp, Map<string, string>>();
+
 /** A connection test (test transport) of the caller's own, or a random id for anonymous callers (refused first). */
 async function connectionTest(t: TestApp, who: Account | null): Promise<string> {
   if (!who) return '00000000-0000-4000-8000-000000000000';
   const user = { id: who.id, email: who.email, displayName: 'Tester', isAdmin: false, sessionId: '' };
-  return (await t.app.get(ConnectionTestService).open(user)).transport.id;
+  const tests = t.app.get(ConnectionTestService);
+  const mine = openTests.get(t) ?? new Map<string, string>();
+  openTests.set(t, mine);
+  const known = mine.get(who.id);
+  try {
+    if (known && tests.status(user, known)) return known;
+  } catch {
+    // closed (a newer test, DELETE, or its minute is up): open another
+  }
+  const id = (await tests.open(user)).transport.id;
+  mine.set(who.id, id);
+  return id;
 }
 
 const presenterOf = (f: Fixture, who: Account | null) => {

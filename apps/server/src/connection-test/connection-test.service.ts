@@ -125,13 +125,22 @@ export class ConnectionTestService implements OnApplicationShutdown {
     });
   }
 
+  /** Each test transport's data probes, by SCTP stream. */
+  private readonly probes = new WeakMap<ms.WebRtcTransport, Map<unknown, ms.DataProducer>>();
+
   async produceData(user: AuthUser, id: string, sctpStreamParameters: object, label = ''): Promise<{ id: string }> {
     const transport = this.test(user, id);
+    // A page probing again on the same stream (a retry) replaces its earlier probe.
+    const streamId = (sctpStreamParameters as { streamId?: unknown }).streamId;
+    const streams = this.probes.get(transport) ?? new Map<unknown, ms.DataProducer>();
+    this.probes.set(transport, streams);
+    streams.get(streamId)?.close();
     const producer = await transport
       .produceData({ sctpStreamParameters: sctpStreamParameters as ms.SctpStreamParameters, label })
       .catch((e: Error) => {
         throw new BadRequestException(`sctpStreamParameters: ${e.message}`);
       });
+    streams.set(streamId, producer);
     return { id: producer.id };
   }
 
