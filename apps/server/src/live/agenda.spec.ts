@@ -3,10 +3,13 @@ import { agendaItem, liveParts, sessionWith } from './live.fixtures';
 describe('LiveAgenda', () => {
   const agenda = [agendaItem('didactic', 20, 'Goal setting'), agendaItem('case', 30)];
 
-  it('moves to a phase and slot with the slot’s timer, opening the room', async () => {
+  it('moves to a phase and slot with the slot’s timer, opening the room to everyone waiting', async () => {
     const parts = liveParts(agenda);
     const s = await sessionWith(parts, { open: false });
+    const waiting = async () => (await s.state()).participants.filter((p) => !p.admitted).map((p) => p.userId);
+    expect((await waiting()).sort()).toEqual(s.spokes.map((c) => c.user.id).sort());
     await parts.agenda.setPhase(s.host, { phase: 'didactic', slot: 0 });
+    expect(await waiting()).toEqual([]);
     expect(await s.state()).toMatchObject({
       phase: 'didactic',
       open: true,

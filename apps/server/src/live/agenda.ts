@@ -5,6 +5,7 @@ import { invalid } from './live.errors';
 import type { LiveClient } from './live.types';
 import { RoomRecording } from './room-recording';
 import { RoomRegistry } from './room-registry';
+import { openingChange } from './room-state';
 
 /** The running order: the phase and the agenda slot with its timer; didactic slots record by themselves. */
 @Injectable()
@@ -20,13 +21,12 @@ export class LiveAgenda {
     const slot = dto.slot ?? null;
     const item = slot === null ? undefined : room.agenda[slot];
     if (slot !== null && !item) throw invalid(`slot ${slot} is not in the agenda`);
-    await room.change({
-      set: {
+    await room.change(({ state }) =>
+      openingChange(state, {
         phase: dto.phase,
-        open: true,
         timer: { slot, startedAt: item ? nowIso() : null, seconds: (item?.minutes ?? 0) * 60 },
-      },
-    });
+      }),
+    );
     // Didactic slots record by themselves; any other phase stops the recording.
     await this.recording.stop(room);
     if (dto.phase === 'didactic' && item?.kind === 'didactic') {

@@ -8,7 +8,7 @@ import type { LiveRoom } from './live-room';
 import { type LiveClient, NOTE_WRITER_ROLES } from './live.types';
 import { RoomRecording } from './room-recording';
 import { RoomRegistry } from './room-registry';
-import { participantOf } from './room-state';
+import { openingChange, participantOf } from './room-state';
 
 /** Share of a case slot each stage gets: most for the presentation and the hub's recommendations. */
 const STAGE_SHARE: Record<CaseStage, number> = {
@@ -39,10 +39,9 @@ export class LiveCases {
     const caseSlots = room.agenda.map((item, index) => ({ item, index })).filter((x) => x.item.kind === 'case');
     const slot = caseSlots[Math.max(0, (presented.position ?? 1) - 1)] ?? caseSlots[0];
     const minutes = slot?.item.minutes ?? 30;
-    await room.change(({ state }) => ({
-      set: {
+    await room.change(({ state }) =>
+      openingChange(state, {
         phase: 'cases',
-        open: true,
         timer: { slot: slot?.index ?? null, startedAt: nowIso(), seconds: minutes * 60 },
         presenterId: participantOf(state, presented.presenterId) ? presented.presenterId : state.presenterId,
         liveCase: {
@@ -52,8 +51,8 @@ export class LiveCases {
           stageSeconds: stageSeconds('presentation', minutes),
           notes: '',
         },
-      },
-    }));
+      }),
+    );
     await room.updateVideoForwarding();
     // Recorded only when everyone present has consented; a consent is for one case.
     const { consent } = await room.shared();

@@ -10,7 +10,7 @@ import { LiveRecords } from './live.records';
 import type { LiveClient } from './live.types';
 import { RoomRecording } from './room-recording';
 import { RoomRegistry } from './room-registry';
-import { updateEveryParticipant } from './room-state';
+import { openingChange } from './room-state';
 
 /** A live room's life: opened by the first join, opened to spokes by a host, ended for everyone, shut down. */
 @Injectable()
@@ -47,7 +47,7 @@ export class RoomLifecycle implements OnApplicationShutdown {
     // Everyone waiting in the lobby comes in.
     await room.change(({ state }) => {
       const phase: LivePhase = state.phase === 'lobby' ? 'introductions' : state.phase;
-      return updateEveryParticipant(state, { admitted: true }, { open: true, phase });
+      return openingChange(state, { phase });
     });
     await this.records.setSessionStatus(room.sessionId, 'live');
   }

@@ -68,6 +68,16 @@ export function updateParticipant(state: RoomState, userId: string, update: Part
   return p ? { participants: { upsert: [{ ...p, ...update }] } } : {};
 }
 
+/**
+ * Sets `set` with the room open: opening a room that was not (Open session, a phase, a case) lets in everyone
+ * waiting in the lobby, in the same change.
+ */
+export function openingChange(state: RoomState, set: NonNullable<RoomPatch['set']>): RoomChange {
+  return state.open
+    ? { set: { ...set, open: true } }
+    : updateEveryParticipant(state, { admitted: true }, { ...set, open: true });
+}
+
 /** Applies `update` to every participant, with `set`, in one change. */
 export function updateEveryParticipant(
   state: RoomState,
