@@ -43,7 +43,7 @@ test('a reply written on one page appears on the other without reload, and repli
   await openThread(ciara, 'Link workers’ network', thread);
   await openThread(priya, 'Link workers’ network', thread);
 
-  const text = `The library runs a digital drop-in on Thursdays (${Date.now()}).`;
+  const text = `The library runs a digital drop-in on Thursdays (run ${Date.now().toString(36)}).`;
   await ciara.getByLabel('Your reply', { exact: true }).fill(text);
   await ciara.getByRole('button', { name: 'Preview' }).click();
   await expect(ciara.locator('.composer-preview')).toContainText('digital drop-in');
@@ -56,7 +56,7 @@ test('a reply written on one page appears on the other without reload, and repli
 
   // Priya answers that post; the answer appears on Ciara's page indented under it.
   await arrived.getByRole('button', { name: 'Reply', exact: true }).click();
-  const answer = `Thank you, I will try that (${Date.now()}).`;
+  const answer = `Thank you, I will try that (run ${Date.now().toString(36)}).`;
   await priya.getByLabel('Your reply to Ciara Quinn').fill(answer);
   await priya.getByRole('button', { name: 'Post reply' }).first().click();
   const nested = ciara.locator('.post-item.depth-1').filter({ hasText: answer });
@@ -100,7 +100,7 @@ test('a mention raises a notification on the mentioned person’s page', async (
   await expect(option).toBeVisible();
   await box.press('Enter');
   await expect(box).toHaveValue('Good point @Ciara Quinn ');
-  const marker = `buddies work in Bradford too (${Date.now()})`;
+  const marker = `buddies work in Bradford too (run ${Date.now().toString(36)})`;
   await box.pressSequentially(marker);
   await tom.getByRole('button', { name: 'Post reply' }).click();
   // The de-identification gate warns that a town is named; it names no patient, so he sends it.
