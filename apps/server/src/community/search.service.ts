@@ -90,14 +90,19 @@ export class SearchService implements OnApplicationBootstrap {
 
   /** Adds (or replaces) a post's row; the opening post's row carries the thread title. */
   async index(post: Post, threadTitle: string): Promise<void> {
+    const row = [post.id, post.threadId, post.opening ? indexable(threadTitle) : '', indexable(plainText(post.body))];
+    if (this.postgres) {
+      // One statement, so two requests indexing the same post at once cannot both insert it.
+      await this.db.query(
+        `INSERT INTO "${SEARCH_TABLE}" (post_id, thread_id, title, body) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (post_id) DO UPDATE SET thread_id = EXCLUDED.thread_id, title = EXCLUDED.title, body = EXCLUDED.body`,
+        row,
+      );
+      return;
+    }
+    // SQLite runs one statement at a time; an FTS5 table has no upsert.
     await this.remove(post.id);
-    const values = this.postgres ? '$1, $2, $3, $4' : '?, ?, ?, ?';
-    await this.db.query(`INSERT INTO "${SEARCH_TABLE}" (post_id, thread_id, title, body) VALUES (${values})`, [
-      post.id,
-      post.threadId,
-      post.opening ? indexable(threadTitle) : '',
-      indexable(plainText(post.body)),
-    ]);
+    await this.db.query(`INSERT INTO "${SEARCH_TABLE}" (post_id, thread_id, title, body) VALUES (?, ?, ?, ?)`, row);
   }
 
   async remove(postId: string): Promise<void> {
