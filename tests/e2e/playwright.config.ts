@@ -118,8 +118,10 @@ export default defineConfig({
       RTC_LISTEN_IP: '127.0.0.1',
       MEDIASOUP_WORKERS: '2',
       LOG_LEVEL: 'warn',
-      // Every page and request signs in from 127.0.0.1: the per-address limit is for real clients.
+      // Every page and request signs in from 127.0.0.1, the demo accounts many times a minute: the per-address and
+      // per-account limits are for real clients (the integration specs test both).
       LOGIN_ADDRESS_RATE_LIMIT: '10000',
+      LOGIN_RATE_LIMIT: '10000',
     },
   },
 });
