@@ -121,7 +121,7 @@ export default defineConfig({
       // Every page and request signs in from 127.0.0.1, the demo accounts many times a minute: the per-address and
       // per-account limits are for real clients (the integration specs test both).
       LOGIN_ADDRESS_RATE_LIMIT: '10000',
-      LOGIN_RATE_LIMIT: '10000',
+      LOGIN_RATE_LIMIT: '1000',
     },
   },
 });
