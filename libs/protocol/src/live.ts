@@ -104,6 +104,30 @@ export interface RoomPatch {
   participants?: { upsert?: LiveParticipant[]; remove?: string[] };
 }
 
+/** A room nobody has changed yet: version 0, in the lobby, empty (the server's start, and specs' base). */
+export function emptyRoomState(sessionId: string, chat: ChatMessage[] = []): RoomState {
+  return {
+    sessionId,
+    version: 0,
+    phase: 'lobby',
+    open: false,
+    locked: false,
+    timer: { slot: null, startedAt: null, seconds: 0 },
+    presenterId: null,
+    spotlightId: null,
+    activeSpeakerId: null,
+    hands: [],
+    participants: [],
+    chat,
+    videoUserIds: [],
+    videoSpareId: null,
+    liveCase: null,
+    lobbyMessage: null,
+    recording: false,
+    endedAt: null,
+  };
+}
+
 /** Whose camera video the server forwards to `userId`: the last-N without themselves, the spare in their place. */
 export function videoForwardedTo(state: Pick<RoomState, 'videoUserIds' | 'videoSpareId'>, userId: string): string[] {
   if (!state.videoUserIds.includes(userId)) return state.videoUserIds;

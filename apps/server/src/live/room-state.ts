@@ -1,4 +1,11 @@
-import { applyPatch, type ChatMessage, type LiveParticipant, type RoomPatch, type RoomState } from '@echo-hub/protocol';
+import {
+  applyPatch,
+  type ChatMessage,
+  emptyRoomState,
+  type LiveParticipant,
+  type RoomPatch,
+  type RoomState,
+} from '@echo-hub/protocol';
 
 /** Consent to record the next case: who agreed, recorded by which host, when. */
 export interface RecordingConsent {
@@ -33,26 +40,7 @@ export interface RoomChange {
 
 export function newSharedRoom(sessionId: string, chat: ChatMessage[] = []): SharedRoom {
   return {
-    state: {
-      sessionId,
-      version: 0,
-      phase: 'lobby',
-      open: false,
-      locked: false,
-      timer: { slot: null, startedAt: null, seconds: 0 },
-      presenterId: null,
-      spotlightId: null,
-      activeSpeakerId: null,
-      hands: [],
-      participants: [],
-      chat,
-      videoUserIds: [],
-      videoSpareId: null,
-      liveCase: null,
-      lobbyMessage: null,
-      recording: false,
-      endedAt: null,
-    },
+    state: emptyRoomState(sessionId, chat),
     removed: [],
     consent: null,
     mediaEpoch: 0,
