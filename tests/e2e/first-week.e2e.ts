@@ -131,3 +131,53 @@ test('a spoke knocking at a locked room: badge and chime for the facilitator, a 
   await expect(spoke.getByTestId('tile')).toHaveCount(2); // the stage: the facilitator and themselves
   await expect(host.getByTestId('waiting-badge')).toBeHidden();
 });
+
+test('a follow-up thread points at the case it is about; readers of the case follow the link, the case lists it', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { sessionId } = await scheduleNow(request, 'Follow-up threads (e2e)', [{ kind: 'case', minutes: 30 }]);
+  const ciaraLogin = await request.post('/api/auth/login', {
+    data: { email: 'linkworker.ards@echo.demo', password: DEMO_PASSWORD },
+  });
+  const ciaraHeaders = { Authorization: `Bearer ${(await ciaraLogin.json()).accessToken as string}` };
+  const caseTitle = `Loneliness after a move into sheltered housing (${Date.now().toString(36)})`;
+  const submitted = await request.post(`/api/sessions/${sessionId}/cases`, {
+    headers: ciaraHeaders,
+    data: {
+      title: caseTitle,
+      presentingQuestion: 'Which groups could she try first?',
+      summary: 'Moved in last spring; no visitors; GP referred for social prescribing.',
+      ageBand: '75-84',
+    },
+  });
+  expect(submitted.status()).toBe(201);
+  const caseId = (await submitted.json()).id as string;
+
+  // The presenter starts the discussion from the case's own page.
+  const ciara = await openPage(browser);
+  await signIn(ciara, 'linkworker.ards@echo.demo');
+  await ciara.goto(`/cases/${caseId}`);
+  await ciara.getByRole('link', { name: 'Start a follow-up discussion in the community' }).click();
+  await expect(ciara.getByText('Choose a group, then start a thread to follow up the case.')).toBeVisible();
+  await ciara.getByRole('link', { name: 'Link workers’ network' }).click();
+  await ciara.getByRole('button', { name: 'New thread' }).click();
+  await expect(ciara.getByText('This thread will follow up the case you came from')).toBeVisible();
+  const threadTitle = `How did the walking group go? (${Date.now().toString(36)})`;
+  await ciara.getByLabel('Title').fill(threadTitle);
+  await ciara.getByLabel('Opening post').fill('She went twice and wants to keep going; ideas for the winter?');
+  await ciara.getByRole('button', { name: 'Start thread' }).click();
+  await expect(ciara.getByRole('heading', { level: 1, name: threadTitle })).toBeVisible();
+
+  // Another spoke reading the thread sees which case it follows and gets there in one click.
+  const priya = await openPage(browser);
+  await signIn(priya, 'linkworker.bradford@echo.demo');
+  await priya.goto(ciara.url());
+  await expect(priya.getByText('Follows up the case')).toBeVisible();
+  await priya.getByRole('link', { name: caseTitle }).click();
+  await expect(priya.getByRole('heading', { level: 1, name: caseTitle })).toBeVisible();
+  // The case's page lists its follow-up discussion.
+  const discussion = priya.getByRole('region', { name: 'Discussion' });
+  await expect(discussion.getByRole('link', { name: threadTitle })).toBeVisible();
+});

@@ -23,6 +23,7 @@ import { StorageService } from '../src/storage/storage.service';
 import { type Account, account, addMember, api, bearer } from './fixtures';
 import { TestLiveClient } from './live-client';
 import { startTestApp, type TestApp } from './test-app';
+import { cleanCase } from './routes';
 import { TINY_PNG } from './upload-fixtures';
 
 type Who = 'facilitator' | 'ciara' | 'mark' | 'patrick' | 'joanne' | 'outsider';
@@ -327,6 +328,57 @@ describe('community of practice', () => {
       expect((await thread('mark', res.body.id)).session).toMatchObject({ id: sessionId, title: 'Session 4' });
       const linked = await get('mark', `/api/sessions/${sessionId}/threads`);
       expect(linked.body.map((x: { id: string }) => x.id)).toContain(res.body.id);
+    });
+
+    it('links a thread to a case it follows up; a reader who may not see the case sees only that there is one', async () => {
+      const submitted = await post('ciara', `/api/sessions/${sessionId}/cases`, cleanCase);
+      expect(submitted.status).toBe(201);
+      const res = await post('ciara', `/api/groups/${openGroup}/threads`, {
+        title: 'Follow-up: back at the choir',
+        body: 'She went twice; what next?',
+        caseId: submitted.body.id,
+      });
+      expect(res.status).toBe(201);
+      expect((await thread('mark', res.body.id)).case).toEqual({
+        visible: true,
+        id: submitted.body.id,
+        title: cleanCase.title,
+        status: 'submitted',
+        sessionId,
+      });
+      const linked = await get('mark', `/api/cases/${submitted.body.id}/threads`);
+      expect(linked.status).toBe(200);
+      expect(linked.body.map((x: { id: string }) => x.id)).toEqual([res.body.id]);
+
+      // A draft is Ciara's (and the facilitators') only: Mark reads the thread, not the case.
+      const draft = await post('ciara', `/api/sessions/${sessionId}/cases`, { ...cleanCase, draft: true });
+      expect(draft.status).toBe(201);
+      const about = await post('ciara', `/api/groups/${openGroup}/threads`, {
+        title: 'Before I submit',
+        body: 'Would this be a good case?',
+        caseId: draft.body.id,
+      });
+      expect(about.status).toBe(201);
+      const seenByMark = await thread('mark', about.body.id);
+      expect(seenByMark.case).toEqual({ visible: false });
+      expect(JSON.stringify(seenByMark)).not.toContain(draft.body.id);
+      expect((await thread('facilitator', about.body.id)).case).toMatchObject({ visible: true, status: 'draft' });
+      expect((await get('mark', `/api/cases/${draft.body.id}/threads`)).status).toBe(404);
+
+      // Nobody links a case they may not read, or one of another program; the answer names the field.
+      const refused = await post('mark', `/api/groups/${openGroup}/threads`, {
+        title: 'Linking',
+        body: 'x',
+        caseId: draft.body.id,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toContain('caseId');
+      const unlink = await patch('ciara', `/api/threads/${res.body.id}`, { caseId: null });
+      expect(unlink.status).toBe(200);
+      expect((await thread('mark', res.body.id)).case).toBeNull();
+      const malformed = await patch('ciara', `/api/threads/${res.body.id}`, { caseId: 'not-a-uuid' });
+      expect(malformed.status).toBe(400);
+      expect(JSON.stringify(malformed.body)).toContain('caseId');
     });
 
     it('limits flooding: ten posts (threads and replies) a minute per person, then 429; moderators are exempt', async () => {

@@ -787,6 +787,12 @@ export const ROUTES: Route[] = [
     call: (f) => ({ path: `/api/sessions/${f.session}/threads` }),
   },
   {
+    method: 'get',
+    path: '/api/cases/{id}/threads',
+    rule: 'community.read',
+    call: async (f, t) => ({ path: `/api/cases/${await newCase(f, t, null)}/threads` }),
+  },
+  {
     method: 'patch',
     path: '/api/posts/{id}',
     rule: 'community.post',

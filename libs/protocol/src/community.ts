@@ -139,6 +139,8 @@ export interface CreateThreadRequest {
   body: string;
   /** Continue the discussion of a session of the same program. */
   sessionId?: string;
+  /** Follow up a case of the same program (one the author may read). */
+  caseId?: string;
   /** Client-generated UUID: a retry with the same one returns the thread already made. */
   clientId?: string;
   /**
@@ -158,6 +160,7 @@ export interface UpdateThreadRequest {
   pinned?: boolean;
   locked?: boolean;
   sessionId?: string | null;
+  caseId?: string | null;
   /**
    * Possible identifiers in the title or body (the de-identification gate, as a warning: peer support is
    * not case discussion, but staff write about patients there too) that the author confirms identify
@@ -204,10 +207,16 @@ export interface PostNode extends PostDto {
   replies: PostNode[];
 }
 
+/** A case a thread points at, as the reader may see it. */
+export type LinkedCase =
+  { visible: true; id: string; title: string; status: string; sessionId: string | null } | { visible: false };
+
 /** `GET /api/threads/:id`: the thread with its posts as a tree (the opening post first, then replies to the thread). */
 export interface ThreadDetail extends ThreadSummary {
   group: { id: string; name: string; isPrivate: boolean };
   session: { id: string; title: string; startsAt: string } | null;
+  /** The case the thread follows up: what it is only for readers who may see the case, else only that one exists. */
+  case: LinkedCase | null;
   posts: PostNode[];
   access: { post: boolean; moderate: boolean };
   bookmarkedPostIds: string[];

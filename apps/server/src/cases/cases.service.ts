@@ -27,6 +27,11 @@ import { recommendationsPdf } from './recommendations-pdf';
 const QUEUED: CaseStatus[] = ['submitted', 'scheduled'];
 
 /** Who is asking, and whether they manage the program's queue (facilitator, coordinator, admin). */
+/** Whether someone of the case's program may read it: a draft only its presenter and the managers; any other, all. */
+export function caseReadableBy(c: Pick<EchoCase, 'status' | 'presenterId'>, userId: string, manager: boolean): boolean {
+  return c.status !== 'draft' || c.presenterId === userId || manager;
+}
+
 export interface Caller {
   user: AuthUser;
   manager: boolean;
@@ -300,8 +305,7 @@ export class CasesService {
   /** The case, if the caller may read it (a draft: its presenter and the managers only); else 404. */
   async readable(id: string, caller: Caller): Promise<EchoCase> {
     const c = await this.db.getRepository(EchoCase).findOne({ where: { id }, relations: { presenter: true } });
-    if (!c || (c.status === 'draft' && c.presenterId !== caller.user.id && !caller.manager))
-      throw notFound(`case ${id}`);
+    if (!c || !caseReadableBy(c, caller.user.id, caller.manager)) throw notFound(`case ${id}`);
     return c;
   }
 

@@ -168,4 +168,15 @@ export class ThreadsController {
   ): Promise<ThreadSummary[]> {
     return this.threads.forSession(user, id, role(req));
   }
+
+  /** Follow-up discussions of a case (for readers of the case). */
+  @Access('community.read', 'case')
+  @Get('cases/:id/threads')
+  forCase(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<ThreadSummary[]> {
+    return this.threads.forCase(user, id, role(req));
+  }
 }

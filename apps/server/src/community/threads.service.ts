@@ -6,6 +6,7 @@ import {
   type PostDto,
   type PostNode,
   type PostRevisionDto,
+  type LinkedCase,
   type PreviewResponse,
   type ProgramRole,
   REACTIONS,
@@ -17,6 +18,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
+import { caseReadableBy, EchoCase } from '../cases';
 import { gate } from '../deid';
 import { RateLimitService } from '../common/rate-limit.service';
 import { nowIso } from '../database/columns';
@@ -24,7 +26,7 @@ import { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from '../realtime/realtime.service';
 import { EchoSession } from '../sessions';
 import { AuditService } from './audit.service';
-import { CommunityAccessService, type ResolvedAccess, type Viewer } from './community-access.service';
+import { CommunityAccessService, HUB_MANAGERS, type ResolvedAccess, type Viewer } from './community-access.service';
 import {
   badRequest,
   CommunityError,
@@ -158,6 +160,23 @@ export class ThreadsService {
     return threads.map((t) => this.summary(t, unread.get(t.id) ?? 0));
   }
 
+  /** Threads that follow up a case the caller may read, in the groups the caller may read. */
+  async forCase(viewer: Viewer, caseId: string, role?: ProgramRole | null): Promise<ThreadSummary[]> {
+    const c = await this.db.getRepository(EchoCase).findOneBy({ id: caseId });
+    if (!c || !(await this.mayReadCase(viewer, c, role))) throw notFound(`case ${caseId}`);
+    const readable = await this.access.readableGroups(viewer, c.programId, role);
+    const threads = await this.db.getRepository(Thread).find({
+      where: { caseId, groupId: In(readable.map((a) => a.group.id)), hidden: false },
+      relations: { author: true },
+      order: { lastPostAt: 'DESC' },
+    });
+    const unread = await this.unreadByThread(
+      viewer.id,
+      threads.map((t) => t.id),
+    );
+    return threads.map((t) => this.summary(t, unread.get(t.id) ?? 0));
+  }
+
   async create(
     viewer: Viewer,
     groupId: string,
@@ -173,6 +192,7 @@ export class ThreadsService {
     await this.checkRate(viewer, access);
     const group = access.group;
     if (dto.sessionId) await this.checkSession(group.programId, dto.sessionId);
+    if (dto.caseId) await this.checkCase(viewer, group.programId, dto.caseId, role);
     gatePost({ title: dto.title, body: dto.body }, dto.confirmedSpans, await this.colleagues(group.programId));
     const rendered = renderMarkdown(dto.body, await this.access.mentionable(group));
     const now = nowIso();
@@ -184,6 +204,7 @@ export class ThreadsService {
         authorId: viewer.id,
         title: dto.title,
         sessionId: dto.sessionId ?? null,
+        caseId: dto.caseId ?? null,
         pinned: false,
         locked: false,
         hidden: false,
@@ -280,6 +301,7 @@ export class ThreadsService {
       ...this.summary(thread, unread),
       group: { id: access.group.id, name: access.group.name, isPrivate: access.group.isPrivate },
       session: session ? { id: session.id, title: session.title, startsAt: session.startsAt } : null,
+      case: thread.caseId ? await this.linkedCase(viewer, thread.caseId, role) : null,
       posts: buildTree(posts.map((p) => this.toDto(p, ctx, seer))),
       access: { post: access.post && (!thread.locked || access.moderate), moderate: access.moderate },
       bookmarkedPostIds: bookmarks.map((b) => b.postId),
@@ -305,6 +327,11 @@ export class ThreadsService {
       if (dto.sessionId) await this.checkSession(thread.programId, dto.sessionId);
       changes.push(dto.sessionId ? `linked to session ${dto.sessionId}` : 'unlinked from its session');
       thread.sessionId = dto.sessionId;
+    }
+    if (dto.caseId !== undefined && dto.caseId !== thread.caseId) {
+      if (dto.caseId) await this.checkCase(viewer, thread.programId, dto.caseId, role);
+      changes.push(dto.caseId ? `linked to case ${dto.caseId}` : 'unlinked from its case');
+      thread.caseId = dto.caseId;
     }
     const flips: ['pinned' | 'locked', string, string][] = [
       ['pinned', 'thread.pin', 'thread.unpin'],
@@ -807,6 +834,28 @@ export class ThreadsService {
     if (!(await this.db.getRepository(EchoSession).exist({ where: { id: sessionId, programId } }))) {
       throw badRequest('sessionId is not a session of this program');
     }
+  }
+
+  /** A case to link: of the program, and one the caller may read (so nobody links a draft they cannot see). */
+  private async checkCase(viewer: Viewer, programId: string, caseId: string, role?: ProgramRole | null) {
+    const c = await this.db.getRepository(EchoCase).findOneBy({ id: caseId, programId });
+    if (!c || !(await this.mayReadCase(viewer, c, role))) {
+      throw badRequest('caseId is not a case of this program that you may read');
+    }
+  }
+
+  private async mayReadCase(viewer: Viewer, c: EchoCase, role?: ProgramRole | null): Promise<boolean> {
+    const programRole = role === undefined ? await this.access.programRole(viewer, c.programId) : role;
+    if (!viewer.isAdmin && programRole === null) return false;
+    return caseReadableBy(c, viewer.id, viewer.isAdmin || (programRole !== null && HUB_MANAGERS.includes(programRole)));
+  }
+
+  /** The linked case as this reader may see it: what it is, or only that there is one. */
+  private async linkedCase(viewer: Viewer, caseId: string, role?: ProgramRole | null): Promise<LinkedCase | null> {
+    const c = await this.db.getRepository(EchoCase).findOneBy({ id: caseId });
+    if (!c) return null;
+    if (!(await this.mayReadCase(viewer, c, role))) return { visible: false };
+    return { visible: true, id: c.id, title: c.title, status: c.status, sessionId: c.sessionId };
   }
 
   /** Attachments the author uploaded to this group and refers to in the post become the post's. */

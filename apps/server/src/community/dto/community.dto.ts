@@ -168,6 +168,11 @@ export class CreateThreadDto extends Confirmable implements CreateThreadRequest 
   @IsUUID('4', { message: 'sessionId must be a UUID' })
   sessionId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'A case of the same program the author may read ("follow up")' })
+  @Optional()
+  @IsUUID('4', { message: 'caseId must be a UUID' })
+  caseId?: string;
+
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Client-generated: a retry with the same one creates nothing new',
@@ -201,6 +206,12 @@ export class UpdateThreadDto extends Confirmable implements UpdateThreadRequest 
   @ValidateIf((_o, v) => v !== null)
   @IsUUID('4', { message: 'sessionId must be a UUID or null' })
   sessionId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID('4', { message: 'caseId must be a UUID or null' })
+  caseId?: string | null;
 }
 
 export class MoveThreadDto implements MoveThreadRequest {

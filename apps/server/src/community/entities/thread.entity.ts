@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { User } from '../../auth/entities/user.entity';
 import { BaseEntity, TimestampColumn } from '../../database/columns';
 import { Program } from '../../programs/entities/program.entity';
+import { EchoCase } from '../../cases';
 import { EchoSession } from '../../sessions';
 import { CommunityGroup } from './community-group.entity';
 
@@ -42,6 +43,14 @@ export class Thread extends BaseEntity {
   @ManyToOne(() => EchoSession, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'session_id' })
   session?: EchoSession;
+
+  /** The case this discussion follows up, in the same program. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  caseId: string | null;
+
+  @ManyToOne(() => EchoCase, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'case_id' })
+  echoCase?: EchoCase;
 
   @Column({ type: 'boolean', default: false })
   pinned: boolean;

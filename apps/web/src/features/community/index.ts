@@ -1,4 +1,4 @@
 /** The community of practice: groups, threads, posts, moderation, search and notifications. */
 export { NotificationsLink } from './components/NotificationsLink';
-export { SessionDiscussion } from './components/SessionDiscussion';
+export { Discussion } from './components/Discussion';
 export { communityPages } from './pages';

@@ -4,6 +4,7 @@ import { LoadFailure, Loading } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { formatDate } from '../../../lib/time';
 import { useResource } from '../../../lib/useResource';
+import { Discussion } from '../../community';
 import { canManage } from '../../programs';
 import { getSession, SessionWhen } from '../../sessions';
 import { getCase } from '../api/cases';
@@ -202,6 +203,7 @@ export function CasePage() {
           }
         />
       )}
+      {c.status !== 'draft' && <Discussion about={{ kind: 'case', id: c.id }} programId={c.programId} />}
     </article>
   );
 }

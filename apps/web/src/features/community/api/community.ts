@@ -72,6 +72,7 @@ export const replyTo = (threadId: string, body: CreatePostRequest) =>
 export const markThreadRead = (threadId: string) =>
   api<{ lastReadPostNumber: number }>(`/threads/${id(threadId)}/read`, request('POST'));
 export const sessionThreads = (sessionId: string) => api<ThreadSummary[]>(`/sessions/${id(sessionId)}/threads`);
+export const caseThreads = (caseId: string) => api<ThreadSummary[]>(`/cases/${id(caseId)}/threads`);
 
 export const editPost = (postId: string, body: string, confirmedSpans: ConfirmedSpan[] = []) =>
   api<PostDto>(

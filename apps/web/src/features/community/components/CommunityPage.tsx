@@ -16,7 +16,14 @@ import '../community.css';
 export function CommunityPage() {
   const { programId = '' } = useParams();
   const [searchParams] = useSearchParams();
+  // Arriving from a session's or a case's page to start a thread about it: carried to the chosen group.
   const session = searchParams.get('session');
+  const caseId = searchParams.get('case');
+  const topic = session
+    ? `?session=${encodeURIComponent(session)}`
+    : caseId
+      ? `?case=${encodeURIComponent(caseId)}`
+      : '';
   const { user, memberships } = useAuth();
   const groups = useResource(`groups:${programId}`, () => listGroups(programId));
   const membership = memberships.find((m) => m.programId === programId);
@@ -43,13 +50,14 @@ export function CommunityPage() {
         could identify a patient.
       </p>
       {session && <p className="notice">Choose a group, then start a thread to continue the session’s discussion.</p>}
+      {caseId && <p className="notice">Choose a group, then start a thread to follow up the case.</p>}
       <SearchBox programId={programId} />
       <section aria-labelledby="groups-title" className="panel">
         <h2 id="groups-title">Groups</h2>
         {groups.data.length === 0 && <p>No groups yet.</p>}
         <ul className="group-list">
           {groups.data.map((g) => (
-            <GroupRow key={g.id} group={g} session={session} />
+            <GroupRow key={g.id} group={g} topic={topic} />
           ))}
         </ul>
         {canManage(membership?.role ?? null, user) && <NewGroupForm programId={programId} onCreated={groups.reload} />}
@@ -59,8 +67,8 @@ export function CommunityPage() {
   );
 }
 
-function GroupRow({ group: g, session }: { group: GroupSummary; session: string | null }) {
-  const to = `/groups/${g.id}${session && g.access.post ? `?session=${encodeURIComponent(session)}` : ''}`;
+function GroupRow({ group: g, topic }: { group: GroupSummary; topic: string }) {
+  const to = `/groups/${g.id}${g.access.post ? topic : ''}`;
   return (
     <li className={`group-row${g.unreadPosts ? ' group-unread' : ''}`}>
       <div>

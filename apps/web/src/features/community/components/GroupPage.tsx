@@ -188,6 +188,7 @@ function NewThreadForm({ group, onCancel }: { group: GroupSummary; onCancel: () 
   const [searchParams] = useSearchParams();
   const [title, setTitle] = useState('');
   const [sessionId, setSessionId] = useState(searchParams.get('session') ?? '');
+  const [caseId, setCaseId] = useState(searchParams.get('case') ?? '');
   const [sessions, setSessions] = useState<SessionDto[]>([]);
   const clientId = useRef(crypto.randomUUID());
 
@@ -212,6 +213,7 @@ function NewThreadForm({ group, onCancel }: { group: GroupSummary; onCancel: () 
       body,
       clientId: clientId.current,
       ...(sessionId ? { sessionId } : {}),
+      ...(caseId ? { caseId } : {}),
       ...(confirmedSpans.length ? { confirmedSpans } : {}),
     });
     navigate(`/threads/${created.id}`);
@@ -236,6 +238,14 @@ function NewThreadForm({ group, onCancel }: { group: GroupSummary; onCancel: () 
             ))}
           </select>
         </div>
+      )}
+      {caseId && (
+        <p className="notice">
+          This thread will follow up the case you came from; its readers who may see the case get a link to it.{' '}
+          <button type="button" className="link-button" onClick={() => setCaseId('')}>
+            Do not link the case
+          </button>
+        </p>
       )}
       <Composer
         groupId={group.id}

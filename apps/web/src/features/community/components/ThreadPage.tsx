@@ -167,6 +167,17 @@ export function ThreadPage() {
           {fullTime(detail.session.startsAt)}).
         </p>
       )}
+      {detail.case && (
+        <p className="notice">
+          {detail.case.visible ? (
+            <>
+              Follows up the case <Link to={`/cases/${detail.case.id}`}>{detail.case.title}</Link>.
+            </>
+          ) : (
+            'Follows up a case that you cannot see.'
+          )}
+        </p>
+      )}
       {detail.access.moderate && (
         <ModeratorTools
           detail={detail}

@@ -4,7 +4,7 @@ import { useAuth } from '../../../lib/auth';
 import { useResource } from '../../../lib/useResource';
 import { canManage } from '../../programs';
 import { CaseQueue } from '../../cases';
-import { SessionDiscussion } from '../../community';
+import { Discussion } from '../../community';
 import { SessionAttendance } from '../../impact';
 import { getSession } from '../api/sessions';
 import { PracticeToggle } from './PracticeToggle';
@@ -78,7 +78,7 @@ export function SessionPage() {
         onCaseLeft={session.reload}
       />
       {canManage(s.myRole, user) && <SessionAttendance session={s} />}
-      <SessionDiscussion sessionId={s.id} programId={s.programId} />
+      <Discussion about={{ kind: 'session', id: s.id }} programId={s.programId} />
     </article>
   );
 }
