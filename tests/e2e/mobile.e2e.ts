@@ -43,4 +43,30 @@ test('on a phone in portrait (390 px) the live page and a thread fit the screen,
   await expect(page.getByText('Waiting for the facilitator to open the session')).toBeVisible();
   expect(await overflowing(page)).toEqual({ scrollWidth: 390, width: 390, out: [] });
   await expect(page.getByRole('button', { name: 'Raise hand' })).toBeInViewport();
+
+  // Admitted, the stage is usable in portrait: the facilitator's video plays on screen, the controls a spoke
+  // needs are reachable without scrolling sideways, and chat is there below the stage.
+  const host = await openPage(browser);
+  await signIn(host, 'facilitator@echo.demo');
+  await host.goto(`/sessions/${sessionId}/live`);
+  await host.getByRole('button', { name: 'Join session' }).click();
+  await host.getByRole('button', { name: 'Open session' }).click();
+  const hostTile = page.locator('.live-tile', { hasText: 'Siobhán McAllister' }).first();
+  await expect(hostTile).toBeVisible();
+  await expect
+    .poll(() => hostTile.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await expect(hostTile).toBeInViewport();
+  const tileBox = (await hostTile.boundingBox())!;
+  expect(tileBox.width).toBeGreaterThan(150);
+  expect(await overflowing(page)).toEqual({ scrollWidth: 390, width: 390, out: [] });
+  for (const name of [/^(Mute|Unmute) microphone/, /^Raise hand/, /^Leave/]) {
+    const button = page.getByRole('button', { name }).first();
+    await button.scrollIntoViewIfNeeded();
+    await expect(button).toBeInViewport({ ratio: 0.9 });
+  }
+  const chat = page.getByLabel('Chat message');
+  await chat.scrollIntoViewIfNeeded();
+  await expect(chat).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath('phone-stage.png'), fullPage: true });
 });
