@@ -7,7 +7,8 @@
  * landmark is visible), with the bytes that crossed the link. Two hubs from the same build run side by side:
  * the built web client as shipped (pre-compressed .br/.gz) and a copy without them ("plain", the way it was
  * served before), so the table shows what compression buys. Everything stays on 127.0.0.1.
- * Knobs: BENCH_PAGELOAD_RUNS=3 BENCH_PAGELOAD_KBITS=1600 BENCH_PAGELOAD_LATENCY_MS=150.
+ * Knobs: BENCH_PAGELOAD_RUNS=3 BENCH_PAGELOAD_KBITS=1600 BENCH_PAGELOAD_LATENCY_MS=150;
+ * BENCH_PAGELOAD_TRACE=1 prints each request of each load (start, end, bytes), the waterfall to profile.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -27,6 +28,7 @@ import { median, table } from './lib/stats';
 const RUNS = Number(process.env.BENCH_PAGELOAD_RUNS ?? 3);
 const KBITS = Number(process.env.BENCH_PAGELOAD_KBITS ?? 1600);
 const LATENCY_MS = Number(process.env.BENCH_PAGELOAD_LATENCY_MS ?? 150);
+const TRACE = process.env.BENCH_PAGELOAD_TRACE === '1';
 const AIM_MS = 2000;
 const PASSWORD = 'echo-demo-2026';
 const progress = (line: string) => console.error(`[pageload ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -130,11 +132,32 @@ async function load(browser: Browser, hub: Hub, spec: PageSpec, ctx: Awaited<Ret
       uploadThroughput: (KBITS * 1000) / 16,
     });
     let bytes = 0;
-    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
+    const requests = new Map<string, { url: string; start: number; end?: number; bytes?: number }>();
+    cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string }; timestamp: number }) =>
+      requests.set(e.requestId, { url: e.request.url, start: e.timestamp }),
+    );
+    cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number; timestamp: number }) => {
+      bytes += e.encodedDataLength;
+      const r = requests.get(e.requestId);
+      if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
+    });
     const started = performance.now();
     await page.goto(spec.path(ctx), { waitUntil: 'commit' });
     await spec.ready(page);
     const ms = performance.now() - started;
+    if (TRACE) {
+      const list = [...requests.values()].sort((a, b) => a.start - b.start);
+      const t0 = list[0]?.start ?? 0;
+      const at = (t: number | undefined) =>
+        t === undefined ? '    …' : String(Math.round((t - t0) * 1000)).padStart(5);
+      progress(`${spec.name} on ${hub.name}: ${Math.round(ms)} ms`);
+      for (const r of list) {
+        const path = r.url.replace(hub.url, '');
+        console.error(
+          `  ${at(r.start)} → ${at(r.end)} ms ${String(Math.round((r.bytes ?? 0) / 1000)).padStart(4)} kB ${path}`,
+        );
+      }
+    }
     return { ms, bytes };
   } finally {
     await context.close();

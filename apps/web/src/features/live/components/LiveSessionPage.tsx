@@ -1,5 +1,5 @@
 import type { SessionDto } from '@echo-hub/protocol';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { LoadFailure, Loading } from '../../../components/Status';
 import { api } from '../../../lib/api';
@@ -7,8 +7,14 @@ import { useResource } from '../../../lib/useResource';
 import type { MediaPreferences } from '../lib/LiveMediaClient';
 import { installTestHook } from '../lib/testHook';
 import { DeviceCheck } from './DeviceCheck';
-import { LiveRoom } from './LiveRoom';
 import '../live.css';
+
+/**
+ * The room (media client, case panel, scanner) is a chunk of its own: the device check appears without it on a
+ * slow link, and fetches it in the background while the person checks their camera, so Join does not wait.
+ */
+const loadRoom = () => import('./LiveRoom');
+const LiveRoom = lazy(async () => ({ default: (await loadRoom()).LiveRoom }));
 
 /** `/sessions/:sessionId/live`: the device check, then the live room. */
 export function LiveSessionPage() {
@@ -18,6 +24,9 @@ export function LiveSessionPage() {
   );
   const [prefs, setPrefs] = useState<MediaPreferences | null>(null);
   useEffect(() => installTestHook(), []);
+  useEffect(() => {
+    void loadRoom().catch(() => undefined); // retried by the lazy component when it is needed
+  }, []);
 
   if (session.status === 'loading') return <Loading>Loading the session…</Loading>;
   if (session.status === 'error') return <LoadFailure error={session.error} what="Session" />;
@@ -34,7 +43,13 @@ export function LiveSessionPage() {
       </section>
     );
   }
-  if (prefs) return <LiveRoom session={s} prefs={prefs} />;
+  if (prefs) {
+    return (
+      <Suspense fallback={<Loading>Opening the room…</Loading>}>
+        <LiveRoom session={s} prefs={prefs} />
+      </Suspense>
+    );
+  }
   return (
     <>
       <title>{`Join ${s.title} · ECHO Hub`}</title>
