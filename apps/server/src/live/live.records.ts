@@ -21,8 +21,13 @@ export const CHAT_TAIL = 1000;
  * it would hold the one connection (database/sqlite-gate.ts), and a hundred people joining at once would queue
  * every other statement (their sign-in checks included) behind a hundred transactions.
  */
+/** How long a program's site names are kept between reads (see sitePlaces). */
+const PLACES_TTL_MS = 30_000;
+
 @Injectable()
 export class LiveRecords {
+  private readonly places = new Map<string, { places: string[]; until: number }>();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
@@ -73,10 +78,17 @@ export class LiveRecords {
       .update({ sessionId, leftAt: IsNull(), ...(userId ? { userId } : {}) }, { leftAt: nowIso() });
   }
 
-  /** The names and localities of a program's sites: where its people join from. */
+  /**
+   * The names and localities of a program's sites: where its people join from. Read on every join and chat
+   * message, so kept for PLACES_TTL_MS per program (a site added mid-session counts within that time).
+   */
   async sitePlaces(programId: string): Promise<string[]> {
+    const kept = this.places.get(programId);
+    if (kept && kept.until > Date.now()) return kept.places;
     const sites = await this.db.getRepository(Site).findBy({ programId });
-    return sites.flatMap((s) => [s.organisation, s.locality].filter(Boolean));
+    const places = sites.flatMap((s) => [s.organisation, s.locality].filter(Boolean));
+    this.places.set(programId, { places, until: Date.now() + PLACES_TTL_MS });
+    return places;
   }
 
   /** The heartbeat of open rows whose connections are alive. */
