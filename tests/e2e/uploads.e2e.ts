@@ -139,3 +139,47 @@ test('case attachments: findings shown on the picture are covered, with an area 
   expect(black).toBeGreaterThan(0.05);
   expect(black).toBeLessThan(0.5);
 });
+
+/**
+ * Peer support too: a screenshot attached to a community reply is read like a case's files; the author sees what
+ * was found on the picture, covers it, and only the covered copy is stored and linked from the reply.
+ */
+test('community attachments: a screenshot with a patient’s details is held back until its findings are covered', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const email = 'linkworker.ards@echo.demo';
+  const page = await openPage(browser);
+  await signIn(page, email);
+  await page.goto('/programs');
+  await page.getByRole('link', { name: 'Social Prescribing ECHO', exact: true }).click();
+  await page.getByRole('link', { name: 'Community', exact: true }).last().click();
+  await page.getByRole('link', { name: 'Link workers’ network' }).click();
+  await page.getByRole('link', { name: /Benefits and debt advice/ }).click();
+
+  await page
+    .locator('.composer input[type="file"]')
+    .last()
+    .setInputFiles({
+      name: 'referral-screen.png',
+      mimeType: 'image/png',
+      buffer: await screenshot('Patient: John Smith DOB 03/04/1961 NHS 943 476 5919'),
+    });
+  const held = page.getByRole('group', { name: 'The file shows what may identify someone' });
+  await expect(held.getByRole('img', { name: /referral-screen\.png/ })).toBeVisible();
+  await expect(held.getByTestId('finding-box')).toHaveCount(6);
+  await expect(held.getByRole('radio', { name: 'Cover it' })).toHaveCount(3);
+  await held.getByRole('button', { name: 'Attach with 6 areas covered' }).click();
+  await expect(held).toBeHidden();
+
+  const reply = page.getByLabel('Your reply', { exact: true });
+  await expect(reply).toHaveValue(/!\[referral-screen\.png\]\(attachment:[0-9a-f-]{36}\)/);
+  const attachmentId = /attachment:([0-9a-f-]{36})/.exec(await reply.inputValue())![1];
+  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  const headers = { Authorization: `Bearer ${(await login.json()).accessToken as string}` };
+  const stored = Buffer.from(await (await request.get(`/api/attachments/${attachmentId}`, { headers })).body());
+  const read = ocrText(stored, 'stored.png');
+  expect(read).toMatch(/DOB|NHS/);
+  expect(read).not.toMatch(/John|Smith|1961|943|5919/);
+});

@@ -163,3 +163,64 @@ describe('case attachments: findings on the picture, and redaction', () => {
     ]);
   });
 });
+
+/**
+ * Community attachments go through the same pipeline: a screenshot pasted into a peer-support post is read, its
+ * findings come back as a warning the uploader answers by covering or confirming, and nothing is stored before.
+ */
+describe('community attachments: text in the file is read and gated too', () => {
+  let t: TestApp;
+  let member: Account;
+  let groupId: string;
+
+  const storedFiles = async () => (await t.app.get(StorageService).list('community/')).length;
+  const upload = (bytes: Buffer, name: string, fields: { confirmedSpans?: unknown; redactions?: unknown } = {}) => {
+    const req = api(t.app).post(`/api/groups/${groupId}/attachments`).set(bearer(member));
+    for (const [key, value] of Object.entries(fields)) req.field(key, JSON.stringify(value));
+    return req.attach('file', bytes, name);
+  };
+  const found = (findings: FieldFinding[]) => findings.map((f) => [f.kind, f.text]);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await account(t.app, 'admin');
+    member = await account(t.app, 'member');
+    const program = await t.app.get(ProgramsService).create({ name: 'Peer support ECHO' });
+    await addMember(t.app, program.id, admin.id, 'facilitator');
+    await addMember(t.app, program.id, member.id, 'participant');
+    groupId = (
+      await api(t.app).post(`/api/programs/${program.id}/groups`).set(bearer(admin)).send({ name: 'Staff' }).expect(201)
+    ).body.id as string;
+  });
+  afterAll(() => t.close());
+
+  it('a screenshot with a name, date of birth and NHS number: refused with the three findings, stored once covered', async () => {
+    const png = await screenshot(LINE);
+    const before = await storedFiles();
+    const refused = await upload(png, 'screen.png').expect(422);
+    expect(refused.body.error).toBe('IDENTIFIERS_FOUND');
+    const findings = refused.body.findings as FieldFinding[];
+    expect(found(findings)).toEqual(THREE);
+    expect(await storedFiles()).toBe(before);
+
+    const res = await upload(png, 'screen.png', { redactions: findings.flatMap((f) => f.boxes ?? []) }).expect(201);
+    expect(await storedFiles()).toBe(before + 1);
+    const stored = await api(t.app)
+      .get(`/api/attachments/${res.body.id as string}`)
+      .set(bearer(member))
+      .buffer(true)
+      .parse(asBytes)
+      .expect(200);
+    const read = ocrText(stored.body as Buffer, 'stored.png');
+    expect(read).toMatch(/Patient/);
+    expect(read).not.toMatch(/John|Smith|1961|943|5919/);
+  });
+
+  it('findings the uploader confirms identify nobody are stored as they are; a file without text passes', async () => {
+    const png = await screenshot('Team office phone 028 9024 5133');
+    const refused = await upload(png, 'office.png').expect(422);
+    const spans = (refused.body.findings as FieldFinding[]).map(({ field, start, end }) => ({ field, start, end }));
+    await upload(png, 'office.png', { confirmedSpans: spans }).expect(201);
+    await upload(await screenshot('Thank you all for the support this week'), 'thanks.png').expect(201);
+  });
+});

@@ -137,8 +137,14 @@ export const CaseLimits = {
  * Multipart fields of `POST /cases/:id/attachments` besides `file`: the uploader confirms they removed
  * or covered everything that identifies the patient (recorded with who and when).
  */
-export interface CaseAttachmentUploadFields {
+export interface CaseAttachmentUploadFields extends FileGateFields {
   confirmIdentifiersRemoved: true;
+}
+
+/**
+ * Multipart fields of an upload whose text is read (case and community attachments), besides `file`.
+ */
+export interface FileGateFields {
   /**
    * The text found in the file (OCR of an image, text of a PDF) is gated like a case's fields: each
    * finding of a 422 the uploader confirms is not identifying, as `{ field: 'content', start, end }`

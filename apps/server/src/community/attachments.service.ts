@@ -1,4 +1,4 @@
-import { type AttachmentDto, CommunityLimits, type ProgramRole } from '@echo-hub/protocol';
+import { type AttachmentDto, CommunityLimits, type FileGateFields, type ProgramRole } from '@echo-hub/protocol';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, LessThan } from 'typeorm';
@@ -62,6 +62,7 @@ export class AttachmentsService implements OnModuleInit {
     groupId: string,
     file: Express.Multer.File | undefined,
     role?: ProgramRole | null,
+    gateFields: FileGateFields = {},
   ): Promise<AttachmentDto> {
     await this.access.readableGroup(viewer, groupId, role);
     if (file && file.size > CommunityLimits.attachmentBytes) throw badRequest('file is larger than 10 MB');
@@ -69,7 +70,11 @@ export class AttachmentsService implements OnModuleInit {
       folder: FOLDER,
       accept: sniffedAs(COMMUNITY_TYPES),
       refusal: `file must be an image (PNG, JPEG, GIF, WebP) or a PDF (${CommunityError.BadAttachment})`,
-      readText: false,
+      // Read and gated like case attachments: staff write about patients in peer support too, and a
+      // screenshot or scanned letter carries names in its pixels. A warning the uploader answers (confirm or cover).
+      readText: true,
+      confirmed: gateFields.confirmedSpans,
+      redactions: gateFields.redactions,
     });
     const repo = this.db.getRepository(Attachment);
     const a = await repo.save(

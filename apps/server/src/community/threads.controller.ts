@@ -21,20 +21,14 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access, CurrentUser } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
 import { UploadInterceptor } from '../common/uploads';
+import { FileGateFieldsDto } from '../deid';
 import { AttachmentsService } from './attachments.service';
-import {
-  CreatePostDto,
-  CreateThreadDto,
-  MoveThreadDto,
-  NoFieldsDto,
-  PreviewDto,
-  UpdateThreadDto,
-} from './dto/community.dto';
+import { CreatePostDto, CreateThreadDto, MoveThreadDto, PreviewDto, UpdateThreadDto } from './dto/community.dto';
 import { ThreadsService } from './threads.service';
 
 const role = (req: AuthenticatedRequest) => req.program?.role ?? null;
@@ -77,16 +71,29 @@ export class ThreadsController {
   @Access('community.post', 'group')
   @Post('groups/:id/attachments')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        confirmedSpans: { type: 'string', description: 'JSON array of { field: "content", start, end }' },
+        redactions: { type: 'string', description: 'JSON array of { page, left, top, width, height } to cover' },
+      },
+    },
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'IDENTIFIERS_FOUND in the file name, or in the text read from the file that nobody confirmed',
+  })
   @UseInterceptors(UploadInterceptor(CommunityLimits.attachmentBytes))
   upload(
     @Param('id') id: string,
-    @Body() _fields: NoFieldsDto,
+    @Body() fields: FileGateFieldsDto,
     @UploadedFile() file: Express.Multer.File | undefined,
     @CurrentUser() user: AuthUser,
     @Req() req: AuthenticatedRequest,
   ): Promise<AttachmentDto> {
-    return this.attachments.upload(user, id, file, role(req));
+    return this.attachments.upload(user, id, file, role(req), fields);
   }
 
   /** The composer's preview: the HTML the server will show, and who a mention will notify. */

@@ -5,6 +5,7 @@
 export { gate, refuseIdentifyingFileName, refuseUnconfirmed } from './deid-gate';
 export { DeidModule } from './deid.module';
 export { refuseDicom } from './dicom';
+export { FileGateFieldsDto, SpanDto } from './file-gate.dto';
 export { ingestUpload, sniffedAs, type Ingested, type IngestOptions, type IngestStep, type UploadType } from './ingest';
 export { findingsInFile, readText } from './read-text';
 export { redact } from './redact';

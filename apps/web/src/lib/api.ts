@@ -1,4 +1,4 @@
-import { type ApiErrorBody, ErrorCode } from '@echo-hub/protocol';
+import { type ApiErrorBody, ErrorCode, type FieldFinding } from '@echo-hub/protocol';
 
 /** An error answer from the API, with its code and, for bad input, the fields. */
 export class ApiError extends Error {
@@ -80,4 +80,11 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const body: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
   if (!res.ok) throw apiFailure(path, res.status, body, token);
   return body as T;
+}
+
+/** The findings of a 422 IDENTIFIERS_FOUND answer (empty for any other error). */
+export function identifierFindings(error: ApiError | null): FieldFinding[] {
+  if (!error || error.body.error !== ('IDENTIFIERS_FOUND' as string)) return [];
+  const findings = (error.body as unknown as { findings?: FieldFinding[] }).findings;
+  return Array.isArray(findings) ? findings : [];
 }

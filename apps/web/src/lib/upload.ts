@@ -1,3 +1,4 @@
+import type { FileGateFields } from '@echo-hub/protocol';
 import { apiFailure, getAccessToken, unreachable } from './api';
 
 /** How much of an upload's body has been sent, in bytes (`total` is 0 while the browser does not know it). */
@@ -53,4 +54,16 @@ export function upload<T>(
     };
     xhr.send(body);
   });
+}
+
+/**
+ * The multipart form of an upload whose text the hub reads: the file, and the uploader's answer to what it
+ * found (findings that identify nobody, areas to cover), sent as JSON fields.
+ */
+export function gatedForm(file: File, { confirmedSpans = [], redactions = [] }: FileGateFields = {}): FormData {
+  const form = new FormData();
+  if (confirmedSpans.length) form.append('confirmedSpans', JSON.stringify(confirmedSpans));
+  if (redactions.length) form.append('redactions', JSON.stringify(redactions));
+  form.append('file', file);
+  return form;
 }

@@ -4,7 +4,6 @@ import {
   type CaseAttachmentUploadFields,
   type CaseTextField,
   type ConfirmedSpan,
-  type FindingBox,
   type MoveCaseRequest,
   type RecommendationRequest,
   type ReorderCasesRequest,
@@ -12,7 +11,7 @@ import {
   type SubmitCaseRequest,
 } from '@echo-hub/protocol';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { plainToInstance, Transform, Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -20,90 +19,22 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { Optional, Trim } from '../../common/dto';
+import { FileGateFieldsDto, SpanDto } from '../../deid';
 
 const LONG = 10_000;
-
-/** A span of text, by UTF-16 offsets. */
-class SpanDto {
-  @ApiProperty()
-  @IsInt()
-  @Min(0)
-  start: number;
-
-  @ApiProperty()
-  @IsInt()
-  @Min(0)
-  end: number;
-}
 
 export class ConfirmedSpanDto extends SpanDto implements ConfirmedSpan {
   @ApiProperty({ enum: CASE_TEXT_FIELDS })
   @IsIn(CASE_TEXT_FIELDS, { message: `field must be one of ${CASE_TEXT_FIELDS.join(', ')}` })
   field: CaseTextField;
 }
-
-/** A finding in the text read from an attached file, confirmed as not identifying. */
-export class ContentSpanDto extends SpanDto implements ConfirmedSpan {
-  @ApiProperty({ enum: ['content'] })
-  @IsIn(['content'], { message: 'field must be content' })
-  field: 'content';
-}
-
-/** An area of an attached image or PDF page to cover, in the pixels its findings' boxes use. */
-export class RedactionBoxDto implements FindingBox {
-  @ApiProperty({ description: '1 for an image; the page of a PDF or frame of an animation' })
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page: number;
-
-  @ApiProperty()
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  left: number;
-
-  @ApiProperty()
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  top: number;
-
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  width: number;
-
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  height: number;
-}
-
-/** A multipart field holding a JSON array of `dto`: parsed, each item made a `dto` to validate. */
-const jsonArrayOf =
-  (dto: new () => object) =>
-  ({ value }: { value: unknown }) => {
-    if (typeof value !== 'string') return value;
-    try {
-      const parsed: unknown = JSON.parse(value);
-      return Array.isArray(parsed) ? parsed.map((item: object) => plainToInstance(dto, item)) : parsed;
-    } catch {
-      return value;
-    }
-  };
 
 /** The case presentation form (modelled on ECHO case forms). Free text is checked by the de-identification gate. */
 export class SubmitCaseDto implements SubmitCaseRequest {
@@ -224,7 +155,7 @@ export class FollowUpDto extends SubmitCaseDto {
 }
 
 /** The multipart fields of a case attachment upload besides `file` (form values arrive as text). */
-export class CaseAttachmentFieldsDto implements CaseAttachmentUploadFields {
+export class CaseAttachmentFieldsDto extends FileGateFieldsDto implements CaseAttachmentUploadFields {
   @ApiProperty({
     enum: [true],
     description: 'The uploader removed or covered everything that identifies the patient (recorded with who and when)',
@@ -235,26 +166,4 @@ export class CaseAttachmentFieldsDto implements CaseAttachmentUploadFields {
       'confirmIdentifiersRemoved must be true: confirm you removed or covered everything that identifies the patient',
   })
   confirmIdentifiersRemoved: true;
-
-  @ApiPropertyOptional({
-    description:
-      'JSON array of { field: "content", start, end }: findings in the text read from the file that the uploader confirms are not identifying',
-  })
-  @Optional()
-  @Transform(jsonArrayOf(ContentSpanDto))
-  @IsArray({ message: 'confirmedSpans must be a JSON array of { "field": "content", "start", "end" }' })
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  confirmedSpans?: ContentSpanDto[];
-
-  @ApiPropertyOptional({
-    description:
-      'JSON array of { page, left, top, width, height }: areas to cover in black before the file is read and stored (the boxes of findings, or drawn by the uploader); the original is never stored',
-  })
-  @Optional()
-  @Transform(jsonArrayOf(RedactionBoxDto))
-  @IsArray({ message: 'redactions must be a JSON array of { "page", "left", "top", "width", "height" }' })
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  redactions?: RedactionBoxDto[];
 }

@@ -30,18 +30,17 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { Optional, Trim } from '../../common/dto';
+import { SpanDto } from '../../deid';
 
 const L = CommunityLimits;
 
@@ -118,20 +117,10 @@ export class DecideJoinRequestDto implements DecideJoinRequest {
 }
 
 /** A possible identifier in a title or post the author confirms identifies nobody. */
-export class PostSpanDto implements ConfirmedSpan {
+export class PostSpanDto extends SpanDto implements ConfirmedSpan {
   @ApiProperty({ enum: ['title', 'body'] })
   @IsIn(['title', 'body'], { message: 'field must be title or body' })
   field: 'title' | 'body';
-
-  @ApiProperty()
-  @IsInt()
-  @Min(0)
-  start: number;
-
-  @ApiProperty()
-  @IsInt()
-  @Min(0)
-  end: number;
 }
 
 /** The gate's findings the author confirms (a property decorator set shared by posts and titles). */
@@ -315,9 +304,6 @@ export class AuditQueryDto {
   @IsUUID('4', { message: 'groupId must be a UUID' })
   groupId?: string;
 }
-
-/** Uploads are multipart (field `file`); a JSON body with fields is refused, naming them. */
-export class NoFieldsDto {}
 
 /** Socket payload of community:watch / community:unwatch. */
 export class WatchDto implements WatchRequest {

@@ -1,17 +1,15 @@
 import type {
   CaseAttachmentDto,
   CaseDto,
-  ConfirmedSpan,
-  FieldFinding,
-  FindingBox,
+  FileGateFields,
   QueuedCase,
   RecommendationDto,
   SubmitCaseRequest,
   UpdateCaseRequest,
 } from '@echo-hub/protocol';
-import { type ApiError, api, request } from '../../../lib/api';
+import { api, request } from '../../../lib/api';
 import { fetchBlob, fetchFile, saveBlob } from '../../../lib/download';
-import { type UploadProgress, upload } from '../../../lib/upload';
+import { gatedForm, type UploadProgress, upload } from '../../../lib/upload';
 
 const caseUrl = (id: string) => `/cases/${encodeURIComponent(id)}`;
 const sessionUrl = (id: string) => `/sessions/${encodeURIComponent(id)}`;
@@ -57,16 +55,10 @@ export function uploadCaseAttachment(
   file: File,
   onProgress?: (progress: UploadProgress) => void,
   signal?: AbortSignal,
-  {
-    confirmedSpans = [],
-    redactions = [],
-  }: { confirmedSpans?: readonly ConfirmedSpan[]; redactions?: readonly FindingBox[] } = {},
+  fields: FileGateFields = {},
 ): Promise<CaseAttachmentDto> {
-  const form = new FormData();
+  const form = gatedForm(file, fields);
   form.append('confirmIdentifiersRemoved', 'true');
-  if (confirmedSpans.length) form.append('confirmedSpans', JSON.stringify(confirmedSpans));
-  if (redactions.length) form.append('redactions', JSON.stringify(redactions));
-  form.append('file', file);
   return upload<CaseAttachmentDto>(`${caseUrl(caseId)}/attachments`, form, onProgress, signal);
 }
 
@@ -76,13 +68,6 @@ export const deleteCaseAttachment = (caseId: string, id: string) =>
   api<void>(attachmentUrl(caseId, id), request('DELETE'));
 
 export const fetchCaseAttachment = (caseId: string, id: string) => fetchBlob(attachmentUrl(caseId, id));
-
-/** The findings of a 422 IDENTIFIERS_FOUND answer (empty for any other error). */
-export function identifierFindings(error: ApiError | null): FieldFinding[] {
-  if (!error || error.body.error !== ('IDENTIFIERS_FOUND' as string)) return [];
-  const findings = (error.body as unknown as { findings?: FieldFinding[] }).findings;
-  return Array.isArray(findings) ? findings : [];
-}
 
 /** Fetches the recommendations PDF with the bearer token (a plain link cannot send it) and saves it. */
 export async function downloadRecommendationsPdf(id: string): Promise<void> {

@@ -4,11 +4,11 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/Status';
 import { UploadProgress, useUpload } from '../../../components/UploadProgress';
-import { toApiError } from '../../../lib/api';
+import { identifierFindings, toApiError } from '../../../lib/api';
 import { useAction } from '../../../lib/useAction';
-import { deleteCaseAttachment, fetchCaseAttachment, identifierFindings, uploadCaseAttachment } from '../api/cases';
+import { deleteCaseAttachment, fetchCaseAttachment, uploadCaseAttachment } from '../api/cases';
 import '../cases.css';
-import { FileFindings, NO_CHOICE, type RedactionChoice, redactionFields } from './FileFindings';
+import { FileFindings, NO_CHOICE, type RedactionChoice, redactionFields } from '../../../components/FileFindings';
 
 export const IDENTIFIERS_REMINDER =
   'Remove or cover anything that identifies the patient (name, date of birth, NHS/H&C number, address, faces, barcodes) before uploading.';

@@ -4,7 +4,7 @@ import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/Status';
 import { toApiError } from '../../../lib/api';
 import { useAction } from '../../../lib/useAction';
-import { identifierFindings } from '../api/cases';
+import { identifierFindings } from '../../../lib/api';
 import {
   AGE_BANDS,
   CASE_TEXT_FIELDS,

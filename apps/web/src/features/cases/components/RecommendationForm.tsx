@@ -4,7 +4,8 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/Status';
 import { useAction } from '../../../lib/useAction';
-import { addRecommendation, identifierFindings } from '../api/cases';
+import { identifierFindings } from '../../../lib/api';
+import { addRecommendation } from '../api/cases';
 import { SCAN_DELAY_MS } from '../hooks/useCaseFindings';
 import { useDebounced } from '../hooks/useDebounced';
 

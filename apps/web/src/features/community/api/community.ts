@@ -1,4 +1,5 @@
 import type {
+  FileGateFields,
   ConfirmedSpan,
   AttachmentDto,
   AuditEntryDto,
@@ -24,7 +25,7 @@ import type {
   UpdateThreadRequest,
 } from '@echo-hub/protocol';
 import { api, request } from '../../../lib/api';
-import { type UploadProgress, upload } from '../../../lib/upload';
+import { gatedForm, type UploadProgress, upload } from '../../../lib/upload';
 import { fetchBlob } from '../../../lib/download';
 
 const id = encodeURIComponent;
@@ -56,10 +57,9 @@ export function uploadAttachment(
   file: File,
   onProgress?: (progress: UploadProgress) => void,
   signal?: AbortSignal,
+  fields: FileGateFields = {},
 ): Promise<AttachmentDto> {
-  const form = new FormData();
-  form.append('file', file);
-  return upload<AttachmentDto>(`/groups/${id(groupId)}/attachments`, form, onProgress, signal);
+  return upload<AttachmentDto>(`/groups/${id(groupId)}/attachments`, gatedForm(file, fields), onProgress, signal);
 }
 
 export const getThread = (threadId: string) => api<ThreadDetail>(`/threads/${id(threadId)}`);

@@ -2,6 +2,7 @@ import {
   CommunityLimits,
   type ConfirmedSpan,
   type FieldFinding,
+  type FileGateFields,
   type GroupMemberDto,
   type PreviewResponse,
 } from '@echo-hub/protocol';
@@ -16,8 +17,9 @@ import {
   useState,
   type Ref,
 } from 'react';
+import { FileFindings, NO_CHOICE, type RedactionChoice, redactionFields } from '../../../components/FileFindings';
 import { UploadProgress, useUpload } from '../../../components/UploadProgress';
-import { type ApiError, toApiError } from '../../../lib/api';
+import { type ApiError, identifierFindings, toApiError } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
 import { previewPost, uploadAttachment } from '../api/community';
 import { useGroupPeople } from '../hooks/useGroupPeople';
@@ -112,6 +114,16 @@ export function Composer({
   const [error, setError] = useState<ApiError | null>(null);
   /** What the de-identification gate found in the text sent (a warning the author may confirm). */
   const [warning, setWarning] = useState<FieldFinding[]>([]);
+  /**
+   * A file in which the hub read what may identify someone: the findings first shown (to choose for), those
+   * still readable after the last try, and the author's choice (cover each, or it identifies nobody).
+   */
+  const [check, setCheck] = useState<{
+    file: File;
+    findings: FieldFinding[];
+    left: FieldFinding[];
+    choice: RedactionChoice;
+  } | null>(null);
 
   useImperativeHandle(ref, () => ({
     insert: (more: string) => {
@@ -201,17 +213,30 @@ export function Composer({
     }
   };
 
+  const attach = async (file: File, fields?: FileGateFields) => {
+    setError(null);
+    try {
+      const a = await upload.send(file, (onProgress, signal) =>
+        uploadAttachment(groupId, file, onProgress, signal, fields),
+      );
+      setCheck(null);
+      if (a) setText((t) => `${t}${t && !t.endsWith('\n') ? '\n' : ''}${a.markdown}\n`);
+    } catch (err) {
+      const e = toApiError(err);
+      const found = identifierFindings(e).filter((f) => f.field === 'content');
+      if (!found.length) return setError(e);
+      setCheck((c) =>
+        c && fields ? { ...c, left: found } : { file, findings: found, left: found, choice: NO_CHOICE },
+      );
+    }
+  };
+
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    setError(null);
-    try {
-      const a = await upload.send(file, (onProgress, signal) => uploadAttachment(groupId, file, onProgress, signal));
-      if (a) setText((t) => `${t}${t && !t.endsWith('\n') ? '\n' : ''}${a.markdown}\n`);
-    } catch (err) {
-      setError(toApiError(err));
-    }
+    setCheck(null);
+    await attach(file);
   };
 
   const onSubmitForm = (e: FormEvent) => {
@@ -307,6 +332,37 @@ export function Composer({
           </button>
         </div>
       )}
+      {check && (
+        <fieldset className="alert composer-file-check">
+          <legend>The file shows what may identify someone</legend>
+          <p role="alert">
+            {check.left !== check.findings
+              ? `Still readable after covering: ${check.left.map((f) => `“${f.text}”`).join(', ')}. Draw a larger area over it, or choose that it identifies nobody.`
+              : 'The hub read possible identifiers in the file. Each is covered in black in the stored copy unless you say it identifies nobody; the original is not kept.'}
+          </p>
+          <FileFindings
+            file={check.file}
+            findings={check.findings}
+            choice={check.choice}
+            onChange={(choice) => setCheck({ ...check, choice })}
+          />
+          <div className="actions">
+            <button
+              type="button"
+              className="button button-small"
+              disabled={uploading}
+              onClick={() => void attach(check.file, redactionFields(check.findings, check.choice))}
+            >
+              {coverCount(check)
+                ? `Attach with ${coverCount(check)} area${coverCount(check) === 1 ? '' : 's'} covered`
+                : 'Attach as it is'}
+            </button>
+            <button type="button" className="link-button" onClick={() => setCheck(null)}>
+              Do not attach
+            </button>
+          </div>
+        </fieldset>
+      )}
       {upload.sending && <UploadProgress {...upload.sending} />}
       {upload.removed && (
         <p role="status" className="hint">
@@ -336,3 +392,7 @@ export function Composer({
     </form>
   );
 }
+
+/** How many areas the author's choice covers in the file being checked. */
+const coverCount = (check: { findings: FieldFinding[]; choice: RedactionChoice }) =>
+  redactionFields(check.findings, check.choice).redactions.length;

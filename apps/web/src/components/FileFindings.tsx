@@ -1,5 +1,6 @@
 import type { ConfirmedSpan, FieldFinding, FindingBox } from '@echo-hub/protocol';
 import { type PointerEvent, useEffect, useRef, useState } from 'react';
+import './file-findings.css';
 
 /** What the uploader chose for the findings in a file: which identify nobody, and the areas they drew. */
 export interface RedactionChoice {
