@@ -16,7 +16,7 @@ test('three spokes split into two breakout rooms by site, a broadcast, and every
   browser,
   request,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const { sessionId } = await scheduleNow(request, 'Social Prescribing ECHO (breakouts)', [
     { kind: 'didactic', title: 'Goal setting', minutes: 20 },
   ]);
@@ -36,6 +36,7 @@ test('three spokes split into two breakout rooms by site, a broadcast, and every
     await expectRising(async () => total(await recv(page), ids.host, 'camera', 'framesDecoded'), 30_000);
   }
 
+  console.log(`[breakouts] everyone decodes the facilitator at ${new Date().toISOString()}`);
   const panel = host.getByRole('region', { name: 'Breakout rooms' });
   await panel.getByLabel('Rooms', { exact: true }).fill('2');
   await panel.getByLabel('By site (each site together)').check();
@@ -72,9 +73,10 @@ test('three spokes split into two breakout rooms by site, a broadcast, and every
   for (const page of [host, ards1, ards2, bradford]) {
     await expect(page.getByTestId('breakout-banner')).toHaveCount(0, { timeout: 90_000 });
   }
+  console.log(`[breakouts] everyone back at ${new Date().toISOString()}`);
   for (const page of [ards1, ards2, bradford]) {
-    await expectRising(async () => total(await recv(page), ids.host, 'camera', 'framesDecoded'), 30_000);
+    await expectRising(async () => total(await recv(page), ids.host, 'camera', 'framesDecoded'), 60_000);
   }
-  await expectRising(async () => total(await recv(host), ids.bradford, 'camera', 'framesDecoded'), 30_000);
-  await expectRising(async () => total(await recv(bradford), ids.ards1, 'camera', 'framesDecoded'), 30_000);
+  await expectRising(async () => total(await recv(host), ids.bradford, 'camera', 'framesDecoded'), 60_000);
+  await expectRising(async () => total(await recv(bradford), ids.ards1, 'camera', 'framesDecoded'), 60_000);
 });
