@@ -1,5 +1,6 @@
 export * from './admin';
 export * from './auth';
+export * from './breakouts';
 export * from './cases';
 export * from './community';
 export * from './connection-test';

@@ -1,4 +1,5 @@
 import type { ParticipationType, ProgramRole } from './auth';
+import { type BreakoutClientToServerEvents, type Breakouts, breakoutOf } from './breakouts';
 import type { CaseStage, LiveCase } from './cases';
 import type { CommunityClientToServerEvents, CommunityServerToClientEvents } from './community';
 import type { PollClientToServerEvents, PollServerToClientEvents } from './polls';
@@ -89,6 +90,8 @@ export interface RoomState {
   /** True while a recording is running (recordings feature). */
   recording: boolean;
   endedAt: string | null;
+  /** Breakout rooms while they run (breakouts.ts), else null. */
+  breakouts: Breakouts | null;
 }
 
 /**
@@ -125,14 +128,26 @@ export function emptyRoomState(sessionId: string, chat: ChatMessage[] = []): Roo
     lobbyMessage: null,
     recording: false,
     endedAt: null,
+    breakouts: null,
   };
 }
 
-/** Whose camera video the server forwards to `userId`: the last-N without themselves, the spare in their place. */
-export function videoForwardedTo(state: Pick<RoomState, 'videoUserIds' | 'videoSpareId'>, userId: string): string[] {
-  if (!state.videoUserIds.includes(userId)) return state.videoUserIds;
-  const others = state.videoUserIds.filter((id) => id !== userId);
-  return state.videoSpareId ? [...others, state.videoSpareId] : others;
+/**
+ * Whose camera video the server forwards to `userId`: the last-N without themselves, the spare in their place.
+ * While breakouts run, someone in a breakout room gets the others of their room, and the main room no one in one.
+ */
+export function videoForwardedTo(
+  state: Pick<RoomState, 'videoUserIds' | 'videoSpareId'> & { breakouts?: Breakouts | null },
+  userId: string,
+): string[] {
+  const breakouts = state.breakouts ?? null;
+  const mine = breakoutOf({ breakouts }, userId);
+  if (mine) return mine.userIds.filter((id) => id !== userId);
+  const inMain = (id: string) => !breakoutOf({ breakouts }, id);
+  const last = state.videoUserIds.filter(inMain);
+  if (!last.includes(userId)) return last;
+  const others = last.filter((id) => id !== userId);
+  return state.videoSpareId && inMain(state.videoSpareId) ? [...others, state.videoSpareId] : others;
 }
 
 /** Applies a patch (the client and the server's store use the same function). */
@@ -355,7 +370,8 @@ export const CAMERA_LAYER_KBPS = [150, 500, 1200] as const;
 type AckFn<T = undefined> = (ack: Ack<T>) => void;
 
 /** Live-session events, plus the community's (community.ts). */
-export interface ClientToServerEvents extends CommunityClientToServerEvents, PollClientToServerEvents {
+export interface ClientToServerEvents
+  extends CommunityClientToServerEvents, PollClientToServerEvents, BreakoutClientToServerEvents {
   'session:join': (req: JoinRequest, ack: AckFn<JoinResponse>) => void;
   'session:leave': (req: Record<string, never>, ack: AckFn) => void;
   'media:createTransport': (req: CreateTransportRequest, ack: AckFn<TransportOptions>) => void;

@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   'live.write-notes': hubTeam,
   // Ask, launch, close and share polls and knowledge checks in the room.
   'live.run-polls': hubTeam,
+  // Split the room into breakout rooms, broadcast to them, move people, join any room, end them.
+  'live.run-breakouts': hubTeam,
 } satisfies Record<string, readonly ProgramRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

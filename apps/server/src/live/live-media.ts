@@ -1,10 +1,11 @@
-import type { ConsumerOptions, TransportOptions } from '@echo-hub/protocol';
+import { type ConsumerOptions, sameMediaScope, type TransportOptions } from '@echo-hub/protocol';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type MediaRoom, type ms, turnCredentials } from '../media';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ConnectTransportDto, ConsumeDto, ConsumerViewDto, ProduceDto, ProducerStateDto } from './dto/live.dto';
 import { type LiveRoom, sessionRoom } from './live-room';
+import { forbidden } from './live.errors';
 import type { LiveClient } from './live.types';
 import { RoomRegistry } from './room-registry';
 import { updateParticipant } from './room-state';
@@ -71,7 +72,12 @@ export class LiveMedia {
   }
 
   async consume(client: LiveClient, dto: ConsumeDto): Promise<ConsumerOptions> {
-    const media = await this.media(client);
+    const room = await this.rooms.joined(client, { media: true });
+    const media = await room.ensureMedia();
+    const ownerId = media.producer(dto.producerId)?.appData.userId as string | undefined;
+    if (ownerId && !sameMediaScope(await room.state(), client.user.id, ownerId)) {
+      throw forbidden('producerId is in another breakout room');
+    }
     return media.consume(client.user.id, dto.transportId, dto.producerId, dto.rtpCapabilities as ms.RtpCapabilities);
   }
 

@@ -1,5 +1,6 @@
 import {
   type AgendaItemDto,
+  breakoutOf,
   LiveErrorCode,
   type LiveParticipant,
   type RoomPatch,
@@ -87,9 +88,11 @@ export class LiveRoom {
   /** Recomputes whose video is forwarded: spotlight, presenter, active speaker, then recent speakers (last-N). */
   async updateVideoForwarding(): Promise<void> {
     let forwarded: Pick<RoomState, 'videoUserIds' | 'videoSpareId'> = { videoUserIds: [], videoSpareId: null };
+    let breakouts: RoomState['breakouts'] = null;
     await this.change(({ state: s }) => {
+      breakouts = s.breakouts ?? null;
       const withCamera = s.participants.filter(
-        (p) => p.online && p.producers.some((x) => x.source === 'camera' && !x.paused),
+        (p) => p.online && p.producers.some((x) => x.source === 'camera' && !x.paused) && !breakoutOf(s, p.userId),
       );
       const rank = (p: LiveParticipant) =>
         p.userId === s.spotlightId ? 3 : p.userId === s.presenterId ? 2 : p.userId === s.activeSpeakerId ? 1 : 0;
@@ -102,7 +105,7 @@ export class LiveRoom {
       };
       return { set: forwarded };
     });
-    await this.media?.forwardVideo((userId) => new Set(videoForwardedTo(forwarded, userId)));
+    await this.media?.forwardVideo((userId) => new Set(videoForwardedTo({ ...forwarded, breakouts }, userId)));
   }
 
   /** Closes this instance's media; the shared state is the registry's to delete. */

@@ -19,6 +19,7 @@ import type { RedisService } from '../redis/redis.service';
 import { type EchoSession, SessionEvents, type SessionsService } from '../sessions';
 import { LiveAgenda } from './agenda';
 import { LiveAttendance } from './attendance';
+import { LiveBreakouts } from './breakouts';
 import { FacilitatorControls } from './facilitator-controls';
 import type { Poll, PollAnswer } from './entities/poll.entity';
 import { LiveHands } from './hands';
@@ -295,6 +296,7 @@ export function liveParts(agenda: AgendaItemDto[] = [], records = new MemoryLive
   const attendance = new LiveAttendance(liveRecords);
   const recording = new RoomRecording(rooms, recorder as unknown as RecordingsService, realtime);
   const liveCases = new LiveCases(rooms, cases as unknown as CasesService, recording);
+  const breakouts = new LiveBreakouts(rooms, recording, limits);
   const lifecycle = new RoomLifecycle(
     rooms,
     liveRecords,
@@ -304,6 +306,7 @@ export function liveParts(agenda: AgendaItemDto[] = [], records = new MemoryLive
     recording,
     realtime,
     liveCases,
+    breakouts,
   );
   const participants = new LiveParticipants(rooms, lifecycle, liveRecords, attendance, realtime);
   const media = new LiveMedia(rooms, realtime, config);
@@ -325,6 +328,7 @@ export function liveParts(agenda: AgendaItemDto[] = [], records = new MemoryLive
     liveCases,
     quality: new LiveQuality(rooms, realtime, limits),
     pollRecords,
+    breakouts,
     polls: new LivePolls(rooms, pollRecords as unknown as PollRecords, liveRecords, realtime, limits),
   };
 }

@@ -50,6 +50,8 @@ import {
   TransportIdDto,
 } from './dto/live.dto';
 import { LiveAgenda } from './agenda';
+import { LiveBreakouts } from './breakouts';
+import { BreakoutBroadcastDto, BreakoutHelpDto, BreakoutMoveDto, BreakoutStartDto } from './dto/breakout.dto';
 import { FacilitatorControls } from './facilitator-controls';
 import { LiveHands } from './hands';
 import { PollAnswerDto, PollIdDto, PollQuestionDto } from './dto/poll.dto';
@@ -112,6 +114,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     private readonly quality: LiveQuality,
     private readonly rights: RightsService,
     private readonly polls: LivePolls,
+    private readonly breakouts: LiveBreakouts,
   ) {
     // A right ended somewhere (sign-out, removal, program deleted): the rooms this instance runs drop the person.
     rights.on('lost', (lost) => {
@@ -166,6 +169,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
       'host:recordConsent': on(ConsentDto, (c, dto) => this.recording.recordConsent(c, dto.userIds)),
       'quality:report': on(QualityReportDto, (c, dto) => this.quality.report(c, dto)),
       'host:quality': on(EmptyDto, (c) => this.quality.list(c)),
+      'breakout:start': on(BreakoutStartDto, (c, dto) => this.breakouts.start(c, dto)),
+      'breakout:end': on(EmptyDto, (c) => this.breakouts.end(c)),
+      'breakout:broadcast': on(BreakoutBroadcastDto, (c, dto) => this.breakouts.broadcast(c, dto.text)),
+      'breakout:move': on(BreakoutMoveDto, (c, dto) => this.breakouts.move(c, dto.userId, dto.roomId ?? null)),
+      'breakout:help': on(BreakoutHelpDto, (c, dto) => this.breakouts.help(c, dto.on)),
     };
   }
 
@@ -410,6 +418,31 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
   @SubscribeMessage('poll:share')
   pollShare(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
     return this.live(s, 'poll:share', body);
+  }
+
+  @SubscribeMessage('breakout:start')
+  breakoutStart(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'breakout:start', body);
+  }
+
+  @SubscribeMessage('breakout:end')
+  breakoutEnd(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'breakout:end', body);
+  }
+
+  @SubscribeMessage('breakout:broadcast')
+  breakoutBroadcast(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'breakout:broadcast', body);
+  }
+
+  @SubscribeMessage('breakout:move')
+  breakoutMove(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'breakout:move', body);
+  }
+
+  @SubscribeMessage('breakout:help')
+  breakoutHelp(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'breakout:help', body);
   }
 
   /** Community: watch a thread or a group the caller may read; its new posts, edits and reactions arrive live. */

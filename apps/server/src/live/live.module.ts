@@ -6,6 +6,7 @@ import { MediaModule } from '../media';
 import { RecordingsModule } from '../recordings';
 import { SessionsModule } from '../sessions';
 import { LiveAgenda } from './agenda';
+import { LiveBreakouts } from './breakouts';
 import { LiveAttendance } from './attendance';
 import { FacilitatorControls } from './facilitator-controls';
 import { LiveCases } from './live-cases';
@@ -59,6 +60,7 @@ import { ROOM_STORE } from './room-store';
     LiveQuality,
     PollRecords,
     LivePolls,
+    LiveBreakouts,
     LiveGateway,
     LiveRecovery,
   ],

@@ -22,3 +22,5 @@ export const HUB_ROLES: LiveRole[] = ['admin', ...PERMISSIONS['live.join-closed'
 export const NOTE_WRITER_ROLES: LiveRole[] = ['admin', ...PERMISSIONS['live.write-notes']];
 /** Who asks, launches, closes and shares polls in the room (`live.run-polls`). */
 export const POLL_ROLES: LiveRole[] = ['admin', ...PERMISSIONS['live.run-polls']];
+/** Who splits the room into breakout rooms, moves people, broadcasts to the rooms and ends them (`live.run-breakouts`). */
+export const BREAKOUT_ROLES: LiveRole[] = ['admin', ...PERMISSIONS['live.run-breakouts']];

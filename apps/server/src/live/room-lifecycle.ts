@@ -4,6 +4,7 @@ import { nowIso } from '../database/columns';
 import { RealtimeService } from '../realtime/realtime.service';
 import { SessionEvents, SessionsService } from '../sessions';
 import { LiveAttendance } from './attendance';
+import { LiveBreakouts } from './breakouts';
 import { LiveCases } from './live-cases';
 import { type LiveRoom, sessionRoom } from './live-room';
 import { LiveRecords } from './live.records';
@@ -24,6 +25,7 @@ export class RoomLifecycle implements OnApplicationShutdown {
     private readonly recording: RoomRecording,
     private readonly realtime: RealtimeService,
     private readonly cases: LiveCases,
+    private readonly breakouts: LiveBreakouts,
   ) {}
 
   /** The session's room, opened with its agenda and chat tail when nobody is in it yet. */
@@ -37,7 +39,10 @@ export class RoomLifecycle implements OnApplicationShutdown {
     // Opened on state kept from before a crash: the interrupted recording is finished, and goes on if it was on.
     const restored = room.restored;
     room.restored = undefined;
-    if (restored) await this.recording.recover(room, restored.state);
+    if (restored) {
+      await this.recording.recover(room, restored.state);
+      this.breakouts.recover(room, restored.state);
+    }
     return room;
   }
 

@@ -32,6 +32,7 @@ export class RoomRecording {
     const room = await this.rooms.joined(client, { host: true });
     if (!on) return this.stop(room);
     const s = await room.state();
+    if (s.breakouts) throw forbidden('Recording never follows into breakouts: end the breakouts first');
     if (s.liveCase || s.phase === 'cases') {
       throw forbidden(
         'Case discussions are not recorded without everyone’s consent (record consent, then open the case)',
@@ -59,6 +60,7 @@ export class RoomRecording {
     const media = room.media;
     if (!media || media.closed || this.recordings.isRecording(room.sessionId)) return;
     const s = await room.state();
+    if (s.breakouts) return; // never into breakouts (LiveBreakouts starts it again when they end)
     const producers = media.allProducers();
     const cameraOf = (userId: string | null) =>
       producers.find((p) => p.appData.userId === userId && p.appData.source === 'camera');

@@ -233,6 +233,17 @@ export class MediaRoom extends EventEmitter<{
     }
   }
 
+  /** Closes every consumer `keep` refuses (a breakout room changed): its receiver is told (`consumerclosed`). */
+  closeConsumers(keep: (receiverId: string, ownerId: string) => boolean): void {
+    for (const [userId, peer] of this.peers) {
+      for (const consumer of peer.consumers.values()) {
+        if (keep(userId, view(consumer).ownerId)) continue;
+        consumer.close();
+        this.emit('consumerclosed', userId, consumer.id);
+      }
+    }
+  }
+
   closePeer(userId: string): void {
     const peer = this.peers.get(userId);
     if (!peer) return;

@@ -5,6 +5,8 @@ import { Loading } from '../../../components/Status';
 import { useLiveRoom } from '../hooks/useLiveRoom';
 import { useShortcuts } from '../hooks/useShortcuts';
 import type { MediaPreferences } from '../lib/LiveMediaClient';
+import { BreakoutBanner } from './BreakoutBanner';
+import { BreakoutPanel, mayRunBreakouts } from './BreakoutPanel';
 import { CasePanel } from './CasePanel';
 import { ChatPanel } from './ChatPanel';
 import { ControlsBar } from './ControlsBar';
@@ -65,6 +67,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
       </p>
       <div className="live-body">
         <div className="live-main">
+          {snapshot.admitted && <BreakoutBanner state={state} youId={you.userId} room={room} />}
           {snapshot.admitted ? (
             <Stage
               state={state}
@@ -94,6 +97,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
         <div className="live-sidebar">
           {you.host && <WaitingRoom state={state} room={room} />}
           {you.host && <FacilitatorPanel state={state} agenda={session.agenda} room={room} />}
+          {mayRunBreakouts(state, you.userId) && <BreakoutPanel state={state} youId={you.userId} room={room} />}
           <HandQueue
             hands={state.hands}
             youId={you.userId}

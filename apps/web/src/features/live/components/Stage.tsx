@@ -1,4 +1,4 @@
-import { type LiveParticipant, type RoomState, videoForwardedTo } from '@echo-hub/protocol';
+import { type LiveParticipant, type RoomState, sameMediaScope, videoForwardedTo } from '@echo-hub/protocol';
 import { useRef } from 'react';
 import { useConsumerView } from '../hooks/useConsumerView';
 import type { MediaSnapshot } from '../lib/LiveMediaClient';
@@ -79,7 +79,8 @@ function ScreenShare({
  * (everyone alike) or the speaker layout (spotlight, presenter or active speaker large).
  */
 export function Stage({ state, youId, media, reactions, layout, setView }: StageProps) {
-  const online = state.participants.filter((p) => p.online);
+  // While breakouts run: the people of your room only.
+  const online = state.participants.filter((p) => p.online && sameMediaScope(state, youId, p.userId));
   const rank = (p: LiveParticipant) => (p.userId === state.spotlightId ? 0 : p.userId === state.presenterId ? 1 : 2);
   const tiles = [...online].sort((a, b) => rank(a) - rank(b)).map((p) => tileModel(p, state, youId, media));
   const sharer = online.find((p) => p.producers.some((x) => x.source === 'screen' && !x.paused));

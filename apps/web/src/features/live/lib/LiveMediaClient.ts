@@ -5,6 +5,7 @@ import {
   type MediaSource,
   QualityLimits,
   type RoomState,
+  sameMediaScope,
   videoForwardedTo,
 } from '@echo-hub/protocol';
 import { Device, type types } from 'mediasoup-client';
@@ -330,7 +331,7 @@ export class LiveMediaClient {
     const offered = new Set<string>();
     const videoOf = new Set(videoForwardedTo(state, userId ?? ''));
     for (const participant of state.participants) {
-      if (participant.userId === userId) continue;
+      if (participant.userId === userId || !sameMediaScope(state, userId ?? '', participant.userId)) continue;
       for (const producer of participant.producers) {
         offered.add(producer.id);
         if (producer.source !== 'camera' || videoOf.has(participant.userId)) {
@@ -346,7 +347,9 @@ export class LiveMediaClient {
 
   /** The server offers a producer (new, or video we may now see). */
   newProducer(userId: string, producerId: string, source: MediaSource): void {
-    if (userId !== this.room().userId) void this.consume(userId, producerId, source);
+    const { state, userId: me } = this.room();
+    if (userId === me || (state && !sameMediaScope(state, me ?? '', userId))) return; // another breakout room
+    void this.consume(userId, producerId, source);
   }
 
   consumerClosed(consumerId: string): void {

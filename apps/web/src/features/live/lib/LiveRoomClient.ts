@@ -240,6 +240,12 @@ export class LiveRoomClient implements EchoLiveTestHook {
     await this.conn.request('case:notes', { text });
   }
 
+  // ---- breakout rooms (throw the hub's message, so the breakout panel can say what went wrong) ----------
+
+  async breakout<E extends Extract<LiveEvent, `breakout:${string}`>>(event: E, payload: LiveRequest<E>): Promise<void> {
+    await this.conn.request(event, payload);
+  }
+
   // ---- test hook ----------------------------------------------------------------------------
 
   state(): RoomState | null {
@@ -377,6 +383,8 @@ export class LiveRoomClient implements EchoLiveTestHook {
     this.roomState = next;
     if (!joined && prev) {
       if (this.admitted && !wasAdmitted) this.syncMedia(false);
+      // Breakout rooms changed: consume the new room's producers and drop the others'.
+      else if (prev.breakouts !== next.breakouts) this.media.sync(true);
       else if (prev.participants !== next.participants || prev.videoUserIds !== next.videoUserIds) {
         this.media.sync(false);
       }
