@@ -1,5 +1,6 @@
 export * from './admin';
 export * from './auth';
+export * from './captions';
 export * from './cases';
 export * from './community';
 export * from './connection-test';

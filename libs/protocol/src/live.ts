@@ -2,6 +2,7 @@ import type { ParticipationType, ProgramRole } from './auth';
 import type { CaseStage, LiveCase } from './cases';
 import type { CommunityClientToServerEvents, CommunityServerToClientEvents } from './community';
 import type { PollClientToServerEvents, PollServerToClientEvents } from './polls';
+import type { CaptionClientToServerEvents, CaptionServerToClientEvents, CaptionsState } from './captions';
 
 /**
  * The live teleECHO session: socket.io events between the web client and the one
@@ -88,6 +89,8 @@ export interface RoomState {
   lobbyMessage: string | null;
   /** True while a recording is running (recordings feature). */
   recording: boolean;
+  /** The captioner and automatic captions (captions). */
+  captions: CaptionsState;
   endedAt: string | null;
 }
 
@@ -124,6 +127,7 @@ export function emptyRoomState(sessionId: string, chat: ChatMessage[] = []): Roo
     liveCase: null,
     lobbyMessage: null,
     recording: false,
+    captions: { captionerId: null, auto: false },
     endedAt: null,
   };
 }
@@ -355,7 +359,8 @@ export const CAMERA_LAYER_KBPS = [150, 500, 1200] as const;
 type AckFn<T = undefined> = (ack: Ack<T>) => void;
 
 /** Live-session events, plus the community's (community.ts). */
-export interface ClientToServerEvents extends CommunityClientToServerEvents, PollClientToServerEvents {
+export interface ClientToServerEvents
+  extends CommunityClientToServerEvents, PollClientToServerEvents, CaptionClientToServerEvents {
   'session:join': (req: JoinRequest, ack: AckFn<JoinResponse>) => void;
   'session:leave': (req: Record<string, never>, ack: AckFn) => void;
   'media:createTransport': (req: CreateTransportRequest, ack: AckFn<TransportOptions>) => void;
@@ -399,7 +404,8 @@ export interface ClientToServerEvents extends CommunityClientToServerEvents, Pol
   'host:quality': (req: Record<string, never>, ack: AckFn<QualitySample[]>) => void;
 }
 
-export interface ServerToClientEvents extends CommunityServerToClientEvents, PollServerToClientEvents {
+export interface ServerToClientEvents
+  extends CommunityServerToClientEvents, PollServerToClientEvents, CaptionServerToClientEvents {
   'room:patch': (patch: RoomPatch) => void;
   reaction: (reaction: Reaction) => void;
   /** A producer the client may consume appeared (or the client may now see its video). */

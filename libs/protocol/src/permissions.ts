@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   'live.write-notes': hubTeam,
   // Ask, launch, close and share polls and knowledge checks in the room.
   'live.run-polls': hubTeam,
+  // Captions: make someone in the room the captioner (any role may be), turn automatic captions on or off.
+  'live.captions': hubManagers,
 } satisfies Record<string, readonly ProgramRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -54,6 +54,8 @@ import { FacilitatorControls } from './facilitator-controls';
 import { LiveHands } from './hands';
 import { PollAnswerDto, PollIdDto, PollQuestionDto } from './dto/poll.dto';
 import { LivePolls } from './polls';
+import { CaptionDto, CaptionerDto } from './dto/caption.dto';
+import { LiveCaptions } from './captions';
 import { LiveCases } from './live-cases';
 import { LiveChat } from './live-chat';
 import { LiveQuality } from './connection-quality';
@@ -112,6 +114,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     private readonly quality: LiveQuality,
     private readonly rights: RightsService,
     private readonly polls: LivePolls,
+    private readonly captions: LiveCaptions,
   ) {
     // A right ended somewhere (sign-out, removal, program deleted): the rooms this instance runs drop the person.
     rights.on('lost', (lost) => {
@@ -166,6 +169,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
       'host:recordConsent': on(ConsentDto, (c, dto) => this.recording.recordConsent(c, dto.userIds)),
       'quality:report': on(QualityReportDto, (c, dto) => this.quality.report(c, dto)),
       'host:quality': on(EmptyDto, (c) => this.quality.list(c)),
+      'host:captioner': on(CaptionerDto, (c, dto) => this.captions.assign(c, dto.userId)),
+      'host:autoCaptions': on(RecordDto, (c, dto) => this.captions.setAuto(c, dto.on)),
+      'caption:send': on(CaptionDto, (c, dto) => this.captions.send(c, dto.text, dto.final ?? true)),
     };
   }
 

@@ -16,6 +16,7 @@ import { LiveMedia } from './live-media';
 import { LiveHands } from './hands';
 import { PollRecords } from './poll.records';
 import { LivePolls } from './polls';
+import { LiveCaptions } from './captions';
 import { LiveGateway } from './live.gateway';
 import { LiveRecords } from './live.records';
 import { OwnerLeases } from './owner-lease';
@@ -59,6 +60,7 @@ import { ROOM_STORE } from './room-store';
     LiveQuality,
     PollRecords,
     LivePolls,
+    LiveCaptions,
     LiveGateway,
     LiveRecovery,
   ],
