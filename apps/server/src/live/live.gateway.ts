@@ -418,6 +418,21 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     return this.live(s, 'poll:share', body);
   }
 
+  @SubscribeMessage('host:captioner')
+  hostCaptioner(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'host:captioner', body);
+  }
+
+  @SubscribeMessage('host:autoCaptions')
+  hostAutoCaptions(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'host:autoCaptions', body);
+  }
+
+  @SubscribeMessage('caption:send')
+  captionSend(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'caption:send', body);
+  }
+
   /** Community: watch a thread or a group the caller may read; its new posts, edits and reactions arrive live. */
   @SubscribeMessage('community:watch')
   communityWatch(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {

@@ -5,6 +5,7 @@ import { Loading } from '../../../components/Status';
 import { useLiveRoom } from '../hooks/useLiveRoom';
 import { useShortcuts } from '../hooks/useShortcuts';
 import type { MediaPreferences } from '../lib/LiveMediaClient';
+import { CaptionBar } from './CaptionBar';
 import { CasePanel } from './CasePanel';
 import { ChatPanel } from './ChatPanel';
 import { ControlsBar } from './ControlsBar';
@@ -89,6 +90,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
             onReact={room.react}
             onLeave={() => void leave()}
           />
+          {snapshot.admitted && <CaptionBar state={state} youId={you.userId} host={you.host} room={room} />}
           {snapshot.admitted && <CasePanel sessionId={session.id} state={state} you={you} room={room} />}
         </div>
         <div className="live-sidebar">
