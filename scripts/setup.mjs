@@ -51,8 +51,13 @@ const RUNTIME_PACKAGES = [
   'poppler-utils',
   'tesseract-ocr',
   'tesseract-ocr-eng',
+  // Automatic captions (CAPTIONS_ENGINE=pocketsphinx): the offline engine and the English model it ships.
+  'pocketsphinx',
+  'pocketsphinx-en-us',
 ];
 const TEST_PACKAGES = [
+  // Captions: speech generated for the engine's tests, the e2e fake microphone and the word error rate bench.
+  'espeak-ng',
   'chromium',
   'iproute2',
   'fonts-dejavu-core',

@@ -1,6 +1,7 @@
 export * from './admin';
 export * from './auth';
 export * from './breakouts';
+export * from './captions';
 export * from './cases';
 export * from './community';
 export * from './connection-test';

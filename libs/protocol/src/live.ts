@@ -3,6 +3,7 @@ import { type BreakoutClientToServerEvents, type Breakouts, breakoutOf } from '.
 import type { CaseStage, LiveCase } from './cases';
 import type { CommunityClientToServerEvents, CommunityServerToClientEvents } from './community';
 import type { PollClientToServerEvents, PollServerToClientEvents } from './polls';
+import type { CaptionClientToServerEvents, CaptionServerToClientEvents, CaptionsState } from './captions';
 
 /**
  * The live teleECHO session: socket.io events between the web client and the one
@@ -89,6 +90,8 @@ export interface RoomState {
   lobbyMessage: string | null;
   /** True while a recording is running (recordings feature). */
   recording: boolean;
+  /** The captioner and automatic captions (captions). */
+  captions: CaptionsState;
   endedAt: string | null;
   /** Breakout rooms while they run (breakouts.ts), else null. */
   breakouts: Breakouts | null;
@@ -127,6 +130,7 @@ export function emptyRoomState(sessionId: string, chat: ChatMessage[] = []): Roo
     liveCase: null,
     lobbyMessage: null,
     recording: false,
+    captions: { captionerId: null, auto: false },
     endedAt: null,
     breakouts: null,
   };
@@ -371,7 +375,11 @@ type AckFn<T = undefined> = (ack: Ack<T>) => void;
 
 /** Live-session events, plus the community's (community.ts). */
 export interface ClientToServerEvents
-  extends CommunityClientToServerEvents, PollClientToServerEvents, BreakoutClientToServerEvents {
+  extends
+    CommunityClientToServerEvents,
+    PollClientToServerEvents,
+    BreakoutClientToServerEvents,
+    CaptionClientToServerEvents {
   'session:join': (req: JoinRequest, ack: AckFn<JoinResponse>) => void;
   'session:leave': (req: Record<string, never>, ack: AckFn) => void;
   'media:createTransport': (req: CreateTransportRequest, ack: AckFn<TransportOptions>) => void;
@@ -415,7 +423,8 @@ export interface ClientToServerEvents
   'host:quality': (req: Record<string, never>, ack: AckFn<QualitySample[]>) => void;
 }
 
-export interface ServerToClientEvents extends CommunityServerToClientEvents, PollServerToClientEvents {
+export interface ServerToClientEvents
+  extends CommunityServerToClientEvents, PollServerToClientEvents, CaptionServerToClientEvents {
   'room:patch': (patch: RoomPatch) => void;
   reaction: (reaction: Reaction) => void;
   /** A producer the client may consume appeared (or the client may now see its video). */

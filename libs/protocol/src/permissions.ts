@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'live.run-polls': hubTeam,
   // Split the room into breakout rooms, broadcast to them, move people, join any room, end them.
   'live.run-breakouts': hubTeam,
+  // Captions: make someone in the room the captioner (any role may be), turn automatic captions on or off.
+  'live.captions': hubManagers,
 } satisfies Record<string, readonly ProgramRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

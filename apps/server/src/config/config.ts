@@ -15,6 +15,7 @@ import {
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CAPTIONS_ENGINES, type CaptionsConfig, type CaptionsEngineName } from '../captions/engine';
 import { cachedWorkerBin } from '../media/worker-bin';
 import { STORAGE_URL_PATTERN, type StorageConfig, storageConfig, storageProblems } from '../storage/storage-config';
 
@@ -176,6 +177,20 @@ export class EnvironmentVariables {
   @IsString()
   FFMPEG_PATH = 'ffmpeg';
 
+  // Captions (issue #19): the offline engine of automatic captions.
+  @IsIn(CAPTIONS_ENGINES, { message: `must be one of ${CAPTIONS_ENGINES.join(', ')}` })
+  CAPTIONS_ENGINE: CaptionsEngineName = 'off';
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true },
+    { message: 'must be a URL such as http://127.0.0.1:8080/inference' },
+  )
+  CAPTIONS_URL?: string = undefined;
+
+  @IsString()
+  POCKETSPHINX_PATH = 'pocketsphinx_continuous';
+
   @IsOptional()
   @MinLength(32, { message: 'must be at least 32 characters' })
   AUTH_SECRET?: string = undefined;
@@ -249,6 +264,7 @@ export interface AppConfig {
     loginAddressRateLimit: number;
   };
   recordings: { dir: string; portMin: number; portMax: number; retentionDays: number; ffmpeg: string };
+  captions: CaptionsConfig;
   storage: StorageConfig;
   /** Base URL for links in emails and calendar feeds. */
   publicUrl: string;
@@ -283,6 +299,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`RTC_PORT ${webRtcPorts.join('-')} (one per worker) overlaps RTC_MIN_PORT-RTC_MAX_PORT`);
   }
   problems.push(...turnProblems(env, webRtcPorts));
+  if (env.CAPTIONS_ENGINE === 'http' && !env.CAPTIONS_URL)
+    problems.push('CAPTIONS_URL is required when CAPTIONS_ENGINE=http');
   if (env.RECORDING_PORT_MIN + 31 > env.RECORDING_PORT_MAX) {
     problems.push('RECORDING_PORT_MAX must be at least RECORDING_PORT_MIN + 31 (32 ports per recording)');
   }
@@ -342,6 +360,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       ffmpeg: env.FFMPEG_PATH,
     },
     storage: storageConfig(env),
+    captions: { engine: env.CAPTIONS_ENGINE, url: env.CAPTIONS_URL, pocketsphinx: env.POCKETSPHINX_PATH },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     metrics: { token: env.METRICS_TOKEN },

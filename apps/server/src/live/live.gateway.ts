@@ -56,6 +56,8 @@ import { FacilitatorControls } from './facilitator-controls';
 import { LiveHands } from './hands';
 import { PollAnswerDto, PollIdDto, PollQuestionDto } from './dto/poll.dto';
 import { LivePolls } from './polls';
+import { CaptionDto, CaptionerDto } from './dto/caption.dto';
+import { LiveCaptions } from './captions';
 import { LiveCases } from './live-cases';
 import { LiveChat } from './live-chat';
 import { LiveQuality } from './connection-quality';
@@ -115,6 +117,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     private readonly rights: RightsService,
     private readonly polls: LivePolls,
     private readonly breakouts: LiveBreakouts,
+    private readonly captions: LiveCaptions,
   ) {
     // A right ended somewhere (sign-out, removal, program deleted): the rooms this instance runs drop the person.
     rights.on('lost', (lost) => {
@@ -174,6 +177,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
       'breakout:broadcast': on(BreakoutBroadcastDto, (c, dto) => this.breakouts.broadcast(c, dto.text)),
       'breakout:move': on(BreakoutMoveDto, (c, dto) => this.breakouts.move(c, dto.userId, dto.roomId ?? null)),
       'breakout:help': on(BreakoutHelpDto, (c, dto) => this.breakouts.help(c, dto.on)),
+      'host:captioner': on(CaptionerDto, (c, dto) => this.captions.assign(c, dto.userId)),
+      'host:autoCaptions': on(RecordDto, (c, dto) => this.captions.setAuto(c, dto.on)),
+      'caption:send': on(CaptionDto, (c, dto) => this.captions.send(c, dto.text, dto.final ?? true)),
     };
   }
 
@@ -443,6 +449,21 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
   @SubscribeMessage('breakout:help')
   breakoutHelp(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
     return this.live(s, 'breakout:help', body);
+  }
+
+  @SubscribeMessage('host:captioner')
+  hostCaptioner(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'host:captioner', body);
+  }
+
+  @SubscribeMessage('host:autoCaptions')
+  hostAutoCaptions(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'host:autoCaptions', body);
+  }
+
+  @SubscribeMessage('caption:send')
+  captionSend(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'caption:send', body);
   }
 
   /** Community: watch a thread or a group the caller may read; its new posts, edits and reactions arrive live. */

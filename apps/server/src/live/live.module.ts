@@ -17,6 +17,7 @@ import { LiveMedia } from './live-media';
 import { LiveHands } from './hands';
 import { PollRecords } from './poll.records';
 import { LivePolls } from './polls';
+import { LiveCaptions } from './captions';
 import { LiveGateway } from './live.gateway';
 import { LiveRecords } from './live.records';
 import { OwnerLeases } from './owner-lease';
@@ -61,6 +62,7 @@ import { ROOM_STORE } from './room-store';
     PollRecords,
     LivePolls,
     LiveBreakouts,
+    LiveCaptions,
     LiveGateway,
     LiveRecovery,
   ],

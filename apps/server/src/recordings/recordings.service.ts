@@ -11,7 +11,7 @@ import {
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { existsSync, statSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -22,6 +22,7 @@ import type { ms } from '../media';
 import { RightsService } from '../realtime/rights.service';
 import { RedisService } from '../redis/redis.service';
 import { StorageService } from '../storage/storage.service';
+import { type VttCue, webVtt } from '../captions';
 import { Recorder, remux, stopStrayRecorder } from './recorder';
 import { Recording } from './entities/recording.entity';
 
@@ -48,6 +49,7 @@ const MAX_AUDIO = PORTS_PER_RECORDING / 2 - 1;
 /** Where recordings are kept in storage (RECORDINGS_DIR on local disk). */
 const FOLDER = 'recordings';
 const key = (r: Recording) => `${FOLDER}/${r.file}`;
+const VTT = { contentType: 'text/vtt' };
 
 /**
  * One recorder per live session. ffmpeg writes to RECORDINGS_DIR; a finished file is then moved
@@ -58,7 +60,10 @@ const key = (r: Recording) => `${FOLDER}/${r.file}`;
 @Injectable()
 export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RecordingsService.name);
-  private readonly active = new Map<string, { recorder: Recorder; row: Recording; ports: number }>();
+  private readonly active = new Map<
+    string,
+    { recorder: Recorder; row: Recording; ports: number; captions: VttCue[] }
+  >();
   /** Files being moved into storage, awaited at shutdown. */
   private readonly storing = new Set<Promise<void>>();
   /** The last recorder failure, for /api/health (null when the last recording went well). */
@@ -126,13 +131,23 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
       throw e;
     }
     this.lastError = null;
-    this.active.set(req.sessionId, { recorder, row, ports });
+    this.active.set(req.sessionId, { recorder, row, ports, captions: [] });
     recorder.once('failed', (message) => {
       this.logger.error(`recording of session ${req.sessionId} failed: ${message}`);
       this.lastError = message;
       void this.stop(req.sessionId, message).then(() => req.onFailed(message));
     });
     return row;
+  }
+
+  /** A caption line (already through the de-identification gate) kept with the running recording. */
+  addCaption(sessionId: string, speaker: string, text: string): void {
+    const entry = this.active.get(sessionId);
+    if (!entry) return;
+    const end = (Date.now() - Date.parse(entry.row.startedAt)) / 1000;
+    // A line is shown from when the one before it ended, for at most 6 s before it was finished.
+    const start = Math.max(entry.captions.at(-1)?.end ?? 0, end - 6);
+    entry.captions.push({ start, end, speaker, text });
   }
 
   /**
@@ -154,6 +169,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
       return;
     }
     await rows.update({ id: entry.row.id }, { ...ended, status: 'storing' });
+    if (entry.captions.length) await writeFile(`${path}.vtt`, webVtt(entry.captions));
     this.store(entry.row, error ? 'partial' : 'complete');
   }
 
@@ -163,6 +179,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     const rows = this.db.getRepository(Recording);
     const done = (async () => {
       try {
+        if (existsSync(`${path}.vtt`)) await this.storage.moveIn(`${path}.vtt`, `${key(row)}.vtt`, VTT);
         await this.storage.moveIn(path, key(row), { contentType: 'video/webm' });
         await rows.update({ id: row.id }, { status });
       } catch (e) {

@@ -7,6 +7,7 @@ import { useShortcuts } from '../hooks/useShortcuts';
 import type { MediaPreferences } from '../lib/LiveMediaClient';
 import { BreakoutBanner } from './BreakoutBanner';
 import { BreakoutPanel, mayRunBreakouts } from './BreakoutPanel';
+import { CaptionBar } from './CaptionBar';
 import { CasePanel } from './CasePanel';
 import { ChatPanel } from './ChatPanel';
 import { ControlsBar } from './ControlsBar';
@@ -92,6 +93,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
             onReact={room.react}
             onLeave={() => void leave()}
           />
+          {snapshot.admitted && <CaptionBar state={state} youId={you.userId} host={you.host} room={room} />}
           {snapshot.admitted && <CasePanel sessionId={session.id} state={state} you={you} room={room} />}
         </div>
         <div className="live-sidebar">

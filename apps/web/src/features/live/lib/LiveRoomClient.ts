@@ -1,5 +1,6 @@
 import {
   applyPatch,
+  type CaptionLine,
   type CaseStage,
   type JoinResponse,
   LiveErrorCode,
@@ -219,6 +220,21 @@ export class LiveRoomClient implements EchoLiveTestHook {
   readonly record = (on: boolean) => this.act('host:record', { on });
   /** Records that everyone listed agreed to the next case being recorded. */
   readonly recordConsent = (userIds: string[]) => this.act('host:recordConsent', { userIds });
+
+  // ---- captions (the caption bar) -----------------------------------------------------------
+
+  /** Caption lines as they come (not kept in the room state); returns the way to stop listening. */
+  onCaption(listener: (line: CaptionLine) => void): () => void {
+    const socket = this.conn.socket;
+    socket.on('caption:line', listener);
+    return () => void socket.off('caption:line', listener);
+  }
+  readonly setCaptioner = (userId: string | null) => this.act('host:captioner', { userId });
+  readonly setAutoCaptions = (on: boolean) => this.act('host:autoCaptions', { on });
+  /** The captioner's line as typed so far, or finished; throws so the caption input can say why. */
+  async sendCaption(text: string, final: boolean): Promise<void> {
+    await this.conn.request('caption:send', { text, final });
+  }
 
   // ---- the case flow (hosts; the notes also experts) -----------------------------------------
   // These throw (a LiveRequestError with the hub's message) so the case panel can say what went wrong.
