@@ -45,6 +45,15 @@ export const PERMISSIONS = {
   'live.write-notes': hubTeam,
   // Ask, launch, close and share polls and knowledge checks in the room.
   'live.run-polls': hubTeam,
+  // The programme around the sessions (issue #20 A): everyone sees the self-assessment and answers it; the
+  // managers keep the templates, open rounds and record priorities and the learning plan.
+  'assessment.read': everyone,
+  'assessment.answer': everyone,
+  'assessment.manage': hubManagers,
+  // Exchanges, study visits, mentoring: everyone logs their own and reads the log; the managers set up pairs.
+  'exchanges.read': everyone,
+  'exchanges.log': everyone,
+  'exchanges.manage': hubManagers,
 } satisfies Record<string, readonly ProgramRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
