@@ -8,7 +8,17 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Features: each has an index.ts; they use the kernel, and each other only through that index. */
-export const SERVER_FEATURES = ['cases', 'community', 'deid', 'impact', 'live', 'recordings', 'sessions'];
+export const SERVER_FEATURES = [
+  'assessment',
+  'cases',
+  'community',
+  'deid',
+  'exchanges',
+  'impact',
+  'live',
+  'recordings',
+  'sessions',
+];
 /** The kernel: what every feature may use. It imports no feature. */
 export const SERVER_KERNEL = [
   'auth',

@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/config';
 import { AdminModule } from './admin/admin.module';
+import { AssessmentModule } from './assessment';
+import { ExchangesModule } from './exchanges';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { CommunityModule } from './community/community.module';
@@ -53,6 +55,9 @@ export class AppModule {
         // issue 22, operations: logs, metrics, the admin area
         ObservabilityModule,
         AdminModule,
+        // issue 20 A: self-assessment to learning plan; exchanges and mentoring
+        AssessmentModule,
+        ExchangesModule,
       ],
     };
   }

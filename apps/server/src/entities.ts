@@ -2,6 +2,8 @@ import { AdminAuditEntry } from './admin/entities/admin-audit.entity';
 import { AuthSession } from './auth/entities/auth-session.entity';
 import { PasswordReset } from './auth/entities/password-reset.entity';
 import { User } from './auth/entities/user.entity';
+import { AssessmentAnswer, AssessmentRound, AssessmentTemplate, PlannedActivity, Priority } from './assessment';
+import { LearningActivity, MentoringPair } from './exchanges';
 import { Certificate, Survey, SurveyRecipient, SurveyResponse } from './impact';
 import { Attendance, ChatMessageEntity, LiveRoomSnapshot, Poll, PollAnswer } from './live';
 import { CaseAttachment, CaseConfirmation, EchoCase, Recommendation } from './cases';
@@ -67,4 +69,12 @@ export const entities = [
   Notification,
   AuditEntry,
   Recording,
+  // issue 20 A: the programme around the sessions
+  AssessmentTemplate,
+  AssessmentRound,
+  AssessmentAnswer,
+  Priority,
+  PlannedActivity,
+  LearningActivity,
+  MentoringPair,
 ];

@@ -22,6 +22,7 @@ import {
 } from './community-fixtures';
 import { type Account, account, addMember, api } from './fixtures';
 import { impactTargets, surveyForEveryone } from './impact-fixtures';
+import { exchangeBody, programmeTargets } from './programme-fixtures';
 import type { TestApp } from './test-app';
 import { tinyPdf } from './upload-fixtures';
 
@@ -904,6 +905,127 @@ export const ROUTES: Route[] = [
     call: async (f, t, who) => {
       await moderatedGroup(f, t, who);
       return { path: `/api/programs/${f.program}/community/audit` };
+    },
+  },
+  // issue 20 A: self-assessment, priorities and the learning plan; exchanges and mentoring
+  {
+    method: 'get',
+    path: '/api/programs/{id}/assessment/templates',
+    rule: 'assessment.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/assessment/templates` }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/assessment/templates',
+    rule: 'assessment.manage',
+    call: (f) => ({
+      path: `/api/programs/${f.program}/assessment/templates`,
+      body: { name: 'Our model', dimensions: ['Vision', 'Data', 'Skills'].map((name) => ({ name, description: '' })) },
+    }),
+  },
+  {
+    method: 'put',
+    path: '/api/programs/{id}/assessment/templates/{templateId}',
+    rule: 'assessment.manage',
+    call: async (f, t) => ({
+      path: `/api/programs/${f.program}/assessment/templates/${(await programmeTargets(f, t)).template}`,
+      body: {
+        name: 'Our model, v2',
+        dimensions: ['Vision', 'Data', 'People'].map((name) => ({ name, description: '' })),
+      },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/assessment/rounds',
+    rule: 'assessment.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/assessment/rounds` }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/assessment/rounds',
+    rule: 'assessment.manage',
+    call: (f) => ({
+      path: `/api/programs/${f.program}/assessment/rounds`,
+      body: { title: 'Baseline 2026', templateId: 'scirocco-b3' },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/assessment/rounds/{roundId}',
+    rule: 'assessment.read',
+    call: async (f, t) => ({
+      path: `/api/programs/${f.program}/assessment/rounds/${(await programmeTargets(f, t)).round}`,
+    }),
+  },
+  {
+    method: 'put',
+    path: '/api/programs/{id}/assessment/rounds/{roundId}/answer',
+    rule: 'assessment.answer',
+    call: async (f, t) => ({
+      path: `/api/programs/${f.program}/assessment/rounds/${(await programmeTargets(f, t)).round}/answer`,
+      body: { scores: [2, 3, 1, 2, 1, 2, 1, 2, 1, 2, 2, 3] },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/assessment/rounds/{roundId}/priorities',
+    rule: 'assessment.manage',
+    call: async (f, t) => ({
+      path: `/api/programs/${f.program}/assessment/rounds/${(await programmeTargets(f, t)).round}/priorities`,
+      body: { dimension: 11, title: 'Skills for integrated teams' },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/assessment/priorities/{priorityId}/activities',
+    rule: 'assessment.manage',
+    call: async (f, t) => {
+      const { priority, member } = await programmeTargets(f, t);
+      return {
+        path: `/api/programs/${f.program}/assessment/priorities/${priority}/activities`,
+        body: {
+          kind: 'session',
+          title: 'Shared records session',
+          sessionId: f.session,
+          ownerId: member,
+          dueOn: '2026-06-02',
+        },
+      };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/learning-activities',
+    rule: 'exchanges.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/learning-activities` }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/learning-activities',
+    rule: 'exchanges.log',
+    call: async (f, t) => ({
+      path: `/api/programs/${f.program}/learning-activities`,
+      body: exchangeBody((await programmeTargets(f, t)).member),
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/mentoring-pairs',
+    rule: 'exchanges.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/mentoring-pairs` }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/mentoring-pairs',
+    rule: 'exchanges.manage',
+    call: async (f, t) => {
+      const mentor = await account(t.app, 'mentor');
+      await addMember(t.app, f.program, mentor.id, 'expert');
+      return {
+        path: `/api/programs/${f.program}/mentoring-pairs`,
+        body: { mentorId: mentor.id, menteeId: (await programmeTargets(f, t)).member },
+      };
     },
   },
   { method: 'get', path: '/api/notifications', rule: 'signedIn', call: () => ({ path: '/api/notifications' }) },

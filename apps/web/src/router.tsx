@@ -1,12 +1,14 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { Loading } from './components/Status';
 import { adminPages } from './features/admin';
+import { assessmentPages } from './features/assessment';
 import { authPages, RequireAuth, SignInPage } from './features/auth';
 import { calendarPages } from './features/calendar';
 import { casePages } from './features/cases';
 import { certificatePages } from './features/certificates';
 import { communityPages } from './features/community';
 import { connectionPages } from './features/connection';
+import { exchangePages } from './features/exchanges';
 import { HomePage } from './features/health';
 import { impactPages } from './features/impact';
 import { invitationPages } from './features/invitations';
@@ -63,6 +65,9 @@ export const router = createBrowserRouter([
               { path: 'notifications', lazy: communityPages.NotificationsPage },
               { path: 'programs/:programId/impact', lazy: impactPages.ImpactPage },
               { path: 'surveys/:surveyId', lazy: surveyPages.SurveyPage },
+              // issue 20 A: the programme around the sessions
+              { path: 'programs/:programId/assessment', lazy: assessmentPages.AssessmentPage },
+              { path: 'programs/:programId/exchanges', lazy: exchangePages.ExchangesPage },
               // The admin area (issue 22): the server answers instance admins only.
               { path: 'admin', lazy: adminPages.AdminUsersPage },
               { path: 'admin/users', lazy: adminPages.AdminUsersPage },

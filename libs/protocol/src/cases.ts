@@ -45,7 +45,7 @@ export const SEXES = ['female', 'male', 'intersex', 'not stated'];
 
 /** A span the presenter confirmed is not identifying (kept with who and when). */
 export interface ConfirmedSpan {
-  field: CaseTextField | 'body' | 'notes' | 'chat' | 'poll' | 'content';
+  field: CaseTextField | 'body' | 'notes' | 'chat' | 'poll' | 'content' | 'reflection';
   start: number;
   end: number;
 }
@@ -77,7 +77,7 @@ export interface FieldFinding extends Finding {
    * A case form field, or `body` of a recommendation, or the live `notes`, or the name of an attached
    * `file`, or the `content` of an attached file (text read in an image or a PDF; offsets into that text).
    */
-  field: CaseTextField | 'body' | 'notes' | 'file' | 'chat' | 'poll' | 'content';
+  field: CaseTextField | 'body' | 'notes' | 'file' | 'chat' | 'poll' | 'content' | 'reflection';
   /** For `content` of an image: where the finding is, in the image's pixels (upright). */
   boxes?: FindingBox[];
 }

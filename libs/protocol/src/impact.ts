@@ -1,4 +1,5 @@
 import type { ParticipationType, ProgramRole } from './auth';
+import type { LearningActivityFigures } from './programme';
 
 /**
  * Impact: attendance from the live session's join/leave rows, learning experiences,
@@ -164,6 +165,8 @@ export interface ImpactReport {
   surveys: SurveyRates;
   ratings: RatingSummary[];
   confidence: ConfidenceSummary[];
+  /** Learning experiences outside sessions: exchanges, study visits, missions, secondments, mentoring (issue #20). */
+  learningActivities: LearningActivityFigures;
 }
 
 /** One person at one session: a row of attendance.csv and of a session's attendance list. */

@@ -12,6 +12,7 @@ export * from './live';
 export * from './metadata';
 export * from './permissions';
 export * from './polls';
+export * from './programme';
 export * from './programs';
 export * from './recordings';
 export * from './sessions';

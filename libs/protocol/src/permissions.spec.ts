@@ -37,6 +37,11 @@ describe('the permission table', () => {
       'community.read',
       'community.post',
       'community.moderate',
+      // issue 20 A: answer the self-assessment, read its results and the plan, log their own exchanges.
+      'assessment.read',
+      'assessment.answer',
+      'exchanges.read',
+      'exchanges.log',
     ]);
   });
 

@@ -49,6 +49,15 @@ export const PERMISSIONS = {
   'live.run-breakouts': hubTeam,
   // Captions: make someone in the room the captioner (any role may be), turn automatic captions on or off.
   'live.captions': hubManagers,
+  // The programme around the sessions (issue #20 A): everyone sees the self-assessment and answers it; the
+  // managers keep the templates, open rounds and record priorities and the learning plan.
+  'assessment.read': everyone,
+  'assessment.answer': everyone,
+  'assessment.manage': hubManagers,
+  // Exchanges, study visits, mentoring: everyone logs their own and reads the log; the managers set up pairs.
+  'exchanges.read': everyone,
+  'exchanges.log': everyone,
+  'exchanges.manage': hubManagers,
 } satisfies Record<string, readonly ProgramRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -9,6 +9,7 @@ import {
   type ImpactSession,
   type ImpactTarget,
   type KnowledgeCheckFigure,
+  type LearningActivityFigures,
   LIVED_EXPERIENCE_TYPES,
   type ParticipationType,
   type RatingSummary,
@@ -85,6 +86,18 @@ export class ImpactService {
     private readonly clock: Clock,
   ) {}
 
+  /** Learning experiences outside sessions (exchanges, visits, mentoring): told by the exchanges feature. */
+  private learningActivities: (programId: string, f: ImpactFilters) => Promise<LearningActivityFigures> = async () => ({
+    activities: 0,
+    learningExperiences: 0,
+    hours: 0,
+    byKind: [],
+  });
+
+  provideLearningActivities(figures: (programId: string, f: ImpactFilters) => Promise<LearningActivityFigures>): void {
+    this.learningActivities = figures;
+  }
+
   /** `GET /api/programs/:id/impact`. */
   async report(programId: string, filters: ImpactFilters): Promise<ImpactReport> {
     const now = this.clock.now();
@@ -149,6 +162,7 @@ export class ImpactService {
       surveys: surveys.rates,
       ratings: surveys.ratings,
       confidence: surveys.confidence,
+      learningActivities: await this.learningActivities(programId, filters),
     };
   }
 

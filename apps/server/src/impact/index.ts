@@ -4,3 +4,4 @@ export { SurveyRecipient } from './entities/survey-recipient.entity';
 export { SurveyResponse } from './entities/survey-response.entity';
 export { Survey } from './entities/survey.entity';
 export { ImpactModule } from './impact.module';
+export { ImpactService } from './impact.service';

@@ -10,6 +10,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { DEMO_PASSWORD, demoAdmin, demoAgenda, demoPeople, demoProgram, demoSites } from './demo-data';
 import { seedImpactHistory } from './demo-impact';
 import { seedCommunity } from './demo-community';
+import { seedProgrammeDemo } from './demo-assessment';
 
 /** `npm run seed:demo`: fills an empty database with a demo program, through the same services as the API. */
 async function main(): Promise<void> {
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     );
     const community = await seedCommunity(app, program.id);
     console.log(`  community: ${community.groups} groups (one private, for carers), ${community.posts} posts`);
+    console.log(await seedProgrammeDemo(app, { programId: program.id, firstSessionId: series.id }));
     console.log(`\nSign in at ${config.publicUrl}/sign-in with password "${DEMO_PASSWORD}" as any of:`);
     for (const p of [{ ...demoAdmin, role: 'instance admin' }, ...demoPeople]) {
       console.log(`  ${p.email.padEnd(34)} ${p.displayName} (${p.role})`);

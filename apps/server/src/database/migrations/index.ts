@@ -13,6 +13,7 @@ import { LiveCrashRecovery1764106200000 } from './1764106200000-live-crash-recov
 import { Polls1764108000000 } from './1764108000000-polls';
 import { AdminOperations1764118800000 } from './1764118800000-admin-operations';
 import { ThreadCase1764129000000 } from './1764129000000-thread-case';
+import { Programme1764133000000 } from './1764133000000-programme';
 
 /** Every migration, in order; run at start (runMigrations, under a lock on PostgreSQL) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Polls1764108000000,
   AdminOperations1764118800000,
   ThreadCase1764129000000,
+  Programme1764133000000,
 ];

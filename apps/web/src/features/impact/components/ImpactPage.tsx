@@ -6,6 +6,7 @@ import { useAuth } from '../../../lib/auth';
 import { formatDate } from '../../../lib/time';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
+import { LearningActivitiesBlock } from '../../exchanges';
 import { getProgramOverview, canManage } from '../../programs';
 import { downloadAttendanceCsv, getImpact } from '../api/impact';
 import { BarChart } from './charts/BarChart';
@@ -163,6 +164,7 @@ function ImpactReportView({
         <GroupTable id="by-role" title="By role" groups={r.byRole} />
         <GroupTable id="by-participation" title="By participation type" groups={r.byParticipationType} />
         <GroupTable id="by-profession" title="By profession" groups={r.byProfession} />
+        <LearningActivitiesBlock figures={r.learningActivities} />
       </div>
       <SessionsTable sessions={r.perSession} />
       <SurveysSection programId={r.programId} manager={manager} version={version} />

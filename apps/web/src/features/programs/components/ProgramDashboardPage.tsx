@@ -54,6 +54,8 @@ export function ProgramDashboardPage() {
           <Link to={`/programs/${program.id}/my-cases`}>My cases</Link>
           <Link to={`/programs/${program.id}/recordings`}>Recordings</Link>
           <Link to={`/programs/${program.id}/community`}>Community</Link>
+          <Link to={`/programs/${program.id}/assessment`}>Self-assessment</Link>
+          <Link to={`/programs/${program.id}/exchanges`}>Exchanges and mentoring</Link>
         </p>
       </header>
       <div className="dashboard-grid">

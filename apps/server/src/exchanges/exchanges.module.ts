@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ImpactModule } from '../impact';
+import { ExchangesController } from './exchanges.controller';
+import { ExchangesService } from './exchanges.service';
+
+/** Learning outside the sessions: exchanges, study visits, mentoring (issue #20 A); counted in the impact report. */
+@Module({
+  imports: [ImpactModule],
+  controllers: [ExchangesController],
+  providers: [ExchangesService],
+  exports: [ExchangesService],
+})
+export class ExchangesModule {}
