@@ -397,14 +397,15 @@ test('at 500 kbit/s, 5% loss and 150 ms round trip the facilitator keeps decodin
     expect(relayed.up).toBeGreaterThan(1000);
     expect(relayed.down).toBeGreaterThan(1000);
     figures.lossyLinkRelayedPackets = relayed;
-    // The link was lossy each way (both loss rules dropped packets) and shaped (its shapers held packets back).
+    // The link was lossy and shaped each way: both loss rules dropped packets, both shapers held some back.
     const lossDrops = { toSpoke: droppedBy('statistic'), toHub: droppedBy('statistic', 'hub') };
     const held = { toSpoke: overlimits('hub'), toHub: overlimits('spoke') };
     figures.lossyLinkDroppedPackets = lossDrops;
     figures.lossyLinkShaperOverlimits = held;
     expect(lossDrops.toSpoke).toBeGreaterThan(0);
     expect(lossDrops.toHub).toBeGreaterThan(0);
-    expect(held.toSpoke + held.toHub).toBeGreaterThan(0);
+    expect(held.toSpoke).toBeGreaterThan(0);
+    expect(held.toHub).toBeGreaterThan(0);
     // The round trip the spoke's own connection indicator measured (its aria-label), for the report.
     const indicator = await spoke.getByRole('img', { name: /^Network quality/ }).getAttribute('aria-label');
     figures.lossyLinkRoundTripMs = Number(/(\d+) ms round trip/.exec(indicator ?? '')?.[1] ?? NaN) || null;
