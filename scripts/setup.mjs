@@ -73,6 +73,8 @@ const TEST_PACKAGES = [
   'systemd',
   // a person's data export is a zip: the tests open it with unzip/zipinfo
   'unzip',
+  // the field tests' fake microphone speaks (tests/field/speech.ts)
+  'espeak-ng',
 ];
 // Installed with the others when we can; without it the Firefox e2e project is skipped.
 const OPTIONAL_TEST_PACKAGES = ['firefox-esr'];

@@ -1,48 +1,70 @@
-import { type Browser, expect, test } from '@playwright/test';
-import { chromiumLaunchOptions } from './playwright.config';
+import { expect, test } from '@playwright/test';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startDelayRelay } from '../field/delay-relay';
+import { E2E_RTC_PORTS } from './playwright.config';
 import { closeOpenedPages, enterLive, openPage, scheduleNow, signIn } from './helpers';
 
 test.afterEach(closeOpenedPages);
 
+/** Where the lossy link's relay listens: another loopback address, on the hub's own media ports. */
+const LOSSY_LINK_IP = '127.0.0.15';
+
 /**
- * A Chromium of its own whose WebRTC media goes through libwebrtc's fake network (a field trial: this kernel has
- * no netem), e.g. `WebRTC-FakeNetworkReceiveConfig/loss_percent:30/` for a spoke on a lossy link. The test closes it.
+ * Run in a page (an init script): the hub's UDP media candidates point at the lossy link's relay instead, and its
+ * TCP candidates are left out, so all of this person's media goes over that link. (Chromium's fake network field
+ * trial, WebRTC-FakeNetworkReceiveConfig, is no longer built into Debian's Chromium: it applies no loss.)
  */
-function degradedBrowser(browser: Browser, fieldTrial: string): Promise<Browser> {
-  return browser.browserType().launch({
-    ...chromiumLaunchOptions,
-    args: [...(chromiumLaunchOptions.args ?? []), `--force-fieldtrials=${fieldTrial}`],
-  });
+function mediaThrough(relayIp: string): void {
+  type SetRemote = (this: RTCPeerConnection, d?: RTCSessionDescriptionInit) => Promise<void>;
+  const setRemote = RTCPeerConnection.prototype.setRemoteDescription as SetRemote;
+  RTCPeerConnection.prototype.setRemoteDescription = function (this: RTCPeerConnection, d?: RTCSessionDescriptionInit) {
+    const sdp = d?.sdp
+      ?.replace(/^a=candidate:\S+ \d+ tcp .*\r\n/gim, '')
+      .replace(/^(a=candidate:\S+ \d+ udp \d+ )127\.0\.0\.1 /gim, `$1${relayIp} `);
+    return setRemote.call(this, d && { type: d.type, sdp });
+  };
 }
 
-// FIXME (issue 15): since the branches merged, the spoke in the separately launched lossy Chromium joins and sends,
-// but the facilitator's page does not show it and its own page measures 0% loss; it passed on its own branch.
-// Kept visible here (not deleted) until that is understood; the quality figures themselves are covered by
-// apps/server/test/connection-quality.integration-spec.ts.
-test.fixme('the facilitator sees each spoke’s connection; a spoke on a lossy link is told in words, others see no figures', async ({
+test('the facilitator sees each spoke’s connection; a spoke on a lossy link is told in words, others see no figures', async ({
   browser,
   request,
 }) => {
-  test.setTimeout(120_000);
-  const { sessionId } = await scheduleNow(request, 'Connection quality (e2e)', [{ kind: 'case', minutes: 30 }]);
-  const host = await enterLive(browser, 'facilitator@echo.demo', sessionId);
-  await host.getByRole('button', { name: 'Open session' }).click();
-  const spoke = await enterLive(browser, 'linkworker.bradford@echo.demo', sessionId);
-  const lossy = await degradedBrowser(browser, 'WebRTC-FakeNetworkReceiveConfig/loss_percent:30/');
+  // Three people in a live session, one on a lossy link: slow on a busy machine (the waits below are generous).
+  test.setTimeout(240_000);
+  // A link that loses 30% of the media towards the spoke (a relay: the e2e suite may run on the host's network).
+  const link = await startDelayRelay({
+    listenIp: LOSSY_LINK_IP,
+    targetIp: '127.0.0.1',
+    udpPorts: E2E_RTC_PORTS,
+    delayMs: 0,
+    downLossPercent: 30,
+  });
   try {
-    const lossySpoke = await enterLive(lossy, 'linkworker.ards@echo.demo', sessionId);
+    const { sessionId } = await scheduleNow(request, 'Connection quality (e2e)', [{ kind: 'case', minutes: 30 }]);
+    const host = await enterLive(browser, 'facilitator@echo.demo', sessionId);
+    await host.getByRole('button', { name: 'Open session' }).click();
+    const spoke = await enterLive(browser, 'linkworker.bradford@echo.demo', sessionId);
+    const lossySpoke = await openPage(browser);
+    await lossySpoke.addInitScript(mediaThrough, LOSSY_LINK_IP);
+    await signIn(lossySpoke, 'linkworker.ards@echo.demo');
+    await lossySpoke.goto(`/sessions/${sessionId}/live`);
+    await lossySpoke.getByRole('button', { name: 'Join session' }).click();
 
     // The spoke on the lossy link reads what it does to the session, in words (or, if the loss also starved its
     // send estimate, that it went audio only).
     await expect(lossySpoke.getByText(/Your connection is (losing packets|too slow for video)/)).toBeVisible({
-      timeout: 45_000,
+      timeout: 90_000,
     });
+    // Its media did go over the lossy link, and lost some there.
+    expect(link.forwarded.down).toBeGreaterThan(0);
+    expect(link.dropped.down).toBeGreaterThan(0);
 
     // The facilitator sees it flagged with the evidence, and every spoke's connection in the participants panel.
+    // (Only the lossy spoke's entry is looked at: on a busy machine others may lose packets too.)
     const people = host.getByRole('region', { name: 'Participants' });
     const weak = people.getByRole('group', { name: 'Weak connections' });
-    await expect(weak.getByText(/Ciara Quinn/)).toBeVisible({ timeout: 45_000 });
-    await expect(weak.getByText(/% packet loss/)).toBeVisible();
+    const flagged = weak.getByRole('listitem').filter({ hasText: 'Ciara Quinn' });
+    await expect(flagged).toContainText(/% packet loss/, { timeout: 90_000 });
     const badge = people.getByLabel(/^Ciara Quinn: Poor connection/);
     await expect(badge).toBeVisible();
     await badge.focus();
@@ -54,7 +76,8 @@ test.fixme('the facilitator sees each spoke’s connection; a spoke on a lossy l
     await expect(spoke.getByRole('group', { name: 'Weak connections' })).toHaveCount(0);
     await expect(spoke.getByLabel(/: (Good|Fair|Poor|Measuring) connection/)).toHaveCount(0);
   } finally {
-    await lossy.close();
+    await closeOpenedPages();
+    await link.close();
   }
 });
 

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 
 /** A hub of its own for the e2e run: built server and web client, a fresh SQLite file. */
 export const E2E_PORT = 3100;
+/** The hub's media ports: RTC_PORT and the next (one per mediasoup worker, MEDIASOUP_WORKERS below). */
+export const E2E_RTC_PORTS = [40000, 40001];
 /**
  * The server's DATA_DIR. Only the main process starts the webServer: the worker processes, which load this
  * config too, create no directory. Deleted when the run ends.
@@ -116,7 +118,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       RTC_LISTEN_IP: '127.0.0.1',
-      MEDIASOUP_WORKERS: '2',
+      RTC_PORT: String(E2E_RTC_PORTS[0]),
+      MEDIASOUP_WORKERS: String(E2E_RTC_PORTS.length),
       LOG_LEVEL: 'warn',
       // Every page and request signs in from 127.0.0.1, the demo accounts many times a minute: the per-address and
       // per-account limits are for real clients (the integration specs test both).

@@ -106,3 +106,55 @@ describe('the field tests’ delay relay (no netem on this kernel)', () => {
     expect(await answer).toBe('hello clinic');
   });
 });
+
+describe('the relay as a lossy link towards the client (downLossPercent)', () => {
+  let port: number;
+  let echo: UdpSocket;
+  let relay: DelayRelay;
+  let client: UdpSocket;
+
+  beforeAll(async () => {
+    port = await freePort(['udp']);
+    echo = createSocket('udp4').on('message', (m, from) => echo.send(m, from.port, from.address));
+    await new Promise<void>((resolve) => echo.bind(port, TARGET_IP, resolve));
+    relay = await startDelayRelay({
+      listenIp: RELAY_IP,
+      targetIp: TARGET_IP,
+      udpPorts: [port],
+      delayMs: 0,
+      downLossPercent: 30,
+    });
+    client = createSocket('udp4');
+    await new Promise<void>((resolve) => client.bind(0, TARGET_IP, resolve));
+  });
+
+  afterAll(async () => {
+    client?.close();
+    await relay?.close();
+    echo?.close();
+  });
+
+  it('drops about that share of RTP and RTCP towards the client, and no STUN or DTLS', async () => {
+    const echoed = { media: 0, other: 0 };
+    client.on('message', (m: Buffer) => (m[0] >= 128 && m[0] <= 191 ? echoed.media++ : echoed.other++));
+    // RFC 7983's first bytes: STUN 0-3, DTLS 20-63, RTP and RTCP 128-191.
+    const sent = { media: 0, other: 0 };
+    for (let i = 0; i < 1000; i++) {
+      const first = i % 20 === 0 ? 0x00 : i % 20 === 10 ? 0x16 : 0x80 + (i % 64);
+      client.send(Buffer.from([first, 0, 0, 0, 0, 0, 0, 0]), port, RELAY_IP);
+      if (first >= 128) sent.media++;
+      else sent.other++;
+      // A pause now and then, so no socket buffer on the way overflows (that would be loss of another kind).
+      if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    // Every echo reached the relay's way back (forwarded or dropped), then the forwarded ones the client.
+    while (relay.forwarded.down + relay.dropped.down < 1000 || echoed.media + echoed.other < relay.forwarded.down) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(echoed.other).toBe(sent.other);
+    expect(echoed.media + relay.dropped.down).toBe(sent.media);
+    // 30% of 900: 270 expected; the bounds are more than six standard deviations (about 14) away.
+    expect(relay.dropped.down).toBeGreaterThan(180);
+    expect(relay.dropped.down).toBeLessThan(360);
+  });
+});

@@ -23,6 +23,7 @@ import {
 import { chromiumLaunchOptions } from '../e2e/playwright.config';
 import { type DelayRelay, startDelayRelay } from './delay-relay';
 import { seedDemo, startHub } from './hub';
+import { speechArgs } from './speech';
 
 /**
  * Scenario 1 of issue 15, a firewalled clinic: the spoke's namespace passes only TCP to port 443
@@ -77,7 +78,12 @@ test.beforeAll(async () => {
     `#!/bin/sh\nexec ip netns exec '${SPOKE_NS}' '${chromiumLaunchOptions.executablePath}' "$@"\n`,
   );
   chmodSync(launcher, 0o755);
-  spokeBrowser = await chromium.launch({ ...chromiumLaunchOptions, executablePath: launcher });
+  // Its microphone speaks as the facilitator's does (speech.ts, the config's global setup).
+  spokeBrowser = await chromium.launch({
+    ...chromiumLaunchOptions,
+    executablePath: launcher,
+    args: [...(chromiumLaunchOptions.args ?? []), ...speechArgs],
+  });
 });
 
 test.afterAll(async () => {
@@ -179,13 +185,22 @@ const MEDIA_BLOCK = [
   ...['-m', 'u32', '!', '--u32', '0>>22&0x3C@8>>24=0:3', '-j', 'DROP'],
 ];
 
-/** Packets MEDIA_BLOCK dropped so far (its counter in the clinic's INPUT chain). */
-function mediaBlocked(): number {
-  const line = inSpoke('iptables', '-L', 'INPUT', '-v', '-x', '-n')
+/** Packets the rule of an INPUT chain with `match` in its listing dropped so far (the clinic's, or the hub side's). */
+function droppedBy(match: string, chain: 'spoke' | 'hub' = 'spoke'): number {
+  const listing = ['iptables', '-L', 'INPUT', '-v', '-x', '-n'];
+  const line = (chain === 'spoke' ? inSpoke(...listing) : execFileSync(listing[0], listing.slice(1)))
     .toString()
     .split('\n')
-    .find((l) => l.includes('u32'));
+    .find((l) => l.includes(match));
   return Number(line?.trim().split(/\s+/)[0] ?? 0);
+}
+const mediaBlocked = () => droppedBy('u32');
+
+/** How often a link end's shaper (tbf) held packets back over its rate so far ("overlimits" in tc's statistics). */
+function overlimits(side: 'spoke' | 'hub'): number {
+  const stats = ['tc', '-s', 'qdisc', 'show', 'dev', side === 'spoke' ? SPOKE_DEV : HUB_DEV];
+  const text = (side === 'spoke' ? inSpoke(...stats) : execFileSync(stats[0], stats.slice(1))).toString();
+  return Number(/overlimits (\d+)/.exec(text)?.[1] ?? 0);
 }
 
 /** What the clinic sends the hub on `protocol`/`port` goes to the delay relay instead (DNAT in its namespace). */
@@ -382,6 +397,15 @@ test('at 500 kbit/s, 5% loss and 150 ms round trip the facilitator keeps decodin
     expect(relayed.up).toBeGreaterThan(1000);
     expect(relayed.down).toBeGreaterThan(1000);
     figures.lossyLinkRelayedPackets = relayed;
+    // The link was lossy and shaped each way: both loss rules dropped packets, both shapers held some back.
+    const lossDrops = { toSpoke: droppedBy('statistic'), toHub: droppedBy('statistic', 'hub') };
+    const held = { toSpoke: overlimits('hub'), toHub: overlimits('spoke') };
+    figures.lossyLinkDroppedPackets = lossDrops;
+    figures.lossyLinkShaperOverlimits = held;
+    expect(lossDrops.toSpoke).toBeGreaterThan(0);
+    expect(lossDrops.toHub).toBeGreaterThan(0);
+    expect(held.toSpoke).toBeGreaterThan(0);
+    expect(held.toHub).toBeGreaterThan(0);
     // The round trip the spoke's own connection indicator measured (its aria-label), for the report.
     const indicator = await spoke.getByRole('img', { name: /^Network quality/ }).getAttribute('aria-label');
     figures.lossyLinkRoundTripMs = Number(/(\d+) ms round trip/.exec(indicator ?? '')?.[1] ?? NaN) || null;
