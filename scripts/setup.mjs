@@ -56,7 +56,8 @@ const RUNTIME_PACKAGES = [
   'pocketsphinx-en-us',
 ];
 const TEST_PACKAGES = [
-  // Captions: speech generated for the engine's tests, the e2e fake microphone and the word error rate bench.
+  // Speech generated for the captions engine's tests, the word error rate bench and the fake microphones of the
+  // e2e and field tests (tests/field/speech.ts).
   'espeak-ng',
   'chromium',
   'iproute2',
@@ -73,8 +74,6 @@ const TEST_PACKAGES = [
   'systemd',
   // a person's data export is a zip: the tests open it with unzip/zipinfo
   'unzip',
-  // the field tests' fake microphone speaks (tests/field/speech.ts)
-  'espeak-ng',
 ];
 // Installed with the others when we can; without it the Firefox e2e project is skipped.
 const OPTIONAL_TEST_PACKAGES = ['firefox-esr'];
