@@ -16,6 +16,8 @@ import { LiveMedia } from './live-media';
 import { LiveHands } from './hands';
 import { PollRecords } from './poll.records';
 import { LivePolls } from './polls';
+import { PollsController } from './polls.controller';
+import { PreparedPolls } from './prepared-polls';
 import { LiveGateway } from './live.gateway';
 import { LiveRecords } from './live.records';
 import { OwnerLeases } from './owner-lease';
@@ -35,6 +37,7 @@ import { ROOM_STORE } from './room-store';
  */
 @Module({
   imports: [MediaModule, SessionsModule, CasesModule, RecordingsModule, CommunityModule, HealthModule],
+  controllers: [PollsController],
   providers: [
     {
       provide: ROOM_STORE,
@@ -59,6 +62,7 @@ import { ROOM_STORE } from './room-store';
     LiveQuality,
     PollRecords,
     LivePolls,
+    PreparedPolls,
     LiveGateway,
     LiveRecovery,
   ],
