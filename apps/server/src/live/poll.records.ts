@@ -16,7 +16,8 @@ export class PollRecords {
     const polls = this.db.getRepository(Poll);
     const poll = polls.create(row);
     await polls.insert(poll);
-    return poll;
+    // Read back: PostgreSQL's RETURNING merges the json columns' defaults into `poll` unparsed ("[0]").
+    return polls.findOneByOrFail({ id: poll.id });
   }
 
   get(pollId: string): Promise<Poll | null> {
