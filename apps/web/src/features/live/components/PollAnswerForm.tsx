@@ -1,6 +1,7 @@
 import { PollLimits, type PollAnswerRequest, type PollView } from '@echo-hub/protocol';
 import { type FormEvent, useId, useState } from 'react';
 import { useGate } from '../hooks/useGate';
+import { useAction } from '../../../lib/useAction';
 import { GateFindings } from './GateFindings';
 
 interface PollAnswerFormProps {
@@ -15,8 +16,7 @@ interface PollAnswerFormProps {
 export function PollAnswerForm({ poll, answered, people, places, onAnswer }: PollAnswerFormProps) {
   const [choices, setChoices] = useState<number[]>([]);
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   const textId = useId();
   const findingsId = useId();
   const typed = text.trim();
@@ -24,26 +24,20 @@ export function PollAnswerForm({ poll, answered, people, places, onAnswer }: Pol
   const multiple = poll.kind === 'multiple';
   const ready = poll.kind === 'text' ? typed !== '' && gate.unconfirmed.length === 0 : choices.length > 0;
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!ready || sending) return;
-    setSending(true);
-    setError(null);
-    try {
-      await onAnswer(
+    if (!ready || action.pending) return;
+    void action.run(() =>
+      onAnswer(
         poll.kind === 'text'
           ? { pollId: poll.id, text: typed, confirmedSpans: gate.spans }
           : { pollId: poll.id, choices },
-      );
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Your answer was not sent.');
-    } finally {
-      setSending(false);
-    }
+      ),
+    );
   };
 
   return (
-    <form className="live-poll-answer" onSubmit={(e) => void submit(e)} aria-label={`Answer: ${poll.question}`}>
+    <form className="live-poll-answer" onSubmit={submit} aria-label={`Answer: ${poll.question}`}>
       {poll.kind === 'text' ? (
         <div className="field">
           <label htmlFor={textId}>{poll.question}</label>
@@ -79,16 +73,16 @@ export function PollAnswerForm({ poll, answered, people, places, onAnswer }: Pol
         </fieldset>
       )}
       <div className="actions">
-        <button type="submit" className="button button-small button-primary" disabled={!ready || sending}>
+        <button type="submit" className="button button-small button-primary" disabled={!ready || action.pending}>
           {answered ? 'Change answer' : 'Send answer'}
         </button>
         <p role="status" className="hint">
           {answered ? 'Answer sent. You can change it while the poll is open.' : ''}
         </p>
       </div>
-      {error && (
+      {action.error && (
         <p role="alert" className="live-error">
-          {error}
+          {action.error.message}
         </p>
       )}
     </form>

@@ -1,5 +1,6 @@
 import { can, type PollView } from '@echo-hub/protocol';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useAction } from '../../../lib/useAction';
 import { type PollsState, usePolls } from '../hooks/usePolls';
 import type { LiveRoomClient, LiveSnapshot } from '../lib/LiveRoomClient';
 import { answerCount, emptyDraft, PollQuestionFields, toQuestion } from '../../polls';
@@ -162,28 +163,21 @@ function PollItem({
 
 /** A button running a request, with the hub's refusal said next to it. */
 function ActionButton({ label, text, run }: { label: string; text: string; run: () => Promise<void> }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const action = useAction();
   return (
     <>
       <button
         type="button"
         className="button button-small"
         aria-label={label}
-        disabled={pending}
-        onClick={() => {
-          setPending(true);
-          setError(null);
-          run()
-            .catch((e: Error) => setError(e.message))
-            .finally(() => setPending(false));
-        }}
+        disabled={action.pending}
+        onClick={() => void action.run(run)}
       >
         {text}
       </button>
-      {error && (
+      {action.error && (
         <span role="alert" className="live-error">
-          {error}
+          {action.error.message}
         </span>
       )}
     </>
@@ -193,34 +187,27 @@ function ActionButton({ label, text, run }: { label: string; text: string; run: 
 /** Hosts: a question asked on the spot (created and opened at once). */
 function AskPoll({ onAsk }: { onAsk: PollsState['ask'] }) {
   const [draft, setDraft] = useState(emptyDraft);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const action = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setSending(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       await onAsk(toQuestion(draft));
       setDraft(emptyDraft());
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'The poll was not asked.');
-    } finally {
-      setSending(false);
-    }
+    });
   };
   return (
     <details className="live-poll-ask">
       <summary>Ask a question</summary>
-      <form className="form" onSubmit={(e) => void submit(e)} aria-label="Ask a question">
+      <form className="form" onSubmit={submit} aria-label="Ask a question">
         <PollQuestionFields draft={draft} onChange={setDraft} />
         <div className="actions">
-          <button type="submit" className="button button-small button-primary" disabled={sending}>
+          <button type="submit" className="button button-small button-primary" disabled={action.pending}>
             Ask now
           </button>
         </div>
-        {error && (
+        {action.error && (
           <p role="alert" className="live-error">
-            {error}
+            {action.error.message}
           </p>
         )}
       </form>
