@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { closeOpenedPages, enterLive, scheduleNow } from './helpers';
+import { closeOpenedPages, enterLive, openPage, scheduleNow, signIn } from './helpers';
 
 test.afterEach(closeOpenedPages);
 
@@ -7,39 +7,51 @@ const polls = (page: Page) => page.getByRole('region', { name: 'Polls' });
 const QUESTION = 'What comes first in a “what matters to you” conversation?';
 
 /**
- * A knowledge check in three real Chromium pages: the facilitator asks it on the spot, two spokes answer it
+ * A knowledge check in three real Chromium pages: the facilitator prepares it on the agenda page and launches it
+ * in the room, two spokes answer it
  * (one right, one wrong), the live count and then the shared result chart show on every page, and its share
- * correct lands in the session's impact figures (the report's sessions table and its API).
+ * correct lands in the session's impact figures (the report's sessions table and its API). A scale poll asked on
+ * the spot is answered too.
  */
-test('a poll asked by the facilitator is answered by two spokes; count, chart and share correct reach everyone', async ({
+test('a poll prepared on the agenda and launched by the facilitator is answered by two spokes; count, chart and share correct reach everyone', async ({
   browser,
   request,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const { sessionId, programId, token } = await scheduleNow(request, 'Social Prescribing ECHO (poll test)', [
     { kind: 'didactic', title: 'Goal setting', minutes: 20 },
   ]);
-  const host = await enterLive(browser, 'facilitator@echo.demo', sessionId);
+  // The facilitator prepares the knowledge check under the didactic slot on the session page, first option correct.
+  const host = await openPage(browser);
+  await signIn(host, 'facilitator@echo.demo');
+  await host.goto(`/sessions/${sessionId}`);
+  const slot = host.getByRole('group', { name: 'Polls for Slot 1' });
+  await slot.getByRole('button', { name: 'Prepare a poll' }).click();
+  await slot.getByLabel('Question').fill(QUESTION);
+  await slot.getByLabel('Option 1', { exact: true }).fill('Listening to the person');
+  await slot.getByLabel('Option 2', { exact: true }).fill('A referral form');
+  await slot.getByRole('checkbox', { name: 'Option 1 is correct' }).check();
+  await slot.getByRole('button', { name: 'Save poll' }).click();
+  await expect(slot.getByRole('listitem')).toHaveText(/knowledge check/);
+
+  await host.goto(`/sessions/${sessionId}/live`);
+  await host.getByRole('button', { name: 'Join session' }).click();
   await host.getByRole('button', { name: 'Open session' }).click();
   const spoke1 = await enterLive(browser, 'linkworker.ards@echo.demo', sessionId);
   const spoke2 = await enterLive(browser, 'linkworker.bradford@echo.demo', sessionId);
   const pages = [host, spoke1, spoke2];
   for (const page of pages) await expect(polls(page).getByRole('button', { name: 'Polls' })).toBeVisible();
 
-  // Spokes are not offered the question form.
+  // Spokes see neither the question form nor the prepared poll.
   await spoke1.getByRole('button', { name: 'Polls' }).click();
   await expect(polls(spoke1).getByText('No polls yet.')).toBeVisible();
   await expect(polls(spoke1).getByText('Ask a question')).toHaveCount(0);
 
-  // The facilitator asks a single-choice knowledge check, the first option correct.
+  // The facilitator launches it.
   await host.getByRole('button', { name: 'Polls' }).click();
-  await polls(host).getByText('Ask a question').click();
-  const form = host.getByRole('form', { name: 'Ask a question' });
-  await form.getByLabel('Question').fill(QUESTION);
-  await form.getByLabel('Option 1', { exact: true }).fill('Listening to the person');
-  await form.getByLabel('Option 2', { exact: true }).fill('A referral form');
-  await form.getByRole('checkbox', { name: 'Option 1 is correct' }).check();
-  await form.getByRole('button', { name: 'Ask now' }).click();
+  await polls(host)
+    .getByRole('button', { name: `Launch: ${QUESTION}` })
+    .click();
 
   // The closed panel shows a dot; the open one shows the poll.
   await expect(polls(spoke2).getByRole('img', { name: 'a new poll is open' })).toBeVisible();
@@ -67,6 +79,22 @@ test('a poll asked by the facilitator is answered by two spokes; count, chart an
     await expect(chart.getByRole('listitem').filter({ hasText: 'Listening to the person' })).toContainText('1 (50%)');
     await expect(chart.getByRole('listitem').filter({ hasText: 'A referral form' })).toContainText('1 (50%)');
   }
+
+  // A 1–5 scale asked on the spot: answered by a spoke, counted on the facilitator's page.
+  await polls(host).getByText('Ask a question').click();
+  const form = host.getByRole('form', { name: 'Ask a question' });
+  await form.getByLabel('Question').fill('How confident do you feel?');
+  await form.getByRole('radio', { name: 'Scale 1–5' }).check();
+  await form.getByRole('button', { name: 'Ask now' }).click();
+  const scale = polls(spoke1).getByRole('group', { name: 'How confident do you feel?' });
+  await scale.getByRole('radio', { name: '4' }).check();
+  await polls(spoke1)
+    .getByRole('form', { name: 'Answer: How confident do you feel?' })
+    .getByRole('button', { name: 'Send answer' })
+    .click();
+  await expect(
+    polls(host).getByRole('listitem', { name: 'How confident do you feel?' }).getByTestId('poll-count'),
+  ).toHaveText('1 answer');
 
   // The share correct counts in the session's impact figures.
   const report = await request.get(`/api/programs/${programId}/impact`, {
