@@ -2,6 +2,7 @@ import { PollLimits, type PollAnswerRequest, type PollView } from '@echo-hub/pro
 import { type FormEvent, useId, useState } from 'react';
 import { useGate } from '../hooks/useGate';
 import { useAction } from '../../../lib/useAction';
+import { ActionError } from './ActionError';
 import { GateFindings } from './GateFindings';
 
 interface PollAnswerFormProps {
@@ -80,11 +81,7 @@ export function PollAnswerForm({ poll, answered, people, places, onAnswer }: Pol
           {answered ? 'Answer sent. You can change it while the poll is open.' : ''}
         </p>
       </div>
-      {action.error && (
-        <p role="alert" className="live-error">
-          {action.error.message}
-        </p>
-      )}
+      <ActionError error={action.error} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { can, type PollView } from '@echo-hub/protocol';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useAction } from '../../../lib/useAction';
+import { ActionError } from './ActionError';
 import { type PollsState, usePolls } from '../hooks/usePolls';
 import type { LiveRoomClient, LiveSnapshot } from '../lib/LiveRoomClient';
 import { answerCount, emptyDraft, PollQuestionFields, toQuestion } from '../../polls';
@@ -205,11 +206,7 @@ function AskPoll({ onAsk }: { onAsk: PollsState['ask'] }) {
             Ask now
           </button>
         </div>
-        {action.error && (
-          <p role="alert" className="live-error">
-            {action.error.message}
-          </p>
-        )}
+        <ActionError error={action.error} />
       </form>
     </details>
   );
