@@ -1,4 +1,4 @@
-import type { ImpactReport, PollView } from '@echo-hub/protocol';
+import type { ImpactReport, PollView, PreparedPoll, SessionDto } from '@echo-hub/protocol';
 import { DataSource } from 'typeorm';
 import { PollAnswer } from '../src/live/entities/poll.entity';
 import { api, bearer } from './fixtures';
@@ -89,5 +89,74 @@ describe('polls and knowledge checks in a live session', () => {
         shareCorrect: 0.5,
       },
     ]);
+  });
+
+  it('polls prepared on the agenda page stay with their slot, change until launched, and are launched in the room', async () => {
+    const { sessionId, host, spoke1 } = await liveSession();
+    const as = (who: 'host' | 'spoke1') => ({ ...bearer(people[who]) });
+    const http = () => api(scene.t.app);
+    const agenda = (items: object[]) => http().put(`/api/sessions/${sessionId}/agenda`).set(as('host')).send({ items });
+    const slots = (await agenda([{ kind: 'didactic', title: 'Goal setting', minutes: 20 }])).body as SessionDto;
+    const slotId = slots.agenda[0].id;
+    const polls = `/api/sessions/${sessionId}/polls`;
+
+    const created = await http()
+      .post(polls)
+      .set(as('host'))
+      .send({
+        kind: 'single',
+        question: 'First step?',
+        options: ['Listen', 'Refer'],
+        correct: [0],
+        agendaItemId: slotId,
+      });
+    expect(created.status).toBe(201);
+    const draft = created.body as PreparedPoll;
+    expect(draft).toMatchObject({ status: 'draft', agendaItemId: slotId, correct: [0], knowledgeCheck: true });
+    const other = (await http().post(polls).set(as('host')).send({ kind: 'text', question: 'Anything else?' }))
+      .body as PreparedPoll;
+
+    // Saving the agenda again keeps the slot (same kind and title) and so the poll's place on it.
+    const resaved = (
+      await agenda([
+        { kind: 'case', minutes: 30 },
+        { kind: 'didactic', title: 'Goal setting', minutes: 25 },
+      ])
+    ).body as SessionDto;
+    expect(resaved.agenda[1].id).toBe(slotId);
+
+    // Bad input is a 400 naming the field; spokes may not prepare polls.
+    const refusals: [string, 'host' | 'spoke1', object, number, RegExp][] = [
+      ['post', 'host', { kind: 'rank', question: 'Q' }, 400, /kind/],
+      ['post', 'host', { kind: 'single', question: 'Q', options: ['a'] }, 400, /options/],
+      ['post', 'host', { kind: 'text', question: 'Q', agendaItemId: other.id }, 400, /agendaItemId/],
+      ['post', 'spoke1', { kind: 'text', question: 'Q' }, 403, /./],
+    ];
+    for (const [, who, body, status, message] of refusals) {
+      const res = await http().post(polls).set(as(who)).send(body);
+      expect({ body, status: res.status, message: String(res.body.message) }).toMatchObject({
+        status,
+        message: expect.stringMatching(message),
+      });
+    }
+
+    const changed = await http()
+      .put(`${polls}/${draft.id}`)
+      .set(as('host'))
+      .send({ kind: 'multiple', question: 'Which first?', options: ['Listen', 'Refer', 'Wait'], correct: [0, 1] });
+    expect(changed.body).toMatchObject({ question: 'Which first?', correct: [0, 1], agendaItemId: null });
+    expect((await http().delete(`${polls}/${other.id}`).set(as('host'))).status).toBe(204);
+
+    // In the room: the host lists the draft, a spoke does not; launched, it reaches the spoke and is kept as asked.
+    expect((await host.ok<PollView[]>('poll:list')).map((p) => p.id)).toEqual([draft.id]);
+    expect(await spoke1.ok<PollView[]>('poll:list')).toEqual([]);
+    const opened = update(spoke1, (p) => p.id === draft.id && p.status === 'open');
+    await host.ok('poll:launch', { pollId: draft.id });
+    expect(await opened).toMatchObject({ question: 'Which first?', options: ['Listen', 'Refer', 'Wait'] });
+    const late = await http().put(`${polls}/${draft.id}`).set(as('host')).send({ kind: 'text', question: 'Q' });
+    expect([late.status, late.body.message]).toEqual([400, expect.stringMatching(/pollId: a launched poll/)]);
+    expect((await http().delete(`${polls}/${draft.id}`).set(as('host'))).status).toBe(400);
+    const listed = (await http().get(polls).set(as('host'))).body as PreparedPoll[];
+    expect(listed.map((p) => [p.id, p.status])).toEqual([[draft.id, 'open']]);
   });
 });

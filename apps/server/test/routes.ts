@@ -5,6 +5,7 @@ import { ProgramsService } from '../src/programs/programs.service';
 import { DataSource } from 'typeorm';
 import { CaseAttachmentsService } from '../src/cases/case-attachments.service';
 import { CasesService } from '../src/cases/cases.service';
+import { PreparedPolls } from '../src/live/prepared-polls';
 import { Recording } from '../src/recordings/entities/recording.entity';
 import { RecordingsService } from '../src/recordings/recordings.service';
 import { SessionsService } from '../src/sessions/sessions.service';
@@ -65,6 +66,10 @@ export interface Route {
   /** `who` is the caller (null when anonymous), for routes that act on the caller's own things. */
   call: (f: Fixture, t: TestApp, who: Account | null) => Promise<Call> | Call;
 }
+
+/** A fresh poll prepared for the fixture's session (changed or deleted by the call). */
+const preparedPoll = async (f: Fixture, t: TestApp) =>
+  (await t.app.get(PreparedPolls).create(f.session, f.admin.id, { kind: 'text', question: 'What matters to you?' })).id;
 
 const victim = async (f: Fixture, t: TestApp) => {
   const v = await account(t.app, 'victim');
@@ -373,6 +378,42 @@ export const ROUTES: Route[] = [
     path: '/api/sessions/{id}/agenda/{itemId}/slides',
     rule: 'sessions.read',
     call: (f) => ({ path: `/api/sessions/${f.session}/agenda/${f.item}/slides` }),
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/polls',
+    rule: 'live.run-polls',
+    call: (f) => ({ path: `/api/sessions/${f.session}/polls` }),
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/polls',
+    rule: 'live.run-polls',
+    call: (f) => ({
+      path: `/api/sessions/${f.session}/polls`,
+      body: {
+        kind: 'single',
+        question: 'First step?',
+        options: ['Listen', 'Refer'],
+        correct: [0],
+        agendaItemId: f.item,
+      },
+    }),
+  },
+  {
+    method: 'put',
+    path: '/api/sessions/{id}/polls/{pollId}',
+    rule: 'live.run-polls',
+    call: async (f, t) => ({
+      path: `/api/sessions/${f.session}/polls/${await preparedPoll(f, t)}`,
+      body: { kind: 'scale', question: 'How confident are you?' },
+    }),
+  },
+  {
+    method: 'delete',
+    path: '/api/sessions/{id}/polls/{pollId}',
+    rule: 'live.run-polls',
+    call: async (f, t) => ({ path: `/api/sessions/${f.session}/polls/${await preparedPoll(f, t)}` }),
   },
   {
     method: 'get',

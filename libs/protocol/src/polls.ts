@@ -65,6 +65,11 @@ export interface PollView {
   results: PollResults | null;
 }
 
+/** A poll as its hosts prepare it before the session (REST, `/api/sessions/:id/polls`): with its correct options. */
+export interface PreparedPoll extends PollView {
+  correct: number[];
+}
+
 export interface PollAnswerRequest {
   pollId: string;
   /** Option indices (single and scale: exactly one; multiple: one or more). */

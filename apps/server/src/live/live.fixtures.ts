@@ -221,6 +221,18 @@ export class MemoryPollRecords implements Pick<PollRecords, keyof PollRecords> {
     Object.assign(this.polls.find((p) => p.id === pollId) ?? {}, change);
   }
 
+  async remove(pollId: string): Promise<void> {
+    this.polls.splice(
+      this.polls.findIndex((p) => p.id === pollId),
+      1,
+    );
+  }
+
+  /** Every slot id counts as the session's here (the database checks it). */
+  async hasSlot(): Promise<boolean> {
+    return true;
+  }
+
   async answers(pollId: string) {
     return this.answerRows.filter((a) => a.pollId === pollId);
   }

@@ -18,6 +18,8 @@ import { LiveHands } from './hands';
 import { PollRecords } from './poll.records';
 import { LivePolls } from './polls';
 import { LiveCaptions } from './captions';
+import { PollsController } from './polls.controller';
+import { PreparedPolls } from './prepared-polls';
 import { LiveGateway } from './live.gateway';
 import { LiveRecords } from './live.records';
 import { OwnerLeases } from './owner-lease';
@@ -37,6 +39,7 @@ import { ROOM_STORE } from './room-store';
  */
 @Module({
   imports: [MediaModule, SessionsModule, CasesModule, RecordingsModule, CommunityModule, HealthModule],
+  controllers: [PollsController],
   providers: [
     {
       provide: ROOM_STORE,
@@ -63,6 +66,7 @@ import { ROOM_STORE } from './room-store';
     LivePolls,
     LiveBreakouts,
     LiveCaptions,
+    PreparedPolls,
     LiveGateway,
     LiveRecovery,
   ],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AgendaItem } from '../sessions';
 import { Poll, PollAnswer } from './entities/poll.entity';
 
 export type NewPoll = Omit<Poll, 'id' | 'createdAt' | 'session' | 'assignIdAndTimestamp'>;
@@ -15,7 +16,8 @@ export class PollRecords {
     const polls = this.db.getRepository(Poll);
     const poll = polls.create(row);
     await polls.insert(poll);
-    return poll;
+    // Read back: PostgreSQL's RETURNING merges the json columns' defaults into `poll` unparsed ("[0]").
+    return polls.findOneByOrFail({ id: poll.id });
   }
 
   get(pollId: string): Promise<Poll | null> {
@@ -26,8 +28,17 @@ export class PollRecords {
     return this.db.getRepository(Poll).find({ where: { sessionId }, order: { createdAt: 'ASC' } });
   }
 
-  async update(pollId: string, change: Partial<Pick<Poll, 'status' | 'shared' | 'openedAt' | 'closedAt'>>) {
+  async update(pollId: string, change: Partial<Omit<NewPoll, 'sessionId' | 'createdBy'>>) {
     await this.db.getRepository(Poll).update({ id: pollId }, change);
+  }
+
+  async remove(pollId: string): Promise<void> {
+    await this.db.getRepository(Poll).delete({ id: pollId });
+  }
+
+  /** Whether the agenda slot is one of the session's. */
+  async hasSlot(sessionId: string, agendaItemId: string): Promise<boolean> {
+    return this.db.getRepository(AgendaItem).existsBy({ id: agendaItemId, sessionId });
   }
 
   answers(pollId: string): Promise<PollAnswer[]> {

@@ -131,21 +131,7 @@ export class LivePolls {
   }
 
   private async view(poll: Poll): Promise<PollView> {
-    const answers = poll.status === 'draft' ? [] : await this.polls.answers(poll.id);
-    return {
-      id: poll.id,
-      sessionId: poll.sessionId,
-      agendaItemId: poll.agendaItemId,
-      kind: poll.kind,
-      question: poll.question,
-      options: poll.kind === 'scale' ? SCALE : poll.options,
-      anonymous: poll.anonymous,
-      knowledgeCheck: poll.correct.length > 0,
-      status: poll.status,
-      answers: answers.length,
-      shared: poll.shared,
-      results: poll.shared ? results(poll, answers) : null,
-    };
+    return pollView(poll, poll.status === 'draft' ? [] : await this.polls.answers(poll.id));
   }
 
   /** Free text is stored: it passes the gate; the people in the room and the programme's places are not flagged. */
@@ -157,6 +143,24 @@ export class LivePolls {
       (dto.confirmedSpans ?? []).map((span) => ({ ...span, field: 'poll' as const })),
     );
   }
+}
+
+/** A poll as everyone in the room sees it: its results only once shared. */
+export function pollView(poll: Poll, answers: PollAnswer[]): PollView {
+  return {
+    id: poll.id,
+    sessionId: poll.sessionId,
+    agendaItemId: poll.agendaItemId,
+    kind: poll.kind,
+    question: poll.question,
+    options: poll.kind === 'scale' ? SCALE : poll.options,
+    anonymous: poll.anonymous,
+    knowledgeCheck: poll.correct.length > 0,
+    status: poll.status,
+    answers: answers.length,
+    shared: poll.shared,
+    results: poll.shared ? results(poll, answers) : null,
+  };
 }
 
 /** The question as stored, or a clear error naming the field. */

@@ -226,15 +226,19 @@ export class SessionsService {
     previous: AgendaItem[] = [],
   ): Promise<void> {
     let cases = 0;
+    const unused = [...previous];
     await tx.addAgenda(
       items.map((item, position) => {
-        // Slides stay with a didactic slot whose title is unchanged.
-        const kept = previous.find((p) => p.kind === 'didactic' && item.kind === 'didactic' && p.title === item.title);
+        const title = item.kind === 'case' ? (item.title ?? `Case presentation ${++cases}`) : (item.title ?? '');
+        // A slot whose kind and title are unchanged keeps its id (the polls prepared for it) and its slides.
+        const at = unused.findIndex((p) => p.kind === item.kind && p.title === title);
+        const kept = at < 0 ? undefined : unused.splice(at, 1)[0];
         return {
+          id: kept?.id,
           sessionId,
           position,
           kind: item.kind,
-          title: item.kind === 'case' ? (item.title ?? `Case presentation ${++cases}`) : (item.title ?? ''),
+          title,
           minutes: item.minutes,
           presenterId: item.presenterEmail ? (presenters.get(item.presenterEmail.toLowerCase()) ?? null) : null,
           slidesFile: kept?.slidesFile ?? null,

@@ -1,9 +1,10 @@
 import type { ImpactSession } from '@echo-hub/protocol';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../../lib/time';
+import { knowledgeLines } from '../knowledge-checks';
 import { percent } from './charts/scale';
 
-/** Each delivered session: who came, who did not, what counted, how it was rated. */
+/** Each delivered session: who came, who did not, what counted, how it was rated, what the knowledge checks found. */
 export function SessionsTable({ sessions }: { sessions: ImpactSession[] }) {
   return (
     <section aria-labelledby="impact-sessions-title" className="panel">
@@ -22,6 +23,7 @@ export function SessionsTable({ sessions }: { sessions: ImpactSession[] }) {
                 <th scope="col">Hours</th>
                 <th scope="col">Service users and carers</th>
                 <th scope="col">Survey responses</th>
+                <th scope="col">Knowledge checks</th>
               </tr>
             </thead>
             <tbody>
@@ -39,6 +41,19 @@ export function SessionsTable({ sessions }: { sessions: ImpactSession[] }) {
                   <td>{percent(s.representationShare)}</td>
                   <td>
                     {s.survey ? `${s.survey.responded} of ${s.survey.sent} (${percent(s.survey.responseRate)})` : '—'}
+                  </td>
+                  <td>
+                    {s.knowledgeChecks.length === 0 ? (
+                      '—'
+                    ) : (
+                      <ul className="impact-knowledge">
+                        {knowledgeLines(s.knowledgeChecks).map((line, i) => (
+                          <li key={i}>
+                            {line.question}: {line.text}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -1,7 +1,8 @@
-import { type Finding, scan } from '@echo-hub/deid';
 import { type ChatMessage, ChatLimits, type TextSpan } from '@echo-hub/protocol';
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { linkify } from '../lib/format';
+import { useGate } from '../hooks/useGate';
+import { GateFindings } from './GateFindings';
 
 interface ChatPanelProps {
   messages: ChatMessage[];
@@ -12,8 +13,6 @@ interface ChatPanelProps {
   places: string[];
   onSend: (text: string, confirmedSpans: TextSpan[]) => Promise<void>;
 }
-
-const sameSpan = (a: Finding, b: Finding) => a.start === b.start && a.end === b.end && a.text === b.text;
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -40,7 +39,6 @@ function MessageText({ text }: { text: string }) {
  */
 export function ChatPanel({ messages, youId, people, places, onSend }: ChatPanelProps) {
   const [text, setText] = useState('');
-  const [confirmed, setConfirmed] = useState<Finding[]>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const log = useRef<HTMLOListElement>(null);
@@ -49,14 +47,7 @@ export function ChatPanel({ messages, youId, people, places, onSend }: ChatPanel
   const countId = useId();
   const findingsId = useId();
   const message = text.trim();
-  const peopleKey = people.join('\n');
-  const placesKey = places.join('\n');
-  const findings = useMemo(
-    () => scan(message, { knownPeople: peopleKey.split('\n'), knownPlaces: placesKey.split('\n') }),
-    [message, peopleKey, placesKey],
-  );
-  const isConfirmed = (f: Finding) => confirmed.some((c) => sameSpan(c, f));
-  const unconfirmed = findings.filter((f) => !isConfirmed(f));
+  const { findings, confirmed, unconfirmed, confirm, reset, spans } = useGate(message, people, places);
 
   // Follow new messages unless the reader scrolled up to read older ones.
   useEffect(() => {
@@ -70,12 +61,9 @@ export function ChatPanel({ messages, youId, people, places, onSend }: ChatPanel
     setSending(true);
     setError(null);
     try {
-      await onSend(
-        message,
-        findings.map(({ start, end }) => ({ start, end })),
-      );
+      await onSend(message, spans);
       setText('');
-      setConfirmed([]);
+      reset();
     } catch (err) {
       setError(err instanceof Error ? err.message : 'The message was not sent.');
     } finally {
@@ -130,29 +118,7 @@ export function ChatPanel({ messages, youId, people, places, onSend }: ChatPanel
         <button type="submit" className="button button-small" disabled={sending || unconfirmed.length > 0}>
           Send
         </button>
-        {findings.length > 0 && (
-          <div id={findingsId} className="live-chat-findings" role="status">
-            <p>This may identify a patient. Change it, or confirm it identifies nobody:</p>
-            <ul>
-              {findings.map((f) => (
-                <li key={`${f.start}-${f.end}`}>
-                  <mark>{f.text}</mark> <span className="hint">({f.reason})</span>{' '}
-                  {isConfirmed(f) ? (
-                    <span className="hint">confirmed</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => setConfirmed((c) => [...c, f])}
-                    >
-                      Not identifying: {f.text}
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <GateFindings id={findingsId} findings={findings} confirmed={confirmed} onConfirm={confirm} />
         {left < 200 && (
           <p id={countId} className="hint">
             {left} characters left

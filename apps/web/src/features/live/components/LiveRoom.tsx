@@ -16,6 +16,7 @@ import { WaitingRoom } from './WaitingRoom';
 import { HandQueue } from './HandQueue';
 import { Lobby } from './Lobby';
 import { ParticipantsPanel } from './ParticipantsPanel';
+import { RoomPolls } from './PollsPanel';
 import { RemoteAudio } from './RemoteAudio';
 import { RoomBanners } from './RoomBanners';
 import { RoomHeader } from './RoomHeader';
@@ -106,6 +107,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
             host={you.host}
             onLower={(id) => void room.lowerHandOf(id)}
           />
+          {snapshot.admitted && <RoomPolls room={room} snapshot={snapshot} />}
           <ChatPanel
             messages={state.chat}
             youId={you.userId}

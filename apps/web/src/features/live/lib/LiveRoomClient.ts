@@ -202,6 +202,11 @@ export class LiveRoomClient implements EchoLiveTestHook {
     await this.conn.request('chat:send', { text, confirmedSpans });
   }
 
+  /** The room's signalling connection, for the room's sibling parts (polls) that keep their own state. */
+  get signalling(): LiveConnection {
+    return this.conn;
+  }
+
   // ---- host controls --------------------------------------------------------------------
 
   readonly openRoom = () => this.act('host:open', {});

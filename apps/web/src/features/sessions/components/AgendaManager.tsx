@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { ErrorAlert, FormError, Loading } from '../../../components/Status';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
+import { SlotPolls } from '../../polls';
 import { listMembers } from '../../programs';
 import { agendaFieldPaths, slotsFromAgenda, toAgendaInput } from '../agenda';
 import { replaceAgenda } from '../api/sessions';
@@ -66,20 +67,23 @@ function AgendaForm({ session, members, onSessionChange }: AgendaManagerProps & 
         fieldError={action.fieldError}
         errorPrefix="items"
         presenterEmails={members.flatMap((m) => (m.user.email ? [m.user.email] : []))}
-        renderSlotExtra={(slot, label) =>
-          slot.kind === 'didactic' &&
-          (slot.item ? (
-            <SlidesUpload
-              sessionId={session.id}
-              item={slot.item}
-              slotLabel={label}
-              disabled={dirty}
-              onUploaded={onUploaded}
-            />
-          ) : (
-            <p className="hint">Save the agenda, then upload slides for this slot.</p>
-          ))
-        }
+        renderSlotExtra={(slot, label) => (
+          <>
+            {slot.kind === 'didactic' &&
+              (slot.item ? (
+                <SlidesUpload
+                  sessionId={session.id}
+                  item={slot.item}
+                  slotLabel={label}
+                  disabled={dirty}
+                  onUploaded={onUploaded}
+                />
+              ) : (
+                <p className="hint">Save the agenda, then upload slides for this slot.</p>
+              ))}
+            {slot.item && <SlotPolls sessionId={session.id} agendaItemId={slot.item.id} slotLabel={label} />}
+          </>
+        )}
       />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={action.pending}>
