@@ -143,3 +143,31 @@ test('log an exchange and see it counted on the impact page', async ({ browser, 
   await expect(counted).toContainText(`${before + 1} learning experiences`);
   await expect(coordinator.getByRole('row', { name: /Job-shadowing/ })).toBeVisible();
 });
+
+test('a coordinator copies the built-in template, changes its dimensions and opens a round with it', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const programId = await demoProgram(request);
+  const name = `Our wording ${Date.now()}`;
+  const coordinator = await openPage(browser);
+  await signIn(coordinator, 'coordinator@echo.demo');
+  await coordinator.goto(`/programs/${programId}/assessment`);
+  await coordinator.getByText('Templates', { exact: true }).click();
+  const copy = coordinator.getByRole('form', { name: 'New template' });
+  await expect(copy.getByLabel('Dimensions')).toHaveValue(/^Readiness to change: /);
+  await copy.getByLabel('Name').fill(name);
+  await copy.getByLabel('Dimensions').fill('Shared vision: why we change\nReferral pathways\nVolunteer support');
+  await copy.getByRole('button', { name: 'Save as a new template' }).click();
+  await expect(coordinator.getByRole('form', { name: `Edit ${name}` })).toBeVisible();
+
+  await coordinator.getByText('Open a round').click();
+  const open = coordinator.getByRole('form', { name: 'Open a self-assessment round' });
+  await open.getByLabel('Title').fill(`Round on ${name}`);
+  await open.getByLabel('Template').selectOption({ label: name });
+  await open.getByRole('button', { name: 'Open round' }).click();
+  await expect(coordinator.getByRole('heading', { level: 2, name: `Round on ${name}` })).toBeVisible();
+  await expect(coordinator.getByRole('group', { name: /^\d+\. / })).toHaveCount(3);
+  await expect(coordinator.getByRole('group', { name: /^3\. Volunteer support/ })).toBeVisible();
+});

@@ -3,6 +3,7 @@ import type {
   AssessmentRoundDto,
   AssessmentRoundSummary,
   AssessmentTemplateDto,
+  AssessmentTemplateRequest,
   OpenRoundRequest,
   PlannedActivityDto,
   PlannedActivityRequest,
@@ -28,3 +29,7 @@ export const planActivity = (programId: string, priorityId: string, body: Planne
     `${base(programId)}/priorities/${encodeURIComponent(priorityId)}/activities`,
     request('POST', body),
   );
+export const createTemplate = (programId: string, body: AssessmentTemplateRequest) =>
+  api<AssessmentTemplateDto>(`${base(programId)}/templates`, request('POST', body));
+export const updateTemplate = (programId: string, templateId: string, body: AssessmentTemplateRequest) =>
+  api<AssessmentTemplateDto>(`${base(programId)}/templates/${encodeURIComponent(templateId)}`, request('PUT', body));

@@ -1,5 +1,5 @@
 import type { AssessmentRoundDto, AssessmentRoundSummary } from '@echo-hub/protocol';
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Field } from '../../../components/Field';
 import { ErrorAlert, FormError, LoadFailure, Loading } from '../../../components/Status';
@@ -14,6 +14,7 @@ import { getRound, listRounds, listTemplates, openRound } from '../api/assessmen
 import { AnswerForm } from './AnswerForm';
 import { AssessmentResults } from './AssessmentResults';
 import { PrioritiesSection } from './PrioritiesSection';
+import { TemplatesSection } from './TemplatesSection';
 import '../assessment.css';
 
 const YEAR = 365 * 86_400_000;
@@ -23,6 +24,8 @@ export function AssessmentPage() {
   const { programId = '' } = useParams();
   const { user } = useAuth();
   const [params, setParams] = useSearchParams();
+  // A template saved below shows at once in "Open a round".
+  const [templatesVersion, setTemplatesVersion] = useState(0);
   const overview = useResource(`program:${programId}`, () => getProgramOverview(programId));
   const rounds = useResource(`rounds:${programId}`, () => listRounds(programId));
   const roundId = params.get('round') ?? (rounds.status === 'ready' ? (rounds.data[0]?.id ?? null) : null);
@@ -62,12 +65,14 @@ export function AssessmentPage() {
         <OpenRoundForm
           programId={program.id}
           rounds={rounds.data}
+          templatesVersion={templatesVersion}
           onOpened={(opened) => {
             rounds.reload();
             choose(opened.id);
           }}
         />
       )}
+      {manager && <TemplatesSection programId={program.id} onSaved={() => setTemplatesVersion((v) => v + 1)} />}
       {round.status === 'error' && <ErrorAlert error={round.error} />}
       {round.status === 'ready' && (
         <>
@@ -120,13 +125,15 @@ function RoundPicker({
 function OpenRoundForm({
   programId,
   rounds,
+  templatesVersion,
   onOpened,
 }: {
   programId: string;
   rounds: AssessmentRoundSummary[];
+  templatesVersion: number;
   onOpened: (round: AssessmentRoundDto) => void;
 }) {
-  const templates = useResource(`templates:${programId}`, () => listTemplates(programId));
+  const templates = useResource(`templates:${programId}:${templatesVersion}`, () => listTemplates(programId));
   const action = useAction();
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
