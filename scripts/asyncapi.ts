@@ -9,8 +9,9 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createGenerator, type Definition } from 'ts-json-schema-generator';
+import type { Definition } from 'ts-json-schema-generator';
 import ts from 'typescript';
+import { exportedSchemas } from './openapi-responses';
 
 const root = join(__dirname, '..');
 const protocolSrc = join(root, 'libs/protocol/src');
@@ -79,17 +80,7 @@ export function generate(): object {
   writeFileSync(TMP, lines.join('\n') + '\n');
   let definitions: Record<string, unknown>;
   try {
-    definitions =
-      createGenerator({
-        path: TMP,
-        tsconfig: join(root, 'libs/protocol/tsconfig.build.json'),
-        type: '*',
-        expose: 'export',
-        topRef: true,
-        jsDoc: 'basic',
-        skipTypeCheck: true,
-        additionalProperties: false,
-      }).createSchema('*').definitions ?? {};
+    definitions = exportedSchemas(TMP, join(root, 'libs/protocol/tsconfig.build.json')).definitions ?? {};
   } finally {
     rmSync(TMP, { force: true });
   }
