@@ -57,6 +57,19 @@ function toOpenApi(schema: unknown): Definition {
   ) as Definition;
 }
 
+/** The JSON schemas of every type the files at `path` export (closed objects, doc comments kept). */
+export const exportedSchemas = (path: string, tsconfig: string) =>
+  createGenerator({
+    path,
+    tsconfig,
+    type: '*',
+    expose: 'export',
+    topRef: true,
+    jsDoc: 'basic',
+    skipTypeCheck: true,
+    additionalProperties: false,
+  }).createSchema('*');
+
 export function generate(): ResponsesFile {
   const config = ts.readConfigFile(join(root, 'apps/server/tsconfig.json'), ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, join(root, 'apps/server'));
@@ -81,16 +94,7 @@ export function generate(): ResponsesFile {
     temps.push(temp);
   }
   try {
-    const schema = createGenerator({
-      path: join(serverSrc, `**/*${TMP}`),
-      tsconfig: join(root, 'apps/server/tsconfig.json'),
-      type: '*',
-      expose: 'export',
-      topRef: true,
-      jsDoc: 'basic',
-      skipTypeCheck: true,
-      additionalProperties: false,
-    }).createSchema('*');
+    const schema = exportedSchemas(join(serverSrc, `**/*${TMP}`), join(root, 'apps/server/tsconfig.json'));
     const operations: ResponsesFile['operations'] = {};
     const schemas: ResponsesFile['schemas'] = {};
     for (const [name, def] of Object.entries(schema.definitions ?? {})) {

@@ -13,7 +13,7 @@ test('an admin finds an account, disables it (its open page is signed out), read
   const registered = await page.request.post('/api/auth/register', {
     data: { email, password, displayName: 'Shauna Quinn' },
   });
-  expect(registered.status()).toBe(201);
+  expect(registered.status()).toBe(202);
   const shauna = await openPage(browser);
   await signIn(shauna, email, password);
 

@@ -26,6 +26,15 @@ describe('the server is a kernel and sibling features', () => {
     expect(check.status).toBe(0);
   });
 
+  it('fails on a new import cycle in the kernel (config ↔ media and config ↔ storage are broken)', () => {
+    const script = `
+      import { imports, newKernelCycles } from './scripts/server-architecture.mjs';
+      const added = [{ from: 'jobs', to: 'mail' }, { from: 'mail', to: 'jobs' }];
+      console.log(JSON.stringify([newKernelCycles(), newKernelCycles([...imports(), ...added])]));`;
+    const out = execFileSync('node', ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([[], [['jobs', 'mail']]]);
+  });
+
   it('lint refuses a deep import into another feature and any kernel import of a feature', () => {
     const src = (path: string) => join(root, 'apps/server/src', path);
     const [deep, kernelUp, throughIndex, kernelDown] = lint([

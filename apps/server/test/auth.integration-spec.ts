@@ -1,8 +1,18 @@
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
+import type { Response } from 'supertest';
+import { AuthService } from '../src/auth/auth.service';
 import { User } from '../src/auth/entities/user.entity';
+import { MailService } from '../src/mail/mail.service';
 import { account, api, bearer } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
+
+/** What a caller can see of an answer: its status, body and type. */
+const answer = (res: Response) => ({
+  status: res.status,
+  body: res.body as unknown,
+  type: res.headers['content-type'],
+});
 
 describe('accounts', () => {
   let t: TestApp;
@@ -15,24 +25,87 @@ describe('accounts', () => {
     const first = await api(t.app)
       .post('/api/auth/register')
       .send({ email: ' Niamh.Kelly@Example.org ', password: 'a long passphrase', displayName: 'Niamh Kelly' })
-      .expect(201);
-    expect(first.body.user).toMatchObject({ email: 'niamh.kelly@example.org', isAdmin: true });
-    const second = await api(t.app)
+      .expect(202);
+    expect(first.body).toEqual({ next: 'sign-in' }); // no SMTP here: created at once
+    await api(t.app)
       .post('/api/auth/register')
       .send({ email: 'ciaran@example.org', password: 'another passphrase', displayName: 'Ciarán Walsh' })
-      .expect(201);
-    expect(second.body.user.isAdmin).toBe(false);
-    expect(second.body.user.passwordHash).toBeUndefined();
-    const stored = await t.app.get(DataSource).getRepository(User).findOneByOrFail({ email: 'ciaran@example.org' });
+      .expect(202);
+    const users = t.app.get(DataSource).getRepository(User);
+    expect(await users.findOneByOrFail({ email: 'niamh.kelly@example.org' })).toMatchObject({ isAdmin: true });
+    const stored = await users.findOneByOrFail({ email: 'ciaran@example.org' });
+    expect(stored).toMatchObject({ isAdmin: false, displayName: 'Ciarán Walsh' });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
-  it('refuses a second account with the same email (409)', async () => {
-    const res = await api(t.app)
-      .post('/api/auth/register')
-      .send({ email: 'CIARAN@example.org', password: 'another passphrase', displayName: 'Someone' })
-      .expect(409);
-    expect(res.body.error).toBe('EMAIL_TAKEN');
+  it('answers a sign-up with a taken e-mail exactly as one with a new e-mail, and changes nothing', async () => {
+    const send = (email: string) =>
+      api(t.app).post('/api/auth/register').send({ email, password: 'another passphrase', displayName: 'Someone' });
+    const [taken, fresh] = [await send('CIARAN@example.org'), await send('fresh-no-mail@example.org')];
+    expect(answer(taken)).toEqual(answer(fresh));
+    expect(answer(taken)).toEqual({ status: 202, body: { next: 'sign-in' }, type: expect.stringMatching(/json/) });
+    const owner = await t.app.get(DataSource).getRepository(User).findOneByOrFail({ email: 'ciaran@example.org' });
+    expect(owner.displayName).toBe('Ciarán Walsh');
+  });
+
+  describe('with SMTP', () => {
+    const sent: { to: string; subject: string; text: string }[] = [];
+    beforeAll(() => {
+      const mail = t.app.get(MailService);
+      jest.spyOn(mail, 'enabled', 'get').mockReturnValue(true);
+      jest.spyOn(mail, 'send').mockImplementation(async (to, subject, text) => {
+        sent.push({ to, subject, text });
+        return true;
+      });
+    });
+    afterAll(() => jest.restoreAllMocks());
+
+    it('answers a taken and a new e-mail alike; the new one is created only from the mailed link', async () => {
+      const send = (email: string) =>
+        api(t.app).post('/api/auth/register').send({ email, password: 'my own passphrase', displayName: 'Róisín' });
+      const [taken, fresh] = [await send('ciaran@example.org'), await send('roisin@example.org')];
+      expect(answer(taken)).toEqual(answer(fresh));
+      expect(answer(fresh)).toEqual({
+        status: 202,
+        body: { next: 'check-email' },
+        type: expect.stringMatching(/json/),
+      });
+      // Signing in cannot tell them apart either: neither has this password yet.
+      const login = (email: string) =>
+        api(t.app).post('/api/auth/login').send({ email, password: 'my own passphrase' });
+      expect([(await login('ciaran@example.org')).status, (await login('roisin@example.org')).status]).toEqual([
+        401, 401,
+      ]);
+
+      const [note, activation] = [
+        sent.find((m) => m.to === 'ciaran@example.org'),
+        sent.find((m) => m.to === 'roisin@example.org'),
+      ];
+      expect(note?.text).toMatch(/already has one\. Nothing was changed/);
+      expect(note?.text).toContain('/forgot-password');
+      const link = /(http\S+\/activate\?token=\S+)/.exec(activation?.text ?? '')?.[1];
+      const token = new URL(link ?? 'http://x/').searchParams.get('token');
+      expect(token).toBeTruthy();
+      const done = await api(t.app).post('/api/auth/activate').send({ token }).expect(201);
+      expect(done.body.user).toMatchObject({ email: 'roisin@example.org', displayName: 'Róisín', isAdmin: false });
+      expect(done.body.user.passwordHash).toBeUndefined();
+      await login('roisin@example.org').expect(200);
+      const again = await api(t.app).post('/api/auth/activate').send({ token }).expect(409);
+      expect(again.body.error).toBe('EMAIL_TAKEN');
+    });
+
+    it('refuses a damaged or forged activation token (401), and a missing one names the field (400)', async () => {
+      const token = t.app
+        .get(AuthService)
+        .activationToken({ email: 'x@example.org', displayName: 'X', passwordHash: 'h' });
+      const damaged = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+      for (const bad of [damaged, 'not-a-token', token.slice(0, 20)]) {
+        const res = await api(t.app).post('/api/auth/activate').send({ token: bad }).expect(401);
+        expect(res.body.error).toBe('ACTIVATION_INVALID');
+      }
+      const missing = await api(t.app).post('/api/auth/activate').send({}).expect(400);
+      expect(missing.body.fields.map((f: { field: string }) => f.field)).toEqual(['token']);
+    });
   });
 
   it('logs in, answers /api/me, and logout ends that token only', async () => {
@@ -113,7 +186,6 @@ describe('accounts', () => {
 
   it('refuses common, breached and easily guessed passwords in register, reset and change, naming the field', async () => {
     const u = await account(t.app, 'policy');
-    const { AuthService } = await import('../src/auth/auth.service');
     const token = new URL((await t.app.get(AuthService).issueReset(u.id)).resetUrl).searchParams.get('token');
     const tries = {
       password: (pw: string) =>
@@ -142,7 +214,7 @@ describe('accounts', () => {
       expect((await send('short')).body.message).toBe(`${field} must be at least 10 characters`);
     }
     // A passphrase of plain words is welcome, in each of the three.
-    await tries.password('kettle orbit lantern').expect(201);
+    await tries.password('kettle orbit lantern').expect(202);
     await tries['newPassword (change)']('lantern kettle orbit').expect(204);
     await tries.newPassword('orbit lantern kettle').expect(204);
   });

@@ -122,6 +122,30 @@ describe('community of practice', () => {
     await t.close();
   });
 
+  describe("members' e-mail addresses", () => {
+    it('a group lists e-mails only to hosts, or to everyone where the program allows it (each sees their own)', async () => {
+      const emails = async (who: Who) =>
+        Object.fromEntries(
+          (await get(who, `/api/groups/${carersGroup}/members`).expect(200)).body.map(
+            (m: { user: { id: string; email: string | null } }) => [m.user.id, m.user.email],
+          ),
+        );
+      // The group's members (its creator, Patrick, Joanne), each with their e-mail, as a host sees them.
+      const everyone = await emails('facilitator');
+      expect(everyone).toMatchObject({
+        [people.patrick.id]: people.patrick.email,
+        [people.joanne.id]: people.joanne.email,
+      });
+      const onlyOwn = (who: Who) =>
+        Object.fromEntries(Object.keys(everyone).map((id) => [id, id === people[who].id ? everyone[id] : null]));
+      expect(await emails('joanne')).toEqual(onlyOwn('joanne'));
+      await patch('facilitator', `/api/programs/${programId}`, { memberEmailsVisible: true }).expect(200);
+      expect(await emails('joanne')).toEqual(everyone);
+      await patch('facilitator', `/api/programs/${programId}`, { memberEmailsVisible: false }).expect(200);
+      expect(await emails('patrick')).toEqual(onlyOwn('patrick'));
+    });
+  });
+
   describe('threads and replies', () => {
     it('a title or post that may name a patient is a warning the author confirms; colleagues are not flagged', async () => {
       const title = 'Advice about Mary Byrne';

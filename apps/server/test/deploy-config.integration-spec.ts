@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EnvironmentVariables, loadConfig } from '../src/config/config';
-import { cachedWorkerBin } from '../src/media/worker-bin';
+import { cachedWorkerBin } from '../src/config/worker-bin';
 import { parseEnv, renderDeploy } from './deploy-render';
 
 /**

@@ -166,7 +166,7 @@ const noBuild = hubProcessUnavailable();
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'logged@example.org', password: 'a long passphrase', displayName: 'Logged' }),
     });
-    expect(reg.status).toBe(201);
+    expect(reg.status).toBe(202);
     const login = await http('/api/auth/login', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -178,7 +178,8 @@ describe("a person's data: export and erasure", () => {
     await api(t.app)
       .post('/api/auth/register')
       .send({ email: who.email, password: 'a new passphrase here', displayName: 'Back again' })
-      .expect(201);
+      .expect(202);
+    await api(t.app).post('/api/auth/login').send({ email: who.email, password: 'a new passphrase here' }).expect(200);
     await api(t.app).post(`/api/admin/users/${who.id}/enable`).set(bearer(admin)).expect(409);
     const log = await api(t.app).get('/api/admin/audit').set(bearer(admin)).expect(200);
     expect(log.body[0]).toMatchObject({ action: 'user.erase', target: { id: who.id, displayName: 'Erased user' } });

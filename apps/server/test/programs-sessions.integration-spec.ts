@@ -94,6 +94,29 @@ describe('programs, members, invitations and the session calendar', () => {
     }
   });
 
+  it("lets the program's hosts show members' e-mails to everyone, and hide them again", async () => {
+    const program = `/api/programs/${programId}`;
+    const seenBySpoke = async () =>
+      Object.fromEntries(
+        (await api(t.app).get(`${program}/members`).set(bearer(spoke)).expect(200)).body.map(
+          (m: { user: { id: string; email: string | null } }) => [m.user.id, m.user.email],
+        ),
+      );
+    expect((await api(t.app).get(program).set(bearer(spoke)).expect(200)).body.program.memberEmailsVisible).toBe(false);
+    await api(t.app).patch(program).set(bearer(spoke)).send({ memberEmailsVisible: true }).expect(403);
+    const bad = await api(t.app)
+      .patch(program)
+      .set(bearer(facilitator))
+      .send({ memberEmailsVisible: 'yes' })
+      .expect(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['memberEmailsVisible']);
+    const on = await api(t.app).patch(program).set(bearer(facilitator)).send({ memberEmailsVisible: true }).expect(200);
+    expect(on.body.memberEmailsVisible).toBe(true);
+    expect(await seenBySpoke()).toEqual({ [spoke.id]: spoke.email, [facilitator.id]: facilitator.email });
+    await api(t.app).patch(program).set(bearer(facilitator)).send({ memberEmailsVisible: false }).expect(200);
+    expect(await seenBySpoke()).toEqual({ [spoke.id]: spoke.email, [facilitator.id]: null });
+  });
+
   it('invites by link: the invitee signs up, previews and accepts once, with profession and participation type', async () => {
     const inv = await api(t.app)
       .post(`/api/programs/${programId}/invitations`)

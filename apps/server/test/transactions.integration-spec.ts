@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { User } from '../src/auth/entities/user.entity';
 import { Program } from '../src/programs/entities/program.entity';
 import { account, api, bearer, type Account } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
@@ -33,7 +34,9 @@ describe('concurrent transactions', () => {
           .send({ email: `burst-${i}@example.org`, password: 'correct horse battery', displayName: `Burst ${i}` }),
       ),
     );
-    expect(replies.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(replies.map((r) => r.status)).toEqual(Array(8).fill(202));
+    const emails = (await db.getRepository(User).find()).map((u) => u.email);
+    expect(emails).toEqual(expect.arrayContaining(Array.from({ length: 8 }, (_, i) => `burst-${i}@example.org`)));
   });
 
   it('twelve sessions scheduled at once in one program are all stored', async () => {

@@ -37,6 +37,7 @@ export const router = createBrowserRouter([
           { path: 'sign-up', lazy: authPages.SignUpPage },
           { path: 'forgot-password', lazy: authPages.ForgotPasswordPage },
           { path: 'reset-password', lazy: authPages.ResetPasswordPage },
+          { path: 'activate', lazy: authPages.ActivatePage },
           { path: 'invite/:token', lazy: invitationPages.InvitationPage },
           { path: 'connection-test', lazy: connectionPages.ConnectionTestPage },
           { path: 'certificates/verify/:code?', lazy: certificatePages.VerifyCertificatePage },

@@ -12,6 +12,20 @@ export interface RegisterRequest {
   displayName: string;
 }
 
+/**
+ * The answer to a sign-up, the same whether or not the e-mail already has an account (so it reveals none):
+ * `check-email` when the hub sends mail (the account exists once the link in it is opened; the owner of a
+ * taken address is told instead), `sign-in` when it cannot (the account was created, unless the e-mail was taken).
+ */
+export interface RegisterResponse {
+  next: 'check-email' | 'sign-in';
+}
+
+/** The link mailed after a sign-up. */
+export interface ActivateRequest {
+  token: string;
+}
+
 export interface LoginRequest {
   email: string;
   password: string;

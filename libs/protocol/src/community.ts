@@ -81,7 +81,8 @@ export interface UpdateGroupRequest {
 }
 
 export interface GroupMemberDto {
-  user: PersonRef & { email: string };
+  /** `email` is null where the viewer may not see it (`seesMemberEmails`). */
+  user: PersonRef & { email: string | null };
   /** null: a program member who reads an open group without a membership row. */
   role: GroupRole | null;
   joinedAt: string | null;

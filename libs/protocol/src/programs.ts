@@ -1,4 +1,5 @@
 import type { ParticipationType, ProgramRole, UserDto } from './auth';
+import { can, type Grantee } from './permissions';
 
 export interface ProgramDto {
   id: string;
@@ -13,6 +14,8 @@ export interface ProgramDto {
   /** Share of a session's scheduled duration a person must attend for a learning experience (0–1, default 0.5). */
   minAttendanceShare: number;
   timeZone: string;
+  /** Whether every member sees the other members' e-mail addresses (see `seesMemberEmails`); off by default. */
+  memberEmailsVisible: boolean;
   createdAt: string;
   /** The caller's role in this program (null for an instance admin who is not a member). */
   myRole: ProgramRole | null;
@@ -28,7 +31,16 @@ export interface CreateProgramRequest {
   learningTargetDate?: string | null;
   minAttendanceShare?: number;
   timeZone?: string;
+  memberEmailsVisible?: boolean;
 }
+
+/**
+ * Whether `viewer` sees the e-mail addresses of a program's members (member lists, community groups, anywhere
+ * people are listed): those who manage the members always, everyone else only where the program allows it.
+ * Everyone sees their own.
+ */
+export const seesMemberEmails = (viewer: Grantee, program: { memberEmailsVisible: boolean }): boolean =>
+  program.memberEmailsVisible || can(viewer, 'members.manage');
 
 export type UpdateProgramRequest = Partial<CreateProgramRequest>;
 
@@ -50,8 +62,8 @@ export interface MemberDto {
   id: string;
   programId: string;
   /**
-   * `email` is null where the viewer may not see it: members see each other's e-mail only when they manage
-   * the program's members (facilitator, coordinator) or are an instance admin; everyone sees their own.
+   * `email` is null where the viewer may not see it (`seesMemberEmails`): members see each other's e-mail only
+   * when they manage the program's members (facilitator, coordinator, instance admin) or the program allows it.
    */
   user: Pick<UserDto, 'id' | 'displayName'> & { email: string | null };
   role: ProgramRole;

@@ -1,10 +1,17 @@
-import type { LoginResponse, MeResponse, UserDto } from '@echo-hub/protocol';
+import type { LoginResponse, MeResponse, RegisterResponse, UserDto } from '@echo-hub/protocol';
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, SignedIn } from './access.decorators';
 import { AuthService } from './auth.service';
 import type { AuthUser } from './auth.types';
-import { ChangePasswordDto, LoginDto, RegisterDto, ResetPasswordDto, ResetRequestDto } from './dto/auth.dto';
+import {
+  ActivateDto,
+  ChangePasswordDto,
+  LoginDto,
+  RegisterDto,
+  ResetPasswordDto,
+  ResetRequestDto,
+} from './dto/auth.dto';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -12,10 +19,18 @@ import { ChangePasswordDto, LoginDto, RegisterDto, ResetPasswordDto, ResetReques
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  /** 202 and the same body for a new and a taken e-mail: see AuthService.signUp. */
   @Public()
   @Post('auth/register')
-  async register(@Body() dto: RegisterDto): Promise<{ user: UserDto }> {
-    return { user: await this.auth.register(dto) };
+  @HttpCode(HttpStatus.ACCEPTED)
+  register(@Body() dto: RegisterDto): Promise<RegisterResponse> {
+    return this.auth.signUp(dto);
+  }
+
+  @Public()
+  @Post('auth/activate')
+  async activate(@Body() dto: ActivateDto): Promise<{ user: UserDto }> {
+    return { user: await this.auth.activate(dto.token) };
   }
 
   @Public()

@@ -5,6 +5,7 @@ export const AuthError = {
   EmailTaken: 'EMAIL_TAKEN',
   TokenInvalid: 'TOKEN_INVALID',
   ResetTokenInvalid: 'RESET_TOKEN_INVALID',
+  ActivationInvalid: 'ACTIVATION_INVALID',
   NotMember: 'NOT_A_MEMBER',
   RoleNotAllowed: 'ROLE_NOT_ALLOWED',
   AdminOnly: 'ADMIN_ONLY',

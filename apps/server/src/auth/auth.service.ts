@@ -1,4 +1,4 @@
-import type { LoginResponse, MeResponse, ResetLinkResponse, UserDto } from '@echo-hub/protocol';
+import type { LoginResponse, MeResponse, RegisterResponse, ResetLinkResponse, UserDto } from '@echo-hub/protocol';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -13,14 +13,24 @@ import { Membership } from '../programs/entities/membership.entity';
 import { DomainCode, DomainError, ErrorKind, notFound } from '../common/domain-error';
 import { RightsService } from '../realtime/rights.service';
 import { accountDisabled, AuthError, tooManyAttempts, unauthorized } from './auth.errors';
+import { resolveAuthSecret } from './auth-secret';
 import type { AuthUser } from './auth.types';
 import type { LoginDto, RegisterDto } from './dto/auth.dto';
 import { passwordProblem } from './password-policy';
+import { seal, unseal } from './sealed-token';
 import { AuthSession } from './entities/auth-session.entity';
 import { PasswordReset } from './entities/password-reset.entity';
 import { User } from './entities/user.entity';
 
 const RESET_TTL_MS = 2 * 60 * 60 * 1000;
+const ACTIVATION_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** What an activation link carries, sealed: the sign-up as it was asked for. */
+interface PendingSignUp {
+  email: string;
+  displayName: string;
+  passwordHash: string;
+}
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
 
@@ -38,6 +48,7 @@ export class AuthService {
   private readonly users;
   private readonly sessions;
   private readonly resets;
+  private readonly sealingSecret: string;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -50,12 +61,85 @@ export class AuthService {
     this.users = db.getRepository(User);
     this.sessions = db.getRepository(AuthSession);
     this.resets = db.getRepository(PasswordReset);
+    this.sealingSecret = resolveAuthSecret(config);
   }
 
-  /** The first account on an empty database becomes instance admin. */
+  /**
+   * A sign-up from the web: the same answer whether the e-mail is new or taken, so it reveals no account.
+   * With SMTP, a new address is sent an activation link (the account is created when it is opened, so signing
+   * in afterwards cannot tell either) and a taken one a note to its owner. Without SMTP nobody can prove owning
+   * the address: the account is created at once, as before (only a sign-in with the chosen password then tells,
+   * and sign-ins are rate limited per address).
+   */
+  async signUp(dto: RegisterDto): Promise<RegisterResponse> {
+    if (!this.mail.enabled) {
+      await this.register(dto).catch((e: unknown) => {
+        if (!(e instanceof DomainError && e.code === AuthError.EmailTaken)) throw e;
+      });
+      return { next: 'sign-in' };
+    }
+    // Hashed either way, so both answers take as long.
+    const passwordHash = await hashPassword(dto.password);
+    const owner = await this.users.findOne({ where: { email: dto.email } });
+    if (owner) {
+      await this.mail.send(
+        owner.email,
+        'Someone tried to create an ECHO Hub account with your e-mail',
+        `Hello ${owner.displayName},
+
+Someone (perhaps you) tried to create a new ECHO Hub account with this ` +
+          `e-mail address, which already has one. Nothing was changed. If you forgot your password, choose a ` +
+          `new one here:
+
+${this.config.publicUrl}/forgot-password
+
+Otherwise you can ignore this email.`,
+      );
+    } else {
+      const link = `${this.config.publicUrl}/activate?token=${this.activationToken({ ...dto, passwordHash })}`;
+      await this.mail.send(
+        dto.email,
+        'Confirm your ECHO Hub account',
+        `Hello ${dto.displayName},
+
+Open this link within 24 hours to finish creating your ECHO Hub account:` +
+          `
+
+${link}
+
+If you did not ask for an account, ignore this email: none will be created.`,
+      );
+    }
+    return { next: 'check-email' };
+  }
+
+  /** The token of an activation link (public for tests, which cannot read the mail). */
+  activationToken({ email, displayName, passwordHash }: PendingSignUp): string {
+    return seal({ email, displayName, passwordHash } satisfies PendingSignUp, this.sealingSecret, ACTIVATION_TTL_MS);
+  }
+
+  /** Opens a mailed activation link: creates the account it was asked for (409 if the e-mail got one since). */
+  async activate(token: string): Promise<UserDto> {
+    const pending = unseal<PendingSignUp>(token, this.sealingSecret);
+    if (!pending) {
+      throw new DomainError(
+        ErrorKind.Unauthenticated,
+        AuthError.ActivationInvalid,
+        'The activation link is invalid or expired: sign up again',
+      );
+    }
+    return this.createUser(pending);
+  }
+
+  /** Creates an account at once (tests, seed, hubs without SMTP). The first account on an empty database becomes instance admin. */
   async register(dto: RegisterDto): Promise<UserDto> {
     // Hash first: the transaction holds SQLite's one connection, and hashing takes a while.
     const passwordHash = await hashPassword(dto.password);
+    return this.createUser({ email: dto.email, displayName: dto.displayName, passwordHash });
+  }
+
+  private createUser(dto: PendingSignUp): Promise<UserDto> {
+    const { passwordHash } = dto;
     return this.db.transaction(async (tx) => {
       const users = tx.getRepository(User);
       if (await users.exist({ where: { email: dto.email } })) {

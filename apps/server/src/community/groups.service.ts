@@ -1,10 +1,18 @@
-import type { GroupMemberDto, GroupRole, GroupSummary, JoinRequestDto, ProgramRole } from '@echo-hub/protocol';
+import {
+  type GroupMemberDto,
+  type GroupRole,
+  type GroupSummary,
+  type JoinRequestDto,
+  type ProgramRole,
+  seesMemberEmails,
+} from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { nowIso } from '../database/columns';
 import { Membership } from '../programs/entities/membership.entity';
+import { Program } from '../programs/entities/program.entity';
 import { RealtimeService } from '../realtime/realtime.service';
 import { AuditService } from './audit.service';
 import { CommunityAccessService, HUB_MANAGERS, type ResolvedAccess, type Viewer } from './community-access.service';
@@ -133,7 +141,10 @@ export class GroupsService {
     return this.get(viewer, groupId, role);
   }
 
-  /** Private group: its members. Open group: everyone in the program, with moderators marked. */
+  /**
+   * Private group: its members. Open group: everyone in the program, with moderators marked. E-mails only
+   * where the viewer `seesMemberEmails` in the program (and their own).
+   */
   async members(viewer: Viewer, groupId: string, role: ProgramRole | null): Promise<GroupMemberDto[]> {
     const a = await this.access.readableGroup(viewer, groupId, role);
     const rows = await this.db.getRepository(GroupMember).find({ where: { groupId }, relations: { user: true } });
@@ -147,9 +158,15 @@ export class GroupsService {
         .find({ where: { programId: a.group.programId }, relations: { user: true } });
       people = members.flatMap((m) => (m.user ? [{ user: m.user, row: byUser.get(m.userId) }] : []));
     }
+    const program = await this.db.getRepository(Program).findOneByOrFail({ id: a.group.programId });
+    const seesEmails = seesMemberEmails({ isAdmin: viewer.isAdmin, role: a.programRole }, program);
     return people
       .map(({ user, row }) => ({
-        user: { id: user.id, displayName: user.displayName, email: user.email },
+        user: {
+          id: user.id,
+          displayName: user.displayName,
+          email: seesEmails || user.id === viewer.id ? user.email : null,
+        },
         role: row?.role ?? null,
         joinedAt: row?.createdAt ?? null,
       }))

@@ -16,8 +16,8 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CAPTIONS_ENGINES, type CaptionsConfig, type CaptionsEngineName } from '../captions/engine';
-import { cachedWorkerBin } from '../media/worker-bin';
-import { STORAGE_URL_PATTERN, type StorageConfig, storageConfig, storageProblems } from '../storage/storage-config';
+import { cachedWorkerBin } from './worker-bin';
+import { STORAGE_URL_PATTERN, type StorageConfig, storageConfig, storageProblems } from './storage-config';
 
 const TURN_URL = String.raw`turns?:(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(\?transport=(udp|tcp))?`;
 const TURN_URLS = new RegExp(`^${TURN_URL}(\\s*,\\s*${TURN_URL})*$`);

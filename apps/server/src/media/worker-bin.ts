@@ -1,15 +1,4 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { version } from 'mediasoup/package.json';
-
-/**
- * Where `npm run setup` caches the worker it builds (scripts/worker-path.mjs keeps
- * the same rule): outside the repo, keyed by mediasoup version.
- */
-export function cachedWorkerBin(env: NodeJS.ProcessEnv = process.env): string {
-  const cache = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(cache, 'echo-hub', `mediasoup-worker-${version}`, 'mediasoup-worker');
-}
+import { cachedWorkerBin } from '../config/worker-bin';
 
 // mediasoup reads MEDIASOUP_WORKER_BIN once, when it is first required.
 process.env.MEDIASOUP_WORKER_BIN ||= cachedWorkerBin();

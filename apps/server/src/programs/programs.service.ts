@@ -7,7 +7,7 @@ import {
   type ProgramOverview,
   type ProgramRole,
   type SiteDto,
-  can,
+  seesMemberEmails,
 } from '@echo-hub/protocol';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -45,6 +45,7 @@ export const toProgramDto = (p: Program, myRole: ProgramRole | null): ProgramDto
   learningTargetDate: p.learningTargetDate,
   minAttendanceShare: p.minAttendanceShare,
   timeZone: p.timeZone,
+  memberEmailsVisible: p.memberEmailsVisible,
   createdAt: p.createdAt,
   myRole,
 });
@@ -108,6 +109,7 @@ export class ProgramsService {
         learningTargetDate: dto.learningTargetDate ?? null,
         minAttendanceShare: dto.minAttendanceShare ?? 0.5,
         timeZone: dto.timeZone ?? 'Europe/London',
+        memberEmailsVisible: dto.memberEmailsVisible ?? false,
         calendarToken: newToken(),
       }),
     );
@@ -142,10 +144,11 @@ export class ProgramsService {
     return toSiteDto(await this.sites.save(site));
   }
 
-  /** The program's members as `viewer` may see them: e-mails only for those who manage members (and one's own). */
+  /** The program's members as `viewer` may see them: e-mails only where `seesMemberEmails` (and one's own). */
   async listMembers(programId: string, viewer: { user: AuthUser; role: ProgramRole | null }): Promise<MemberDto[]> {
     const members = await this.members.find({ where: { programId }, relations: { user: true } });
-    const seesEmails = can({ isAdmin: viewer.user.isAdmin, role: viewer.role }, 'members.manage');
+    const program = await this.programs.findOneByOrFail({ id: programId });
+    const seesEmails = seesMemberEmails({ isAdmin: viewer.user.isAdmin, role: viewer.role }, program);
     return members
       .map(toMemberDto)
       .map((m) => (seesEmails || m.user.id === viewer.user.id ? m : { ...m, user: { ...m.user, email: null } }))

@@ -13,18 +13,7 @@ import { createReadStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { assertKey, type ByteRange, StorageNotFound, StorageService, type StoredObject } from './storage.service';
-
-export interface S3Config {
-  bucket: string;
-  /** Put before every key: '' or ending in '/'. */
-  prefix: string;
-  /** Unset: AWS itself. */
-  endpoint?: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  forcePathStyle: boolean;
-}
+import type { S3Config } from '../config/storage-config';
 
 const notFound = (e: unknown) =>
   e instanceof S3ServiceException && (e.$metadata.httpStatusCode === 404 || e.name === 'NoSuchKey');

@@ -1,4 +1,5 @@
 import {
+  type ActivateRequest,
   type ChangePasswordRequest,
   type LoginRequest,
   PASSWORD_MIN_LENGTH,
@@ -73,4 +74,12 @@ export class ResetPasswordDto implements ResetPasswordRequest {
   @MaxLength(200)
   @NewPassword()
   newPassword: string;
+}
+
+export class ActivateDto implements ActivateRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  token: string;
 }

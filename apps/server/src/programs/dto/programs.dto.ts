@@ -13,6 +13,7 @@ import {
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsDateString,
   IsEmail,
   IsIn,
@@ -91,6 +92,11 @@ export class CreateProgramDto implements CreateProgramRequest {
   @Optional()
   @IsTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({ description: "Whether every member sees the other members' e-mail addresses (default false)" })
+  @Optional()
+  @IsBoolean({ message: 'memberEmailsVisible must be true or false' })
+  memberEmailsVisible?: boolean;
 }
 
 export class UpdateProgramDto extends PartialType(CreateProgramDto, { skipNullProperties: false }) {}

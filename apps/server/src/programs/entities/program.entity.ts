@@ -32,6 +32,10 @@ export class Program extends BaseEntity {
   @Column({ type: 'varchar', length: 64 })
   timeZone: string;
 
+  /** Whether members who do not manage the program see each other's e-mail addresses. */
+  @Column({ type: 'boolean', default: false })
+  memberEmailsVisible: boolean;
+
   /** Secret in the program calendar feed URL. */
   @Column({ type: 'varchar', length: 64 })
   calendarToken: string;

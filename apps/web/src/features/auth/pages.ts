@@ -4,6 +4,7 @@ import { lazyPage } from '../../lib/lazyPage';
 export const authPages = {
   SignUpPage: lazyPage(() => import('./components/SignUpPage'), 'SignUpPage'),
   ForgotPasswordPage: lazyPage(() => import('./components/ForgotPasswordPage'), 'ForgotPasswordPage'),
+  ActivatePage: lazyPage(() => import('./components/ActivatePage'), 'ActivatePage'),
   ResetPasswordPage: lazyPage(() => import('./components/ResetPasswordPage'), 'ResetPasswordPage'),
   AccountPage: lazyPage(() => import('./components/AccountPage'), 'AccountPage'),
 };

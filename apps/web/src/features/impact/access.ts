@@ -1,11 +1,7 @@
-import { ProgramRole, type UserDto } from '@echo-hub/protocol';
+import type { UserDto } from '@echo-hub/protocol';
+import { userCan } from '../programs';
 
-/** Mirrors the server's impact.read: the hub team (facilitators, coordinators, experts) and admins. */
+/** The server's impact.read, from the permission table: the hub team (facilitators, coordinators, experts) and admins. */
 export function canReadImpact(role: string | null, user: UserDto | null): boolean {
-  return (
-    Boolean(user?.isAdmin) ||
-    role === ProgramRole.Facilitator ||
-    role === ProgramRole.Coordinator ||
-    role === ProgramRole.Expert
-  );
+  return userCan(role, user, 'impact.read');
 }

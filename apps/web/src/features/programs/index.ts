@@ -2,5 +2,5 @@
 export { acceptInvitation, getInvitation, getProgramOverview, listMembers, listPrograms } from './api/programs';
 export { ProgramsPage } from './components/ProgramsPage';
 export { ParticipationSelect } from './components/Selects';
-export { canManage, PARTICIPATION_LABELS, ROLE_DESCRIPTIONS, ROLE_LABELS, roleLabel } from './roles';
+export { canManage, PARTICIPATION_LABELS, ROLE_DESCRIPTIONS, ROLE_LABELS, roleLabel, userCan } from './roles';
 export { programPages } from './pages';

@@ -1,4 +1,11 @@
-import { type ParticipationType, ProgramRole, type UserDto } from '@echo-hub/protocol';
+import {
+  can,
+  type ParticipationType,
+  type Permission,
+  PROGRAM_ROLES,
+  type ProgramRole,
+  type UserDto,
+} from '@echo-hub/protocol';
 
 export const ROLE_LABELS: Record<ProgramRole, string> = {
   facilitator: 'Facilitator',
@@ -21,9 +28,18 @@ export const PARTICIPATION_LABELS: Record<ParticipationType, string> = {
   carer: 'Carer',
 };
 
-/** Facilitators, coordinators and instance admins manage members, sites, invitations, sessions and agendas. */
+/**
+ * Whether the signed-in `user`, with `role` in a program, holds `permission` there: libs/protocol's permission
+ * table, the one the server enforces (so what the page offers is what the server allows).
+ */
+export function userCan(role: string | null, user: UserDto | null, permission: Permission): boolean {
+  const programRole = PROGRAM_ROLES.find((r) => r === role) ?? null;
+  return Boolean(user) && can({ role: programRole, isAdmin: Boolean(user?.isAdmin) }, permission);
+}
+
+/** Those who manage the program (its members, sites, invitations, sessions and agendas): `program.manage`. */
 export function canManage(role: string | null, user: UserDto | null): boolean {
-  return Boolean(user?.isAdmin) || role === ProgramRole.Facilitator || role === ProgramRole.Coordinator;
+  return userCan(role, user, 'program.manage');
 }
 
 export function roleLabel(role: string | null): string {

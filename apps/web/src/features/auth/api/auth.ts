@@ -1,6 +1,8 @@
 import type {
+  ActivateRequest,
   ChangePasswordRequest,
   RegisterRequest,
+  RegisterResponse,
   ResetLinkResponse,
   ResetPasswordRequest,
   ResetRequest,
@@ -8,7 +10,10 @@ import type {
 } from '@echo-hub/protocol';
 import { api, request } from '../../../lib/api';
 
-export const register = (body: RegisterRequest) => api<{ user: UserDto }>('/auth/register', request('POST', body));
+export const register = (body: RegisterRequest) => api<RegisterResponse>('/auth/register', request('POST', body));
+
+/** Opens the link mailed after a sign-up: the account is created. */
+export const activate = (body: ActivateRequest) => api<{ user: UserDto }>('/auth/activate', request('POST', body));
 
 export const changePassword = (body: ChangePasswordRequest) => api<void>('/auth/password', request('POST', body));
 

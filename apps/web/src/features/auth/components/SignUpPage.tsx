@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/Status';
@@ -15,6 +15,7 @@ export function SignUpPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'), '/programs');
   const action = useAction();
+  const [mailedTo, setMailedTo] = useState<string>();
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -23,7 +24,8 @@ export function SignUpPage() {
     const password = field('password');
     void action.run(async () => {
       checkPasswordLength(password, 'password');
-      await register({ email, password, displayName: field('displayName').trim() });
+      const { next: step } = await register({ email, password, displayName: field('displayName').trim() });
+      if (step === 'check-email') return setMailedTo(email);
       await auth.signIn(email, password);
       navigate(next, { replace: true });
     });
@@ -42,7 +44,15 @@ export function SignUpPage() {
       ) : (
         <p>The first account on a new hub becomes its administrator.</p>
       )}
-      <form className="form card" onSubmit={onSubmit} noValidate>
+      <div role="status">
+        {mailedTo && (
+          <p className="notice">
+            Check your e-mail: we sent a message to {mailedTo}. Open the link in it within 24 hours to finish creating
+            your account.
+          </p>
+        )}
+      </div>
+      <form className="form card" onSubmit={onSubmit} noValidate hidden={mailedTo !== undefined}>
         <FormError error={action.error} fields={['displayName', 'email', 'password']} />
         <Field
           label="Display name"

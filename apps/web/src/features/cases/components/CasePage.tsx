@@ -1,11 +1,11 @@
-import { type CaseDto, ProgramRole } from '@echo-hub/protocol';
+import type { CaseDto } from '@echo-hub/protocol';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { LoadFailure, Loading } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { formatDate } from '../../../lib/time';
 import { useResource } from '../../../lib/useResource';
 import { Discussion } from '../../community';
-import { canManage } from '../../programs';
+import { canManage, userCan } from '../../programs';
 import { getSession, SessionWhen } from '../../sessions';
 import { getCase } from '../api/cases';
 import { FIELD_LABELS, sexLabel } from '../caseForm';
@@ -63,7 +63,7 @@ export function CasePage() {
   const role = memberships.find((m) => m.programId === c.programId)?.role ?? null;
   const presenter = c.presenter.id === user?.id;
   const manager = canManage(role, user);
-  const recommender = Boolean(user?.isAdmin) || role === ProgramRole.Facilitator || role === ProgramRole.Expert;
+  const recommender = userCan(role, user, 'cases.recommend');
   const editable = (presenter || manager) && (c.status === 'draft' || isWaiting(c.status));
   const canFollowUp = (presenter || manager) && c.status !== 'draft' && c.status !== 'withdrawn';
   const message = savedMessage(location.state as CaseSavedState | null);

@@ -55,7 +55,7 @@ interface MentionState {
   active: number;
 }
 
-const handleOf = (m: GroupMemberDto) => m.user.email.split('@')[0] ?? '';
+const handleOf = (m: GroupMemberDto) => m.user.email?.split('@')[0] ?? '';
 
 /** People whose name (or a word of it) or email local part starts with what follows the `@`. */
 function matchPeople(people: GroupMemberDto[], query: string): GroupMemberDto[] {
@@ -296,7 +296,7 @@ export function Composer({
                   choose(m);
                 }}
               >
-                {m.user.displayName} <span className="muted-inline">@{handleOf(m)}</span>
+                {m.user.displayName} {m.user.email && <span className="muted-inline">@{handleOf(m)}</span>}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { CASE_STAGES, type CaseStage, type JoinResponse, type LiveCase, type RoomState } from '@echo-hub/protocol';
+import { can, CASE_STAGES, type CaseStage, type JoinResponse, type LiveCase, type RoomState } from '@echo-hub/protocol';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorAlert, Loading } from '../../../components/Status';
@@ -134,7 +134,7 @@ function OpenCase({ live, state, you, room, busy, run }: OpenCaseProps) {
   const found = useResource(`live-case:${live.caseId}`, () => getCase(live.caseId));
   const flushNotes = useRef<(() => Promise<void>) | null>(null);
   const role = state.participants.find((p) => p.userId === you.userId)?.role;
-  const editor = you.host || role === 'expert';
+  const editor = can({ role: role === 'admin' ? null : (role ?? null), isAdmin: role === 'admin' }, 'live.write-notes');
   const stageIndex = CASE_STAGES.indexOf(live.stage);
   const next = CASE_STAGES[stageIndex + 1];
 

@@ -12,6 +12,7 @@ import type {
   ProgramOverview,
   SiteDto,
   UpdateMemberRequest,
+  UpdateProgramRequest,
 } from '@echo-hub/protocol';
 import { api, request } from '../../../lib/api';
 
@@ -22,6 +23,9 @@ export const listPrograms = () => api<ProgramDto[]>('/programs');
 export const createProgram = (body: CreateProgramRequest) => api<ProgramDto>('/programs', request('POST', body));
 
 export const getProgramOverview = (id: string) => api<ProgramOverview>(program(id));
+
+export const updateProgram = (id: string, body: UpdateProgramRequest) =>
+  api<ProgramDto>(program(id), request('PATCH', body));
 
 export const addSite = (id: string, body: CreateSiteRequest) =>
   api<SiteDto>(`${program(id)}/sites`, request('POST', body));

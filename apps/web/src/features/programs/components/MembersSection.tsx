@@ -9,10 +9,13 @@ import { createResetLink } from '../../auth';
 import { removeMember, updateMember } from '../api/programs';
 import { PARTICIPATION_LABELS, ROLE_LABELS } from '../roles';
 import { AddMemberForm } from './AddMemberForm';
+import { MemberEmailsSetting } from './MemberEmailsSetting';
 import { RoleSelect } from './Selects';
 
 interface MembersSectionProps {
   programId: string;
+  /** The program's setting: whether every member sees the others' e-mail addresses. */
+  emailsVisible: boolean;
   members: MemberDto[];
   sites: SiteDto[];
   manager: boolean;
@@ -21,7 +24,7 @@ interface MembersSectionProps {
 }
 
 /** Who is in the program; managers change roles, remove people and add them by email. */
-export function MembersSection({ programId, members, sites, manager, onChanged }: MembersSectionProps) {
+export function MembersSection({ programId, emailsVisible, members, sites, manager, onChanged }: MembersSectionProps) {
   const { user } = useAuth();
   const action = useAction();
   const [message, setMessage] = useState('');
@@ -52,6 +55,7 @@ export function MembersSection({ programId, members, sites, manager, onChanged }
     <section aria-labelledby="members-title" className="panel">
       <h2 id="members-title">Members</h2>
       <FormError error={action.error} />
+      {manager && <MemberEmailsSetting programId={programId} visible={emailsVisible} onChanged={onChanged} />}
       <p role="status" className="hint">
         {message}
       </p>
@@ -72,7 +76,11 @@ export function MembersSection({ programId, members, sites, manager, onChanged }
             {members.map((member) => (
               <tr key={member.id}>
                 <th scope="row">{member.user.displayName}</th>
-                <td>{member.user.email ?? <span title="Shown to the program's hosts only">—</span>}</td>
+                <td>
+                  {member.user.email ?? (
+                    <span title="Shown to the program's hosts only, unless they show it to everyone">—</span>
+                  )}
+                </td>
                 <td>
                   {manager ? (
                     <RoleSelect

@@ -69,6 +69,7 @@ export function ProgramDashboardPage() {
       </div>
       <MembersSection
         programId={program.id}
+        emailsVisible={program.memberEmailsVisible}
         members={members}
         sites={sites}
         manager={manager}

@@ -1,4 +1,14 @@
-import type { S3Config } from './s3-storage';
+export interface S3Config {
+  bucket: string;
+  /** Put before every key: '' or ending in '/'. */
+  prefix: string;
+  /** Unset: AWS itself. */
+  endpoint?: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
 
 /** Local disk (DATA_DIR, RECORDINGS_DIR) unless STORAGE_URL names a bucket. */
 export type StorageConfig = { type: 'local' } | ({ type: 's3' } & S3Config);
