@@ -2,7 +2,7 @@ import { AdminAuditEntry } from './admin/entities/admin-audit.entity';
 import { AuthSession } from './auth/entities/auth-session.entity';
 import { PasswordReset } from './auth/entities/password-reset.entity';
 import { User } from './auth/entities/user.entity';
-import { Certificate, Survey, SurveyRecipient, SurveyResponse } from './impact';
+import { AttendanceCorrection, Certificate, Survey, SurveyRecipient, SurveyResponse } from './impact';
 import { Attendance, ChatMessageEntity, LiveRoomSnapshot, Poll, PollAnswer } from './live';
 import { CaseAttachment, CaseConfirmation, EchoCase, Recommendation } from './cases';
 import {
@@ -49,6 +49,7 @@ export const entities = [
   SurveyRecipient,
   SurveyResponse,
   Certificate,
+  AttendanceCorrection,
   EchoCase,
   CaseConfirmation,
   Recommendation,

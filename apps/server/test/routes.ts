@@ -413,6 +413,23 @@ export const ROUTES: Route[] = [
     rule: 'attendance.read',
     call: async (f, t) => ({ path: `/api/sessions/${(await impactTargets(f, t)).endedSession}/attendance` }),
   },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/attendance/corrections',
+    rule: 'attendance.correct',
+    call: async (f, t) => ({
+      path: `/api/sessions/${(await impactTargets(f, t)).endedSession}/attendance/corrections`,
+      body: { userId: f.admin.id, minutes: 60, reason: 'Joined on a colleague’s device' },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/attendance/corrections',
+    rule: 'attendance.read',
+    call: async (f, t) => ({
+      path: `/api/sessions/${(await impactTargets(f, t)).endedSession}/attendance/corrections`,
+    }),
+  },
   { method: 'get', path: '/api/me/surveys', rule: 'signedIn', call: () => ({ path: '/api/me/surveys' }) },
   {
     method: 'get',

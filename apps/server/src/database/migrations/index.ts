@@ -12,6 +12,7 @@ import { PostgresSearch1764104400000 } from './1764104400000-postgres-search';
 import { LiveCrashRecovery1764106200000 } from './1764106200000-live-crash-recovery';
 import { Polls1764108000000 } from './1764108000000-polls';
 import { AdminOperations1764118800000 } from './1764118800000-admin-operations';
+import { AttendanceCorrections1764134000000 } from './1764134000000-attendance-corrections';
 
 /** Every migration, in order; run at start (runMigrations, under a lock on PostgreSQL) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   LiveCrashRecovery1764106200000,
   Polls1764108000000,
   AdminOperations1764118800000,
+  AttendanceCorrections1764134000000,
 ];

@@ -1,5 +1,7 @@
 import type {
+  AttendanceCorrectionDto,
   AttendanceRecord,
+  CorrectAttendanceRequest,
   CreateSurveyRequest,
   ImpactFilters,
   ImpactReport,
@@ -31,9 +33,21 @@ export async function downloadAttendanceCsv(id: string, filters: ImpactFilters):
 export const getSessionAttendance = (sessionId: string) =>
   api<AttendanceRecord[]>(`/sessions/${encodeURIComponent(sessionId)}/attendance`);
 
+export const listAttendanceCorrections = (sessionId: string) =>
+  api<AttendanceCorrectionDto[]>(`/sessions/${encodeURIComponent(sessionId)}/attendance/corrections`);
+
+export const correctAttendance = (sessionId: string, body: CorrectAttendanceRequest) =>
+  api<AttendanceCorrectionDto>(
+    `/sessions/${encodeURIComponent(sessionId)}/attendance/corrections`,
+    request('POST', body),
+  );
+
 export const updateImpactSettings = (
   id: string,
-  body: Pick<UpdateProgramRequest, 'minAttendanceShare' | 'learningTarget' | 'learningTargetDate'>,
+  body: Pick<
+    UpdateProgramRequest,
+    'minAttendanceShare' | 'learningTarget' | 'learningTargetDate' | 'certificateShare' | 'certificateMinSessions'
+  >,
 ) => api<ProgramDto>(program(id), request('PATCH', body));
 
 export const listSurveys = (id: string) => api<SurveySummaryDto[]>(`${program(id)}/surveys`);
