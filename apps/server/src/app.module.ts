@@ -21,6 +21,7 @@ import { ProgramsModule } from './programs/programs.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RecordingsModule } from './recordings/recordings.module';
 import { RedisModule } from './redis/redis.module';
+import { RegistrationModule } from './registration';
 import { SessionsModule } from './sessions/sessions.module';
 import { StorageModule } from './storage/storage.module';
 
@@ -53,6 +54,8 @@ export class AppModule {
         // issue 22, operations: logs, metrics, the admin area
         ObservabilityModule,
         AdminModule,
+        // issue 20: public registration and the funnel
+        RegistrationModule,
       ],
     };
   }

@@ -25,6 +25,7 @@ import { Membership } from './programs/entities/membership.entity';
 import { Program } from './programs/entities/program.entity';
 import { Site } from './programs/entities/site.entity';
 import { Recording } from './recordings';
+import { Registration, RegistrationForm } from './registration';
 import { AgendaItem, EchoSession, SessionSeries } from './sessions';
 
 /** Every TypeORM entity, listed once. */
@@ -68,4 +69,6 @@ export const entities = [
   Notification,
   AuditEntry,
   Recording,
+  RegistrationForm,
+  Registration,
 ];

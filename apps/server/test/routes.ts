@@ -7,6 +7,7 @@ import { CaseAttachmentsService } from '../src/cases/case-attachments.service';
 import { CasesService } from '../src/cases/cases.service';
 import { Recording } from '../src/recordings/entities/recording.entity';
 import { RecordingsService } from '../src/recordings/recordings.service';
+import { RegistrationService } from '../src/registration/registration.service';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { StorageService } from '../src/storage/storage.service';
 import {
@@ -429,6 +430,49 @@ export const ROUTES: Route[] = [
     call: async (f, t) => ({
       path: `/api/sessions/${(await impactTargets(f, t)).endedSession}/attendance/corrections`,
     }),
+  },
+  // issue 20: public registration and the funnel
+  {
+    method: 'get',
+    path: '/api/register/{programId}',
+    rule: 'public',
+    call: async (f, t) => ({ path: `/api/register/${await registrationForm(f, t)}` }),
+  },
+  {
+    method: 'post',
+    path: '/api/register/{programId}',
+    rule: 'public',
+    call: async (f, t) => ({
+      path: `/api/register/${await registrationForm(f, t)}`,
+      body: { name: 'Aoife Byrne', email: 'aoife@clinic.example', participationType: 'staff', consentToContact: true },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/registration/form',
+    rule: 'enrolment.manage',
+    call: async (f, t) => ({ path: `/api/programs/${await registrationForm(f, t)}/registration/form` }),
+  },
+  {
+    method: 'put',
+    path: '/api/programs/{id}/registration/form',
+    rule: 'enrolment.manage',
+    call: (f) => ({
+      path: `/api/programs/${f.program}/registration/form`,
+      body: { title: 'Register for Social Prescribing ECHO', completionSessions: 6 },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/registrations',
+    rule: 'enrolment.manage',
+    call: (f) => ({ path: `/api/programs/${f.program}/registrations` }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/registration/funnel',
+    rule: 'impact.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/registration/funnel` }),
   },
   { method: 'get', path: '/api/me/surveys', rule: 'signedIn', call: () => ({ path: '/api/me/surveys' }) },
   {
@@ -1069,4 +1113,10 @@ export async function fakeRecording(
 
 export function slidesFile(): Express.Multer.File {
   return { originalname: 'talk.pdf', buffer: tinyPdf('slides') } as Express.Multer.File;
+}
+
+/** The fixture program's registration form (made once per app), open: its program id. */
+async function registrationForm(f: Fixture, t: TestApp): Promise<string> {
+  await t.app.get(RegistrationService).saveForm(f.program, { title: 'Register', open: true }, f.admin);
+  return f.program;
 }

@@ -12,4 +12,5 @@ export * from './permissions';
 export * from './polls';
 export * from './programs';
 export * from './recordings';
+export * from './registration';
 export * from './sessions';

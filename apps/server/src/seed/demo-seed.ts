@@ -10,6 +10,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { DEMO_PASSWORD, demoAdmin, demoAgenda, demoPeople, demoProgram, demoSites } from './demo-data';
 import { seedImpactHistory } from './demo-impact';
 import { seedCommunity } from './demo-community';
+import { seedRegistration } from './demo-registration';
 
 /** `npm run seed:demo`: fills an empty database with a demo program, through the same services as the API. */
 async function main(): Promise<void> {
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     console.log(
       await seedImpactHistory(app, { programId: program.id, sites, nextSession: tuesday, durationMinutes: 90 }),
     );
+    console.log(await seedRegistration(app, { programId: program.id, sites }));
     const community = await seedCommunity(app, program.id);
     console.log(`  community: ${community.groups} groups (one private, for carers), ${community.posts} posts`);
     console.log(`\nSign in at ${config.publicUrl}/sign-in with password "${DEMO_PASSWORD}" as any of:`);

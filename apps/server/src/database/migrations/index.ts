@@ -13,6 +13,7 @@ import { LiveCrashRecovery1764106200000 } from './1764106200000-live-crash-recov
 import { Polls1764108000000 } from './1764108000000-polls';
 import { AdminOperations1764118800000 } from './1764118800000-admin-operations';
 import { AttendanceCorrections1764134000000 } from './1764134000000-attendance-corrections';
+import { Registration1764134000001 } from './1764134000001-registration';
 
 /** Every migration, in order; run at start (runMigrations, under a lock on PostgreSQL) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Polls1764108000000,
   AdminOperations1764118800000,
   AttendanceCorrections1764134000000,
+  Registration1764134000001,
 ];

@@ -6,6 +6,7 @@ import type {
   ImpactFilters,
   ImpactReport,
   ProgramDto,
+  RegistrationFunnel,
   SurveyResultsDto,
   SurveySummaryDto,
   UpdateProgramRequest,
@@ -49,6 +50,8 @@ export const updateImpactSettings = (
     'minAttendanceShare' | 'learningTarget' | 'learningTargetDate' | 'certificateShare' | 'certificateMinSessions'
   >,
 ) => api<ProgramDto>(program(id), request('PATCH', body));
+
+export const getRegistrationFunnel = (id: string) => api<RegistrationFunnel>(`${program(id)}/registration/funnel`);
 
 export const listSurveys = (id: string) => api<SurveySummaryDto[]>(`${program(id)}/surveys`);
 
