@@ -8,7 +8,16 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Features: each has an index.ts; they use the kernel, and each other only through that index. */
-export const SERVER_FEATURES = ['cases', 'community', 'deid', 'impact', 'live', 'recordings', 'registration', 'sessions'];
+export const SERVER_FEATURES = [
+  'cases',
+  'community',
+  'deid',
+  'impact',
+  'live',
+  'recordings',
+  'registration',
+  'sessions',
+];
 /** The kernel: what every feature may use. It imports no feature. */
 export const SERVER_KERNEL = [
   'auth',
