@@ -17,6 +17,7 @@ export const SERVER_FEATURES = [
   'impact',
   'live',
   'recordings',
+  'registration',
   'sessions',
 ];
 /** The kernel: what every feature may use. It imports no feature. */

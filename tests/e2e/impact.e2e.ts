@@ -53,6 +53,7 @@ test('a spoke attends, answers the survey and gets a certificate; the coordinato
   await expect(coordinator.getByRole('heading', { level: 1, name: 'Impact' })).toBeVisible();
   await expect(coordinator.getByRole('figure', { name: 'Attendance and learning experiences by month' })).toBeVisible();
   await coordinator.getByLabel(/Minimum attendance for a learning experience/).fill('0');
+  await coordinator.getByLabel(/Certificate: attendance for a session to count/).fill('0');
   await coordinator.getByRole('button', { name: 'Save settings' }).click();
   await expect(coordinator.getByText('Settings saved')).toBeVisible();
   await expect(coordinator.getByText(/attending at least 0% of a session/)).toBeVisible();

@@ -23,6 +23,7 @@ import { ProgramsModule } from './programs/programs.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RecordingsModule } from './recordings/recordings.module';
 import { RedisModule } from './redis/redis.module';
+import { RegistrationModule } from './registration';
 import { SessionsModule } from './sessions/sessions.module';
 import { StorageModule } from './storage/storage.module';
 
@@ -58,6 +59,8 @@ export class AppModule {
         // issue 20 A: self-assessment to learning plan; exchanges and mentoring
         AssessmentModule,
         ExchangesModule,
+        // issue 20: public registration and the funnel
+        RegistrationModule,
       ],
     };
   }

@@ -4,7 +4,7 @@ import { PasswordReset } from './auth/entities/password-reset.entity';
 import { User } from './auth/entities/user.entity';
 import { AssessmentAnswer, AssessmentRound, AssessmentTemplate, PlannedActivity, Priority } from './assessment';
 import { LearningActivity, MentoringPair } from './exchanges';
-import { Certificate, Survey, SurveyRecipient, SurveyResponse } from './impact';
+import { AttendanceCorrection, Certificate, Survey, SurveyRecipient, SurveyResponse } from './impact';
 import { Attendance, ChatMessageEntity, LiveRoomSnapshot, Poll, PollAnswer } from './live';
 import { CaseAttachment, CaseConfirmation, EchoCase, Recommendation } from './cases';
 import {
@@ -27,6 +27,7 @@ import { Membership } from './programs/entities/membership.entity';
 import { Program } from './programs/entities/program.entity';
 import { Site } from './programs/entities/site.entity';
 import { Recording } from './recordings';
+import { Registration, RegistrationForm } from './registration';
 import { AgendaItem, EchoSession, SessionSeries } from './sessions';
 
 /** Every TypeORM entity, listed once. */
@@ -51,6 +52,7 @@ export const entities = [
   SurveyRecipient,
   SurveyResponse,
   Certificate,
+  AttendanceCorrection,
   EchoCase,
   CaseConfirmation,
   Recommendation,
@@ -77,4 +79,6 @@ export const entities = [
   PlannedActivity,
   LearningActivity,
   MentoringPair,
+  RegistrationForm,
+  Registration,
 ];

@@ -606,7 +606,7 @@ describe('a live session end to survey and certificate, over socket.io', () => {
     spoke = await account(t.app, 'spoke');
     other = await account(t.app, 'other');
     const programs = t.app.get(ProgramsService);
-    programId = (await programs.create({ name: 'Dementia Care ECHO', minAttendanceShare: 0 })).id;
+    programId = (await programs.create({ name: 'Dementia Care ECHO', minAttendanceShare: 0, certificateShare: 0 })).id;
     const repo = t.app.get(DataSource).getRepository(Membership);
     for (const [a, role, pt] of [
       [host, 'facilitator', 'staff'],

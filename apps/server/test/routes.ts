@@ -8,6 +8,7 @@ import { CasesService } from '../src/cases/cases.service';
 import { PreparedPolls } from '../src/live/prepared-polls';
 import { Recording } from '../src/recordings/entities/recording.entity';
 import { RecordingsService } from '../src/recordings/recordings.service';
+import { RegistrationService } from '../src/registration/registration.service';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { StorageService } from '../src/storage/storage.service';
 import {
@@ -470,6 +471,66 @@ export const ROUTES: Route[] = [
     path: '/api/sessions/{id}/attendance',
     rule: 'attendance.read',
     call: async (f, t) => ({ path: `/api/sessions/${(await impactTargets(f, t)).endedSession}/attendance` }),
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/attendance/corrections',
+    rule: 'attendance.correct',
+    call: async (f, t) => ({
+      path: `/api/sessions/${(await impactTargets(f, t)).endedSession}/attendance/corrections`,
+      body: { userId: f.admin.id, minutes: 60, reason: 'Joined on a colleague’s device' },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/attendance/corrections',
+    rule: 'attendance.read',
+    call: async (f, t) => ({
+      path: `/api/sessions/${(await impactTargets(f, t)).endedSession}/attendance/corrections`,
+    }),
+  },
+  // issue 20: public registration and the funnel
+  {
+    method: 'get',
+    path: '/api/register/{programId}',
+    rule: 'public',
+    call: async (f, t) => ({ path: `/api/register/${await registrationForm(f, t)}` }),
+  },
+  {
+    method: 'post',
+    path: '/api/register/{programId}',
+    rule: 'public',
+    call: async (f, t) => ({
+      path: `/api/register/${await registrationForm(f, t)}`,
+      body: { name: 'Aoife Byrne', email: 'aoife@clinic.example', participationType: 'staff', consentToContact: true },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/registration/form',
+    rule: 'enrolment.manage',
+    call: async (f, t) => ({ path: `/api/programs/${await registrationForm(f, t)}/registration/form` }),
+  },
+  {
+    method: 'put',
+    path: '/api/programs/{id}/registration/form',
+    rule: 'enrolment.manage',
+    call: (f) => ({
+      path: `/api/programs/${f.program}/registration/form`,
+      body: { title: 'Register for Social Prescribing ECHO', completionSessions: 6 },
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/registrations',
+    rule: 'enrolment.manage',
+    call: (f) => ({ path: `/api/programs/${f.program}/registrations` }),
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/registration/funnel',
+    rule: 'impact.read',
+    call: (f) => ({ path: `/api/programs/${f.program}/registration/funnel` }),
   },
   { method: 'get', path: '/api/me/surveys', rule: 'signedIn', call: () => ({ path: '/api/me/surveys' }) },
   {
@@ -1237,4 +1298,10 @@ export async function fakeRecording(
 
 export function slidesFile(): Express.Multer.File {
   return { originalname: 'talk.pdf', buffer: tinyPdf('slides') } as Express.Multer.File;
+}
+
+/** The fixture program's registration form (made once per app), open: its program id. */
+async function registrationForm(f: Fixture, t: TestApp): Promise<string> {
+  await t.app.get(RegistrationService).saveForm(f.program, { title: 'Register', open: true }, f.admin);
+  return f.program;
 }

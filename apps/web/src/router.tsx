@@ -15,6 +15,7 @@ import { invitationPages } from './features/invitations';
 import { livePages } from './features/live';
 import { programPages, ProgramsPage } from './features/programs';
 import { recordingPages } from './features/recordings';
+import { registrationPages } from './features/registration';
 import { sessionPages } from './features/sessions';
 import { surveyPages } from './features/surveys';
 import { AppLayout } from './layout/AppLayout';
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
           { path: 'invite/:token', lazy: invitationPages.InvitationPage },
           { path: 'connection-test', lazy: connectionPages.ConnectionTestPage },
           { path: 'certificates/verify/:code?', lazy: certificatePages.VerifyCertificatePage },
+          { path: 'register/:programId', lazy: registrationPages.RegisterPage },
           {
             element: <RequireAuth />,
             children: [

@@ -375,7 +375,7 @@ export interface AuditEntryDto {
   threadId: string | null;
   actor: PersonRef | null;
   action: string;
-  targetType: 'group' | 'member' | 'join_request' | 'thread' | 'post';
+  targetType: 'group' | 'member' | 'join_request' | 'thread' | 'post' | 'attendance';
   targetId: string;
   detail: string;
   createdAt: string;

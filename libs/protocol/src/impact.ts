@@ -138,6 +138,8 @@ export interface ImpactReport {
   filters: ImpactFilters;
   settings: {
     minAttendanceShare: number;
+    certificateShare: number;
+    certificateMinSessions: number;
     learningTarget: number | null;
     learningTargetDate: string | null;
     timeZone: string;
@@ -185,6 +187,29 @@ export interface AttendanceRecord {
   minutes: number;
   present: boolean;
   learningExperience: boolean;
+  /** The minutes the connection rows give; `minutes` differs when a coordinator corrected them. */
+  recordedMinutes: number;
+  corrected: boolean;
+}
+
+/** A coordinator's change to one person's minutes at one session (the rows it overrides stay). */
+export interface AttendanceCorrectionDto {
+  id: string;
+  sessionId: string;
+  userId: string;
+  displayName: string;
+  minutesBefore: number;
+  minutesAfter: number;
+  reason: string;
+  correctedBy: { id: string; displayName: string } | null;
+  createdAt: string;
+}
+
+export interface CorrectAttendanceRequest {
+  userId: string;
+  /** The minutes the person attended, as corrected. */
+  minutes: number;
+  reason: string;
 }
 
 // ---- surveys -------------------------------------------------------------------
@@ -290,6 +315,8 @@ export interface CertificatePeriodDto {
   hours: number;
   /** The latest certificate issued with exactly these figures, if any. */
   code: string | null;
+  /** The program's rule: sessions needed in the period for its certificate (fewer: none can be issued). */
+  sessionsNeeded: number;
 }
 
 /** `GET /api/certificates/verify/:code`: who, what, how many hours; nothing more. */

@@ -15,4 +15,5 @@ export * from './polls';
 export * from './programme';
 export * from './programs';
 export * from './recordings';
+export * from './registration';
 export * from './sessions';

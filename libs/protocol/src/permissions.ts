@@ -26,6 +26,10 @@ export const PERMISSIONS = {
   // Impact: the hub team sees the figures; only the managers see who attended (names, emails).
   'impact.read': ['facilitator', 'coordinator', 'expert'],
   'attendance.read': hubManagers,
+  // Correct a person's minutes at a session, with a reason (issue #20).
+  'attendance.correct': hubManagers,
+  // The public registration form (issue #20): configure it, read who registered (e-mails, accessibility needs).
+  'enrolment.manage': hubManagers,
   'surveys.manage': hubManagers,
   'slides.upload': ['facilitator', 'coordinator', 'expert'],
   'cases.submit': everyone,

@@ -13,6 +13,10 @@ export interface ProgramDto {
   learningTargetDate: string | null;
   /** Share of a session's scheduled duration a person must attend for a learning experience (0–1, default 0.5). */
   minAttendanceShare: number;
+  /** Certificate rule: share of a session attended for it to count on a certificate (0–1, default 0.8). */
+  certificateShare: number;
+  /** Certificate rule: sessions so attended needed in a period (a month or a year) for its certificate (default 1). */
+  certificateMinSessions: number;
   timeZone: string;
   /** Whether every member sees the other members' e-mail addresses (see `seesMemberEmails`); off by default. */
   memberEmailsVisible: boolean;
@@ -30,6 +34,8 @@ export interface CreateProgramRequest {
   /** YYYY-MM-DD; null clears it. */
   learningTargetDate?: string | null;
   minAttendanceShare?: number;
+  certificateShare?: number;
+  certificateMinSessions?: number;
   timeZone?: string;
   memberEmailsVisible?: boolean;
 }

@@ -26,6 +26,7 @@ import { Reaction } from '../community/entities/reaction.entity';
 import { ReadMarker } from '../community/entities/read-marker.entity';
 import { Thread } from '../community/entities/thread.entity';
 import { nowIso } from '../database/columns';
+import { AttendanceCorrection } from '../impact/entities/attendance-correction.entity';
 import { Certificate } from '../impact/entities/certificate.entity';
 import { SurveyRecipient } from '../impact/entities/survey-recipient.entity';
 import { Attendance } from '../live/entities/attendance.entity';
@@ -67,6 +68,7 @@ const TABLES: PersonTable[] = [
   { name: 'readMarkers', entity: ReadMarker, column: 'userId' },
   { name: 'notifications', entity: Notification, column: 'userId' },
   { name: 'certificates', entity: Certificate, column: 'userId' },
+  { name: 'attendanceCorrections', entity: AttendanceCorrection, column: 'userId' },
   { name: 'surveysReceived', entity: SurveyRecipient, column: 'userId' },
   { name: 'moderationActions', entity: AuditEntry, column: 'actorId' },
   { name: 'adminActionsOnAccount', entity: AdminAuditEntry, column: 'targetUserId' },

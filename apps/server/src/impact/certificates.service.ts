@@ -6,10 +6,10 @@ import { DataSource, In } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AgendaItem } from '../sessions';
-import { toHours, toMinutes } from './attendance-math';
+import { isLearningExperience, toHours, toMinutes } from './attendance-math';
 import { certificatePdf } from './certificate-pdf';
 import { Certificate } from './entities/certificate.entity';
-import { invalid, notFound, nothingToCertify } from './impact.errors';
+import { invalid, notFound, nothingToCertify, tooFewSessions } from './impact.errors';
 import { ImpactService, type PersonSession } from './impact.service';
 import { monthOf, parsePeriod } from './periods';
 
@@ -44,7 +44,7 @@ export class CertificatesService {
   /** The months and years in which a person has learning experiences, newest first, with any certificate issued. */
   async periods(programId: string, userId: string): Promise<CertificatePeriodDto[]> {
     const { program, records } = await this.impact.personRecords(programId, userId);
-    const learned = records.filter((r) => r.learningExperience);
+    const learned = records.filter(certifiable(program));
     const months = [...new Set(learned.map((r) => monthOf(r.session.startsAt, program.timeZone)))];
     const keys = [...months, ...new Set(months.map((m) => m.slice(0, 4)))].sort((a, b) => b.localeCompare(a));
     const issued = await this.db
@@ -63,6 +63,7 @@ export class CertificatesService {
         minutes: f.minutes,
         hours: toHours(f.minutes * 60_000),
         code: match?.code ?? null,
+        sessionsNeeded: program.certificateMinSessions,
       };
     });
   }
@@ -80,11 +81,14 @@ export class CertificatesService {
     const period = parsePeriod(periodKey, program.timeZone);
     if (!period) throw invalid('period', 'period must be a month (YYYY-MM) or a year (YYYY)');
     const f = figures(
-      records.filter(
-        (r) => r.learningExperience && r.session.startsAt >= period.start && r.session.startsAt < period.end,
-      ),
+      records
+        .filter(certifiable(program))
+        .filter((r) => r.session.startsAt >= period.start && r.session.startsAt < period.end),
     );
     if (!f.sessions) throw nothingToCertify(period.label);
+    if (f.sessions < program.certificateMinSessions) {
+      throw tooFewSessions(period.label, f.sessions, program.certificateMinSessions);
+    }
     const repo = this.db.getRepository(Certificate);
     let certificate = await repo.findOne({
       where: { programId, userId: holderId, period: period.key, sessions: f.sessions, minutes: f.minutes },
@@ -161,6 +165,12 @@ export class CertificatesService {
     }
   }
 }
+
+/** The program's certificate rule: a session counts when at least its share of the scheduled time was attended. */
+const certifiable =
+  (program: { certificateShare: number }) =>
+  (r: PersonSession): boolean =>
+    isLearningExperience(r.ms, r.session.durationMinutes, program.certificateShare);
 
 function figures(learned: PersonSession[]): Figures {
   return {

@@ -1,16 +1,21 @@
-import type { AttendanceRecord, ImpactReport } from '@echo-hub/protocol';
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import type { AttendanceCorrectionDto, AttendanceRecord, ImpactReport } from '@echo-hub/protocol';
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Access } from '../auth/access.decorators';
-import { ImpactQueryDto } from './dto/impact.dto';
+import { Access, CurrentUser } from '../auth/access.decorators';
+import type { AuthUser } from '../auth/auth.types';
+import { AttendanceCorrectionsService } from './attendance-corrections.service';
+import { CorrectAttendanceDto, ImpactQueryDto } from './dto/impact.dto';
 import { ImpactService } from './impact.service';
 
 @ApiTags('impact')
 @ApiBearerAuth()
 @Controller()
 export class ImpactController {
-  constructor(private readonly impact: ImpactService) {}
+  constructor(
+    private readonly impact: ImpactService,
+    private readonly corrections: AttendanceCorrectionsService,
+  ) {}
 
   /** Sessions, learning experiences, people, hours; by site, role, participation type, profession, month and session. */
   @Access('impact.read')
@@ -36,6 +41,24 @@ export class ImpactController {
   @Get('sessions/:id/attendance')
   sessionAttendance(@Param('id') id: string): Promise<AttendanceRecord[]> {
     return this.impact.sessionAttendance(id);
+  }
+
+  /** A coordinator's correction of one person's minutes, with the reason (the attendance rows stay). */
+  @Access('attendance.correct', 'session')
+  @Post('sessions/:id/attendance/corrections')
+  correct(
+    @Param('id') id: string,
+    @Body() dto: CorrectAttendanceDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AttendanceCorrectionDto> {
+    return this.corrections.correct(id, dto, user);
+  }
+
+  /** Every correction of the session's attendance, newest first: who, when, before, after and why. */
+  @Access('attendance.read', 'session')
+  @Get('sessions/:id/attendance/corrections')
+  listCorrections(@Param('id') id: string): Promise<AttendanceCorrectionDto[]> {
+    return this.corrections.list(id);
   }
 }
 

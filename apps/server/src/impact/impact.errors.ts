@@ -10,6 +10,8 @@ export const ImpactError = {
   SurveyClosed: 'SURVEY_CLOSED',
   NothingToCertify: 'NO_ATTENDANCE_IN_PERIOD',
   NotYours: 'NOT_YOUR_CERTIFICATE',
+  SessionNotDelivered: 'SESSION_NOT_DELIVERED',
+  TooFewSessions: 'TOO_FEW_SESSIONS',
 } as const;
 
 export { invalidField as invalid, notFound } from '../common/domain-error';
@@ -46,4 +48,19 @@ export const notYours = () =>
     ErrorKind.Forbidden,
     ImpactError.NotYours,
     'Only a facilitator or coordinator may download someone else’s certificate',
+  );
+
+export const sessionNotDelivered = () =>
+  new DomainError(
+    ErrorKind.Conflict,
+    ImpactError.SessionNotDelivered,
+    'Attendance can be corrected once the session has taken place (live or ended, not practice)',
+  );
+
+export const tooFewSessions = (period: string, sessions: number, needed: number) =>
+  new DomainError(
+    ErrorKind.Unprocessable,
+    ImpactError.TooFewSessions,
+    `The program's certificate needs ${needed} sessions attended in ${period}; this person has ${sessions}`,
+    { sessions, needed },
   );

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SessionsModule } from '../sessions';
+import { AttendanceCorrectionsService } from './attendance-corrections.service';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 import { Clock } from './clock';
@@ -12,7 +13,7 @@ import { SurveysService } from './surveys.service';
 @Module({
   imports: [SessionsModule],
   controllers: [ImpactController, SurveysController, CertificatesController],
-  providers: [Clock, ImpactService, SurveysService, CertificatesService],
+  providers: [Clock, ImpactService, AttendanceCorrectionsService, SurveysService, CertificatesService],
   exports: [ImpactService, SurveysService],
 })
 export class ImpactModule {}

@@ -27,6 +27,7 @@ import { Site } from '../programs/entities/site.entity';
 import { EchoSession } from '../sessions';
 import { attendedMs, isLearningExperience, ratio, toHours, toMinutes } from './attendance-math';
 import { Clock } from './clock';
+import { AttendanceCorrection } from './entities/attendance-correction.entity';
 import { SurveyRecipient } from './entities/survey-recipient.entity';
 import { SurveyResponse } from './entities/survey-response.entity';
 import { Survey } from './entities/survey.entity';
@@ -64,7 +65,11 @@ export interface PersonSession {
   participationType: ParticipationType | null;
   /** A member of the program when the session ended (absent members are listed too). */
   registered: boolean;
+  /** Time attended: from the connection rows, or the latest coordinator's correction. */
   ms: number;
+  /** Time the connection rows give. */
+  recordedMs: number;
+  corrected: boolean;
   present: boolean;
   learningExperience: boolean;
 }
@@ -118,6 +123,8 @@ export class ImpactService {
       filters,
       settings: {
         minAttendanceShare: program.minAttendanceShare,
+        certificateShare: program.certificateShare,
+        certificateMinSessions: program.certificateMinSessions,
         learningTarget: program.learningTarget,
         learningTargetDate: program.learningTargetDate,
         timeZone,
@@ -220,6 +227,11 @@ export class ImpactService {
     return { program, records: records.filter((r) => r.userId === userId && r.present) };
   }
 
+  /** Everyone's delivered sessions attended in a program (for the registration funnel). */
+  async presentRecords(programId: string): Promise<PersonSession[]> {
+    return (await this.load(programId, {}, this.clock.now())).records.filter((r) => r.present);
+  }
+
   // ---- loading -------------------------------------------------------------------
 
   private async load(programId: string, filters: ImpactFilters, now: number): Promise<Loaded> {
@@ -245,7 +257,13 @@ export class ImpactService {
       .getRepository(Membership)
       .find({ where: { programId: program.id }, relations: { user: true } });
     const memberOf = new Map(members.map((m) => [m.userId, m]));
-    const outsiders = [...new Set(rows.map((r) => r.userId))].filter((id) => !memberOf.has(id));
+    const corrections = await this.correctionsOf(sessions.map((s) => s.id));
+    const outsiders = [...new Set([...rows.map((r) => r.userId), ...corrections.map((c) => c.userId)])].filter(
+      (id) => !memberOf.has(id),
+    );
+    // The latest correction of each person at each session gives their minutes.
+    const correctedMs = new Map<string, number>();
+    for (const c of corrections) correctedMs.set(`${c.sessionId}:${c.userId}`, c.minutesAfter * 60_000);
     const users = new Map(
       (outsiders.length ? await this.db.getRepository(User).findBy({ id: In(outsiders) }) : []).map((u) => [u.id, u]),
     );
@@ -269,7 +287,8 @@ export class ImpactService {
         const latest = own.reduce((a, b) => (b.joinedAt > a.joinedAt ? b : a));
         const member = memberOf.get(userId);
         const user = member?.user ?? users.get(userId);
-        const ms = attendedMs(own, end, now);
+        const recordedMs = attendedMs(own, end, now);
+        const ms = correctedMs.get(`${session.id}:${userId}`) ?? recordedMs;
         records.push({
           session,
           userId,
@@ -281,12 +300,17 @@ export class ImpactService {
           participationType: member?.participationType ?? null,
           registered: member !== undefined && member.createdAt <= endIso,
           ms,
+          recordedMs,
+          corrected: correctedMs.has(`${session.id}:${userId}`),
           present: true,
           learningExperience: isLearningExperience(ms, session.durationMinutes, program.minAttendanceShare),
         });
       }
       for (const m of members) {
-        if (attendees.has(m.userId) || m.createdAt > endIso) continue;
+        if (attendees.has(m.userId)) continue;
+        // No connection of theirs, but a coordinator recorded time (e.g. they joined on a colleague's device).
+        const ms = correctedMs.get(`${session.id}:${m.userId}`);
+        if (m.createdAt > endIso && ms === undefined) continue;
         records.push({
           session,
           userId: m.userId,
@@ -296,10 +320,12 @@ export class ImpactService {
           siteId: m.siteId,
           profession: m.profession,
           participationType: m.participationType,
-          registered: true,
-          ms: 0,
-          present: false,
-          learningExperience: false,
+          registered: m.createdAt <= endIso,
+          ms: ms ?? 0,
+          recordedMs: 0,
+          corrected: ms !== undefined,
+          present: Boolean(ms),
+          learningExperience: isLearningExperience(ms ?? 0, session.durationMinutes, program.minAttendanceShare),
         });
       }
     }
@@ -317,6 +343,20 @@ export class ImpactService {
     // In chunks: SQLite bounds the number of parameters in one statement.
     for (let i = 0; i < sessionIds.length; i += 500) {
       rows.push(...(await this.db.getRepository(Attendance).findBy({ sessionId: In(sessionIds.slice(i, i + 500)) })));
+    }
+    return rows;
+  }
+
+  /** The corrections of these sessions, oldest first (so the latest of a person wins). */
+  private async correctionsOf(sessionIds: string[]): Promise<AttendanceCorrection[]> {
+    const rows: AttendanceCorrection[] = [];
+    for (let i = 0; i < sessionIds.length; i += 500) {
+      rows.push(
+        ...(await this.db.getRepository(AttendanceCorrection).find({
+          where: { sessionId: In(sessionIds.slice(i, i + 500)) },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        })),
+      );
     }
     return rows;
   }
@@ -622,6 +662,8 @@ function toRecord(r: PersonSession, sites: Map<string, Site>): AttendanceRecord 
     minutes: toMinutes(r.ms),
     present: r.present,
     learningExperience: r.learningExperience,
+    recordedMinutes: toMinutes(r.recordedMs),
+    corrected: r.corrected,
   };
 }
 

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, demoAdmin, demoAgenda, demoPeople, demoProgram, demoSite
 import { seedImpactHistory } from './demo-impact';
 import { seedCommunity } from './demo-community';
 import { seedProgrammeDemo } from './demo-assessment';
+import { seedRegistration } from './demo-registration';
 
 /** `npm run seed:demo`: fills an empty database with a demo program, through the same services as the API. */
 async function main(): Promise<void> {
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     console.log(
       await seedImpactHistory(app, { programId: program.id, sites, nextSession: tuesday, durationMinutes: 90 }),
     );
+    console.log(await seedRegistration(app, { programId: program.id, sites }));
     const community = await seedCommunity(app, program.id);
     console.log(`  community: ${community.groups} groups (one private, for carers), ${community.posts} posts`);
     console.log(await seedProgrammeDemo(app, { programId: program.id, firstSessionId: series.id }));

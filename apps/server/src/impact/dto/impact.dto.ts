@@ -1,5 +1,6 @@
 import {
   type AttendanceRole,
+  type CorrectAttendanceRequest,
   type CreateSurveyRequest,
   type ImpactFilters,
   PARTICIPATION_TYPES,
@@ -188,4 +189,24 @@ export class CertificatesQueryDto {
   @Optional()
   @IsUUID('4', { message: 'userId must be a UUID' })
   userId?: string;
+}
+
+/** `POST /api/sessions/:id/attendance/corrections`: a person's minutes at the session, as corrected, and why. */
+export class CorrectAttendanceDto implements CorrectAttendanceRequest {
+  @ApiProperty({ format: 'uuid', description: 'The person whose attendance is corrected' })
+  @IsUUID('4', { message: 'userId must be a UUID' })
+  userId: string;
+
+  @ApiProperty({ example: 55, minimum: 0, maximum: 1440, description: 'Minutes the person attended' })
+  @IsInt({ message: 'minutes must be a whole number from 0 to 1440' })
+  @Min(0, { message: 'minutes must be a whole number from 0 to 1440' })
+  @Max(1440, { message: 'minutes must be a whole number from 0 to 1440' })
+  minutes: number;
+
+  @ApiProperty({ example: 'Joined on a colleague’s device for the first 40 minutes', maxLength: 500 })
+  @Trim()
+  @IsString({ message: 'reason must be text' })
+  @IsNotEmpty({ message: 'reason is required' })
+  @MaxLength(500, { message: 'reason must be at most 500 characters' })
+  reason: string;
 }

@@ -88,6 +88,25 @@ export class CreateProgramDto implements CreateProgramRequest {
   @Max(1, { message: 'minAttendanceShare must be a number from 0 to 1' })
   minAttendanceShare?: number;
 
+  @ApiPropertyOptional({
+    example: 0.8,
+    minimum: 0,
+    maximum: 1,
+    description: 'Certificate rule: share of the scheduled duration attended for a session to count on a certificate',
+  })
+  @Optional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'certificateShare must be a number from 0 to 1' })
+  @Min(0, { message: 'certificateShare must be a number from 0 to 1' })
+  @Max(1, { message: 'certificateShare must be a number from 0 to 1' })
+  certificateShare?: number;
+
+  @ApiPropertyOptional({ example: 1, minimum: 1, description: 'Certificate rule: sessions needed in a period' })
+  @Optional()
+  @IsInt({ message: 'certificateMinSessions must be a whole number from 1 to 100' })
+  @Min(1, { message: 'certificateMinSessions must be a whole number from 1 to 100' })
+  @Max(100, { message: 'certificateMinSessions must be a whole number from 1 to 100' })
+  certificateMinSessions?: number;
+
   @ApiPropertyOptional({ example: 'Europe/London' })
   @Optional()
   @IsTimeZone()

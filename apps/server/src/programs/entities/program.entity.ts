@@ -29,6 +29,14 @@ export class Program extends BaseEntity {
   @Column({ type: 'real', default: () => '0.5' })
   minAttendanceShare: number;
 
+  /** Certificate rule: share of a session's scheduled duration attended for it to count on a certificate. */
+  @Column({ type: 'real', default: () => '0.8' })
+  certificateShare: number;
+
+  /** Certificate rule: sessions so attended needed in a period (month or year) for its certificate. */
+  @Column({ type: 'integer', default: 1 })
+  certificateMinSessions: number;
+
   @Column({ type: 'varchar', length: 64 })
   timeZone: string;
 

@@ -48,14 +48,18 @@ export function CertificatesSection({ programId }: { programId: string }) {
                     <td>{p.sessions}</td>
                     <td>{p.hours.toFixed(2)}</td>
                     <td>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        disabled={action.pending}
-                        onClick={() => void download(p.period)}
-                      >
-                        Download certificate for {p.label}
-                      </button>
+                      {p.sessions < p.sessionsNeeded ? (
+                        <span>The programme’s certificate needs {p.sessionsNeeded} sessions in the period</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          disabled={action.pending}
+                          onClick={() => void download(p.period)}
+                        >
+                          Download certificate for {p.label}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -1,9 +1,12 @@
 import type {
+  AttendanceCorrectionDto,
   AttendanceRecord,
+  CorrectAttendanceRequest,
   CreateSurveyRequest,
   ImpactFilters,
   ImpactReport,
   ProgramDto,
+  RegistrationFunnel,
   SurveyResultsDto,
   SurveySummaryDto,
   UpdateProgramRequest,
@@ -31,10 +34,24 @@ export async function downloadAttendanceCsv(id: string, filters: ImpactFilters):
 export const getSessionAttendance = (sessionId: string) =>
   api<AttendanceRecord[]>(`/sessions/${encodeURIComponent(sessionId)}/attendance`);
 
+export const listAttendanceCorrections = (sessionId: string) =>
+  api<AttendanceCorrectionDto[]>(`/sessions/${encodeURIComponent(sessionId)}/attendance/corrections`);
+
+export const correctAttendance = (sessionId: string, body: CorrectAttendanceRequest) =>
+  api<AttendanceCorrectionDto>(
+    `/sessions/${encodeURIComponent(sessionId)}/attendance/corrections`,
+    request('POST', body),
+  );
+
 export const updateImpactSettings = (
   id: string,
-  body: Pick<UpdateProgramRequest, 'minAttendanceShare' | 'learningTarget' | 'learningTargetDate'>,
+  body: Pick<
+    UpdateProgramRequest,
+    'minAttendanceShare' | 'learningTarget' | 'learningTargetDate' | 'certificateShare' | 'certificateMinSessions'
+  >,
 ) => api<ProgramDto>(program(id), request('PATCH', body));
+
+export const getRegistrationFunnel = (id: string) => api<RegistrationFunnel>(`${program(id)}/registration/funnel`);
 
 export const listSurveys = (id: string) => api<SurveySummaryDto[]>(`${program(id)}/surveys`);
 

@@ -18,8 +18,10 @@ import { TargetChart } from './charts/TargetChart';
 import { GroupTable } from './GroupTable';
 import { ImpactFiltersForm } from './ImpactFiltersForm';
 import { ImpactSettingsForm } from './ImpactSettingsForm';
+import { RegistrationFunnelSection } from './RegistrationFunnelSection';
 import { SessionsTable } from './SessionsTable';
 import { SurveysSection } from './SurveysSection';
+import { RegistrationSettings } from '../../registration';
 import '../impact.css';
 
 /** `/programs/:programId/impact`: what the program can show its funders. */
@@ -63,6 +65,9 @@ export function ImpactPage() {
       {report.status === 'loading' && <Loading>Counting attendance…</Loading>}
       {report.status === 'error' && <ErrorAlert error={report.error} />}
       {report.status === 'ready' && <ImpactReportView report={report.data} manager={manager} version={version} />}
+      {/* issue 20: registration funnel */}
+      <RegistrationFunnelSection programId={program.id} version={version} />
+      {manager && <RegistrationSettings programId={program.id} onSaved={() => setVersion((v) => v + 1)} />}
       {manager && (
         <ImpactSettingsForm
           program={program}

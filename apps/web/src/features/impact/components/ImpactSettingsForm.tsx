@@ -25,6 +25,8 @@ export function ImpactSettingsForm({ program, onSaved }: ImpactSettingsFormProps
         minAttendanceShare: Number(field('minAttendancePercent')) / 100,
         ...(target ? { learningTarget: Number(target) } : {}),
         learningTargetDate: field('learningTargetDate') || null,
+        certificateShare: Number(field('certificatePercent')) / 100,
+        certificateMinSessions: Number(field('certificateMinSessions')),
       });
       setSaved('Settings saved; the figures above use them.');
       onSaved(saved);
@@ -34,7 +36,16 @@ export function ImpactSettingsForm({ program, onSaved }: ImpactSettingsFormProps
     <section aria-labelledby="impact-settings-title" className="panel">
       <h2 id="impact-settings-title">What counts</h2>
       <form className="form impact-settings" onSubmit={onSubmit} noValidate>
-        <FormError error={action.error} fields={['minAttendanceShare', 'learningTarget', 'learningTargetDate']} />
+        <FormError
+          error={action.error}
+          fields={[
+            'minAttendanceShare',
+            'learningTarget',
+            'learningTargetDate',
+            'certificateShare',
+            'certificateMinSessions',
+          ]}
+        />
         <Field
           label="Minimum attendance for a learning experience (% of the scheduled duration)"
           hint="0 counts anyone who joined at all."
@@ -72,6 +83,40 @@ export function ImpactSettingsForm({ program, onSaved }: ImpactSettingsFormProps
         >
           {(p) => (
             <input {...p} name="learningTargetDate" type="date" defaultValue={program.learningTargetDate ?? ''} />
+          )}
+        </Field>
+        <Field
+          label="Certificate: attendance for a session to count (% of the scheduled duration)"
+          error={action.fieldError('certificateShare')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              name="certificatePercent"
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              required
+              defaultValue={Math.round(program.certificateShare * 100)}
+            />
+          )}
+        </Field>
+        <Field
+          label="Certificate: sessions needed in the month or year"
+          error={action.fieldError('certificateMinSessions')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              name="certificateMinSessions"
+              type="number"
+              min={1}
+              max={100}
+              step={1}
+              required
+              defaultValue={program.certificateMinSessions}
+            />
           )}
         </Field>
         <div className="actions">

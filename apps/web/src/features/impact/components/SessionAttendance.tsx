@@ -5,6 +5,7 @@ import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
 import { PARTICIPATION_LABELS, roleLabel } from '../../programs';
 import { getSessionAttendance, sendSessionSurvey } from '../api/impact';
+import { AttendanceCorrections } from './AttendanceCorrections';
 
 /** Who attended a delivered session and for how long, and who was absent (facilitators and coordinators). */
 export function SessionAttendance({ session }: { session: SessionDto }) {
@@ -62,7 +63,7 @@ export function SessionAttendance({ session }: { session: SessionDto }) {
                   <td>{roleLabel(r.role === 'admin' ? null : r.role)}</td>
                   <td>{r.siteName ?? '—'}</td>
                   <td>{r.participationType ? PARTICIPATION_LABELS[r.participationType] : '—'}</td>
-                  <td>{r.minutes}</td>
+                  <td>{r.corrected ? `${r.minutes} (corrected; recorded ${r.recordedMinutes})` : r.minutes}</td>
                   <td>{r.present ? 'Yes' : 'Absent'}</td>
                   <td>{r.learningExperience ? 'Yes' : 'No'}</td>
                 </tr>
@@ -70,6 +71,14 @@ export function SessionAttendance({ session }: { session: SessionDto }) {
             </tbody>
           </table>
         </div>
+      )}
+      {list.status === 'ready' && (
+        <AttendanceCorrections
+          sessionId={session.id}
+          myRole={session.myRole}
+          people={list.data}
+          onCorrected={list.reload}
+        />
       )}
     </section>
   );
