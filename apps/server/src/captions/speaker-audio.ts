@@ -101,13 +101,16 @@ export class SpeakerAudio {
       'pipe:1',
     ];
     this.stream = opts.engine.open(opts.onText, (m) => !this.closed && opts.onError(m));
-    const child = spawn(opts.ffmpeg, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(opts.ffmpeg, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-500)));
     this.ffmpeg = child;
     child.stdin?.end(sdp);
     child.stdout?.on('data', (pcm: Buffer) => this.stream?.write(pcm));
     child.once('error', (e) => opts.onError(`ffmpeg could not start (${e.message}): set FFMPEG_PATH`));
     child.once('exit', (code, signal) => {
-      if (!this.closed) opts.onError(`ffmpeg stopped decoding captions audio (${signal ?? `exit ${code}`})`);
+      if (!this.closed)
+        opts.onError(`ffmpeg stopped decoding captions audio (${signal ?? `exit ${code}`}) ${stderr.trim()}`.trim());
     });
   }
 }
