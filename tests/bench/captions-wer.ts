@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 // The engine exactly as the hub runs it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { PocketsphinxEngine, SAMPLE_RATE } from '../../apps/server/src/captions';
+import { PocketsphinxEngine, SAMPLE_RATE } from '../../apps/server/src/captions/engine';
 import { repoRoot } from './lib/host-ipc';
 
 const SETS: Record<string, string[]> = {
