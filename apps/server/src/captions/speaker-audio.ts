@@ -11,7 +11,8 @@ import { type CaptionEngine, type CaptionStream, SAMPLE_RATE } from './engine';
 export class SpeakerAudio {
   private ffmpeg?: ChildProcess;
   private stream?: CaptionStream;
-  private closed = false;
+  /** ffmpeg stops by itself some seconds after packets stop (a paused consumer): then this is closed too. */
+  closed = false;
 
   private constructor(
     private readonly transport: ms.PlainTransport,
@@ -109,8 +110,9 @@ export class SpeakerAudio {
     child.stdout?.on('data', (pcm: Buffer) => this.stream?.write(pcm));
     child.once('error', (e) => opts.onError(`ffmpeg could not start (${e.message}): set FFMPEG_PATH`));
     child.once('exit', (code, signal) => {
-      if (!this.closed)
-        opts.onError(`ffmpeg stopped decoding captions audio (${signal ?? `exit ${code}`}) ${stderr.trim()}`.trim());
+      if (this.closed) return;
+      opts.onError(`ffmpeg stopped decoding captions audio (${signal ?? `exit ${code}`}) ${stderr.trim()}`.trim());
+      void this.close();
     });
   }
 }
