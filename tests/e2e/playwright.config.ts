@@ -125,6 +125,8 @@ export default defineConfig({
       // per-account limits are for real clients (the integration specs test both).
       LOGIN_ADDRESS_RATE_LIMIT: '10000',
       LOGIN_RATE_LIMIT: '1000',
+      // Automatic captions with the offline engine setup installs (captions.e2e.ts).
+      CAPTIONS_ENGINE: 'pocketsphinx',
     },
   },
 });

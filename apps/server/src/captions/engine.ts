@@ -43,8 +43,9 @@ export class PocketsphinxEngine implements CaptionEngine {
   constructor(private readonly command = 'pocketsphinx_continuous') {}
 
   open(onText: (text: string) => void, onError: (message: string) => void): CaptionStream {
-    // Node's stdio is a socket, which pocketsphinx cannot open as /dev/stdin: `cat` gives it a real pipe.
-    const script = 'cat | exec "$0" -infile /dev/stdin -logfn /dev/null';
+    // Node's stdio is a socket, which pocketsphinx cannot open as /dev/stdin: `cat` gives it a real pipe. Its
+    // output is line-buffered by stdbuf, else its lines come only when it ends. Exit 127: it is not installed.
+    const script = 'cat | exec stdbuf -oL "$0" -infile /dev/stdin -logfn /dev/null';
     const child: ChildProcess = spawn('sh', ['-c', script, this.command], { stdio: ['pipe', 'pipe', 'pipe'] });
     let pending = '';
     let stderr = '';

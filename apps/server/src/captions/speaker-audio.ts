@@ -11,7 +11,8 @@ import { type CaptionEngine, type CaptionStream, SAMPLE_RATE } from './engine';
 export class SpeakerAudio {
   private ffmpeg?: ChildProcess;
   private stream?: CaptionStream;
-  private closed = false;
+  /** ffmpeg stops by itself some seconds after packets stop (a paused consumer): then this is closed too. */
+  closed = false;
 
   private constructor(
     private readonly transport: ms.PlainTransport,
@@ -101,13 +102,17 @@ export class SpeakerAudio {
       'pipe:1',
     ];
     this.stream = opts.engine.open(opts.onText, (m) => !this.closed && opts.onError(m));
-    const child = spawn(opts.ffmpeg, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(opts.ffmpeg, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-500)));
     this.ffmpeg = child;
     child.stdin?.end(sdp);
     child.stdout?.on('data', (pcm: Buffer) => this.stream?.write(pcm));
     child.once('error', (e) => opts.onError(`ffmpeg could not start (${e.message}): set FFMPEG_PATH`));
     child.once('exit', (code, signal) => {
-      if (!this.closed) opts.onError(`ffmpeg stopped decoding captions audio (${signal ?? `exit ${code}`})`);
+      if (this.closed) return;
+      opts.onError(`ffmpeg stopped decoding captions audio (${signal ?? `exit ${code}`}) ${stderr.trim()}`.trim());
+      void this.close();
     });
   }
 }

@@ -89,7 +89,8 @@ export class LiveCaptions implements OnApplicationShutdown {
     if (!auto || !media || !this.engine) return;
     const producer = media.producersOf(userId).find((p) => p.kind === 'audio');
     if (!producer) return;
-    if (!auto.audio.has(producer.id)) {
+    // A way that ended meanwhile (ffmpeg stops a while after its consumer was paused) is opened again.
+    if (!auto.audio.has(producer.id) || (await auto.audio.get(producer.id))?.closed) {
       const engine = this.engine;
       const opened = SpeakerAudio.open({
         router: media.router,

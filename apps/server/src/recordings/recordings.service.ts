@@ -328,7 +328,10 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     for (const r of expired) {
       try {
         await this.storage.delete(key(r));
+        // Its captions (WebVTT), kept only when captions were given while it recorded.
+        await this.storage.delete(`${key(r)}.vtt`).catch(() => undefined);
         await rm(this.spoolPath(r), { force: true });
+        await rm(`${this.spoolPath(r)}.vtt`, { force: true });
         await this.db.getRepository(Recording).delete({ id: r.id });
         deleted++;
       } catch (e) {
