@@ -4,11 +4,12 @@ import { version } from 'mediasoup/package.json';
 
 /**
  * Where `npm run setup` caches the worker it builds (scripts/worker-path.mjs keeps
- * the same rule): outside the repo, keyed by mediasoup version.
+ * the same rule): outside the repo, keyed by mediasoup version; "-srtp-openssl": linked against
+ * libsrtp2 built with OpenSSL (setup.mjs, ensureSrtp).
  */
 export function cachedWorkerBin(env: NodeJS.ProcessEnv = process.env): string {
   const cache = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(cache, 'echo-hub', `mediasoup-worker-${version}`, 'mediasoup-worker');
+  return join(cache, 'echo-hub', `mediasoup-worker-${version}-srtp-openssl`, 'mediasoup-worker');
 }
 
 // mediasoup reads MEDIASOUP_WORKER_BIN once, when it is first required.
