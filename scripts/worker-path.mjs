@@ -16,6 +16,8 @@ export function cacheRoot() {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'echo-hub');
 }
 
+// "-srtp-openssl": linked against libsrtp2 built with OpenSSL (setup.mjs, ensureSrtp).
+// apps/server/src/config/worker-bin.ts keeps the same rule.
 export function workerBinPath() {
-  return join(cacheRoot(), `mediasoup-worker-${mediasoupVersion()}`, 'mediasoup-worker');
+  return join(cacheRoot(), `mediasoup-worker-${mediasoupVersion()}-srtp-openssl`, 'mediasoup-worker');
 }

@@ -5,10 +5,13 @@
  *   1. SFU forwarding, hub vs bare mediasoup, N = 10, 25, 50, 100 spokes (runs alternate sides; medians);
  *   2. signalling through the real gateway, N = 50, 100, 200 (join, host-action fan-out, chat under load);
  *   3. REST under concurrent load (autocannon) on SQLite and, when available, PostgreSQL;
- *   4. the de-identification bench (tests/bench/deid).
+ *   4. the de-identification bench (tests/bench/deid);
+ *   5. the gallery (phases/gallery.ts): N participants with simulcast cameras, last-N 9, three speakers,
+ *      bare mediasoup and the hub at growing N (BENCH_GALLERY_N=25,50,100,150  BENCH_GALLERY_SECONDS=10
+ *      BENCH_GALLERY_PEERS=2 sender/receiver processes).
  * Prints tables on stdout (progress on stderr) and writes tests/bench/results/bench-<timestamp>.json and
  * latest.json. All traffic stays on 127.0.0.1; every process it starts is stopped at the end, on error and
- * on Ctrl-C. Knobs (environment): BENCH_PHASES=sfu,signalling,rest,deid  BENCH_SFU_N=10,25,50,100
+ * on Ctrl-C. Knobs (environment): BENCH_PHASES=sfu,gallery,signalling,rest,deid  BENCH_SFU_N=10,25,50,100
  * BENCH_SFU_SECONDS=12  BENCH_SFU_REPS=2  BENCH_SRTP=0  BENCH_SIGNAL_N=50,100,200  BENCH_REST_SECONDS=8  BENCH_PG=off
  * DATABASE_URL_BENCH_PG=postgres://…  BENCH_TIMEOUT_MINUTES=20. For digging into a figure: BENCH_PROFILE_DIR=/tmp/prof (a CPU
  * profile of the hub during each all-at-once join) and BENCH_SERVER_DIST=dist-before (a copy of an earlier build in
@@ -25,6 +28,7 @@ import { encodeClip, ffmpegVersion } from './lib/media-source';
 import { postgresForBench } from './lib/postgres';
 import { machineInfo } from './lib/proc';
 import { fmt, table } from './lib/stats';
+import { galleryPhase, type GallerySummary } from './phases/gallery';
 import { restPhase, type RestResult } from './phases/rest';
 import { sfuPhase, type SfuRun, type SfuSummary } from './phases/sfu';
 import { signallingPhase, type SignallingResult } from './phases/signalling';
@@ -39,7 +43,7 @@ const list = (v: string | undefined, d: number[]) =>
     : d;
 const num = (v: string | undefined, d: number) => (v && Number(v) > 0 ? Number(v) : d);
 
-const phases = new Set((env.BENCH_PHASES ?? 'sfu,signalling,rest,deid').split(','));
+const phases = new Set((env.BENCH_PHASES ?? 'sfu,gallery,signalling,rest,deid').split(','));
 const SFU_N = list(env.BENCH_SFU_N, [10, 25, 50, 100]);
 const SFU_SECONDS = num(env.BENCH_SFU_SECONDS, 12);
 const SFU_WARMUP = num(env.BENCH_SFU_WARMUP, 3);
@@ -51,7 +55,10 @@ const SIGNAL_N = list(env.BENCH_SIGNAL_N, [50, 100, 200]);
 const REST_SECONDS = num(env.BENCH_REST_SECONDS, 8);
 const REST_CONNECTIONS = num(env.BENCH_REST_CONNECTIONS, 16);
 const REST_MEMBERS = 200;
-const TIMEOUT_MINUTES = num(env.BENCH_TIMEOUT_MINUTES, 20);
+const TIMEOUT_MINUTES = num(env.BENCH_TIMEOUT_MINUTES, 30);
+const GALLERY_N = list(env.BENCH_GALLERY_N, [25, 50, 100, 150]);
+const GALLERY_SECONDS = num(env.BENCH_GALLERY_SECONDS, 10);
+const GALLERY_PEERS = num(env.BENCH_GALLERY_PEERS, 2);
 
 const AIM_SFU_RATIO = 1.1;
 const AIM_JOIN_P95_MS = 500;
@@ -76,6 +83,7 @@ interface Report {
   versions: { node: string; mediasoup?: string; ffmpeg: string | null; hub: string };
   method: Record<string, unknown>;
   sfu?: { runs: SfuRun[]; summary: SfuSummary[]; errors: string[] };
+  gallery?: GallerySummary;
   signalling?: SignallingResult[];
   rest?: { results: RestResult[]; postgres: string };
   deid?: { recall: number; precision: number; passed: boolean } | { error: string };
@@ -102,12 +110,13 @@ async function main(report: Report): Promise<void> {
       'figures are medians, but expect noise; "others" is CPU used by processes outside the bench during a window.\n',
   );
 
-  const needHub = phases.has('sfu') || phases.has('signalling') || phases.has('rest');
+  const needHub = ['sfu', 'gallery', 'signalling', 'rest'].some((p) => phases.has(p));
   let hub: HostProcess | undefined;
   let seed: SeedResult | undefined;
   // REST reads a program with 200 participants whichever phases run, so its figures stay comparable.
   const spokes = Math.max(
     phases.has('sfu') ? Math.max(...SFU_N) : 0,
+    phases.has('gallery') ? Math.max(...GALLERY_N) : 0,
     phases.has('signalling') ? Math.max(...SIGNAL_N) : 0,
     phases.has('rest') ? REST_MEMBERS : 0,
     1,
@@ -145,6 +154,26 @@ async function main(report: Report): Promise<void> {
       },
     );
     report.errors.push(...report.sfu.errors);
+    await bare.close();
+  }
+
+  if (phases.has('gallery') && hub && seed) {
+    const bare = started(await HostProcess.start('bare-gallery', 'bare-host.ts'));
+    progress(`gallery: bare mediasoup up (worker ${bare.info.workerPids.join(', ')}); N = ${GALLERY_N.join(', ')}`);
+    report.gallery = await galleryPhase(
+      bare,
+      { host: hub, seed },
+      {
+        ns: GALLERY_N,
+        peers: GALLERY_PEERS,
+        warmupSeconds: SFU_WARMUP + 2,
+        seconds: GALLERY_SECONDS,
+        srtp: SFU_SRTP,
+        cores: report.machine.cores,
+        log: progress,
+      },
+    );
+    report.errors.push(...report.gallery.errors);
     await bare.close();
   }
 
@@ -258,6 +287,9 @@ function aims(report: Report): Report['aims'] {
   return out;
 }
 
+/** Worker CPU per forwarded packet, µs. */
+const usPerPacket = (m: { workerCpu: number; forwardedPps: number }) => (m.workerCpu / 100 / m.forwardedPps) * 1e6;
+
 function print(report: Report): void {
   const lines: string[] = [];
   if (report.sfu) {
@@ -303,17 +335,67 @@ function print(report: Report): void {
       '',
       'Hub overhead (hub ÷ bare of the medians; loss difference in percentage points)',
       table(
-        ['N', 'worker CPU ratio', 'worker+server CPU ratio', 'loss hub−bare', 'hub join of N (ms)'],
+        [
+          'N',
+          'worker CPU ratio',
+          'worker+server CPU ratio',
+          'loss hub−bare',
+          'hub join of N (ms)',
+          'worker µs/pkt bare/hub',
+        ],
         summary.map((s) => [
           String(s.n),
           `${fmt(s.workerCpuRatio, 2)}x`,
           `${fmt(s.totalCpuRatio, 2)}x`,
           `${s.lossDiffPct >= 0 ? '+' : ''}${fmt(s.lossDiffPct, 3)}`,
           fmt(s.hub.joinMs, 0),
+          `${fmt(usPerPacket(s.bare), 2)}/${fmt(usPerPacket(s.hub), 2)}`,
         ]),
       ),
       'While media flows, the server processes are all but idle (a few % of a core at most): their ratio is noise.',
       '"hub join of N": connect + session:join of the N spokes, all at once, before the media starts.',
+      '',
+    );
+  }
+  if (report.gallery) {
+    const g = report.gallery;
+    lines.push(
+      `Gallery — N participants, simulcast VP8 ${'100/300/900'} kbit/s + Opus (3 of a pool of 6 speaking), ` +
+        `each receiving last-N 9 (1 at the top layer, 8 at the middle) + the pool's audio; ${GALLERY_SECONDS} s windows`,
+      table(
+        [
+          'N',
+          'side',
+          'consumers',
+          'in pkt/s',
+          'fwd pkt/s',
+          'loss %',
+          'starved',
+          'worker CPU %',
+          'µs/pkt',
+          'server CPU %',
+          'peers CPU %',
+          'others CPU %',
+          'load',
+        ],
+        g.runs.map((r) => [
+          String(r.n),
+          r.side,
+          String(r.consumers),
+          fmt(r.inputPps, 0),
+          fmt(r.forwardedPps, 0),
+          fmt(r.lossPct, 3),
+          String(r.starved),
+          fmt(r.workerCpu, 1),
+          fmt(r.workerUsPerPacket, 2),
+          fmt(r.serverCpu, 1),
+          fmt(r.peersCpu, 0),
+          fmt(r.otherCpu, 0),
+          fmt(r.loadAverage, 2),
+        ]),
+      ),
+      `Largest N with hub loss ≤ 1%: ${g.maxParticipants} (loss ${fmt(g.lossAtMax ?? NaN, 3)}%, ` +
+        `hub ÷ bare worker CPU ${fmt(g.hubOverBareCpu ?? NaN, 2)}, ${fmt(g.workerUsPerPacketAtMax ?? NaN, 2)} µs/pkt)`,
       '',
     );
   }

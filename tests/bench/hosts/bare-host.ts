@@ -6,6 +6,7 @@ import type * as Mediasoup from 'mediasoup';
 import type { types as ms } from 'mediasoup';
 import { serveHost } from '../lib/host-ipc';
 import { requireServer, serverRequire } from '../lib/server-dist';
+import { buildGallery, type Gallery, type GalleryArgs } from './gallery-topology';
 import { buildTopology, type SfuSetupArgs, type Topology } from './sfu-topology';
 
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   });
   let router: ms.Router | undefined;
   let topology: Topology | undefined;
+  let gallery: Gallery | undefined;
 
   serveHost(
     {
@@ -37,6 +39,18 @@ async function main(): Promise<void> {
         topology?.close();
         router?.close();
         topology = undefined;
+        router = undefined;
+      },
+      'gallery:setup': async (args: GalleryArgs) => {
+        router = await worker.createRouter({ mediaCodecs });
+        gallery = await buildGallery(router, args, () => ({}));
+        return gallery.result;
+      },
+      'gallery:stats': () => gallery?.stats(),
+      'gallery:teardown': () => {
+        gallery?.close();
+        router?.close();
+        gallery = undefined;
         router = undefined;
       },
     },

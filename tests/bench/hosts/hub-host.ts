@@ -19,6 +19,7 @@ import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { serveHost } from '../lib/host-ipc';
 import { requireServer, serverRequire } from '../lib/server-dist';
+import { buildGallery, type Gallery, type GalleryArgs } from './gallery-topology';
 import { buildTopology, type SfuSetupArgs, type Topology } from './sfu-topology';
 
 // ---- the shapes of the server's classes the bench uses (see lib/server-dist.ts) ----------
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
     );
 
   let topology: Topology | undefined;
+  let gallery: Gallery | undefined;
   let loop: IntervalHistogram | undefined;
   let profiler: Session | undefined;
 
@@ -320,6 +322,20 @@ async function main(): Promise<void> {
       'sfu:teardown': () => {
         topology?.close();
         topology = undefined;
+      },
+      /** The gallery on a live room's router: participant i is `userIds[i]`, its microphone in the observer. */
+      'gallery:setup': async (args: GalleryArgs & { sessionId: string; userIds: string[] }) => {
+        const room = live.get(args.sessionId);
+        if (!room?.media || room.media.closed) throw new Error(`session ${args.sessionId} has no live media room`);
+        gallery = await buildGallery(room.media.router, args, (i, source) => ({ userId: args.userIds[i], source }));
+        const speakers = (room.media as unknown as { speakers?: ms.ActiveSpeakerObserver }).speakers;
+        for (const p of speakers ? gallery.audioProducers : []) await speakers?.addProducer({ producerId: p.id });
+        return gallery.result;
+      },
+      'gallery:stats': () => gallery?.stats(),
+      'gallery:teardown': () => {
+        gallery?.close();
+        gallery = undefined;
       },
     },
     async () => {

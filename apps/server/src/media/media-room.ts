@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import { AUDIO_KBPS, chooseLayers, DOWNLINK_HEADROOM, SCREEN_KBPS, spatialLayerFor } from './layers';
 import { invalidMedia, MediaError, mediaNotFound } from './media.errors';
 import type { ms } from './mediasoup';
+import { RouterSpread } from './router-spread';
 import type { WorkerPool } from './worker-pool';
 
 interface PeerMedia {
@@ -40,21 +41,26 @@ export class MediaRoom extends EventEmitter<{
   private readonly logger = new Logger(MediaRoom.name);
   private readonly peers = new Map<string, PeerMedia>();
   private forwardVideoOf: (receiverId: string) => ReadonlySet<string> = () => new Set();
+  /** Receiving transports of a large session on every worker (see router-spread.ts). */
+  readonly spread: RouterSpread;
 
   private constructor(
     private readonly pool: WorkerPool,
     readonly router: ms.Router,
     private readonly speakers: ms.ActiveSpeakerObserver,
+    spreadFrom?: number,
   ) {
     super();
+    this.spread = new RouterSpread(pool, router, () => this.emit('workerclosed'), spreadFrom);
     router.once('workerclose', () => this.emit('workerclosed'));
     speakers.on('dominantspeaker', ({ producer }) => this.emit('speaker', producer.appData.userId as string));
   }
 
-  static async create(pool: WorkerPool, sessionId: string): Promise<MediaRoom> {
+  /** `spreadFrom`: from how many peers on receiving transports spread over the workers (default SPREAD_FROM_PEERS). */
+  static async create(pool: WorkerPool, sessionId: string, spreadFrom?: number): Promise<MediaRoom> {
     const router = await pool.createRouter({ sessionId });
     const speakers = await router.createActiveSpeakerObserver({ interval: 300 });
-    return new MediaRoom(pool, router, speakers);
+    return new MediaRoom(pool, router, speakers, spreadFrom);
   }
 
   get rtpCapabilities(): ms.RtpCapabilities {
@@ -66,10 +72,12 @@ export class MediaRoom extends EventEmitter<{
   }
 
   async createTransport(userId: string, direction: 'send' | 'recv'): Promise<TransportOptions> {
-    const transport = await this.router.createWebRtcTransport({
-      ...this.pool.webRtcTransportOptions(this.router),
+    const router = direction === 'recv' ? await this.spread.routerFor(this.peers.size) : this.router;
+    const transport = await router.createWebRtcTransport({
+      ...this.pool.webRtcTransportOptions(router),
       appData: { userId, direction },
     });
+    this.spread.track(router, transport);
     this.peer(userId).transports.set(transport.id, transport);
     return {
       id: transport.id,
@@ -174,6 +182,7 @@ export class MediaRoom extends EventEmitter<{
     }
     const source = producer.appData.source as MediaSource;
     const appData: ConsumerView = { ownerId, source, ready: false, visible: true, height: 0 };
+    await this.spread.reach(producer, this.spread.routerOf(transportId));
     const consumer = await transport.consume({
       producerId,
       rtpCapabilities,

@@ -55,6 +55,12 @@ export class WorkerPool implements OnModuleInit, OnApplicationShutdown {
     return this.leastLoaded().createRouter({ mediaCodecs, appData });
   }
 
+  /** A router on each live worker other than `router`'s, for a session spread over every core (RouterSpread). */
+  async createRoutersBeside(router: ms.Router): Promise<ms.Router[]> {
+    const others = this.workers.filter((w) => !w.closed && !w.died && w !== this.workerOf(router));
+    return Promise.all(others.map((w) => w.createRouter({ mediaCodecs, appData: { ...router.appData } })));
+  }
+
   workerOf(router: ms.Router): ms.Worker | undefined {
     return this.hosts.get(router);
   }
