@@ -248,6 +248,7 @@ export class MemoryPollRecords implements Pick<PollRecords, keyof PollRecords> {
 function fakeRouter() {
   const router = Object.assign(new EventEmitter(), {
     closed: false,
+    observer: new EventEmitter(),
     rtpCapabilities: { codecs: [] },
     close: () => void (router.closed = true),
     createActiveSpeakerObserver: async () => ({ on: () => undefined, addProducer: async () => undefined }),
