@@ -175,7 +175,12 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
     try {
       // One schedule per job, however many instances started.
       const schedulers = (await queue.getJobSchedulers()).map((j) => j.key).sort();
-      expect(schedulers).toEqual(['community.attachments-cleanup', 'community.digests', 'recordings.retention']);
+      expect(schedulers).toEqual([
+        'community.attachments-cleanup',
+        'community.digests',
+        'recordings.retention',
+        'registration.reminders',
+      ]);
       const next = (await queue.getDelayed()).find((j) => j.name === 'community.digests');
       expect(next).toBeDefined();
       await next!.promote();

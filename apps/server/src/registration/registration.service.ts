@@ -55,7 +55,7 @@ export class RegistrationService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.every('registration-reminders', 15 * 60_000, () => this.sendReminders());
+    this.jobs.every('registration.reminders', 15 * 60_000, () => this.sendReminders());
   }
 
   /** The form as the public sees it (404 while none is configured or it is closed, unless `manager`). */

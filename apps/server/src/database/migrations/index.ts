@@ -14,9 +14,9 @@ import { Polls1764108000000 } from './1764108000000-polls';
 import { AdminOperations1764118800000 } from './1764118800000-admin-operations';
 import { ThreadCase1764129000000 } from './1764129000000-thread-case';
 import { Programme1764133000000 } from './1764133000000-programme';
-import { MemberEmailVisibility1764136000000 } from './1764136000000-member-email-visibility';
 import { AttendanceCorrections1764134000000 } from './1764134000000-attendance-corrections';
 import { Registration1764134000001 } from './1764134000001-registration';
+import { MemberEmailVisibility1764136000000 } from './1764136000000-member-email-visibility';
 
 /** Every migration, in order; run at start (runMigrations, under a lock on PostgreSQL) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -35,7 +35,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   AdminOperations1764118800000,
   ThreadCase1764129000000,
   Programme1764133000000,
-  MemberEmailVisibility1764136000000,
   AttendanceCorrections1764134000000,
   Registration1764134000001,
+  MemberEmailVisibility1764136000000,
 ];
