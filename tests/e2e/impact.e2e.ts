@@ -159,7 +159,7 @@ test('a spoke attends, answers the survey and gets a certificate; the coordinato
   await coordinator.reload();
   await expect.poll(() => learningExperiences(coordinator)).toBe(before + 2);
   expect(await monthBar(coordinator, month)).toBe(barBefore + 2);
-  const latest = coordinator.getByRole('region', { name: 'Sessions' }).getByRole('row').nth(1);
+  const latest = coordinator.getByRole('region', { name: 'Sessions', exact: true }).getByRole('row').nth(1);
   await expect(latest).toContainText('Social Prescribing ECHO (impact test)');
   await expect(latest).toContainText('1 of 1 (100%)'); // the spoke's survey answer
 });
