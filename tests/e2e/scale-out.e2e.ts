@@ -125,6 +125,8 @@ test.afterAll(() => {
 });
 
 test('a facilitator on instance A and a spoke on instance B see and hear each other', async ({ browser }) => {
+  // Skipped only where PostgreSQL or redis-server is not installed (the reason printed names which): `npm test`
+  // installs both as root, so CI runs this spec (issue #16's scale-out; noted in the session-5 closing note).
   test.skip(!!missing, missing ?? '');
   test.setTimeout(120_000);
   const [{ origin: a, rtcPort: aMedia }, { origin: b }] = instances;
