@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { ErrorCode } from '@echo-hub/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiFailure, ApiError, getAccessToken, onUnauthorized, setAccessToken, toApiError } from './api';
+import { apiFailure, ApiError, apiPage, getAccessToken, onUnauthorized, setAccessToken, toApiError } from './api';
 
 afterEach(() => localStorage.clear());
 
@@ -57,5 +57,30 @@ describe('API errors', () => {
       message: 'Failed to fetch',
     });
     expect(toApiError('plain').message).toBe('plain');
+  });
+});
+
+describe('apiPage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const answer = (items: unknown[], next?: string) =>
+    new Response(JSON.stringify(items), {
+      headers: { 'content-type': 'application/json', ...(next ? { 'X-Next-Cursor': next } : {}) },
+    });
+
+  it('reads the next cursor from X-Next-Cursor and sends it back as ?cursor, after other parameters', async () => {
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(answer([1, 2], 'c/1+'))
+      .mockResolvedValueOnce(answer([3]));
+    vi.stubGlobal('fetch', fetch);
+    const first = await apiPage<number>('/groups/g/threads?limit=2');
+    expect(first).toEqual({ items: [1, 2], next: 'c/1+' });
+    const second = await apiPage<number>('/groups/g/threads?limit=2', first.next);
+    expect(second).toEqual({ items: [3], next: null });
+    expect(fetch.mock.calls.map((c) => c[0])).toEqual([
+      '/api/groups/g/threads?limit=2',
+      '/api/groups/g/threads?limit=2&cursor=c%2F1%2B',
+    ]);
   });
 });

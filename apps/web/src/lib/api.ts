@@ -62,11 +62,7 @@ export function apiFailure(path: string, status: number, body: unknown, token: s
   return new ApiError(err ?? { statusCode: status, error: ErrorCode.Internal, message: String(body) });
 }
 
-/**
- * The one API client: JSON in and out, the bearer token sent along, errors as ApiError.
- * For a file upload that shows its progress, see `upload()` in ./upload.
- */
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+async function call(path: string, init: RequestInit): Promise<{ body: unknown; res: Response }> {
   const token = getAccessToken();
   const headers = new Headers(init.headers);
   if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
@@ -79,7 +75,28 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   }
   const body: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
   if (!res.ok) throw apiFailure(path, res.status, body, token);
-  return body as T;
+  return { body, res };
+}
+
+/**
+ * The one API client: JSON in and out, the bearer token sent along, errors as ApiError.
+ * For a file upload that shows its progress, see `upload()` in ./upload.
+ */
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  return (await call(path, init)).body as T;
+}
+
+/** One page of a list that grows, and the cursor of the next page (null on the last), from X-Next-Cursor. */
+export interface ApiPage<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** A page of a paginated list (server: common/page.ts); pass the previous page's `next` as `cursor`. */
+export async function apiPage<T>(path: string, cursor?: string | null): Promise<ApiPage<T>> {
+  const url = cursor ? `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : path;
+  const { body, res } = await call(url, {});
+  return { items: body as T[], next: res.headers.get('X-Next-Cursor') };
 }
 
 /** The findings of a 422 IDENTIFIERS_FOUND answer (empty for any other error). */
