@@ -1,4 +1,5 @@
-import type { CaptionLine, JoinResponse, RoomState } from '@echo-hub/protocol';
+import type { CaptionLine, JoinResponse, RecordingTicket, RoomState } from '@echo-hub/protocol';
+import request from 'supertest';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -133,6 +134,20 @@ describe('captions (real mediasoup, ffmpeg and pocketsphinx)', () => {
     expect(vtt).toContain('Her NHS number is […]');
     expect(vtt).not.toContain('5919');
     expect(vtt).not.toContain('Before the recording');
+    // Playback shows them: the ticket carries a captions link the <track> element loads without a bearer token.
+    const { captionsUrl } = (
+      await request(t.app.getHttpServer())
+        .post(`/api/recordings/${row.id}/ticket`)
+        .set('Authorization', `Bearer ${host.token}`)
+        .expect(201)
+    ).body as RecordingTicket;
+    if (!captionsUrl) throw new Error('no captions link on the ticket');
+    const served = await request(t.app.getHttpServer()).get(captionsUrl).expect(200);
+    expect(served.headers['content-type']).toMatch(/^text\/vtt/);
+    expect(served.text).toBe(vtt);
+    await request(t.app.getHttpServer())
+      .get(captionsUrl.replace(/ticket=.*/, 'ticket=forged'))
+      .expect(401);
     await hostClient.ok('host:autoCaptions', { on: false });
   }, 120_000);
 

@@ -234,7 +234,7 @@ describe.each(stores)('%s', (name, make) => {
         expect((missed ?? []).reduce(applyPatch, from)).toEqual(now);
       }
     }
-  }, 60_000); // up to 10 random sequences, each step a database or Redis round trip: slow when the machine is busy
+  });
 });
 
 // Skipped only where redis-server is not installed (the reason is printed above); setup --test installs it.
