@@ -1,3 +1,4 @@
+import type { ProgramRole } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type DeepPartial, IsNull } from 'typeorm';
@@ -35,6 +36,10 @@ export class ProgramRecords {
     return this.programs.find({ where: ids.map((id) => ({ id })), order: { name: 'ASC' } });
   }
 
+  async programExists(id: string): Promise<string | undefined> {
+    return (await this.programs.findOne({ where: { id }, select: ['id'] }))?.id;
+  }
+
   programOrFail(id: string): Promise<Program> {
     return this.programs.findOneByOrFail({ id });
   }
@@ -70,6 +75,21 @@ export class ProgramRecords {
 
   membershipsOf(userId: string): Promise<Membership[]> {
     return this.members.find({ where: { userId } });
+  }
+
+  /** The person's role in the program (null: not a member). */
+  async roleOf(programId: string, userId: string): Promise<ProgramRole | null> {
+    return (await this.members.findOne({ where: { programId, userId }, select: ['role'] }))?.role ?? null;
+  }
+
+  /** The programs the person belongs to, with their role, first joined first. */
+  async programsOf(userId: string): Promise<{ programId: string; programName: string; role: ProgramRole }[]> {
+    const rows = await this.members.find({
+      where: { userId },
+      relations: { program: true },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map((m) => ({ programId: m.programId, programName: m.program?.name ?? '', role: m.role }));
   }
 
   /** The program's members with their accounts. */
