@@ -16,6 +16,7 @@ import { NotificationsService } from './notifications.service';
 import { PostsController } from './posts.controller';
 import { SearchService } from './search.service';
 import { ThreadsController } from './threads.controller';
+import { ThreadRecords } from './threads.records';
 import { ThreadsService } from './threads.service';
 
 /** Community of practice: groups, threads, posts, reactions, mentions, notifications, search, moderation. */
@@ -23,6 +24,7 @@ import { ThreadsService } from './threads.service';
   imports: [CasesModule],
   controllers: [GroupsController, ThreadsController, PostsController, CommunityController],
   providers: [
+    ThreadRecords,
     CommunityAccessService,
     AuditService,
     SearchService,
