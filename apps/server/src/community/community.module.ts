@@ -1,15 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ProgramScopes } from '../auth/program-scope';
 import { CaseEvents, CasesModule } from '../cases';
-import { Attachment } from './entities/attachment.entity';
-import { CommunityGroup } from './entities/community-group.entity';
-import { Post } from './entities/post.entity';
-import { Thread } from './entities/thread.entity';
 import { AttachmentsService } from './attachments.service';
 import { AuditService } from './audit.service';
 import { CommunityAccessService } from './community-access.service';
 import { CommunityController } from './community.controller';
 import { GroupsController } from './groups.controller';
+import { GroupRecords } from './groups.records';
 import { GroupsService } from './groups.service';
 import { ModerationService } from './moderation.service';
 import { NotificationsService } from './notifications.service';
@@ -25,6 +22,7 @@ import { ThreadsService } from './threads.service';
   controllers: [GroupsController, ThreadsController, PostsController, CommunityController],
   providers: [
     ThreadRecords,
+    GroupRecords,
     CommunityAccessService,
     AuditService,
     SearchService,
@@ -37,7 +35,7 @@ import { ThreadsService } from './threads.service';
   exports: [CommunityAccessService, ThreadsService, GroupsService, NotificationsService],
 })
 export class CommunityModule {
-  constructor(scopes: ProgramScopes, cases: CaseEvents, notifications: NotificationsService) {
+  constructor(scopes: ProgramScopes, cases: CaseEvents, notifications: NotificationsService, groups: GroupRecords) {
     cases.recommendationsSent.on((e) =>
       notifications.notify({
         userId: e.presenterId,
@@ -61,24 +59,9 @@ export class CommunityModule {
         excerpt: e.where,
       }),
     );
-    scopes.register(
-      'group',
-      async (db, id) =>
-        (await db.getRepository(CommunityGroup).findOne({ where: { id }, select: ['programId'] }))?.programId,
-    );
-    scopes.register(
-      'thread',
-      async (db, id) => (await db.getRepository(Thread).findOne({ where: { id }, select: ['programId'] }))?.programId,
-    );
-    scopes.register(
-      'post',
-      async (db, id) =>
-        (await db.getRepository(Post).findOne({ where: { id }, relations: { thread: true } }))?.thread?.programId,
-    );
-    scopes.register(
-      'attachment',
-      async (db, id) =>
-        (await db.getRepository(Attachment).findOne({ where: { id }, relations: { group: true } }))?.group?.programId,
-    );
+    scopes.register('group', (_db, id) => groups.programIdOfGroup(id));
+    scopes.register('thread', (_db, id) => groups.programIdOfThread(id));
+    scopes.register('post', (_db, id) => groups.programIdOfPost(id));
+    scopes.register('attachment', (_db, id) => groups.programIdOfAttachment(id));
   }
 }
