@@ -1,10 +1,6 @@
 import type { AuditEntryDto } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { CommunityGroup } from './entities/community-group.entity';
-import { AuditEntry } from './entities/audit-entry.entity';
-import { NO_TX } from '../database/no-tx';
+import { ModerationRecords } from './moderation.records';
 
 export interface AuditInput {
   programId: string;
@@ -21,22 +17,17 @@ export interface AuditInput {
 /** The moderators' audit log: written for every moderator action and every removal; never changed. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly records: ModerationRecords) {}
 
   async log(entry: AuditInput): Promise<void> {
-    const repo = this.db.getRepository(AuditEntry);
-    await repo.save(repo.create({ ...entry, threadId: entry.threadId ?? null, detail: entry.detail ?? '' }), NO_TX);
+    await this.records.addAuditEntry({ ...entry, threadId: entry.threadId ?? null, detail: entry.detail ?? '' });
   }
 
   /** Newest first, for the groups given (those the caller moderates). */
   async list(programId: string, groupIds: string[] | 'all', limit = 200): Promise<AuditEntryDto[]> {
-    const where = groupIds === 'all' ? { programId } : groupIds.length ? { programId, groupId: In(groupIds) } : null;
-    if (!where) return [];
-    const rows = await this.db
-      .getRepository(AuditEntry)
-      .find({ where, relations: { actor: true }, order: { createdAt: 'DESC' }, take: limit });
-    const groups = await this.db.getRepository(CommunityGroup).findBy({ programId });
-    const names = new Map(groups.map((g) => [g.id, g.name]));
+    if (!groupIds.length) return [];
+    const rows = await this.records.auditEntries(programId, groupIds, limit);
+    const names = await this.records.groupNames(programId);
     return rows.map((r) => ({
       id: r.id,
       programId: r.programId,

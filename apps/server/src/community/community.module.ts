@@ -8,7 +8,9 @@ import { CommunityController } from './community.controller';
 import { GroupsController } from './groups.controller';
 import { GroupRecords } from './groups.records';
 import { GroupsService } from './groups.service';
+import { ModerationRecords } from './moderation.records';
 import { ModerationService } from './moderation.service';
+import { NotificationRecords } from './notifications.records';
 import { NotificationsService } from './notifications.service';
 import { PostsController } from './posts.controller';
 import { SearchService } from './search.service';
@@ -23,6 +25,8 @@ import { ThreadsService } from './threads.service';
   providers: [
     ThreadRecords,
     GroupRecords,
+    ModerationRecords,
+    NotificationRecords,
     CommunityAccessService,
     AuditService,
     SearchService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type DeepPartial, type EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, type DeepPartial, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { EchoCase } from '../cases';
 import { nowIso } from '../database/columns';
@@ -155,6 +155,41 @@ export class ThreadQueries {
     await this.em.getRepository(Post).save(post, NO_TX);
   }
 
+  /** These posts with their authors and threads (deleted ones too). */
+  postsWithThreads(ids: string[]): Promise<Post[]> {
+    return ids.length
+      ? this.em.getRepository(Post).find({ where: { id: In(ids) }, relations: { author: true, thread: true } })
+      : Promise.resolve([]);
+  }
+
+  post(id: string): Promise<Post | null> {
+    return this.em.getRepository(Post).findOneBy({ id });
+  }
+
+  openingPost(threadId: string): Promise<Post | null> {
+    return this.em.getRepository(Post).findOneBy({ threadId, opening: true });
+  }
+
+  /** Every post neither hidden nor deleted, with its thread (to fill an empty search index). */
+  visiblePostsWithThreads(): Promise<Post[]> {
+    return this.em
+      .getRepository(Post)
+      .find({ where: { hidden: false, deletedAt: IsNull() }, relations: { thread: true } });
+  }
+
+  /** Hides or restores a post (a hidden opening post unlists its thread; a hidden reply stops counting). */
+  async setPostHidden(post: Post, thread: Thread): Promise<void> {
+    const { hidden, hiddenReason, hiddenById } = post;
+    await this.em.getRepository(Post).update({ id: post.id }, { hidden, hiddenReason, hiddenById });
+    if (post.opening) {
+      await this.em.getRepository(Thread).update({ id: thread.id }, { hidden });
+    } else if (!post.deletedAt) {
+      await this.em
+        .getRepository(Thread)
+        .update({ id: thread.id }, { replyCount: () => (hidden ? 'reply_count - 1' : 'reply_count + 1') });
+    }
+  }
+
   async markPostDeleted(id: string, deletedAt: string): Promise<void> {
     await this.em.getRepository(Post).update({ id }, { deletedAt });
   }
@@ -189,6 +224,28 @@ export class ThreadQueries {
   /** Attachments (by id) this uploader put in this group and not yet in a post become the post's. */
   async claimAttachments(postId: string, ids: string[], groupId: string, uploaderId: string): Promise<void> {
     await this.em.getRepository(Attachment).update({ id: In(ids), groupId, uploaderId, postId: IsNull() }, { postId });
+  }
+
+  // ---- attachment rows (the files are in storage) --------------------------------
+
+  attachment(id: string): Promise<Attachment | null> {
+    return this.em.getRepository(Attachment).findOneBy({ id });
+  }
+
+  addAttachment(attachment: DeepPartial<Attachment>): Promise<Attachment> {
+    const repo = this.em.getRepository(Attachment);
+    return repo.save(repo.create(attachment), NO_TX);
+  }
+
+  /** Attachments never used in a post and uploaded before `cutoff`. */
+  unlinkedAttachmentsBefore(cutoff: string): Promise<Attachment[]> {
+    return this.em.getRepository(Attachment).find({ where: { postId: IsNull(), createdAt: LessThan(cutoff) } });
+  }
+
+  /** Deletes an attachment's row unless a post took it meanwhile; whether it was deleted. */
+  async deleteIfUnlinked(id: string): Promise<boolean> {
+    const { affected } = await this.em.getRepository(Attachment).delete({ id, postId: IsNull() });
+    return affected !== 0;
   }
 
   // ---- reactions and bookmarks ---------------------------------------------------
