@@ -1,4 +1,4 @@
-import type { GroupRole } from '@echo-hub/protocol';
+import type { GroupRole, ProgramRole } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type DeepPartial, type EntityManager, In } from 'typeorm';
@@ -197,6 +197,12 @@ export class GroupQueries {
 
   membership(programId: string, userId: string, withUser = false): Promise<Membership | null> {
     return this.em.getRepository(Membership).findOne({ where: { programId, userId }, relations: { user: withUser } });
+  }
+
+  /** The user's role in each of these programs they are a member of. */
+  async rolesOf(userId: string, programIds: string[]): Promise<Map<string, ProgramRole>> {
+    const rows = await this.em.getRepository(Membership).findBy({ userId, programId: In(programIds) });
+    return new Map(rows.map((m) => [m.programId, m.role]));
   }
 
   isProgramMember(programId: string, userId: string): Promise<boolean> {

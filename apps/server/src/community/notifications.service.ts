@@ -132,8 +132,7 @@ export class NotificationsService implements OnModuleInit {
       ...new Set([...rows.flatMap((n) => (n.groupId ? [n.groupId] : [])), ...threads.map((t) => t.groupId)]),
     ];
     const groups = await this.records.groups(groupIds);
-    const readable = new Map<string, { read: boolean; moderate: boolean }>();
-    for (const g of groups) readable.set(g.id, await this.access.access(viewer, g));
+    const readable = await this.access.accessAcross(viewer, groups);
     const threadById = new Map(threads.map((t) => [t.id, t]));
     const casePrograms = [...new Set(rows.flatMap((n) => (n.caseId ? [n.programId] : [])))];
     const memberOf = new Set(viewer.isAdmin ? [] : await this.records.programsOf(viewer.id, casePrograms));

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type DeepPartial, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { EchoCase } from '../cases';
+import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
 import { Membership } from '../programs/entities/membership.entity';
@@ -22,6 +23,13 @@ export interface PostExtras {
   people: User[];
 }
 
+/** A group's threads: pinned first, then latest activity (the id breaks ties), read off an index. */
+const THREAD_ORDER: SortKey<Thread>[] = [
+  { expr: 't.pinned', dir: 'DESC', of: (t) => t.pinned },
+  { expr: 't.lastPostAt', dir: 'DESC', of: (t) => t.lastPostAt },
+  { expr: 't.id', dir: 'DESC', of: (t) => t.id },
+];
+
 /**
  * The threads feature's queries (threads, posts, reactions, bookmarks, read markers, revisions, and the
  * sessions, cases and people they point to), on the database or inside one transaction.
@@ -32,18 +40,19 @@ export class ThreadQueries {
 
   // ---- threads -------------------------------------------------------------------
 
-  /** A group's threads, pinned first then latest activity; hidden ones only for moderators and their author. */
-  threadsOfGroup(groupId: string, reader: { viewerId: string; moderator: boolean }): Promise<Thread[]> {
+  /** A page of a group's threads (THREAD_ORDER); hidden ones only for moderators and their author. */
+  async threadsOfGroup(
+    groupId: string,
+    reader: { viewerId: string; moderator: boolean },
+    page: PageQueryDto,
+  ): Promise<Page<Thread>> {
     const qb = this.em
       .getRepository(Thread)
       .createQueryBuilder('t')
       .leftJoinAndSelect('t.author', 'author')
-      .where('t.groupId = :groupId', { groupId })
-      .orderBy('t.pinned', 'DESC')
-      .addOrderBy('t.lastPostAt', 'DESC')
-      .take(300);
+      .where('t.groupId = :groupId', { groupId });
     if (!reader.moderator) qb.andWhere('(t.hidden = :no OR t.authorId = :me)', { no: false, me: reader.viewerId });
-    return qb.getMany();
+    return toPage(await keyset(qb, THREAD_ORDER, page).getMany(), THREAD_ORDER, page);
   }
 
   /** The visible threads linked to a session or a case, in these groups, latest activity first. */

@@ -18,6 +18,7 @@ import { Injectable } from '@nestjs/common';
 import type { User } from '../auth/entities/user.entity';
 import { caseReadableBy, type EchoCase } from '../cases';
 import { gate } from '../deid';
+import type { Page, PageQueryDto } from '../common/page';
 import { RateLimitService } from '../common/rate-limit.service';
 import { nowIso } from '../database/columns';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -117,14 +118,24 @@ export class ThreadsService {
 
   // ---- threads -------------------------------------------------------------------
 
-  async list(viewer: Viewer, groupId: string, role?: ProgramRole | null): Promise<ThreadSummary[]> {
+  /** A page of a group's threads, pinned first, then latest activity. */
+  async list(
+    viewer: Viewer,
+    groupId: string,
+    page: PageQueryDto,
+    role?: ProgramRole | null,
+  ): Promise<Page<ThreadSummary>> {
     const access = await this.access.readableGroup(viewer, groupId, role);
-    const threads = await this.records.threadsOfGroup(groupId, { viewerId: viewer.id, moderator: access.moderate });
+    const threads = await this.records.threadsOfGroup(
+      groupId,
+      { viewerId: viewer.id, moderator: access.moderate },
+      page,
+    );
     const unread = await this.records.unreadByThread(
       viewer.id,
-      threads.map((t) => t.id),
+      threads.items.map((t) => t.id),
     );
-    return threads.map((t) => this.summary(t, unread.get(t.id) ?? 0));
+    return { ...threads, items: threads.items.map((t) => this.summary(t, unread.get(t.id) ?? 0)) };
   }
 
   /** Threads that continue a session's discussion, in the groups the caller may read. */
