@@ -1,4 +1,4 @@
-import type { ThreadSummary } from '@echo-hub/protocol';
+import type { AuditEntryDto, ThreadSummary } from '@echo-hub/protocol';
 import { DataSource } from 'typeorm';
 import { ProgramsService } from '../src/programs/programs.service';
 import { type Account, account, addMember, api, bearer } from './fixtures';
@@ -23,12 +23,12 @@ describe('community lists in pages, hot pages without a query per row', () => {
     return res.body.id as string;
   };
   /** Every page of a list, following X-Next-Cursor; `between` runs after the first page. */
-  const walk = async <T>(path: string, limit: number, between?: () => Promise<unknown>) => {
+  const walk = async <T>(path: string, limit: number, between?: () => Promise<unknown>, who = reader) => {
     const pages: T[][] = [];
     let cursor: string | undefined;
     do {
       const sep = path.includes('?') ? '&' : '?';
-      const res = await get(reader, `${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await get(who, `${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
       pages.push(res.body);
       cursor = res.headers['x-next-cursor'];
@@ -86,6 +86,26 @@ describe('community lists in pages, hot pages without a query per row', () => {
         expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual([field]);
       }
     });
+  });
+
+  it("the moderators' audit log: every entry once, newest first, while a moderator acts between pages", async () => {
+    const threadId = await newThread('Pinned and unpinned');
+    for (const pinned of [true, false, true, false, true]) {
+      await api(t.app).patch(`/api/threads/${threadId}`).set(bearer(host)).send({ pinned }).expect(200);
+    }
+    const path = `/api/programs/${programId}/community/audit`;
+    const whole = (await get(host, `${path}?limit=200`).expect(200)).body as AuditEntryDto[];
+    expect(whole.length).toBeGreaterThan(5);
+    const pages = await walk<AuditEntryDto>(
+      path,
+      2,
+      () => api(t.app).patch(`/api/threads/${threadId}`).set(bearer(host)).send({ pinned: false }).expect(200),
+      host,
+    );
+    expect(pages.flat().map((a) => a.id)).toEqual(whole.map((a) => a.id));
+    const bad = await get(host, `${path}?limit=abc`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['limit']);
   });
 
   describe('queries per request', () => {

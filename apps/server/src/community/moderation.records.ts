@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type DeepPartial, type EntityManager, In } from 'typeorm';
+import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
+import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
 import { AuditEntry } from './entities/audit-entry.entity';
@@ -8,6 +9,12 @@ import { CommunityGroup } from './entities/community-group.entity';
 import { Flag } from './entities/flag.entity';
 import { Post } from './entities/post.entity';
 import { Thread } from './entities/thread.entity';
+
+/** The audit log, newest first (the id breaks ties). */
+const AUDIT_ORDER: SortKey<AuditEntry>[] = [
+  { expr: 'a.createdAt', dir: 'DESC', of: (a) => a.createdAt },
+  { expr: 'a.id', dir: 'DESC', of: (a) => a.id },
+];
 
 /** Moderation's queries: flags on posts and the moderators' audit log. */
 export class ModerationQueries {
@@ -52,12 +59,15 @@ export class ModerationQueries {
     await repo.save(repo.create(entry), NO_TX);
   }
 
-  /** A program's audit entries (of these groups, or all), newest first, with their actors. */
-  auditEntries(programId: string, groupIds: string[] | 'all', take: number): Promise<AuditEntry[]> {
-    const where = groupIds === 'all' ? { programId } : { programId, groupId: In(groupIds) };
-    return this.em
+  /** A page of a program's audit entries (of these groups, or all), newest first, with their actors. */
+  async auditEntries(programId: string, groupIds: string[] | 'all', page: PageQueryDto): Promise<Page<AuditEntry>> {
+    const qb = this.em
       .getRepository(AuditEntry)
-      .find({ where, relations: { actor: true }, order: { createdAt: 'DESC' }, take });
+      .createQueryBuilder('a')
+      .leftJoinAndSelect('a.actor', 'actor')
+      .where('a.programId = :programId', { programId });
+    if (groupIds !== 'all') qb.andWhere('a.groupId IN (:...groupIds)', { groupIds });
+    return toPage(await keyset(qb, AUDIT_ORDER, page).getMany(), AUDIT_ORDER, page);
   }
 
   async groupNames(programId: string): Promise<Map<string, string>> {

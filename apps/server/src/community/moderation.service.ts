@@ -9,7 +9,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from './audit.service';
 import { CommunityAccessService, HUB_MANAGERS, type Viewer } from './community-access.service';
 import { CommunityError, conflict, notModerator } from './community.errors';
-import type { FlagDto } from './dto/community.dto';
+import type { Page } from '../common/page';
+import type { AuditQueryDto, FlagDto } from './dto/community.dto';
 import type { Post } from './entities/post.entity';
 import type { Thread } from './entities/thread.entity';
 import { excerpt } from './markdown';
@@ -126,18 +127,19 @@ export class ModerationService {
     return ids;
   }
 
+  /** A page of the audit log of the groups the caller moderates (or of one of them). */
   async auditLog(
     viewer: Viewer,
     programId: string,
-    groupId: string | undefined,
+    query: AuditQueryDto,
     role?: ProgramRole | null,
-  ): Promise<AuditEntryDto[]> {
+  ): Promise<Page<AuditEntryDto>> {
     const mine = await this.moderated(viewer, programId, role);
-    if (groupId) {
-      if (mine !== 'all' && !mine.includes(groupId)) throw notModerator();
-      return this.audit.list(programId, [groupId]);
+    if (query.groupId) {
+      if (mine !== 'all' && !mine.includes(query.groupId)) throw notModerator();
+      return this.audit.list(programId, [query.groupId], query);
     }
-    return this.audit.list(programId, mine);
+    return this.audit.list(programId, mine, query);
   }
 
   /** The moderation queue: posts with open flags in the groups the caller moderates. */

@@ -99,7 +99,9 @@ export const searchCommunity = (programId: string, q: string) =>
 export const listBookmarks = (programId: string) =>
   api<BookmarkDto[]>(`/programs/${id(programId)}/community/bookmarks`);
 export const listFlagged = (programId: string) => api<FlaggedPostDto[]>(`/programs/${id(programId)}/community/flags`);
-export const auditLog = (programId: string) => api<AuditEntryDto[]>(`/programs/${id(programId)}/community/audit`);
+/** A page of the audit log, newest first; `cursor`: the previous page's `next`. */
+export const auditLog = (programId: string, cursor?: string | null) =>
+  apiPage<AuditEntryDto>(`/programs/${id(programId)}/community/audit`, cursor);
 
 export const listNotifications = () => api<NotificationsResponse>('/notifications');
 export const markNotificationsRead = (ids?: string[]) =>
