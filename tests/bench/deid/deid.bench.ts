@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { scan } from '@echo-hub/deid';
 import { corpus, type ParsedNote, parseNote } from './corpus';
 import { independentCorpus } from './independent';
+import { unseenCorpus } from './unseen';
 import { type KindScore, type Score, score } from './score';
 
 const MIN_RECALL = 0.98;
@@ -22,6 +23,8 @@ const notes = corpus.map(parseNote);
 const result = score(notes, scan);
 const independentNotes = independentCorpus.map(parseNote);
 const independent = score(independentNotes, scan);
+const unseenNotes = unseenCorpus.map(parseNote);
+const unseen = score(unseenNotes, scan);
 
 // Throughput: information only, never gated (it depends on the machine).
 const bytes = notes.reduce((n, note) => n + Buffer.byteLength(note.text, 'utf8'), 0);
@@ -91,7 +94,13 @@ console.log(
       independent,
     ),
     '',
+    ...table(
+      `3. Independent batch B (${unseenNotes.length} notes written before the detector's source was opened; never tuned on)`,
+      unseen,
+    ),
+    '',
     `independent set: recall ${pct(independent.total.recall)} (aim ${pct(AIM_RECALL)}), precision ${pct(independent.total.precision)} (aim ${pct(MIN_PRECISION)}): ${independent.total.recall >= AIM_RECALL && independent.total.precision >= MIN_PRECISION ? 'met' : 'NOT met'}`,
+    `batch B: recall ${pct(unseen.total.recall)} (aim ${pct(AIM_RECALL)}), precision ${pct(unseen.total.precision)} (aim ${pct(MIN_PRECISION)}): ${unseen.total.recall >= AIM_RECALL && unseen.total.precision >= MIN_PRECISION ? 'met' : 'NOT met'}`,
     `throughput: ${kbPerSecond.toFixed(0)} KB/s (${(bytes / 1024).toFixed(1)} KB corpus x ${rounds}; information only)`,
   ].join('\n'),
 );
@@ -121,6 +130,7 @@ writeFileSync(
       throughputKBps: Math.round(kbPerSecond),
       ...saved(result, notes),
       independent: saved(independent, independentNotes),
+      batchB: saved(unseen, unseenNotes),
     },
     null,
     2,
@@ -135,6 +145,7 @@ if (result.total.precision < MIN_PRECISION) {
 if (result.badOffsets > 0) failures.push(`${result.badOffsets} findings with wrong offsets`);
 if (independent.badOffsets > 0)
   failures.push(`${independent.badOffsets} findings with wrong offsets (independent set)`);
+if (unseen.badOffsets > 0) failures.push(`${unseen.badOffsets} findings with wrong offsets (batch B)`);
 if (failures.length > 0) {
   console.error(`\nFAIL: ${failures.join('; ')}`);
   process.exit(1);
