@@ -7,7 +7,9 @@
  * Irish, Welsh and US records; hurried lower-case typing, fragments, text pasted with odd Unicode, ages
  * over 89 in words, labelled numbers, employers, relatives) and committed before any tuning, so the first
  * figure measured on them is the honest "unseen" recall. If the detector is later tuned on a note here,
- * that note stops being unseen and the report says so.
+ * that note stops being unseen and the report says so. It was: after its first score (recall 75.6%,
+ * precision 97.8%) its misses were read to tune the detector, so from then on batch B is a tuning set and
+ * batch C (`unseen-c.ts`, written at the same sitting, held out) carries the unseen figure.
  *
  * Same markup and conventions as `corpus.ts`. Everything is invented: NHS and H&C numbers carry valid
  * check digits but were generated at random, PPSNs have valid check letters, UK phone numbers are in
