@@ -124,7 +124,13 @@ const SIGN_OFF_BEFORE =
 const GREETING_BEFORE = /(?:^|\n)[ \t]*(?:dear|hi|hello)[ \t]+$/i;
 /** "works nights at Tesco", "employed by Dunne & Sons", "bar manager at The Anchor Inn", "Employer: ..." */
 const EMPLOYER_BEFORE =
-  /\b(?:(?:works?|worked|working|employed|job|manager|owner|employee|staff)\b(?:\s+[a-z]+){0,3}?\s+(?:at|for|by|with)|employer:?)\s+$/i;
+  /\b(?:(?:works?|worked|working|employed|job|manager|owner|employee|staff)\b(?:\s+[a-z]+){0,3}?\s+(?:at|for|by|with)|employer:?|(?:OH|occupational\s+health)\s+referral\s+from)\s+$/i;
+/** An employer typed in lower case: up to three words before a preposition or a pause ("works at jaguar land rover in"). */
+const LOWER_EMPLOYER =
+  /[a-z][a-z'’&-]*(?:\s+(?!(?:in|on|at|as|since|for|and|but|until|with|from|the|so|because|where|when|who|which|while)\b)(?:&\s+)?[a-z][a-z'’-]*){0,2}(?=\s+(?:in|on|at|as|since|for|and|but|until|with|from|so|because|where|when|who|which|while)\b|\s*[,.;:)(\n]|\s*$)/y;
+/** What follows "works at" without being an employer. */
+const NOT_EMPLOYER =
+  /^(?:home|night|nights|weekends?|times|present|moment|school|college|university|the|a|an|his|her|their|own|part|full|local|same|weekend|days|evenings?|mornings?|least|most|all|it|this|that|herself|himself|themselves|hospital|a&e)\b/;
 const EMPLOYER = /(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,4}/y;
 
 /** Lower case without accents, so "brid" and "siobhan" match Bríd and Siobhán. */
@@ -166,6 +172,7 @@ const LOWER_STOP: ReadonlySet<string> = new Set([
   ...`aware present visiting visited says said rang called phoned reports reported concerned worried struggling
   staying lives lived died helps helped will would can also too not now here there today tonight tomorrow ok okay
   informed updated involved supportive attends attended brought took takes collects drove driving unaware none
+  call calls visit visits appt appointment meeting referral input support contact
   nil unknown same mild moderate severe trace trivial noted jet only murmur seen review and with on in at to of
   for from who is was has had does did she he they her his their him them present away abroad`.split(/\s+/),
 ]);
@@ -246,7 +253,18 @@ export function detectNames(text: string): Candidate[] {
       const m = EMPLOYER.exec(text);
       if (m) {
         const end = t.start + m[0].replace(/[.,'’]+$/, '').length;
-        out.push({ kind: 'NAME', start: t.start, end, reason: "Employer's name", confidence: 0.75 });
+        out.push({ kind: 'NAME', start: t.start, end, reason: "Employer's name", confidence: 0.82 });
+        coveredUntil = end;
+        continue;
+      }
+    }
+    const lowerEmployer = EMPLOYER_BEFORE.test(prior) && /(?:at|for|by|employer:?)\s+$/i.test(prior);
+    if (lowerEmployer && /^\p{Ll}/u.test(t.text) && !NOT_EMPLOYER.test(text.slice(t.start))) {
+      LOWER_EMPLOYER.lastIndex = t.start;
+      const m = LOWER_EMPLOYER.exec(text);
+      if (m) {
+        const end = t.start + m[0].length;
+        out.push({ kind: 'NAME', start: t.start, end, reason: "Employer's name (lower case)", confidence: 0.75 });
         coveredUntil = end;
         continue;
       }
@@ -327,7 +345,8 @@ export function detectNames(text: string): Candidate[] {
     if (isGiven(t.text) && !isAmbiguousGiven(t.text)) {
       const j = extend(text, tokens, i);
       if (j > i) emit(i, j, t.start, 'Common first name followed by a surname', 0.8);
-      else if (j === i) emit(i, j, t.start, 'Common first name', 0.7);
+      // Alone it yields to a place it is part of ("in Fort William").
+      else if (j === i) emit(i, j, t.start, 'Common first name', 0.6);
       continue;
     }
     // An ambiguous given name ("Violet", "Olive") or an unlisted one counts with a surname next to it,
