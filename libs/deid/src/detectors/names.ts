@@ -153,7 +153,7 @@ const LOWER_GIVEN: ReadonlySet<string> = new Set(
   [...GIVEN_NAMES, ...MORE_GIVEN]
     .filter((n) => !AMBIGUOUS_GIVEN_NAMES.has(n))
     .map(fold)
-    .filter((n) => !LOWER_WORDS.has(n)),
+    .filter((n) => !LOWER_WORDS.has(n) && !NOT_NAMES.has(n)),
 );
 const LOWER_SURNAMES: ReadonlySet<string> = new Set(
   [...SURNAMES, ...MORE_SURNAMES].map(fold).filter((n) => !LOWER_WORDS.has(n)),
