@@ -31,9 +31,11 @@ const stdlib = (sex) =>
 
 /** A plain name of four letters or more (three-letter ones are too often abbreviations: "ana", "tia", "ida"). */
 const SHAPE = /^\p{Lu}[\p{Ll}\p{M}]{3,}(?:-\p{Lu}[\p{Ll}\p{M}]+)?$/u;
+/** Lower case without accents, as the scanner reads hurried notes ("Côme" typed is "come"). */
+const fold = (w) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const keep = (names) =>
   [...new Set(names.map((n) => n.trim()))]
-    .filter((n) => SHAPE.test(n) && !english.has(n.toLowerCase()))
+    .filter((n) => SHAPE.test(n) && !english.has(n.toLowerCase()) && !english.has(fold(n)))
     .sort((a, b) => a.localeCompare(b, 'en'));
 
 const given = keep([

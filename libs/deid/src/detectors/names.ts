@@ -128,9 +128,12 @@ const EMPLOYER_BEFORE =
 /** An employer typed in lower case: up to three words before a preposition or a pause ("works at jaguar land rover in"). */
 const LOWER_EMPLOYER =
   /[a-z][a-z'’&-]*(?:\s+(?!(?:in|on|at|as|since|for|and|but|until|with|from|the|so|because|where|when|who|which|while)\b)(?:&\s+)?[a-z][a-z'’-]*){0,2}(?=\s+(?:in|on|at|as|since|for|and|but|until|with|from|so|because|where|when|who|which|while)\b|\s*[,.;:)(\n]|\s*$)/y;
+/** "works at", "employed by", "works nights for": the verb itself, not the noun "work" ("out of work for two years"). */
+const LOWER_EMPLOYER_BEFORE =
+  /\b(?:(?:works|worked|working|employed)\b(?:\s+[a-z]+){0,2}?\s+(?:at|for|by)|employer:?)\s+$/i;
 /** What follows "works at" without being an employer. */
 const NOT_EMPLOYER =
-  /^(?:home|night|nights|weekends?|times|present|moment|school|college|university|the|a|an|his|her|their|own|part|full|local|same|weekend|days|evenings?|mornings?|least|most|all|it|this|that|herself|himself|themselves|hospital|a&e)\b/;
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|many|some|years?|months?|weeks?|days?|hours?|ages|long|over|about|around|nothing|free|cash|money|him|them|us|me|you|home|night|nights|weekends?|times|present|moment|school|college|university|the|a|an|his|her|their|own|part|full|local|same|weekend|days|evenings?|mornings?|least|most|all|it|this|that|herself|himself|themselves|hospital|a&e)\b/;
 const EMPLOYER = /(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,4}/y;
 
 /** Lower case without accents, so "brid" and "siobhan" match Bríd and Siobhán. */
@@ -176,10 +179,14 @@ const LOWER_STOP: ReadonlySet<string> = new Set([
   nil unknown same mild moderate severe trace trivial noted jet only murmur seen review and with on in at to of
   for from who is was has had does did she he they her his their him them present away abroad`.split(/\s+/),
 ]);
+/** Relations and carers, full or abbreviated, before a lower-case name: "son", "dtr", "nok", "carer". */
+const RELATIONS =
+  'son|daughter|dtr|wife|husband|partner|mum|mom|mother|dad|father|brother|bro|sister|sis|nok|next\\s+of\\s+kin|carer|hca|friend|neighbou?r|aunt|uncle|niece|nephew|cousin|grandson|granddaughter|gran|granny|grandad|rep|keyworker|key\\s+worker';
+const RELATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RELATIONS})[ \\t,:(–-]*$`, 'iu');
 /** What may end a name typed in lower case after a cue: punctuation, a bracket, a dash or the line's end. */
 const NAME_END = /^(?:[ \t]*[,.;:)!?\n]|[ \t]*$|[ \t]+\(|[ \t]+[-–])/;
 /** A relation or role in brackets after a lower-case name: "grace (carer)", "sharon (dtr)". */
-const ROLE_AFTER = new RegExp(`^[ \\t]*\\((?:${CUES}|${SHORT_CUES})\\)`, 'iu');
+const ROLE_AFTER = new RegExp(`^[ \\t]*\\((?:${RELATIONS})\\)`, 'iu');
 const LOWER_AMBIGUOUS: ReadonlySet<string> = new Set([...AMBIGUOUS_GIVEN_NAMES].map(fold));
 const lowerWord = (t: Token | undefined): t is Token =>
   t !== undefined && /^[\p{Ll}\p{M}'’-]{3,}$/u.test(t.text) && !LOWER_STOP.has(fold(t.text));
@@ -258,7 +265,7 @@ export function detectNames(text: string): Candidate[] {
         continue;
       }
     }
-    const lowerEmployer = EMPLOYER_BEFORE.test(prior) && /(?:at|for|by|employer:?)\s+$/i.test(prior);
+    const lowerEmployer = LOWER_EMPLOYER_BEFORE.test(prior);
     if (lowerEmployer && /^\p{Ll}/u.test(t.text) && !NOT_EMPLOYER.test(text.slice(t.start))) {
       LOWER_EMPLOYER.lastIndex = t.start;
       const m = LOWER_EMPLOYER.exec(text);
@@ -291,7 +298,11 @@ export function detectNames(text: string): Candidate[] {
     if (!lowerNameLike(t) && (lowerWord(t) || ambiguous) && !t.possessive) {
       const afterWord = text.slice(t.end, t.end + 20);
       const titled = LOWER_TITLE_BEFORE.test(prior) && !ambiguous;
-      const cuedAtPause = cueBefore(prior) !== null && NAME_END.test(afterWord);
+      // An unlisted word after a cue: only after a relation ("nok davy,"), and not shaped like a verb or a plural.
+      const cuedAtPause =
+        RELATION_BEFORE.test(prior) &&
+        NAME_END.test(afterWord) &&
+        (ambiguous || !/(?:ed|ing|ly|s|er|or|ment|ance|ence|ship|ity|ion|ness|ist|al)$/.test(t.text));
       if (titled || cuedAtPause || ROLE_AFTER.test(afterWord)) {
         const next = tokens[i + 1];
         const surname =

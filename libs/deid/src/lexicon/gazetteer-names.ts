@@ -11,8 +11,8 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Aayushman Abaco Abagael Abagail Abak Abakan Abakay Abani Abar Abay Abbi Abbie Abbigail Abbondanza Abbondanzio
   Abbondio Abbott Abby Abbye Abdel Abdiel Abdon Abdone Abdonie Abdul Abdullah Abel Abelard Abélard Abelardo
   Abelin Abeline Abendam Abenzio Abeu Abey Abhaidev Abhaya Abhirath Abhisyanta Abibo Abidin Abie Abigael
-  Abigaelle Abigaïl Abigale Abigayle Abimbola Abisola Abisoye Abılay Abluç Abner Abra Abraham Abrahan Abramio
-  Abramo Abran Absalon Abşar Acace Acacie Acacio Acanthe Acar Acario Acaryatanaya Accursio Açela Açelya Achaire
+  Abigaelle Abigale Abigayle Abimbola Abisola Abisoye Abılay Abluç Abner Abra Abraham Abrahan Abramio Abramo
+  Abran Absalon Abşar Acace Acacie Acacio Acanthe Acar Acario Acaryatanaya Accursio Açela Açelya Achaire
   Achalesvara Acharyanandana Acharyasuta Achille Achim Achintya Achyut Acilia Acilio Aciscolo Açığ Açık Açılay
   Acrisio Açuk Acun Adah Adair Adalan Adalard Adalardo Adalbald Adalbaude Adalbéron Adalbert Adalberta Adalberto
   Adaldı Adalfredo Adalgisa Adalgiso Adaline Adalmış Adalric Adalrico Adalsinde Adam Adamo Adams Adan Adán Adar
@@ -31,7 +31,7 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Agrippa Agrippin Agrippine Agrypina Aguie Aguistin Aguste Agustin Agustín Agustina Ahalya Aharon Ahenk Ahilya
   Ahlem Ahmad Ahmed Ahmet Ahsen Aiace Aidan Aidano Aiden Aigneis Aila Ailbert Aile Ailee Aileen Ailene Ailey
   Aili Ailina Ailis Ailsun Ailyn Aimable Aime Aimé Aimee Aimée Aimil Aimone Aindrea Ainslee Ainsley Ainslie
-  Aisha Aishani Aiyana Ajay Ajeet Ajit Akalp Akande Akanni Akaş Akata Akbaş Akbatur Akbay Akboğa Akbörü Akbudak
+  Aisha Aishani Aiyana Ajay Ajeet Ajit Akalp Akande Akanni Akata Akbaş Akbatur Akbay Akboğa Akbörü Akbudak
   Akbuğra Akbulak Akça Akçakoca Akçora Akdemir Akdoğan Akeem Akim Akıbudak Akım Akın Akınçı Akıner Akkun Akkunlu
   Akkurt Akkuş Akpıra Akroor Aksel Akshainie Akshaj Akshat Akshata Akshayakeerti Akshita Aksungur Aktan Aktekin
   Aktimur Akula Akunna Alaban Alabörü Aladağ Alade Aladino Aladoğan Alain Alaina Alaine Alair Alaïs Alakurt
@@ -45,9 +45,9 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Alexandr Alexandra Alexandre Alexandrea Alexandria Alexandrina Alexandro Alexandros Alexandru Alexane Alexanne
   Alexe Alexei Alexi Alexie Alexina Alexio Alexis Alexys Alexzander Aleyna Alfi Alfie Alfio Alfons Alfonsa
   Alfonse Alfonso Alfonzo Alford Alfred Alfreda Alfy Algernon Algiso Algu Alia Alic Alica Alican Alice Alicea
-  Alicia Alícia Alicja Alick Alida Alidia Alie Aliénor Aliette Alighiero Alika Alikee Alin Alina Alis Alisa
-  Alişan Alisander Alisha Alişir Alissa Alistair Alistar Alister Alisun Alivia Alix Aliza Alize Alizé Alımga
-  Alka Alkabölük Alkaevli Alkan Alkaşı Alkış Alla Allan Allard Allayne Alleen Allegra Allen Allene Alleyn Alli
+  Alicia Alícia Alicja Alick Alida Alidia Alie Aliette Alighiero Alika Alikee Alin Alina Alis Alisa Alişan
+  Alisander Alisha Alişir Alissa Alistair Alistar Alister Alisun Alivia Alix Aliza Alize Alizé Alımga Alka
+  Alkabölük Alkaevli Alkan Alkaşı Alkış Alla Allan Allard Allayne Alleen Allegra Allen Allene Alleyn Alli
   Allianora Alliaume Allie Allin Allina Allison Allissa Allister Allistir Allix Allsun Allx Allyce Allyn Allys
   Allyson Almeda Almeria Almerigo Almeta Almila Almine Almira Almire Almiro Aloïs Aloise Aloïse Aloisia Aloisio
   Alok Alon Alonso Alonzo Aloyse Aloysia Aloysius Alpagut Alpamış Alparsbeğ Alparslan Alpata Alpay Alpaya
@@ -63,104 +63,103 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Amari Amarnath Amata Amato Amatore Amauri Amaya Ambar Amberly Ambra Ambre Ambrogio Ambroise Ambroisie Ambros
   Ambrose Ambrosi Ambrosiano Ambrosio Ambrosius Ambroży Ambur Amby Amédée Amedeo Amedeu Améliane Amelie Amélie
   Amélien Amelina Ameline Amelio Amelita Amely Amelya America Americo Amerigo Amery Améthyste Ameyatma Amico
-  Amiel Amii Amil Amilcare Amina Aminat Aminte Amintore Aminu Âmir Amira Amish Amitie Amiya Amleto Ammamaria
-  Ammâr Amodini Amogh Amon Amone Amore Amory Amos Amparo Ampelio Amrak Amritambu Amul Amya Amye Amza Anaadi
-  Anabal Anabel Anabela Anabella Anabelle Anacleto Anaël Anaëlle Anagh Anahi Anaida Anais Anaïs Anala Analiese
-  Analise Anallese Anallise Anamaria Anamika Anand Ananda Anandamayi Anang Ananta Anar Anasooya Anastacio
-  Anastase Anastasia Anastasie Anastassia Anastazja Anasuya Anatol Anatola Anatole Anatolia Anatolie Anatollo
-  Anca Ancelin Anceline Ancell Ançuk Ancuța Anda Andaç Andarıman Andee Andeee Andéol Anderea Anders Anderson
-  Andi Andie Andoche Andonis Andra Andrada Andras Andre André Andrea Andreana Andreane Andreanne Andreas Andree
+  Amiel Amii Amil Amilcare Amina Aminat Aminte Amintore Aminu Amira Amish Amitie Amiya Amleto Ammamaria Ammâr
+  Amodini Amogh Amon Amone Amore Amory Amos Amparo Ampelio Amrak Amritambu Amul Amya Amye Amza Anaadi Anabal
+  Anabel Anabela Anabella Anabelle Anacleto Anaël Anaëlle Anagh Anahi Anaida Anais Anaïs Anala Analiese Analise
+  Anallese Anallise Anamaria Anamika Anand Ananda Anandamayi Anang Ananta Anar Anasooya Anastacio Anastase
+  Anastasia Anastasie Anastassia Anastazja Anasuya Anatol Anatola Anatole Anatolia Anatolie Anatollo Anca
+  Ancelin Anceline Ancell Ançuk Ancuța Anda Andaç Andarıman Andee Andeee Andéol Anderea Anders Anderson Andi
+  Andie Andoche Andonis Andra Andrada Andras Andre André Andrea Andreana Andreane Andreanne Andreas Andree
   Andrée Andreea Andrei Andrej Andres Andrés Andrew Andrey Andria Andriana Andriette Andris Andromache Andrus
-  Andrzej Andy Andżelika Anemona Anémone Anestassia Anet Aneta Anett Anetta Anette Angadrême Ange Ángel Angela
-  Ángela Angele Angèle Angeli Angelia Angelico Angelika Angelina Angélina Angeline Angelique Angélique Angelita
-  Angelle Angelo Anghel Anghelina Angie Angil Angilbe Angilberte Angilran Angoustan Angus Angy Ania Anibal Anica
-  Anicée Anicet Aniceto Anicette Aniello Anika Anila Anilaabh Anilabh Anish Anișoara Anissa Anita Anitra Aniya
-  Aniyah Anıl Anja Anjali Anjanette Anjaneya Anjela Anjushree Anjushri Anka Ankal Anna-Diana Anna-Diane
-  Anna-Maria Annabal Annabel Annabela Annabell Annabella Annabelle Annadiana Annadiane Annagrazia Annalee
-  Annalena Annaliese Annamae Annamaria Annamarie Annapurna Anne Anne-Corinne Anne-Marie Annecorinne Anneke
-  Annelie Anneliese Annelise Annemarie Annetta Annette Anni Annibal Annibale Annice Annie Annika Annis Annissa
-  Annmaria Annmarie Annnora Annonciade Annora Annunziata Anny Anouk Ansaldo Ansbert Ansberte Ansel Ansell Anselm
-  Anselma Anselme Anselmo Ansgar Ansgary Anshula Ansley Anson Ansovino Anstice Anstrudie Antea Antelmo Antero
-  Anthe Anthea Anthelme Anthelmette Anthia Anthiathia Anthony Antide Antigone Antim Antimo Antin Antino Antioco
-  Antoaneta Antoine Antoinette Anton Antone Antonela Antonella Antonello Antonetta Antonette Antoni Antonia
-  Antonie Antonietta Antonin Antonina Antonine Antonino Antonio Antônio Antoniu Antonius Antons Antony Antwan
-  Antwon Anuja Anunay Anuraag Anurag Anusuya Anuța Anwesha Anya Apak Apatarkan Aphélie Apollina Apollinaire
-  Apollinare Apollinary Apolline Apollonia Appia Appolonia Aprançur April Aprilette Apsara Apuleio Aquilin
-  Aquilino Arabel Arabela Arabele Arabella Arabelle Araboğa Araceli Aracely Arademir Aral Araldo Aratone Arbay
-  Arbuz Arcadie Arcadio Archaimbaud Archambaud Archambault Archan Archange Archibald Archibaldo Archibold Archie
-  Archimede Archippo Archy Arcibaldo Arçuk Arda Ardath Ardeen Ardelia Ardelis Ardella Ardelle Arden Ardene
-  Ardenia Ardine Ardis Ardisj Ardith Ardito Ardıç Ardra Arduino Ardyce Ardys Ardyth Arel Arely Aresio Aretha
-  Argelia Argimiro Argine Argıl Argo Argu Argun Ariadna Ariadne Arialdo Arian Ariana Ariane Arianna Ariberto
-  Aric Aricie Aridatha Arie Ariela Ariele Ariella Arielle Arif Arin Arina Arindam Ario Ariosto Aristarco Ariste
-  Aristeo Aristide Aristione Aristița Aristofane Aristotele Arıboğa Arık Arıkağan Arıkdoruk Arın Arınç Arjun
-  Arkadiusz Arkady Arkın Arkış Arlan Arlana Arlee Arleen Arlen Arlena Arlene Arleta Arlette Arley Arleyne Arlie
-  Arliene Arlin Arlina Arlinda Arline Arlo Arluene Arly Arlyn Arlyne Armağan Arman Armance Armand Armande
-  Armandine Armando Armani Armel Armeline Armelle Armida Armide Armin Armine Arminio Armstrong Arnaç Arnaldo
-  Arnaud Arnaude Arne Arnesh Arney Arni Arnie Arno Arnold Arnoldo Arnould Arnuad Arnulfo Arny Arolde Aron Aronne
-  Arpat Arri Arrigo Arron Arsal Arsène Arsenie Arsènie Arseniusz Arsinoé Arsıl Arslan Arslanargun Arslanbörü
-  Arslansungur Arslantegin Arslanyabgu Arşun Artair Arte Artemas Artemis Artémis Artemisa Artemus Arthaud
-  Arthème Arther Arthur Arthurine Artie Artıınal Artuk Artukaç Artur Arturo Artus Artut Aruk Arun Aruna Arved
-  Arvel Arvid Arvie Arvilla Arvin Arvy Arwen Arya Aryan Aryanna Aryn Arystarch Aşan Aşanboğa Aşantudun
-  Aşantuğrul Asartegin Ascanio Ascelin Asceline Asdrubale Asella Asha Ashbey Ashby Ashely Asher Ashia Ashien
-  Ashil Ashla Ashlan Ashlee Ashleigh Ashlen Ashlesh Ashley Ashli Ashlie Ashlin Ashly Ashlynn Ashok Ashton Ashtyn
-  Asia Asil Asimodeo Asığ Aşıkbulmuş Asım Aşkın Aslesha Aslım Asrı Assomption Assunta Assunto Aştaloğul Astarté
-  Astérie Asterio Astianatte Astra Astrée Astrid Astrix Asuela Asuğ Aşuk Asya Ataç Atakağan Atakan Atalan
-  Atalanta Atalay Ataldı Ataleo Atalmış Atanasia Atanasio Atanazy Atasagun Atasu Atâullah Atberilgen Atena
-  Athalie Athanase Athanasie Athena Athénaïs Athene Athina Athos Atilla Atıf Atıgay Atıkutlu Atıkutlutaş Atıla
-  Atılgan Atım Atımer Atış Atlanta Atlante Atlı Atlıbeğ Atlıkağan Atmaca Atmaja Atmanand Atmananda Atreyee
-  Atreyi Atsız Attila Attilano Attilio Atunçu Aube Auberon Aubert Auberta Aubertine Auberto Aubine Aubree
-  Aubrette Aubrey Aubrie Aubry Audace Aude Audebert Audeline Audi Audie Audouin Audra Audran Audre Audreanne
-  Audrey Audrie Audry Audrye Audy Augie Augusta Augustin Augustina Augustine Augusto Augustus Augy Aundrea Aure
-  Aurea Aurel Aurèle Aurelea Aureliana Aureliano Aurelie Aurélie Aurélienne Aurelio Aurelle Auria Aurian Auriane
-  Aurica Aurică Aurie Aurilia Aurlie Auro Auroora Aurore Aurthur Ausilia Ausiliatrice Ausilio Austen Austin
-  Austina Austine Austyn Auxane Auxence Avadhesh Avani Avantika Avar Aveline Averardo Averell Averil Averill
-  Avery Averyl Avictor Avie Avigaëlle Avigdor Avis Aviva Avivah Avluç Avni Avoye Avram Avril Avrit Avrom Avşar
-  Axeline Axelle Axinte Ayaçı Ayana Ayas Ayaş Ayaz Aybalta Ayban Aybars Aybeğ Aydarkağan Aydemir Ayden Aydın
-  Aydınalp Aydoğan Aydoğdu Aydoğmuş Ayebatari Aygırak Ayhan Ayinde Ayıtmış Ayız Ayızdağ Aykağan Aykal Aykan
-  Aykurt Aykut Ayla Ayleen Aylin Aylmar Aylmer Ayluç Ayluçtarkan Ayma Ayman Aymard Aymardine Aymer Aymeric Aymon
-  Aymonde Ayren Ayruk Aysar Ayse Ayşıl Aysılığ Aytaç Aytak Aytekin Aytuğ Ayushmati Ayvaz Ayyıldız Azak Azalée
-  Azban Azeglio Azelia Azélie Azeline Azelio Azer Azgan Azganaz Aziz Azizhan Azıl Azmi Azra Azubuike Azzurra
-  Baala Baalaaditya Baalagopaal Babacan Babara Babb Babbette Babbie Babette Babila Babita Babır Babs Babur
-  Baçara Baççayman Baçman Badabul Badruk Badur Bağa Bağaalp Bağaışbara Bağan Bağaşatulu Bağatarkan
-  Bağatengrikağan Bağatur Bağaturçigşi Bağaturgerey Bağaturipi Bağatursepi Bağdagül Bağış Bağtaş Baha Bahadır
-  Bahri Bahtiyar Bahula Baidehi Baijayanti Baily Baird Bakağul Bâki Bakır Bakırsokum Baksı Bakşı Bakula Bala
-  Balaaditya Balaban Balachandra Baladitya Balagopal Balagovind Balaka Balakatay Balamani Balamır Balçar
-  Baldassarre Balderico Baldo Baldomero Baldovino Baldu Balduin Baldwin Balgopal Balın Balkık Balta Baltacı
-  Baltar Baltır Baltur Bambie Bambina Bamby Bamsı Bancroft Bandhu Bandhul Bănel Bangu Banji Bankim Bankimchandra
-  Bankole Banky Baptiste Barak Baraktöre Baran Barbabas Barbabra Barbara Barbara-Anne Barbaraanne Barbarigo
-  Barbee Barbeğ Barbey Barbi Barboğa Barbol Barbra Barbu Barbulsun Barça Barçadoğdu Barçadoğmuş Barçadurdu
-  Barçadurmuş Barçan Barçatoyun Barclay Bardıbay Bardomiano Bargan Bari Baris Barımtay Barın Barış Barkdoğdu
-  Barkdoğmuş Barkdurdu Barkdurmuş Barkın Barlas Barlıbay Barmaklak Barmaklı Barnaba Barnabas Barnabe Barnabé
-  Barnaby Barnard Barnebas Barnett Barnie Barr Barrett Barri Barris Barron Barsaba Barsbeğ Barsboğa Barsgan
-  Barsimeo Barskan Barsurungu Bart Bartel Barth Barthel Barthélemy Bartholemy Bartholome Bartholomeo
-  Bartholomeus Bartholomew Bartie Bartimée Bartlet Bartlett Bartolemo Bartolo Bartolomea Bartolomeo Bartolomeu
-  Bartram Bartu Barty Bary Baryram Basademir Başak Basanti Basanyalavaç Basar Basarab Basat Başbuğ Başçı Başgan
-  Basia Basile Basileo Basilia Basilio Basilisse Basilius Baskın Başkırt Başkurt Basmıl Bassiano Bassilla Baştar
-  Bastian Bastiano Bastien Bastı Bastuğrul Basu Basut Bathilde Batholomew Bathsheba Batilda Batrak Batsheva
-  Battal Battista Batu Batuhan Batuk Batur Baturalp Baudoin Baudouin Baxie Baxy Bayançar Bayankağan Bayat
-  Bayazıt Baybars Baybayık Baybiçen Bayboğa Baybora Baybüre Baydar Baydemir Baydur Bayık Bayınçur Bayındır
-  Baykal Baykara Baykoca Baykuzu Baylee Baymünke Bayna Baynal Baypüre Bayraç Bayrak Bayram Bayrı Bayrın Bayruk
-  Baysungur Baytara Baytaş Bayunçur Bayur Bayurku Bayutmuş Bayuttu Bazır Bazyli Beale Bealle Bearnard Beata
-  Beato Beatrice Béatrice Beatrisa Beatrix Beatriz Beatrycze Beaufort Beaulah Beauregard Bebe Becca Beçeapa
-  Becka Beçkem Becki Beckie Becky Bedir Bedirhan Bediz Bedran Bedreddin Bedri Beğarslan Beğbars Beğbilgeçikşin
-  Beğboğa Beğçur Beğdemir Beğdilli Beğdurmuş Begi Begil Begine Begitutuk Beğkulu Beglen Begni Beğtaş Beğtegin
-  Beğtüzün Behçet Behiç Behlül Behram Behrem Behzat Beilul Beitris Bekazıl Bekbekeç Bekeç Bekeçarslan
-  Bekeçarslantegin Bekeçtegin Beker Bekir Bekki Beklemiş Bektaş Bektür Bela Belçim Belçir Belek Belemir Belgi
-  Belgüc Belia Belicia Belina Belinda Belita Bella Bellanca Bellina Bellino Belma Beltir Beltramo Beltran Beltun
-  Belva Belvia Bendick Bendicty Bendite Bendix Benedetta Benedetto Benedicta Bénédicte Benedicto Benedikt
-  Benedikta Benedykt Benetta Bengi Bengt Bengü Beniamin Beniamina Beniamino Benice Benício Benigna Bénigne
-  Benigno Benita Benito Benjamen Benjamín Benji Benjie Benjy Benli Benlidemir Benn Bennett Bennie Benno Benoit
-  Benoît Benoite Benone Benson Bentlee Bentley Benton Benvenuta Benvenuto Benyamin Bera Béranger Bérangère
-  Bérard Berardo Berat Berceste Berçin Berdibeğ Berendey Berengario Berenice Berget Berginsenge Bergü Berinay
-  Berkan Berkay Berke Berkeley Berkie Berkin Berkiş Berkley Berkly Berky Berkyaruk Bermek Bern Berna Bernadene
-  Bernadetta Bernadette Bernadina Bernadine Bernard Bernardina Bernardine Bernardo Bernarr Bernd Berne Berneice
-  Bernelle Bernete Bernetta Bernette Bernhard Berni Bernice Bernie Berniece Bernita Berny Beronico Berran Berre
-  Berri Berrie Bert Berta Berte Berti Bertie Bertille Bertina Bertine Bertoldo Bertolfo Berton Bertram Bertrand
-  Bertrando Berty Berva Beryle Besentegin Beşer Besim Beşir Besra Bess Bessie Bessy Betemir Bethanne Bethany
-  Bethena Bethina Betina Betsey Betsy Bette Bette-Ann Betteann Betteanne Betti Bettie Bettina Bettine Bettye
-  Beulah Beuve Bevan Beverie Beverlee Beverley Beverlie Beverly Bevin Bevon Beyizçi Beyrek Beyrem Bhaanumati
-  Bhaasvan Bhaaswar Bhadra Bhadrak Bhadraksh Bhadran Bhagavaan Bhagirathi Bhagvan Bhagwanti Bhagwati Bhamini
-  Bhanumati Bharadwaj Bharat Bhardwaj Bhargava Bhargavi Bhasvan Bhaswar Bhaumik Bhavani Bhaves Bheeshma
+  Andrzej Andy Andżelika Anemona Anestassia Anet Aneta Anett Anetta Anette Angadrême Ange Angela Ángela Angele
+  Angèle Angeli Angelia Angelico Angelika Angelina Angélina Angeline Angelique Angélique Angelita Angelle Angelo
+  Anghel Anghelina Angie Angil Angilbe Angilberte Angilran Angoustan Angus Angy Ania Anibal Anica Anicée Anicet
+  Aniceto Anicette Aniello Anika Anila Anilaabh Anilabh Anish Anișoara Anissa Anita Anitra Aniya Aniyah Anıl
+  Anja Anjali Anjanette Anjaneya Anjela Anjushree Anjushri Anka Ankal Anna-Diana Anna-Diane Anna-Maria Annabal
+  Annabel Annabela Annabell Annabella Annabelle Annadiana Annadiane Annagrazia Annalee Annalena Annaliese
+  Annamae Annamaria Annamarie Annapurna Anne Anne-Corinne Anne-Marie Annecorinne Anneke Annelie Anneliese
+  Annelise Annemarie Annetta Annette Anni Annibal Annibale Annice Annie Annika Annis Annissa Annmaria Annmarie
+  Annnora Annonciade Annora Annunziata Anny Anouk Ansaldo Ansbert Ansberte Ansel Ansell Anselm Anselma Anselme
+  Anselmo Ansgar Ansgary Anshula Ansley Anson Ansovino Anstice Anstrudie Antea Antelmo Antero Anthe Anthea
+  Anthelme Anthelmette Anthia Anthiathia Anthony Antide Antigone Antim Antimo Antin Antino Antioco Antoaneta
+  Antoine Antoinette Anton Antone Antonela Antonella Antonello Antonetta Antonette Antoni Antonia Antonie
+  Antonietta Antonin Antonina Antonine Antonino Antonio Antônio Antoniu Antonius Antons Antony Antwan Antwon
+  Anuja Anunay Anuraag Anurag Anusuya Anuța Anwesha Anya Apak Apatarkan Aphélie Apollina Apollinaire Apollinare
+  Apollinary Apolline Apollonia Appia Appolonia Aprançur April Aprilette Apsara Apuleio Aquilin Aquilino Arabel
+  Arabela Arabele Arabella Arabelle Araboğa Araceli Aracely Arademir Aral Araldo Aratone Arbay Arbuz Arcadie
+  Arcadio Archaimbaud Archambaud Archambault Archan Archange Archibald Archibaldo Archibold Archie Archimede
+  Archippo Archy Arcibaldo Arçuk Arda Ardath Ardeen Ardelia Ardelis Ardella Ardelle Arden Ardene Ardenia Ardine
+  Ardis Ardisj Ardith Ardito Ardıç Ardra Arduino Ardyce Ardys Ardyth Arel Arely Aresio Aretha Argelia Argimiro
+  Argine Argıl Argo Argu Argun Ariadna Ariadne Arialdo Arian Ariana Ariane Arianna Ariberto Aric Aricie Aridatha
+  Arie Ariela Ariele Ariella Arielle Arif Arin Arina Arindam Ario Ariosto Aristarco Ariste Aristeo Aristide
+  Aristione Aristița Aristofane Aristotele Arıboğa Arık Arıkağan Arıkdoruk Arın Arınç Arjun Arkadiusz Arkady
+  Arkın Arkış Arlan Arlana Arlee Arleen Arlen Arlena Arlene Arleta Arlette Arley Arleyne Arlie Arliene Arlin
+  Arlina Arlinda Arline Arlo Arluene Arly Arlyn Arlyne Armağan Arman Armance Armand Armande Armandine Armando
+  Armani Armel Armeline Armelle Armida Armide Armin Armine Arminio Armstrong Arnaç Arnaldo Arnaud Arnaude Arne
+  Arnesh Arney Arni Arnie Arno Arnold Arnoldo Arnould Arnuad Arnulfo Arny Arolde Aron Aronne Arpat Arri Arrigo
+  Arron Arsal Arsène Arsenie Arsènie Arseniusz Arsinoé Arsıl Arslan Arslanargun Arslanbörü Arslansungur
+  Arslantegin Arslanyabgu Arşun Artair Arte Artemas Artemis Artémis Artemisa Artemus Arthaud Arthème Arther
+  Arthur Arthurine Artie Artıınal Artuk Artukaç Artur Arturo Artus Artut Aruk Arun Aruna Arved Arvel Arvid Arvie
+  Arvilla Arvin Arvy Arwen Arya Aryan Aryanna Aryn Arystarch Aşan Aşanboğa Aşantudun Aşantuğrul Asartegin
+  Ascanio Ascelin Asceline Asdrubale Asella Asha Ashbey Ashby Ashely Asher Ashia Ashien Ashil Ashla Ashlan
+  Ashlee Ashleigh Ashlen Ashlesh Ashley Ashli Ashlie Ashlin Ashly Ashlynn Ashok Ashton Ashtyn Asia Asil Asimodeo
+  Asığ Aşıkbulmuş Asım Aşkın Aslesha Aslım Asrı Assomption Assunta Assunto Aştaloğul Astarté Astérie Asterio
+  Astianatte Astra Astrée Astrid Astrix Asuela Asuğ Aşuk Asya Ataç Atakağan Atakan Atalan Atalanta Atalay Ataldı
+  Ataleo Atalmış Atanasia Atanasio Atanazy Atasagun Atasu Atâullah Atberilgen Atena Athalie Athanase Athanasie
+  Athena Athénaïs Athene Athina Athos Atilla Atıf Atıgay Atıkutlu Atıkutlutaş Atıla Atılgan Atım Atımer Atış
+  Atlanta Atlante Atlı Atlıbeğ Atlıkağan Atmaca Atmaja Atmanand Atmananda Atreyee Atreyi Atsız Attila Attilano
+  Attilio Atunçu Aube Auberon Aubert Auberta Aubertine Auberto Aubine Aubree Aubrette Aubrey Aubrie Aubry Audace
+  Aude Audebert Audeline Audi Audie Audouin Audra Audran Audre Audreanne Audrey Audrie Audry Audrye Audy Augie
+  Augusta Augustin Augustina Augustine Augusto Augustus Augy Aundrea Aure Aurea Aurel Aurèle Aurelea Aureliana
+  Aureliano Aurelie Aurélie Aurélienne Aurelio Aurelle Auria Aurian Auriane Aurica Aurică Aurie Aurilia Aurlie
+  Auro Auroora Aurore Aurthur Ausilia Ausiliatrice Ausilio Austen Austin Austina Austine Austyn Auxane Auxence
+  Avadhesh Avani Avantika Avar Aveline Averardo Averell Averil Averill Avery Averyl Avictor Avie Avigaëlle
+  Avigdor Avis Aviva Avivah Avluç Avni Avoye Avram Avril Avrit Avrom Avşar Axeline Axelle Axinte Ayaçı Ayana
+  Ayas Ayaş Ayaz Aybalta Ayban Aybars Aybeğ Aydarkağan Aydemir Ayden Aydın Aydınalp Aydoğan Aydoğdu Aydoğmuş
+  Ayebatari Aygırak Ayhan Ayinde Ayıtmış Ayız Ayızdağ Aykağan Aykal Aykan Aykurt Aykut Ayla Ayleen Aylin Aylmar
+  Aylmer Ayluç Ayluçtarkan Ayma Ayman Aymard Aymardine Aymer Aymeric Aymon Aymonde Ayren Ayruk Aysar Ayse Ayşıl
+  Aysılığ Aytaç Aytak Aytekin Aytuğ Ayushmati Ayvaz Ayyıldız Azak Azalée Azban Azeglio Azelia Azélie Azeline
+  Azelio Azer Azgan Azganaz Aziz Azizhan Azıl Azmi Azra Azubuike Azzurra Baala Baalaaditya Baalagopaal Babacan
+  Babara Babb Babbette Babbie Babette Babila Babita Babır Babs Babur Baçara Baççayman Baçman Badabul Badruk
+  Badur Bağa Bağaalp Bağaışbara Bağan Bağaşatulu Bağatarkan Bağatengrikağan Bağatur Bağaturçigşi Bağaturgerey
+  Bağaturipi Bağatursepi Bağdagül Bağış Bağtaş Baha Bahadır Bahri Bahtiyar Bahula Baidehi Baijayanti Baily Baird
+  Bakağul Bâki Bakır Bakırsokum Baksı Bakşı Bakula Bala Balaaditya Balaban Balachandra Baladitya Balagopal
+  Balagovind Balaka Balakatay Balamani Balamır Balçar Baldassarre Balderico Baldo Baldomero Baldovino Baldu
+  Balduin Baldwin Balgopal Balın Balkık Balta Baltacı Baltar Baltır Baltur Bambie Bambina Bamby Bamsı Bancroft
+  Bandhu Bandhul Bănel Bangu Banji Bankim Bankimchandra Bankole Banky Baptiste Barak Baraktöre Baran Barbabas
+  Barbabra Barbara Barbara-Anne Barbaraanne Barbarigo Barbee Barbeğ Barbey Barbi Barboğa Barbol Barbra Barbu
+  Barbulsun Barçadoğdu Barçadoğmuş Barçadurdu Barçadurmuş Barçan Barçatoyun Barclay Bardıbay Bardomiano Bargan
+  Bari Baris Barımtay Barın Barış Barkdoğdu Barkdoğmuş Barkdurdu Barkdurmuş Barkın Barlas Barlıbay Barmaklak
+  Barmaklı Barnaba Barnabas Barnabe Barnabé Barnaby Barnard Barnebas Barnett Barnie Barr Barrett Barri Barris
+  Barron Barsaba Barsbeğ Barsboğa Barsgan Barsimeo Barskan Barsurungu Bart Bartel Barth Barthel Barthélemy
+  Bartholemy Bartholome Bartholomeo Bartholomeus Bartholomew Bartie Bartimée Bartlet Bartlett Bartolemo Bartolo
+  Bartolomea Bartolomeo Bartolomeu Bartram Bartu Barty Bary Baryram Basademir Başak Basanti Basanyalavaç Basar
+  Basarab Basat Başbuğ Başçı Başgan Basia Basile Basileo Basilia Basilio Basilisse Basilius Baskın Başkırt
+  Başkurt Basmıl Bassiano Bassilla Baştar Bastian Bastiano Bastien Bastı Bastuğrul Basu Basut Bathilde
+  Batholomew Bathsheba Batilda Batrak Batsheva Battal Battista Batu Batuhan Batuk Batur Baturalp Baudoin
+  Baudouin Baxie Baxy Bayançar Bayankağan Bayat Bayazıt Baybars Baybayık Baybiçen Bayboğa Baybora Baybüre Baydar
+  Baydemir Baydur Bayık Bayınçur Bayındır Baykal Baykara Baykoca Baykuzu Baylee Baymünke Bayna Baynal Baypüre
+  Bayraç Bayrak Bayram Bayrı Bayrın Bayruk Baysungur Baytara Baytaş Bayunçur Bayur Bayurku Bayutmuş Bayuttu
+  Bazır Bazyli Beale Bealle Bearnard Beata Beato Beatrice Béatrice Beatrisa Beatrix Beatriz Beatrycze Beaufort
+  Beaulah Beauregard Bebe Becca Beçeapa Becka Beçkem Becki Beckie Becky Bedir Bedirhan Bediz Bedran Bedreddin
+  Bedri Beğarslan Beğbars Beğbilgeçikşin Beğboğa Beğçur Beğdemir Beğdilli Beğdurmuş Begi Begil Begine Begitutuk
+  Beğkulu Beglen Begni Beğtaş Beğtegin Beğtüzün Behçet Behiç Behlül Behram Behrem Behzat Beilul Beitris Bekazıl
+  Bekbekeç Bekeç Bekeçarslan Bekeçarslantegin Bekeçtegin Beker Bekir Bekki Beklemiş Bektaş Bektür Bela Belçim
+  Belçir Belek Belemir Belgi Belgüc Belia Belicia Belina Belinda Belita Bella Bellanca Bellina Bellino Belma
+  Beltir Beltramo Beltran Beltun Belva Belvia Bendick Bendicty Bendite Bendix Benedetta Benedetto Benedicta
+  Bénédicte Benedicto Benedikt Benedikta Benedykt Benetta Bengi Bengt Bengü Beniamin Beniamina Beniamino Benice
+  Benício Benigna Bénigne Benigno Benita Benito Benjamen Benji Benjie Benjy Benli Benlidemir Benn Bennett Bennie
+  Benno Benoit Benoît Benoite Benone Benson Bentlee Bentley Benton Benvenuta Benvenuto Benyamin Bera Béranger
+  Bérangère Bérard Berardo Berat Berceste Berçin Berdibeğ Berendey Berengario Berenice Berget Berginsenge Bergü
+  Berinay Berkan Berkay Berke Berkeley Berkie Berkin Berkiş Berkley Berkly Berky Berkyaruk Bermek Bern Berna
+  Bernadene Bernadetta Bernadette Bernadina Bernadine Bernard Bernardina Bernardine Bernardo Bernarr Bernd Berne
+  Berneice Bernelle Bernete Bernetta Bernette Bernhard Berni Bernice Bernie Berniece Bernita Berny Beronico
+  Berran Berre Berri Berrie Bert Berta Berte Berti Bertie Bertille Bertina Bertine Bertoldo Bertolfo Berton
+  Bertram Bertrand Bertrando Berty Berva Beryle Besentegin Beşer Besim Beşir Besra Bess Bessie Bessy Betemir
+  Bethanne Bethany Bethena Bethina Betina Betsey Betsy Bette Bette-Ann Betteann Betteanne Betti Bettie Bettina
+  Bettine Bettye Beulah Beuve Bevan Beverie Beverlee Beverley Beverlie Beverly Bevin Bevon Beyizçi Beyrek Beyrem
+  Bhaanumati Bhaasvan Bhaaswar Bhadra Bhadrak Bhadraksh Bhadran Bhagavaan Bhagirathi Bhagvan Bhagwanti Bhagwati
+  Bhamini Bhanumati Bharadwaj Bharat Bhardwaj Bhargava Bhargavi Bhasvan Bhaswar Bhaumik Bhavani Bhaves Bheeshma
   Bhilangana Bhima Bhisham Bhishma Bhoj Bhoopat Bhoopati Bhooshan Bhooshit Bhramar Bhudev Bhudeva Bhupati Bhupen
   Bhushan Bhushit Bhuvanesh Bhuvaneshwar Biagio Bianca Bianka Bibbie Bibby Bibbye Bibi Bibiana Bibianna Bibiano
   Biçek Biddie Bidget Bilal Bilâl Bilgebayunçur Bilgebeğ Bilgeçikşin Bilgeışbara Bilgeışbaratamgan Bilgekağan
@@ -170,7 +169,7 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Björn Blaine Blair Blaire Blake Blakelee Blakeley Blanca Blancha Blanche Blandine Blanduzia Blane Blayne
   Błażej Blinni Blinnie Blinny Blisse Blondell Blondelle Blondie Blondy Blythe Bobbe Bobbee Bobbette Bobbi
   Bobbie Bobbye Bobette Bobina Bobine Bobinette Bodhan Boğa Boğaç Boğaçuk Bogdan Bogdana Bögde Böge Bögü
-  Bohémond Boigie Bökde Böke Boldaz Bölen Bolmuş Bolsun Bölükbaşı Bolun Bonagiunta Bonaldo Bonaventura Bonavita
+  Bohémond Boigie Bökde Boldaz Bölen Bolmuş Bolsun Bölükbaşı Bolun Bonagiunta Bonaldo Bonaventura Bonavita
   Boncuk Bondie Bondon Bondy Bönek Bönge Bongul Bongulboğa Bonifacio Bonnee Bonni Bonnibelle Boone Boonie Boony
   Boote Boothe Boran Borçul Borden Bordie Bordy Borg Boris Borlukçu Bornak Börteçine Bortolo Börü Börübars
   Börüsengün Borys Bouchard Bourke Boyan Boyankulu Boyce Boycey Boycie Boyd Boylabağa Boylabağatarkan
@@ -186,89 +185,88 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Bruce Brucie Bruis Bruna Brunehaut Brunehilde Brunhilda Brunhilde Brunilde Bruno Bruto Bryan Bryana Bryant
   Bryanty Bryce Brycen Brygida Bryn Bryna Brynn Brynna Brynne Bryon Buçan Buchi Bucky Bucur Buçur Budağ Budak
   Budd Buddhana Buddie Budhil Budunlu Büdüs Büdüstudun Buford Buğday Bügdüz Bügdüzemen Büge Buğra Buğrakarakağan
-  Bügü Büğübilge Buiron Bukak Bukaktutuk Bükdüz Büke Bükebuyraç Bükebuyruç Bükey Bukola Büktegin Büküşboğa
-  Bulaçapan Bulah Bulak Bulan Buldur Bülent Bulgak Bulmaz Bulmuş Buluç Buluğ Buluk Buluş Bulut Bümen Bumın Bunni
-  Bunnie Bunsuz Bünül Bünyamin Burak Burçak Burch Burdette Büre Burguçan Bürgüt Burhan Burkay Bürkek Bürküt
-  Burlie Bürlük Burnaby Burnard Burnice Burslan Burt Burtie Burty Burulday Burulgu Burunduk Buşulgan Butak Butuk
-  Buyan Buyançuk Buyandemir Buyankara Buyat Buyraç Buyruç Buyruk Buzaç Buzaçtutuk Byram Byran Byrann Byrle Byrom
-  Byron Çaba Çabdar Çablı Çabuş Cacilia Cacilie Caddric Caden Cafer Çağan Çağatay Çağdaş Çağıl Çağla Çağlar
-  Çağlayan Çağrı Çağrıbeğ Çağrıhan Çağrıtegin Çağru Cahid Cahra Caino Caio Cairistiona Caitlin Caitlyn Caitrin
-  Caius Calanico Çalapkulu Caldwell Cale Caleb Calebe Caleigh Calhoun Cali Calida Călin Calista Calixte Callean
-  Calley Calli Callida Callie Callisto Cally Calogera Calogero Calpurnia Calv Calvin Camala Camden Camélien
-  Camella Cameron Camey Cami Camil Camila Camile Camilla Camille Camillien Camillo Cammi Cammy Camren Camron
-  Camryn Camylle Canalp Candace Cândar Candelario Candi Candice Candide Candido Candis Candra Canel Cangül
-  Cankan Çankız Cannur Cansel Cansın Cantemir Cantidio Canziano Capitolina Capucine Cara Caralie Carce Caren
-  Carena Caresa Caressa Caresse Carey Cari Caria Caribert Caridad Carie Caril Carilyn Carin Carine Cariotta
-  Carissa Carita Caritta Carla Carlee Carleen Carlen Carlene Carleton Carley Carli Carlie Carlina Carlita Carlo
-  Carloman Carlos Carlota Carlotta Carlton Carly Carlye Carlyle Carlyn Carlynn Carlynne Carma Carmel Carmela
-  Carmelia Carmelina Carmelita Carmella Carmelle Carmelo Carmencita Carmina Carmita Carmon Caro Carol-Jean
-  Carola Carolan Carolann Carolanne Carole Carolee Carolin Carolina Caroline Caroljean Carolyn Carolyne Carolynn
-  Caronte Carponio Carree Carri Carrie Carrissa Carrol Carroll Carson Cary Caryl Caryn Casandra Casar Casey Casi
-  Casian Casiana Casie Casilda Casimer Casimir Casimira Casimiro Caspar Casper Cass Cassandra Cassandre
-  Cassandry Cassaundra Cassey Cassi Cassiano Cassidy Cassie Cassien Cassio Cassiopea Cassius Cassondra Cassy
-  Casto Cataldo Cătălin Catalina Cătălina Catarina Caterina Catha Catharina Catharine Cathe Cathee Catherin
-  Catherina Catherine Cathi Cathie Cathleen Cathlene Cathrin Cathrine Cathryn Cathy Cathyleen Cati Catie Catina
-  Catinca Catlaina Catlee Catrin Catrina Catrinel Catriona Catullo Caty Cauã Cavid Caye Cayla Cazimir Cazzie
-  Cchaddie Ceasar Cebe Cecco Cece Cecelia Cecil Cecile Cécile Ceciley Cecilia Cecília Cecilio Cecilius Cecilla
-  Cecily Cecylia Cecyliusz Cedric Cédric Cedrick Cedrik Cedrin Celal Celâleddin Celasun Cele Çelen Celene
-  Céleste Celestia Célestin Celestina Célestine Celestino Celestyn Celestyna Celia Célia Celie Célien Çelik
-  Celil Celina Celinda Celine Céline Celinia Celinka Celisse Celka Celle Celso Cemal Cemali Çemen Çemgen Cemil
-  Cenk Cerasela Ceren Césaire Cesar César Cesare Cesario Cesaro Çeşminaz Cesya Çetin Çetinel Çetiner Cevahir
-  Cevat Ceyda Ceyhun Çeykün Ceyla Ceylan Ceylin Ceylinaz Cezar Cezara Cezary Cezmi Chaanakya Chaaruchandra Chadd
-  Chaddie Chaddy Chadrick Chadwick Chaim Chaitan Chakor Chakradhar Chakravartee Chakravarti Chakrika Chalmers
-  Chan Chanakya Chanda Chandak Chandal Chandan Chandani Chandi Chandini Chandira Chandni Chandra Chandraayan
-  Chandrabhaga Chandrabhan Chandradev Chandrakala Chandraketu Chandrakin Chandramani Chandramauli Chandramohan
-  Chandran Chandranath Chandrani Chandraprabha Chandraswaroopa Chandravati Chane Chanel Chanelle Channa Chantal
-  Chantalle Chapal Chapala Charak Charil Charin Charis Charissa Charisse Charita Charla Charlaine Charlean
-  Charleen Charlemagne Charlena Charlene Charles Charline Charlot Charlotta Charlton Charmain Charmaine Charmane
-  Charmian Charmine Charmion Charo Charuchandra Charumati Charuvrat Charvi Charyl Chasity Chaten Chatur Chatura
-  Chaturaanan Chaturbhuj Chauncey Chayenne Chaz Chelsae Chelsea Chelsey Chelsie Chelsy Chen Cherechi Cherey
-  Cheri Cherianne Cherice Cherida Cherie Cherilyn Cherilynn Cherin Cherise Cherlyn Cherri Cherrita Cherubino
-  Chery Cherye Cheryl Ches Chesley Cheslie Chester Cheston Chet Chetan Chetanaanand Chev Cheyanne Cheyenne
-  Chiaffredo Chiamaka Chiara Chiarra Chickie Chicky Chidaakaash Chidaatma Chidambar Chidambaram Chidananda
-  Childebert Chilpéric Chilton Chimamanda Chinedu Chinmayanand Chinmayananda Chinyere Chiquia Chiquita
-  Chiranjeev Chiranjeeve Chisom Chitraksh Chitrali Chitramala Chitrangada Chizoba Chlo Chloe Chloé Chloette
-  Chloris Chrétien Chris Chrisse Chrissie Chrissy Christ Christa Christabel Christabella Christal Christalle
-  Christan Christean Christel Christelle Christi Christiana Christiane Christiano Christin Christina Christine
-  Christodule Christoffer Christoforo Christop Christoper Christoph Christophe Christopher Christophorus
-  Christos Christye Christyna Chrisy Chrotoem Chrysa Chrysler Chrysole Chrysostome Chrystal Chryste Chrystel
-  Chucho Chukwu Chyna Ciara Çiçek Çiçem Cicily Cielo Cierra Çiğdem Cihad Cihan Cihangir Cihanşah Çilay Çilenti
-  Çiler Cilka Cilvenaz Çimen Cinda Cindee Cindelyn Cinderella Cindi Cindie Cindra Cindy Cino Cinzia Ciprian
-  Cipriana Cipriano Cirano Ciriaco Cirilla Cirillo Cirilo Cirino Ciro Çise Çişem Çisil Cissiee Citlalli Civan
-  Çıgıl Cılasun Çıngır Claas Claiborn Claiborne Clair Claire Clara Clarabelle Clarance Clare Clarenzio Claresta
-  Clareta Claretta Clarette Clarey Clari Claribel Clarice Clarie Clarinda Clarine Clarisa Clarissa Clarisse
-  Clarita Clark Clarke Claud Claude Claudell Claudelle Claudetta Claudette Claudia Claudian Claudianus Claudie
-  Claudien Claudina Claudine Claudio Claudiu Claudius Claus Clayborn Clayborne Claybourne Clayson Clayton Clea
-  Cléandre Cleandro Cleavland Clelia Clélie Clemence Clémence Clemens Clément Clemente Clementia Clementina
-  Clémentine Clementius Clemenzia Clemmie Clemmy Cleo Cleofe Cleon Cleonico Cleora Clerc Clerissa Cléry Cleta
-  Cletis Cletus Cleveland Clevey Clevie Clifford Clifton Clim Climaco Clinio Clinton Clio Clive Clodomiro
-  Clodoveo Cloe Clorinda Cloris Clotaire Clotilda Clotilde Cloyd Clyde Clyve Clywd Cobbie Çobulmak Coby
-  Çocukbörü Codee Codi Codie Codin Codrin Codrina Codruț Codruța Cody Cointa Cointon Çokramayul Colan Coleen
-  Coleman Colene Colet Coletta Colette Coline Collen Collete Collette Collien Collin Colline Colman Çolman
-  Colmanno Colmazio Colomba Colombano Colombo Çolpan Colten Colton Çölü Columbus Colver Côme Conan Conant
-  Concepcion Concepción Concetta Concettina Conchita Concordia Concordio Conney Conni Connor Conny Conor Conrad
-  Conrade Conrado Conroy Consalve Consolata Constance Constancia Constanta Constanța Constantia Constantin
-  Constantina Constantine Constantino Consuela Consuelo Conway Cora Corabel Corabella Corabelle Coralia Coralie
-  Coraline Coralyn Corbet Corbett Corbin Corbiniano Cordelia Cordelie Cordell Cordey Cordi Cordia Cordie Cordula
-  Cordy Coreen Corenda Corene Coreno Corentin Corentine Coretta Corette Cori Corie Corilla Corina Corine Corinna
-  Corinne Coriolano Coriss Corissa Corliss Corly Cornall Cornela Cornelia Cornelio Corneliu Cornelius Cornell
-  Cornelle Corney Cornie Coronato Corrado Correna Correy Corri Corrianne Corrina Corrine Corrinne Corry Cort
-  Cortez Cortie Cortney Corty Corvin Cosetta Cosette Cosima Cosimo Coşkun Coşkuner Cosma Cosme Cosmina Cosmo
-  Costache Costante Costantino Costanza Costanzo Costel Costin Coty Courtenay Courtnay Courtney Cozmo Craggie
-  Crawford Creigh Creight Creighton Cremenzio Crenguța Creola Crescente Crescenzia Crescenzio Crespignano
-  Crichton Crin Crina Crispino Crissie Crissy Cristabel Cristal Cristaldo Cristea Cristen Cristi Cristian
-  Cristián Cristiana Cristiano Cristie Cristin Cristina Cristine Cristionna Cristobal Cristóbal Cristofor
-  Cristoforo Cristopher Cristy Crocefissa Crocefisso Cronida Crosby Cruz Crysta Crystel Crystie Cthrine Cübeyr
-  Cullan Cullen Culley Cullie Cullin Cumhur Cunegonda Cüneyt Cuniberto Cupido Curcio Currey Curtice Curtis Cuzia
-  Cybil Cybill Cydney Cymbre Cynde Cyndi Cyndia Cyndie Cyndy Cynthea Cynthia Cynthie Cynthy Cyprien Cyra
-  Cyriaque Cyrielle Cyril Cyrill Cyrille Cyrillus Cyrus Cyryl Dacey Dacia Dacian Daciana Daciano Dacie Dacio
-  Dacy Dael Daevi Daevika Daffi Daffie Dafina Dafne Dağhan Dagmar Dagny Dagoberto Daiana Daija Daile Daisey
-  Daisha Daisi Daisie Daiwik Dakota Daksha Dakshayani Dalenna Dalia Dalida Dalila Dall Dallas Dalli Dallin
-  Dallis Dallon Dalmazio Daloris Dalston Damara Damaris Damaso Damayanti Dameon Damian Damiano Damien Damilare
-  Damilola Damion Damita Damla Damocle Damodara Damon Dana Dandak Dandapaani Dandre Dane Danell Danella Danette
-  Dangelo Dani Dania Danial Danica Danice Danie Daniel Daniela Daniele Daniella Danielle Danika Danila Danilo
-  Danit Danita Danjuma Danna Dannel Danni Dannie Dannye Dante Danya Danyelle Danyette Danyka Daphene Daphna
-  Daphné Daphnee Daphney Dara Darbee Darbie Darby Darcee Darcey Darci Darcie Darda Dareen Darell Darelle Daren
+  Bügü Büğübilge Buiron Bukak Bukaktutuk Bükdüz Bükebuyraç Bükebuyruç Bükey Bukola Büktegin Büküşboğa Bulaçapan
+  Bulah Bulak Bulan Buldur Bülent Bulgak Bulmaz Bulmuş Buluç Buluğ Buluk Buluş Bulut Bümen Bumın Bunni Bunnie
+  Bunsuz Bünül Bünyamin Burak Burçak Burch Burdette Büre Burguçan Bürgüt Burhan Burkay Bürkek Bürküt Burlie
+  Bürlük Burnaby Burnard Burnice Burslan Burt Burtie Burty Burulday Burulgu Burunduk Buşulgan Butak Butuk Buyan
+  Buyançuk Buyandemir Buyankara Buyat Buyraç Buyruç Buyruk Buzaç Buzaçtutuk Byram Byran Byrann Byrle Byrom Byron
+  Çabdar Çablı Çabuş Cacilia Cacilie Caddric Caden Cafer Çağan Çağatay Çağdaş Çağıl Çağla Çağlar Çağlayan Çağrı
+  Çağrıbeğ Çağrıhan Çağrıtegin Çağru Cahid Cahra Caino Caio Cairistiona Caitlin Caitlyn Caitrin Caius Calanico
+  Çalapkulu Caldwell Cale Caleb Calebe Caleigh Calhoun Cali Calida Călin Calista Calixte Callean Calley Calli
+  Callida Callie Callisto Cally Calogera Calogero Calpurnia Calv Calvin Camala Camden Camélien Camella Cameron
+  Camey Cami Camil Camila Camile Camilla Camille Camillien Camillo Cammi Cammy Camren Camron Camryn Camylle
+  Canalp Candace Cândar Candelario Candi Candice Candide Candido Candis Candra Canel Cangül Cankan Çankız Cannur
+  Cansel Cansın Cantemir Cantidio Canziano Capitolina Capucine Cara Caralie Carce Caren Carena Caresa Caressa
+  Caresse Carey Cari Caria Caribert Caridad Carie Caril Carilyn Carin Carine Cariotta Carissa Carita Caritta
+  Carla Carlee Carleen Carlen Carlene Carleton Carley Carli Carlie Carlina Carlita Carlo Carloman Carlos Carlota
+  Carlotta Carlton Carly Carlye Carlyle Carlyn Carlynn Carlynne Carma Carmel Carmela Carmelia Carmelina
+  Carmelita Carmella Carmelle Carmelo Carmencita Carmina Carmita Carmon Caro Carol-Jean Carola Carolan Carolann
+  Carolanne Carole Carolee Carolin Carolina Caroline Caroljean Carolyn Carolyne Carolynn Caronte Carponio Carree
+  Carri Carrie Carrissa Carrol Carroll Carson Cary Caryl Caryn Casandra Casar Casey Casi Casian Casiana Casie
+  Casilda Casimer Casimir Casimira Casimiro Caspar Casper Cass Cassandra Cassandre Cassandry Cassaundra Cassey
+  Cassi Cassiano Cassidy Cassie Cassien Cassio Cassiopea Cassius Cassondra Cassy Casto Cataldo Cătălin Catalina
+  Cătălina Catarina Caterina Catha Catharina Catharine Cathe Cathee Catherin Catherina Catherine Cathi Cathie
+  Cathleen Cathlene Cathrin Cathrine Cathryn Cathy Cathyleen Cati Catie Catina Catinca Catlaina Catlee Catrin
+  Catrina Catrinel Catriona Catullo Caty Cauã Cavid Caye Cayla Cazimir Cazzie Cchaddie Ceasar Cebe Cecco Cece
+  Cecelia Cecil Cecile Cécile Ceciley Cecilia Cecília Cecilio Cecilius Cecilla Cecily Cecylia Cecyliusz Cedric
+  Cédric Cedrick Cedrik Cedrin Celal Celâleddin Celasun Cele Çelen Celene Celestia Célestin Celestina Celestino
+  Celestyn Celestyna Celia Célia Celie Célien Çelik Celil Celina Celinda Celine Céline Celinia Celinka Celisse
+  Celka Celle Celso Cemal Cemali Çemen Çemgen Cemil Cenk Cerasela Ceren Césaire Cesar César Cesare Cesario
+  Cesaro Çeşminaz Cesya Çetin Çetinel Çetiner Cevahir Cevat Ceyda Ceyhun Çeykün Ceyla Ceylan Ceylin Ceylinaz
+  Cezar Cezara Cezary Cezmi Chaanakya Chaaruchandra Chadd Chaddie Chaddy Chadrick Chadwick Chaim Chaitan Chakor
+  Chakradhar Chakravartee Chakravarti Chakrika Chalmers Chan Chanakya Chanda Chandak Chandal Chandan Chandani
+  Chandi Chandini Chandira Chandni Chandra Chandraayan Chandrabhaga Chandrabhan Chandradev Chandrakala
+  Chandraketu Chandrakin Chandramani Chandramauli Chandramohan Chandran Chandranath Chandrani Chandraprabha
+  Chandraswaroopa Chandravati Chane Chanel Chanelle Channa Chantal Chantalle Chapal Chapala Charak Charil Charin
+  Charis Charissa Charisse Charita Charla Charlaine Charlean Charleen Charlemagne Charlena Charlene Charles
+  Charline Charlot Charlotta Charlton Charmain Charmaine Charmane Charmian Charmine Charmion Charo Charuchandra
+  Charumati Charuvrat Charvi Charyl Chasity Chaten Chatur Chatura Chaturaanan Chaturbhuj Chauncey Chayenne Chaz
+  Chelsae Chelsea Chelsey Chelsie Chelsy Chen Cherechi Cherey Cheri Cherianne Cherice Cherida Cherie Cherilyn
+  Cherilynn Cherin Cherise Cherlyn Cherri Cherrita Cherubino Chery Cherye Cheryl Ches Chesley Cheslie Chester
+  Cheston Chet Chetan Chetanaanand Chev Cheyanne Cheyenne Chiaffredo Chiamaka Chiara Chiarra Chickie Chicky
+  Chidaakaash Chidaatma Chidambar Chidambaram Chidananda Childebert Chilpéric Chilton Chimamanda Chinedu
+  Chinmayanand Chinmayananda Chinyere Chiquia Chiquita Chiranjeev Chiranjeeve Chisom Chitraksh Chitrali
+  Chitramala Chitrangada Chizoba Chlo Chloe Chloé Chloette Chloris Chrétien Chris Chrisse Chrissie Chrissy
+  Christ Christa Christabel Christabella Christal Christalle Christan Christean Christel Christelle Christi
+  Christiana Christiane Christiano Christin Christina Christine Christodule Christoffer Christoforo Christop
+  Christoper Christoph Christophe Christopher Christophorus Christos Christye Christyna Chrisy Chrotoem Chrysa
+  Chrysler Chrysole Chrysostome Chrystal Chryste Chrystel Chucho Chukwu Chyna Ciara Çiçek Çiçem Cicily Cielo
+  Cierra Çiğdem Cihad Cihan Cihangir Cihanşah Çilay Çilenti Çiler Cilka Cilvenaz Çimen Cinda Cindee Cindelyn
+  Cinderella Cindi Cindie Cindra Cindy Cino Cinzia Ciprian Cipriana Cipriano Cirano Ciriaco Cirilla Cirillo
+  Cirilo Cirino Ciro Çise Çişem Çisil Cissiee Citlalli Civan Çıgıl Cılasun Çıngır Claas Claiborn Claiborne Clair
+  Claire Clara Clarabelle Clarance Clare Clarenzio Claresta Clareta Claretta Clarette Clarey Clari Claribel
+  Clarice Clarie Clarinda Clarine Clarisa Clarissa Clarisse Clarita Clark Clarke Claud Claude Claudell Claudelle
+  Claudetta Claudette Claudia Claudian Claudianus Claudie Claudien Claudina Claudine Claudio Claudiu Claudius
+  Claus Clayborn Clayborne Claybourne Clayson Clayton Clea Cléandre Cleandro Cleavland Clelia Clélie Clemence
+  Clémence Clemens Clemente Clementia Clementina Clementius Clemenzia Clemmie Clemmy Cleo Cleofe Cleon Cleonico
+  Cleora Clerc Clerissa Cléry Cleta Cletis Cletus Cleveland Clevey Clevie Clifford Clifton Clim Climaco Clinio
+  Clinton Clio Clive Clodomiro Clodoveo Cloe Clorinda Cloris Clotaire Clotilda Clotilde Cloyd Clyde Clyve Clywd
+  Cobbie Çobulmak Coby Çocukbörü Codee Codi Codie Codin Codrin Codrina Codruț Codruța Cody Cointa Cointon
+  Çokramayul Colan Coleen Coleman Colene Colet Coletta Colette Coline Collen Collete Collette Collien Collin
+  Colline Colman Çolman Colmanno Colmazio Colomba Colombano Colombo Çolpan Colten Colton Çölü Columbus Colver
+  Conan Conant Concepcion Concepción Concetta Concettina Conchita Concordia Concordio Conney Conni Connor Conny
+  Conor Conrad Conrade Conrado Conroy Consalve Consolata Constance Constancia Constanta Constanța Constantia
+  Constantin Constantina Constantine Constantino Consuela Consuelo Conway Cora Corabel Corabella Corabelle
+  Coralia Coralie Coraline Coralyn Corbet Corbett Corbin Corbiniano Cordelia Cordelie Cordell Cordey Cordi
+  Cordia Cordie Cordula Cordy Coreen Corenda Corene Coreno Corentin Corentine Coretta Corette Cori Corie Corilla
+  Corina Corine Corinna Corinne Coriolano Coriss Corissa Corliss Corly Cornall Cornela Cornelia Cornelio
+  Corneliu Cornelius Cornell Cornelle Corney Cornie Coronato Corrado Correna Correy Corri Corrianne Corrina
+  Corrine Corrinne Corry Cort Cortez Cortie Cortney Corty Corvin Cosetta Cosette Cosima Cosimo Coşkun Coşkuner
+  Cosma Cosme Cosmina Cosmo Costache Costante Costantino Costanza Costanzo Costel Costin Coty Courtenay Courtnay
+  Courtney Cozmo Craggie Crawford Creigh Creight Creighton Cremenzio Crenguța Creola Crescente Crescenzia
+  Crescenzio Crespignano Crichton Crin Crina Crispino Crissie Crissy Cristabel Cristal Cristaldo Cristea Cristen
+  Cristi Cristian Cristián Cristiana Cristiano Cristie Cristin Cristina Cristine Cristionna Cristobal Cristóbal
+  Cristofor Cristoforo Cristopher Cristy Crocefissa Crocefisso Cronida Crosby Cruz Crysta Crystel Crystie
+  Cthrine Cübeyr Cullan Cullen Culley Cullie Cullin Cumhur Cunegonda Cüneyt Cuniberto Cupido Curcio Currey
+  Curtice Curtis Cuzia Cybil Cybill Cydney Cymbre Cynde Cyndi Cyndia Cyndie Cyndy Cynthea Cynthia Cynthie Cynthy
+  Cyprien Cyra Cyriaque Cyrielle Cyril Cyrill Cyrille Cyrillus Cyrus Cyryl Dacey Dacia Dacian Daciana Daciano
+  Dacie Dacio Dacy Dael Daevi Daevika Daffi Daffie Dafina Dafne Dağhan Dagmar Dagny Dagoberto Daiana Daija Daile
+  Daisey Daisha Daisi Daisie Daiwik Dakota Daksha Dakshayani Dalenna Dalia Dalida Dalila Dall Dallas Dalli
+  Dallin Dallis Dallon Dalmazio Daloris Dalston Damara Damaris Damaso Damayanti Dameon Damian Damiano Damien
+  Damilare Damilola Damion Damita Damla Damocle Damodara Damon Dana Dandak Dandapaani Dandre Dane Danell Danella
+  Danette Dangelo Dani Dania Danial Danica Danice Danie Daniel Daniela Daniele Daniella Danielle Danika Danila
+  Danilo Danit Danita Danjuma Danna Dannel Danni Dannie Dannye Dante Danya Danyelle Danyette Danyka Daphene
+  Daphna Daphnee Daphney Dara Darbee Darbie Darby Darcee Darcey Darci Darcie Darda Dareen Darell Darelle Daren
   Daria Darian Dariana Darice Darien Darill Darin Dario Darion Darius Dariusz Darla Darleen Darlene Darline
   Darlleen Darnall Darnell Daron Darrel Darrell Darrelle Darren Darrick Darrin Darrion Darron Darryl Darsey
   Darshwana Darsie Darwin Darya Daryl Daryle Daryn Dasha Dashawn Dasi Dasia Dasie Dasya Datha Datta Daune Dave
@@ -284,168 +282,167 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Demiralp Demirhan Democrito Demond Demostene Demott Dena Deneval Denice Denisa Denise Deniz Denizalp Denna
   Denney Denni Dennie Dennis Dennison Denny Denver Denys Denyse Deodata Deodato Deon Deondre Deonne Deontae
   Deonte Dereck Derek Derick Derin Derk Dermot Deron Derrek Derrik Derril Derron Derviş Derward Derwin Derya
-  Desdemona Deshaun Deshawn Desiderato Desiderio Desirae Désiré Desiree Desiri Desmond Desmund Despina Dessie
-  Destan Destany Deste Destin Destinee Destiney Destini Devadatt Devagya Devajyoti Devak Devan Devangana Devani
-  Devante Devasree Devdan Deven Devesh Deveshwar Devi Devika Devin Devina Devinne Devland Devlen Devlin Devondra
-  Devonna Devonne Devonte Devora Devota Devran Devvrat Devy Devyn Dewain Dewayne Dewey Dewie Dhaanyalakshmi
-  Dhana Dhanadeepa Dhanalakshmi Dhananjay Dhanapati Dhanesh Dhanpati Dhanu Dhanvin Dhara Dharani Dharitri
-  Dharmaketu Dhatri Dhruv Dhyanesh Dhyaneshwar Diahann Dian Diana Diandra Diane-Marie Dianemarie Diann Dianna
-  Dianne Diannne Dianora Diarmid Dicle Diclehan Dida Didem Didi Didier Didimo Didina Diego Diena Dierdre
-  Dietrich Dieudonné Dieudonnée Digambar Digambara Dikmen Diksha Dilan Dilara Dilaver Dilay Dilberay Dildâr
-  Dilek Diler Diletta Dilhan Dillan Dillie Dillon Dilruba Dimitri Dimitrina Dimitry Dina Dinah Dinakar Dinç
-  Dinçer Dinesh Dinkar Dinnie Dinny Dinu Diocleziano Diodata Diodoro Diogene Diomede Dion Dione Dionigi Dionis
-  Dionisia Dionisio Dionizy Dionne Dionysus Dipali Dipankar Dipendra Dipesh Diptendu Direnç Diri Divaakar
-  Divakar Divjot Divya Dizik Dmitri Dniren Dochia Doda Dodato Dode Dodi Dodie Dody Doğan Doğanay Doğaner Doğu
-  Doina Dolf Dolley Dolli Dollie Dolores Dolorita Doloritas Dolph Dolunay Domenic Domenica Domenick Domenico
-  Domeniga Domenik Domezio Dominga Domingo Domini Dominic Dominica Dominik Domiziano Domnica Donal Donald Donall
-  Donalt Donata Donatella Donatello Donato Donaugh Donavon Döndü Donella Donelle Donetta Donia Donica Donielle
-  Donn Donnamarie Donnell Donni Donnie Donovan Dora Doralia Doralin Doralyn Doralynn Doralynne Dorcas Doreen
-  Dorel Dorelia Dorella Dorelle Dorena Dorene Doretta Dorette Dorey Dori Doria Dorian Doriana Doriane Doriano
-  Dorice Dorie Dorin Dorina Dorine Dorinel Dorisa Dorita Dorli Doro Dorolice Dorolisa Dorota Dorotea Doroteo
-  Doroteya Dorothea Dorothee Dorothée Dorothy Dorree Dorri Dorrie Dorris Dorry Dortha Dorthea Dorthy Doru Dosi
-  Doti Dotti Dottie Doug Dougie Douglas Douglass Dougy Doyle Draga Dragoș Draupadi Dreddy Dredi Dron Drona Druci
-  Drucie Drucill Drucy Drud Drugi Druina Drusi Drusie Drusilla Duane Duccio Ducu Dudley Duffie Duffy Dugald
-  Duilio Dukey Dukie Duky Dulari Dulce Dulcea Dulci Dulcia Dulcie Dulcine Dulcy Dulina Dulsea Dumitra Dumitrana
-  Dumitru Dunc Duncan Dündar Dunn Dunstan Dünya Durand Durante Dürdane Durga Durgeshwari Durmuş Dürriye Duru
-  Dururbunsuz Durward Dustin Duygu Dwain Dwaipayan Dwaipayana Dwayne Dwight Dyan Dyana Dyane Dyann Dyanna Dyanne
-  Dylan Dyna Dynah Eachelle Eada Eadie Eadith Eadmund Ealasaid Eamon Earle Earlene Earlie Earline Earnestine
-  Eartha Earvin Easton Ebba Eben Ebeneser Eberardo Eberhard Eberto Ebiere Ebin Ebiowei Ebkızı Ebonee Ebren Ebru
-  Ebuzer Ecaterina Ecclesio Ecehan Ecem Ecevit Ecmel Ecrin Ecvet Edan Edda Eddi Eddie Edee Edelberga Edeline
-  Eden Edgar Edgard Edgardo Edhem Edie Edik Edil Edilberto Edin Edison Edita Edith Édith Editha Edithe Editta
-  Ediva Ediz Edlin Edmée Edmon Edmond Edmondo Edmund Edna Edoardo Edouard Édouard Edsel Eduard Eduarda Eduardo
-  Eduino Edvard Edvige Edward Edwardo Edwin Edwina Edyta Edyth Edythe Eekalabya Effie Efisio Efken Eflah Efraim
-  Efrain Efrem Efren Efsun Eftalya Eftimia Eftimie Egan Egbert Egemen Egeo Egidio Eginardo Egisto Egizia Egle
-  Egon Egor Eğrim Eileen Eilis Eimile Einar Eino Eirena Ekaaksh Ekadant Ekaksh Ekalavya Ekaling Ekaparnika
-  Ekaterina Ekdant Ekeç Ekim Ekin Ekmel Ekrem Eladio Elaide Elaina Elaine Elakshi Elana Elane Elanur Elayne
-  Elbert Elberta Elbertina Elbertine Elçin Elda Elden Eldon Eldora Eldred Eldredge Eldridge Elea Eleanor
-  Eleanora Eleanore Eleazar Electa Electra Eleen Elena Elene Eleni Elenor Elenora Elenore Eleonora Eleonore
-  Éléonore Elettra Eleuterio Éleuthère Elfie Elfreda Elfrida Elfrieda Elga Elgin Elia Élia Eliah Elian Eliana
-  Eliane Éliane Eliano Elianora Elianore Elias Eliasz Elicia Elie Élie Eliezer Elif Elifio Eligio Elihu Elijah
-  Elimena Elina Elinor Elinore Elio Eliodoro Eliot Elisa Elisabet Elisabeta Elisabeth Élisabeth Elisabetta
-  Elisaveta Elise Élise Elisea Élisée Eliseo Elisha Elísio Elissa Elita Eliza Elizabet Elizabeth Elka Elke Elkin
-  Ella Elladine Ellary Elle Ellen Ellene Ellerey Ellery Ellette Elli Ellie Elliot Elliott Ellis Ellissa
-  Ellswerth Ellsworth Ellwood Elly Ellyn Ellynn Elmas Elmer Elmira Elmo Elmore Elna Elnar Elnora Elnore Eloá
-  Elodia Élodie Elody Elogio Eloisa Eloise Éloïse Elonore Elora Elouise Eloy Elpidio Elroy Elsa Elsbeth Elset
-  Elsey Elsi Elsie Elsinore Elspeth Elston Elsworth Elsy Elta Elti Elton Elva Elvera Elvezio Elvia Elvie Elvin
-  Elvina Elvino Elvira Elvis Elvyn Elwin Elwira Elwood Elwyn Elyn Elyse Elysee Elysha Elysia Elyssa Elza
-  Elżbieta Élzéar Emalee Emalia Emanoil Emanuel Emanuela Emanuele Emanuelly Emanuil Emced Emeka Emel Emelda
-  Emelen Emelia Emelie Emelina Emeline Émeline Emelita Emely Emelyne Emera Émérance Émérencie Émeric Emerson
-  Emidio Emie Emil Emile Émile Emilee Emili Emilia Emilian Emiliana Emiliano Emilie Émilie Emiline Emilio Emily
-  Emin Emine Emirhan Emlen Emlyn Emlynn Emlynne Emmalee Emmaline Emmalyn Emmalynn Emmalynne Emmanuel Emmanuelle
-  Emmelie Emmeline Emmely Emmerich Emmerico Emmery Emmett Emmey Emmi Emmie Emmit Emmitt Emmott Emmye Emogene
-  Emory Empirio Emrah Emre Emrullah Emyle Emylee Enakshi Enderun Endrigo Enea Enecone Engelbert Engin Englebert
-  Engracia Enguerrand Enid Enie Enimia Enis Enise Enna Ennio Ennis Enno Enoch Enola Enos Enrica Enrichetta
-  Enrico Enrika Enrique Enriqueta Ensar Enver Enya Enzo Eolanda Eolande Ephraim Ephrayim Ephrem Épiphane Eracla
-  Eraclide Eraldo Eralp Eran Erardo Erasmo Erasmus Erast Erastus Eray Erberk Erberto Ercan Erçin Ercolano Ercole
-  Ercüment Erda Erdal Erdem Erdeni Erdenikatun Erdeniözük Erdinç Erek Erel Eremia Eren Erena Erenia Erentüz
-  Ergene Ergenekatun Ergin Ergün Ergüner Erhan Erhard Erhart Eriberto Éric Erich Ericha Ericka Erico Erie Erik
-  Erika Erin Erina Erinç Erinn Erinna Erkâm Erkân Erke Erling Erma Erman Ermanno Ermelinda Ermen Ermenegarda
-  Ermenegilda Ermenegildo Ermengarde Ermentrude Ermes Ermete Ermilo Ermin Ermina Erminia Erminie Erminio Erna
-  Ernaline Ernest Ernesta Ernestina Ernestine Ernesto Ernestus Ernie Ernst Erny Erol Errick Errol Erroll Erşan
-  Ersilia Ersin Erskine Ertan Erten Ertenözük Ertha Ertuğrul Ervin Erwin Eryn Esat Esaù Esdras Esen Esenbike
-  Eser Esha Eshana Eshita Esin Esma Esmaria Esme Esmeralda Esmeray Esperanza Esra Eşref Essa Essie Essy Esta
-  Esteban Estefania Estel Estela Estele Estell Estella Estelle Estera Esterina Estevan Esther Estrella
-  Estrellita Esuperio Etan Eterie Etha Ethan Ethel Ethelbert Ethelda Ethelin Ethelind Etheline Ethelred Ethelyn
-  Ethem Etienne Étienne Etil Etta Etti Ettie Ettore Etty Eubert Euclide Eudes Eudokia Eudoksja Eudora Eudoxe
-  Eudoxie Euell Eufebio Eufemia Eufemio Eufrasia Eufronio Eufrosina Eugen Eugene Eugène Eugenie Eugénie Eugenio
-  Eugenius Eugeniusz Eugine Eula Eulah Eulalia Eulalie Euna Eunice Euphemia Euphrasie Euridice Eusèbe Eusebia
-  Eusébie Eusebio Eusebiu Euseo Eustace Eustache Eustacia Eustațiu Eustorgio Eustosio Eustracjusz Eutalia
-  Eutalio Evaldo Evaleen Evalyn Evan Evandro Evangelia Evangelin Evangelina Evangeline Évangéline Evanghelina
-  Evania Evanne Evans Évariste Evaristo Evasio Eveleen Evelin Evelina Eveline Evelyn Évelyne Everard Everardo
-  Evered Everett Everette Evey Evidio Evie Evin Evita Evodio Evonne Evran Évrard Evremondo Evren Evşen Evvie
-  Evvy Evyn Ewald Ewan Eward Ewart Ewelina Ewell Ewen Eyde Eydie Eyiz Eylül Eymen Eyşan Eyüp Ezechiel Ezechiele
-  Ezekiel Ezequiel Eziechiele Ezio Ezmeralda Ezra Ezrak Ezri Fabe Faber Fabia Fabian Fabiana Fabiano Fabien
-  Fabienne Fabio Fábio Fabiola Fabrice Fabrícia Fabrício Fabrizio Fadime Fadıl Fahrettin Fahri Fahriye
-  Fahrünissa Faina Fairfax Fairleigh Fairlie Falba Fâlih Falito Falk Falkner Fallon Famiano Fanchette Fanchon
-  Fancie Fanechka Fania Fanni Fannie Fantin Fantine Fanya Fara Farah Farica Faris Farlay Farlee Farleigh Farley
-  Farlie Farly Farr Farra Farrah Farrel Farrell Farris Faruk Fasih Fatih Fatima Fatin Fatma Fatoş Faulkner
-  Faunie Fausta Faustina Faustine Faustino Fausto Favian Fawne Fawnia Faydra Faye Fayette Fayina Faysal Fayth
-  Faythe Fazilet Fazio Fazıl Fazlı Fazullah Feda Fedai Fedele Federica Federico Fedro Fehime Fehmi Felecia Felic
-  Felicdad Felice Felícia Feliciano Félicie Felicio Felicita Felicitas Félicité Felicle Felike Feliks Felina
-  Felipa Felipe Felisha Felita Felix Félix Feliza Felizio Felton Femke Fenelia Fenja Feodor Feodora Ferah
-  Feramuş Feramuz Feray Ferd Ferda Ferdi Ferdie Ferdinand Ferdinanda Ferdinande Ferdinando Ferdy Ferdynanda
-  Fergus Ferguson Ferhan Ferhat Feride Feridun Feriha Ferit Ferman Fermiano Fermin Fermo Fernanda Fernande
-  Fernandina Fernando Ferne Ferrell Ferris Ferruccio Ferruh Festo Fevzi Feyyaz Feyza Feyzullah Fiammetta Fiann
-  Fianna Fidan Fidel Fidela Fidèle Fidelia Fidelio Fidenziano Fidenzio Fidole Fiete Fifi Fifine Figen Fikret
-  Fikri Fikriye Filberte Filberto Filemon Filia Filiberto Filide Filip Filipa Filippa Filippo Filiz Filmore
-  Filofteia Filomena Filomeno Fina Findlay Findley Finia Finja Finlay Finley Finn Finnja Finnley Fiodor Fiona
-  Fionna Fionnula Fiordaliso Fiore Fiorella Fiorenza Fiorenze Fiorenziano Fiorenzo Firdevs Firmin Fitz
-  Fitzgerald Flaminia Flavia Flaviana Flaviano Flavie Flavien Flavio Flaviu Fleano Flem Flemming Fleta Fleur
-  Flin Flinn Floare Floarea Flodoard Florance Flore Florea Florella Florencia Florencio Florencja Florent
-  Florența Florentia Florentin Florentina Florenza Florestan Florette Flori Floria Florian Floriana Floriano
-  Florica Florida Floridia Florie Florina Florinda Florine Floris Florri Florrie Florry Flossi Floy Floyd Flss
-  Flynn Foca Folco Fonsie Fonz Fonzie Forbes Forrest Forrester Forster Fortunata Fortunato Fortuné Fortunée
-  Fosca Fosco Foulques Fran Franca France Francene Frances Francesca Francesco Francette Franchot Francia
-  Francine Francis Francisc Francisca Francisco Franciska Franciskus Francisque Franciszek Franciszka Francklin
-  Francklyn Francois François Francoise Françoise Francyne Franka Frankie Franklyn Franky Franni Frannie Franny
-  Frans Fransisco Frants Franz Franzen Franziska Frasco Fraser Frasier Frasquito Frayda Fraze Frazer Frazier
-  Fred Freda Freddi Freddie Freddy Fredek Fredelia Frederic Frédéric Frederica Frederich Frederick Fredericka
-  Frederico Frederigo Frederik Frederike Frederique Frédérique Fredi Fredia Fredra Fredric Fredrick Fredrika
-  Fredy Freeda Freeland Freemon Freida Fremont Freya Frida Frido Frieda Friederike Friedrich Friedrick
-  Frontiniano Frusina Fryderyk Fuat Fulbert Fulberto Fulcran Fuldem Fulden Fulgence Fulgenzio Fulton Fulvia
-  Fulvio Fulya Funda Funmilade Funmilayo Füreyya Furio Furkan Furkân Furman Furseo Füruzan Fuscolo Füsun Fuzuli
-  Fynn Gabbey Gabbi Gabbie Gabe Gabey Gabi Gabie Gabin Gabino Gabriel Gabriela Gabriele Gabriell Gabriella
-  Gabrielle Gabriellia Gabriello Gabrila Gael Gaël Gaelan Gaëlle Gaetano Gaffar Gaglioffo Gaia Gail Gaile Gaio
-  Gajaadhar Gajabahu Gajadhar Gajbaahu Galdino Galeazzo Galen Galfryd Galileo Galina Gallagher Gallard Gallicano
-  Galvan Galven Galvin Gamaliel Gamze Ganak Ganaka Ganapati Gandharv Gandharva Gandolfo Ganesh Gangesh Gannie
-  Gannon Ganny Garald Garance Gard Gardie Gardiner Gardner Gardy Garek Gareth Garett Garey Garfield Garik
-  Garimberto Garnett Garnette Garnier Garold Garrard Garrek Garreth Garrett Garrick Garrik Garrott Garry Garud
-  Garv Garvin Garvy Garwin Garwood Gary Gaspar Gaspard Gaspare Gasparo Gaston Gastone Gati Gatien Gatik
-  Gaudenzia Gaudenzio Gaudino Gaultiero Gauraang Gaurang Gauranga Gautam Gautama Gautami Gauthier Gautier
-  Gautiero Gavan Gaven Gavin Gavino Gavra Gavrielle Gawain Gawen Gayatri Gaye Gayel Gayelord Gayla Gayle Gayleen
-  Gaylene Gayler Gaylor Gaylord Gaynor Gazanfer Gazi Gbeminiyi Gbemisola Geanina Gearalt Gearard Gedeon Gédéon
-  Gedeone Geeta Geetanjali Gelin Gelincik Gelsomina Geltrude Gelu Gelya Gemine Geminiano Gencer Generosa
-  Generoso Genesia Genesio Genevieve Geneviève Genevra Genia Genna Gennaro Genni Gennie Gennifer Geno Genoveffa
-  Genovera Genoveva Gențiana Genvieve Genziano Geoff Geoffrey Geoffroy Geoffry Georas Geordie Georg George
-  Georgeanna Georgeanne Georgel Georgena Georges Georgeta Georgetta Georgi Georgia Georgian Georgiana Georgianna
-  Georgianne Georgie Georgina Georgine Georgy Geovanni Geovanny Geovany Gerald Geralda Geraldine Gerard Gérard
-  Gerardo Gerasimo Géraud Gerazym Gerberge Gerbert Gerda Gerek Geremia Gerhard Gerhardine Gerhardt Geri Gerianna
-  Gerianne Gerick Gerik Gerino Gerladina Germán Germana Germano Germayne Gerolamo Gerome Geronzio Gerrard Gerri
-  Gerrie Gerrilee Gerrit Gerry Gerson Gerta Gerti Gertie Gertrud Gertruda Gertrude Gertrudis Gerty Gervais
-  Gervasio Gery Gesualdo Gevheri Ghanaanand Ghanashyam Ghanshyam Ghenadie Gheorghe Gheorghiță Gherardo Gherghina
-  Ghislain Ghita Ghiță Giacinta Giacinto Giacobbe Giacobo Giacomo Giacopo Giada Giadero Giambattista Gian Giana
-  Gianbattista Giancarlo Giandomenico Gianfranco Gianina Gianluca Gianluigi Gianmarco Gianmaria Gianmario Gianna
-  Gianni Gianpaolo Gianpiero Gianpietro Gianuario Giasone Giavani Gibb Gibbie Gibby Gică Gicu Gideon Giff
-  Giffard Giffer Giffie Gifford Giffy Gigi Gigliola Gilberta Gilberte Gilbertina Gilbertine Gilberto Gilburt
-  Gilda Gildo Gilemette Giles Giliola Gillan Gilles Gilli Gillian Gilligan Gillo Gina Ginelle Gineto Ginevra
-  Ginewra Ginni Ginnie Ginnifer Gino Gioacchina Gioacchino Giobbe Gioberto Gioconda Giocondo Gioele Gioia Giona
-  Gionata Giordano Giorgi Giorgia Giorgian Giorgiana Giorgio Giosuè Giosuele Giotto Giovani Giovanna Giovanni
-  Giovanny Giove Gioventino Giovenzio Giralda Giraldo Girardo Girart Giraud Giray Giri Girija Girik Girika
-  Girindra Giriraaj Giriraj Girish Girja Girolamo Gisela Giselbert Gisele Gisèle Gisella Giselle Gislebert
-  Gisselle Gita Gitanjali Giuda Giuditta Giulia Giuliana Giuliano Giulietta Giulio Giulitta Giuseppa Giuseppe
-  Giuseppina Giusta Giustina Giustiniano Giustino Gizela Gizem Gıyas Gladi Gladyce Gladys Glauco Gleda Glenda
-  Glenden Glendon Glenine Glenn Glenna Glennie Glennis Glori Gloriana Gloriane Glyn Glynda Glynis Glynn Glynnis
-  Gnni Gobinda Godard Godart Goddard Goddart Godeberta Godfree Godfrey Godfry Godiva Godwin Goffredo Gökalp
-  Gökben Gökbörü Gökçe Gökçegöl Gökçen Gökçiçek Gökmen Göknur Gökşin Golda Goldarina Goldi Goldia Goldie Goldina
-  Golia Gomberto Gonca Gondebaud Gondulfo Gönenç Gonerio Göngör Gonsalwy Gonthier Gontran Gönül Gonzaga Gonzague
-  Gonzales Gonzalo Gopaal Gopal Gopee Gopi Gorakhanatha Gorakhnath Goran Goraud Gordan Gorden Gordiano Gordie
-  Gordon Gordy Görkem Görün Gosto Goswamee Goswami Gothart Gottardo Gottfried Gotum Gouranga Goutam Govinda
-  Gözde Gracia Gracie Graciela Graciliano Gracja Gradeigh Gradey Grady Graehme Graeme Graig Grantham Granthem
-  Grantley Granville Grata Gratia Grațian Gratiana Grațiana Grațiela Grato Grayce Grayson Grazia Graziana
-  Graziano Graziella Greer Greg Gregg Greggory Gregoire Grégoire Gregoor Gregor Gregoria Gregorian Gregorio
-  Gregorius Gregory Grenville Greta Gretal Gretchen Grete Gretel Grethel Gretna Gretta Greyson Grier Griffie
-  Griffith Griffy Grigore Grimaldo Griselda Grissel Griswold Griz Grover Grzegorz Guadalupe Gualberto Gualterio
-  Gualtiero Gúbio Gudakesa Gudakesha Gudrun Guelfo Guenda Guendalina Guendolen Guenevere Guenièvre Guenna Guérin
-  Guerrino Guglielma Guglielmo Güher Guiberto Guido Guilbert Guilhemine Guilherme Guillaume Guillema Guillemette
-  Guillermina Guillermo Guinevere Guinna Guiscardo Guiseppe Gülbahar Gülben Gülçin Güldem Gülden Güldeste
-  Gülegen Gülemen Gülen Güler Gülgün Gülhan Gülnaz Gülpembe Gülriz Gülsen Gülşen Gültekin Gülümser Gumesindo
-  Gümüş Gunar Günay Günçiçek Gundelinda Gündoğdu Gündoğmuş Güner Güneş Güngör Gunilla Güniz Gunnar Günnur Günsel
-  Günseli Guntar Gunther Günyaruk Gürbüz Gürcan Gürdal Gurdev Gürhan Gürkan Gürol Gürsel Gusella Guss Gussi
-  Gusta Gustaf Gustav Gustave Gustavine Gustavo Gustavus Gusti Guthrey Guthrie Guthry Güven Güvenalp Güvercin
-  Güzey Gwen Gwenaëlle Gwendolen Gwendolin Gwendolyn Gweneth Gwenette Gwenneth Gwenni Gwennie Gwenny Gwenora
-  Gwenore Gwido Gwyn Gwyneth Gwynne Habbab Habib Habiba Habil Hacib Hâdi Hadlee Hadleigh Hadley Hadria Hadrian
-  Hafi Hafid Hafız Hagan Hagen Hailee Hailey Hailie Hakan Hakem Haki Hakkı Haldun Haleigh Halette Haley Hali
-  Halie Halil Halim Halimeda Hâlis Halit Halle Halley Halli Hallie Hallsy Hally Halsey Halsy Haluk Hamdi
-  Hamdullah Hamel Hami Hamid Hamil Hamilton Hamish Hamit Hamlen Hamlin Hammad Hammâd Hamnet Hamsini Hana Hanan
-  Handan Hande Hanefi Hani Hanna Hannah Hannes Hanni Hannie Hannis Hanno Hanny Hans Hansiain Hanson Haralamb
-  Haralambie Harald Harbert Harcourt Hardouin Hari Harinakshi Harinarayan Harit Harita Harlan Harland Harlen
-  Harlene Harley Harli Harlie Harlin Harmon Harmonia Harmonie Harold Haroun Harri Harrie Harriet Harriett
+  Desdemona Deshaun Deshawn Desiderato Desiderio Desirae Desiree Desiri Desmond Desmund Despina Dessie Destan
+  Destany Deste Destin Destinee Destiney Destini Devadatt Devagya Devajyoti Devak Devan Devangana Devani Devante
+  Devasree Devdan Deven Devesh Deveshwar Devi Devika Devin Devina Devinne Devland Devlen Devlin Devondra Devonna
+  Devonne Devonte Devora Devota Devran Devvrat Devy Devyn Dewain Dewayne Dewey Dewie Dhaanyalakshmi Dhana
+  Dhanadeepa Dhanalakshmi Dhananjay Dhanapati Dhanesh Dhanpati Dhanu Dhanvin Dhara Dharani Dharitri Dharmaketu
+  Dhatri Dhruv Dhyanesh Dhyaneshwar Diahann Dian Diana Diandra Diane-Marie Dianemarie Diann Dianna Dianne
+  Diannne Dianora Diarmid Dicle Diclehan Dida Didem Didi Didier Didimo Didina Diego Diena Dierdre Dietrich
+  Dieudonné Dieudonnée Digambar Digambara Dikmen Diksha Dilan Dilara Dilaver Dilay Dilberay Dildâr Dilek Diler
+  Diletta Dilhan Dillan Dillie Dillon Dilruba Dimitri Dimitrina Dimitry Dina Dinah Dinakar Dinç Dinçer Dinesh
+  Dinkar Dinnie Dinny Dinu Diocleziano Diodata Diodoro Diogene Diomede Dion Dione Dionigi Dionis Dionisia
+  Dionisio Dionizy Dionne Dionysus Dipali Dipankar Dipendra Dipesh Diptendu Direnç Diri Divaakar Divakar Divjot
+  Divya Dizik Dmitri Dniren Dochia Doda Dodato Dode Dodi Dodie Dody Doğan Doğanay Doğaner Doğu Doina Dolf Dolley
+  Dolli Dollie Dolores Dolorita Doloritas Dolph Dolunay Domenic Domenica Domenick Domenico Domeniga Domenik
+  Domezio Dominga Domingo Domini Dominic Dominica Dominik Domiziano Domnica Donal Donald Donall Donalt Donata
+  Donatella Donatello Donato Donaugh Donavon Döndü Donella Donelle Donetta Donia Donica Donielle Donn Donnamarie
+  Donnell Donni Donnie Donovan Dora Doralia Doralin Doralyn Doralynn Doralynne Dorcas Doreen Dorel Dorelia
+  Dorella Dorelle Dorena Dorene Doretta Dorette Dorey Dori Doria Dorian Doriana Doriane Doriano Dorice Dorie
+  Dorin Dorina Dorine Dorinel Dorisa Dorita Dorli Doro Dorolice Dorolisa Dorota Dorotea Doroteo Doroteya
+  Dorothea Dorothee Dorothée Dorothy Dorree Dorri Dorrie Dorris Dorry Dortha Dorthea Dorthy Doru Dosi Doti Dotti
+  Dottie Doug Dougie Douglas Douglass Dougy Doyle Draga Dragoș Draupadi Dreddy Dredi Dron Drona Druci Drucie
+  Drucill Drucy Drud Drugi Druina Drusi Drusie Drusilla Duane Duccio Ducu Dudley Duffie Duffy Dugald Duilio
+  Dukey Dukie Duky Dulari Dulce Dulcea Dulci Dulcia Dulcie Dulcine Dulcy Dulina Dulsea Dumitra Dumitrana Dumitru
+  Dunc Duncan Dündar Dunn Dunstan Dünya Durand Durante Dürdane Durga Durgeshwari Durmuş Dürriye Duru Dururbunsuz
+  Durward Dustin Duygu Dwain Dwaipayan Dwaipayana Dwayne Dwight Dyan Dyana Dyane Dyann Dyanna Dyanne Dylan Dyna
+  Dynah Eachelle Eada Eadie Eadith Eadmund Ealasaid Eamon Earle Earlene Earlie Earline Earnestine Eartha Earvin
+  Easton Ebba Eben Ebeneser Eberardo Eberhard Eberto Ebiere Ebin Ebiowei Ebkızı Ebonee Ebren Ebru Ebuzer
+  Ecaterina Ecclesio Ecehan Ecem Ecevit Ecmel Ecrin Ecvet Edan Edda Eddi Eddie Edee Edelberga Edeline Eden Edgar
+  Edgard Edgardo Edhem Edie Edik Edil Edilberto Edin Edison Edita Edith Édith Editha Edithe Editta Ediva Ediz
+  Edlin Edmée Edmon Edmond Edmondo Edmund Edna Edoardo Edouard Édouard Edsel Eduard Eduarda Eduardo Eduino
+  Edvard Edvige Edward Edwardo Edwin Edwina Edyta Edyth Edythe Eekalabya Effie Efisio Efken Eflah Efraim Efrain
+  Efrem Efren Efsun Eftalya Eftimia Eftimie Egan Egbert Egemen Egeo Egidio Eginardo Egisto Egizia Egle Egon Egor
+  Eğrim Eileen Eilis Eimile Einar Eino Eirena Ekaaksh Ekadant Ekaksh Ekalavya Ekaling Ekaparnika Ekaterina
+  Ekdant Ekeç Ekim Ekin Ekmel Ekrem Eladio Elaide Elaina Elaine Elakshi Elana Elane Elanur Elayne Elbert Elberta
+  Elbertina Elbertine Elçin Elda Elden Eldon Eldora Eldred Eldredge Eldridge Elea Eleanor Eleanora Eleanore
+  Eleazar Electa Electra Eleen Elena Elene Eleni Elenor Elenora Elenore Eleonora Eleonore Éléonore Elettra
+  Eleuterio Éleuthère Elfie Elfreda Elfrida Elfrieda Elga Elgin Elia Élia Eliah Elian Eliana Eliane Éliane
+  Eliano Elianora Elianore Elias Eliasz Elicia Elie Élie Eliezer Elif Elifio Eligio Elihu Elijah Elimena Elina
+  Elinor Elinore Elio Eliodoro Eliot Elisa Elisabet Elisabeta Elisabeth Élisabeth Elisabetta Elisaveta Elise
+  Élise Elisea Élisée Eliseo Elisha Elísio Elissa Elita Eliza Elizabet Elizabeth Elka Elke Elkin Ella Elladine
+  Ellary Elle Ellen Ellene Ellerey Ellery Ellette Elli Ellie Elliot Elliott Ellis Ellissa Ellswerth Ellsworth
+  Ellwood Elly Ellyn Ellynn Elmas Elmer Elmira Elmo Elmore Elna Elnar Elnora Elnore Eloá Elodia Élodie Elody
+  Elogio Eloisa Eloise Éloïse Elonore Elora Elouise Eloy Elpidio Elroy Elsa Elsbeth Elset Elsey Elsi Elsie
+  Elsinore Elspeth Elston Elsworth Elsy Elta Elti Elton Elva Elvera Elvezio Elvia Elvie Elvin Elvina Elvino
+  Elvira Elvis Elvyn Elwin Elwira Elwood Elwyn Elyn Elyse Elysee Elysha Elysia Elyssa Elza Elżbieta Élzéar
+  Emalee Emalia Emanoil Emanuel Emanuela Emanuele Emanuelly Emanuil Emced Emeka Emel Emelda Emelen Emelia Emelie
+  Emelina Emeline Émeline Emelita Emely Emelyne Emera Émérance Émérencie Émeric Emerson Emidio Emie Emil Emile
+  Émile Emilee Emili Emilia Emilian Emiliana Emiliano Emilie Émilie Emiline Emilio Emily Emin Emine Emirhan
+  Emlen Emlyn Emlynn Emlynne Emmalee Emmaline Emmalyn Emmalynn Emmalynne Emmanuel Emmanuelle Emmelie Emmeline
+  Emmely Emmerich Emmerico Emmery Emmett Emmey Emmi Emmie Emmit Emmitt Emmott Emmye Emogene Emory Empirio Emrah
+  Emre Emrullah Emyle Emylee Enakshi Enderun Endrigo Enea Enecone Engelbert Engin Englebert Engracia Enguerrand
+  Enid Enie Enimia Enis Enise Enna Ennio Ennis Enno Enoch Enola Enos Enrica Enrichetta Enrico Enrika Enrique
+  Enriqueta Ensar Enver Enya Enzo Eolanda Eolande Ephraim Ephrayim Ephrem Épiphane Eracla Eraclide Eraldo Eralp
+  Eran Erardo Erasmo Erasmus Erast Erastus Eray Erberk Erberto Ercan Erçin Ercolano Ercole Ercüment Erda Erdal
+  Erdem Erdeni Erdenikatun Erdeniözük Erdinç Erek Erel Eremia Eren Erena Erenia Erentüz Ergene Ergenekatun Ergin
+  Ergün Ergüner Erhan Erhard Erhart Eriberto Erich Ericha Ericka Erico Erie Erik Erika Erin Erina Erinç Erinn
+  Erinna Erkâm Erkân Erke Erling Erma Erman Ermanno Ermelinda Ermen Ermenegarda Ermenegilda Ermenegildo
+  Ermengarde Ermentrude Ermes Ermete Ermilo Ermin Ermina Erminia Erminie Erminio Erna Ernaline Ernest Ernesta
+  Ernestina Ernestine Ernesto Ernestus Ernie Ernst Erny Erol Errick Errol Erroll Erşan Ersilia Ersin Erskine
+  Ertan Erten Ertenözük Ertha Ertuğrul Ervin Erwin Eryn Esat Esaù Esdras Esen Esenbike Eser Esha Eshana Eshita
+  Esin Esma Esmaria Esme Esmeralda Esmeray Esperanza Esra Eşref Essa Essie Essy Esta Esteban Estefania Estel
+  Estela Estele Estell Estella Estelle Estera Esterina Estevan Esther Estrella Estrellita Esuperio Etan Eterie
+  Etha Ethan Ethel Ethelbert Ethelda Ethelin Ethelind Etheline Ethelred Ethelyn Ethem Etienne Étienne Etil Etta
+  Etti Ettie Ettore Etty Eubert Euclide Eudes Eudokia Eudoksja Eudora Eudoxe Eudoxie Euell Eufebio Eufemia
+  Eufemio Eufrasia Eufronio Eufrosina Eugen Eugene Eugène Eugenie Eugénie Eugenio Eugenius Eugeniusz Eugine Eula
+  Eulah Eulalia Eulalie Euna Eunice Euphemia Euphrasie Euridice Eusèbe Eusebia Eusébie Eusebio Eusebiu Euseo
+  Eustace Eustache Eustacia Eustațiu Eustorgio Eustosio Eustracjusz Eutalia Eutalio Evaldo Evaleen Evalyn Evan
+  Evandro Evangelia Evangelin Evangelina Evangeline Évangéline Evanghelina Evania Evanne Evans Évariste Evaristo
+  Evasio Eveleen Evelin Evelina Eveline Evelyn Évelyne Everard Everardo Evered Everett Everette Evey Evidio Evie
+  Evin Evita Evodio Evonne Evran Évrard Evremondo Evren Evşen Evvie Evvy Evyn Ewald Ewan Eward Ewart Ewelina
+  Ewell Ewen Eyde Eydie Eyiz Eylül Eymen Eyşan Eyüp Ezechiel Ezechiele Ezekiel Ezequiel Eziechiele Ezio
+  Ezmeralda Ezra Ezrak Ezri Fabe Faber Fabia Fabian Fabiana Fabiano Fabien Fabienne Fabio Fábio Fabiola Fabrice
+  Fabrícia Fabrício Fabrizio Fadime Fadıl Fahrettin Fahri Fahriye Fahrünissa Faina Fairfax Fairleigh Fairlie
+  Falba Fâlih Falito Falk Falkner Fallon Famiano Fanchette Fanchon Fancie Fanechka Fania Fanni Fannie Fantin
+  Fantine Fanya Fara Farah Farica Faris Farlay Farlee Farleigh Farley Farlie Farly Farr Farra Farrah Farrel
+  Farrell Farris Faruk Fasih Fatih Fatima Fatin Fatma Fatoş Faulkner Faunie Fausta Faustina Faustine Faustino
+  Fausto Favian Fawne Fawnia Faydra Faye Fayette Fayina Faysal Fayth Faythe Fazilet Fazio Fazıl Fazlı Fazullah
+  Feda Fedai Fedele Federica Federico Fedro Fehime Fehmi Felecia Felic Felicdad Felice Feliciano Félicie Felicio
+  Felicita Felicitas Félicité Felicle Felike Feliks Felina Felipa Felipe Felisha Felita Felix Félix Feliza
+  Felizio Felton Femke Fenelia Fenja Feodor Feodora Ferah Feramuş Feramuz Feray Ferd Ferda Ferdi Ferdie
+  Ferdinand Ferdinanda Ferdinande Ferdinando Ferdy Ferdynanda Fergus Ferguson Ferhan Ferhat Feride Feridun
+  Feriha Ferit Ferman Fermiano Fermin Fermo Fernanda Fernande Fernandina Fernando Ferne Ferrell Ferris Ferruccio
+  Ferruh Festo Fevzi Feyyaz Feyza Feyzullah Fiammetta Fiann Fianna Fidan Fidel Fidela Fidèle Fidelia Fidelio
+  Fidenziano Fidenzio Fidole Fiete Fifi Fifine Figen Fikret Fikri Fikriye Filberte Filberto Filemon Filia
+  Filiberto Filide Filip Filipa Filippa Filippo Filiz Filmore Filofteia Filomena Filomeno Fina Findlay Findley
+  Finia Finja Finlay Finley Finn Finnja Finnley Fiodor Fiona Fionna Fionnula Fiordaliso Fiore Fiorella Fiorenza
+  Fiorenze Fiorenziano Fiorenzo Firdevs Firmin Fitz Fitzgerald Flaminia Flavia Flaviana Flaviano Flavie Flavien
+  Flavio Flaviu Fleano Flem Flemming Fleta Fleur Flin Flinn Floare Floarea Flodoard Florance Flore Florea
+  Florella Florencia Florencio Florencja Florent Florența Florentia Florentin Florentina Florenza Florestan
+  Florette Flori Floria Florian Floriana Floriano Florica Florida Floridia Florie Florina Florinda Florine
+  Floris Florri Florrie Florry Flossi Floy Floyd Flss Flynn Foca Folco Fonsie Fonz Fonzie Forbes Forrest
+  Forrester Forster Fortunata Fortunato Fortunée Fosca Fosco Foulques Fran Franca France Francene Frances
+  Francesca Francesco Francette Franchot Francia Francine Francis Francisc Francisca Francisco Franciska
+  Franciskus Francisque Franciszek Franciszka Francklin Francklyn Francois François Francoise Françoise Francyne
+  Franka Frankie Franklyn Franky Franni Frannie Franny Frans Fransisco Frants Franz Franzen Franziska Frasco
+  Fraser Frasier Frasquito Frayda Fraze Frazer Frazier Fred Freda Freddi Freddie Freddy Fredek Fredelia Frederic
+  Frédéric Frederica Frederich Frederick Fredericka Frederico Frederigo Frederik Frederike Frederique Frédérique
+  Fredi Fredia Fredra Fredric Fredrick Fredrika Fredy Freeda Freeland Freemon Freida Fremont Freya Frida Frido
+  Frieda Friederike Friedrich Friedrick Frontiniano Frusina Fryderyk Fuat Fulbert Fulberto Fulcran Fuldem Fulden
+  Fulgence Fulgenzio Fulton Fulvia Fulvio Fulya Funda Funmilade Funmilayo Füreyya Furio Furkan Furkân Furman
+  Furseo Füruzan Fuscolo Füsun Fuzuli Fynn Gabbey Gabbi Gabbie Gabe Gabey Gabi Gabie Gabin Gabino Gabriel
+  Gabriela Gabriele Gabriell Gabriella Gabrielle Gabriellia Gabriello Gabrila Gael Gaël Gaelan Gaëlle Gaetano
+  Gaffar Gaglioffo Gaia Gail Gaile Gaio Gajaadhar Gajabahu Gajadhar Gajbaahu Galdino Galeazzo Galen Galfryd
+  Galileo Galina Gallagher Gallard Gallicano Galvan Galven Galvin Gamaliel Gamze Ganak Ganaka Ganapati Gandharv
+  Gandharva Gandolfo Ganesh Gangesh Gannie Gannon Ganny Garald Garance Gard Gardie Gardiner Gardner Gardy Garek
+  Gareth Garett Garey Garfield Garik Garimberto Garnett Garnette Garnier Garold Garrard Garrek Garreth Garrett
+  Garrick Garrik Garrott Garry Garud Garv Garvin Garvy Garwin Garwood Gary Gaspar Gaspard Gaspare Gasparo Gaston
+  Gastone Gati Gatien Gatik Gaudenzia Gaudenzio Gaudino Gaultiero Gauraang Gaurang Gauranga Gautam Gautama
+  Gautami Gauthier Gautier Gautiero Gavan Gaven Gavin Gavino Gavra Gavrielle Gawain Gawen Gayatri Gaye Gayel
+  Gayelord Gayla Gayle Gayleen Gaylene Gayler Gaylor Gaylord Gaynor Gazanfer Gazi Gbeminiyi Gbemisola Geanina
+  Gearalt Gearard Gedeon Gédéon Gedeone Geeta Geetanjali Gelin Gelincik Gelsomina Geltrude Gelu Gelya Gemine
+  Geminiano Gencer Generosa Generoso Genesia Genesio Genevieve Geneviève Genevra Genia Genna Gennaro Genni
+  Gennie Gennifer Geno Genoveffa Genovera Genoveva Gențiana Genvieve Genziano Geoff Geoffrey Geoffroy Geoffry
+  Georas Geordie Georg George Georgeanna Georgeanne Georgel Georgena Georges Georgeta Georgetta Georgi Georgia
+  Georgian Georgiana Georgianna Georgianne Georgie Georgina Georgine Georgy Geovanni Geovanny Geovany Gerald
+  Geralda Geraldine Gerard Gérard Gerardo Gerasimo Géraud Gerazym Gerberge Gerbert Gerda Gerek Geremia Gerhard
+  Gerhardine Gerhardt Geri Gerianna Gerianne Gerick Gerik Gerino Gerladina Germana Germano Germayne Gerolamo
+  Gerome Geronzio Gerrard Gerri Gerrie Gerrilee Gerrit Gerry Gerson Gerta Gerti Gertie Gertrud Gertruda Gertrude
+  Gertrudis Gerty Gervais Gervasio Gery Gesualdo Gevheri Ghanaanand Ghanashyam Ghanshyam Ghenadie Gheorghe
+  Gheorghiță Gherardo Gherghina Ghislain Ghita Ghiță Giacinta Giacinto Giacobbe Giacobo Giacomo Giacopo Giada
+  Giadero Giambattista Gian Giana Gianbattista Giancarlo Giandomenico Gianfranco Gianina Gianluca Gianluigi
+  Gianmarco Gianmaria Gianmario Gianna Gianni Gianpaolo Gianpiero Gianpietro Gianuario Giasone Giavani Gibb
+  Gibbie Gibby Gică Gicu Gideon Giff Giffard Giffer Giffie Gifford Giffy Gigi Gigliola Gilberta Gilberte
+  Gilbertina Gilbertine Gilberto Gilburt Gilda Gildo Gilemette Giles Giliola Gillan Gilles Gilli Gillian
+  Gilligan Gillo Gina Ginelle Gineto Ginevra Ginewra Ginni Ginnie Ginnifer Gino Gioacchina Gioacchino Giobbe
+  Gioberto Gioconda Giocondo Gioele Gioia Giona Gionata Giordano Giorgi Giorgia Giorgian Giorgiana Giorgio
+  Giosuè Giosuele Giotto Giovani Giovanna Giovanni Giovanny Giove Gioventino Giovenzio Giralda Giraldo Girardo
+  Girart Giraud Giray Giri Girija Girik Girika Girindra Giriraaj Giriraj Girish Girja Girolamo Gisela Giselbert
+  Gisele Gisèle Gisella Giselle Gislebert Gisselle Gita Gitanjali Giuda Giuditta Giulia Giuliana Giuliano
+  Giulietta Giulio Giulitta Giuseppa Giuseppe Giuseppina Giusta Giustina Giustiniano Giustino Gizela Gizem Gıyas
+  Gladi Gladyce Gladys Glauco Gleda Glenda Glenden Glendon Glenine Glenn Glenna Glennie Glennis Glori Gloriana
+  Gloriane Glyn Glynda Glynis Glynn Glynnis Gnni Gobinda Godard Godart Goddard Goddart Godeberta Godfree Godfrey
+  Godfry Godiva Godwin Goffredo Gökalp Gökben Gökbörü Gökçe Gökçegöl Gökçen Gökçiçek Gökmen Göknur Gökşin Golda
+  Goldarina Goldi Goldia Goldie Goldina Golia Gomberto Gonca Gondebaud Gondulfo Gönenç Gonerio Göngör Gonsalwy
+  Gonthier Gontran Gönül Gonzaga Gonzague Gonzales Gonzalo Gopaal Gopal Gopee Gopi Gorakhanatha Gorakhnath Goran
+  Goraud Gordan Gorden Gordiano Gordie Gordon Gordy Görkem Görün Gosto Goswamee Goswami Gothart Gottardo
+  Gottfried Gotum Gouranga Goutam Govinda Gözde Gracia Gracie Graciela Graciliano Gracja Gradeigh Gradey Grady
+  Graehme Graeme Graig Grantham Granthem Grantley Granville Grata Gratia Grațian Gratiana Grațiana Grațiela
+  Grato Grayce Grayson Grazia Graziana Graziano Graziella Greer Greg Gregg Greggory Gregoire Grégoire Gregoor
+  Gregor Gregoria Gregorian Gregorio Gregorius Gregory Grenville Greta Gretal Gretchen Grete Gretel Grethel
+  Gretna Gretta Greyson Grier Griffie Griffith Griffy Grigore Grimaldo Griselda Grissel Griswold Griz Grover
+  Grzegorz Guadalupe Gualberto Gualterio Gualtiero Gúbio Gudakesa Gudakesha Gudrun Guelfo Guenda Guendalina
+  Guendolen Guenevere Guenièvre Guenna Guérin Guerrino Guglielma Guglielmo Güher Guiberto Guido Guilbert
+  Guilhemine Guilherme Guillaume Guillema Guillemette Guillermina Guillermo Guinevere Guinna Guiscardo Guiseppe
+  Gülbahar Gülben Gülçin Güldem Güldeste Gülegen Gülemen Gülen Güler Gülgün Gülhan Gülnaz Gülpembe Gülriz Gülsen
+  Gülşen Gültekin Gülümser Gumesindo Gümüş Gunar Günay Günçiçek Gundelinda Gündoğdu Gündoğmuş Güner Güneş Güngör
+  Gunilla Güniz Gunnar Günnur Günseli Guntar Gunther Günyaruk Gürbüz Gürcan Gürdal Gurdev Gürhan Gürkan Gürol
+  Gürsel Gusella Guss Gussi Gusta Gustaf Gustav Gustave Gustavine Gustavo Gustavus Gusti Guthrey Guthrie Guthry
+  Güven Güvenalp Güvercin Güzey Gwen Gwenaëlle Gwendolen Gwendolin Gwendolyn Gweneth Gwenette Gwenneth Gwenni
+  Gwennie Gwenny Gwenora Gwenore Gwido Gwyn Gwyneth Gwynne Habbab Habib Habiba Habil Hacib Hâdi Hadlee Hadleigh
+  Hadley Hadria Hadrian Hafi Hafid Hafız Hagan Hagen Hailee Hailey Hailie Hakan Hakem Haki Hakkı Haldun Haleigh
+  Halette Haley Hali Halie Halil Halim Halimeda Hâlis Halit Halle Halley Halli Hallie Hallsy Hally Halsey Halsy
+  Haluk Hamdi Hamdullah Hamel Hami Hamid Hamil Hamilton Hamish Hamit Hamlen Hamlin Hammad Hammâd Hamnet Hamsini
+  Hana Hanan Handan Hande Hanefi Hani Hanna Hannah Hannes Hanni Hannie Hannis Hanno Hanny Hans Hansiain Hanson
+  Haralamb Haralambie Harald Harbert Harcourt Hardouin Hari Harinakshi Harinarayan Harit Harita Harlan Harland
+  Harlen Harlene Harley Harli Harlie Harlin Harmon Harmonia Harmonie Harold Haroun Harri Harrie Harriet Harriett
   Harrietta Harriette Harriot Harriott Harris Harrison Hartley Hartwell Harun Harv Harvey Harwell Harwilll Hasan
   Haseki Hasheem Hashim Hasibi Haşim Hasin Haskel Haskell Haslett Haşmet Hassan Hassie Hastie Hâtem Hatip Hattâb
   Hatti Hattie Hatty Hauke Hayal Hayali Hayat Hayati Haydar Hayden Haydon Hayes Haylee Hayley Haylie Haywood
   Hayyim Hazar Hazım Hazle Hazlett Heall Heber Hebert Heda Hedda Heddi Heddie Hédelin Hedi Hedvig Hedvige Hedwig
   Hedwiga Hedy Heema Heida Heidi Heidie Heindrick Heinrick Heinrik Heitor Helaina Helaine Helen Helen-Elizabeth
-  Helena Helene Hélène Helenka Helga Helge Hélier Helin Hélio Hellen Helli Heloísa Heloise Héloïse Helsa Helyn
+  Helena Helene Hélène Helenka Helga Helge Hélier Helin Hellen Helli Heloísa Heloise Héloïse Helsa Helyn
   Henderson Hendrick Hendrik Hendrika Henka Hennes Henri Henrick Henrie Henrieta Henrietta Henriette Henrik
   Henrike Henrique Henryetta Henryk Henryka Hephzibah Heracleea Herbert Herbie Herc Hercule Herculie Heriberto
   Herluin Herman Hermann Hermenegildo Hermia Hermie Hermina Hermine Herminia Herminio Hermione Hermon Hermy
@@ -457,7 +454,7 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Hıfzı Hızır Hobard Hobart Hobey Hobie Hodge Hoebart Holli Hollie Hollis Holly-Anne Hollyanne Holmes Homere
   Homero Homerus Honoré Honoria Honorine Horace Horacio Horacy Horatia Horatio Horațiu Horatius Horea Horia Hort
   Horten Hortense Hortensia Horton Hosea Houston Howard Howell Howey Howie Hoyt Hube Hubert Huberto Hubey Hubie
-  Hüccet Hüdâvendigâr Hüdayi Hudson Huey Hugh Hughie Hugibert Hugo Hugues Huguette Hulda Hulki Hulusi Hülya Hüma
+  Hüccet Hüdâvendigâr Hüdayi Hudson Huey Hugh Hughie Hugibert Hugo Hugues Huguette Hulda Hulki Hulusi Hülya
   Hümayun Humbert Humberto Hümeyra Humfrey Humfrid Humfried Humphrey Hüner Hunfredo Huntington Huntlee Huntley
   Hürkan Hurlee Hurleigh Hurşit Husain Hüsameddin Hüsamettin Husein Hüseyin Hüsnü Hüsrev Hussein Huzeyfe
   Hyacintha Hyacinthe Hyacinthia Hyacinthie Hyatt Hyman Hymie Hynda Iacob Iacopo Iacopone Iago Iain Iancu Ianira
@@ -500,9 +497,9 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Jeralee Jeramey Jeramie Jeramy Jere Jerel Jereme Jeremi Jeremiah Jeremias Jeremiasz Jeremie Jérémie Jeremy
   Jeri Jermain Jermaine Jermayne Jermey Jerod Jerome Jérôme Jeromy Jerónimo Jerrell Jerri Jerrie Jerrilee
   Jerrilyn Jerrine Jerrod Jerrold Jerrome Jerrylee Jervis Jerzy Jesper Jessa Jessalin Jessalyn Jessamyn Jessee
-  Jesselyn Jessey Jessi Jessica Jessika Jessy Jessyca Jesús Jeth Jethro Jett Jette Jettie Jevon Jewell Jewelle
-  Jillana Jillane Jillayne Jilleen Jillene Jilli Jillian Jillie Jilly Jinny Jitender Jitendra Joachim Joan Joana
-  Joane Joanie Joann Joanne Joannie Joanny Joany João Joaquim Joaquin Joaquín Jobey Jobi Jobie Jobina Joby Jobye
+  Jesselyn Jessey Jessi Jessica Jessika Jessy Jessyca Jeth Jethro Jett Jette Jettie Jevon Jewell Jewelle Jillana
+  Jillane Jillayne Jilleen Jillene Jilli Jillian Jillie Jilly Jinny Jitender Jitendra Joachim Joan Joana Joane
+  Joanie Joann Joanne Joannie Joanny Joany João Joaquim Joaquin Joaquín Jobey Jobi Jobie Jobina Joby Jobye
   Jobyna Jocelin Joceline Jocelyn Jocelyne Jodee Jodi Jodie Jody Joeann Joel Joël Joela Joelie Joelina Joeline
   Joell Joella Joelle Joëlle Joellen Joelly Joellyn Joelynn Joesph Joete Johan Johann Johanna Johannah Johathan
   Johna Johnath Johnathan Johnathon Johnette Johnna Johnpaul Johny Joice Jojo Jolayemi Jolee Joleen Jolene
@@ -557,17 +554,17 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Lăcrămioara Ladarius Ladislao Ladislau Ladonna Laetitia Lafayette Laila Laina Lainey Laisha Lakshman Lakshmi
   Lakshmidhar Lakshminath Lale Lalita Lalo Lamar Lamberto Lamih Lammond Lamond Lamont Lanae Lancelot Lancilotto
   Landen Landolfo Landry Lanette Laney Lanfranco Langsdon Langston Lani Lanie Lanita Lanna Lanni Lannie Lanny
-  Lapo Lara Laraine Larina Larisa Larissa Laron Larry Larue Larysa Laryssa Lascăr Lasse Latashia Latia Latif
-  Latife Latisha Latoya Latrena Latrina Laughton Lauraine Laural Lauralee Laurane Laure Lauree Laureen Laureline
+  Lapo Lara Laraine Larina Larisa Larissa Laron Larry Larue Larysa Laryssa Lasse Latashia Latia Latif Latife
+  Latisha Latoya Latrena Latrina Laughton Lauraine Laural Lauralee Laurane Laure Lauree Laureen Laureline
   Laurella Lauren Laurena Laurence Laurencja Laurencjusz Laurene Laurène Laurens Laurent Laurenția Laurentino
   Laurențiu Laurenty Laurentyna Laurenz Lauretta Laurette Lauri Laurian Lauriane Laurianne Lauriano Laurice
   Laurie Laurin Laurine Lauritz Laury Lauryn Lautone Lavada Lavanya Lavena Lavern Laverna Laverne Lavina Lavinia
   Lavínia Lavinie Lavinio Lavon Lavonne Lawrence Lawry Lawson Lawton Laxman Laxmi Layla Layne Layney Layton
-  Lazăr Lazare Lazaro Lazarus Łazarz Lazzaro Leah Leana Leander Leandra Léandre Leandro Leann Leanna Leanne
-  Leanor Leanora Leatha Lebbie Leda Leeann Leeanne Leela Leelah Leeland Leena Leesa Legra Leia Leicester Leif
-  Leigh Leigha Leighton Leila Leilah Leilani Leisha Lela Lelah Leland Lelia Lemar Lemide Lemmie Lemmy Lempi
-  Lemuel Lena Léna Lenard Lenci Lene Lenee Lenette Leni Lenia Lenja Lenka Lenn Lenna Lennard Lennart Lennert
-  Lennie Lennox Lenny Lenora Lenore Lenya Leodora Leoine Leola Leoline Leon Léon Leona Leonanie Leonard Léonard
+  Lazare Lazaro Lazarus Łazarz Lazzaro Leah Leana Leander Leandra Léandre Leandro Leann Leanna Leanne Leanor
+  Leanora Leatha Lebbie Leda Leeann Leeanne Leela Leelah Leeland Leena Leesa Legra Leia Leicester Leif Leigh
+  Leigha Leighton Leila Leilah Leilani Leisha Lela Lelah Leland Lelia Lemar Lemide Lemmie Lemmy Lempi Lemuel
+  Lena Léna Lenard Lenci Lene Lenee Lenette Leni Lenia Lenja Lenka Lenn Lenna Lennard Lennart Lennert Lennie
+  Lennox Lenny Lenora Lenore Lenya Leodora Leoine Leola Leoline Leon Léon Leona Leonanie Leonard Léonard
   Leonardo Leonel Leonelle Leonerd Leonhard Leoni Leonia Leonid Leonida Leonidas Leonie Léonie Leonilda Leonio
   Léonne Leonor Leonora Leonore Leontin Leontina Leontine Leontyne Leonzio Leopardo Leopold Léopold Leopoldina
   Léopoldine Leopoldo Leora Lera Leroi Leroy Lerzan Leshia Lesley Lesli Leslie Lesly Lessie Lester Lesya Leta
@@ -609,176 +606,175 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Marcie Marcile Marcille Marcin Marco Marcos Marcu Marcus Marcy Mareah Mareike Marek Maren Marena Maressa
   Mareta Marga Margalit Margalo Margaret Margareta Margarete Margaretha Margarethe Margarett Margaretta
   Margarette Margarida Margaux Margeaux Margery Marget Margette Margherita Margi Margie Margit Margo Margot
-  Margret Margy Mari María Mariah Mariam Marian Mariana Mariane Mariann Marianna Marianne Mariano Maribel
-  Maribelle Maribeth Marica Maricarmen Marice Maricica Maridel Marie Marie-Ann Marie-Jeanne Marieann Mariejeanne
-  Marieke Mariel Mariela Mariele Mariella Marielle Mariellen Marietta Mariette Marijn Marijo Marika Marilee
-  Marilena Marilie Marilin Marillin Marilou Marilú Marilyn Marilyne Marin Marinela Marinella Marinetta Marinna
-  Marino Mario Marioara Mărioara Marion Mariquilla Maris Marisa Mariska Marisol Marissa Marit Marita Maritsa
-  Maritza Măriuca Marius Mariya Marj Marja Marje Marji Marjie Marjolaine Marjorie Marjory Marjy Marketa Marko
-  Markos Markus Marla Marlane Marleah Marlee Marleen Marlen Marlena Marlene Marlène Marley Marli Marlie Marlo
-  Marlon Marlow Marlowe Marlyn Marmaduke Marna Marne Marney Marni Marnia Marnie Marolo Marquita Marrilee
-  Marrissa Marsha Marsiella Marta Martainn Martelle Martguerita Martha Marthe Marthena Marti Martica Martie
-  Martín Martina Martine Martino Martita Marty Martyn Martyna Martynne Marut Maruta Marv Marve Marven Marvin
-  Marwin Marya Maryam Maryann Maryanna Maryanne Marybelle Marybeth Maryellen Maryjo Maryl Marylee Marylin
-  Marylinda Marylou Marylynne Maryna Maryrose Marys Marysa Maryse Marzia Marzio Masha Massima Massimiliano
-  Massimo Mata Matei Matelda Mateo Mateusz Mathe Matheus Mathew Mathian Mathias Mathilda Mathilde Mathis
-  Mathurin Matias Matilde Matis Matroniano Matteo Matthaeus Mattheus Matthew Matthias Matthieu Matthiew Matthis
-  Matthus Matti Mattia Mattias Mattis Matty Matylda Maude Maudie Maugis Maura Maure Maureen Maureene Maurene
-  Maurice Mauricette Mauricio Maurie Maurilio Maurine Maurise Maurita Maurits Maurizia Maurizio Mauro Maury
-  Maurycy Mavra Maxellende Maxence Maxie Maxime Maximilian Maximilianus Maximilien Maximillia Maximillian Maximo
-  Maxine Maxy Maybell Maybelle Maye Mayer Mayeul Maymie Maynard Mayne Maynord Mayoor Mayra Mayte Mazhar Mazie
-  Mckayla Mckenna Mckenzie Meade Meagan Meaghan Meara Mechelle Meda Medardo Médéric Medine Medoro Meena
-  Meenakshi Megan Megane Mégane Megen Meggi Meggie Meggy Meghan Meghann Meghnad Meghnath Mehetabel Mehmet Mehtap
-  Meier Meik Meike Meir Meire Mekhi Melamie Melania Melanie Mélanie Melanio Melantha Melany Melchiade Melchior
-  Melchiorre Melda Melek Melesa Melessa Melezio Melicent Melih Melike Melikşah Melina Melinda Melinde Melis
-  Melisa Melisande Mélisande Melisandra Melisenda Melisent Melissa Mélissa Mélissandre Melisse Melita Melitina
-  Melitta Mella Melli Mellicent Mellie Mellisa Mellisent Melloney Melly Melodee Melodi Melodie Mélodie Melonie
-  Melony Melosa Meltem Melva Melvin Melvina Melvyn Melyna Melyssa Memduh Menaka Menard Menardo Mence Mendel
-  Mendie Mendy Menelao Meneo Menka Mennone Menodora Meral Mercede Mercedes Merci Mércia Mercie Mercurio Meredeth
+  Margret Margy Mari Mariah Mariam Marian Mariana Mariane Mariann Marianna Marianne Mariano Maribel Maribelle
+  Maribeth Marica Maricarmen Marice Maricica Maridel Marie Marie-Ann Marie-Jeanne Marieann Mariejeanne Marieke
+  Mariel Mariela Mariele Mariella Marielle Mariellen Marietta Mariette Marijn Marijo Marika Marilee Marilena
+  Marilie Marilin Marillin Marilou Marilú Marilyn Marilyne Marin Marinela Marinella Marinetta Marinna Marino
+  Mario Marioara Mărioara Marion Mariquilla Maris Marisa Mariska Marisol Marissa Marit Marita Maritsa Maritza
+  Măriuca Marius Mariya Marj Marja Marje Marji Marjie Marjolaine Marjorie Marjory Marjy Marketa Marko Markos
+  Markus Marla Marlane Marleah Marlee Marleen Marlen Marlena Marlene Marlène Marley Marli Marlie Marlo Marlon
+  Marlow Marlowe Marlyn Marmaduke Marna Marne Marney Marni Marnia Marnie Marolo Marquita Marrilee Marrissa
+  Marsha Marsiella Marta Martainn Martelle Martguerita Martha Marthe Marthena Marti Martica Martie Martina
+  Martine Martino Martita Marty Martyn Martyna Martynne Marut Maruta Marv Marve Marven Marvin Marwin Marya
+  Maryam Maryann Maryanna Maryanne Marybelle Marybeth Maryellen Maryjo Maryl Marylee Marylin Marylinda Marylou
+  Marylynne Maryna Maryrose Marys Marysa Maryse Marzia Marzio Masha Massima Massimiliano Massimo Mata Matei
+  Matelda Mateo Mateusz Mathe Matheus Mathew Mathian Mathias Mathilda Mathilde Mathis Mathurin Matias Matilde
+  Matis Matroniano Matteo Matthaeus Mattheus Matthew Matthias Matthieu Matthiew Matthis Matthus Matti Mattia
+  Mattias Mattis Matty Matylda Maude Maudie Maugis Maura Maure Maureen Maureene Maurene Maurice Mauricette
+  Mauricio Maurie Maurilio Maurine Maurise Maurita Maurits Maurizia Maurizio Mauro Maury Maurycy Mavra
+  Maxellende Maxence Maxie Maxime Maximilian Maximilianus Maximilien Maximillia Maximillian Maximo Maxine Maxy
+  Maybell Maybelle Maye Mayer Mayeul Maymie Maynard Mayne Maynord Mayoor Mayra Mayte Mazhar Mazie Mckayla
+  Mckenna Mckenzie Meade Meagan Meaghan Meara Mechelle Meda Medardo Médéric Medine Medoro Meena Meenakshi Megan
+  Megane Mégane Megen Meggi Meggie Meggy Meghan Meghann Meghnad Meghnath Mehetabel Mehmet Mehtap Meier Meik
+  Meike Meir Meire Mekhi Melamie Melania Melanie Mélanie Melanio Melantha Melany Melchiade Melchior Melchiorre
+  Melda Melek Melesa Melessa Melezio Melicent Melih Melike Melikşah Melina Melinda Melinde Melis Melisa
+  Melisande Mélisande Melisandra Melisenda Melisent Melissa Mélissa Mélissandre Melisse Melita Melitina Melitta
+  Mella Melli Mellicent Mellie Mellisa Mellisent Melloney Melly Melodee Melodi Melodie Mélodie Melonie Melony
+  Melosa Meltem Melva Melvin Melvina Melvyn Melyna Melyssa Memduh Menaka Menard Menardo Mence Mendel Mendie
+  Mendy Menelao Meneo Menka Mennone Menodora Meral Mercede Mercedes Merci Mércia Mercie Mercurio Meredeth
   Meredith Meredithe Meriç Meridel Meridith Meriel Merih Merilee Merill Merilyn Merissa Merla Merlina Merline
   Merna Merola Mérovée Merralee Merrel Merrick Merridie Merrie Merrielle Merrile Merrilee Merrili Merrill
   Merritt Mersey Mert Mertie Merv Merve Mervin Merwin Merwyn Meryem Meryl Messalina Mestan Mesut Metello Metin
-  Metrofane Mette Mevlüt Meyer Micaela Micah Michaël Michaela Michaelina Michaeline Michaella Michail Michal
-  Michał Michale Michalina Micheal Micheil Michel Michela Michelangelo Michele Michèle Michelina Micheline
-  Michell Michelle Micki Mickie Mieke Miguel Miguela Miguelita Mihaela Mihai Mihail Mihnea Mihriban Mika Mikael
-  Mikaela Mikail Mikayla Mikel Mikey Mikkel Mikol Mikołaj Mila Milan Milana Mildred Mildrid Milena Milford
-  Milicent Milissent Milka Milla Millard Milli Millicent Millisent Milly Miltie Milton Milzie Mimi Mimma
-  Minakshi Minda Mindy Minerva Minervina Minervino Minetta Minna Minnaminnie Minne Minni Minnnie Minodora Minta
-  Mioara Miof Miquela Mira Mirabel Mirabela Mirabella Mirac Miraç Miran Miranda Miray Mircea Mirco Mireielle
-  Mireille Mirela Mirella Mirelle Mireya Miriam Mirilla Mirja Mirkelam Mirko Mirna Mirocleto Miron Mirona Mirta
-  Miruna Misael Misaele Misbah Mischa Misha Missie Missouri Misti Mitchael Mitchel Mitchell Mithat Mitică Mitruț
-  Mittie Mitzi Mısra Modesta Modestia Modestine Modesto Mohamed Mohammad Mohammed Mohan Mohana Mohandas Mohandis
-  Mohinder Mohini Moina Moise Moïse Moises Moïsette Moishe Mojżesz Mollee Molli Monah Monaldo Monalisa Monica
-  Mónica Monika Monique Monitore Monro Monroe Monserrat Monserrate Montague Montana Montgomery Monti Moore Mord
+  Metrofane Mette Mevlüt Meyer Micaela Micah Michaela Michaelina Michaeline Michaella Michail Michal Michał
+  Michale Michalina Micheal Micheil Michel Michela Michelangelo Michele Michèle Michelina Micheline Michell
+  Michelle Micki Mickie Mieke Miguel Miguela Miguelita Mihaela Mihai Mihail Mihnea Mihriban Mika Mikael Mikaela
+  Mikail Mikayla Mikel Mikey Mikkel Mikol Mikołaj Mila Milan Milana Mildred Mildrid Milena Milford Milicent
+  Milissent Milka Milla Millard Milli Millicent Millisent Milly Miltie Milton Milzie Mimi Mimma Minakshi Minda
+  Mindy Minerva Minervina Minervino Minetta Minna Minnaminnie Minne Minni Minnnie Minodora Minta Mioara Miof
+  Miquela Mira Mirabel Mirabela Mirabella Mirac Miraç Miran Miranda Miray Mircea Mirco Mireielle Mireille Mirela
+  Mirella Mirelle Mireya Miriam Mirilla Mirja Mirkelam Mirko Mirna Mirocleto Miron Mirona Mirta Miruna Misael
+  Misaele Misbah Mischa Misha Missie Missouri Misti Mitchael Mitchel Mitchell Mithat Mitică Mitruț Mittie Mitzi
+  Mısra Modesta Modestia Modestine Modesto Mohamed Mohammad Mohammed Mohan Mohana Mohandas Mohandis Mohinder
+  Mohini Moina Moise Moïse Moises Moïsette Moishe Mojżesz Mollee Molli Monah Monaldo Monalisa Monica Mónica
+  Monika Monique Monitore Monro Monroe Monserrat Monserrate Montague Montana Montgomery Monti Moore Mord
   Mordecai Mordy Morena Moreno Morey Morgana Morgane Morganica Morganne Morgun Moriah Morie Morissa Moritz
-  Morlee Morley Morly Morna Morrie Morry Morten Mortie Mortimer Morton Morty Mosè Moshe Moyna Moyra Mozell
-  Mozelle Muammer Muaviye Muaz Müesser Mufi Müfid Mufinella Müge Mugur Mugurel Muhammad Muhammed Muharrem Muhsin
-  Muhtar Muhterem Muhteşem Muhyiddin Muire Müjdat Müjde Müjgan Mukadder Mukaddes Mükerrem Mukesh Muktedi
-  Muktedir Muktefi Mukul Mümtaz Münevver Münir Munmro Munroe Murat Murdoch Murdock Mureil Müren Murial Muriel
-  Murielle Murilo Murvyn Musa Müşir Muslih Mustafa Mutahhar Mutasım Muteber Mutemed Muttalib Muyiwa Muzaffer
-  Müzdad Muziano Myah Myca Mycah Mychal Myer Mylene Mylène Myles Mylo Myra Myrah Myranda Myriam Myrilla Myrl
-  Myrle Myrlene Myrna Myron Myrta Myrtia Myrtice Myrtie Myrtis Myrvyn Myrwyn Nabi Naci Nadean Nadeen Nadège Nadi
-  Nadia Nadine Nadiya Nadja Nady Nadya Nadzieja Naemi Nafiz Nagabhushanam Nahid Nahil Nahum Naim Nakia Nalan
-  Nalani Nalini Namazio Namık Nananne Nancee Nancey Nanci Nancie Nanda Nanete Nanette Nani Nanice Nanine
-  Nannette Nanni Nanon Naoma Naomi Naomie Napoleone Nara Narayan Narcis Narcisa Narciso Narcisse Narendra Nari
-  Nariko Narinder Narseo Narsete Nash Nasir Nasrullah Nata Natala Natale Natalee Natalia Natália Natalie
-  Natalina Nataline Natalya Natan Natanael Nataniel Natașa Natasha Natassia Nate Nathalia Nathalie Nathan
-  Nathanael Nathanaël Nathanial Nathaniel Nathanil Nathen Natividad Natka Naudet Naveen Navin Nawal Nayeli Nazan
-  Nazario Nazariusz Nazary Nazif Nazım Nazlı Nazmi Nazzareno Nazzaro Neala Neale Neall Nealon Nealson Nealy
-  Necat Necati Necdet Nechifor Necib Necla Necmettin Neda Nedda Neddie Nedi Nedim Nedra Neel Neely Nefen Neha
-  Nehemiah Néhémie Nehir Neil Neila Neile Neill Neilla Neille Neils Neiva Nejat Nela Nelda Nele Nelia Nelie Nell
-  Nella Nelle Nelli Nels Nelu Neoma Neopolo Neoterio Nerea Nereo Nergis Neri Nerissa Nerita Nero Neron Nert
-  Nerta Nerte Nerti Nertie Nerty Neşet Nesim Neslişah Nesrin Nessa Nessi Nessie Nessy Nesta Nestore Netta Netti
-  Neva Nevil Nevile Neville Nevin Nevins Nevio Nevra Nevsa Nevzat Neysa Nial Niall Nicarete Niccolo Nicea
-  Niceforo Nicéphore Niceto Nicezio Nichifor Nichol Nicholas Nicholaus Nichole Nicholle Nichols Nickey Nicki
-  Nickie Nicklaus Nicko Nickola Nickolai Nickolas Nickolaus Nicky Nicla Niclas Nico Nicoară Nicodemo Nicodim
-  Nicola Nicolae Nicolai Nicolaie Nicolais Nicolas Nicolás Nicole Nicolea Nicoleta Nicoletta Nicolette Nicoli
-  Nicolina Nicoline Nicolis Nicolle Nicolò Nicu Niculina Niculiță Nicușor Nicuță Nida Nidia Niel Niels Nigar
-  Nigel Nihal Nihan Nihat Nika Nikaniki Nike Niki Nikita Nikki Nikkie Nikko Niklas Niko Nikodem Nikola Nikolai
-  Nikolaos Nikolas Nikolaus Nikoletta Nikolia Nikolos Nikos Nila Nilde Niles Nilgün Nilson Nimit Nina Ninetta
-  Ninette Ninfa Niniano Ninnetta Ninnette Nino Niranjan Nirbhay Niro Nisa Nisan Nissa Nissie Nissy Nita Niven
-  Nives Niyazi Nizamettin Nnamdi Noach Noak Noam Noami Nobe Nobie Noby Noël Noelani Noelia Noell Noella Noelle
-  Noëlle Noellyn Noelyn Noemi Noemie Noémie Noemy Nola Nolan Nolana Noland Nolie Nollie Nolly Nomi Nonah Nonie
-  Nonna Nonnah Nora Norah Norbert Norberto Norbie Norby Norean Noreen Norene Norica Norina Norine Normand Normie
-  Normy Norri Norrie Norris Norry Northrop Northrup Norton Norval Norwood Nostriano Novelia Nowell Núbia Nuccia
-  Nükhet Numan Nunziata Nunzio Nural Nuran Nurettin Nurgül Nursel Nurseli Nurullah Nusret Nyah Nyasia Nydia Oana
-  Oates Obadiah Obadias Obed Obediah Oberon Obidiah Obie Obioma Oceane Océane Ocie Octav Octavia Octavian
-  Octaviana Octavio Octaviu Octavius Oddone Odele Odelia Odelinda Odell Odella Odelle Oderico Odessa Odetta
-  Odette Odey Odidone Odie Odile Odilia Odille Odilon Odin Odon Odorico Ofelia Ofélia Ofella Ofilia Ogdan Ogden
-  Ogdon Oger Oğuz Oğuzhan Ojaswini Okan Okey Okşan Oktay Olaf Olag Olaide Olav Olcay Oleg Olen Olenka Olenolin
-  Oleta Olga Olia Olimpia Olimpian Olimpio Olimpiu Olin Olinda Olindo Olivero Olivette Olivia Olivie Olivier
-  Oliviera Oliviero Oliviu Oliwia Oliwier Oliy Olly Olufunmi Olumide Oluwunmi Olva Olvan Olwen Olympe Olympia
-  Olympie Omana Omar Omari Omawunmi Ombline Ombretta Ömer Omero Omolara Önder Ondina Ondrea Oneida Onesta Onesto
-  Onfre Onfroi Onida Onofredo Onofrio Onome Onorata Onorina Onorino Onorio Onoriode Onufry Onur Oona Oormila
-  Opalina Ophelia Ophelie Ophélie Oralee Oralia Oralie Oralla Oralle Oran Orazio Orbadiah Orchidea Orel Orelee
-  Orelia Orelie Orella Orelle Oren Orenzio Oreste Orestes Orfeo Orhan Oriana Oriande Oriane Orie Orietta Orin
-  Orio Orion Orlan Orland Orlando Orlane Orlo Orly Ornella Oronzo Orpha Orran Orren Orrin Orsa Orsino Orso
-  Orsola Orsolina Orson Ortansa Ortensia Ortensio Orton Orville Osanna Osbaldo Osbert Osborn Osborne Osbourn
-  Osbourne Óscar Osgood Oskar Osman Osmond Osmondo Ossie Osvaldo Oswald Oswaldo Oswell Otello Otes Otha Othelia
-  Othella Othello Othilia Othilie Otho Otilia Otis Ottaviano Ottavio Ottilia Ottilie Ottis Ottone Oury Ovidio
-  Ovidiu Owen Öykü Ozan Ozana Ozanne Özcan Özden Ozella Özer Özge Özgür Özhan Özkan Özlem Özlen Öznur Ozzy Pablo
-  Paciano Pacifico Packston Pacôme Pacomio Pacorro Paddie Padget Padgett Padraic Padraig Padriac Paige Pakize
-  Palatino Palémon Palladio Palma Palmazio Palmira Paloma Pamela Pamelina Pamella Pamfil Pammachio Pammi Pammie
-  Pammy Panagachie Panait Pancario Panchito Pancho Pancrazio Panfilo Pankracy Pansie Pantaleo Pantaleone Paola
-  Paolina Papagena Papageno Paquito Param Paramartha Paraschiva Pardo Paride Parke Parla Parmenio Parnell
-  Parrnell Parsifal Parvati Pascale Pasquale Paterne Paterniano Paton Patric Patrica Patrice Patricia Patricio
-  Patrizia Patrizio Patrizius Patroclo Pătru Patrycja Patrycjusz Patrycy Patryk Patti Pattin Patton Paula Paule
-  Pauletta Paulette Pauli Paulica Paulie Paulina Pauline Paulita Paulo Pauly Pauside Pavel Pavia Pavla Pavlov
-  Paweł Paxon Paxton Payidar Payton Peadar Pearla Pearle Pearlie Pearline Pebrook Pécine Peder Pegeen Peggi
-  Peggie Peirce Pelagia Pélagie Peleo Pelin Pelinsu Pellegrino Pembe Penelopa Penelope Pénélope Penn Pennie
-  Penrod Pepe Pepi Pepillo Pépin Pepita Pepito Perceval Percival Percy Peria Perice Pericle Perihan Perl Perla
-  Perle Pernell Perran Perren Perri Perrine Perseo Persis Pertev Perver Pervin Peta Pete Petek Peterus Petey
-  Petr Petra Petrică Petrina Petrișor Petronela Petronia Petronilla Petronille Pétronille Petronio Petru Petruț
-  Petruța Peyami Peyter Peyton Phaedra Phaidra Phebe Phedra Phelia Phil Philbert Philémon Philibert Philine
-  Philip Philipa Philipp Philippa Philippe Philis Phillida Phillie Phillip Phillipe Phillipp Phillis Philly
-  Philomena Philomène Philothée Phineas Phip Phylis Phyllida Phyllis Phyllys Phylys Piera Pierangelo Pierette
-  Piergiorgio Pierluigi Piermarco Piero Pierre Pierrick Piersilvio Pierson Pieter Pietra Pietrek Pietro Pincas
-  Pinchas Pincus Piotr Pippa Pippo Piraye Pius Pınar Placida Placido Platon Platone Plinio Plutarco Polidoro
-  Polifemo Polikarp Polissena Pollione Pompeo Pompilia Pompiliu Pomponio Ponziano Ponzio Poornima Porfirio
-  Porfiriusz Porfiry Portia Portie Porzia Porziano Postumio Poul Powell Pramila Pran Pranay Prasad Prasanna
-  Prassede Prathamesh Prayag Preity Prema Pren Prentiss Prescott Presley Preston Priamo Primerose Prinz Pris
-  Prisca Priscella Priscilla Priscille Prisco Prissie Privato Priya Priyala Procopio Profira Prokles Prokop
-  Prokul Proserpina Prospera Prospero Protasio Proteo Providenci Prudenzia Prudenzio Prudi Prudy Prue Pryce
-  Publio Pulchérie Puneet Pupolo Purcell Purnima Purushottam Pushti Pusicio Putnam Putnem Pyotr Quartilla
-  Quasimodo Quent Quentin Quentine Querano Quieta Quiéta Quillan Quincey Quincy Quinlan Quinn Quintana Quinten
-  Quintia Quintiliano Quintilio Quintilla Quintina Quintino Quinton Quintus Quinziano Quinzio Quirin Quirino
-  Quiteria Rabia Rachael Rachel Rachela Rachele Rachelle Rachid Raci Rada Radcliffe Raddie Raddy Radha Radolfo
-  Radu Răducu Raeann Raegan Rafa Rafael Rafaela Rafaelia Rafaelita Rafaellle Rafaello Rafał Rafe Rafet Raffaele
-  Raffaella Raffaello Raffarty Rafferty Rafi Rafila Rageshwari Rageswari Ragnar Rahal Raheem Rahel Rahim Rahime
-  Rahmi Rahsaan Rahşan Rahul Raide Raif Raimondo Raimund Raimundo Raina Rainaldo Rainelda Rainer Rajan Rajendra
-  Rajinder Rajiv Rajmund Rajnold Rakel Rakesh Rakıp Raleigh Ralf Ralina Raluca Ramaa Ramazan Ramesh Rameshwar
-  Ramiro Ramiz Ramon Ramón Ramonda Ramsay Ramsey Rancell Randa Randal Randall Randee Randell Randene Randi
-  Randolf Randolph Rania Ranice Raniero Ranique Ranjeet Ranjit Ranna Ranolfo Ransell Raoul Raphael Raphaël
-  Raphaela Raphaelle Raphaëlle Raquel Raquela Rareș Rashad Rashawn Rasheed Rasheedah Rasia Rasim Raşit Rasla
-  Rasmus Rati Rauf Raul Raúl Ravi Ravid Raviv Rawley Rayan Raychel Raye Raymond Raymonde Raymund Raymundo Rayna
-  Raynard Raynell Rayner Raynor Rayshell Răzvan Reade Reagan Reagen Reamonn Reanna Reba Rebbecca Rebe Rebeca
-  Rebecca Rebecka Rebeka Rebekah Rebekka Rebekkah Recai Recep Redford Reeba Reece Reena Reese Reeta Reeva Refah
-  Refet Refik Regan Regen Reggi Reggie Reggis Reggy Reginald Reginaldo Reginauld Regine Régine Régis Regolo Reha
-  Reid Reidar Reider Reiko Reilly Reina Reinald Reinaldo Reinaldos Reine Reinhard Reinhold Reinold Reinwald
-  Réjean Réjeanne Relu Rémi Remigio Remilekun Remington Remo Remondo Remus Remy Remzi Rena Renado Renae Renaldo
-  Renard Renata Renate Renato Renaud Renault Rene René Renee Renée Renell Renelle Rengin Renie Rennie Renzo
-  Reşat Respicio Ressie Resûl Resül Reta Retha Retta Reube Reuben Reuven Reva Revkah Reybaud Reyes Reyhan
-  Reymundo Reyna Reynold Reynolds Rezzan Rheba Rheta Rhett Rhetta Rhiamon Rhianna Rhiannon Rhianon Rhoda Rhodia
-  Rhona Rhonda Rhys Riana Riane Riannon Rianon Rica Ricard Ricardo Ricario Ricca Riccarda Riccardo Richard
-  Richardo Richart Richelmo Richie Richmond Richmound Richy Rici Rickard Rickert Ricki Rickie Ricky Rico
-  Ricoriki Rieke Rifat Rigoberto Rike Riki Rikki Rina Rinaldo Ringo Rino Riobard Riordan Ripley Risa Rita
-  Ritchie Ritesh Rivalee Rivi Rivkah Rivy Rıdvan Rıfat Rıfkı Rıza Roana Roanna Roanne Roarke Robaldo Robb
-  Robbert Robbi Robbie Robby Robbyn Robena Robenia Robers Robert Roberta Robertina Roberto Robina Robinet
-  Robinett Robinetta Robinette Robinson Roby Robyn Rocco Rochell Rochella Rochelle Rochester Rochette Rocio
-  Rocío Rockey Rockie Rockwell Roda Rodd Roddie Roddy Roderic Roderich Roderick Roderigo Roderyk Rodge Rodger
-  Rodi Rodiano Rodica Rodie Rodina Rodney Rodolfo Rodolph Rodolphe Rodrick Rodrigo Rodrigue Rodrique Roel
-  Rogelio Rogerio Rohan Rohana Rohit Rois Roksana Roland Rolande Rolando Roldan Roley Rolfe Rolfo Rolland Rollie
-  Rollin Rollins Rollo Rolph Romain Romana Romane Romanița Roméo Romero Romilda Romina Romoaldo Romola Romolo
-  Romona Romonda Romuald Romualdo Romulus Romy Rona Ronald Ronalda Ronaldo Ronan Ronda Ronica Ronja Ronna Ronni
-  Ronnica Ronny Roobbie Rooney Roosevelt Rora Rori Rorke Rosa Rosabel Rosabella Rosabelle Rosalee Rosaleen
-  Rosalie Rosalind Rosalinda Rosalinde Rosaline Rosalyn Rosalynd Rosamond Rosamund Rosamunda Rosana Rosanna
-  Rosanne Rosario Rosco Roseann Roseanna Roseanne Roselia Roselin Roseline Roselyn Rosemaria Rosemarie Rosemonde
-  Rosendo Rosene Roser Rosetta Roshelle Rosie Rosina Rosita Roslyn Rosmunda Ross Rossana Rossella Rossie Rossy
-  Roth Rotimi Rourke Rouvin Rowe Rowena Rowland Rowney Roxana Roxane Roxanna Roxanne Roxelana Roxi Roxie Roxine
-  Roxy Royall Royce Roza Róża Rozalia Rozalie Rozalin Rozamond Rozanna Rozanne Roze Rozele Rozella Rozina
-  Rriocard Ruben Rubén Rubetta Rubi Rubia Rubiano Rubie Rubina Rubye Rüçhan Ruddie Rudiger Rudolf Rudolfo
-  Rudolph Rudra Rudy Rudyard Rufe Rufina Rufino Rufo Rufus Ruggero Ruggiero Ruhsar Rukhmani Rukmin Rükneddin
-  Rupert Ruperta Ruperto Rupinder Ruprecht Rurik Russ Russell Rustie Rustin Rüştü Ruta Rutger Ruthann Ruthanne
-  Ruthe Ruthi Ruthie Ruthy Rutilo Rutledge Ruttger Ruxanda Ruxandra Rüya Ryan Ryann Rycca Ryder Rylan Rylee
-  Ryleigh Ryley Ryon Ryszard Ryun Saba Şaban Sabato Sabazio Sabele Sabina Sabino Sabri Sabrina Sabryna Sacha
-  Sachin Sacid Sada Şadan Sadberk Sadella Sadettin Sadie Sadık Sadri Sadullah Sadye Safa Saffet Saffiro Saffo
-  Şâfi Safta Şahap Şahin Şahinalp Sahra Şahsuvar Şahsüvar Saidee Saige Şakir Sâkıp Saladino Salaidh Saleem Salem
-  Salih Salim Salli Sallie Sallyann Sallyanne Salma Saloma Salome Salomé Salomè Salomea Salomi Salomo Salomon
-  Salomone Salustio Salvador Salvatore Salvidor Salwator Samanta Samantha Samaria Samed Sameer Sami Samia Samih
-  Şamil Samim Samir Samira Sammie Samona Sampson Samson Samuel Samuele Sanda Sande Sanderson Sandi Sandie Sandor
-  Sandra Sandrine Sandro Sandu Sandye Sanem Sanford Sanja Sanjay Sanka Sanson Sansone Santa Sante Santiago
-  Santina Santino Sanya Sânziana Saphira Sapiente Sapphira Sara Sara-Ann Saraann Sarada Sarah Sarai Sarajane
-  Sarala Şarani Saraswati Sarbello Sarena Sarene Sarette Sargent Sarina Sarine Sarisha Sarita Sarla Saroja
-  Sarvin Sascha Sasha Sashenka Saskia Satish Saturniano Saturnino Satyen Saudra Sauncho Saunder Saunders
-  Saunderson Saundra Sauveur Sava Savanah Savaş Saverio Saveta Savina Savinien Savino Savion Sawyere Saxon Şayan
-  Sayre Sayres Scarface Scarlett Scholastique Schuyler Scolastica Scott Scotti Scotty Seamus Seana Sebastian
-  Sebastiana Sebastiano Sebastien Sébastien Şebnem Şecaeddin Seçil Seçkin Seconda Secondiano Secondina Seda
-  Sedat Sedef Seden Sedrick Şefik Sefora Ségolène Seher Şehlevent Şehrazat Seka Sekinat Sela Selahattin Şelale
-  Selami Selby Selçuk Selda Selen Selena Selene Selestina Selia Selie Selig Selim Selin Selina Selinda Seline
-  Selma Selmer Selvaggia Selvi Sema Semenica Semih Semiramide Semplicio Sempronio Semra Şemsi Senay Şenay Şener
-  Senesio Şengül Şennur Senofonte Şenol Sephira Şerafettin Serafina Serafino Serap Séraphin Serapione Șerban
-  Serbülent Şeref Seren Serena Sergei Sergen Sergent Sergi Sergio Sergiu Sergiusz Serhat Şerif Sermet Şermin
-  Serpil Sertaç Sertap Servidio Serviliano Sesto Seth Settar Settimio Settimo Seumas Seval Sevda Severa
+  Morlee Morley Morly Morna Morrie Morry Morten Mortie Mortimer Morton Morty Moshe Moyna Moyra Mozell Mozelle
+  Muammer Muaviye Muaz Müesser Mufi Müfid Mufinella Müge Mugur Mugurel Muhammad Muhammed Muharrem Muhsin Muhtar
+  Muhterem Muhteşem Muhyiddin Muire Müjdat Müjde Müjgan Mukadder Mukaddes Mükerrem Mukesh Muktedi Muktedir
+  Muktefi Mukul Mümtaz Münevver Münir Munmro Munroe Murat Murdoch Murdock Mureil Müren Murial Muriel Murielle
+  Murilo Murvyn Musa Müşir Muslih Mustafa Mutahhar Mutasım Muteber Mutemed Muttalib Muyiwa Muzaffer Müzdad
+  Muziano Myah Myca Mycah Mychal Myer Mylene Mylène Myles Mylo Myra Myrah Myranda Myriam Myrilla Myrl Myrle
+  Myrlene Myrna Myron Myrta Myrtia Myrtice Myrtie Myrtis Myrvyn Myrwyn Nabi Naci Nadean Nadeen Nadège Nadi Nadia
+  Nadine Nadiya Nadja Nady Nadya Nadzieja Naemi Nafiz Nagabhushanam Nahid Nahil Nahum Naim Nakia Nalan Nalani
+  Nalini Namazio Namık Nananne Nancee Nancey Nanci Nancie Nanda Nanete Nanette Nani Nanice Nanine Nannette Nanni
+  Nanon Naoma Naomi Naomie Napoleone Nara Narayan Narcis Narcisa Narciso Narcisse Narendra Nari Nariko Narinder
+  Narseo Narsete Nash Nasir Nasrullah Nata Natala Natale Natalee Natalia Natália Natalie Natalina Nataline
+  Natalya Natan Natanael Nataniel Natașa Natasha Natassia Nate Nathalia Nathalie Nathan Nathanael Nathanaël
+  Nathanial Nathaniel Nathanil Nathen Natividad Natka Naudet Naveen Navin Nawal Nayeli Nazan Nazario Nazariusz
+  Nazary Nazif Nazım Nazlı Nazmi Nazzareno Nazzaro Neala Neale Neall Nealon Nealson Nealy Necat Necati Necdet
+  Nechifor Necib Necla Necmettin Neda Nedda Neddie Nedi Nedim Nedra Neel Neely Nefen Neha Nehemiah Néhémie Nehir
+  Neil Neila Neile Neill Neilla Neille Neils Neiva Nejat Nela Nelda Nele Nelia Nelie Nell Nella Nelle Nelli Nels
+  Nelu Neoma Neopolo Neoterio Nerea Nereo Nergis Neri Nerissa Nerita Nero Neron Nert Nerta Nerte Nerti Nertie
+  Nerty Neşet Nesim Neslişah Nesrin Nessa Nessi Nessie Nessy Nesta Nestore Netta Netti Neva Nevil Nevile Neville
+  Nevin Nevins Nevio Nevra Nevsa Nevzat Neysa Nial Niall Nicarete Niccolo Nicea Niceforo Nicéphore Niceto
+  Nicezio Nichifor Nichol Nicholas Nicholaus Nichole Nicholle Nichols Nickey Nicki Nickie Nicklaus Nicko Nickola
+  Nickolai Nickolas Nickolaus Nicky Nicla Niclas Nico Nicoară Nicodemo Nicodim Nicola Nicolae Nicolai Nicolaie
+  Nicolais Nicolas Nicolás Nicole Nicolea Nicoleta Nicoletta Nicolette Nicoli Nicolina Nicoline Nicolis Nicolle
+  Nicolò Nicu Niculina Niculiță Nicușor Nicuță Nida Nidia Niel Niels Nigar Nigel Nihal Nihan Nihat Nika Nikaniki
+  Nike Niki Nikita Nikki Nikkie Nikko Niklas Niko Nikodem Nikola Nikolai Nikolaos Nikolas Nikolaus Nikoletta
+  Nikolia Nikolos Nikos Nila Nilde Niles Nilgün Nilson Nimit Nina Ninetta Ninette Ninfa Niniano Ninnetta
+  Ninnette Nino Niranjan Nirbhay Niro Nisa Nisan Nissa Nissie Nissy Nita Niven Nives Niyazi Nizamettin Nnamdi
+  Noach Noak Noam Noami Nobe Nobie Noby Noelani Noelia Noell Noella Noelle Noëlle Noellyn Noelyn Noemi Noemie
+  Noémie Noemy Nola Nolan Nolana Noland Nolie Nollie Nolly Nomi Nonah Nonie Nonna Nonnah Nora Norah Norbert
+  Norberto Norbie Norby Norean Noreen Norene Norica Norina Norine Normand Normie Normy Norri Norrie Norris Norry
+  Northrop Northrup Norton Norval Norwood Nostriano Novelia Nowell Nuccia Nükhet Numan Nunziata Nunzio Nural
+  Nuran Nurettin Nurgül Nursel Nurseli Nurullah Nusret Nyah Nyasia Nydia Oana Oates Obadiah Obadias Obed Obediah
+  Oberon Obidiah Obie Obioma Oceane Océane Ocie Octav Octavia Octavian Octaviana Octavio Octaviu Octavius Oddone
+  Odele Odelia Odelinda Odell Odella Odelle Oderico Odessa Odetta Odette Odey Odidone Odie Odile Odilia Odille
+  Odilon Odin Odon Odorico Ofelia Ofélia Ofella Ofilia Ogdan Ogden Ogdon Oger Oğuz Oğuzhan Ojaswini Okan Okey
+  Okşan Oktay Olaf Olag Olaide Olav Olcay Oleg Olen Olenka Olenolin Oleta Olga Olia Olimpia Olimpian Olimpio
+  Olimpiu Olin Olinda Olindo Olivero Olivette Olivia Olivie Olivier Oliviera Oliviero Oliviu Oliwia Oliwier Oliy
+  Olly Olufunmi Olumide Oluwunmi Olva Olvan Olwen Olympe Olympia Olympie Omana Omar Omari Omawunmi Ombline
+  Ombretta Omero Omolara Önder Ondina Ondrea Oneida Onesta Onesto Onfre Onfroi Onida Onofredo Onofrio Onome
+  Onorata Onorina Onorino Onorio Onoriode Onufry Onur Oona Oormila Opalina Ophelia Ophelie Ophélie Oralee Oralia
+  Oralie Oralla Oralle Oran Orazio Orbadiah Orchidea Orel Orelee Orelia Orelie Orella Orelle Oren Orenzio Oreste
+  Orestes Orfeo Orhan Oriana Oriande Oriane Orie Orietta Orin Orio Orion Orlan Orland Orlando Orlane Orlo Orly
+  Ornella Oronzo Orpha Orran Orren Orrin Orsa Orsino Orso Orsola Orsolina Orson Ortansa Ortensia Ortensio Orton
+  Orville Osanna Osbaldo Osbert Osborn Osborne Osbourn Osbourne Osgood Oskar Osman Osmond Osmondo Ossie Osvaldo
+  Oswald Oswaldo Oswell Otello Otes Otha Othelia Othella Othello Othilia Othilie Otho Otilia Otis Ottaviano
+  Ottavio Ottilia Ottilie Ottis Ottone Oury Ovidio Ovidiu Owen Öykü Ozan Ozana Ozanne Özcan Özden Ozella Özer
+  Özge Özgür Özhan Özkan Özlem Özlen Öznur Ozzy Pablo Paciano Pacifico Packston Pacôme Pacomio Pacorro Paddie
+  Padget Padgett Padraic Padraig Padriac Paige Pakize Palatino Palémon Palladio Palma Palmazio Palmira Paloma
+  Pamela Pamelina Pamella Pamfil Pammachio Pammi Pammie Pammy Panagachie Panait Pancario Panchito Pancho
+  Pancrazio Panfilo Pankracy Pansie Pantaleo Pantaleone Paola Paolina Papagena Papageno Paquito Param Paramartha
+  Paraschiva Pardo Paride Parke Parla Parmenio Parnell Parrnell Parsifal Parvati Pascale Pasquale Paterne
+  Paterniano Paton Patric Patrica Patrice Patricia Patricio Patrizia Patrizio Patrizius Patroclo Pătru Patrycja
+  Patrycjusz Patrycy Patryk Patti Pattin Patton Paula Paule Pauletta Paulette Pauli Paulica Paulie Paulina
+  Pauline Paulita Paulo Pauly Pauside Pavel Pavia Pavla Pavlov Paweł Paxon Paxton Payidar Payton Peadar Pearla
+  Pearle Pearlie Pearline Pebrook Pécine Peder Pegeen Peggi Peggie Peirce Pelagia Pélagie Peleo Pelin Pelinsu
+  Pellegrino Pembe Penelopa Penelope Pénélope Penn Pennie Penrod Pepe Pepi Pepillo Pépin Pepita Pepito Perceval
+  Percival Percy Peria Perice Pericle Perihan Perl Perla Perle Pernell Perran Perren Perri Perrine Perseo Persis
+  Pertev Perver Pervin Peta Pete Petek Peterus Petey Petr Petra Petrică Petrina Petrișor Petronela Petronia
+  Petronilla Petronille Pétronille Petronio Petru Petruț Petruța Peyami Peyter Peyton Phaedra Phaidra Phebe
+  Phedra Phelia Phil Philbert Philémon Philibert Philine Philip Philipa Philipp Philippa Philippe Philis
+  Phillida Phillie Phillip Phillipe Phillipp Phillis Philly Philomena Philomène Philothée Phineas Phip Phylis
+  Phyllida Phyllis Phyllys Phylys Piera Pierangelo Pierette Piergiorgio Pierluigi Piermarco Piero Pierre
+  Pierrick Piersilvio Pierson Pieter Pietra Pietrek Pietro Pincas Pinchas Pincus Piotr Pippa Pippo Piraye Pius
+  Pınar Placida Placido Platon Platone Plinio Plutarco Polidoro Polifemo Polikarp Polissena Pollione Pompeo
+  Pompilia Pompiliu Pomponio Ponziano Ponzio Poornima Porfirio Porfiriusz Porfiry Portia Portie Porzia Porziano
+  Postumio Poul Powell Pramila Pran Pranay Prasad Prasanna Prassede Prathamesh Prayag Preity Prema Pren Prentiss
+  Prescott Presley Preston Priamo Primerose Prinz Pris Prisca Priscella Priscilla Priscille Prisco Prissie
+  Privato Priya Priyala Procopio Profira Prokles Prokop Prokul Proserpina Prospera Prospero Protasio Proteo
+  Providenci Prudenzia Prudenzio Prudi Prudy Prue Pryce Publio Pulchérie Puneet Pupolo Purcell Purnima
+  Purushottam Pushti Pusicio Putnam Putnem Pyotr Quartilla Quasimodo Quent Quentin Quentine Querano Quieta
+  Quiéta Quillan Quincey Quincy Quinlan Quinn Quintana Quinten Quintia Quintiliano Quintilio Quintilla Quintina
+  Quintino Quinton Quintus Quinziano Quinzio Quirin Quirino Quiteria Rabia Rachael Rachel Rachela Rachele
+  Rachelle Rachid Raci Rada Radcliffe Raddie Raddy Radha Radolfo Radu Răducu Raeann Raegan Rafa Rafael Rafaela
+  Rafaelia Rafaelita Rafaellle Rafaello Rafał Rafe Rafet Raffaele Raffaella Raffaello Raffarty Rafferty Rafi
+  Rafila Rageshwari Rageswari Ragnar Rahal Raheem Rahel Rahim Rahime Rahmi Rahsaan Rahşan Rahul Raide Raif
+  Raimondo Raimund Raimundo Raina Rainaldo Rainelda Rainer Rajan Rajendra Rajinder Rajiv Rajmund Rajnold Rakel
+  Rakesh Rakıp Raleigh Ralf Ralina Raluca Ramaa Ramazan Ramesh Rameshwar Ramiro Ramiz Ramon Ramón Ramonda Ramsay
+  Ramsey Rancell Randa Randal Randall Randee Randell Randene Randi Randolf Randolph Rania Ranice Raniero Ranique
+  Ranjeet Ranjit Ranna Ranolfo Ransell Raoul Raphael Raphaël Raphaela Raphaelle Raphaëlle Raquel Raquela Rashad
+  Rashawn Rasheed Rasheedah Rasia Rasim Raşit Rasla Rasmus Rati Rauf Raul Raúl Ravi Ravid Raviv Rawley Rayan
+  Raychel Raye Raymond Raymonde Raymund Raymundo Rayna Raynard Raynell Rayner Raynor Rayshell Răzvan Reade
+  Reagan Reagen Reamonn Reanna Reba Rebbecca Rebe Rebeca Rebecca Rebecka Rebeka Rebekah Rebekka Rebekkah Recai
+  Recep Redford Reeba Reece Reena Reese Reeta Reeva Refah Refet Refik Regan Regen Reggi Reggie Reggis Reggy
+  Reginald Reginaldo Reginauld Regine Régine Régis Regolo Reha Reid Reidar Reider Reiko Reilly Reina Reinald
+  Reinaldo Reinaldos Reine Reinhard Reinhold Reinold Reinwald Réjean Réjeanne Relu Rémi Remigio Remilekun
+  Remington Remo Remondo Remus Remy Remzi Rena Renado Renae Renaldo Renard Renata Renate Renato Renaud Renault
+  Rene René Renee Renée Renell Renelle Rengin Renie Rennie Renzo Respicio Ressie Resûl Resül Reta Retha Retta
+  Reube Reuben Reuven Reva Revkah Reybaud Reyes Reyhan Reymundo Reyna Reynold Reynolds Rezzan Rheba Rheta Rhett
+  Rhetta Rhiamon Rhianna Rhiannon Rhianon Rhoda Rhodia Rhona Rhonda Rhys Riana Riane Riannon Rianon Rica Ricard
+  Ricardo Ricario Ricca Riccarda Riccardo Richard Richardo Richart Richelmo Richie Richmond Richmound Richy Rici
+  Rickard Rickert Ricki Rickie Ricky Rico Ricoriki Rieke Rifat Rigoberto Rike Riki Rikki Rina Rinaldo Ringo Rino
+  Riobard Riordan Ripley Risa Rita Ritchie Ritesh Rivalee Rivi Rivkah Rivy Rıdvan Rıfat Rıfkı Rıza Roana Roanna
+  Roanne Roarke Robaldo Robb Robbert Robbi Robbie Robby Robbyn Robena Robenia Robers Robert Roberta Robertina
+  Roberto Robina Robinet Robinett Robinetta Robinette Robinson Roby Robyn Rocco Rochell Rochella Rochelle
+  Rochester Rochette Rocio Rocío Rockey Rockie Rockwell Roda Rodd Roddie Roddy Roderic Roderich Roderick
+  Roderigo Roderyk Rodge Rodger Rodi Rodiano Rodica Rodie Rodina Rodney Rodolfo Rodolph Rodolphe Rodrick Rodrigo
+  Rodrigue Rodrique Roel Rogelio Rogerio Rohan Rohana Rohit Rois Roksana Roland Rolande Rolando Roldan Roley
+  Rolfe Rolfo Rolland Rollie Rollin Rollins Rollo Rolph Romain Romana Romane Romanița Romero Romilda Romina
+  Romoaldo Romola Romolo Romona Romonda Romuald Romualdo Romulus Romy Rona Ronald Ronalda Ronaldo Ronan Ronda
+  Ronica Ronja Ronna Ronni Ronnica Ronny Roobbie Rooney Roosevelt Rora Rori Rorke Rosa Rosabel Rosabella
+  Rosabelle Rosalee Rosaleen Rosalie Rosalind Rosalinda Rosalinde Rosaline Rosalyn Rosalynd Rosamond Rosamund
+  Rosamunda Rosana Rosanna Rosanne Rosario Rosco Roseann Roseanna Roseanne Roselia Roselin Roseline Roselyn
+  Rosemaria Rosemarie Rosemonde Rosendo Rosene Roser Rosetta Roshelle Rosie Rosina Rosita Roslyn Rosmunda Ross
+  Rossana Rossella Rossie Rossy Roth Rotimi Rourke Rouvin Rowe Rowena Rowland Rowney Roxana Roxane Roxanna
+  Roxanne Roxelana Roxi Roxie Roxine Roxy Royall Royce Roza Róża Rozalia Rozalie Rozalin Rozamond Rozanna
+  Rozanne Roze Rozele Rozella Rozina Rriocard Ruben Rubén Rubetta Rubi Rubia Rubiano Rubie Rubina Rubye Rüçhan
+  Ruddie Rudiger Rudolf Rudolfo Rudolph Rudra Rudy Rudyard Rufe Rufina Rufino Rufo Rufus Ruggero Ruggiero Ruhsar
+  Rukhmani Rukmin Rükneddin Rupert Ruperta Ruperto Rupinder Ruprecht Rurik Russ Russell Rustie Rustin Rüştü Ruta
+  Rutger Ruthann Ruthanne Ruthe Ruthi Ruthie Ruthy Rutilo Rutledge Ruttger Ruxanda Ruxandra Rüya Ryan Ryann
+  Rycca Ryder Rylan Rylee Ryleigh Ryley Ryon Ryszard Ryun Saba Şaban Sabato Sabazio Sabele Sabina Sabino Sabri
+  Sabrina Sabryna Sacha Sachin Sacid Sada Şadan Sadberk Sadella Sadettin Sadie Sadık Sadri Sadullah Sadye Safa
+  Saffet Saffiro Saffo Şâfi Safta Şahap Şahin Şahinalp Sahra Şahsuvar Şahsüvar Saidee Saige Şakir Sâkıp Saladino
+  Salaidh Saleem Salem Salih Salim Salli Sallie Sallyann Sallyanne Salma Saloma Salome Salomé Salomè Salomea
+  Salomi Salomo Salomon Salomone Salustio Salvador Salvatore Salvidor Salwator Samanta Samantha Samaria Samed
+  Sameer Sami Samia Samih Şamil Samim Samir Samira Sammie Samona Sampson Samson Samuel Samuele Sanda Sande
+  Sanderson Sandi Sandie Sandor Sandra Sandrine Sandro Sandu Sandye Sanem Sanford Sanja Sanjay Sanka Sanson
+  Sansone Santa Sante Santiago Santina Santino Sanya Sânziana Saphira Sapiente Sapphira Sara Sara-Ann Saraann
+  Sarada Sarah Sarai Sarajane Sarala Şarani Saraswati Sarbello Sarena Sarene Sarette Sargent Sarina Sarine
+  Sarisha Sarita Sarla Saroja Sarvin Sascha Sasha Sashenka Saskia Satish Saturniano Saturnino Satyen Saudra
+  Sauncho Saunder Saunders Saunderson Saundra Sauveur Sava Savanah Savaş Saverio Saveta Savina Savinien Savino
+  Savion Sawyere Saxon Şayan Sayre Sayres Scarface Scarlett Scholastique Schuyler Scolastica Scott Scotti Scotty
+  Seamus Seana Sebastian Sebastiana Sebastiano Sebastien Sébastien Şebnem Şecaeddin Seçil Seçkin Seconda
+  Secondiano Secondina Seda Sedat Sedef Seden Sedrick Şefik Sefora Ségolène Seher Şehlevent Şehrazat Seka
+  Sekinat Sela Selahattin Şelale Selami Selby Selçuk Selda Selen Selena Selene Selestina Selia Selie Selig Selim
+  Selin Selina Selinda Seline Selma Selmer Selvaggia Selvi Sema Semenica Semih Semiramide Semplicio Sempronio
+  Semra Şemsi Senay Şenay Şener Senesio Şengül Şennur Senofonte Şenol Sephira Şerafettin Serafina Serafino Serap
+  Serapione Șerban Serbülent Şeref Seren Serena Sergei Sergen Sergent Sergi Sergio Sergiu Sergiusz Serhat Sermet
+  Şermin Serpil Sertaç Sertap Servidio Serviliano Sesto Seth Settar Settimio Settimo Seumas Seval Sevda Severa
   Severiano Severin Séverin Severina Séverine Severino Severo Sevgi Sevil Sevim Sevinç Şevket Şevki Sevtap
   Şevval Seward Seweryn Şeyban Şeyda Seyfettin Seyfi Seyfullah Şeyma Seymour Seyyit Shae Shaina Shaine Shakira
   Shakti Shakuntala Shalewa Shalna Shalne Shana Shanan Shanda Shandee Shandeigh Shandie Shandra Shane Shanel
@@ -806,13 +802,13 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Stancu Standford Stanfield Stanford Stanislao Stanislas Stanislaus Stanislaw Stanisław Stanleigh Stanley
   Stanly Stanton Stanwood Starla Starlene Starlin Stavro Stavros Stearn Stearne Stefa Stefan Ștefan Ștefana
   Stefania Ștefania Stefanie Stefano Steffane Steffen Steffi Steffie Stelian Steliana Steluța Stepha Stephan
-  Stephana Stéphane Stephani Stephania Stephanie Stéphanie Stephannie Stephanus Stephany Stephen Stephenie
-  Stephi Stephie Stephine Stephon Sterne Stesha Stevana Steve Stevena Stevie Stevy Stewart Stiliano Stillmann
-  Stina Stiriaco Stirling Stoddard Stormi Stormie Stuart Suat Subhash Subhashini Subhasini Subhi Subodh Sucheta
-  Sude Sudeva Sudi Suélen Suellen Süheyl Sujata Sukanya Sukey Suki Şükrü Sula Şule Süleyman Sullivan Suma Suman
-  Sumayyah Sumitra Sumner Sunay Sunita Surano Suresh Sururi Surya Suryakant Suryakanta Suryakantam Susan Susana
-  Susanetta Susann Susanna Susannah Susanne Susette Susheel Sushil Sushma Susi Susie Susy Sutherlan Sutherland
-  Sutton Suzan Suzana Suzann Suzanna Suzanne Suzette Suzi Suzie Suzon Suzy Svea Sven Svend Svenja Svetlana Sveva
+  Stephana Stephani Stephania Stephanie Stéphanie Stephannie Stephanus Stephany Stephen Stephenie Stephi Stephie
+  Stephine Stephon Sterne Stesha Stevana Steve Stevena Stevie Stevy Stewart Stiliano Stillmann Stina Stiriaco
+  Stirling Stoddard Stormi Stormie Stuart Suat Subhash Subhashini Subhasini Subhi Subodh Sucheta Sude Sudeva
+  Sudi Suélen Suellen Süheyl Sujata Sukanya Sukey Suki Şükrü Sula Şule Süleyman Sullivan Suma Suman Sumayyah
+  Sumitra Sumner Sunay Sunita Surano Suresh Sururi Surya Suryakant Suryakanta Suryakantam Susan Susana Susanetta
+  Susann Susanna Susannah Susanne Susette Susheel Sushil Sushma Susi Susie Susy Sutherlan Sutherland Sutton
+  Suzan Suzana Suzann Suzanna Suzanne Suzette Suzi Suzie Suzon Suzy Svea Sven Svend Svenja Svetlana Sveva
   Sviturno Swapnil Swara Swarnalata Swassane Swen Sweta Sybila Sybilla Sybille Syble Sybyl Sydel Sydelle Sydnee
   Sydney Sydni Sydnie Sylas Sylvain Sylvester Sylvestre Sylviane Sylvie Sylwester Sylwia Syman Symon Szczepan
   Szymon Tabatha Tabb Tabbatha Tabbi Tabbie Tabbitha Tabea Tabina Tabita Tabitha Taceddin Tacjana Tadd Taddeo
@@ -864,43 +860,42 @@ export const GAZETTEER_GIVEN_NAMES: readonly string[] = words(`
   Veit Velda Veli Velio Vella Velma Velva Venance Venanzio Venceslao Venceslas Venera Veneranda Venerando Venere
   Venerio Veniamin Venita Ventura Venusta Venustiano Venusto Veradis Verano Verda Verdiana Verdie Vere Verecondo
   Verena Verene Verenzio Vergie Vergil Veriana Veridiana Veriee Verile Verina Verine Verla Verlie Vern Verna
-  Verne Vernen Verner Verney Vernice Vernie Vernon Vernor Verona Verónica Veronika Veronike Véronique Verulo
-  Vesile Vespasiano Veta Vevay Veysel Veysi Vezio Vianney Vicdan Vicenta Vicente Vicenția Vicențiu Vick Vicki
-  Vickie Vicky Victoir Victoire Víctor Victorien Victorin Vida Vidal Vidhur Vidhya Vidiano Vidone Vidovic
-  Vidovik Vidur Vidya Vigile Vijay Viki Vikki Vikky Viktor Viktoria Vildan Vilfredo Vilhelmina Viliana Viliberto
-  Vilma Vimal Vimala Vinay Vince Vincent Vincențiu Vincents Vincenty Vincenz Vincenza Vincenzo Vinciane Vindonio
-  Vinebaldo Vinfrido Vinicio Vinita Vinni Vinnie Vinny Vinson Violante Viole Violeta Violetta Violette Viorel
-  Viorela Viorica Virgie Virgil Virgilio Virgina Virginie Virginio Virone Visarion Viscardo Vishnu Vishwamitra
-  Vissia Vitale Vitalico Vitia Vito Vitor Vitoria Vitória Vittore Vittoria Vittoriano Vittorio Vitus Vivaldo
-  Vivi Vivia Vivian Viviana Viviane Vivianna Vivianne Viviano Vivie Vivien Viviene Vivienne Viviyan Vivyan
-  Vivyanne Vlad Vladamir Vladimir Vladimiro Vlaicu Vodingo Voichița Voicu Volfango Volkan Vonni Vonnie Vonny
-  Vrinda Vrund Vulmaro Vulpiano Vuslat Vyas Vyky Wacław Wadsworth Waino Wakefield Waldemar Walden Waldon Walenty
-  Walentyn Walentyna Waleran Waleria Walerian Walery Walgierz Wallace Wallache Wallis Walliw Walsh Walt Walter
-  Walther Walton Wanda Wandie Wandis Wandrille Wanesa Waneta Wanids Warde Warley Washington Watson Wava Waverley
-  Waverly Wawrzyniec Waylan Wayland Waylen Waylin Waylon Wayne Webb Weidar Weider Welbie Welby Weldon Wenda
-  Wendall Wendel Wendeline Wendell Wendi Wendie Wendy Wendye Wenona Wenonah Werner Wernher Weronika Wesley
-  Westbrook Westbrooke Westleigh Westley Weston Weylin Whitaker Whitby Whitman Whitney Whittaker Wiara Wiatt
-  Wibke Wiebke Wiktor Wiktoria Wilber Wilbert Wilbur Wilburn Wilburt Wilden Wildon Wileen Wilek Wiley Wilford
-  Wilfred Wilfredo Wilfrid Wilfryd Wilhelm Wilhelmina Wilhelmine Wilie Willa Willabella Willamina Willard
-  Willdon Willem Willetta Willette Willi Willis Willyt Wilma Wilmar Wilmer Wilmette Wilona Wilone Wilow Wilson
-  Wilton Wincenty Windham Winfield Winfred Wini Winifield Winifred Winnah Winne Winni Winnie Winnifred Winny
-  Winona Winonah Winslow Winston Winthrop Wirginia Witalis Witt Wittie Władysław Włodzimierz Wolfgang Wolfie
-  Wolfy Woodrow Worden Worthington Wrennie Wyatan Wyatt Wylie Wylma Wyman Wyndham Wynne Wynnie Wynny Xander
-  Xaver Xavier Xaviera Xavière Xena Xénophon Xenos Xerxes Xever Ximenes Ximenez Xylia Xylina Xymenes Xzavier
-  Yadira Yağız Yağmur Yago Yahya Yakubu Yalçın Yalgın Yalonda Yaman Yanaton Yance Yancey Yancy Yango Yannic
-  Yannick Yannik Yannis Yaprak Yara Yardley Yaren Yaşar Yasemin Yasin Yasmeen Yasmin Yasmine Yavuz Yazmin Yehudi
-  Yehudit Yekta Yelda Yelena Yeliz Yener Yesenia Yeşim Yessenia Yetkin Yetta Yetty Yevette Yiğit Yıldırım Yıldız
-  Yılmaz Ylvi Ylvie Ynes Ynez Yoann Yogendra Yogesh Yoginder Yoko Yolanda Yolande Yolane Yolanthe Yonca Yorgo
-  Yorgos Yorke Yoshi Yoshiko Yosun Youssef Yovonnda Ysabel Ysaline Yseult Yüce Yücel Yüksel Yulma Yuma Yümni
-  Yunus Yuri Yurik Yusuf Yven Yves Yvette Yvon Yvonne Yvor Zabedeo Zabina Zabrina Zaccaria Zaccheo Zach Zacharia
-  Zachariah Zacharias Zachariasz Zacharie Zachary Zaché Zacherie Zachery Zackariah Zackary Zackery Zafer Zâfir
-  Zahara Zaharia Zahide Zâhit Zainab Zaira Zakary Zama Zamfir Zamfira Zamir Zandra Zane Zaneta Żaneta Zanita
-  Zanobi Zara Zarah Zaraza Zared Zaria Zarina Zarla Zebadiah Zebedee Zebulen Zebulon Zechariah Zedekiah Zefiro
-  Zehra Zekai Zeke Zekeriyyâ Zekiye Zelda Zelig Zeliha Zelinda Zella Zelma Zena Zenaide Zenebio Zenia Zeno
-  Zenobia Zenobio Zenone Zenovia Zéphirin Zerrin Zetico Zetta Zeyd Zeynel Zeynep Zihnî Zilvia Zina Zion Zita
-  Zitella Ziver Ziya Ziyad Ziyâd Zoéva Zoey Zofia Zoie Zoila Zoilo Zola Zollie Zolly Zondra Zonnya Zora Zorah
-  Zorana Zorina Zorine Zosima Zosimo Zsazsa Zübeyde Zübeyr Zühal Zula Zülal Zulema Züleyha Zülfikâr Zümrüt
-  Zuzana Zuzanna Zygmunt
+  Verne Vernen Verner Verney Vernice Vernie Vernon Vernor Verona Veronika Veronike Verulo Vesile Vespasiano Veta
+  Vevay Veysel Veysi Vezio Vianney Vicdan Vicenta Vicente Vicenția Vicențiu Vick Vicki Vickie Vicky Victoir
+  Victoire Victorien Victorin Vida Vidal Vidhur Vidhya Vidiano Vidone Vidovic Vidovik Vidur Vidya Vigile Vijay
+  Viki Vikki Vikky Viktor Viktoria Vildan Vilfredo Vilhelmina Viliana Viliberto Vilma Vimal Vimala Vinay Vince
+  Vincent Vincențiu Vincents Vincenty Vincenz Vincenza Vincenzo Vinciane Vindonio Vinebaldo Vinfrido Vinicio
+  Vinita Vinni Vinnie Vinny Vinson Violante Viole Violeta Violetta Violette Viorel Viorela Viorica Virgie Virgil
+  Virgilio Virgina Virginie Virginio Virone Visarion Viscardo Vishnu Vishwamitra Vissia Vitale Vitalico Vitia
+  Vito Vitor Vitoria Vitória Vittore Vittoria Vittoriano Vittorio Vitus Vivaldo Vivi Vivia Vivian Viviana
+  Viviane Vivianna Vivianne Viviano Vivie Vivien Viviene Vivienne Viviyan Vivyan Vivyanne Vlad Vladamir Vladimir
+  Vladimiro Vlaicu Vodingo Voichița Voicu Volfango Volkan Vonni Vonnie Vonny Vrinda Vrund Vulmaro Vulpiano
+  Vuslat Vyas Vyky Wacław Wadsworth Waino Wakefield Waldemar Walden Waldon Walenty Walentyn Walentyna Waleran
+  Waleria Walerian Walery Walgierz Wallace Wallache Wallis Walliw Walsh Walt Walter Walther Walton Wanda Wandie
+  Wandis Wandrille Wanesa Waneta Wanids Warde Warley Washington Watson Wava Waverley Waverly Wawrzyniec Waylan
+  Wayland Waylen Waylin Waylon Wayne Webb Weidar Weider Welbie Welby Weldon Wenda Wendall Wendel Wendeline
+  Wendell Wendi Wendie Wendy Wendye Wenona Wenonah Werner Wernher Weronika Wesley Westbrook Westbrooke Westleigh
+  Westley Weston Weylin Whitaker Whitby Whitman Whitney Whittaker Wiara Wiatt Wibke Wiebke Wiktor Wiktoria
+  Wilber Wilbert Wilbur Wilburn Wilburt Wilden Wildon Wileen Wilek Wiley Wilford Wilfred Wilfredo Wilfrid
+  Wilfryd Wilhelm Wilhelmina Wilhelmine Wilie Willa Willabella Willamina Willard Willdon Willem Willetta
+  Willette Willi Willis Willyt Wilma Wilmar Wilmer Wilmette Wilona Wilone Wilow Wilson Wilton Wincenty Windham
+  Winfield Winfred Wini Winifield Winifred Winnah Winne Winni Winnie Winnifred Winny Winona Winonah Winslow
+  Winston Winthrop Wirginia Witalis Witt Wittie Władysław Włodzimierz Wolfgang Wolfie Wolfy Woodrow Worden
+  Worthington Wrennie Wyatan Wyatt Wylie Wylma Wyman Wyndham Wynne Wynnie Wynny Xander Xaver Xavier Xaviera
+  Xavière Xena Xénophon Xenos Xerxes Xever Ximenes Ximenez Xylia Xylina Xymenes Xzavier Yadira Yağız Yağmur Yago
+  Yahya Yakubu Yalçın Yalgın Yalonda Yaman Yanaton Yance Yancey Yancy Yango Yannic Yannick Yannik Yannis Yaprak
+  Yara Yardley Yaren Yaşar Yasemin Yasin Yasmeen Yasmin Yasmine Yavuz Yazmin Yehudi Yehudit Yekta Yelda Yelena
+  Yeliz Yener Yesenia Yeşim Yessenia Yetkin Yetta Yetty Yevette Yiğit Yıldırım Yıldız Yılmaz Ylvi Ylvie Ynes
+  Ynez Yoann Yogendra Yogesh Yoginder Yoko Yolanda Yolande Yolane Yolanthe Yonca Yorgo Yorgos Yorke Yoshi
+  Yoshiko Yosun Youssef Yovonnda Ysabel Ysaline Yseult Yüce Yücel Yüksel Yulma Yuma Yümni Yunus Yuri Yurik Yusuf
+  Yven Yves Yvette Yvon Yvonne Yvor Zabedeo Zabina Zabrina Zaccaria Zaccheo Zach Zacharia Zachariah Zacharias
+  Zachariasz Zacharie Zachary Zaché Zacherie Zachery Zackariah Zackary Zackery Zafer Zâfir Zahara Zaharia Zahide
+  Zâhit Zainab Zaira Zakary Zama Zamfir Zamfira Zamir Zandra Zane Zaneta Żaneta Zanita Zanobi Zara Zarah Zaraza
+  Zared Zaria Zarina Zarla Zebadiah Zebedee Zebulen Zebulon Zechariah Zedekiah Zefiro Zehra Zekai Zeke Zekeriyyâ
+  Zekiye Zelda Zelig Zeliha Zelinda Zella Zelma Zena Zenaide Zenebio Zenia Zeno Zenobia Zenobio Zenone Zenovia
+  Zéphirin Zerrin Zetico Zetta Zeyd Zeynel Zeynep Zihnî Zilvia Zina Zion Zita Zitella Ziver Ziya Ziyad Ziyâd
+  Zoéva Zoey Zofia Zoie Zoila Zoilo Zola Zollie Zolly Zondra Zonnya Zora Zorah Zorana Zorina Zorine Zosima
+  Zosimo Zsazsa Zübeyde Zübeyr Zühal Zula Zülal Zulema Züleyha Zülfikâr Zümrüt Zuzana Zuzanna Zygmunt
 `);
 
 export const GAZETTEER_SURNAMES: readonly string[] = words(`
@@ -912,406 +907,406 @@ export const GAZETTEER_SURNAMES: readonly string[] = words(`
   Affinito Afolabi Afunku Ağaoğlu Agarwal Agboola Ağca Ağırbaş Agnello Agostinelli Agostini Agresta Aguayo
   Aguilar Aguilera Aguirre Ahlke Ahluwalia Ahrenberg Ahrens Ahuja Aiello Aigbiniode Aigner Ajakaiye Akal Akalın
   Akan Akar Akay Akaydın Akbaba Akbulut Akçal Akçalı Akcan Akçay Akdağ Akel Akerele Akgöz Akgül Akgün Akintade
-  Akıncı Akışık Akkan Akkaş Akkaya Akkoç Akkor Akkoyun Akkoyunlu Akman Akpınar Aksakal Akşit Aksoy Aktaş Aktay
-  Akyel Akyıldız Akyürek Akyüz Alaimo Alaníz Alarcón Albanese Alberti Albu Albuquerque Alcalá Alcamo Alcántar
-  Alcaraz Aleksandrowicz Alemán Alessandrini Alessi Alev Alexandrescu Alfano Alfaro Alfieri Aligbe Alivernini
-  Alizadeh Alıcı Alkaya Allegretti Allgeyer Almanza Almaráz Almonte Alnıaçık Aloi Alpman Alpuğan Altamirano
-  Altenwerth Altieri Altınay Altınbaş Altınel Altınışık Altınok Altıntaş Altıok Altun Altuntaş Alvarado Álvarez
-  Alyanak Amador Amadori Amaechi Amann Amberg Ambrosini Ambrosino Amendola Amerio Ammoscato Amoruso Anaya Ancona
-  Anding Andreoli Andrisani Andrzejczak Andrzejewski Angeletti Angelini Angeloni Angelucci Anggreny Anguiano
-  Angulo Ankunding Anselmi Antal Antczak Antenucci Antezza Antonacci Antonelli Antonini Antonucci Anzalone
-  Aparicio Apicella Apitz Apodaca Aponte Apostol Aprile Aquino Aragón Aramini Araña Aranda Aras Arcangeli Arce
-  Archuleta Ardelean Ardeleanu Arellano Aremu Arendt Arens Arevalo Argenio Argento Argiolas Argüello Arıcan Arığ
-  Arıkan Armas Armendáriz Armenta Armijo Arndt Arora Arredondo Arreola Arriaga Arslanoğlu Arteaga Artioli Aryee
-  Asan Asaro Aschenbroich Ascione Aşçı Aşık Aşıkoğlu Aslan Aslanoğlu Assmus Astafei Astolfi Atakol Atalık Atan
-  Atanda Atasever Atay Atencio Ateş Atik Atıcı Atzeni Atzori Auer Aufderhar Augustyn Augustyniak Avallone Ávalos
-  Avan Avcı Avcıoğlu Ávila Avilés Avola Axmann Ayala Ayaydın Aybar Aycan Aydan Aygün Ayisat Aykaç Ayobami
-  Ayomide Aytek Ayverdi Azara Baarck Babalı Babalola Babaoğlu Babatunde Babini Baca Bacci Bachmann Baciu Bäcker
-  Badane Badea Bademci Bader Badillo Báez Baeza Baganz Baggio Bagiński Bahena Bahl Bahringer Baiocco Bakan
-  Bakırcı Bakırcıoğlu Bąkowski Balan Balboni Balcer Balcerzak Balcı Balck Baldacci Balderas Baldi Baldini
-  Balducci Balestra Balint Balistreri Balkow Ballarin Ballesteros Ballı Balnuweit Balogun Balsamo Balzano Balzer
-  Bamisebi Banach Banaś Banasiak Banasik Bandini Bandopadhyay Banerjee Banica Banse Banu Bañuelos Barajas
-  Baraldi Baranowski Barański Barbagallo Barbarosoğlu Barbarossa Barbarulo Barbato Barbera Barberi Barberis
-  Barbero Barbier Barbieri Barbiero Barbulescu Barela Barile Barillà Barletta Barone Baroni Barragán Barraza
-  Barreca Barrera Barresi Barreto Barretta Barrientos Barros Barsotti Bartczak Bartell Bartels Bartkowiak
-  Bartnik Bartoletti Bartoli Bartolini Bartolomei Bartolucci Bartosik Barylla Başaran Baseda Başer Bashirian
-  Basmacı Başoğlu Bassani Batista Battaglia Battisti Battistini Battke Batz Bauch Bauer Bauermeister Baumann
-  Baumbach Baumeister Bauschinger Bauschke Bayer Baykam Bayraktar Bayraktutan Baysoy Beahan Beatty Beavogui
-  Becerra Bechtelar Beckel Becker Beckmann Bedewitz Bedini Bednar Bednarczyk Bednarek Bednarski Bednarz Beele
-  Beggerow Behr Behrenbruch Beier Bejan Bekdik Bektaşoğlu Belli Bellini Bello Bellomo Bellotti Bellucci Belmonte
-  Belotti Beltrame Beltrami Beltrán Belvisi Belz Benatti Benavides Benavídez Benecke Benedetti Benetti Benigni
-  Benini Benítez Bennardo Benner Benninger Bentivoglio Benvenuti Benzing Berardi Berberoğlu Berends Bergamasco
-  Bergamini Berge Berger Bergnaum Bergstrom Bermúdez Bernabei Bernal Bernardi Bernardini Bernasconi Berner
-  Bernier Berning Berríos Bertaccini Bertani Bertelli Bertenbreiter Bertini Berto Bertolini Bertolussi Beşerler
-  Beşikçi Beso Beşok Betancourt Bethke Betz Beushausen Beutelspacher Bevilacqua Beyer Bhadresha Bhattacharya
-  Bhattathiri Biagetti Biagi Biagini Białas Białek Białkowski Bianc Biancheri Bianchetti Bianchi Bianchini
-  Bianco Biasci Biba Biccari Biçer Bichler Bickel Biedermann Biedrzyński Bielak Bielawski Bielecki Bieler
-  Bielert Bielski Bienasch Bienias Bieniek Bieńkowski Biernacki Biernat Biesenbach Bigdeli Biggi Bildik Bilen
-  Bilgen Bilski Bini Bionaz Biondi Birinci Birkemeyer Birlik Bisconti Bisio Bittner Bizzarri Bıçakçı Blaga Blanc
-  Blanchard Blanda Blaschek Blasi Blassneck Błaszczak Błaszczyk Blick Bloch Blochwitz Blockhaus Blum Bober Boboc
-  Bocchi Bochenek Bodea Bodini Boduroğlu Boehm Boffa Bogdashin Bogenrieder Bogisich Bogucki Bogusz Bohge Böhm
-  Bolat Bolatlı Bolm Bölükbaş Bonanni Bonanno Bonato Bonazzi Bonelli Bonetti Bongiorno Bongiovanni Boni Bonifazi
-  Bonilla Bonini Bönisch Bono Bonomi Bonomo Boratav Bordoni Borek Borelli Börgeling Borghi Borgia Borgschulze
-  Borkowski Bormann Börner Bornscheuer Borowiec Borowski Borrego Borrelli Borrmann Bortolin Bortoluzzi Bortot
-  Boruschewski Boscaino Boschetti Boschi Bosco Boscolo Bosi Bosler Botello Botezatu Botsford Botta Böttner
-  Bourrouag Bouschen Bove Bovolenta Boxhammer Boyacı Boyde Boyer Boyle Bożek Bozkır Bozoğlu Bozsik Bozzi Bozzo
-  Bradtke Braga Braia Brakus Brambilla Branca Brandenburg Brandis Bratu Brauer Braun Bräutigam Brehmer
-  Breitenberg Breitenstein Brekke Bremer Bremser Brenner Bresciani Bressan Brettschneider Breu Breuer Briesenick
-  Brigandì Brignone Bringmann Brinkmann Briones Briseño Brito Brix Brizzi Broda Broening Brogi Brömme Brosch
-  Bruckmann Bruder Bruen Brüggmann Bruhns Brumat Brun Brunelli Brunetti Bruni Brunner Bruns Bruschi Bruzzone
-  Brzeziński Brzozowski Bucaklı Buccheri Bucci Büchele Buchholz Buchrucker Buckridge Buczek Buczkowski Buczyński
-  Buder Budziński Budzyński Bueno Bühler Bujak Büker Bukowski Bulgarelli Bultmann Bunea Büngener Buongiorno
-  Buonomo Bürger Burghagen Burgio Burgos Burkhard Burkhardt Bürklein Burlacu Burmeister Buruk Burzyński Busari
-  Busch Buschbaum Büscher Busemann Busse Bussmann Bustamante Bustos Butera Büttner Buzzi Byrd Cabán Cabras
-  Cabrera Caccamo Caccavo Cacciapuoti Cadena Cadoni Caforio Caggiano Çağıran Caiazza Caiazzo Çakır Calabria
-  Calabrò Calafiore Calandro Calderón Calì Califano Calin Callegari Calligaris Calò Calvillo Camacho Camara
-  Camarillo Çamdalı Camilli Cammarata Cammisa Campanella Campanini Campisi Campoli Canale Canales Cancelliere
-  Cancellieri Candelaria Canepa Cangiano Canino Cannata Cannella Cannone Cano Canova Cantagallo Cantoni Cantú
-  Canu Capannolo Çapanoğlu Capasso Capecchi Capelli Capizzi Capoccia Capocotta Capogna Capone Caporaso Cappai
-  Cappelli Cappello Cappiello Capponi Capraro Capriotti Capuano Caputo Caraballo Caracciolo Caradonna Carbajal
-  Carbone Carboni Cardella Cárdenas Cardinale Cardinali Cardini Cardona Cardone Carè Careddu Carella Caretti
-  Caricari Carini Carletti Carlini Carlino Carloni Carlotti Carlowitz Carlsohn Carlucci Carminati Carmona
-  Carnevale Carnovale Carollo Carosi Carpentier Carranza Carrara Carraro Carrasco Carrasquillo Carre Carreón
-  Carrera Carrero Carrieri Carriero Carrillo Carrión Carrozza Carrozzo Carrus Caruso Carvajal Carvalho Carvelli
-  Casadei Casadio Casagrande Casale Casali Casano Casanova Casares Casarez Casavecchia Cascio Cascone Casella
-  Caselli Caserta Casillas Casolaro Caspari Caspers Cassano Cassin Castagna Castaldi Castaldo Castañeda
-  Castellana Castellani Castellano Castellanos Castelli Castiello Castiglioni Castillo Castro Casu Casula
-  Catalano Çatalbaş Cataldi Catana Catania Catanzaro Catarsi Catellani Caterino Cattaneo Cattani Cavaliere
-  Cavalieri Cavallari Cavallaro Cavalli Cavallini Cavallo Cavazos Cavriani Cazacu Cazares Ceballos Cebula
-  Ceccarelli Ceccarini Cecchetti Cecchi Cecchini Cecere Cedillo Ceja Celano Celentano Celi Cellini Cenni Centeno
-  Centofanti Cepeda Cerda Cerrani Cerrato Cerri Cerullo Cerutti Cervantes Cervántez Cesaretti Çevik Chacón
-  Champlin Chapa Chapron Charpentier Chattopadhyay Chaturvedi Chavarría Chávez Cherchi Cherubini Chessa Chessari
-  Chiacchio Chianese Chiaravalle Chiavacci Chibike Chibuike Chidinma Chidozie Chilà Chimenti Chiodi Chiriac
-  Chirico Chirila Chirita Chivu Chmiel Chmielewski Chmura Chojnacki Chojnowski Cholewa Chopra Christiansen
-  Chrzanowski Chudzik Ciaccio Ciacio Ciampa Cianci Ciani Ciavarella Cicatiello Ciccarelli Cicchetti Ciccone
-  Cichocki Cichoń Cichy Cierpinski Ciesielski Cieśla Cieślak Cieślik Cifarelli Cilli Cimmino Cinelli Cingolani
-  Cini Cintrón Ciobanu Ciocan Cioffi Cioni Ciotola Ciotti Cipolla Cipollaro Cipolletta Cipriani Cirelli Cisneros
-  Ciszewski Citro Cittadino Ciuffetelli Ciuffreda Ciulla Clarius Cleem Coccia Cojocaru Colangelo Colantuono
-  Colella Collado Collazo Colón Colonna Colucci Colunga Coman Comito Como Concas Conforti Congiu Coniglio
-  Connelly Considine Consiglio Constantinescu Cont Conti Contini Contreras Contu Coppola Corazza Cordero Cordes
-  Cordioli Córdova Çörekçi Coretti Corkery Cormier Cornejo Cornelsen Coronado Corradi Corradini Corrales Corrao
-  Correale Corridori Corsi Corsini Cortés Cortese Cortesi Cortéz Corti Cortinovis Corwin Cosentino Coslovich
-  Cossu Costantin Costantini Costea Cotthardt Cotto Cottone Covaci Covarrubias Coviello Cozma Cozzani Cozzi
-  Cozzolino Craciun Crea Cremin Cremonesi Crepaldi Crescenzi Crespi Crespo Cretu Crevatin Crimi Crippa
-  Crisafulli Crisan Criscenti Crisci Criscione Crist Cristescu Cristofaro Critelli Croce Croitoru Crona Cronin
-  Cronjäger Crosskofp Cruciani Cruciata Cruickshank Cucchiara Cucciniello Cucu Cuellar Cummerata Cummings Cuomo
-  Curci Curiel Curreli Cusimano Cusumano Cuzzocrea Cybulski Cygan Czaja Czajka Czajkowski Czapla Czarnecki Czech
-  Czechowski Czekaj Czerniak Czerwiński Czyż Czyżewski Dąbek Dąbkowski Dąbrowski Dach Dächert Dağdaş Dağlaroğlu
-  Dahm Dahmen Daidone Daimer Dalkıran Dalmasso Damaske Damiani Damico Danciu Danneberg Danner Dascalu Dattilo
-  Daubner Daudrich Dauer Daugherty Daum Dauth Dautzenberg Dávila Davoli Dębowski Dębski Deckert Deckow Deerberg
-  Degano Degrassi Dehmel Deiana Delacrúz Delafuente Delagarza Delao Delapaz Delarosa Delatorre Deleón Delgadillo
-  Delgado Delogu Delonge Delrío Delvalle Demir Demirbaş Demirel Demontis Demurtas Demut Denaro Denesik Dengler
-  Denkel Denner Denti Denzinger Deriu Derr Dertmann Desai Deschamps Deshpande Desogus Destro Dethloff Deuschle
-  Devar Dhawan Diaconescu Diaconu Diamanti Díaz Dibbert Dicki Dickinson Dieckmann Diedrich Diekmann Dienel Dietz
-  Dietzsch Diezel Dilla Dima Dinca Dingelstedt Dini Dionisi Dippl Distefano Dittmann Dittmar Dittmer Dizdar
-  Długosz Dobbrunz Döbel Dobler Dobosz Dobre Dobrescu Dobrowolski Dobrzyński Dodaro Dogaru Dohring Dolch Dold
-  Domagała Domański Dombrowski Domínguez Dominiak Dominici Donati Donda Donie Donnelly Dooley Döring Dörner
-  Doronzo Dörre Doskoczynski Drabik Dragan Draghici Drago Dragoi Dragomir Dragone Dragoni Dragu Drechsler Dreher
-  Dreier Dreissigacker Dressler Drews Drozd Drozdowski Dróżdż Drzewiecki Duarte Dubashi Dubiel Dubois Duca Ducci
-  Dück Duda Dudek Dudziak Dudzik Dudziński Dueñas Dufour Dumitrache Dumitrascu Dumitrescu Dumitriu Dumont Dupont
-  Dupuis Dupuy Durak Durán Durmaz Düşenkalkar Duszyński Duta Dutkiewicz Dutta Dutto Duval Duygulu Dwivedi Dyett
-  Dylus Dziedzic Dziuba Eberhardt Ebert Ebubechukwu Echevarría Ecker Eckhardt Edorh Effertz Effler Egbochukwu
-  Egeli Eggenmueller Ehigiator Ehmann Ehrig Eich Eifert Einert Eisenlauer Ekici Ekpo Ekşioğlu Ekwueme Elbe
-  Elçiboğa Elebiyo Eleyth Eliçin Eligibile Elizondo Elmastaşoğlu Elss Emard Embranthiri Emert Emmelmann Enache
-  Engel Engelen Engelmann Enríquez Epifani Eplinius Erbay Erbulak Erçetin Ercoli Erdman Erdmann Erdoğan Erez
-  Erginsoy Erhardt Erkekli Erlei Ermini Ernser Eronat Errante Errera Errichiello Errico Ertepınar Ertl Ertürk
-  Erwes Escalante Escamilla Escobar Escobedo Esenwein Esparza Espinal Espino Espinosa Espinoza Esposito Esquibel
-  Esquivel Esser Estévez Estrada Evangelista Evangelisti Evers Evliyaoğlu Evola Fabbri Fabbricatore Fabbro
-  Fabiani Fabre Fabris Fabrizi Fadda Fadel Fahey Fahner Fajardo Falbo Falchi Falcioni Falco Falcone Falkowski
-  Falzone Fanara Fancello Fanelli Fantini Fantozzi Faraci Faraone Farber Farcas Farella Farías Farin Fasano
-  Fasoli Fassbender Faulhaber Faure Favara Favaro Favero Favre Federici Feeney Feest Fehrig Feil Feld Feleppa
-  Felici Feliziani Felke Femina Fenner Fenske Ferilli Ferluga Fernandez Fernández Ferracuti Ferraiuolo Ferrando
-  Ferrante Ferranti Ferrara Ferrari Ferrarini Ferrario Ferraris Ferraro Ferrarotti Ferrer Ferreri Ferrero
-  Ferretti Ferri Ferrigno Ferrini Ferro Ferroni Festuccia Feuerbach Fichera Fierro Fietz Figl Figueroa Figura
-  Fijałkowski Filice Filimon Filipek Filipiak Filipowicz Filipowski Filippi Filippini Filipponi Filsinger Fincke
-  Finke Finocchiaro Finotti Fior Fioravanti Fiorelli Fiorentini Fiorentino Fioretti Fiori Fiorillo Fiorini
-  Fiorucci Fischer Fischetti Fitschen Flacco Flatley Fleischer Fleischmann Flis Floder Florczak Florek Flores
-  Florescu Flórez Florio Flottmann Fodor Foglia Fois Fonseca Fontaine Fontana Fonti Forconi Forgione Forkel
-  Forlani Fornara Forst Förster Fortugno Foschi Foti Fournier Frąckowiak Frączek Frahmeke Frami Franceschi
-  Franceschini Francesconi Francese Franchi Franchini Franecki Franey Franke Frankowski Franta Frantz Franzè
-  Franzis Franzmann Franzoni Frasca Frątczak Fratello Fratila Fratti Frauen Frauendorf Freigang Freimann
-  Freimuth Freisen Frenzel Frey Frezza Frías Fricke Friedek Friedenberg Friedmann Friesen Friess Frigerio Frigo
-  Frisch Fritsch Frohn Frosch Fucci Fuchs Fuentes Fuhlbrügge Fumagalli Fumarola Fuoco Furlan Furno Fusaro Fusco
-  Fusenig Gaba Gabius Gabler Gabor Gabrielli Gaddini Gadomski Gadschiew Gagliano Gagliardi Gaitán Gajda Gajewski
-  Gakstädter Galander Galante Galarza Galasso Galati Gałązka Galeazzi Galindo Gałka Gallardo Gallegos Galli
-  Gallo Galluzzo Galván Gálvez Gamberini Gambino Gamboa Gámez Gamlin Gamper Gandhi Ganea Gangemi Gangnus
-  Ganzmann Gaona Garatva Garau Garavaglia Garay Garcia García Gargiulo Garibay Garica Garifo Garofalo Garrido
-  Garza Gąsior Gąsiorowski Gaspari Gasparini Gastel Gastélum Gatta Gatti Gatto Gatzka Gauder Gaudiano Gavrila
-  Gaweł Gawlik Gawron Gawroński Gaytán Gazzola Gbadamosi Gbogboade Gebhardt Gehre Gehrig Gehring Gehrke Geiger
-  Geisler Geissler Genchi Genovese Gentili Georgescu Gerace Geraci Gerbennow Gerdel Gerhold Gerlach Germani
-  Gerschler Gervasi Gesell Gheorghita Gheorghiu Gherman Ghilardi Ghirmai Ghosh Giacalone Giaccio Giachi
-  Giacomelli Giampaoli Giampaolo Giannelli Giannetti Giannini Giannone Giannotti Gianotti Giansante Giardina
-  Giardini Giehl Gierisch Giesa Giesche Gigli Giglio Gigliotti Gilde Gioacchini Giordani Giorgetti Giovannelli
-  Giovannetti Giovannini Giovinazzo Girard Girardi Giraudo Girón Girone Gislason Giudice Giuffrida Giugliano
-  Giuliani Giunta Giurgiu Giusti Giustra Głąb Glatting Gleason Gleichner Głogowski Głowacki Göbel Göckeritz
-  Godínez Godlewski Godoy Goebel Goedicke Göhler Gołąb Goldbeck Goldfuss Goldkamp Goldkühle Goldner Gołębiewski
-  Gołębiowski Golec Golinelli Golling Gollnow Golomski Gombert Gómez Gönültaş Gonzalez González Goodwin Góra
-  Góral Gorczany Górecki Górka Görlich Görmer Górniak Górny Górski Gotthardt Gottlieb Gottschalk Gotz Götz
-  Götzelmann Govoni Gowda Goyette Grabowski Graczyk Gradzki Graf Granà Granado Granados Granata Granato Grandi
-  Grasse Grassi Grasso Gratzky Grau Gravina Graziani Greb Greco Grecu Greenfelder Greenholt Greger Gregori
-  Greithanner Greppi Greschner Grieco Griego Griem Griese Grigoras Grigorescu Grijalva Grilli Grillo Grimaldi
-  Grimm Grochowski Gromisch Gröss Grossheim Grossi Grosskopf Grosso Grosu Grothaus Grothkopp Grotke Grötzinger
-  Groza Grube Gruber Grudzień Grün Grundmann Grüner Gruning Gruppuso Gruszczyński Gruszecki Gruszka Grzegorczyk
-  Grzelak Grzesiak Grzesik Grześkowiak Grzyb Grzybowski Grzywacz Guajardo Gualtieri Guardado Guarino Guarneri
-  Guarnieri Guastella Guastone Guerin Guerra Guerrero Guerrieri Guerriero Guerrini Guevara Guglielmi Guha Guida
-  Guidetti Guidi Guidotti Guillén Guillot Güldemeister Gulgowski Gulino Gullì Gummelt Gümüşpala Günday Guneta
-  Gunkel Günther Günz Gupta Gürbig Gürmen Gurrieri Gurule Gusikowski Gusmeroli Gutiérrez Gutjahr Gutkowski
-  Gutmann Gutowicz Gutowski Gutschank Guzik Guzmán Gwóźdź Gwoździk Haack Haag Habeeb Habel Häber Hache Hackbusch
-  Hackelbusch Hackett Hadfield Hadwich Haferkamp Häfner Hagenes Hahn Hajduk Hajek Hakyemez Hallmann Halvorson
-  Hamann Hamill Hammes Hamzaoğlu Hane Hanenberger Hanifat Hannecker Hanniske Hansen Harber Hargasser Harnapp
-  Harter Harting Hartlieb Hartmann Hartwig Hartz Haschke Hasler Hasse Hassfeld Hauck Haug Haupt Haverney Heaney
-  Heathcote Heberstreit Hechler Hedermann Hegmann Hehl Heidelmann Heidenreich Heidler Heinemann Heinig Heinke
-  Heinrich Heinze Heiser Hellmann Helmke Helpling Hengmith Henkel Henríquez Hense Hensel Hentel Hentschel
-  Hentschke Hepperle Herberger Herbrand Heredia Hering Hermecke Hermiston Hernández Herrera Herrmann Herschmann
-  Hertel Herweg Herwig Herzenberg Herzog Hess Hesse Hessek Hessel Hessler Hettinger Hetzler Heuck Heydemüller
-  Hickle Hiebl Hildebrand Hildenbrand Hilgendorf Hilll Hilpert Hingsen Hingst Hinojosa Hinrichs Hintz Hirschberg
-  Hirt Hirthe Höcke Hodea Hodkiewicz Hoeger Hofer Hoffman Hoffmann Hofmann Höft Hohenberger Hohl Hohn Höhne
-  Hohnheiser Holdt Holguín Holinski Holl Holtfreter Holz Holzdeppe Holzner Homenick Hommel Hönig Honz Hooss
-  Hoppe Horak Hördt Horna Hornung Horvath Hübenbecker Huber Hübl Hübner Huckestein Hudak Huebel Huel Huels
-  Huerta Huet Hügel Huhn Hujo Huke Huls Huneke Hurtado Huth Hüttcher Hütter Iacolare Iacono Iacovino Iacovone
-  Iandolo Iannaccone Iannello Ianni Iannone Iannucci Iaria Iazzetta Ibarra Ichim Ierardi Iezzi Iglesias Ignat
-  Ihly Iliescu Ilıcalı Illing Impellizzeri Improta Indelicato Ingrassia Ingrosso Innocenti Inzerillo Iodice
-  Ionescu Ionita Iordache Iorga Iotti Iovino Ippoliti Irimia Irizarry Isekenmeier Isokun Ispas Istrate Iuliano
-  Ivascu Iwanowski Iwański Iyalla Iyengar Iyer Izdebski Izzi Izzo Jabłoński Jackowski Jacobi Jacobs Jacobson
-  Jacquet Jagiełło Jagielski Jagodziński Jagusch Jahn Jahnke Jaimes Jain Jakobs Jakubczyk Jakubiak Jakubowski
-  Jambor Jamiu Jamrozy Janas Jander Jangid Janiak Janich Janicki Janik Janiszewski Janke Jankowiak Jankowski
-  Janowski Jansen Janus Januszewski Jáquez Jaramillo Jarets Jaros Jarosz Jarząbek Jasinski Jasiński Jaśkiewicz
-  Jaskolski Jasso Jast Jastrzębski Jaworski Jędrzejczak Jędrzejczyk Jędrzejewski Jegorov Jellinghaus Jenkins
-  Jeorga Jerde Jerschabek Jezierski Jiménez Jimoh Johar Johnston Joshi Jossa Jóźwiak Jóźwik Juárez Jucken Jung
-  Jungbluth Jungton Jurado Jurek Jürgens Jurkiewicz Jurkowski Juszczak Kacprzak Kaczmarczyk Kaczmarek Kaczmarski
-  Kaczor Kaczorowski Kaczyński Kaesmacher Kahl Kähler Kahlert Kahles Kahlmeyer Kahveci Kakkar Kaleta Kalinowski
-  Kalisz Kallabis Kallensee Kałuża Kamiński Kampf Kampschulte Kaniewski Kaniyar Kaplan Kaplangı Kapoor Kappe
-  Kappler Kapusta Karaböcek Karabulut Karadaş Karaduman Karaer Karaś Karczewski Karhoff Karpiński Karrass
-  Karsten Karus Karwowski Kasapoğlu Kasperek Kasprzak Kasprzyk Kassulke Kasten Kastner Kaszuba Käther Katzinski
-  Kaufmann Kaul Kaur Kausemann Kautzer Kavaklıoğlu Kawecki Kawohl Kazmarek Kaźmierczak Keçeci Kedzierski
-  Kędzierski Kędziora Keebler Keil Keiner Keller Kelm Kemmer Kempe Kempter Kępa Kerl Kerluke Kertzmann Keseroğlu
-  Keskin Kesselring Kesselschläger Kessler Kette Kettenis Keutel Khanna Khatri Kiehn Kiełbasa Kiessling Kihn
-  Kilback Kinadeter Kinzel Kinzy Kirch Kirlin Kirst Kisabaka Kisiel Kita Kılıç Kılıççı Kıraç Klabuhn Klapper
-  Klauder Kleeberg Kleiber Klein Kleinert Kleininger Kleinmann Kleinsteuber Kleiss Klemme Klimczak Klimek Kling
-  Klinger Klink Klocko Klopsch Kłos Klose Kłosowski Kloss Kluwe Kmieć Kmiecik Knabe Knapik Kneifel Knetsch Knies
-  Knippel Knobel Knoblich Knorr Knorscheidt Kobus Kocabıyık Kocchar Koch Kochan Kock Koçoğlu Koçyiğit Koczulla
-  Koderisch Koehl Koehler Koelpin Koenig Koepp Koester Kofferschlager Kofler Kogut Kohle Kohler Köhler Kohlmann
-  Kohnle Köhrbrück Köhre Kohrt Kołakowski Kolasa Kolb Koleiski Kołodziej Kołodziejczyk Kołodziejski Kolokas
-  Kölotzei Komoll Komorowski Konieczna Konieczny Konig König Konopelski Konopka Konow Konya Koob Kopczyński
-  Kopeć Koper Köpernick Kopf Korkmaz Körmükçü Korol Korzeniowski Köse Kosenkow Köseoglu Kosiński Kosowski
-  Kostecki Koster Kostrzewa Koszewski Kotowski Koubaa Kovacek Kovacs Kowal Kowalczuk Kowalczyk Kowalewski
-  Kowalick Kowalik Kowalinski Kowalski Köybaşı Köylüoğlu Koyuncu Koza Kozak Kozakiewicz Kozey Kozieł Kozioł
-  Kozłowski Krabbe Krajcik Krajewski Kral Kramer Krämer Krauel Kraus Krause Krauspe Krawczyk Krawiec Kreb Krebs
-  Kreiger Kreissig Kresse Kreutz Krieger Krippner Kröckert Krodinger Kröger Krohn Krol Król Królikowski Kron
-  Krueger Krug Kruger Krüger Kruk Krukowski Krull Krupa Krupiński Kruschinski Kruszewski Krysiak Krzemiński
-  Krzyżanowski Kshlerin Książek Kubacki Kubera Kubiak Kubica Kubicki Kubik Kucharczyk Kucharski Kuchta Kuciński
-  Küçükler Kuczyński Kuday Kufahl Kuhic Kuhlee Kuhlman Kuhn Kúhn Kühn Kühnel Kühnemund Kuhnen Kúhnert Kühnert
-  Kühnke Kujawa Kujawski Kulaksızoğlu Kulesza Kulig Kulik Kulimann Kuliński Kulma Kumbernuss Kumcuoğlu Kummle
-  Kunde Kunt Kunter Kunz Kunze Kupfer Kuphal Kupprion Kuprion Kurek Kurnicki Kurowski Kurrat Kurschilgen
-  Kurutluoğlu Kuschewitz Kuschmann Kuske Kustermann Küsters Küter Kutlay Kutscherauer Kutzner Kuvalis Kuzucu
-  Kwadwo Kwaśniewski Kwiatkowski Kwiecień Kwieciński Laack Labadie Labate Laboy Lach Lacroix Ladega Ladewig
-  Laezza Laganà Laine Lakomy Lamacchia Lamberti Lammert Lamos Landi Landmann Lange Langfeld Langhirt Langosh
-  Langworth Lanig Lanteri Lanza Łapiński Larkin Larson Laskowski Lasota Latifat Latini Latorre Lattanzi Lauckner
-  Lauinger Laureano Laurén Lausecker Laux Lavecchia Lawal Lazzari Lazzarini Leale Leannon Leberer Lebrón Lebsack
-  Lecca Leclerc Leclercq Lecomte Ledda Ledesma Ledner Lefebvre Lefevre Leffler Leggio Legrand Legros Lehmann
-  Lehner Leibold Leide Leimbach Leipold Leist Leiter Leiteritz Leitheim Leiva Leiwesmeier Lelli Lemaire Lemke
-  Lemoine Lemus Lenart Lenfers Lenk Lentini Lenz Lenzen Lenzi León Leonardi Leoncini Leonetti Leopardi Lepore
-  Lepthin Lerma Leroux Lesch Leschnik Lesiak Leśniak Leśniewski Leszczyński Letzelter Leuschke Lewandowski
-  Lewicki Lewke Leyckes Leyva Lezzi Liberati Librizzi Licata Liccardo Licciardello Lichtenfeld Lichtenhagen
-  Lichtl Licitra Liebach Liebe Liebich Liebold Lienshöft Ligorio Liguori Limón Limoncuoğlu Linares Lindenberg
-  Lindenmayer Lindgren Lindner Linke Linnenbaum Liotta Lipari Lipiński Lipka Lippe Lippi Lippolis Lipske Lipski
-  Lipus Lischka Lisi Lisiecki Lisowski Littel Litterio Liuzzi Liverani Lobinger Locatelli Locci Loddo Lodi Loera
-  Loffredo Logsch Lohmann Lohre Lohse Loiacono Lokar Lolli Lombardi Lombardini Lombardo Lomeli Lonardi Longhi
-  Longo Longobardi Longoria Loogen Lopez López Lorenzini Loreti Loreto Lorusso Losch Löser Loska Lotito Lott
-  Lovato Löwa Loya Lozada Lozano Lubina Lübke Lubowitz Lucarelli Lucarini Lucchese Lucchesi Lucero Luchetti
-  Luchini Luciani Lucidi Luconi Łuczak Ludolf Lueilwitz Luettgen Luevano Lufft Lugli Lugo Łukasiewicz Łukasik
-  Łukaszewski Lukoschek Lungu Luongo Lupi Lupica Lupo Luppi Luppino Lupu Lutje Luzi Luzzi Maak Macaluso Macchi
-  Macedo Macejkovic Mächtig Maciąg Macías Maciejewski Mackiewicz Maćkowiak Macovei Macrì Maczey Madej Mäder
-  Madera Madetzky Madrid Madubuko Maestas Maffei Maftei Magaña Maggiani Maggio Maggiore Magliocco Magnani
-  Mahajan Maiello Maier Maillard Mainardi Maio Maione Maisch Majcher Majchrzak Majewski Majka Makowski
-  Makuachukwu Malagoli Malaspina Malatesta Malavasi Malave Maldonado Malec Małecki Malek Małek Malerba Malicki
-  Malinowski Maliszewski Malizia Malkus Mallmann Malucha Manca Mancinelli Mancini Mancino Mancuso Manea Manetti
-  Manfredi Mangano Mangione Manica Manicone Maniscalco Mann Mannino Manno Manns Manolache Mante Manti Mantovani
-  Manz Manzanares Manzella Manzi Manzo Maragno Marahrens Marangi Marangon Marangoni Marani Marano Marar Marcelli
-  Marchal Marchand Marchesan Marchesini Marchetti Marchetto Marchewka Marchewski Marchi Marchini Marcianò
-  Marciniak Marcinkowski Marcon Marcovecchio Marcucci Marczak Marega Marelli Maresca Marginean Margiotta Margis
-  Mariani Marín Marinelli Marinescu Marini Marinucci Mariotti Mariucci Markiewicz Markowski Marner Marone
-  Marongiu Marotta Marquardt Marquart Márquez Marra Marras Marrazzo Marrero Marrone Marroquín Marschek Marsella
-  Marsili Marszałek Martelli Martellucci Martinelli Martines Martinez Martínez Martorana Martucci Marx Marxen
-  Marzano Marzec Marzi Marziali Marzocchi Mascareñas Mascia Masciandaro Mascolo Masi Masia Masiero Maślanka
-  Masłowski Massari Massaro Massimi Masson Mastrogiacomo Mastroianni Mastronardi Mastropietro Masucci Matarazzo
-  Mateescu Matera Mathes Mathies Mathieu Mathiszik Matías Matos Matranga Matschke Matta Mattei Mattern Matteucci
-  Matthes Mattioli Matula Matusiak Matuszak Matuszewski Matysiak Maugeri Maurer Maurizi Mauroff Mautone Maybach
-  Mayert Mayhoş Mayorga Mayowa Mazilu Mazur Mazurek Mazurkiewicz Mazza Mazzanti Mazzarella Mazzaro Mazzei Mazzeo
-  Mazzi Mazzini Mazzocchi Mazzola Mazzoleno Mazzone Mazzoni Mazzotta Mazzotti Mebold Medeot Medhurst Medici
-  Medrano Medugno Megna Mehl Mehlhorn Mehlorn Mehra Mehrotra Meisch Meissner Mejía Melandri Mele Meléndez Melgar
-  Meli Melillo Melo Meloni Melzer Memoli Mena Mencarelli Menchaca Menconi Méndez Mendoza Menegatti Menemencioğlu
-  Menéndez Menga Mengoni Menna Menne Menon Menozzi Mensah Meraz Mercado Mercier Mercuri Mereu Merkel Merli Merlo
+  Akıncı Akışık Akkan Akkaya Akkoç Akkor Akkoyun Akkoyunlu Akman Akpınar Aksakal Akşit Aksoy Aktaş Aktay Akyel
+  Akyıldız Akyürek Akyüz Alaimo Alaníz Alarcón Albanese Alberti Albu Albuquerque Alcalá Alcamo Alcántar Alcaraz
+  Aleksandrowicz Alemán Alessandrini Alessi Alev Alexandrescu Alfano Alfaro Alfieri Aligbe Alivernini Alizadeh
+  Alıcı Alkaya Allegretti Allgeyer Almanza Almaráz Almonte Alnıaçık Aloi Alpman Alpuğan Altamirano Altenwerth
+  Altieri Altınay Altınbaş Altınel Altınışık Altınok Altıntaş Altıok Altun Altuntaş Alvarado Álvarez Alyanak
+  Amador Amadori Amaechi Amann Amberg Ambrosini Ambrosino Amendola Amerio Ammoscato Amoruso Anaya Ancona Anding
+  Andreoli Andrisani Andrzejczak Andrzejewski Angeletti Angelini Angeloni Angelucci Anggreny Anguiano Angulo
+  Ankunding Anselmi Antal Antczak Antenucci Antezza Antonacci Antonelli Antonini Antonucci Anzalone Aparicio
+  Apicella Apitz Apodaca Aponte Apostol Aprile Aquino Aragón Aramini Araña Aranda Aras Arcangeli Arce Archuleta
+  Ardelean Ardeleanu Arellano Aremu Arendt Arens Arevalo Argenio Argento Argiolas Argüello Arıcan Arığ Arıkan
+  Armas Armendáriz Armenta Armijo Arndt Arora Arredondo Arreola Arriaga Arslanoğlu Arteaga Artioli Aryee Asan
+  Asaro Aschenbroich Ascione Aşçı Aşık Aşıkoğlu Aslan Aslanoğlu Assmus Astafei Astolfi Atakol Atalık Atan Atanda
+  Atasever Atay Atencio Atik Atıcı Atzeni Atzori Auer Aufderhar Augustyn Augustyniak Avallone Ávalos Avan Avcı
+  Avcıoğlu Ávila Avilés Avola Axmann Ayala Ayaydın Aybar Aycan Aydan Aygün Ayisat Aykaç Ayobami Ayomide Aytek
+  Ayverdi Azara Baarck Babalı Babalola Babaoğlu Babatunde Babini Baca Bacci Bachmann Baciu Badane Badea Bademci
+  Bader Badillo Báez Baeza Baganz Baggio Bagiński Bahena Bahl Bahringer Baiocco Bakan Bakırcı Bakırcıoğlu
+  Bąkowski Balan Balboni Balcer Balcerzak Balcı Balck Baldacci Balderas Baldi Baldini Balducci Balestra Balint
+  Balistreri Balkow Ballarin Ballesteros Ballı Balnuweit Balogun Balsamo Balzano Balzer Bamisebi Banach Banaś
+  Banasiak Banasik Bandini Bandopadhyay Banerjee Banica Banse Banu Bañuelos Barajas Baraldi Baranowski Barański
+  Barbagallo Barbarosoğlu Barbarossa Barbarulo Barbato Barbera Barberi Barberis Barbero Barbier Barbieri
+  Barbiero Barbulescu Barela Barile Barletta Barone Baroni Barragán Barraza Barreca Barrera Barresi Barreto
+  Barretta Barrientos Barros Barsotti Bartczak Bartell Bartels Bartkowiak Bartnik Bartoletti Bartoli Bartolini
+  Bartolomei Bartolucci Bartosik Barylla Başaran Baseda Bashirian Basmacı Başoğlu Bassani Batista Battaglia
+  Battisti Battistini Battke Batz Bauch Bauer Bauermeister Baumann Baumbach Baumeister Bauschinger Bauschke
+  Bayer Baykam Bayraktar Bayraktutan Baysoy Beahan Beatty Beavogui Becerra Bechtelar Beckel Becker Beckmann
+  Bedewitz Bedini Bednar Bednarczyk Bednarek Bednarski Bednarz Beele Beggerow Behr Behrenbruch Beier Bejan
+  Bekdik Bektaşoğlu Belli Bellini Bello Bellomo Bellotti Bellucci Belmonte Belotti Beltrame Beltrami Beltrán
+  Belvisi Belz Benatti Benavides Benavídez Benecke Benedetti Benetti Benigni Benini Benítez Bennardo Benner
+  Benninger Bentivoglio Benvenuti Benzing Berardi Berberoğlu Berends Bergamasco Bergamini Berge Berger Bergnaum
+  Bergstrom Bermúdez Bernabei Bernal Bernardi Bernardini Bernasconi Berner Bernier Berning Berríos Bertaccini
+  Bertani Bertelli Bertenbreiter Bertini Berto Bertolini Bertolussi Beşerler Beşikçi Beso Beşok Betancourt
+  Bethke Betz Beushausen Beutelspacher Bevilacqua Beyer Bhadresha Bhattacharya Bhattathiri Biagetti Biagi
+  Biagini Białas Białek Białkowski Bianc Biancheri Bianchetti Bianchi Bianchini Bianco Biasci Biba Biccari Biçer
+  Bichler Bickel Biedermann Biedrzyński Bielak Bielawski Bielecki Bieler Bielert Bielski Bienasch Bienias
+  Bieniek Bieńkowski Biernacki Biernat Biesenbach Bigdeli Biggi Bildik Bilen Bilgen Bilski Bini Bionaz Biondi
+  Birinci Birkemeyer Birlik Bisconti Bisio Bittner Bizzarri Bıçakçı Blaga Blanc Blanchard Blanda Blaschek Blasi
+  Blassneck Błaszczak Błaszczyk Blick Bloch Blochwitz Blockhaus Blum Bober Boboc Bocchi Bochenek Bodea Bodini
+  Boduroğlu Boehm Boffa Bogdashin Bogenrieder Bogisich Bogucki Bogusz Bohge Böhm Bolat Bolatlı Bolm Bölükbaş
+  Bonanni Bonanno Bonato Bonazzi Bonelli Bonetti Bongiorno Bongiovanni Boni Bonifazi Bonilla Bonini Bönisch Bono
+  Bonomi Bonomo Boratav Bordoni Borek Borelli Börgeling Borghi Borgia Borgschulze Borkowski Bormann Börner
+  Bornscheuer Borowiec Borowski Borrego Borrelli Borrmann Bortolin Bortoluzzi Bortot Boruschewski Boscaino
+  Boschetti Boschi Bosco Boscolo Bosi Bosler Botello Botezatu Botsford Botta Böttner Bourrouag Bouschen Bove
+  Bovolenta Boxhammer Boyacı Boyde Boyer Boyle Bożek Bozkır Bozoğlu Bozsik Bozzi Bozzo Bradtke Braga Braia
+  Brakus Brambilla Branca Brandenburg Brandis Bratu Brauer Braun Bräutigam Brehmer Breitenberg Breitenstein
+  Brekke Bremer Bremser Brenner Bresciani Bressan Brettschneider Breu Breuer Briesenick Brigandì Brignone
+  Bringmann Brinkmann Briones Briseño Brito Brix Brizzi Broda Broening Brogi Brömme Brosch Bruckmann Bruder
+  Bruen Brüggmann Bruhns Brumat Brun Brunelli Brunetti Bruni Brunner Bruns Bruschi Bruzzone Brzeziński
+  Brzozowski Bucaklı Buccheri Bucci Büchele Buchholz Buchrucker Buckridge Buczek Buczkowski Buczyński Buder
+  Budziński Budzyński Bueno Bühler Bujak Büker Bukowski Bulgarelli Bultmann Bunea Büngener Buongiorno Buonomo
+  Burghagen Burgio Burgos Burkhard Burkhardt Bürklein Burlacu Burmeister Buruk Burzyński Busari Busch Buschbaum
+  Büscher Busemann Busse Bussmann Bustamante Bustos Butera Büttner Buzzi Byrd Cabán Cabras Cabrera Caccamo
+  Caccavo Cacciapuoti Cadena Cadoni Caforio Caggiano Çağıran Caiazza Caiazzo Çakır Calabria Calabrò Calafiore
+  Calandro Calderón Calì Califano Calin Callegari Calligaris Calvillo Camacho Camara Camarillo Çamdalı Camilli
+  Cammarata Cammisa Campanella Campanini Campisi Campoli Canale Canales Cancelliere Cancellieri Candelaria
+  Canepa Cangiano Canino Cannata Cannella Cannone Cano Canova Cantagallo Cantoni Cantú Canu Capannolo Çapanoğlu
+  Capasso Capecchi Capelli Capizzi Capoccia Capocotta Capogna Capone Caporaso Cappai Cappelli Cappello Cappiello
+  Capponi Capraro Capriotti Capuano Caputo Caraballo Caracciolo Caradonna Carbajal Carbone Carboni Cardella
+  Cárdenas Cardinale Cardinali Cardini Cardona Cardone Careddu Carella Caretti Caricari Carini Carletti Carlini
+  Carlino Carloni Carlotti Carlowitz Carlsohn Carlucci Carminati Carmona Carnevale Carnovale Carollo Carosi
+  Carpentier Carranza Carrara Carraro Carrasco Carrasquillo Carre Carreón Carrera Carrero Carrieri Carriero
+  Carrillo Carrozza Carrozzo Carrus Caruso Carvajal Carvalho Carvelli Casadei Casadio Casagrande Casale Casali
+  Casano Casanova Casares Casarez Casavecchia Cascio Cascone Casella Caselli Caserta Casillas Casolaro Caspari
+  Caspers Cassano Cassin Castagna Castaldi Castaldo Castañeda Castellana Castellani Castellano Castellanos
+  Castelli Castiello Castiglioni Castillo Castro Casu Casula Catalano Çatalbaş Cataldi Catana Catania Catanzaro
+  Catarsi Catellani Caterino Cattaneo Cattani Cavaliere Cavalieri Cavallari Cavallaro Cavalli Cavallini Cavallo
+  Cavazos Cavriani Cazacu Cazares Ceballos Cebula Ceccarelli Ceccarini Cecchetti Cecchi Cecchini Cecere Cedillo
+  Ceja Celano Celentano Celi Cellini Cenni Centeno Centofanti Cepeda Cerda Cerrani Cerrato Cerri Cerullo Cerutti
+  Cervantes Cervántez Cesaretti Çevik Chacón Champlin Chapa Chapron Charpentier Chattopadhyay Chaturvedi
+  Chavarría Chávez Cherchi Cherubini Chessa Chessari Chiacchio Chianese Chiaravalle Chiavacci Chibike Chibuike
+  Chidinma Chidozie Chilà Chimenti Chiodi Chiriac Chirico Chirila Chirita Chivu Chmiel Chmielewski Chmura
+  Chojnacki Chojnowski Cholewa Chopra Christiansen Chrzanowski Chudzik Ciaccio Ciacio Ciampa Cianci Ciani
+  Ciavarella Cicatiello Ciccarelli Cicchetti Ciccone Cichocki Cichoń Cichy Cierpinski Ciesielski Cieśla Cieślak
+  Cieślik Cifarelli Cilli Cimmino Cinelli Cingolani Cini Cintrón Ciobanu Ciocan Cioffi Cioni Ciotola Ciotti
+  Cipolla Cipollaro Cipolletta Cipriani Cirelli Cisneros Ciszewski Citro Cittadino Ciuffetelli Ciuffreda Ciulla
+  Clarius Cleem Coccia Cojocaru Colangelo Colantuono Colella Collado Collazo Colonna Colucci Colunga Coman
+  Comito Como Concas Conforti Congiu Coniglio Connelly Considine Consiglio Constantinescu Cont Conti Contini
+  Contreras Contu Coppola Corazza Cordero Cordes Cordioli Córdova Çörekçi Coretti Corkery Cormier Cornejo
+  Cornelsen Coronado Corradi Corradini Corrales Corrao Correale Corridori Corsi Corsini Cortés Cortese Cortesi
+  Cortéz Corti Cortinovis Corwin Cosentino Coslovich Cossu Costantin Costantini Costea Cotthardt Cotto Cottone
+  Covaci Covarrubias Coviello Cozma Cozzani Cozzi Cozzolino Craciun Crea Cremin Cremonesi Crepaldi Crescenzi
+  Crespi Crespo Cretu Crevatin Crimi Crippa Crisafulli Crisan Criscenti Crisci Criscione Crist Cristescu
+  Cristofaro Critelli Croce Croitoru Crona Cronin Cronjäger Crosskofp Cruciani Cruciata Cruickshank Cucchiara
+  Cucciniello Cucu Cuellar Cummerata Cummings Cuomo Curci Curiel Curreli Cusimano Cusumano Cuzzocrea Cybulski
+  Cygan Czaja Czajka Czajkowski Czapla Czarnecki Czech Czechowski Czekaj Czerniak Czerwiński Czyż Czyżewski
+  Dąbek Dąbkowski Dąbrowski Dach Dächert Dağdaş Dağlaroğlu Dahm Dahmen Daidone Daimer Dalkıran Dalmasso Damaske
+  Damiani Damico Danciu Danneberg Danner Dascalu Dattilo Daubner Daudrich Dauer Daugherty Daum Dauth Dautzenberg
+  Dávila Davoli Dębowski Dębski Deckert Deckow Deerberg Degano Degrassi Dehmel Deiana Delacrúz Delafuente
+  Delagarza Delao Delapaz Delarosa Delatorre Deleón Delgadillo Delgado Delogu Delonge Delrío Delvalle Demir
+  Demirbaş Demirel Demontis Demurtas Demut Denaro Denesik Dengler Denkel Denner Denti Denzinger Deriu Derr
+  Dertmann Desai Deschamps Deshpande Desogus Destro Dethloff Deuschle Devar Dhawan Diaconescu Diaconu Diamanti
+  Díaz Dibbert Dicki Dickinson Dieckmann Diedrich Diekmann Dienel Dietz Dietzsch Diezel Dilla Dima Dinca
+  Dingelstedt Dini Dionisi Dippl Distefano Dittmann Dittmar Dittmer Dizdar Długosz Dobbrunz Döbel Dobler Dobosz
+  Dobre Dobrescu Dobrowolski Dobrzyński Dodaro Dogaru Dohring Dolch Dold Domagała Domański Dombrowski Domínguez
+  Dominiak Dominici Donati Donda Donie Donnelly Dooley Döring Dörner Doronzo Dörre Doskoczynski Drabik Dragan
+  Draghici Drago Dragoi Dragomir Dragone Dragoni Dragu Drechsler Dreher Dreier Dreissigacker Dressler Drews
+  Drozd Drozdowski Dróżdż Drzewiecki Duarte Dubashi Dubiel Dubois Duca Ducci Duda Dudek Dudziak Dudzik Dudziński
+  Dueñas Dufour Dumitrache Dumitrascu Dumitrescu Dumitriu Dumont Dupont Dupuis Dupuy Durak Durán Durmaz
+  Düşenkalkar Duszyński Duta Dutkiewicz Dutta Dutto Duval Duygulu Dwivedi Dyett Dylus Dziedzic Dziuba Eberhardt
+  Ebert Ebubechukwu Echevarría Ecker Eckhardt Edorh Effertz Effler Egbochukwu Egeli Eggenmueller Ehigiator
+  Ehmann Ehrig Eich Eifert Einert Eisenlauer Ekici Ekpo Ekşioğlu Ekwueme Elbe Elçiboğa Elebiyo Eleyth Eliçin
+  Eligibile Elizondo Elmastaşoğlu Elss Emard Embranthiri Emert Emmelmann Enache Engel Engelen Engelmann Enríquez
+  Epifani Eplinius Erbay Erbulak Erçetin Ercoli Erdman Erdmann Erdoğan Erez Erginsoy Erhardt Erkekli Erlei
+  Ermini Ernser Eronat Errante Errera Errichiello Errico Ertepınar Ertl Ertürk Erwes Escalante Escamilla Escobar
+  Escobedo Esenwein Esparza Espinal Espino Espinosa Espinoza Esposito Esquibel Esquivel Esser Estévez Estrada
+  Evangelista Evangelisti Evers Evliyaoğlu Evola Fabbri Fabbricatore Fabbro Fabiani Fabre Fabris Fabrizi Fadda
+  Fadel Fahey Fahner Fajardo Falbo Falchi Falcioni Falco Falcone Falkowski Falzone Fanara Fancello Fanelli
+  Fantini Fantozzi Faraci Faraone Farber Farcas Farella Farías Farin Fasano Fasoli Fassbender Faulhaber Faure
+  Favara Favaro Favero Favre Federici Feeney Feest Fehrig Feil Feld Feleppa Felici Feliziani Felke Femina Fenner
+  Fenske Ferilli Ferluga Fernandez Fernández Ferracuti Ferraiuolo Ferrando Ferrante Ferranti Ferrara Ferrari
+  Ferrarini Ferrario Ferraris Ferraro Ferrarotti Ferrer Ferreri Ferrero Ferretti Ferri Ferrigno Ferrini Ferro
+  Ferroni Festuccia Feuerbach Fichera Fierro Fietz Figl Figueroa Figura Fijałkowski Filice Filimon Filipek
+  Filipiak Filipowicz Filipowski Filippi Filippini Filipponi Filsinger Fincke Finke Finocchiaro Finotti Fior
+  Fioravanti Fiorelli Fiorentini Fiorentino Fioretti Fiori Fiorillo Fiorini Fiorucci Fischer Fischetti Fitschen
+  Flacco Flatley Fleischer Fleischmann Flis Floder Florczak Florek Flores Florescu Flórez Florio Flottmann Fodor
+  Foglia Fois Fonseca Fontaine Fontana Fonti Forconi Forgione Forkel Forlani Fornara Forst Förster Fortugno
+  Foschi Foti Fournier Frąckowiak Frączek Frahmeke Frami Franceschi Franceschini Francesconi Francese Franchi
+  Franchini Franecki Franey Franke Frankowski Franta Frantz Franzè Franzis Franzmann Franzoni Frasca Frątczak
+  Fratello Fratila Fratti Frauen Frauendorf Freigang Freimann Freimuth Freisen Frenzel Frey Frezza Frías Fricke
+  Friedek Friedenberg Friedmann Friesen Friess Frigerio Frigo Frisch Fritsch Frohn Frosch Fucci Fuchs Fuentes
+  Fuhlbrügge Fumagalli Fumarola Fuoco Furlan Furno Fusaro Fusco Fusenig Gaba Gabius Gabler Gabor Gabrielli
+  Gaddini Gadomski Gadschiew Gagliano Gagliardi Gaitán Gajda Gajewski Gakstädter Galander Galante Galarza
+  Galasso Galati Gałązka Galeazzi Galindo Gałka Gallardo Gallegos Galli Gallo Galluzzo Galván Gálvez Gamberini
+  Gambino Gamboa Gámez Gamlin Gamper Gandhi Ganea Gangemi Gangnus Ganzmann Gaona Garatva Garau Garavaglia Garay
+  Garcia García Gargiulo Garibay Garica Garifo Garofalo Garrido Garza Gąsior Gąsiorowski Gaspari Gasparini
+  Gastel Gastélum Gatta Gatti Gatto Gatzka Gauder Gaudiano Gavrila Gaweł Gawlik Gawron Gawroński Gaytán Gazzola
+  Gbadamosi Gbogboade Gebhardt Gehre Gehrig Gehring Gehrke Geiger Geisler Geissler Genchi Genovese Gentili
+  Georgescu Gerace Geraci Gerbennow Gerdel Gerhold Gerlach Germani Gerschler Gervasi Gesell Gheorghita Gheorghiu
+  Gherman Ghilardi Ghirmai Ghosh Giacalone Giaccio Giachi Giacomelli Giampaoli Giampaolo Giannelli Giannetti
+  Giannini Giannone Giannotti Gianotti Giansante Giardina Giardini Giehl Gierisch Giesa Giesche Gigli Giglio
+  Gigliotti Gilde Gioacchini Giordani Giorgetti Giovannelli Giovannetti Giovannini Giovinazzo Girard Girardi
+  Giraudo Girone Gislason Giudice Giuffrida Giugliano Giuliani Giunta Giurgiu Giusti Giustra Głąb Glatting
+  Gleason Gleichner Głogowski Głowacki Göbel Göckeritz Godínez Godlewski Godoy Goebel Goedicke Göhler Gołąb
+  Goldbeck Goldfuss Goldkamp Goldkühle Goldner Gołębiewski Gołębiowski Golec Golinelli Golling Gollnow Golomski
+  Gombert Gómez Gönültaş Gonzalez González Goodwin Gorczany Górecki Górka Görlich Görmer Górniak Górny Górski
+  Gotthardt Gottlieb Gottschalk Gotz Götz Götzelmann Govoni Gowda Goyette Grabowski Graczyk Gradzki Graf Granado
+  Granados Granata Granato Grandi Grasse Grassi Grasso Gratzky Grau Gravina Graziani Greb Greco Grecu
+  Greenfelder Greenholt Greger Gregori Greithanner Greppi Greschner Grieco Griego Griem Griese Grigoras
+  Grigorescu Grijalva Grilli Grillo Grimaldi Grimm Grochowski Gromisch Grossheim Grossi Grosskopf Grosso Grosu
+  Grothaus Grothkopp Grotke Grötzinger Groza Grube Gruber Grudzień Grün Grundmann Grüner Gruning Gruppuso
+  Gruszczyński Gruszecki Gruszka Grzegorczyk Grzelak Grzesiak Grzesik Grześkowiak Grzyb Grzybowski Grzywacz
+  Guajardo Gualtieri Guardado Guarino Guarneri Guarnieri Guastella Guastone Guerin Guerra Guerrero Guerrieri
+  Guerriero Guerrini Guevara Guglielmi Guha Guida Guidetti Guidi Guidotti Guillén Guillot Güldemeister Gulgowski
+  Gulino Gullì Gummelt Gümüşpala Günday Guneta Gunkel Günther Günz Gupta Gürbig Gürmen Gurrieri Gurule
+  Gusikowski Gusmeroli Gutiérrez Gutjahr Gutkowski Gutmann Gutowicz Gutowski Gutschank Guzik Guzmán Gwóźdź
+  Gwoździk Haack Haag Habeeb Habel Häber Hache Hackbusch Hackelbusch Hackett Hadfield Hadwich Haferkamp Häfner
+  Hagenes Hahn Hajduk Hajek Hakyemez Hallmann Halvorson Hamann Hamill Hammes Hamzaoğlu Hane Hanenberger Hanifat
+  Hannecker Hanniske Hansen Harber Hargasser Harnapp Harter Harting Hartlieb Hartmann Hartwig Hartz Haschke
+  Hasler Hasse Hassfeld Hauck Haug Haupt Haverney Heaney Heathcote Heberstreit Hechler Hedermann Hegmann Hehl
+  Heidelmann Heidenreich Heidler Heinemann Heinig Heinke Heinrich Heinze Heiser Hellmann Helmke Helpling
+  Hengmith Henkel Henríquez Hense Hensel Hentel Hentschel Hentschke Hepperle Herberger Herbrand Heredia Hering
+  Hermecke Hermiston Hernández Herrera Herrmann Herschmann Hertel Herweg Herwig Herzenberg Herzog Hess Hesse
+  Hessek Hessel Hessler Hettinger Hetzler Heuck Heydemüller Hickle Hiebl Hildebrand Hildenbrand Hilgendorf Hilll
+  Hilpert Hingsen Hingst Hinojosa Hinrichs Hintz Hirschberg Hirt Hirthe Höcke Hodea Hodkiewicz Hoeger Hofer
+  Hoffman Hoffmann Hofmann Höft Hohenberger Hohl Hohn Höhne Hohnheiser Holdt Holguín Holinski Holl Holtfreter
+  Holz Holzdeppe Holzner Homenick Hommel Hönig Honz Hooss Hoppe Horak Hördt Horna Hornung Horvath Hübenbecker
+  Huber Hübl Hübner Huckestein Hudak Huebel Huel Huels Huerta Huet Hügel Huhn Hujo Huke Huls Huneke Hurtado Huth
+  Hüttcher Hütter Iacolare Iacono Iacovino Iacovone Iandolo Iannaccone Iannello Ianni Iannone Iannucci Iaria
+  Iazzetta Ibarra Ichim Ierardi Iezzi Iglesias Ignat Ihly Iliescu Ilıcalı Illing Impellizzeri Improta Indelicato
+  Ingrassia Ingrosso Innocenti Inzerillo Iodice Ionescu Ionita Iordache Iorga Iotti Iovino Ippoliti Irimia
+  Irizarry Isekenmeier Isokun Ispas Istrate Iuliano Ivascu Iwanowski Iwański Iyalla Iyengar Iyer Izdebski Izzi
+  Izzo Jabłoński Jackowski Jacobi Jacobs Jacobson Jacquet Jagiełło Jagielski Jagodziński Jagusch Jahn Jahnke
+  Jaimes Jain Jakobs Jakubczyk Jakubiak Jakubowski Jambor Jamiu Jamrozy Janas Jander Jangid Janiak Janich
+  Janicki Janik Janiszewski Janke Jankowiak Jankowski Janowski Jansen Janus Januszewski Jáquez Jaramillo Jarets
+  Jaros Jarosz Jarząbek Jasinski Jasiński Jaśkiewicz Jaskolski Jasso Jast Jastrzębski Jaworski Jędrzejczak
+  Jędrzejczyk Jędrzejewski Jegorov Jellinghaus Jenkins Jeorga Jerde Jerschabek Jezierski Jiménez Jimoh Johar
+  Johnston Joshi Jossa Jóźwiak Jóźwik Juárez Jucken Jung Jungbluth Jungton Jurado Jurek Jürgens Jurkiewicz
+  Jurkowski Juszczak Kacprzak Kaczmarczyk Kaczmarek Kaczmarski Kaczor Kaczorowski Kaczyński Kaesmacher Kahl
+  Kähler Kahlert Kahles Kahlmeyer Kahveci Kakkar Kaleta Kalinowski Kalisz Kallabis Kallensee Kałuża Kamiński
+  Kampf Kampschulte Kaniewski Kaniyar Kaplan Kaplangı Kapoor Kappe Kappler Kapusta Karaböcek Karabulut Karadaş
+  Karaduman Karaer Karczewski Karhoff Karpiński Karrass Karsten Karus Karwowski Kasapoğlu Kasperek Kasprzak
+  Kasprzyk Kassulke Kasten Kastner Kaszuba Käther Katzinski Kaufmann Kaul Kaur Kausemann Kautzer Kavaklıoğlu
+  Kawecki Kawohl Kazmarek Kaźmierczak Keçeci Kedzierski Kędzierski Kędziora Keebler Keil Keiner Keller Kelm
+  Kemmer Kempe Kempter Kępa Kerl Kerluke Kertzmann Keseroğlu Keskin Kesselring Kesselschläger Kessler Kette
+  Kettenis Keutel Khanna Khatri Kiehn Kiełbasa Kiessling Kihn Kilback Kinadeter Kinzel Kinzy Kirch Kirlin Kirst
+  Kisabaka Kisiel Kita Kılıç Kılıççı Kıraç Klabuhn Klapper Klauder Kleeberg Kleiber Klein Kleinert Kleininger
+  Kleinmann Kleinsteuber Kleiss Klemme Klimczak Klimek Kling Klinger Klink Klocko Klopsch Kłos Klose Kłosowski
+  Kloss Kluwe Kmieć Kmiecik Knabe Knapik Kneifel Knetsch Knies Knippel Knobel Knoblich Knorr Knorscheidt Kobus
+  Kocabıyık Kocchar Koch Kochan Kock Koçoğlu Koçyiğit Koczulla Koderisch Koehl Koehler Koelpin Koenig Koepp
+  Koester Kofferschlager Kofler Kogut Kohle Kohler Köhler Kohlmann Kohnle Köhrbrück Köhre Kohrt Kołakowski
+  Kolasa Kolb Koleiski Kołodziej Kołodziejczyk Kołodziejski Kolokas Kölotzei Komoll Komorowski Konieczna
+  Konieczny Konig König Konopelski Konopka Konow Konya Koob Kopczyński Kopeć Koper Köpernick Kopf Korkmaz
+  Körmükçü Korol Korzeniowski Köse Kosenkow Köseoglu Kosiński Kosowski Kostecki Koster Kostrzewa Koszewski
+  Kotowski Koubaa Kovacek Kovacs Kowal Kowalczuk Kowalczyk Kowalewski Kowalick Kowalik Kowalinski Kowalski
+  Köybaşı Köylüoğlu Koyuncu Koza Kozak Kozakiewicz Kozey Kozieł Kozioł Kozłowski Krabbe Krajcik Krajewski Kral
+  Kramer Krämer Krauel Kraus Krause Krauspe Krawczyk Krawiec Kreb Krebs Kreiger Kreissig Kresse Kreutz Krieger
+  Krippner Kröckert Krodinger Kröger Krohn Krol Król Królikowski Kron Krueger Krug Kruger Krüger Kruk Krukowski
+  Krull Krupa Krupiński Kruschinski Kruszewski Krysiak Krzemiński Krzyżanowski Kshlerin Książek Kubacki Kubera
+  Kubiak Kubica Kubicki Kubik Kucharczyk Kucharski Kuchta Kuciński Küçükler Kuczyński Kuday Kufahl Kuhic Kuhlee
+  Kuhlman Kuhn Kúhn Kühn Kühnel Kühnemund Kuhnen Kúhnert Kühnert Kühnke Kujawa Kujawski Kulaksızoğlu Kulesza
+  Kulig Kulik Kulimann Kuliński Kulma Kumbernuss Kumcuoğlu Kummle Kunde Kunt Kunter Kunz Kunze Kupfer Kuphal
+  Kupprion Kuprion Kurek Kurnicki Kurowski Kurrat Kurschilgen Kurutluoğlu Kuschewitz Kuschmann Kuske Kustermann
+  Küsters Küter Kutlay Kutscherauer Kutzner Kuvalis Kuzucu Kwadwo Kwaśniewski Kwiatkowski Kwiecień Kwieciński
+  Laack Labadie Labate Laboy Lach Lacroix Ladega Ladewig Laezza Laganà Laine Lakomy Lamacchia Lamberti Lammert
+  Lamos Landi Landmann Lange Langfeld Langhirt Langosh Langworth Lanig Lanteri Lanza Łapiński Larkin Larson
+  Laskowski Lasota Latifat Latini Latorre Lattanzi Lauckner Lauinger Laureano Laurén Lausecker Laux Lavecchia
+  Lawal Lazzari Lazzarini Leale Leannon Leberer Lebrón Lebsack Lecca Leclerc Leclercq Lecomte Ledda Ledesma
+  Ledner Lefebvre Lefevre Leffler Leggio Legrand Legros Lehmann Lehner Leibold Leide Leimbach Leipold Leist
+  Leiter Leiteritz Leitheim Leiva Leiwesmeier Lelli Lemaire Lemke Lemoine Lemus Lenart Lenfers Lenk Lentini Lenz
+  Lenzen Lenzi León Leonardi Leoncini Leonetti Leopardi Lepore Lepthin Lerma Leroux Lesch Leschnik Lesiak
+  Leśniak Leśniewski Leszczyński Letzelter Leuschke Lewandowski Lewicki Lewke Leyckes Leyva Lezzi Liberati
+  Librizzi Licata Liccardo Licciardello Lichtenfeld Lichtenhagen Lichtl Licitra Liebach Liebe Liebich Liebold
+  Lienshöft Ligorio Liguori Limón Limoncuoğlu Linares Lindenberg Lindenmayer Lindgren Lindner Linke Linnenbaum
+  Liotta Lipari Lipiński Lipka Lippe Lippi Lippolis Lipske Lipski Lipus Lischka Lisi Lisiecki Lisowski Littel
+  Litterio Liuzzi Liverani Lobinger Locatelli Locci Loddo Lodi Loera Loffredo Logsch Lohmann Lohre Lohse
+  Loiacono Lokar Lolli Lombardi Lombardini Lombardo Lomeli Lonardi Longhi Longo Longobardi Longoria Loogen Lopez
+  López Lorenzini Loreti Loreto Lorusso Losch Loska Lotito Lott Lovato Löwa Loya Lozada Lozano Lubina Lübke
+  Lubowitz Lucarelli Lucarini Lucchese Lucchesi Lucero Luchetti Luchini Luciani Lucidi Luconi Łuczak Ludolf
+  Lueilwitz Luettgen Luevano Lufft Lugli Lugo Łukasiewicz Łukasik Łukaszewski Lukoschek Lungu Luongo Lupi Lupica
+  Lupo Luppi Luppino Lupu Lutje Luzi Luzzi Maak Macaluso Macchi Macedo Macejkovic Mächtig Maciąg Macías
+  Maciejewski Mackiewicz Maćkowiak Macovei Macrì Maczey Madej Mäder Madera Madetzky Madrid Madubuko Maestas
+  Maffei Maftei Magaña Maggiani Maggio Maggiore Magliocco Magnani Mahajan Maiello Maier Maillard Mainardi Maio
+  Maione Maisch Majcher Majchrzak Majewski Majka Makowski Makuachukwu Malagoli Malaspina Malatesta Malavasi
+  Malave Maldonado Malec Małecki Malek Małek Malerba Malicki Malinowski Maliszewski Malizia Malkus Mallmann
+  Malucha Manca Mancinelli Mancini Mancino Mancuso Manea Manetti Manfredi Mangano Mangione Manica Manicone
+  Maniscalco Mann Mannino Manno Manns Manolache Mante Manti Mantovani Manz Manzanares Manzella Manzi Manzo
+  Maragno Marahrens Marangi Marangon Marangoni Marani Marano Marar Marcelli Marchal Marchand Marchesan
+  Marchesini Marchetti Marchetto Marchewka Marchewski Marchi Marchini Marcianò Marciniak Marcinkowski Marcon
+  Marcovecchio Marcucci Marczak Marega Marelli Maresca Marginean Margiotta Margis Mariani Marín Marinelli
+  Marinescu Marini Marinucci Mariotti Mariucci Markiewicz Markowski Marner Marone Marongiu Marotta Marquardt
+  Marquart Márquez Marra Marras Marrazzo Marrero Marrone Marroquín Marschek Marsella Marsili Marszałek Martelli
+  Martellucci Martinelli Martines Martinez Martínez Martorana Martucci Marx Marxen Marzano Marzec Marzi Marziali
+  Marzocchi Mascareñas Mascia Masciandaro Mascolo Masi Masia Masiero Maślanka Masłowski Massari Massaro Massimi
+  Masson Mastrogiacomo Mastroianni Mastronardi Mastropietro Masucci Matarazzo Mateescu Matera Mathes Mathies
+  Mathieu Mathiszik Matías Matos Matranga Matschke Matta Mattei Mattern Matteucci Matthes Mattioli Matula
+  Matusiak Matuszak Matuszewski Matysiak Maugeri Maurer Maurizi Mauroff Mautone Maybach Mayert Mayhoş Mayorga
+  Mayowa Mazilu Mazur Mazurek Mazurkiewicz Mazza Mazzanti Mazzarella Mazzaro Mazzei Mazzeo Mazzi Mazzini
+  Mazzocchi Mazzola Mazzoleno Mazzone Mazzoni Mazzotta Mazzotti Mebold Medeot Medhurst Medici Medrano Medugno
+  Megna Mehl Mehlhorn Mehlorn Mehra Mehrotra Meisch Meissner Mejía Melandri Mele Meléndez Melgar Meli Melillo
+  Melo Meloni Melzer Memoli Mena Mencarelli Menchaca Menconi Méndez Mendoza Menegatti Menemencioğlu Menéndez
+  Menga Mengoni Menna Menne Menon Menozzi Mensah Meraz Mercado Mercier Mercuri Mereu Merkel Merli Merlo
   Merseburg Mertens Mertoğlu Mertz Mesloh Messana Messina Metz Metzger Metzner Meunier Mewes Meza Micco Miccoli
   Miceli Michalak Michalczyk Michałek Michalik Michallek Michałowski Michalski Micheletti Michelucci Micillo
   Micu Mielczarek Mielke Mierzejewski Migliaccio Miglio Migliore Mignogna Mihaila Mihailescu Mihalache Mihalcea
   Mikitenko Miklaś Mikołajczak Mikołajczyk Mikulski Milani Milano Milazzo Milczarek Milde Milea Milella Milewski
   Militaru Militello Minah Minelli Mingarelli Minniti Mintzlaff Miotto Miramontes Mirea Mireles Mishra Misiak
-  Miśkiewicz Mistretta Misztal Młynarczyk Mobolaji Mocanu Moccia Mockenhaupt Möcks Modzelewski Moede Moedl
-  Moeller Moen Moffa Moga Mogbadunade Mögenburg Moguenara Mohrhard Möhsner Mojica Möldner Moldovan Moldoveanu
-  Molenda Molina Molinari Molinaro Molitor Möllenbeck Moller Möller Mollica Möllinger Molnar Molteni Molzan
-  Monaci Monaco Monahan Mondragón Monni Monroy Montag Montagna Montagner Montalbano Montalto Montalvo Montanari
+  Miśkiewicz Mistretta Misztal Młynarczyk Mobolaji Mocanu Moccia Mockenhaupt Modzelewski Moede Moedl Moeller
+  Moen Moffa Moga Mogbadunade Mögenburg Moguenara Mohrhard Möhsner Mojica Möldner Moldovan Moldoveanu Molenda
+  Molina Molinari Molinaro Molitor Möllenbeck Moller Möller Mollica Möllinger Molnar Molteni Molzan Monaci
+  Monaco Monahan Mondragón Monni Monroy Montag Montagna Montagner Montalbano Montalto Montalvo Montanari
   Montanaro Montañez Montaño Montefusco Monteleone Montemayor Montemurro Montenegro Monterosso Montesano Montéz
   Monticelli Montoya Moormann Morabito Moraes Morandi Morar Moraru Morawski Mordenti Mordhorst Moreau Moreira
   Morelli Moretti Moretto Morgante Morhelfer Mori Moriconi Morin Morini Morissette Moro Moroni Morreale Morri
   Morrone Mörsch Mosca Moscato Mosciski Moser Mosti Mota Motalo Motchebon Motisi Motta Mottola Motyka
   Motzenbbäcker Mraz Mroczek Mroczkowski Mróz Mrozek Mrugalla Mucha Muckenthaler Mueller Mues Mühleis Muinat
-  Mukaram Mukhopadhyay Mulas Mulè Müller Mulrain Munaro Münch Munguía Muñiz Muñoz Muntean Munteanu Muratore
-  Murawski Murazik Muresan Murgia Murillo Muro Murolo Murru Murtas Musat Musella Musiał Musso Mustapha Musumeci
-  Muszyński Mutiat Nabein Nabow Nader Nagel Nagy Nair Nájera Nalbantoğlu Nambeesan Namboothiri Nannen Napierała
-  Napoletano Napoli Napolitano Nappi Naranjo Narcisi Nardi Narváez Nastase Nastvogel Natali Naubert Naumann Nava
-  Navarra Navarrete Navarro Nawrocki Nawrot Nayar Ndukwu Neacsu Neagoe Neagu Neamtu Nebioğlu Nechita Necula
-  Nedelcu Negoita Negrea Negrete Negri Negrón Negru Nehru Neimke Nemes Nerius Nesti Neubauer Neubert Neuendorf
-  Neumair Neumann Neupert Neurohr Neuschwander Nevárez Ngozi Nguyen Nica Nicastro Niccolai Nicoara Nicolay
-  Nicolescu Nicoletti Nicolini Nicolosi Nicosia Nicotra Niculae Niculescu Nieddu Niedermeier Niedziela
-  Niedzielski Niedźwiecki Nieklauson Niemczyk Niemiec Nienow Nieto Niewiadomski Nigro Niklaus Niño Nistor Nitu
-  Nitzsche Noack Nobile Nobili Nocentini Nocera Nocerino Nodler Noga Nogueira Nojeem Nolte Noriega Normann
-  Northoff Notaro Noto Novelli Novello Nowacki Nowaczyk Nowak Nowakowski Nowicki Nowiński Nucci Nucera Numanoğlu
-  Núñez Nussbeck Nuzzo Nwachukwu Nwogu Nwuzor Nytra Oancea Oberbrunner Oberem Obergföll Obermaier Obiageli
-  Obianuju Ocampo Ocasio Occhipinti Ochoa Ochs Odunayo Oeser Oggiano Ogunbanwo Ogunwande Ojeda Okonkwo Okumuş
-  Okuneva Okunola Okur Oladeji Oladimeji Olaoluwa Olariu Olaru Olasunkanmi Olawale Olbrich Olczak Olejniczak
-  Olejnik Oliva Olivares Olivárez Olivas Oliveira Olivera Oliveri Olivi Olivieri Olivo Olmos Olson Olszewski
-  Oltean Olteanu Olubukola Olubunmi Olufeyikemi Olutola Oluwakemi Oluwanisola Oluwaseun Oluwaseyi Oluwashina
-  Oluwatosin Olvera Omobolaji Omobolanle Omowale Ondricka Onnen Onohinosen Onose Ontiveros Önür Onyinyechukwu
-  Opeyemi Ophey Oppong Oprea Opris Oquendo Oraloğlu Orbay Ordóñez Orefice Orellana Örge Orlandi Orłowski Ornelas
-  Orosco Orozco Orrù Orsini Orta Ortega Ortenzi Orth Orthmann Ortiz Ortolani Orzechowski Oschkenat Osei Osenberg
-  Osinski Osiński Osorio Ossowski Ostendarp Östringer Ostrowski Ostuni Ostwald Osuagwu Otero Ottaviani Otte
-  Ottonello Owczarek Oyebola Oyelude Oyinkansola Öymen Ozansoy Özberk Özbey Özbir Özdemir Özdenak Özdoğan
-  Özgörkey Özkara Özkök Öztonga Öztuna Öztürk Ozuna Pabón Pacheco Paci Pacifici Pacini Pacocha Paczkowski
-  Padberg Padilla Padovan Padrón Padula Paduraru Paesler Páez Pagac Paganelli Pagani Pagano Pagliai Pagliuca
-  Pająk Pajonk Paksüt Pakuła Pala Palacios Palacz Paladini Palano Palazzolo Palermo Pałka Palladino Pallentin
-  Pallotta Palmeri Palmieri Palmisani Palmisano Palombi Palombo Palomo Paluch Palumbo Pana Panaro Pandey
-  Pandolfi Panek Panetta Pani Panicker Panico Pantano Pantoja Panza Panzeri Panzig Paolella Paoletti Paolicelli
-  Paolillo Paolini Paolino Paolucci Paone Paonessa Papaleo Papapietro Papini Pappalardo Paradiso Paraschiv
-  Pardini Paredes Parente Pariggiano Parise Parisi Parisian Parodi Parrinello Parrino Partida Partyka Parvu
-  Pasca Pascali Pascarella Paschke Pascu Pascucci Pasini Pasqua Pasquali Pasquini Passarelli Passeri Passero
-  Passuello Pasternak Pastore Pastorelli Pastorino Paszkowski Patanè Patel Patil Patiño Patrascu Patriarca
-  Patrone Patruno Patzwahl Paucek Paukner Paun Pavani Pawelec Pawlak Pawlicki Pawlik Pawlikowski Pawłowski
-  Peaquin Pece Pecora Pecoraro Pecorella Pedone Pedraza Pedrazzini Pedroni Pedrotti Pedroza Pekkan Pektemek
-  Pelayo Pellecchia Pellegrini Pellicano Pellicanò Pellitteri Peluso Peña Pennestrì Penzo Perales Peralta Perego
-  Perez Pérez Perilli Perin Perini Perna Peroni Perotti Perra Perrin Perrini Perrone Perrot Perrotta Perugini
-  Peruzzi Pesaresi Pesce Peselman Pession Petcu Petito Petralia Petrarca Petrea Petrella Petrelli Petrescu
-  Petrini Petrone Petrucci Petzold Pezzella Pezzi Pfannerstill Pfeffer Pfeiffer Pfersich Pfingsten Pflieger
-  Pflügner Piacentini Piana Pianese Pianigiani Piasecki Piątek Piątkowski Piazzolla Pibiri Picard Picariello
-  Picchi Piccinini Piccione Picco Piccoli Pichardo Pichler Pichlmaier Piechota Pieczek Piekarski Pieri Pierini
-  Pierro Piesker Pietras Pietruszka Pietrzak Pietrzyk Pietsch Piga Pignatelli Pilarski Piłat Pilato Pilla Pillai
-  Pillitteri Piña Pinardi Pineda Pingpank Pini Pintea Pintilie Pintus Piórkowski Piotrowicz Piotrowski Pipitone
-  Pippig Piras Pircher Piredda Pirone Pirrello Pirrone Pirvu Pisani Pisano Pischedda Pisciotta Piscitelli
-  Piscopo Pisu Pitschugin Pittalis Pitzalis Piva Pivetta Piwowarczyk Pizarro Pizzi Pizzimenti Pizzitola Pizzo
-  Pizzuti Plass Platania Platzer Plauk Plautz Pletsch Płonka Plotzitzka Pluta Poçan Pöche Podgórski Poehn
-  Poeschl Pöge Poggi Poggio Pogorzelski Pohl Pohland Pohle Poirier Polak Polanco Polat Polese Poletti Poli
-  Polidori Polifka Polimeno Politi Polito Polizzi Pollich Pollina Pollmächer Polverino Pompei Pompili Pompilio
-  Ponitzsch Ponti Popa Popescu Popławski Popovici Porcari Porcu Porębski Porras Porsche Porth Portillo Poschmann
-  Postiglione Potenza Pothuvaal Pottel Pouros Powlowski Poyrazoğlu Pozzi Pozzo Prado Prah Prajapat Prange
-  Pratesi Praticò Prato Preciado Preda Prediger Predovic Prencipe Pressler Prete Preuk Preuss Prevost Preziosi
-  Priemer Prieto Principato Privitera Prodan Prohaska Proietti Prosacco Proske Provenzano Prus Przybył Przybyła
-  Przybylski Przybysz Ptak Puca Pucci Puccio Puchalski Puddu Puente Puga Puggioni Pugliese Pugliesi Puglisi Puiu
-  Puleo Pulido Purdy Pusch Putzolu Pytel Quaglia Quaranta Quarta Quesada Quezada Quigley Quiñones Quiñónez
-  Quintanilla Quintero Quinto Quiróz Quitzon Raabe Rabenstein Raczyński Radecki Rädler Radoi Radomski Radtke
-  Radulescu Rael Raffa Rago Ragone Ragusa Rahn Raimondi Rakowski Rallo Rambaldi Ramella Ramírez Ramos Rampazzo
-  Randazzo Raneri Ranftl Rangel Rangen Ranieri Raniolo Räntsch Ranucci Ranz Rapisarda Rapp Rapuano Rascón
-  Ratajczak Ratke Ratti Raubuch Raukuc Rauso Rautenkranz Ravaioli Razo Reale Recchia Redaelli Regalado Rehwagen
-  Reiber Reichardt Reichel Reichert Reichling Reifenrath Reimann Reinberg Reinelt Reinger Reinhardt Reinke
-  Reitze Rempel Renda Rendón Renna Renner Rentería Rentz Renz Renzi Repetto Reppin Reséndez Restivo Restle
-  Restorff Retzke Reuber Reumann Reus Reuss Reusse Reynoso Rheder Rhoden Riccardi Ricci Ricciardi Riccio
-  Riccobono Richards Ridolfi Riedel Riediger Rieger Riekmann Riepl Riermeier Riester Riethmüller Rietmüller
-  Rietscher Riggi Riggio Righetti Righi Rigoni Rinaldi Rincón Ringel Riolo Ríos Riparbelli Ripken Rippin Ritosek
-  Ritschel Rittweg Rivera Rivero Rizza Rizzi Rizzo Roba Robak Robel Roberti Roberts Robledo Rocca Rocchi Rocha
-  Roche Rockmeier Rodarte Rodehau Rodigari Rödiger Rodowski Rodriguez Rodríguez Roecker Rogahn Rogala Rogalski
-  Roggatz Rogolino Rogowski Rohländer Rohrer Rojas Rojek Rojo Rokossa Roldán Roleder Rolfson Roloff Rolón
-  Romagnoli Romaguera Romanelli Romani Romaniello Romanini Romanowski Romo Rondinone Rondoni Roob Rosado Rosales
-  Rosas Rosati Rosbach Rosca Roschinsky Röse Rosenauer Rosenbauer Rosenbaum Rosenthal Rosi Rosiak Rosiński
-  Rosksch Rossberg Rosselli Rosset Rossetti Rossi Rossini Rossler Rosso Rosu Rotaru Rotondo Röttger Rotundo
-  Roussel Roybal Royer Różański Różycki Ruberto Rubino Rubio Rucco Ruch Ruciński Ruckdeschel Rücker Rüdiger
-  Rudnicki Rudziński Rudzki Ruecker Ruelas Ruggeri Ruggieri Ruíz Rumpf Runolfsdottir Runolfsson Runte Ruotolo
-  Rupprecht Rusciano Rusin Russo Rusu Rüter Rutkowski Rybak Rybarczyk Rybicki Ryjikh Ryzih Rzepka Saavedra
-  Sabatini Sabatino Sabau Sabbatini Sabdat Sabia Sacchet Sacchetti Sacchi Sacco Saccone Sachse Sadıklar Sadowski
-  Sáenz Saflanis Sagafe Sagonas Saheed Sahner Saia Saile Saini Saiz Sala Salamone Salas Salatiello Salazar
-  Salcedo Salcido Saldaña Saldivar Salemi Salemme Salerno Salgado Salierno Salis Salow Salvadori Salvati
-  Salvatori Salvi Salvucci Salzano Salzer Salzmann Samancı Samaniego Sammartano Sammartino Sammert Sanabria
-  Sanchez Sánchez Sandalcı Sandoval Sanfilippo Sanna Sannino Santacruz Santamaria Santana Santangelo Santarelli
-  Santarossa Santarsia Santarsiero Santi Santillán Santilli Santinelli Santini Santoni Santori Santoro Santucci
-  Sanusi Sapienza Saponaro Saporito Sarabia Saracino Saraiva Sarbu Sardella Sardina Sarı Sarıoğlu Sarnataro
-  Sarti Sartori Sarvari Sassano Sassi Sasso Satta Sattelmaier Satterfield Sauceda Saucedo Sauer Sauerland
-  Saumweber Savini Savoca Savoia Savu Sawayn Sawicki Saygıner Sbrana Scaglione Scalia Scalise Scalzo Scano Scanu
-  Scarano Scardino Scarpellini Schacht Schaden Schaefer Schäfer Schaffarzik Schäffel Schäffer Schahbasian
-  Schamberger Schäning Scharf Schedler Scheer Schelk Schellenbeck Schembera Schenk Scherbarth Scherer Scherini
-  Schersing Scherz Schettino Scheurer Scheuring Scheytt Schiavi Schiavo Schiavon Schielke Schieskow Schifano
-  Schildhauer Schillaci Schima Schimmer Schindzielorz Schinner Schirmer Schirrmeister Schirru Schlachter
-  Schlangen Schlawitz Schlechtweg Schley Schlicht Schlitzer Schmalzle Schmeler Schmid Schmidt Schmidtchen
-  Schmitt Schmitz Schmuhl Schneider Schnelting Schnieder Schniedermeier Schnürer Schoberg Schöckel Schoen Scholz
-  Schönball Schönbeck Schonberg Schönberg Schondelmaier Schönebeck Schönenberger Schönfeld Schönherr Schönlebe
-  Schorr Schott Schottmann Schötz Schouren Schowalter Schrader Schramm Schreck Schreiber Schreiner Schreiter
-  Schroder Schröder Schroeder Schuermann Schuff Schuhaj Schuldt Schüler Schulist Schult Schulte Schultz Schultze
-  Schulz Schulze Schumacher Schumann Schumm Schupp Schuppe Schüppel Schuri Schuster Schütz Schütze Schwab
-  Schwalm Schwanbeck Schwandke Schwanitz Schwarthoff Schwartz Schwarz Schwarzer Schwarzkopf Schwarzmeier
-  Schwatlo Schweisfurth Schwennen Schwerdtner Schwidde Schwirkschlies Schwuchow Sciacca Scocco Scognamiglio
-  Scopece Scorza Scrofani Scuderi Sebastiani Secchi Secci Sechi Sedillo Seeger Seelig Segovia Segunmaru Segura
-  Sehls Seibold Seiders Seigel Seiler Seitz Semeraro Semisch Semprini Senatore Senger Senkel Sepe Sepetçi
-  Sepúlveda Serafini Serban Serna Serpa Serrato Sestito Sethi Severi Sevi Sevilla Sewald Sezek Sforza Shanahan
-  Sharma Shukla Siebel Siebert Siedlecki Siegling Sielemann Siemon Siener Sienkiewicz Sieradzki Sievers Siewert
-  Signorelli Signorile Sihler Siino Sikora Sikorski Silenzi Sillah Silvestri Silvestrini Simeoli Simeoni Simeti
-  Simionescu Simoncelli Simonetti Simoni Simonini Simonis Şimşek Simula Sinanoğlu Singh Sinha Sini Sinnhuber
-  Sinopoli Siracusa Siragusa Sirbu Sischka Sisneros Sitek Siwek Skalski Skiba Skibicki Skibiński Skiles
-  Skoczylas Skóra Skowron Skowronek Skowroński Skrzypczak Skrzypek Sladek Sławiński Śliwa Śliwiński Slotta
-  Słowik Słowiński Ślusarczyk Smieja Smitham Smoliński Sobczak Sobczyk Sobieraj Sobolewski Soboll Soccorsi Socha
-  Sochacki Sodano Sokół Sokolowski Sokołowski Soldati Solinas Solís Soliz Sollner Solmaz Solorio Solorzano
-  Sołtys Sołtysiak Somayaji Sommer Somssich Sonn Sonnabend Sorbello Sorce Soria Soro Sorrentino Sosa Sosnowski
-  Sotelo Soto Sottile Souza Sowa Sowiński Sözeri Spada Spadafora Spadaro Spadoni Spagnolo Spagnuolo Spahn Spanò
-  Spanu Sparacino Spataro Spelmeyer Spiegelburg Spielvogel Spiga Spinelli Spinka Spitzmüller Spizzirri Sporer
-  Sporrer Spöttel Sprenger Sroka Stachowiak Stachowicz Stachura Stachurski Staffieri Stahl Staicu Stamm Stanciu
-  Stanek Stanescu Stanger Stanisławski Staniszewski Stankiewicz Stanzione Stasiak Staszewski Stauss Stawicki
-  Stec Stefanescu Stefani Stefaniak Stefański Steffny Stehr Steidl Steigauf Steinecke Steinert Steinkamp
-  Steinmetz Stelkens Stelmach Stengel Stengl Stenzel Stepanov Stępień Stępniak Steuber Steuk Stiedemann Stief
-  Stifel Stigliano Stöckert Stoian Stoica Stolarczyk Stolarski Stoll Stolle Stoltenberg Stolz Stöppler Storl
-  Storp Storti Stoutjesdijk Stöwer Stracke Strano Stratmann Straub Strausa Streck Streese Strege Streich Streit
-  Streller Strieder Striezel Stroe Strogies Strohschank Stroman Strosin Strunz Strutz Strzelczyk Strzelecki
-  Stube Stürmer Suárez Sucameli Sucera Suciu Suffa Sujew Sulaimon Süleymanoğlu Surace Suriano Surma Sürth Suski
-  Sussmann Suthar Suthe Sutschet Swaniawski Świątek Świderski Świerczyński Swillims Szabo Szafrański Szasz
-  Szatkowski Szczepaniak Szczepanik Szczepański Szczerba Szczęsna Szcześniak Szczęsny Szczygieł Szekely Szeląg
-  Szendrei Szewczyk Szostak Szulc Szwarc Szwed Szydłowski Szymański Szymczak Szymczyk Szymkowiak Szyszka Tacconi
-  Tächl Taddei Tafelmeier Tafoya Tagliabue Tagliaferri Tagore Tahincioğlu Taiwo Talarico Tallarico Tallone
-  Talwar Tamayo Tamburini Tamez Tamunoemi Tanase Tandon Tanrıkulu Tanzi Taormina Tapia Tarantino Tarnowski
-  Tarquini Tartamella Tasche Taşçı Taşlı Tassi Tassinari Tasso Tassone Tataranni Tataru Taufratshofer Tavani
-  Tazegül Tedde Tedeschi Tedesco Tegethof Teichmann Tejada Tejeda Tekand Tekelioğlu Telesca Tella Téllez Tello
-  Teodorescu Tepper Terán Terenzi Teresi Terheiden Terlecki Terlizzi Termine Terrazas Terzi Tesi Teufel Theele
-  Thieke Thiel Thimm Thiomas Thompson Thöne Thränhardt Thriene Thust Thyssen Tiano Tiberti Tidow Tiedtke Tietze
-  Tijerina Tilgner Tillack Tilotta Timmermann Tiozzo Tirado Tirelli Tirri Tischler Tischmann Tittman Tivontschik
-  Tkaczyk Toader Többen Todaro Tofani Tokarski Tokatlıoğlu Tokgöz Toldo Tolulope Tomala Tomaselli Tomasello
-  Tomasi Tomassoni Tomaszewski Tomczak Tomczyk Tomei Tomescu Tommasi Tomys Tonat Tonelli Tonini Tonn Topaloğlu
-  Topçuoğlu Töpfer Toraman Torchia Torchio Tornatore Torp Torphy Torres Torresi Tórrez Torri Torrisi Tortora
-  Tortorici Toscano Tosi Totaro Toth Toti Toto Tovar Towne Tracz Traini Tralli Trampeli Trandafir Trantow
-  Trapani Trauth Trautmann Travaglini Travan Traverso Treff Trejo Tremblay Tremmel Tretola Treutel Treviño
-  Trevisan Trif Trifan Triolo Tripodi Trivedi Troisi Trojanowski Trombetta Trovato Trujillo Trzciński Trzeciak
-  Tsamonikian Tschiers Tschirch Tucci Tuccillo Tuch Tucholke Tudorache Tudose Tudow Tufano Tufo Tuğlu Tuğluk
-  Tumbarello Tumino Tunaboylu Tunçeri Turchi Turco Turcotte Turcu Turek Türkdoğan Türkyılmaz Tuschmo Tütüncü
-  Tüzün Twardowski Überacker Uchechi Ugolini Uhlemann Uhlig Uhrig Uibel Ulibarri Uliczka Ullmann Ulloa Ullrich
-  Uluhan Umbach Umlauft Umminger Unger Ungureanu Unterpaintner Urbańczyk Urbanek Urbaniak Urbanowicz Urbański
-  Urbansky Urbina Ureña Urhig Urías Uribe Urrutia Urso Ursu Usai Vaca Vacca Vaccari Vaccaro Vaduva Vahlensieck
-  Vailati Valadez Valdés Valdez Valdivia Valenti Valentín Valentini Valenza Valenzuela Valeri Valladares Vallejo
-  Valles Valletta Vallone Valsecchi Valverde Vandervort Vanegas Vangermain Vannini Varela Varga Vargas Varma
-  Varman Varriale Varrier Vascotto Vasilescu Vasiliu Vassallo Vasseur Vater Vázquez Vecchi Velasco Velásquez
-  Velázquez Vélez Velioğlu Véliz Venegas Venezia Venghaus Ventimiglia Venturelli Venturini Vercesi Verde Verdugo
-  Verduzco Veres Vergara Verma Verme Verniest Veronese Verzi Veum Vezzoli Viale Vianello Vicari Vichi Vicinanza
-  Vicini Viellehner Viera Vierin Vieweg Villagómez Villalobos Villalpando Villani Villanueva Villari Villarreal
-  Villaseñor Villegas Vincenzi Vinci Vintila Violi Visan Visani Viscò Visconti Visentin Visintin Vitali Viti
-  Vitiello Vittori Viviani Vizziello Voelkel Vogel Vogelgsang Vogt Voigt Voinea Vokuhl Volker Volkman Volkmann
-  Volpe Volpi Vona Vontein Vuillermoz Wachenbrunner Wachtel Waelchi Wagner Waibel Wakan Walczak Waldmann
-  Walkowiak Wallner Wallstab Walz Warchoł Wartenberg Waschbüsch Wasiak Wąsik Wasilewski Wasiu Wąsowski Wassilew
-  Wassiluk Watsica Wawrzyniak Węgrzyn Wehner Wehrsen Weidlich Weidner Weigel Weiler Weimann Weimer Weis Weiss
-  Weissnat Weller Welsch Welz Welzel Weniger Wenk Werle Werrmann Wesołowski Wessel Wessinghage Weyel Wezel
-  Wiącek Wichmann Wickert Wiebe Więcek Wiechmann Więckowski Wieczorek Wiegand Wiegelmann Wierig Wierzbicki Wiese
-  Wieser Wilcox Wilczek Wilczyński Wilderman Wilk Wilkinson Wilky Williamson Willms Willwacher Wimmer Windler
-  Winiarski Winkelmann Wintheiser Wischek Wischer Wiśniewski Wisoky Wisozk Witczak Witek Witkowski Wittich Wittl
-  Wiza Włodarczyk Włodarski Wnuk Wójcicki Wojciechowski Wójcik Wojtas Wojtasik Wojtczak Wojtkowiak Wójtowicz
-  Wolak Wolfarth Wolff Woliński Wollenberg Wollmann Wolny Wölpert Wolski Wöschler Woytkowska Woźniak Wróbel
-  Wróblewski Wrona Wroński Wuckert Wühn Wujak Wunsch Wünsche Wuraola Wurm Wyludda Wypych Wysocki Wyszyński Yáñez
-  Yaqub Yazıcı Ybarra Yeşilkaya Yetkiner Yıldızoğlu Yılmazer Yorulmaz Yost Yundt Yussuf Zabłocki Zaborowski
-  Zaccaro Zaczkiewicz Zagaria Zago Zagórski Zahn Zaituc Zając Zajączkowski Zakrzewski Zalewski Zambon Zamboni
-  Zambrano Zambuto Zamora Zampieri Zamudio Zanatta Zandt Zanelli Zanetta Zanetti Zani Zanner Zanon Zanotti
-  Zapletal Zappacosta Zappalà Zappia Zaragoza Zarate Zaręba Zaremba Zarzycki Zauber Zavala Zawada Zawadzki Zayas
-  Zboncak Zdunek Żebrowski Zedda Zeidler Zekl Zelaya Zemlak Zender Zeni Zennaro Zepeda Zeuch Zeyen Zeyhle Zięba
-  Ziegler Zieliński Zielonka Ziemann Zieme Ziętek Zimanyi Zimmer Zimmermann Zingaretti Zinser Zintl Ziółkowski
-  Zipp Zipse Zito Żmuda Zollo Zordan Zotti Zschunke Zuber Zucca Żukowski Zulauf Zuliani Zullo Zumbo Zümsande
-  Zúñiga Zunino Żurawski Żurek Zwiener Zwoliński Zych Żyła
+  Mukaram Mukhopadhyay Mulas Mulrain Munaro Munguía Muñiz Muñoz Muntean Munteanu Muratore Murawski Murazik
+  Muresan Murgia Murillo Muro Murolo Murru Murtas Musat Musella Musiał Musso Mustapha Musumeci Muszyński Mutiat
+  Nabein Nabow Nader Nagel Nagy Nair Nájera Nalbantoğlu Nambeesan Namboothiri Nannen Napierała Napoletano Napoli
+  Napolitano Nappi Naranjo Narcisi Nardi Narváez Nastase Nastvogel Natali Naubert Naumann Nava Navarra Navarrete
+  Navarro Nawrocki Nawrot Nayar Ndukwu Neacsu Neagoe Neagu Neamtu Nebioğlu Nechita Necula Nedelcu Negoita Negrea
+  Negrete Negri Negrón Negru Nehru Neimke Nemes Nerius Nesti Neubauer Neubert Neuendorf Neumair Neumann Neupert
+  Neurohr Neuschwander Nevárez Ngozi Nguyen Nica Nicastro Niccolai Nicoara Nicolay Nicolescu Nicoletti Nicolini
+  Nicolosi Nicosia Nicotra Niculae Niculescu Nieddu Niedermeier Niedziela Niedzielski Niedźwiecki Nieklauson
+  Niemczyk Niemiec Nienow Nieto Niewiadomski Nigro Niklaus Niño Nistor Nitu Nitzsche Noack Nobile Nobili
+  Nocentini Nocera Nocerino Nodler Noga Nogueira Nojeem Nolte Noriega Normann Northoff Notaro Noto Novelli
+  Novello Nowacki Nowaczyk Nowak Nowakowski Nowicki Nowiński Nucci Nucera Numanoğlu Núñez Nussbeck Nuzzo
+  Nwachukwu Nwogu Nwuzor Nytra Oancea Oberbrunner Oberem Obergföll Obermaier Obiageli Obianuju Ocampo Ocasio
+  Occhipinti Ochoa Ochs Odunayo Oeser Oggiano Ogunbanwo Ogunwande Ojeda Okonkwo Okumuş Okuneva Okunola Okur
+  Oladeji Oladimeji Olaoluwa Olariu Olaru Olasunkanmi Olawale Olbrich Olczak Olejniczak Olejnik Oliva Olivares
+  Olivárez Olivas Oliveira Olivera Oliveri Olivi Olivieri Olivo Olmos Olson Olszewski Oltean Olteanu Olubukola
+  Olubunmi Olufeyikemi Olutola Oluwakemi Oluwanisola Oluwaseun Oluwaseyi Oluwashina Oluwatosin Olvera Omobolaji
+  Omobolanle Omowale Ondricka Onnen Onohinosen Onose Ontiveros Önür Onyinyechukwu Opeyemi Ophey Oppong Oprea
+  Opris Oquendo Oraloğlu Orbay Ordóñez Orefice Orellana Örge Orlandi Orłowski Ornelas Orosco Orozco Orrù Orsini
+  Orta Ortega Ortenzi Orth Orthmann Ortiz Ortolani Orzechowski Oschkenat Osei Osenberg Osinski Osiński Osorio
+  Ossowski Ostendarp Östringer Ostrowski Ostuni Ostwald Osuagwu Otero Ottaviani Otte Ottonello Owczarek Oyebola
+  Oyelude Oyinkansola Öymen Ozansoy Özberk Özbey Özbir Özdemir Özdenak Özdoğan Özgörkey Özkara Özkök Öztonga
+  Öztuna Öztürk Ozuna Pabón Pacheco Paci Pacifici Pacini Pacocha Paczkowski Padberg Padilla Padovan Padrón
+  Padula Paduraru Paesler Páez Pagac Paganelli Pagani Pagano Pagliai Pagliuca Pająk Pajonk Paksüt Pakuła Pala
+  Palacios Palacz Paladini Palano Palazzolo Palermo Pałka Palladino Pallentin Pallotta Palmeri Palmieri
+  Palmisani Palmisano Palombi Palombo Palomo Paluch Palumbo Pana Panaro Pandey Pandolfi Panek Panetta Pani
+  Panicker Panico Pantano Pantoja Panza Panzeri Panzig Paolella Paoletti Paolicelli Paolillo Paolini Paolino
+  Paolucci Paone Paonessa Papaleo Papapietro Papini Pappalardo Paradiso Paraschiv Pardini Paredes Parente
+  Pariggiano Parise Parisi Parisian Parodi Parrinello Parrino Partida Partyka Parvu Pasca Pascali Pascarella
+  Paschke Pascu Pascucci Pasini Pasqua Pasquali Pasquini Passarelli Passeri Passero Passuello Pasternak Pastore
+  Pastorelli Pastorino Paszkowski Patanè Patel Patil Patiño Patrascu Patriarca Patrone Patruno Patzwahl Paucek
+  Paukner Paun Pavani Pawelec Pawlak Pawlicki Pawlik Pawlikowski Pawłowski Peaquin Pece Pecora Pecoraro
+  Pecorella Pedone Pedraza Pedrazzini Pedroni Pedrotti Pedroza Pekkan Pektemek Pelayo Pellecchia Pellegrini
+  Pellicano Pellicanò Pellitteri Peluso Peña Pennestrì Penzo Perales Peralta Perego Perez Pérez Perilli Perin
+  Perini Perna Peroni Perotti Perra Perrin Perrini Perrone Perrot Perrotta Perugini Peruzzi Pesaresi Pesce
+  Peselman Pession Petcu Petito Petralia Petrarca Petrea Petrella Petrelli Petrescu Petrini Petrone Petrucci
+  Petzold Pezzella Pezzi Pfannerstill Pfeffer Pfeiffer Pfersich Pfingsten Pflieger Pflügner Piacentini Piana
+  Pianese Pianigiani Piasecki Piątek Piątkowski Piazzolla Pibiri Picard Picariello Picchi Piccinini Piccione
+  Picco Piccoli Pichardo Pichler Pichlmaier Piechota Pieczek Piekarski Pieri Pierini Pierro Piesker Pietras
+  Pietruszka Pietrzak Pietrzyk Pietsch Piga Pignatelli Pilarski Piłat Pilato Pilla Pillai Pillitteri Pinardi
+  Pineda Pingpank Pini Pintea Pintilie Pintus Piórkowski Piotrowicz Piotrowski Pipitone Pippig Piras Pircher
+  Piredda Pirone Pirrello Pirrone Pirvu Pisani Pisano Pischedda Pisciotta Piscitelli Piscopo Pisu Pitschugin
+  Pittalis Pitzalis Piva Pivetta Piwowarczyk Pizarro Pizzi Pizzimenti Pizzitola Pizzo Pizzuti Plass Platania
+  Platzer Plauk Plautz Pletsch Płonka Plotzitzka Pluta Poçan Pöche Podgórski Poehn Poeschl Pöge Poggi Poggio
+  Pogorzelski Pohl Pohland Pohle Poirier Polak Polanco Polat Polese Poletti Poli Polidori Polifka Polimeno
+  Politi Polito Polizzi Pollich Pollina Pollmächer Polverino Pompei Pompili Pompilio Ponitzsch Ponti Popa
+  Popescu Popławski Popovici Porcari Porcu Porębski Porras Porsche Porth Portillo Poschmann Postiglione Potenza
+  Pothuvaal Pottel Pouros Powlowski Poyrazoğlu Pozzi Pozzo Prado Prah Prajapat Prange Pratesi Praticò Prato
+  Preciado Preda Prediger Predovic Prencipe Pressler Prete Preuk Preuss Prevost Preziosi Priemer Prieto
+  Principato Privitera Prodan Prohaska Proietti Prosacco Proske Provenzano Prus Przybył Przybyła Przybylski
+  Przybysz Ptak Puca Pucci Puccio Puchalski Puddu Puente Puga Puggioni Pugliese Pugliesi Puglisi Puiu Puleo
+  Pulido Purdy Pusch Putzolu Pytel Quaglia Quaranta Quarta Quesada Quezada Quigley Quiñónez Quintanilla Quintero
+  Quinto Quiróz Quitzon Raabe Rabenstein Raczyński Radecki Rädler Radoi Radomski Radtke Radulescu Rael Raffa
+  Rago Ragone Ragusa Rahn Raimondi Rakowski Rallo Rambaldi Ramella Ramírez Ramos Rampazzo Randazzo Raneri Ranftl
+  Rangel Rangen Ranieri Raniolo Räntsch Ranucci Ranz Rapisarda Rapp Rapuano Rascón Ratajczak Ratke Ratti Raubuch
+  Raukuc Rauso Rautenkranz Ravaioli Razo Reale Recchia Redaelli Regalado Rehwagen Reiber Reichardt Reichel
+  Reichert Reichling Reifenrath Reimann Reinberg Reinelt Reinger Reinhardt Reinke Reitze Rempel Renda Rendón
+  Renna Renner Rentería Rentz Renz Renzi Repetto Reppin Reséndez Restivo Restle Restorff Retzke Reuber Reumann
+  Reus Reuss Reusse Reynoso Rheder Rhoden Riccardi Ricci Ricciardi Riccio Riccobono Richards Ridolfi Riedel
+  Riediger Rieger Riekmann Riepl Riermeier Riester Riethmüller Rietmüller Rietscher Riggi Riggio Righetti Righi
+  Rigoni Rinaldi Rincón Ringel Riolo Ríos Riparbelli Ripken Rippin Ritosek Ritschel Rittweg Rivera Rivero Rizza
+  Rizzi Rizzo Roba Robak Robel Roberti Roberts Robledo Rocca Rocchi Rocha Roche Rockmeier Rodarte Rodehau
+  Rodigari Rödiger Rodowski Rodriguez Rodríguez Roecker Rogahn Rogala Rogalski Roggatz Rogolino Rogowski
+  Rohländer Rohrer Rojas Rojek Rojo Rokossa Roldán Roleder Rolfson Roloff Rolón Romagnoli Romaguera Romanelli
+  Romani Romaniello Romanini Romanowski Romo Rondinone Rondoni Roob Rosado Rosales Rosas Rosati Rosbach Rosca
+  Roschinsky Rosenauer Rosenbauer Rosenbaum Rosenthal Rosi Rosiak Rosiński Rosksch Rossberg Rosselli Rosset
+  Rossetti Rossi Rossini Rossler Rosso Rosu Rotaru Rotondo Röttger Rotundo Roussel Roybal Royer Różański Różycki
+  Ruberto Rubino Rubio Rucco Ruch Ruciński Ruckdeschel Rücker Rüdiger Rudnicki Rudziński Rudzki Ruecker Ruelas
+  Ruggeri Ruggieri Ruíz Rumpf Runolfsdottir Runolfsson Runte Ruotolo Rupprecht Rusciano Rusin Russo Rusu Rüter
+  Rutkowski Rybak Rybarczyk Rybicki Ryjikh Ryzih Rzepka Saavedra Sabatini Sabatino Sabau Sabbatini Sabdat Sabia
+  Sacchet Sacchetti Sacchi Sacco Saccone Sachse Sadıklar Sadowski Sáenz Saflanis Sagafe Sagonas Saheed Sahner
+  Saia Saile Saini Saiz Sala Salamone Salas Salatiello Salazar Salcedo Salcido Saldaña Saldivar Salemi Salemme
+  Salerno Salgado Salierno Salis Salow Salvadori Salvati Salvatori Salvi Salvucci Salzano Salzer Salzmann
+  Samancı Samaniego Sammartano Sammartino Sammert Sanabria Sanchez Sánchez Sandalcı Sandoval Sanfilippo Sanna
+  Sannino Santacruz Santamaria Santana Santangelo Santarelli Santarossa Santarsia Santarsiero Santi Santillán
+  Santilli Santinelli Santini Santoni Santori Santoro Santucci Sanusi Sapienza Saponaro Saporito Sarabia
+  Saracino Saraiva Sarbu Sardella Sardina Sarı Sarıoğlu Sarnataro Sarti Sartori Sarvari Sassano Sassi Sasso
+  Satta Sattelmaier Satterfield Sauceda Saucedo Sauer Sauerland Saumweber Savini Savoca Savoia Savu Sawayn
+  Sawicki Saygıner Sbrana Scaglione Scalia Scalise Scalzo Scano Scanu Scarano Scardino Scarpellini Schacht
+  Schaden Schaefer Schäfer Schaffarzik Schäffel Schäffer Schahbasian Schamberger Schäning Scharf Schedler Scheer
+  Schelk Schellenbeck Schembera Schenk Scherbarth Scherer Scherini Schersing Scherz Schettino Scheurer Scheuring
+  Scheytt Schiavi Schiavo Schiavon Schielke Schieskow Schifano Schildhauer Schillaci Schima Schimmer
+  Schindzielorz Schinner Schirmer Schirrmeister Schirru Schlachter Schlangen Schlawitz Schlechtweg Schley
+  Schlicht Schlitzer Schmalzle Schmeler Schmid Schmidt Schmidtchen Schmitt Schmitz Schmuhl Schneider Schnelting
+  Schnieder Schniedermeier Schnürer Schoberg Schöckel Schoen Scholz Schönball Schönbeck Schonberg Schönberg
+  Schondelmaier Schönebeck Schönenberger Schönfeld Schönherr Schönlebe Schorr Schott Schottmann Schötz Schouren
+  Schowalter Schrader Schramm Schreck Schreiber Schreiner Schreiter Schroder Schröder Schroeder Schuermann
+  Schuff Schuhaj Schuldt Schüler Schulist Schult Schulte Schultz Schultze Schulz Schulze Schumacher Schumann
+  Schumm Schupp Schuppe Schüppel Schuri Schuster Schütz Schütze Schwab Schwalm Schwanbeck Schwandke Schwanitz
+  Schwarthoff Schwartz Schwarz Schwarzer Schwarzkopf Schwarzmeier Schwatlo Schweisfurth Schwennen Schwerdtner
+  Schwidde Schwirkschlies Schwuchow Sciacca Scocco Scognamiglio Scopece Scorza Scrofani Scuderi Sebastiani
+  Secchi Secci Sechi Sedillo Seeger Seelig Segovia Segunmaru Segura Sehls Seibold Seiders Seigel Seiler Seitz
+  Semeraro Semisch Semprini Senatore Senger Senkel Sepe Sepetçi Sepúlveda Serafini Serban Serna Serpa Serrato
+  Sestito Sethi Severi Sevi Sevilla Sewald Sezek Sforza Shanahan Sharma Shukla Siebel Siebert Siedlecki Siegling
+  Sielemann Siemon Siener Sienkiewicz Sieradzki Sievers Siewert Signorelli Signorile Sihler Siino Sikora
+  Sikorski Silenzi Sillah Silvestri Silvestrini Simeoli Simeoni Simeti Simionescu Simoncelli Simonetti Simoni
+  Simonini Simonis Şimşek Simula Sinanoğlu Singh Sinha Sini Sinnhuber Sinopoli Siracusa Siragusa Sirbu Sischka
+  Sisneros Sitek Siwek Skalski Skiba Skibicki Skibiński Skiles Skoczylas Skóra Skowron Skowronek Skowroński
+  Skrzypczak Skrzypek Sladek Sławiński Śliwa Śliwiński Slotta Słowik Słowiński Ślusarczyk Smieja Smitham
+  Smoliński Sobczak Sobczyk Sobieraj Sobolewski Soboll Soccorsi Socha Sochacki Sodano Sokół Sokolowski
+  Sokołowski Soldati Solinas Solís Soliz Sollner Solmaz Solorio Solorzano Sołtys Sołtysiak Somayaji Sommer
+  Somssich Sonn Sonnabend Sorbello Sorce Soria Soro Sorrentino Sosa Sosnowski Sotelo Soto Sottile Souza Sowa
+  Sowiński Sözeri Spada Spadafora Spadaro Spadoni Spagnolo Spagnuolo Spahn Spanò Spanu Sparacino Spataro
+  Spelmeyer Spiegelburg Spielvogel Spiga Spinelli Spinka Spitzmüller Spizzirri Sporer Sporrer Spöttel Sprenger
+  Sroka Stachowiak Stachowicz Stachura Stachurski Staffieri Stahl Staicu Stamm Stanciu Stanek Stanescu Stanger
+  Stanisławski Staniszewski Stankiewicz Stanzione Stasiak Staszewski Stauss Stawicki Stec Stefanescu Stefani
+  Stefaniak Stefański Steffny Stehr Steidl Steigauf Steinecke Steinert Steinkamp Steinmetz Stelkens Stelmach
+  Stengel Stengl Stenzel Stepanov Stępień Stępniak Steuber Steuk Stiedemann Stief Stifel Stigliano Stöckert
+  Stoian Stoica Stolarczyk Stolarski Stoll Stolle Stoltenberg Stolz Stöppler Storl Storp Storti Stoutjesdijk
+  Stracke Strano Stratmann Straub Strausa Streck Streese Strege Streich Streit Streller Strieder Striezel Stroe
+  Strogies Strohschank Stroman Strosin Strunz Strutz Strzelczyk Strzelecki Stube Suárez Sucameli Sucera Suciu
+  Suffa Sujew Sulaimon Süleymanoğlu Surace Suriano Surma Sürth Suski Sussmann Suthar Suthe Sutschet Swaniawski
+  Świątek Świderski Świerczyński Swillims Szabo Szafrański Szasz Szatkowski Szczepaniak Szczepanik Szczepański
+  Szczerba Szczęsna Szcześniak Szczęsny Szczygieł Szekely Szeląg Szendrei Szewczyk Szostak Szulc Szwarc Szwed
+  Szydłowski Szymański Szymczak Szymczyk Szymkowiak Szyszka Tacconi Tächl Taddei Tafelmeier Tafoya Tagliabue
+  Tagliaferri Tagore Tahincioğlu Taiwo Talarico Tallarico Tallone Talwar Tamayo Tamburini Tamez Tamunoemi Tanase
+  Tandon Tanrıkulu Tanzi Taormina Tapia Tarantino Tarnowski Tarquini Tartamella Tasche Taşçı Taşlı Tassi
+  Tassinari Tasso Tassone Tataranni Tataru Taufratshofer Tavani Tazegül Tedde Tedeschi Tedesco Tegethof
+  Teichmann Tejada Tejeda Tekand Tekelioğlu Telesca Tella Téllez Tello Teodorescu Tepper Terán Terenzi Teresi
+  Terheiden Terlecki Terlizzi Termine Terrazas Terzi Tesi Teufel Theele Thieke Thiel Thimm Thiomas Thompson
+  Thöne Thränhardt Thriene Thust Thyssen Tiano Tiberti Tidow Tiedtke Tietze Tijerina Tilgner Tillack Tilotta
+  Timmermann Tiozzo Tirado Tirelli Tirri Tischler Tischmann Tittman Tivontschik Tkaczyk Toader Többen Todaro
+  Tofani Tokarski Tokatlıoğlu Tokgöz Toldo Tolulope Tomala Tomaselli Tomasello Tomasi Tomassoni Tomaszewski
+  Tomczak Tomczyk Tomei Tomescu Tommasi Tomys Tonat Tonelli Tonini Tonn Topaloğlu Topçuoğlu Töpfer Toraman
+  Torchia Torchio Tornatore Torp Torphy Torres Torresi Tórrez Torri Torrisi Tortora Tortorici Toscano Tosi
+  Totaro Toth Toti Toto Tovar Towne Tracz Traini Tralli Trampeli Trandafir Trantow Trapani Trauth Trautmann
+  Travaglini Travan Traverso Treff Trejo Tremblay Tremmel Tretola Treutel Treviño Trevisan Trif Trifan Triolo
+  Tripodi Trivedi Troisi Trojanowski Trombetta Trovato Trujillo Trzciński Trzeciak Tsamonikian Tschiers Tschirch
+  Tucci Tuccillo Tuch Tucholke Tudorache Tudose Tudow Tufano Tufo Tuğlu Tuğluk Tumbarello Tumino Tunaboylu
+  Tunçeri Turchi Turco Turcotte Turcu Turek Türkdoğan Türkyılmaz Tuschmo Tütüncü Tüzün Twardowski Überacker
+  Uchechi Ugolini Uhlemann Uhlig Uhrig Uibel Ulibarri Uliczka Ullmann Ulloa Ullrich Uluhan Umbach Umlauft
+  Umminger Unger Ungureanu Unterpaintner Urbańczyk Urbanek Urbaniak Urbanowicz Urbański Urbansky Urbina Urhig
+  Urías Uribe Urrutia Urso Ursu Usai Vaca Vacca Vaccari Vaccaro Vaduva Vahlensieck Vailati Valadez Valdés Valdez
+  Valdivia Valenti Valentín Valentini Valenza Valenzuela Valeri Valladares Vallejo Valles Valletta Vallone
+  Valsecchi Valverde Vandervort Vanegas Vangermain Vannini Varela Varga Vargas Varma Varman Varriale Varrier
+  Vascotto Vasilescu Vasiliu Vassallo Vasseur Vater Vázquez Vecchi Velasco Velásquez Velázquez Vélez Velioğlu
+  Véliz Venegas Venezia Venghaus Ventimiglia Venturelli Venturini Vercesi Verde Verdugo Verduzco Veres Vergara
+  Verma Verme Verniest Veronese Verzi Veum Vezzoli Viale Vianello Vicari Vichi Vicinanza Vicini Viellehner Viera
+  Vierin Vieweg Villagómez Villalobos Villalpando Villani Villanueva Villari Villarreal Villaseñor Villegas
+  Vincenzi Vinci Vintila Violi Visan Visani Viscò Visconti Visentin Visintin Vitali Viti Vitiello Vittori
+  Viviani Vizziello Voelkel Vogel Vogelgsang Vogt Voigt Voinea Vokuhl Volker Volkman Volkmann Volpe Volpi Vona
+  Vontein Vuillermoz Wachenbrunner Wachtel Waelchi Wagner Waibel Wakan Walczak Waldmann Walkowiak Wallner
+  Wallstab Walz Warchoł Wartenberg Waschbüsch Wasiak Wąsik Wasilewski Wasiu Wąsowski Wassilew Wassiluk Watsica
+  Wawrzyniak Węgrzyn Wehner Wehrsen Weidlich Weidner Weigel Weiler Weimann Weimer Weis Weiss Weissnat Weller
+  Welsch Welz Welzel Weniger Wenk Werle Werrmann Wesołowski Wessel Wessinghage Weyel Wezel Wiącek Wichmann
+  Wickert Wiebe Więcek Wiechmann Więckowski Wieczorek Wiegand Wiegelmann Wierig Wierzbicki Wiese Wieser Wilcox
+  Wilczek Wilczyński Wilderman Wilk Wilkinson Wilky Williamson Willms Willwacher Wimmer Windler Winiarski
+  Winkelmann Wintheiser Wischek Wischer Wiśniewski Wisoky Wisozk Witczak Witek Witkowski Wittich Wittl Wiza
+  Włodarczyk Włodarski Wnuk Wójcicki Wojciechowski Wójcik Wojtas Wojtasik Wojtczak Wojtkowiak Wójtowicz Wolak
+  Wolfarth Wolff Woliński Wollenberg Wollmann Wolny Wölpert Wolski Wöschler Woytkowska Woźniak Wróbel Wróblewski
+  Wrona Wroński Wuckert Wühn Wujak Wunsch Wünsche Wuraola Wurm Wyludda Wypych Wysocki Wyszyński Yáñez Yaqub
+  Yazıcı Ybarra Yeşilkaya Yetkiner Yıldızoğlu Yılmazer Yorulmaz Yost Yundt Yussuf Zabłocki Zaborowski Zaccaro
+  Zaczkiewicz Zagaria Zago Zagórski Zahn Zaituc Zając Zajączkowski Zakrzewski Zalewski Zambon Zamboni Zambrano
+  Zambuto Zamora Zampieri Zamudio Zanatta Zandt Zanelli Zanetta Zanetti Zani Zanner Zanon Zanotti Zapletal
+  Zappacosta Zappalà Zappia Zaragoza Zarate Zaremba Zarzycki Zauber Zavala Zawada Zawadzki Zayas Zboncak Zdunek
+  Żebrowski Zedda Zeidler Zekl Zelaya Zemlak Zender Zeni Zennaro Zepeda Zeuch Zeyen Zeyhle Zięba Ziegler
+  Zieliński Zielonka Ziemann Zieme Ziętek Zimanyi Zimmer Zimmermann Zingaretti Zinser Zintl Ziółkowski Zipp
+  Zipse Zito Żmuda Zollo Zordan Zotti Zschunke Zuber Zucca Żukowski Zulauf Zuliani Zullo Zumbo Zümsande Zúñiga
+  Zunino Żurawski Żurek Zwiener Zwoliński Zych Żyła
 `);
