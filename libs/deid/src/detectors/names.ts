@@ -265,8 +265,7 @@ export function detectNames(text: string): Candidate[] {
         continue;
       }
     }
-    const lowerEmployer = LOWER_EMPLOYER_BEFORE.test(prior);
-    if (lowerEmployer && /^\p{Ll}/u.test(t.text) && !NOT_EMPLOYER.test(text.slice(t.start))) {
+    if (/^\p{Ll}/u.test(t.text) && LOWER_EMPLOYER_BEFORE.test(prior) && !NOT_EMPLOYER.test(text.slice(t.start))) {
       LOWER_EMPLOYER.lastIndex = t.start;
       const m = LOWER_EMPLOYER.exec(text);
       if (m) {
@@ -289,7 +288,7 @@ export function detectNames(text: string): Candidate[] {
     }
     // "mrs gwenllian morgan", "mr oyelaran", "dr a. lloyd": after a lower-case title any word that is
     // no everyday word is a name, with a following surname or word before a pause.
-    if (LOWER_TITLE_BEFORE.test(prior) && /^\p{Ll}$/u.test(t.text) && text[t.end] === '.' && lowerWord(tokens[i + 1])) {
+    if (/^\p{Ll}$/u.test(t.text) && text[t.end] === '.' && lowerWord(tokens[i + 1]) && LOWER_TITLE_BEFORE.test(prior)) {
       emit(i, i + 1, t.start, 'Name typed in lower case after a title', 0.8);
       continue;
     }
@@ -300,9 +299,9 @@ export function detectNames(text: string): Candidate[] {
       const titled = LOWER_TITLE_BEFORE.test(prior) && !ambiguous;
       // An unlisted word after a cue: only after a relation ("nok davy,"), and not shaped like a verb or a plural.
       const cuedAtPause =
-        RELATION_BEFORE.test(prior) &&
         NAME_END.test(afterWord) &&
-        (ambiguous || !/(?:ed|ing|ly|s|er|or|ment|ance|ence|ship|ity|ion|ness|ist|al)$/.test(t.text));
+        (ambiguous || !/(?:ed|ing|ly|s|er|or|ment|ance|ence|ship|ity|ion|ness|ist|al)$/.test(t.text)) &&
+        RELATION_BEFORE.test(prior);
       if (titled || cuedAtPause || ROLE_AFTER.test(afterWord)) {
         const next = tokens[i + 1];
         const surname =

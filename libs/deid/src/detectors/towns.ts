@@ -44,12 +44,13 @@ export function detectTowns(text: string): Candidate[] {
   }));
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const residence = RESIDENCE_BEFORE.test(text.slice(Math.max(0, tokens[i].start - 30), tokens[i].start));
-    const towns = [
-      ...(BY_FIRST_WORD.get(fold(tokens[i].word)) ?? []),
-      ...((residence && WORD_TOWNS.get(fold(tokens[i].word))) || []),
-    ];
-    if (!towns.length) continue;
+    const word = fold(tokens[i].word);
+    const wordTowns = WORD_TOWNS.get(word);
+    const residence =
+      wordTowns !== undefined && RESIDENCE_BEFORE.test(text.slice(Math.max(0, tokens[i].start - 30), tokens[i].start));
+    const listed = BY_FIRST_WORD.get(word);
+    const towns = residence ? [...(listed ?? []), ...wordTowns] : listed;
+    if (!towns) continue;
     const town = towns.find(
       (words) =>
         i + words.length <= tokens.length &&
