@@ -455,6 +455,12 @@ export const ROUTES: Route[] = [
     call: () => ({ path: '/api/deid/check', body: { text: 'Seen by Dr Patel on 12/03/2024.' } }),
   },
   {
+    method: 'post',
+    path: '/api/deid/pdf-page',
+    rule: 'signedIn',
+    call: () => ({ path: '/api/deid/pdf-page?page=1', attach: true }),
+  },
+  {
     method: 'get',
     path: '/api/programs/{id}/impact',
     rule: 'impact.read',
