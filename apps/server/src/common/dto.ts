@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { IsDateString, Matches, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /** Trims surrounding whitespace from string input (other types pass through to fail validation). */
 export const Trim = () =>
@@ -33,3 +33,12 @@ export function IsTimeZone(options?: ValidationOptions) {
  * cleared with null say so with their own `ValidateIf(v !== null)` after `IsOptional()`.
  */
 export const Optional = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** A calendar day, YYYY-MM-DD, that exists (2026-02-30 does not); the message names the field. */
+export function IsDay(): PropertyDecorator {
+  return (object, propertyName) => {
+    const message = `${String(propertyName)} must be a date (YYYY-MM-DD)`;
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message })(object, propertyName);
+    IsDateString({ strict: true }, { message })(object, propertyName);
+  };
+}

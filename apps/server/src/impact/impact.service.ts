@@ -2,6 +2,7 @@ import {
   type AttendanceRecord,
   type AttendanceRole,
   type ConfidenceSummary,
+  type CoproductionFigures,
   type ImpactFilters,
   type ImpactGroup,
   type ImpactMonth,
@@ -20,6 +21,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
+import { csvDocument } from '../common/csv';
 import { Attendance, Poll, PollAnswer } from '../live';
 import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
@@ -74,6 +76,13 @@ export interface PersonSession {
   learningExperience: boolean;
 }
 
+/** The co-production block from the delivered sessions of the selection and the people present at them. */
+export type CoproductionProvider = (
+  programId: string,
+  sessions: EchoSession[],
+  present: PersonSession[],
+) => Promise<CoproductionFigures>;
+
 interface Loaded {
   program: Program;
   sessions: EchoSession[];
@@ -101,6 +110,18 @@ export class ImpactService {
 
   provideLearningActivities(figures: (programId: string, f: ImpactFilters) => Promise<LearningActivityFigures>): void {
     this.learningActivities = figures;
+  }
+
+  /** Representation by co-production role (who co-facilitated, people and hours by role): told by co-production. */
+  private coproduction: CoproductionProvider = async (_programId, sessions) => ({
+    sessions: sessions.length,
+    sessionsWithLivedExperienceCoFacilitator: 0,
+    share: null,
+    byRole: [],
+  });
+
+  provideCoproduction(figures: CoproductionProvider): void {
+    this.coproduction = figures;
   }
 
   /** `GET /api/programs/:id/impact`. */
@@ -170,6 +191,7 @@ export class ImpactService {
       ratings: surveys.ratings,
       confidence: surveys.confidence,
       learningActivities: await this.learningActivities(programId, filters),
+      coproduction: await this.coproduction(programId, sessions, present),
     };
   }
 
@@ -189,27 +211,22 @@ export class ImpactService {
       'present',
       'learning_experience',
     ];
-    const lines = records
+    const rows = records
       .filter(matches(filters))
-      .map((r) =>
-        [
-          dateOf(r.session.startsAt, program.timeZone),
-          r.session.title,
-          r.displayName,
-          r.email,
-          r.role,
-          r.siteId ? (sites.get(r.siteId)?.organisation ?? '') : '',
-          r.profession ?? '',
-          r.participationType ?? '',
-          toMinutes(r.ms),
-          r.present ? 'yes' : 'no',
-          r.learningExperience ? 'yes' : 'no',
-        ]
-          .map(csvCell)
-          .join(','),
-      );
-    // A byte-order mark so spreadsheet programs read the names (Siobhán, Róisín) as UTF-8.
-    return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+      .map((r) => [
+        dateOf(r.session.startsAt, program.timeZone),
+        r.session.title,
+        r.displayName,
+        r.email,
+        r.role,
+        r.siteId ? (sites.get(r.siteId)?.organisation ?? '') : '',
+        r.profession ?? '',
+        r.participationType ?? '',
+        toMinutes(r.ms),
+        r.present ? 'yes' : 'no',
+        r.learningExperience ? 'yes' : 'no',
+      ]);
+    return csvDocument(header, rows);
   }
 
   /** `GET /api/sessions/:id/attendance`: everyone registered or present at one session. */
@@ -665,11 +682,4 @@ function toRecord(r: PersonSession, sites: Map<string, Site>): AttendanceRecord 
     recordedMinutes: toMinutes(r.recordedMs),
     corrected: r.corrected,
   };
-}
-
-/** A CSV cell: quoted when needed, and text that a spreadsheet would run as a formula is defused. */
-export function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
