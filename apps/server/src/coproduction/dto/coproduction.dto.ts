@@ -10,8 +10,8 @@ import {
   type PaymentStatusRequest,
 } from '@echo-hub/protocol';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsNumber, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsDay, Optional, Trim } from '../../common/dto';
+import { IsNumber, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsDay, IsOneOf, IsText, Optional } from '../../common/dto';
 
 export class AssignRoleDto implements AssignCoproductionRoleRequest {
   @ApiProperty({ format: 'uuid', description: 'A member of the program' })
@@ -19,7 +19,7 @@ export class AssignRoleDto implements AssignCoproductionRoleRequest {
   userId: string;
 
   @ApiProperty({ enum: COPRODUCTION_ROLES })
-  @IsIn(COPRODUCTION_ROLES, { message: `role must be one of ${COPRODUCTION_ROLES.join(', ')}` })
+  @IsOneOf(COPRODUCTION_ROLES)
   role: CoproductionRole;
 }
 
@@ -35,10 +35,7 @@ export class RecordPaymentDto implements CoproductionPaymentRequest {
 
   @ApiPropertyOptional({ example: 'Recruitment interview panel' })
   @Optional()
-  @Trim()
-  @IsString({ message: 'activity must be text' })
-  @IsNotEmpty({ message: 'activity must not be empty' })
-  @MaxLength(200, { message: 'activity must be at most 200 characters' })
+  @IsText(200)
   activity?: string;
 
   @ApiProperty({ example: '2026-05-12' })
@@ -62,25 +59,23 @@ export class RecordPaymentDto implements CoproductionPaymentRequest {
   currency: string;
 
   @ApiProperty({ enum: PAYMENT_KINDS })
-  @IsIn(PAYMENT_KINDS, { message: `kind must be one of ${PAYMENT_KINDS.join(', ')}` })
+  @IsOneOf(PAYMENT_KINDS)
   kind: PaymentKind;
 
   @ApiPropertyOptional({ enum: PAYMENT_STATUSES, default: 'pending' })
   @Optional()
-  @IsIn(PAYMENT_STATUSES, { message: `status must be one of ${PAYMENT_STATUSES.join(', ')}` })
+  @IsOneOf(PAYMENT_STATUSES)
   status?: PaymentStatus;
 
   @ApiPropertyOptional({ example: 'Train fare Wakefield–Leeds' })
   @Optional()
-  @Trim()
-  @IsString({ message: 'note must be text' })
-  @MaxLength(500, { message: 'note must be at most 500 characters' })
+  @IsText(500, { allowEmpty: true })
   note?: string;
 }
 
 export class PaymentStatusDto implements PaymentStatusRequest {
   @ApiProperty({ enum: PAYMENT_STATUSES })
-  @IsIn(PAYMENT_STATUSES, { message: `status must be one of ${PAYMENT_STATUSES.join(', ')}` })
+  @IsOneOf(PAYMENT_STATUSES)
   status: PaymentStatus;
 }
 
