@@ -18,6 +18,7 @@ import { AttendanceCorrections1764134000000 } from './1764134000000-attendance-c
 import { Registration1764134000001 } from './1764134000001-registration';
 import { MemberEmailVisibility1764136000000 } from './1764136000000-member-email-visibility';
 import { Coproduction1764140000000 } from './1764140000000-coproduction';
+import { CommunityPages1764141000000 } from './1764141000000-community-pages';
 
 /** Every migration, in order; run at start (runMigrations, under a lock on PostgreSQL) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -40,4 +41,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Registration1764134000001,
   MemberEmailVisibility1764136000000,
   Coproduction1764140000000,
+  CommunityPages1764141000000,
 ];
