@@ -49,12 +49,14 @@ export class CommunityController {
 
   @Access('community.read')
   @Get('programs/:id/community/bookmarks')
-  bookmarks(
+  async bookmarks(
     @Param('id') id: string,
+    @Query() q: PageQueryDto,
     @CurrentUser() user: AuthUser,
     @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<BookmarkDto[]> {
-    return this.threads.bookmarks(user, id, role(req));
+    return sendPage(req, res, await this.threads.bookmarks(user, id, q, role(req)));
   }
 
   /** Posts with open flags in the groups the caller moderates. */

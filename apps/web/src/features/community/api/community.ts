@@ -96,8 +96,9 @@ export const restorePost = (postId: string) => api<PostDto>(`/posts/${id(postId)
 
 export const searchCommunity = (programId: string, q: string) =>
   api<SearchResponse>(`/programs/${id(programId)}/community/search?q=${encodeURIComponent(q)}`);
-export const listBookmarks = (programId: string) =>
-  api<BookmarkDto[]>(`/programs/${id(programId)}/community/bookmarks`);
+/** A page of the caller's bookmarks in a program, latest first; `cursor`: the previous page's `next`. */
+export const listBookmarks = (programId: string, cursor?: string | null) =>
+  apiPage<BookmarkDto>(`/programs/${id(programId)}/community/bookmarks`, cursor);
 export const listFlagged = (programId: string) => api<FlaggedPostDto[]>(`/programs/${id(programId)}/community/flags`);
 /** A page of the audit log, newest first; `cursor`: the previous page's `next`. */
 export const auditLog = (programId: string, cursor?: string | null) =>
