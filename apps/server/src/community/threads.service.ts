@@ -351,8 +351,8 @@ export class ThreadsService {
   async move(viewer: Viewer, threadId: string, groupId: string, role?: ProgramRole | null): Promise<ThreadSummary> {
     const { thread, access } = await this.access.readableThread(viewer, threadId, role);
     if (!access.moderate) throw notModerator();
-    const target = await this.access.group(groupId).catch(() => null);
-    if (!target || target.programId !== thread.programId) throw notFound(`group ${groupId} in this program`);
+    const target = await this.access.group(groupId);
+    if (target.programId !== thread.programId) throw notFound(`group ${groupId} in this program`);
     if (!(await this.access.access(viewer, target, role)).moderate) throw notModerator();
     const from = thread.groupId;
     if (from === groupId) return this.broadcastThread(thread);
