@@ -14,6 +14,7 @@ import type {
   GroupRole,
   GroupSummary,
   JoinRequestDto,
+  NotificationDto,
   NotificationsResponse,
   PostDto,
   PostRevisionDto,
@@ -24,7 +25,7 @@ import type {
   ThreadSummary,
   UpdateThreadRequest,
 } from '@echo-hub/protocol';
-import { api, apiPage, request } from '../../../lib/api';
+import { api, type ApiPage, apiPage, request } from '../../../lib/api';
 import { gatedForm, type UploadProgress, upload } from '../../../lib/upload';
 import { fetchBlob } from '../../../lib/download';
 
@@ -105,6 +106,18 @@ export const auditLog = (programId: string, cursor?: string | null) =>
   apiPage<AuditEntryDto>(`/programs/${id(programId)}/community/audit`, cursor);
 
 export const listNotifications = () => api<NotificationsResponse>('/notifications');
+/** A page of the notifications, newest first, with the unread count; `cursor`: the previous page's `next`. */
+export async function notificationsPage(
+  cursor?: string | null,
+): Promise<ApiPage<NotificationDto> & { unread: number }> {
+  let unread = 0;
+  const page = await apiPage<NotificationDto>('/notifications', cursor, (body) => {
+    const answer = body as NotificationsResponse;
+    unread = answer.unread;
+    return answer.items;
+  });
+  return { ...page, unread };
+}
 export const markNotificationsRead = (ids?: string[]) =>
   api<NotificationsResponse>('/notifications/read', request('POST', ids ? { ids } : {}));
 
