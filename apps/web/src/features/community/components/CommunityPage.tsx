@@ -9,7 +9,7 @@ import { useResource } from '../../../lib/useResource';
 import { canManage } from '../../programs';
 import { createGroup, listBookmarks, listGroups } from '../api/community';
 import { ago, plural } from '../lib/format';
-import { LoadMore } from './LoadMore';
+import { LoadMore } from '../../../components/LoadMore';
 import { SearchBox } from './SearchBox';
 import '../community.css';
 

@@ -7,7 +7,7 @@ import { markNotificationsRead, notificationsPage } from '../api/community';
 import { community } from '../lib/connection';
 import { notificationsChanged } from '../lib/events';
 import { ago } from '../lib/format';
-import { LoadMore } from './LoadMore';
+import { LoadMore } from '../../../components/LoadMore';
 import '../community.css';
 
 const WHAT: Record<Exclude<NotificationDto['kind'], 'recommendations' | 'case_returned'>, string> = {
