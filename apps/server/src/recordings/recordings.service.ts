@@ -1,4 +1,4 @@
-import type { RecordingDto } from '@echo-hub/protocol';
+import type { RecordingDto, RecordingTicket } from '@echo-hub/protocol';
 import {
   Inject,
   Injectable,
@@ -298,11 +298,25 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
    * A playback URL for a <video> element, bound to the sign-in that asked: it streams only while that sign-in
    * lasts and its person may read the program (checked on every request, so also on each range request mid-way).
    */
-  async ticket(id: string, user: AuthUser): Promise<{ url: string; expiresAt: string }> {
-    await this.file(id);
+  async ticket(id: string, user: AuthUser): Promise<RecordingTicket> {
+    const { key } = await this.file(id);
     const ticket = await this.jwt.signAsync({ rid: id, sub: user.id, sid: user.sessionId }, { expiresIn: '6h' });
     const expiresAt = new Date(Date.now() + 6 * 3600_000).toISOString();
-    return { url: `/api/recordings/${id}/stream?ticket=${ticket}`, expiresAt };
+    const captions = await this.storage.head(`${key}.vtt`);
+    return {
+      url: `/api/recordings/${id}/stream?ticket=${ticket}`,
+      captionsUrl: captions ? `/api/recordings/${id}/captions?ticket=${ticket}` : null,
+      expiresAt,
+    };
+  }
+
+  /** Where the recording's captions (WebVTT) are stored; 404 when none were given while it recorded. */
+  async captionsKey(id: string): Promise<string> {
+    const vtt = `${(await this.file(id)).key}.vtt`;
+    if (!(await this.storage.head(vtt))) {
+      throw new NotFoundException({ error: 'NOT_FOUND', message: `recording ${id} has no captions` });
+    }
+    return vtt;
   }
 
   async checkTicket(id: string, ticket: string): Promise<void> {
