@@ -13,7 +13,7 @@ import { community } from '../lib/connection';
 import { ago, plural } from '../lib/format';
 import { Composer } from './Composer';
 import { GroupMembersPanel } from './GroupMembersPanel';
-import { LoadMore } from './LoadMore';
+import { LoadMore } from '../../../components/LoadMore';
 import '../community.css';
 
 /** A group: its threads (pinned first, then by last activity) with unread counts, and a new-thread form. */

@@ -6,7 +6,7 @@ import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
 import { auditLog, dismissFlags, hidePost, listFlagged } from '../api/community';
 import { fullTime } from '../lib/format';
-import { LoadMore } from './LoadMore';
+import { LoadMore } from '../../../components/LoadMore';
 import { FLAG_LABELS } from './PostView';
 import '../community.css';
 

@@ -1,5 +1,5 @@
-import { ErrorAlert } from '../../../components/Status';
-import { useAction } from '../../../lib/useAction';
+import { ErrorAlert } from './Status';
+import { useAction } from '../lib/useAction';
 
 /** The button under a paged list (apiPage): fetches the next page; says so while it loads, and why it failed. */
 export function LoadMore({ what, onMore }: { what: string; onMore: () => Promise<void> }) {
