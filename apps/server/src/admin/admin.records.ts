@@ -4,11 +4,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type EntityTarget, In, IsNull, type ObjectLiteral } from 'typeorm';
 import { AuthSession } from '../auth/entities/auth-session.entity';
 import { User } from '../auth/entities/user.entity';
+import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
 import { Attachment } from '../community/entities/attachment.entity';
 import { Post } from '../community/entities/post.entity';
 import { NO_TX } from '../database/no-tx';
 import { Membership } from '../programs/entities/membership.entity';
 import { AdminAuditEntry } from './entities/admin-audit.entity';
+
+/** Accounts oldest first, the audit log newest first (the id breaks ties): the keys of their pages. */
+const ACCOUNT_KEYS: SortKey<User>[] = [
+  { expr: 'u.createdAt', dir: 'ASC', of: (u) => u.createdAt },
+  { expr: 'u.id', dir: 'ASC', of: (u) => u.id },
+];
+const AUDIT_KEYS: SortKey<AdminAuditEntry>[] = [
+  { expr: 'a.createdAt', dir: 'DESC', of: (a) => a.createdAt },
+  { expr: 'a.id', dir: 'DESC', of: (a) => a.id },
+];
 
 type AccountPatch = Partial<
   Pick<User, 'email' | 'displayName' | 'passwordHash' | 'calendarToken' | 'isAdmin' | 'disabledAt' | 'erasedAt'>
@@ -26,14 +37,14 @@ export class AdminQueries {
     return this.em.getRepository(User).findOneByOrFail({ id });
   }
 
-  /** Accounts whose name or e-mail contains `q` (any case), oldest first, at most `limit`. */
-  accounts(q: string, limit: number): Promise<User[]> {
-    const query = this.em.getRepository(User).createQueryBuilder('u').orderBy('u.createdAt', 'ASC').take(limit);
+  /** A page of the accounts whose name or e-mail contains `q` (any case), oldest first. */
+  async accounts(q: string, page: PageQueryDto): Promise<Page<User>> {
+    const query = this.em.getRepository(User).createQueryBuilder('u');
     if (q) {
       const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.where("(LOWER(u.email) LIKE :like ESCAPE '\\' OR LOWER(u.displayName) LIKE :like ESCAPE '\\')", { like });
     }
-    return query.getMany();
+    return toPage(await keyset(query, ACCOUNT_KEYS, page).getMany(), ACCOUNT_KEYS, page);
   }
 
   accountsByIds(ids: string[]): Promise<User[]> {
@@ -69,9 +80,10 @@ export class AdminQueries {
     return new Map(rows.map((s) => [s.userId, s.last]));
   }
 
-  /** The admins' audit log, newest first, at most `limit`. */
-  audit(limit: number): Promise<AdminAuditEntry[]> {
-    return this.em.getRepository(AdminAuditEntry).find({ order: { createdAt: 'DESC' }, take: limit });
+  /** A page of the admins' audit log, newest first. */
+  async audit(page: PageQueryDto): Promise<Page<AdminAuditEntry>> {
+    const qb = this.em.getRepository(AdminAuditEntry).createQueryBuilder('a');
+    return toPage(await keyset(qb, AUDIT_KEYS, page).getMany(), AUDIT_KEYS, page);
   }
 
   /** One entry of the admins' audit log. */

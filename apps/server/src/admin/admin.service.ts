@@ -9,6 +9,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { AuthService, toUserDto } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
 import { User } from '../auth/entities/user.entity';
+import type { Page, PageQueryDto } from '../common/page';
 import { nowIso } from '../database/columns';
 import { RealtimeService } from '../realtime/realtime.service';
 import { AdminRecords } from './admin.records';
@@ -27,9 +28,10 @@ export class AdminService {
     private readonly realtime: RealtimeService,
   ) {}
 
-  /** Accounts whose name or e-mail contains `q` (any case), oldest first. */
-  async users(q = '', limit = 50): Promise<AdminUserDto[]> {
-    return this.describe(await this.records.accounts(q, limit));
+  /** A page of the accounts whose name or e-mail contains `q` (any case), oldest first. */
+  async users(q = '', page: PageQueryDto = {}): Promise<Page<AdminUserDto>> {
+    const { items, next } = await this.records.accounts(q, page);
+    return { next, items: await this.describe(items) };
   }
 
   async user(id: string): Promise<AdminUserDto> {
@@ -79,14 +81,14 @@ export class AdminService {
     return link;
   }
 
-  /** Newest first. */
-  async audit(limit = 100): Promise<AdminAuditDto[]> {
-    const rows = await this.records.audit(limit);
+  /** A page of the audit log, newest first. */
+  async audit(page: PageQueryDto = {}): Promise<Page<AdminAuditDto>> {
+    const { items: rows, next } = await this.records.audit(page);
     const ids = [...new Set(rows.flatMap((r) => [r.actorId, r.targetUserId]).filter((x): x is string => !!x))];
     const people = await this.records.accountsByIds(ids);
     const name = new Map(people.map((p) => [p.id, p.displayName]));
     const ref = (id: string | null) => (id ? { id, displayName: name.get(id) ?? '' } : null);
-    return rows.map((r) => ({
+    const items = rows.map((r) => ({
       id: r.id,
       createdAt: r.createdAt,
       action: r.action as AdminAction,
@@ -94,6 +96,7 @@ export class AdminService {
       target: ref(r.targetUserId),
       detail: r.detail,
     }));
+    return { items, next };
   }
 
   /** Writes one entry of the admins' audit log (never personal data in `detail`). */

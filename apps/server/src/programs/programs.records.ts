@@ -3,10 +3,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type DeepPartial, IsNull } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
+import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
 import { Invitation } from './entities/invitation.entity';
 import { Membership } from './entities/membership.entity';
 import { Program } from './entities/program.entity';
 import { Site } from './entities/site.entity';
+
+/** A program's members by name (the membership id breaks ties): the keys of its pages. */
+const MEMBER_KEYS: SortKey<Membership>[] = [
+  { expr: 'u.displayName', dir: 'ASC', of: (m) => m.user?.displayName ?? '' },
+  { expr: 'm.id', dir: 'ASC', of: (m) => m.id },
+];
 
 /** The programs feature's data access: every query it makes is here, so PostgreSQL specifics have one home. */
 @Injectable()
@@ -95,6 +102,15 @@ export class ProgramRecords {
   /** The program's members with their accounts. */
   membersWithAccounts(programId: string): Promise<Membership[]> {
     return this.members.find({ where: { programId }, relations: { user: true } });
+  }
+
+  /** A page of the program's members with their accounts, by name. */
+  async memberPage(programId: string, page: PageQueryDto): Promise<Page<Membership>> {
+    const qb = this.members
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.user', 'u')
+      .where('m.programId = :programId', { programId });
+    return toPage(await keyset(qb, MEMBER_KEYS, page).getMany(), MEMBER_KEYS, page);
   }
 
   membersOnly(programId: string): Promise<Membership[]> {

@@ -12,6 +12,7 @@ import {
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { newToken, sha256 } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
+import type { Page, PageQueryDto } from '../common/page';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { MailService } from '../mail/mail.service';
@@ -68,6 +69,12 @@ const toMemberDto = (m: Membership): MemberDto => ({
   participationType: m.participationType,
   joinedAt: m.createdAt,
 });
+
+/** Who is looking at a list of members (what they may see of it). */
+interface Viewer {
+  user: AuthUser;
+  role: ProgramRole | null;
+}
 
 @Injectable()
 export class ProgramsService {
@@ -135,14 +142,24 @@ export class ProgramsService {
   }
 
   /** The program's members as `viewer` may see them: e-mails only where `seesMemberEmails` (and one's own). */
-  async listMembers(programId: string, viewer: { user: AuthUser; role: ProgramRole | null }): Promise<MemberDto[]> {
+  async listMembers(programId: string, viewer: Viewer): Promise<MemberDto[]> {
     const members = await this.records.membersWithAccounts(programId);
+    const shown = await this.asSeenBy(programId, viewer, members);
+    return shown.sort((a, b) => a.user.displayName.localeCompare(b.user.displayName));
+  }
+
+  /** A page of the program's members by name, as `viewer` may see them. */
+  async memberPage(programId: string, viewer: Viewer, page: PageQueryDto): Promise<Page<MemberDto>> {
+    const { items, next } = await this.records.memberPage(programId, page);
+    return { next, items: await this.asSeenBy(programId, viewer, items) };
+  }
+
+  private async asSeenBy(programId: string, viewer: Viewer, members: Membership[]): Promise<MemberDto[]> {
     const program = await this.records.programOrFail(programId);
     const seesEmails = seesMemberEmails({ isAdmin: viewer.user.isAdmin, role: viewer.role }, program);
     return members
       .map(toMemberDto)
-      .map((m) => (seesEmails || m.user.id === viewer.user.id ? m : { ...m, user: { ...m.user, email: null } }))
-      .sort((a, b) => a.user.displayName.localeCompare(b.user.displayName));
+      .map((m) => (seesEmails || m.user.id === viewer.user.id ? m : { ...m, user: { ...m.user, email: null } }));
   }
 
   /**

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access, Public } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/auth.types';
+import { PageQueryDto, sendPage } from '../common/page';
 import { disposition, sendStored } from '../storage/send-stored';
 import { StorageService } from '../storage/storage.service';
 import { RecordingsService } from './recordings.service';
@@ -17,10 +18,16 @@ export class RecordingsController {
     private readonly storage: StorageService,
   ) {}
 
+  /** A page of the program's recordings, last first; the next page's address in Link rel=next (common/page.ts). */
   @Access('program.read')
   @Get('programs/:id/recordings')
-  list(@Param('id') id: string): Promise<RecordingDto[]> {
-    return this.recordings.list(id);
+  async list(
+    @Param('id') id: string,
+    @Query() page: PageQueryDto,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RecordingDto[]> {
+    return sendPage(req, res, await this.recordings.list(id, page));
   }
 
   /** Plays in the browser with seeking: Range requests get 206 with the right bytes, read from storage. */

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type DeepPartial, LessThan } from 'typeorm';
+import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
 import { Recording } from './entities/recording.entity';
+
+/** A program's recordings, last started first (the id breaks ties): the keys of its pages. */
+const RECORDING_KEYS: SortKey<Recording>[] = [
+  { expr: 'r.startedAt', dir: 'DESC', of: (r) => r.startedAt },
+  { expr: 'r.id', dir: 'DESC', of: (r) => r.id },
+];
 
 type RecordingPatch = Partial<Pick<Recording, 'status' | 'endedAt' | 'error' | 'sizeBytes'>>;
 
@@ -49,8 +56,12 @@ export class RecordingRecords {
     return this.rows.find({ where: { startedAt: LessThan(cutoff) } });
   }
 
-  /** The program's recordings, last first, with their session. */
-  ofProgram(programId: string): Promise<Recording[]> {
-    return this.rows.find({ where: { programId }, order: { startedAt: 'DESC' }, relations: { session: true } });
+  /** A page of the program's recordings, last first, with their session. */
+  async ofProgram(programId: string, page: PageQueryDto): Promise<Page<Recording>> {
+    const qb = this.rows
+      .createQueryBuilder('r')
+      .leftJoinAndSelect('r.session', 'session')
+      .where('r.programId = :programId', { programId });
+    return toPage(await keyset(qb, RECORDING_KEYS, page).getMany(), RECORDING_KEYS, page);
   }
 }

@@ -13,6 +13,7 @@ import { existsSync, statSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import type { Page, PageQueryDto } from '../common/page';
 import { nowIso } from '../database/columns';
 import { JobsService } from '../jobs/jobs.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -256,9 +257,14 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     await this.active.get(sessionId)?.recorder.requestKeyFrame();
   }
 
-  async list(programId: string): Promise<RecordingDto[]> {
-    const rows = await this.records.ofProgram(programId);
-    return rows.map((r) => ({
+  /** A page of the program's recordings, last first. */
+  async list(programId: string, page: PageQueryDto): Promise<Page<RecordingDto>> {
+    const { items, next } = await this.records.ofProgram(programId, page);
+    return { next, items: items.map((r) => this.toDto(r)) };
+  }
+
+  private toDto(r: Recording): RecordingDto {
+    return {
       id: r.id,
       sessionId: r.sessionId,
       sessionTitle: r.session?.title ?? '',
@@ -272,7 +278,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
       sizeBytes: r.sizeBytes,
       consented: r.consent !== null,
       mediaUrl: `/api/recordings/${r.id}/media`,
-    }));
+    };
   }
 
   async file(id: string): Promise<{ key: string; name: string }> {

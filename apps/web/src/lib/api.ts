@@ -106,6 +106,18 @@ export async function apiPage<T>(
   return { items: list(body), next: res.headers.get('X-Next-Cursor') };
 }
 
+/** Every row of a paginated list, page after page: for a picker or a date range that needs them all. */
+export async function apiAll<T>(path: string): Promise<T[]> {
+  const rows: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ApiPage<T> = await apiPage<T>(path, cursor);
+    rows.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return rows;
+}
+
 /** The findings of a 422 IDENTIFIERS_FOUND answer (empty for any other error). */
 export function identifierFindings(error: ApiError | null): FieldFinding[] {
   if (!error || error.body.error !== ('IDENTIFIERS_FOUND' as string)) return [];
