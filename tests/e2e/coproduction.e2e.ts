@@ -70,4 +70,27 @@ test('a service-user co-facilitator shows with a badge in the live session and i
   );
   const table = coordinator.getByRole('region', { name: 'By co-production role' }).first();
   await expect(table.getByRole('row', { name: /^Co-facilitator/ })).toBeVisible();
+
+  // Her time is paid: the coordinator records it for the session, and finance gets it in the CSV.
+  await coordinator.goto(`/programs/${programId}`);
+  await coordinator.getByRole('link', { name: 'Co-production payments' }).click();
+  const record = coordinator.getByRole('form', { name: 'Record a payment or expenses' });
+  await record.getByLabel('Person').selectOption({ label: 'Joanne Hirst (Service user)' });
+  await record.getByLabel('Session').selectOption(sessionId);
+  await record.getByLabel('Date').fill(new Date().toISOString().slice(0, 10));
+  await record.getByLabel('Hours').fill('2.5');
+  await record.getByLabel('Amount').fill('50');
+  await record.getByLabel('Note').fill('=1+1 co-facilitation and preparation');
+  await record.getByRole('button', { name: 'Record' }).click();
+  await expect(record.getByRole('status')).toHaveText('Recorded: Joanne Hirst, £50.00.');
+  const recorded = coordinator.getByRole('region', { name: 'Recorded' }).first();
+  await expect(recorded.getByRole('row', { name: /Joanne Hirst.*Recovery and hope/ }).first()).toContainText('£50.00');
+  const download = coordinator.waitForEvent('download');
+  await coordinator.getByRole('button', { name: 'Download for finance (CSV)' }).click();
+  const csv = await (await download).path();
+  const { readFileSync } = await import('node:fs');
+  const lines = readFileSync(csv, 'utf8').split('\r\n');
+  const row = lines.find((l) => l.includes('Recovery and hope (co-production test)')) ?? '';
+  expect(row).toContain('Joanne Hirst,expert-by-experience@echo.demo,service_user,');
+  expect(row).toContain(",payment,2.5,50.00,GBP,pending,'=1+1 co-facilitation and preparation,");
 });

@@ -1,3 +1,4 @@
+import type { CoproductionRole, PaymentStatus } from '@echo-hub/protocol';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
@@ -32,48 +33,43 @@ export async function seedCoproduction(app: INestApplication, ctx: { programId: 
     .find({ where: { programId: ctx.programId, status: 'ended', practice: false }, order: { startsAt: 'ASC' } });
   let roles = 0;
   let records = 0;
+  /** A role on a delivered session and the payment for the time it took. */
+  const paid = async (
+    s: EchoSession,
+    userId: string,
+    role: CoproductionRole,
+    hours: number,
+    status: PaymentStatus,
+    note: string,
+  ) => {
+    await coproduction.assignOnSession(s.id, { userId, role }, by);
+    const date = s.startsAt.slice(0, 10);
+    const amount = hours * HOURLY_RATE_GBP;
+    await payments.record(
+      ctx.programId,
+      { userId, sessionId: s.id, date, hours, amount, currency: 'GBP', kind: 'payment', status, note },
+      by,
+    );
+    roles++;
+    records++;
+  };
   for (const [i, s] of delivered.entries()) {
-    const day = s.startsAt.slice(0, 10);
-    const hours = Math.round((s.durationMinutes / 60 + 1) * 4) / 4; // the session and an hour to prepare
+    const session = s.durationMinutes / 60;
     if (i % 2 === 0) {
-      await coproduction.assignOnSession(s.id, { userId: joanne.id, role: 'co_facilitator' }, by);
-      await payments.record(
-        ctx.programId,
-        {
-          userId: joanne.id,
-          sessionId: s.id,
-          date: day,
-          hours,
-          amount: hours * HOURLY_RATE_GBP,
-          currency: 'GBP',
-          kind: 'payment',
-          status: i < delivered.length - 4 ? 'paid' : 'approved',
-          note: 'Co-facilitation, including preparation with the facilitator',
-        },
-        by,
-      );
-      roles++;
-      records++;
+      // The session and an hour preparing it with the facilitator.
+      const status = i < delivered.length - 4 ? 'paid' : 'approved';
+      await paid(s, joanne.id, 'co_facilitator', session + 1, status, 'Co-facilitation, including preparation');
     }
     if (i % 3 === 1) {
-      await coproduction.assignOnSession(s.id, { userId: patrick.id, role: 'lived_experience_expert' }, by);
-      await payments.record(
-        ctx.programId,
-        {
-          userId: patrick.id,
-          sessionId: s.id,
-          date: day,
-          hours: s.durationMinutes / 60,
-          amount: (s.durationMinutes / 60) * HOURLY_RATE_GBP,
-          currency: 'GBP',
-          kind: 'payment',
-          status: i < delivered.length - 3 ? 'paid' : 'pending',
-          note: 'Lived-experience contribution to the case discussion',
-        },
-        by,
+      const status = i < delivered.length - 3 ? 'paid' : 'pending';
+      await paid(
+        s,
+        patrick.id,
+        'lived_experience_expert',
+        session,
+        status,
+        'Lived-experience contribution to the cases',
       );
-      roles++;
-      records++;
     }
   }
   const carers = await db

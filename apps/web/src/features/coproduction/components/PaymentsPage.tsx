@@ -15,6 +15,7 @@ import { formatDate } from '../../../lib/time';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
 import { canManage, getProgramOverview, PARTICIPATION_LABELS } from '../../programs';
+import { listSessions } from '../../sessions';
 import { downloadPaymentsCsv, listPayments, recordPayment, setPaymentStatus } from '../api/coproduction';
 
 const KIND_LABELS: Record<PaymentKind, string> = { payment: 'Payment for time', expenses: 'Expenses' };
@@ -24,6 +25,7 @@ const STATUS_LABELS: Record<PaymentStatus, string> = {
   paid: 'Paid',
   cancelled: 'Cancelled',
 };
+const DAY = 86_400_000;
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amount);
 
@@ -34,6 +36,10 @@ export function PaymentsPage() {
   const overview = useResource(`program:${programId}`, () => getProgramOverview(programId));
   const [version, setVersion] = useState(0);
   const first = useResource(`payments:${programId}:${version}`, () => listPayments(programId));
+  // The sessions of the last year and the next month, newest first, to pay for.
+  const sessions = useResource(`payment-sessions:${programId}`, async () =>
+    (await listSessions(programId, new Date(Date.now() - 365 * DAY), new Date(Date.now() + 31 * DAY))).reverse(),
+  );
   const [more, setMore] = useState<{ items: CoproductionPaymentDto[]; next: string | null } | null>(null);
   const action = useAction();
   const csv = useAction();
@@ -56,6 +62,7 @@ export function PaymentsPage() {
     void action.run(async () => {
       const p = await recordPayment(program.id, {
         userId: field('userId'),
+        sessionId: optional(field('sessionId')),
         activity: optional(field('activity')),
         date: field('date'),
         hours: Number(field('hours')),
@@ -99,7 +106,7 @@ export function PaymentsPage() {
         <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="record-title">
           <FormError
             error={action.error}
-            fields={['userId', 'activity', 'date', 'hours', 'amount', 'currency', 'kind']}
+            fields={['userId', 'sessionId', 'activity', 'date', 'hours', 'amount', 'currency', 'kind']}
           />
           <Field label="Person" error={action.fieldError('userId')}>
             {(p) => (
@@ -123,12 +130,25 @@ export function PaymentsPage() {
               </select>
             )}
           </Field>
+          <Field label="Session" hint="The session it is for, if any." error={action.fieldError('sessionId')}>
+            {(p) => (
+              <select {...p} name="sessionId">
+                <option value="">None: another activity</option>
+                {sessions.status === 'ready' &&
+                  sessions.data.map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {formatDate(x.startsAt)}: {x.title}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
           <Field
             label="Activity"
-            hint="What it was for, e.g. co-facilitating a session, an interview panel."
+            hint="When it is not for a session: what it was for, e.g. an interview panel, a reading group."
             error={action.fieldError('activity')}
           >
-            {(p) => <input {...p} name="activity" type="text" maxLength={200} required />}
+            {(p) => <input {...p} name="activity" type="text" maxLength={200} />}
           </Field>
           <Field label="Date" error={action.fieldError('date')}>
             {(p) => <input {...p} name="date" type="date" required />}
