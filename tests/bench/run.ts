@@ -440,19 +440,35 @@ function print(report: Report): void {
     lines.push(
       `REST — autocannon, ${REST_CONNECTIONS} connections, ${REST_SECONDS} s per route; PostgreSQL: ${report.rest.postgres}`,
       table(
-        ['database', 'route', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'non-2xx', 'server CPU %', 'others CPU %'],
+        [
+          'database',
+          'route',
+          'req/s',
+          'req/s per hub core',
+          'p50 ms',
+          'p99 ms',
+          'queries/req',
+          'requests',
+          'non-2xx',
+          'server CPU %',
+          'others CPU %',
+        ],
         report.rest.results.map((r) => [
           r.database,
-          r.route,
+          (r.hot ? '* ' : '  ') + r.route,
           fmt(r.requestsPerSecond, 0),
+          fmt(r.requestsPerSecond / Math.max(r.serverCpu / 100, 0.01), 0),
           fmt(r.p50Ms, 1),
           fmt(r.p99Ms, 1),
+          r.queriesPerRequest === null ? '–' : String(r.queriesPerRequest),
           String(r.requests),
           String(r.non2xx + r.errors),
           fmt(r.serverCpu, 0),
           fmt(r.othersCpu, 0),
         ]),
       ),
+      '* a hot page. "req/s per hub core": req/s ÷ the hub\'s CPU (what one core of its own would serve);',
+      '"queries/req": SQL statements one request sends alone (an N+1 grows with the data).',
       ...report.rest.results
         .filter((r) => r.non2xx > 0)
         .map(
