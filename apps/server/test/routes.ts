@@ -455,6 +455,12 @@ export const ROUTES: Route[] = [
     call: () => ({ path: '/api/deid/check', body: { text: 'Seen by Dr Patel on 12/03/2024.' } }),
   },
   {
+    method: 'post',
+    path: '/api/deid/pdf-page',
+    rule: 'signedIn',
+    call: () => ({ path: '/api/deid/pdf-page?page=1', attach: true }),
+  },
+  {
     method: 'get',
     path: '/api/programs/{id}/impact',
     rule: 'impact.read',
@@ -741,6 +747,19 @@ export const ROUTES: Route[] = [
     call: async (f, t) => {
       const admin = await t.app.get(AuthService).authenticate(f.admin.token);
       return { path: (await t.app.get(RecordingsService).ticket(f.recording, admin)).url };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/recordings/{id}/captions',
+    rule: 'public',
+    // The playback ticket is the credential, as for /stream; the target recording is given captions first.
+    call: async (f, t) => {
+      const admin = await t.app.get(AuthService).authenticate(f.admin.token);
+      const { key } = await t.app.get(RecordingsService).file(f.recording);
+      await t.app.get(StorageService).put(`${key}.vtt`, Buffer.from('WEBVTT\n'), { contentType: 'text/vtt' });
+      const { captionsUrl } = await t.app.get(RecordingsService).ticket(f.recording, admin);
+      return { path: captionsUrl ?? 'no captions link' };
     },
   },
   // ---- community (targets in community-fixtures.ts; moderator routes get a group the caller moderates) ----

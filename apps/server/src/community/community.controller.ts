@@ -5,10 +5,12 @@ import type {
   NotificationsResponse,
   SearchResponse,
 } from '@echo-hub/protocol';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Access, CurrentUser, SignedIn } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
+import { sendPage } from '../common/page';
 import { CommunityAccessService } from './community-access.service';
 import { AuditQueryDto, MarkNotificationsReadDto, SearchQueryDto } from './dto/community.dto';
 import { ModerationService } from './moderation.service';
@@ -69,13 +71,14 @@ export class CommunityController {
   /** The moderators' audit log for the groups the caller moderates. */
   @Access('community.moderate')
   @Get('programs/:id/community/audit')
-  audit(
+  async audit(
     @Param('id') id: string,
     @Query() q: AuditQueryDto,
     @CurrentUser() user: AuthUser,
     @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<AuditEntryDto[]> {
-    return this.moderation.auditLog(user, id, q.groupId, role(req));
+    return sendPage(req, res, await this.moderation.auditLog(user, id, q, role(req)));
   }
 
   @SignedIn()

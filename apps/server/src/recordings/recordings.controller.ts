@@ -1,4 +1,4 @@
-import type { RecordingDto } from '@echo-hub/protocol';
+import type { RecordingDto, RecordingTicket } from '@echo-hub/protocol';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -34,7 +34,7 @@ export class RecordingsController {
   /** A short-lived URL a <video> element can play (it cannot send a bearer token). */
   @Access('program.read', 'recording')
   @Post('recordings/:id/ticket')
-  ticket(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<{ url: string; expiresAt: string }> {
+  ticket(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<RecordingTicket> {
     return this.recordings.ticket(id, req.user);
   }
 
@@ -49,6 +49,21 @@ export class RecordingsController {
   ): Promise<void> {
     await this.recordings.checkTicket(id, String(ticket ?? ''));
     await this.send(id, res, {});
+  }
+
+  /** The recording's captions (WebVTT, identifiers left out as they were said), authorised by the same ticket. */
+  @Public()
+  @Get('recordings/:id/captions')
+  @ApiProduces('text/vtt')
+  async captions(
+    @Param('id') id: string,
+    @Query('ticket') ticket: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.recordings.checkTicket(id, String(ticket ?? ''));
+    const key = await this.recordings.captionsKey(id);
+    const headers = { 'Content-Type': 'text/vtt; charset=utf-8', 'Cache-Control': 'private, max-age=3600' };
+    await sendStored(res, this.storage, key, headers, `recording ${id} has no captions`);
   }
 
   @Access('program.read', 'recording')

@@ -24,7 +24,7 @@ import type {
   ThreadSummary,
   UpdateThreadRequest,
 } from '@echo-hub/protocol';
-import { api, request } from '../../../lib/api';
+import { api, apiPage, request } from '../../../lib/api';
 import { gatedForm, type UploadProgress, upload } from '../../../lib/upload';
 import { fetchBlob } from '../../../lib/download';
 
@@ -34,7 +34,9 @@ export const listGroups = (programId: string) => api<GroupSummary[]>(`/programs/
 export const createGroup = (programId: string, body: CreateGroupRequest) =>
   api<GroupSummary>(`/programs/${id(programId)}/groups`, request('POST', body));
 export const getGroup = (groupId: string) => api<GroupSummary>(`/groups/${id(groupId)}`);
-export const listThreads = (groupId: string) => api<ThreadSummary[]>(`/groups/${id(groupId)}/threads`);
+/** A page of a group's threads (pinned first, then latest); `cursor`: the previous page's `next`. */
+export const listThreads = (groupId: string, cursor?: string | null) =>
+  apiPage<ThreadSummary>(`/groups/${id(groupId)}/threads`, cursor);
 export const createThread = (groupId: string, body: CreateThreadRequest) =>
   api<CreateThreadResponse>(`/groups/${id(groupId)}/threads`, request('POST', body));
 export const listGroupMembers = (groupId: string) => api<GroupMemberDto[]>(`/groups/${id(groupId)}/members`);
@@ -97,7 +99,9 @@ export const searchCommunity = (programId: string, q: string) =>
 export const listBookmarks = (programId: string) =>
   api<BookmarkDto[]>(`/programs/${id(programId)}/community/bookmarks`);
 export const listFlagged = (programId: string) => api<FlaggedPostDto[]>(`/programs/${id(programId)}/community/flags`);
-export const auditLog = (programId: string) => api<AuditEntryDto[]>(`/programs/${id(programId)}/community/audit`);
+/** A page of the audit log, newest first; `cursor`: the previous page's `next`. */
+export const auditLog = (programId: string, cursor?: string | null) =>
+  apiPage<AuditEntryDto>(`/programs/${id(programId)}/community/audit`, cursor);
 
 export const listNotifications = () => api<NotificationsResponse>('/notifications');
 export const markNotificationsRead = (ids?: string[]) =>

@@ -1,6 +1,6 @@
 import type { ConfirmedSpan, GroupSummary, SessionDto, ThreadSummary } from '@echo-hub/protocol';
 import { ErrorCode } from '@echo-hub/protocol';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorAlert, LoadFailure, Loading } from '../../../components/Status';
 import { ApiError } from '../../../lib/api';
@@ -13,6 +13,7 @@ import { community } from '../lib/connection';
 import { ago, plural } from '../lib/format';
 import { Composer } from './Composer';
 import { GroupMembersPanel } from './GroupMembersPanel';
+import { LoadMore } from '../../../components/LoadMore';
 import '../community.css';
 
 /** A group: its threads (pinned first, then by last activity) with unread counts, and a new-thread form. */
@@ -91,7 +92,20 @@ function Threads({ group }: { group: GroupSummary }) {
   const [searchParams] = useSearchParams();
   const [composing, setComposing] = useState(searchParams.has('session'));
   const counted = useRef(new Set<string>());
-  const { update } = threads;
+  const { update: updatePage } = threads;
+  const update = useCallback(
+    (change: (list: ThreadSummary[]) => ThreadSummary[]) =>
+      updatePage((page) => ({ ...page, items: change(page.items) })),
+    [updatePage],
+  );
+  const loadMore = async () => {
+    if (threads.status !== 'ready' || !threads.data.next) return;
+    const more = await listThreads(group.id, threads.data.next);
+    updatePage((page) => {
+      const known = new Set(page.items.map((t) => t.id));
+      return { items: [...page.items, ...more.items.filter((t) => !known.has(t.id))], next: more.next };
+    });
+  };
 
   useEffect(() => {
     const me = user?.id;
@@ -128,7 +142,7 @@ function Threads({ group }: { group: GroupSummary }) {
 
   const sorted =
     threads.status === 'ready'
-      ? [...threads.data].sort(
+      ? [...threads.data.items].sort(
           (a, b) => Number(b.pinned) - Number(a.pinned) || b.lastPostAt.localeCompare(a.lastPostAt),
         )
       : [];
@@ -153,6 +167,7 @@ function Threads({ group }: { group: GroupSummary }) {
           ))}
         </ul>
       )}
+      {threads.status === 'ready' && threads.data.next && <LoadMore what="threads" onMore={loadMore} />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { ProgramOverview, RecordingDto } from '@echo-hub/protocol';
+import type { ProgramOverview, RecordingDto, RecordingTicket } from '@echo-hub/protocol';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, request } from '../../../lib/api';
@@ -21,14 +21,14 @@ export function RecordingsPage() {
   const recordings = useResource(`recordings:${programId}`, () =>
     api<RecordingDto[]>(`/programs/${programId}/recordings`),
   );
-  const [playing, setPlaying] = useState<{ id: string; url: string } | null>(null);
+  const [playing, setPlaying] = useState<(RecordingTicket & { id: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const play = async (r: RecordingDto) => {
     setError(null);
     try {
-      const { url } = await api<{ url: string }>(`/recordings/${r.id}/ticket`, request('POST'));
-      setPlaying({ id: r.id, url });
+      const ticket = await api<RecordingTicket>(`/recordings/${r.id}/ticket`, request('POST'));
+      setPlaying({ id: r.id, ...ticket });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -93,11 +93,23 @@ export function RecordingsPage() {
             preload="metadata"
             style={{ width: '100%', maxWidth: '48rem' }}
             aria-label="Recording player"
-          />
+          >
+            {playing.captionsUrl && (
+              <track kind="captions" src={playing.captionsUrl} srcLang="en" label="Captions" default />
+            )}
+          </video>
           <figcaption>
             <a href={playing.url} download>
               Download
             </a>
+            {playing.captionsUrl && (
+              <>
+                {' · '}
+                <a href={playing.captionsUrl} download>
+                  Captions (WebVTT)
+                </a>
+              </>
+            )}
           </figcaption>
         </figure>
       )}

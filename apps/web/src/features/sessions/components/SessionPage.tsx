@@ -2,7 +2,8 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { LoadFailure, Loading } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { useResource } from '../../../lib/useResource';
-import { canManage } from '../../programs';
+import { canManage, userCan } from '../../programs';
+import { SlotPolls } from '../../polls';
 import { CaseQueue } from '../../cases';
 import { Discussion } from '../../community';
 import { SessionAttendance } from '../../impact';
@@ -67,7 +68,14 @@ export function SessionPage() {
       {canManage(s.myRole, user) ? (
         <AgendaManager key={s.id} session={s} onSessionChange={(next) => session.update(() => next)} />
       ) : (
-        <AgendaView agenda={s.agenda} />
+        <AgendaView
+          agenda={s.agenda}
+          renderItemExtra={
+            userCan(s.myRole, user, 'live.run-polls')
+              ? (item, label) => <SlotPolls sessionId={s.id} agendaItemId={item.id} slotLabel={label} />
+              : undefined
+          }
+        />
       )}
       <CaseQueue
         session={s}
