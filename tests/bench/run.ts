@@ -571,7 +571,11 @@ function writeLatest(report: Report): void {
   }
   const storm = report.signalling?.find((s) => s.n === 200);
   if (storm) {
-    const why = [others(storm.othersCpu), storm.joinBurst.failed ? `${storm.joinBurst.failed} joins failed` : '']
+    const why = [
+      others(storm.othersCpu),
+      `${storm.joinBurst.hubCpuMsPerJoin.toFixed(1)} ms of hub CPU per join`,
+      storm.joinBurst.failed ? `${storm.joinBurst.failed} joins failed` : '',
+    ]
       .filter(Boolean)
       .join('; ');
     latest = mergeLatest(
