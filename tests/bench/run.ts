@@ -564,7 +564,18 @@ function writeLatest(report: Report): void {
   let latest = readLatest();
   if (report.gallery) {
     const g = report.gallery;
-    fresh['gallery.maxParticipants'] = { value: g.maxParticipants };
+    // Why it stopped there: the first N above it where the hub lost more.
+    const next = g.runs.find((r) => r.side === 'hub' && r.n > g.maxParticipants);
+    const why = next
+      ? [
+          `the hub lost ${next.lossPct.toFixed(1)}% at N=${next.n}`,
+          next.peersMaxLagMs > 200
+            ? `the load generator's send loop lagged up to ${next.peersMaxLagMs.toFixed(0)} ms`
+            : '',
+          others(next.otherCpu),
+        ]
+      : [];
+    fresh['gallery.maxParticipants'] = { value: g.maxParticipants, note: why.filter(Boolean).join('; ') };
     fresh['gallery.lossAtMax'] = { value: g.lossAtMax };
     fresh['gallery.hubOverBareCpu'] = { value: g.hubOverBareCpu };
     latest = mergeLatest(latest, fresh, at('gallery'));
