@@ -12,6 +12,7 @@ export const SERVER_FEATURES = [
   'assessment',
   'cases',
   'community',
+  'coproduction',
   'deid',
   'exchanges',
   'impact',

@@ -1,4 +1,4 @@
-import type { AuditEntryDto, ThreadSummary } from '@echo-hub/protocol';
+import type { AuditEntryDto, BookmarkDto, NotificationsResponse, ThreadSummary } from '@echo-hub/protocol';
 import { DataSource } from 'typeorm';
 import { ProgramsService } from '../src/programs/programs.service';
 import { type Account, account, addMember, api, bearer } from './fixtures';
@@ -106,6 +106,50 @@ describe('community lists in pages, hot pages without a query per row', () => {
     const bad = await get(host, `${path}?limit=abc`);
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['limit']);
+  });
+
+  it('notifications in pages, newest first, each page with the unread count', async () => {
+    const group = (await post(host, `/api/programs/${programId}/groups`, { name: 'Mentions' })).body.id;
+    const handle = `@${reader.email.split('@')[0]}`;
+    for (let i = 0; i < 5; i++) {
+      await post(host, `/api/groups/${group}/threads`, { title: `Mention ${i}`, body: `Hello ${handle}` }).expect(201);
+    }
+    const whole = (await get(reader, '/api/notifications?limit=200').expect(200)).body as NotificationsResponse;
+    expect(whole.items.length).toBeGreaterThanOrEqual(5);
+    const pages: NotificationsResponse[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await get(reader, `/api/notifications?limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      pages.push(res.body);
+      cursor = res.headers['x-next-cursor'];
+    } while (cursor);
+    expect(pages.flatMap((p) => p.items.map((n) => n.id))).toEqual(whole.items.map((n) => n.id));
+    expect(new Set(pages.map((p) => p.unread))).toEqual(new Set([whole.unread]));
+    expect((await get(reader, '/api/notifications?cursor=nope')).status).toBe(400);
+  });
+
+  it("a reader's bookmarks in pages, latest first, only of posts still there", async () => {
+    const group = (await post(host, `/api/programs/${programId}/groups`, { name: 'Bookmarked' })).body.id;
+    const threadIds: string[] = [];
+    const openings: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      threadIds.push(
+        (await post(host, `/api/groups/${group}/threads`, { title: `Keep ${i}`, body: 'Worth keeping.' })).body.id,
+      );
+    }
+    for (const threadId of threadIds) {
+      const opening = (await get(reader, `/api/threads/${threadId}`).expect(200)).body.posts[0].id;
+      await api(t.app).put(`/api/posts/${opening}/bookmark`).set(bearer(reader)).expect(200);
+      openings.push(opening);
+    }
+    const path = `/api/programs/${programId}/community/bookmarks`;
+    const whole = (await get(reader, `${path}?limit=200`).expect(200)).body as BookmarkDto[];
+    expect(new Set(whole.map((b) => b.threadId))).toEqual(new Set(threadIds));
+    const pages = await walk<BookmarkDto>(path, 2);
+    expect(pages.flat().map((b) => b.postId)).toEqual(whole.map((b) => b.postId));
+    await api(t.app).delete(`/api/posts/${openings[0]}`).set(bearer(host)).expect(200);
+    const left = (await walk<BookmarkDto>(path, 2)).flat().map((b) => b.postId);
+    expect(left).toEqual(whole.map((b) => b.postId).filter((id) => id !== openings[0]));
   });
 
   describe('queries per request', () => {

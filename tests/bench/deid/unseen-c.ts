@@ -3,7 +3,10 @@
  * #18, right after batch B (`unseen.ts`) was committed and scored, and still BEFORE the detector's source
  * (libs/deid/src) was opened. Batch B is then used to tune the detector (its misses were read), so batch
  * B stops being unseen; batch C is held out: its notes are not read again while tuning and its misses are
- * looked at only once, for the final report. Its before/after figures are the honest "unseen" ones.
+ * looked at only once, for the final report. Its before/after figures are the honest "unseen" ones:
+ * recall 80.5% → 89.4%, precision 97.8% → 97.1% (its misses were first read at about 00:12 UTC on
+ * 2026-12-08; the changes after that, for precision on the hub's own texts and for speed, left both
+ * figures as they were).
  *
  * Same markup and conventions as `corpus.ts`; everything invented (NHS and H&C numbers with valid check
  * digits generated at random, PPSNs with valid check letters, Ofcom drama-range and 555-01xx phone

@@ -10,7 +10,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access, CurrentUser, SignedIn } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
-import { sendPage } from '../common/page';
+import { PageQueryDto, sendPage } from '../common/page';
 import { CommunityAccessService } from './community-access.service';
 import { AuditQueryDto, MarkNotificationsReadDto, SearchQueryDto } from './dto/community.dto';
 import { ModerationService } from './moderation.service';
@@ -49,12 +49,14 @@ export class CommunityController {
 
   @Access('community.read')
   @Get('programs/:id/community/bookmarks')
-  bookmarks(
+  async bookmarks(
     @Param('id') id: string,
+    @Query() q: PageQueryDto,
     @CurrentUser() user: AuthUser,
     @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<BookmarkDto[]> {
-    return this.threads.bookmarks(user, id, role(req));
+    return sendPage(req, res, await this.threads.bookmarks(user, id, q, role(req)));
   }
 
   /** Posts with open flags in the groups the caller moderates. */
@@ -83,8 +85,14 @@ export class CommunityController {
 
   @SignedIn()
   @Get('notifications')
-  list(@CurrentUser() user: AuthUser): Promise<NotificationsResponse> {
-    return this.notifications.list(user);
+  async list(
+    @Query() q: PageQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<NotificationsResponse> {
+    const { page, unread } = await this.notifications.list(user, q);
+    return { items: sendPage(req, res, page), unread };
   }
 
   @SignedIn()

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type DeepPartial, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
+import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
 import { Membership } from '../programs/entities/membership.entity';
@@ -9,6 +10,12 @@ import { Program } from '../programs/entities/program.entity';
 import { CommunityGroup } from './entities/community-group.entity';
 import { Notification } from './entities/notification.entity';
 import { Thread } from './entities/thread.entity';
+
+/** A person's notifications, newest first (the id breaks ties). */
+const NEWEST: SortKey<Notification>[] = [
+  { expr: 'n.createdAt', dir: 'DESC', of: (n) => n.createdAt },
+  { expr: 'n.id', dir: 'DESC', of: (n) => n.id },
+];
 
 /** The notifications centre's queries: people's notifications and what they point at. */
 export class NotificationQueries {
@@ -19,14 +26,21 @@ export class NotificationQueries {
     return repo.save(repo.create(row), NO_TX);
   }
 
-  /** A person's latest notifications (at most `take`), with their actors. */
-  latestOf(userId: string, take: number): Promise<Notification[]> {
-    return this.em.getRepository(Notification).find({
-      where: { userId },
-      relations: { actor: true },
-      order: { createdAt: 'DESC' },
-      take,
-    });
+  /** A page of a person's notifications, newest first, with their actors. */
+  async pageOf(userId: string, page: PageQueryDto): Promise<Page<Notification>> {
+    const qb = this.em
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .leftJoinAndSelect('n.actor', 'actor')
+      .where('n.userId = :userId', { userId });
+    return toPage(await keyset(qb, NEWEST, page).getMany(), NEWEST, page);
+  }
+
+  /** A person's latest unread notifications (at most `take`). */
+  unreadOf(userId: string, take: number): Promise<Notification[]> {
+    return this.em
+      .getRepository(Notification)
+      .find({ where: { userId, readAt: IsNull() }, order: { createdAt: 'DESC' }, take });
   }
 
   /** Marks a person's unread notifications read (those with these ids, or all; or those of one thread). */

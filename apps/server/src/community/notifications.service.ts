@@ -1,5 +1,6 @@
 import type { NotificationDto, NotificationKind, NotificationsResponse } from '@echo-hub/protocol';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Page, PageQueryDto } from '../common/page';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
@@ -106,18 +107,22 @@ export class NotificationsService implements OnModuleInit {
   }
 
   /**
-   * The latest notifications the person may still follow (a thread they lost access to, or a case of a
-   * program they left, drops out).
+   * A page of the notifications the person may still follow, newest first (a thread they lost access to, or a
+   * case of a program they left, drops out, so a page may hold fewer than its limit), and how many are unread
+   * (of the latest 200 unread).
    */
-  async list(viewer: Viewer): Promise<NotificationsResponse> {
-    const rows = await this.records.latestOf(viewer.id, 200);
-    const visible = await this.stillVisible(viewer, rows);
-    return { items: visible.slice(0, 50).map((n) => toDto(n)), unread: visible.filter((n) => !n.readAt).length };
+  async list(viewer: Viewer, page: PageQueryDto = {}): Promise<{ page: Page<NotificationDto>; unread: number }> {
+    const rows = await this.records.pageOf(viewer.id, page);
+    const visible = await this.stillVisible(viewer, rows.items);
+    const unread = await this.stillVisible(viewer, await this.records.unreadOf(viewer.id, 200));
+    return { page: { ...rows, items: visible.map((n) => toDto(n)) }, unread: unread.length };
   }
 
+  /** Marks some (or all) read; answers the first page. */
   async markRead(viewer: Viewer, ids?: string[]): Promise<NotificationsResponse> {
     if (!ids || ids.length) await this.records.markRead(viewer.id, ids && { ids });
-    return this.list(viewer);
+    const { page, unread } = await this.list(viewer);
+    return { items: page.items, unread };
   }
 
   /** Marks read what points into one thread (the person has opened it). */

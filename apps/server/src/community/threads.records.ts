@@ -30,6 +30,12 @@ const THREAD_ORDER: SortKey<Thread>[] = [
   { expr: 't.id', dir: 'DESC', of: (t) => t.id },
 ];
 
+/** A person's bookmarks, latest first (the id breaks ties). */
+const BOOKMARK_ORDER: SortKey<Bookmark>[] = [
+  { expr: 'b.createdAt', dir: 'DESC', of: (b) => b.createdAt },
+  { expr: 'b.id', dir: 'DESC', of: (b) => b.id },
+];
+
 /**
  * The threads feature's queries (threads, posts, reactions, bookmarks, read markers, revisions, and the
  * sessions, cases and people they point to), on the database or inside one transaction.
@@ -296,9 +302,15 @@ export class ThreadQueries {
       : Promise.resolve([]);
   }
 
-  /** A user's latest bookmarks (at most `take`). */
-  bookmarksOf(userId: string, take: number): Promise<Bookmark[]> {
-    return this.em.getRepository(Bookmark).find({ where: { userId }, order: { createdAt: 'DESC' }, take });
+  /** A page of a user's bookmarks of posts (not deleted) in one program, latest first. */
+  async bookmarksOf(userId: string, programId: string, page: PageQueryDto): Promise<Page<Bookmark>> {
+    const qb = this.em
+      .getRepository(Bookmark)
+      .createQueryBuilder('b')
+      .innerJoin(Post, 'p', 'p.id = b.postId AND p.deletedAt IS NULL')
+      .innerJoin(Thread, 't', 't.id = p.threadId')
+      .where('b.userId = :userId AND t.programId = :programId', { userId, programId });
+    return toPage(await keyset(qb, BOOKMARK_ORDER, page).getMany(), BOOKMARK_ORDER, page);
   }
 
   /** These posts unless deleted, with their authors and threads. */

@@ -351,8 +351,8 @@ export class ThreadsService {
   async move(viewer: Viewer, threadId: string, groupId: string, role?: ProgramRole | null): Promise<ThreadSummary> {
     const { thread, access } = await this.access.readableThread(viewer, threadId, role);
     if (!access.moderate) throw notModerator();
-    const target = await this.access.group(groupId).catch(() => null);
-    if (!target || target.programId !== thread.programId) throw notFound(`group ${groupId} in this program`);
+    const target = await this.access.group(groupId);
+    if (target.programId !== thread.programId) throw notFound(`group ${groupId} in this program`);
     if (!(await this.access.access(viewer, target, role)).moderate) throw notModerator();
     const from = thread.groupId;
     if (from === groupId) return this.broadcastThread(thread);
@@ -584,13 +584,19 @@ export class ThreadsService {
     return { postId, bookmarked: on };
   }
 
-  async bookmarks(viewer: Viewer, programId: string, role?: ProgramRole | null): Promise<BookmarkDto[]> {
+  /** A page of the caller's bookmarks in a program, latest first (those they can no longer read drop out). */
+  async bookmarks(
+    viewer: Viewer,
+    programId: string,
+    page: PageQueryDto,
+    role?: ProgramRole | null,
+  ): Promise<Page<BookmarkDto>> {
     const readable = await this.access.readableGroups(viewer, programId, role);
     const groups = new Map(readable.map((a) => [a.group.id, a]));
-    const rows = await this.records.bookmarksOf(viewer.id, 500);
-    const posts = await this.records.livePostsWithThreads(rows.map((b) => b.postId));
+    const rows = await this.records.bookmarksOf(viewer.id, programId, page);
+    const posts = await this.records.livePostsWithThreads(rows.items.map((b) => b.postId));
     const byId = new Map(posts.map((p) => [p.id, p]));
-    return rows.flatMap((b) => {
+    const items = rows.items.flatMap((b) => {
       const p = byId.get(b.postId);
       const a = p?.thread ? groups.get(p.thread.groupId) : undefined;
       if (!p?.thread || !a || !this.canSeeText(p, { moderator: a.moderate, viewerId: viewer.id })) return [];
@@ -607,6 +613,7 @@ export class ThreadsService {
         },
       ];
     });
+    return { ...rows, items };
   }
 
   // ---- shared with moderation ----------------------------------------------------

@@ -63,7 +63,7 @@ describe('API errors', () => {
 describe('apiPage', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  const answer = (items: unknown[], next?: string) =>
+  const answer = (items: unknown, next?: string) =>
     new Response(JSON.stringify(items), {
       headers: { 'content-type': 'application/json', ...(next ? { 'X-Next-Cursor': next } : {}) },
     });
@@ -82,5 +82,11 @@ describe('apiPage', () => {
       '/api/groups/g/threads?limit=2',
       '/api/groups/g/threads?limit=2&cursor=c%2F1%2B',
     ]);
+  });
+
+  it('takes the rows out of an answer that wraps them, when told where they are', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValueOnce(answer({ items: [1, 2], unread: 5 }, 'c')));
+    const page = await apiPage<number>('/notifications', null, (body) => (body as { items: number[] }).items);
+    expect(page).toEqual({ items: [1, 2], next: 'c' });
   });
 });

@@ -1,5 +1,5 @@
 import type { ConfirmedSpan, GroupSummary, SessionDto, ThreadSummary } from '@echo-hub/protocol';
-import { ErrorCode } from '@echo-hub/protocol';
+import { can, ErrorCode } from '@echo-hub/protocol';
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorAlert, LoadFailure, Loading } from '../../../components/Status';
@@ -7,6 +7,7 @@ import { ApiError } from '../../../lib/api';
 import { useAuth } from '../../../lib/auth';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
+import { CoproductionRoles } from '../../coproduction';
 import { listSessions } from '../../sessions';
 import { askToJoin, createThread, getGroup, listThreads } from '../api/community';
 import { community } from '../lib/connection';
@@ -20,6 +21,7 @@ import '../community.css';
 export function GroupPage() {
   const { groupId = '' } = useParams();
   const group = useResource(`group:${groupId}`, () => getGroup(groupId));
+  const { user, memberships } = useAuth();
 
   if (group.status === 'loading') return <Loading>Loading the group…</Loading>;
   if (group.status === 'error') return <LoadFailure error={group.error} what="Group" />;
@@ -47,6 +49,18 @@ export function GroupPage() {
         <>
           <Threads group={g} />
           {g.access.moderate && <GroupMembersPanel group={g} onChanged={group.reload} />}
+          {/* issue 20: group-level co-production roles */}
+          <CoproductionRoles
+            place={{ kind: 'groups', id: g.id }}
+            programId={g.programId}
+            manager={can(
+              {
+                role: memberships.find((m) => m.programId === g.programId)?.role ?? null,
+                isAdmin: Boolean(user?.isAdmin),
+              },
+              'coproduction.manage',
+            )}
+          />
         </>
       ) : (
         <JoinPanel group={g} onAsked={group.reload} />

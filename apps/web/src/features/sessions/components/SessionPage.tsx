@@ -6,6 +6,7 @@ import { canManage, userCan } from '../../programs';
 import { SlotPolls } from '../../polls';
 import { CaseQueue } from '../../cases';
 import { Discussion } from '../../community';
+import { AccessibilityNeeds, CoproductionRoles } from '../../coproduction';
 import { SessionAttendance } from '../../impact';
 import { getSession } from '../api/sessions';
 import { PracticeToggle } from './PracticeToggle';
@@ -85,6 +86,13 @@ export function SessionPage() {
         onQueueChange={(cases) => session.update((current) => ({ ...current, cases }))}
         onCaseLeft={session.reload}
       />
+      {/* issue 20: co-production roles, and the accessibility needs for the session's facilitators */}
+      <CoproductionRoles
+        place={{ kind: 'sessions', id: s.id }}
+        programId={s.programId}
+        manager={canManage(s.myRole, user)}
+      />
+      {canManage(s.myRole, user) && <AccessibilityNeeds sessionId={s.id} />}
       {canManage(s.myRole, user) && <SessionAttendance session={s} />}
       <Discussion about={{ kind: 'session', id: s.id }} programId={s.programId} />
     </article>
