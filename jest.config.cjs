@@ -4,6 +4,7 @@ module.exports = {
     '<rootDir>/apps/server/jest.config.cjs',
     '<rootDir>/libs/jest.config.cjs',
     '<rootDir>/tests/field/jest.config.cjs',
+    '<rootDir>/tests/bench/jest.config.cjs',
   ],
   testTimeout: 60000,
 };

@@ -8,7 +8,8 @@
  *   4. the de-identification bench (tests/bench/deid);
  *   5. the gallery (phases/gallery.ts): N participants with simulcast cameras, last-N 9, three speakers,
  *      bare mediasoup and the hub at growing N (BENCH_GALLERY_N=25,50,100,150  BENCH_GALLERY_SECONDS=10
- *      BENCH_GALLERY_PEERS=2 sender/receiver processes).
+ *      BENCH_GALLERY_PEERS=2 sender/receiver processes; BENCH_GALLERY_SEARCH=50:25:300 steps N up until the hub
+ *      loses over 1%: the largest N at ≤ 1% loss, and hub ÷ bare there).
  * Prints tables on stdout (progress on stderr) and writes tests/bench/results/bench-<timestamp>.json and
  * latest.json. All traffic stays on 127.0.0.1; every process it starts is stopped at the end, on error and
  * on Ctrl-C. Knobs (environment): BENCH_PHASES=sfu,gallery,signalling,rest,deid  BENCH_SFU_N=10,25,50,100
@@ -27,11 +28,13 @@ import { HostProcess, repoRoot } from './lib/host-ipc';
 import { encodeClip, ffmpegVersion } from './lib/media-source';
 import { postgresForBench } from './lib/postgres';
 import { machineInfo } from './lib/proc';
+import { mergeLatest, withTable } from './lib/results';
 import { fmt, table } from './lib/stats';
 import { galleryPhase, type GallerySummary } from './phases/gallery';
 import { restPhase, type RestResult } from './phases/rest';
 import { sfuPhase, type SfuRun, type SfuSummary } from './phases/sfu';
 import { signallingPhase, type SignallingResult } from './phases/signalling';
+import { latestPath, readLatest, readmePath } from './readme-table';
 
 const env = process.env;
 const list = (v: string | undefined, d: number[]) =>
@@ -56,7 +59,17 @@ const REST_SECONDS = num(env.BENCH_REST_SECONDS, 8);
 const REST_CONNECTIONS = num(env.BENCH_REST_CONNECTIONS, 16);
 const REST_MEMBERS = 200;
 const TIMEOUT_MINUTES = num(env.BENCH_TIMEOUT_MINUTES, 30);
-const GALLERY_N = list(env.BENCH_GALLERY_N, [25, 50, 100, 150]);
+/** BENCH_GALLERY_SEARCH=from:step:max: N steps up from `from` until the hub loses over 1% (largest N at ≤ 1%). */
+const GALLERY_SEARCH = /^(\d+):(\d+):(\d+)$/
+  .exec(env.BENCH_GALLERY_SEARCH ?? '')
+  ?.slice(1)
+  .map(Number);
+const GALLERY_N = GALLERY_SEARCH
+  ? Array.from(
+      { length: Math.floor((GALLERY_SEARCH[2] - GALLERY_SEARCH[0]) / GALLERY_SEARCH[1]) + 1 },
+      (_, i) => GALLERY_SEARCH[0] + i * GALLERY_SEARCH[1],
+    )
+  : list(env.BENCH_GALLERY_N, [25, 50, 100, 150]);
 const GALLERY_SECONDS = num(env.BENCH_GALLERY_SECONDS, 10);
 const GALLERY_PEERS = num(env.BENCH_GALLERY_PEERS, 2);
 
@@ -65,6 +78,8 @@ const AIM_JOIN_P95_MS = 500;
 const AIM_JOIN_N = 100;
 
 const hosts: HostProcess[] = [];
+/** The load average as each phase ended, kept with its figures in latest.json. */
+const phaseLoad: Record<string, number[]> = {};
 const started = (host: HostProcess) => {
   hosts.push(host);
   return host;
@@ -165,6 +180,7 @@ async function main(report: Report): Promise<void> {
       { host: hub, seed },
       {
         ns: GALLERY_N,
+        search: Boolean(GALLERY_SEARCH),
         peers: GALLERY_PEERS,
         warmupSeconds: SFU_WARMUP + 2,
         seconds: GALLERY_SECONDS,
@@ -174,6 +190,7 @@ async function main(report: Report): Promise<void> {
       },
     );
     report.errors.push(...report.gallery.errors);
+    phaseLoad.gallery = loadavg();
     await bare.close();
   }
 
@@ -189,6 +206,7 @@ async function main(report: Report): Promise<void> {
       log: progress,
     });
     report.signalling = signalling.results;
+    phaseLoad.signalling = loadavg();
     report.errors.push(...signalling.errors);
   }
 
@@ -231,6 +249,7 @@ async function main(report: Report): Promise<void> {
       progress(`PostgreSQL: ${postgres}`);
     }
     report.rest = { results, postgres };
+    phaseLoad.rest = loadavg();
   }
   await hub?.close();
 
@@ -440,19 +459,35 @@ function print(report: Report): void {
     lines.push(
       `REST — autocannon, ${REST_CONNECTIONS} connections, ${REST_SECONDS} s per route; PostgreSQL: ${report.rest.postgres}`,
       table(
-        ['database', 'route', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'non-2xx', 'server CPU %', 'others CPU %'],
+        [
+          'database',
+          'route',
+          'req/s',
+          'req/s per hub core',
+          'p50 ms',
+          'p99 ms',
+          'queries/req',
+          'requests',
+          'non-2xx',
+          'server CPU %',
+          'others CPU %',
+        ],
         report.rest.results.map((r) => [
           r.database,
-          r.route,
+          (r.hot ? '* ' : '  ') + r.route,
           fmt(r.requestsPerSecond, 0),
+          fmt(r.requestsPerSecond / Math.max(r.serverCpu / 100, 0.01), 0),
           fmt(r.p50Ms, 1),
           fmt(r.p99Ms, 1),
+          r.queriesPerRequest === null ? '–' : String(r.queriesPerRequest),
           String(r.requests),
           String(r.non2xx + r.errors),
           fmt(r.serverCpu, 0),
           fmt(r.othersCpu, 0),
         ]),
       ),
+      '* a hot page. "req/s per hub core": req/s ÷ the hub\'s CPU (what one core of its own would serve);',
+      '"queries/req": SQL statements one request sends alone (an N+1 grows with the data).',
       ...report.rest.results
         .filter((r) => r.non2xx > 0)
         .map(
@@ -509,6 +544,83 @@ function print(report: Report): void {
   console.log(lines.join('\n'));
 }
 
+/** The headline figures of the phases that ran, over the last ones, in latest.json; then the README's table. */
+function writeLatest(report: Report): void {
+  const others = (cpu: number) =>
+    cpu > 50 ? `other processes used ${cpu.toFixed(0)}% of a core (of ${report.machine.cores * 100}%) meanwhile` : '';
+  const fresh: Parameters<typeof mergeLatest>[1] = {};
+  const commandOf = () =>
+    [
+      ...Object.entries(env)
+        .filter(([k]) => k.startsWith('BENCH_') && k !== 'BENCH_PROFILE_DIR')
+        .map(([k, v]) => `${k}=${v}`),
+      'npx tsx tests/bench/run.ts',
+    ].join(' ');
+  const at = (phase: string) => ({
+    command: commandOf(),
+    measuredAt: report.generatedAt,
+    loadAverage: phaseLoad[phase] ?? loadavg(),
+  });
+  let latest = readLatest();
+  if (report.gallery) {
+    const g = report.gallery;
+    // Why it stopped there: the first N above it where the hub lost more.
+    const next = g.runs.find((r) => r.side === 'hub' && r.n > g.maxParticipants);
+    const why = next
+      ? [
+          `the hub lost ${next.lossPct.toFixed(1)}% at N=${next.n}`,
+          next.peersMaxLagMs > 200
+            ? `the load generator's send loop lagged up to ${next.peersMaxLagMs.toFixed(0)} ms`
+            : '',
+          others(next.otherCpu),
+        ]
+      : [];
+    fresh['gallery.maxParticipants'] = { value: g.maxParticipants, note: why.filter(Boolean).join('; ') };
+    fresh['gallery.lossAtMax'] = { value: g.lossAtMax };
+    fresh['gallery.hubOverBareCpu'] = { value: g.hubOverBareCpu };
+    latest = mergeLatest(latest, fresh, at('gallery'));
+  }
+  const storm = report.signalling?.find((s) => s.n === 200);
+  if (storm) {
+    const why = [
+      others(storm.othersCpu),
+      `${storm.joinBurst.hubCpuMsPerJoin.toFixed(1)} ms of hub CPU per join`,
+      storm.joinBurst.failed ? `${storm.joinBurst.failed} joins failed` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    latest = mergeLatest(
+      latest,
+      { 'signalling.storm200.p95Ms': { value: storm.joinBurst.p95, note: why } },
+      at('signalling'),
+    );
+  }
+  const hot = report.rest?.results.filter((r) => r.database === 'PostgreSQL' && r.hot) ?? [];
+  if (hot.length) {
+    const slowest = hot.reduce((a, b) => (b.requestsPerSecond < a.requestsPerSecond ? b : a));
+    const worst = hot.reduce((a, b) => (b.p99Ms > a.p99Ms ? b : a));
+    const busy = others(Math.max(...hot.map((r) => r.othersCpu)));
+    latest = mergeLatest(
+      latest,
+      {
+        'rest.postgres.hotGetReqPerS': {
+          value: slowest.requestsPerSecond,
+          note: [`${slowest.route}`, busy].filter(Boolean).join('; '),
+        },
+        'rest.postgres.hotGetP99Ms': { value: worst.p99Ms, note: [`${worst.route}`, busy].filter(Boolean).join('; ') },
+      },
+      at('rest'),
+    );
+  }
+  // As Prettier writes JSON: short arrays of numbers on one line.
+  const json = JSON.stringify(latest, null, 2).replace(
+    /\[\s+([\d.,\s-]+?)\s+\]/g,
+    (_, inner: string) => `[${inner.split(/,\s*/).join(', ')}]`,
+  );
+  writeFileSync(latestPath, `${json}\n`);
+  writeFileSync(readmePath, withTable(readFileSync(readmePath, 'utf8'), latest));
+}
+
 async function run(): Promise<number> {
   installSignalHandlers();
   const startedAt = Date.now();
@@ -556,10 +668,9 @@ async function run(): Promise<number> {
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `bench-${report.generatedAt.replace(/[:.]/g, '-')}.json`);
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  writeFileSync(file, json);
-  writeFileSync(join(dir, 'latest.json'), json);
-  console.log(`Wrote ${file} and latest.json (${report.durationSeconds} s in all).`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeLatest(report);
+  console.log(`Wrote ${file}, and latest.json and the README's table (${report.durationSeconds} s in all).`);
   return report.errors.length ? 1 : 0;
 }
 

@@ -105,9 +105,13 @@ export interface RoomState {
  * RoomState; `chat` appends one message to `chat`; `participants` adds or replaces
  * participants by userId (`upsert`, new ones at the end), then removes some by userId
  * (`remove`), so a join or a muted microphone sends one person, not the whole list.
+ * Changes made together (people joining at once) arrive as one patch carrying them all:
+ * `from` is then the version it applies to (without it, `version - 1`; see patchBase).
  */
 export interface RoomPatch {
   version: number;
+  /** The version this patch applies to, when it carries several changes (versions from+1 … version). */
+  from?: number;
   set?: Partial<Omit<RoomState, 'version' | 'sessionId' | 'chat' | 'participants'>>;
   chat?: ChatMessage;
   participants?: { upsert?: LiveParticipant[]; remove?: string[] };
@@ -158,6 +162,9 @@ export function videoForwardedTo(
 }
 
 /** Applies a patch (the client and the server's store use the same function). */
+/** The version a patch applies to: a client at another version missed something (or has it already). */
+export const patchBase = (patch: RoomPatch): number => patch.from ?? patch.version - 1;
+
 export function applyPatch(state: RoomState, patch: RoomPatch): RoomState {
   if (patch.version <= state.version) return state;
   return {

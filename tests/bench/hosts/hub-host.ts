@@ -48,9 +48,12 @@ interface SessionsService {
 interface Repository {
   create(v: Record<string, unknown>): unknown;
   save(v: unknown): Promise<unknown>;
+  find(options: Record<string, unknown>): Promise<unknown[]>;
+  update(where: Record<string, unknown>, values: Record<string, unknown>): Promise<unknown>;
 }
 interface DataSource {
   getRepository(entity: unknown): Repository;
+  logger: { logQuery(...args: unknown[]): unknown };
 }
 interface LiveRoom {
   state(): Promise<RoomState>;
@@ -70,9 +73,11 @@ const server = {
   programs: requireServer<{ ProgramsService: unknown }>('programs/programs.service.js'),
   sessions: requireServer<{ SessionsService: unknown }>('sessions/sessions.service.js'),
   membership: requireServer<{ Membership: unknown }>('programs/entities/membership.entity.js'),
+  attendance: requireServer<{ Attendance: unknown }>('live/entities/attendance.entity.js'),
+  echoSession: requireServer<{ EchoSession: unknown }>('sessions/entities/echo-session.entity.js'),
   live: requireServer<{ RoomRegistry: unknown }>('live/room-registry.js'),
   pool: requireServer<{ WorkerPool: unknown }>('media/worker-pool.js'),
-  typeorm: serverRequire('typeorm') as { DataSource: unknown },
+  typeorm: serverRequire('typeorm') as { DataSource: unknown; LessThan(value: string): unknown },
 };
 
 // ---- demo-like people and places (fictional) ------------------------------------------------
@@ -164,6 +169,54 @@ async function main(): Promise<void> {
       }),
     );
 
+  /**
+   * Twelve weekly sessions before today, each attended by most members (one row each, as the live room writes
+   * them): what the impact report reads.
+   */
+  const pastAttendance = async (programId: string, host: BenchAccount, people: BenchAccount[]) => {
+    const weeks = 12;
+    await sessions.create(
+      programId,
+      {
+        title: 'Social Prescribing ECHO — earlier session',
+        startsAt: new Date(Date.now() - weeks * 7 * 86_400_000).toISOString().replace('Z', '+00:00'),
+        durationMinutes: 90,
+        recurrence: { frequency: 'weekly', count: weeks },
+      },
+      'facilitator',
+    );
+    const echoSessions = db.getRepository(server.echoSession.EchoSession);
+    const past = (await echoSessions.find({
+      where: { programId, startsAt: server.typeorm.LessThan(new Date().toISOString()) },
+    })) as { id: string; startsAt: string }[];
+    const attendance = db.getRepository(server.attendance.Attendance);
+    for (const [k, session] of past.entries()) {
+      await echoSessions.update({ id: session.id }, { status: 'ended' });
+      const start = Date.parse(session.startsAt);
+      const rows = [host, ...people]
+        .filter((_, i) => (i + k) % 5 !== 0)
+        .map((p, i) => ({
+          sessionId: session.id,
+          userId: p.userId,
+          role: i === 0 ? 'facilitator' : 'participant',
+          siteId: null,
+          joinedAt: new Date(start + (i % 7) * 60_000).toISOString(),
+          leftAt: new Date(start + 85 * 60_000).toISOString(),
+          lastSeenAt: new Date(start + 85 * 60_000).toISOString(),
+        }));
+      for (let i = 0; i < rows.length; i += 100)
+        await attendance.save(rows.slice(i, i + 100).map((r) => attendance.create(r)));
+    }
+  };
+
+  // Every SQL statement the hub sends (TypeORM's query runners log each one): the REST phase counts them per request.
+  let queries = 0;
+  const logQuery = db.logger.logQuery.bind(db.logger);
+  db.logger.logQuery = (...args: unknown[]) => {
+    queries++;
+    return logQuery(...args);
+  };
+
   let topology: Topology | undefined;
   let gallery: Gallery | undefined;
   let loop: IntervalHistogram | undefined;
@@ -238,6 +291,7 @@ async function main(): Promise<void> {
           },
           'facilitator',
         );
+        await pastAttendance(rest.id, host, people);
         return {
           programId: liveProgram.id,
           restProgramId: rest.id,
@@ -292,6 +346,8 @@ async function main(): Promise<void> {
         if (speakers) await speakers.addProducer({ producerId: topology.audioProducer.id });
         return { ...topology.result, activeSpeakerObserver: !!speakers };
       },
+      /** How many SQL statements the hub has sent since it started. */
+      queries: () => queries,
       /** The hub's own event-loop delay between start and stop: is its main thread the bottleneck? */
       'loop:start': () => {
         loop?.disable();

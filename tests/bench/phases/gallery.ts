@@ -24,6 +24,11 @@ export const GALLERY_MAX_LOSS_PCT = 1;
 
 export interface GalleryOptions {
   ns: number[];
+  /**
+   * Search mode: `ns` are steps up, and the phase stops at the first N where the hub loses more than
+   * GALLERY_MAX_LOSS_PCT (or starves someone): the largest N at ≤ 1% loss is the step before.
+   */
+  search?: boolean;
   peers: number;
   warmupSeconds: number;
   seconds: number;
@@ -180,7 +185,10 @@ async function runOnce(
   }
 }
 
-/** Every N on both sides (alternating who goes first); stops growing N once both sides lose over 5%. */
+/**
+ * Every N on both sides (alternating who goes first); stops growing N once both sides lose over 5%, or, searching,
+ * once the hub loses over 1%.
+ */
 export async function galleryPhase(bare: HostProcess, hub: HubContext, opts: GalleryOptions): Promise<GallerySummary> {
   const runs: GalleryRun[] = [];
   const errors: string[] = [];
@@ -204,6 +212,11 @@ export async function galleryPhase(bare: HostProcess, hub: HubContext, opts: Gal
     }
     const atN = runs.filter((r) => r.n === n);
     if (atN.length === 2 && atN.every((r) => r.lossPct > 5)) break;
+    const hubAtN = atN.find((r) => r.side === 'hub');
+    if (opts.search && (!hubAtN || hubAtN.lossPct > GALLERY_MAX_LOSS_PCT || hubAtN.starved > 0)) {
+      opts.log(`  gallery: the hub lost over ${GALLERY_MAX_LOSS_PCT}% at N=${n}: search stops`);
+      break;
+    }
   }
   const ok = runs.filter((r) => r.side === 'hub' && r.lossPct <= GALLERY_MAX_LOSS_PCT && r.starved === 0);
   const max = ok.length ? Math.max(...ok.map((r) => r.n)) : 0;

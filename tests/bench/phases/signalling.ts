@@ -29,6 +29,8 @@ export type JoinStats = Distribution & {
   connectP95: number;
   wallMs: number;
   serverCpu: number;
+  /** The hub's CPU time per participant joined (ms): what a join costs, whatever else the machine does. */
+  hubCpuMsPerJoin: number;
   /** The hub's event-loop delay (ms) while they joined. */
   serverLoopP99: number;
   serverLoopMax: number;
@@ -120,6 +122,7 @@ async function joinAll(
       connectP95: distribution(connects).p95,
       wallMs,
       serverCpu,
+      hubCpuMsPerJoin: ((serverCpu / 100) * wallMs) / Math.max(1, n - failed),
       serverLoopP99: loop.p99,
       serverLoopMax: loop.max,
       benchCpu,
@@ -298,6 +301,7 @@ async function signallingFor(n: number, ctx: Ctx, opts: SignallingOptions & { co
   opts.log(
     `  signalling N=${n}: burst join p95 ${burst.stats.p95.toFixed(0)} ms ` +
       `(connect p95 ${burst.stats.connectP95.toFixed(0)} ms; server ${burst.stats.serverCpu.toFixed(0)}%, ` +
+      `${burst.stats.hubCpuMsPerJoin.toFixed(1)} ms of hub CPU per join, ${burst.stats.messages} messages, ` +
       `hub loop p99 ${burst.stats.serverLoopP99.toFixed(0)} ms, bench ${burst.stats.benchCpu.toFixed(0)}%, ` +
       `machine ${burst.stats.machineBusy.toFixed(0)}% busy, ` +
       `${burst.stats.megabytes.toFixed(1)} MB of patches)`,

@@ -343,14 +343,16 @@ export class ImpactService {
   // ---- figures -------------------------------------------------------------------
 
   private byMonth(sessions: EchoSession[], present: PersonSession[], zone: string): ImpactMonth[] {
-    const months = [...new Set(sessions.map((s) => monthOf(s.startsAt, zone)))];
+    // Each session's month once (a time-zone conversion): per attendance, it was most of the report's time.
+    const monthOfSession = new Map(sessions.map((s) => [s.id, monthOf(s.startsAt, zone)]));
+    const months = [...new Set(monthOfSession.values())];
     return months.map((month) => {
-      const inMonth = present.filter((r) => monthOf(r.session.startsAt, zone) === month);
+      const inMonth = present.filter((r) => monthOfSession.get(r.session.id) === month);
       const lived = inMonth.filter(isLivedExperience).length;
       return {
         month,
         label: monthLabel(month),
-        sessions: sessions.filter((s) => monthOf(s.startsAt, zone) === month).length,
+        sessions: sessions.filter((s) => monthOfSession.get(s.id) === month).length,
         ...summarise(inMonth),
         serviceUsersAndCarers: lived,
         representationShare: ratio(lived, inMonth.length),

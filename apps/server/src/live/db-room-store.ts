@@ -1,7 +1,7 @@
-import type { ChatMessage, RoomPatch } from '@echo-hub/protocol';
+import type { ChatMessage } from '@echo-hub/protocol';
 import { Logger } from '@nestjs/common';
-import type { RoomChange, SharedRoom } from './room-state';
-import { MemoryRoomStore } from './room-store';
+import type { ChangeOf, SharedRoom } from './room-state';
+import { type AppliedBatch, MemoryRoomStore } from './room-store';
 
 /** Where DbRoomStore keeps each open room (LiveRecords: the live_room_snapshot table). */
 export interface RoomSnapshots {
@@ -41,10 +41,10 @@ export class DbRoomStore extends MemoryRoomStore {
     return super.open(sessionId, chat);
   }
 
-  override async apply(sessionId: string, change: (room: SharedRoom) => RoomChange): Promise<RoomPatch | null> {
-    const patch = await super.apply(sessionId, change);
+  override async applyBatch(sessionId: string, changes: ChangeOf[]): Promise<AppliedBatch> {
+    const applied = await super.applyBatch(sessionId, changes);
     if (await super.load(sessionId)) await this.persist(sessionId); // the room's own rules change without a patch
-    return patch;
+    return applied;
   }
 
   override async delete(sessionId: string): Promise<void> {

@@ -11,10 +11,16 @@ import { Logger } from '@nestjs/common';
 import { MediaRoom, type WorkerPool } from '../media';
 import type { RealtimeService } from '../realtime/realtime.service';
 import { LiveError } from './live.errors';
-import { type RoomChange, type SharedRoom, updateEveryParticipant } from './room-state';
-import type { RoomStore } from './room-store';
+import { type ChangeOf, coalescePatches, type RoomChange, type SharedRoom, updateEveryParticipant } from './room-state';
+import type { AppliedBatch, RoomStore } from './room-store';
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+interface PendingChange {
+  change: ChangeOf;
+  resolve: (patch: RoomPatch | null) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * A live session as this instance serves it: its media and who is connected here. The room's shared state
@@ -44,6 +50,9 @@ export class LiveRoom {
   /** When each person last had the floor, for ordering videos (last-N). */
   private readonly lastSpoke = new Map<string, number>();
   private rebuilding?: Promise<MediaRoom>;
+  /** Changes waiting for the next batch, and the batches' loop while it runs. */
+  private readonly pending: PendingChange[] = [];
+  private flushing: Promise<void> | null = null;
 
   constructor(
     readonly sessionId: string,
@@ -66,11 +75,50 @@ export class LiveRoom {
     return (await this.shared()).state;
   }
 
-  /** Applies a change (or one computed from the current room) and sends its patch to everyone in the session. */
-  async change(change: RoomChange | ((room: SharedRoom) => RoomChange)): Promise<RoomPatch | null> {
-    const patch = await this.store.apply(this.sessionId, typeof change === 'function' ? change : () => change);
-    if (patch) this.realtime.to(sessionRoom(this.sessionId), 'room:patch', patch);
-    return patch;
+  /**
+   * Applies a change (or one computed from the current room) and sends its patch to everyone in the session;
+   * resolves once it is sent, with its patch. Changes are applied in batches, one batch at a time: those made in
+   * the same turn of the event loop, or while the previous batch was being stored, go together, and everyone gets
+   * one patch for all of them (coalescePatches), not one per change: 200 people joining at once make a few
+   * fan-outs, not 200 (each to everyone already there). Each change still has a version of its own.
+   */
+  change(change: RoomChange | ChangeOf): Promise<RoomPatch | null> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ change: typeof change === 'function' ? change : () => change, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.flushing || this.pending.length === 0) return;
+    // Changes made after the loop's last look (by those it just resolved) start the next one.
+    this.flushing = this.flush().finally(() => {
+      this.flushing = null;
+      this.schedule();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    await new Promise((next) => setImmediate(next)); // the rest of this turn's changes join the batch
+    while (this.pending.length) {
+      const batch = this.pending.splice(0);
+      let applied: AppliedBatch;
+      try {
+        applied = await this.store.applyBatch(
+          this.sessionId,
+          batch.map((b) => b.change),
+        );
+      } catch (e) {
+        for (const b of batch) b.reject(e);
+        continue;
+      }
+      for (const patch of coalescePatches(applied.patches)) {
+        this.realtime.to(sessionRoom(this.sessionId), 'room:patch', patch);
+      }
+      applied.outcomes.forEach((outcome, i) =>
+        'error' in outcome ? batch[i]!.reject(outcome.error) : batch[i]!.resolve(outcome.patch),
+      );
+    }
   }
 
   /** What a client at `version` missed: the patches, or null when it must take a full snapshot. */

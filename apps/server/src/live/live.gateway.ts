@@ -197,6 +197,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
       this.auth.authenticate(typeof token === 'string' ? token : undefined).then(
         (user) => {
           (socket as LiveSocket).data.client = { socketId: socket.id, user };
+          this.rights.known(user, { isAdmin: user.isAdmin, role: null }); // just read: a join storm reads it once
           // By person and by sign-in: a lost right closes the sockets concerned, on whichever instance they are.
           void socket.join([`user:${user.id}`, `auth:${user.sessionId}`]);
           next();

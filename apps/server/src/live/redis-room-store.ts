@@ -1,7 +1,7 @@
 import type { ChatMessage, RoomPatch } from '@echo-hub/protocol';
 import type { Redis } from 'ioredis';
-import { applyChange, newSharedRoom, type RoomChange, type SharedRoom } from './room-state';
-import { PATCH_LOG, type RoomStore, patchesSince } from './room-store';
+import { applyChanges, type ChangeOf, newSharedRoom, type SharedRoom } from './room-state';
+import { type AppliedBatch, applyOne, PATCH_LOG, type RoomStore, patchesSince } from './room-store';
 
 /** Opens a room unless it exists: KEYS room, rooms; ARGV room JSON, session id. Returns the room JSON. */
 const OPEN = `
@@ -13,16 +13,17 @@ return redis.call('HGET', KEYS[1], 'room')`;
 
 /**
  * Writes the next room if nobody wrote since it was read (compare-and-set on `rev`): KEYS room, log;
- * ARGV rev read, next room JSON, patch JSON ('' for none), patches kept. 1 written, 0 changed meanwhile, -1 gone.
+ * ARGV rev read, next room JSON, patches kept, then the patches' JSON (none or more). 1 written, 0 changed
+ * meanwhile, -1 gone.
  */
 const WRITE = `
 local rev = redis.call('HGET', KEYS[1], 'rev')
 if not rev then return -1 end
 if rev ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'room', ARGV[2], 'rev', tonumber(rev) + 1)
-if ARGV[3] ~= '' then
-  redis.call('RPUSH', KEYS[2], ARGV[3])
-  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
+if #ARGV > 3 then
+  for i = 4, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[3]), -1)
 end
 return 1`;
 
@@ -47,18 +48,22 @@ export class RedisRoomStore implements RoomStore {
     return room === null ? null : (JSON.parse(room) as SharedRoom);
   }
 
-  async apply(sessionId: string, change: (room: SharedRoom) => RoomChange): Promise<RoomPatch | null> {
+  apply(sessionId: string, change: ChangeOf): Promise<RoomPatch | null> {
+    return applyOne(this, sessionId, change);
+  }
+
+  async applyBatch(sessionId: string, changes: ChangeOf[]): Promise<AppliedBatch> {
+    const none = { patches: [], outcomes: changes.map(() => ({ patch: null })) };
     for (;;) {
       const [json, rev] = await this.redis.hmget(roomKey(sessionId), 'room', 'rev');
-      if (json === null || rev === null) return null;
-      const current = JSON.parse(json) as SharedRoom;
-      const { room, patch } = applyChange(current, change(current));
+      if (json === null || rev === null) return none;
+      const { room, patches, outcomes } = applyChanges(JSON.parse(json) as SharedRoom, changes);
       const next = JSON.stringify(room);
-      if (!patch && next === json) return null;
-      const args = [rev, next, patch ? JSON.stringify(patch) : '', PATCH_LOG];
+      if (patches.length === 0 && next === json) return { patches, outcomes };
+      const args = [rev, next, PATCH_LOG, ...patches.map((p) => JSON.stringify(p))];
       const written = await this.redis.eval(WRITE, 2, roomKey(sessionId), logKey(sessionId), ...args);
-      if (written === 1) return patch;
-      if (written === -1) return null;
+      if (written === 1) return { patches, outcomes };
+      if (written === -1) return none;
     }
   }
 

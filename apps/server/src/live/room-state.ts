@@ -3,6 +3,7 @@ import {
   type ChatMessage,
   emptyRoomState,
   type LiveParticipant,
+  patchBase,
   type RoomPatch,
   type RoomState,
 } from '@echo-hub/protocol';
@@ -101,6 +102,79 @@ export function applyChange(room: SharedRoom, change: RoomChange): { room: Share
     patch.participants = { ...(upsert.length > 0 && { upsert }), ...(remove.length > 0 && { remove }) };
   }
   return { room: { state: applyPatch(state, patch), ...rules }, patch };
+}
+
+/** A change computed from the room as it is when the change is applied. */
+export type ChangeOf = (room: SharedRoom) => RoomChange;
+
+/** What one change of a batch came to: its patch (null: nothing clients see), or what it threw. */
+export type ChangeOutcome = { patch: RoomPatch | null } | { error: unknown };
+
+/**
+ * Applies a batch of changes in order, each computed from the room the previous ones left, as applyChange does
+ * one (a version per patch). A change that throws changes nothing and the others go on; its outcome is the error.
+ */
+export function applyChanges(
+  room: SharedRoom,
+  changes: ChangeOf[],
+): { room: SharedRoom; patches: RoomPatch[]; outcomes: ChangeOutcome[] } {
+  const patches: RoomPatch[] = [];
+  const outcomes: ChangeOutcome[] = [];
+  let current = room;
+  for (const change of changes) {
+    try {
+      const applied = applyChange(current, change(current));
+      current = applied.room;
+      if (applied.patch) patches.push(applied.patch);
+      outcomes.push({ patch: applied.patch });
+    } catch (error) {
+      outcomes.push({ error });
+    }
+  }
+  return { room: current, patches, outcomes };
+}
+
+/**
+ * Consecutive patches as few as they can be said in, for sending (one fan-out, not one per change): each a patch
+ * from the version before the first it carries (`from`) to the last one's. Applying them gives exactly the state
+ * the patches give one by one. Two chat messages, or someone back in the list after being removed from it (their
+ * place in it would differ), take a second patch.
+ */
+export function coalescePatches(patches: RoomPatch[]): RoomPatch[] {
+  const out: RoomPatch[] = [];
+  for (const patch of patches) {
+    const last = out.at(-1);
+    const together = last && mergePatches(last, patch);
+    if (together) out[out.length - 1] = together;
+    else out.push(patch);
+  }
+  return out;
+}
+
+/** One patch doing what `a` then `b` (the next version) do, or null when one patch cannot say it. */
+export function mergePatches(a: RoomPatch, b: RoomPatch): RoomPatch | null {
+  if (a.chat && b.chat) return null;
+  const removedBefore = new Set(a.participants?.remove);
+  const upsertB = b.participants?.upsert ?? [];
+  if (upsertB.some((p) => removedBefore.has(p.userId))) return null;
+  const removeB = new Set(b.participants?.remove);
+  const laterOf = new Map(upsertB.map((p) => [p.userId, p]));
+  const upsertA = a.participants?.upsert ?? [];
+  const inA = new Set(upsertA.map((p) => p.userId));
+  // Someone upserted twice keeps the place of their first upsert (where a newcomer is appended), with the last value.
+  const upsert = [
+    ...upsertA.filter((p) => !removeB.has(p.userId)).map((p) => laterOf.get(p.userId) ?? p),
+    ...upsertB.filter((p) => !inA.has(p.userId)),
+  ];
+  const remove = [...new Set([...removedBefore, ...removeB])];
+  const patch: RoomPatch = { version: b.version, from: patchBase(a) };
+  if (a.set || b.set) patch.set = { ...a.set, ...b.set };
+  const chat = a.chat ?? b.chat;
+  if (chat) patch.chat = chat;
+  if (upsert.length || remove.length) {
+    patch.participants = { ...(upsert.length > 0 && { upsert }), ...(remove.length > 0 && { remove }) };
+  }
+  return patch;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

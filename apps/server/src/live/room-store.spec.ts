@@ -1,10 +1,24 @@
-import { applyPatch, type ChatMessage, type LiveParticipant, type RoomPatch, type RoomState } from '@echo-hub/protocol';
+import {
+  applyPatch,
+  type ChatMessage,
+  type LiveParticipant,
+  patchBase,
+  type RoomPatch,
+  type RoomState,
+} from '@echo-hub/protocol';
 import { Redis } from 'ioredis';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTemporaryRedis, temporaryRedisUnavailable, type TemporaryRedis } from '../../../../scripts/redis';
 import { DbRoomStore, type RoomSnapshots } from './db-room-store';
 import { RedisRoomStore } from './redis-room-store';
-import { newSharedRoom, type RoomChange, updateEveryParticipant, updateParticipant } from './room-state';
+import {
+  type ChangeOf,
+  coalescePatches,
+  newSharedRoom,
+  type RoomChange,
+  updateEveryParticipant,
+  updateParticipant,
+} from './room-state';
 import { MemoryRoomStore, PATCH_LOG, type RoomStore } from './room-store';
 
 const person = (userId: string): LiveParticipant => ({
@@ -233,6 +247,77 @@ describe.each(stores)('%s', (name, make) => {
         );
         expect((missed ?? []).reduce(applyPatch, from)).toEqual(now);
       }
+    }
+  });
+
+  it('a batch of changes (joins, leaves, hands, chat…) has the versions and state of the changes one by one, and is sent as fewer patches', async () => {
+    for (let seed = 1; seed <= (name === 'RedisRoomStore' ? 3 : 10); seed++) {
+      const random = lcg(seed);
+      const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
+      const { sut, current } = await openRoom(make);
+      // The same changes, one at a time, in a store of their own: what the batches must come to.
+      const oneByOne = new MemoryRoomStore();
+      await oneByOne.open('s1', []);
+      const ids = Array.from({ length: 12 }, (_, i) => `u${i}`);
+      const changes: ChangeOf[] = [
+        () => ({ participants: { upsert: [{ ...person(pick(ids)), present: pick([null, true]) }] } }),
+        ({ state }) => updateParticipant(state, pick(ids), { online: random() < 0.5, producers: [] }),
+        ({ state }) => {
+          const someone = pick(ids);
+          return {
+            set: { hands: state.hands.filter((h) => h.userId !== someone) },
+            participants: { remove: [someone] },
+          };
+        },
+        ({ state }) => ({ set: { hands: [...state.hands, { userId: pick(ids), displayName: 'x', at: 'x' }] } }),
+        () => ({ set: { locked: random() < 0.5, phase: pick(['introductions', 'didactic', 'cases'] as const) } }),
+        () => ({ chat: chat(`m${random()}`) }),
+        ({ state }) => updateEveryParticipant(state, { producers: [] }, { activeSpeakerId: pick(ids) }),
+        () => {
+          throw new Error('refused');
+        },
+      ];
+      let client = structuredClone(await current());
+      let merged = 0;
+      for (let step = 0; step < 40; step++) {
+        // Each change is drawn once (with its random choices) and given to both stores.
+        const batch: ChangeOf[] = Array.from({ length: 1 + Math.floor(random() * 10) }, () => {
+          const made = pick(changes);
+          let drawn: RoomChange | undefined;
+          let error: unknown;
+          return (room) => {
+            if (!drawn && !error) {
+              try {
+                drawn = made(room);
+              } catch (e) {
+                error = e;
+              }
+            }
+            if (error) throw error;
+            return drawn!;
+          };
+        });
+        const before = (await current()).version;
+        const { patches, outcomes } = await sut.applyBatch('s1', batch);
+        for (const change of batch) await oneByOne.apply('s1', change).catch(() => null);
+        const now = await current();
+        expect(now).toEqual((await oneByOne.load('s1'))!.state);
+        // A version per change that clients see, as one by one; each outcome is its change's patch, or its error.
+        expect(patches.map((p) => p.version)).toEqual(patches.map((_, i) => before + i + 1));
+        expect(outcomes.flatMap((o) => ('patch' in o && o.patch ? [o.patch] : []))).toEqual(patches);
+        // Sent as fewer patches (coalescePatches), which a connected client applies as they arrive (after the trip
+        // through JSON), each from the version it has.
+        const sent = JSON.parse(JSON.stringify(coalescePatches(patches))) as RoomPatch[];
+        for (const patch of sent) {
+          expect(patchBase(patch)).toBe(client.version);
+          client = applyPatch(client, patch);
+        }
+        expect(client).toEqual(now);
+        merged += patches.length - sent.length;
+      }
+      expect(merged).toBeGreaterThan(0);
+      // A client that reconnects from the start gets the same patches.
+      expect((await sut.since('s1', 0))!.reduce(applyPatch, newRoomState())).toEqual(await current());
     }
   });
 });

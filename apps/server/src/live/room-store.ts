@@ -1,5 +1,5 @@
 import type { ChatMessage, RoomPatch } from '@echo-hub/protocol';
-import { applyChange, newSharedRoom, type RoomChange, type SharedRoom } from './room-state';
+import { applyChanges, type ChangeOf, type ChangeOutcome, newSharedRoom, type SharedRoom } from './room-state';
 
 /**
  * Where live rooms' shared state is kept: the seam where a store shared by several instances (Redis) plugs in.
@@ -16,7 +16,12 @@ export interface RoomStore {
    * Applies what `change` computes from the current room as the next version; resolves with the clients' patch
    * (null when nothing they see changed, or the room is not open).
    */
-  apply(sessionId: string, change: (room: SharedRoom) => RoomChange): Promise<RoomPatch | null>;
+  apply(sessionId: string, change: ChangeOf): Promise<RoomPatch | null>;
+  /**
+   * Applies a batch of changes in order as one step (applyChanges); resolves with their patches (none when the
+   * room is not open) and each change's outcome.
+   */
+  applyBatch(sessionId: string, changes: ChangeOf[]): Promise<AppliedBatch>;
   /** What a client at `version` missed: the patches, or null when it must take a full snapshot. */
   since(sessionId: string, version: number): Promise<RoomPatch[] | null>;
   delete(sessionId: string): Promise<void>;
@@ -24,7 +29,19 @@ export interface RoomStore {
   list(): Promise<string[]>;
 }
 
+export interface AppliedBatch {
+  patches: RoomPatch[];
+  outcomes: ChangeOutcome[];
+}
+
 export const ROOM_STORE = Symbol('RoomStore');
+
+/** A store's `apply`: a batch of one, its error thrown. */
+export async function applyOne(store: RoomStore, sessionId: string, change: ChangeOf): Promise<RoomPatch | null> {
+  const [outcome] = (await store.applyBatch(sessionId, [change])).outcomes;
+  if (outcome && 'error' in outcome) throw outcome.error;
+  return outcome?.patch ?? null;
+}
 
 /** Patches kept for clients that reconnect; further behind, they get a full snapshot. */
 export const PATCH_LOG = 500;
@@ -54,16 +71,18 @@ export class MemoryRoomStore implements RoomStore {
     this.rooms.set(sessionId, { room, log: [] });
   }
 
-  async apply(sessionId: string, change: (room: SharedRoom) => RoomChange): Promise<RoomPatch | null> {
+  apply(sessionId: string, change: ChangeOf): Promise<RoomPatch | null> {
+    return applyOne(this, sessionId, change);
+  }
+
+  async applyBatch(sessionId: string, changes: ChangeOf[]): Promise<AppliedBatch> {
     const entry = this.rooms.get(sessionId);
-    if (!entry) return null;
-    const { room, patch } = applyChange(entry.room, change(entry.room));
+    if (!entry) return { patches: [], outcomes: changes.map(() => ({ patch: null })) };
+    const { room, patches, outcomes } = applyChanges(entry.room, changes);
     entry.room = room;
-    if (patch) {
-      entry.log.push(patch);
-      if (entry.log.length > PATCH_LOG) entry.log.shift();
-    }
-    return patch;
+    entry.log.push(...patches);
+    if (entry.log.length > PATCH_LOG) entry.log.splice(0, entry.log.length - PATCH_LOG);
+    return { patches, outcomes };
   }
 
   async since(sessionId: string, version: number): Promise<RoomPatch[] | null> {

@@ -65,6 +65,14 @@ export class RightsService extends EventEmitter<{ lost: [RightsLost] }> {
     return rights;
   }
 
+  /**
+   * Rights just read by the caller, as `current()` would read them (a socket's sign-in, checked as it connects):
+   * believed for RIGHTS_TTL_MS like any other, so the socket's first event does not read them again.
+   */
+  known(user: { id: string; sessionId: string }, rights: CurrentRights, programId?: string): void {
+    this.cache.set(`${user.id}|${user.sessionId}|${programId ?? ''}`, { at: Date.now(), rights });
+  }
+
   /** May this sign-in still act in the program (a member, or an instance admin)? */
   async mayUse(user: { id: string; sessionId: string }, programId: string): Promise<boolean> {
     const rights = await this.current(user, programId);

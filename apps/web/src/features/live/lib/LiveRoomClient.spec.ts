@@ -115,6 +115,30 @@ describe('the live room’s state kept current with versioned patches', () => {
     expect(joins).toEqual([null, 6]);
   });
 
+  it('applies a patch carrying several changes from the version it has; from any other, joins again', async () => {
+    const { client, socket } = await join();
+    const people = [person('gp'), person('nurse'), person('carer')];
+    // Three people joined at once (versions 6-8) arrive as one patch from 5; the hub's log keeps each change.
+    publish(
+      socket,
+      people.map((p, i) => ({ version: 6 + i, participants: { upsert: [p] } })),
+      [{ from: 5, version: 8, participants: { upsert: people } }],
+    );
+    await until(() => version(client) === 8);
+    expect(client.state()?.participants.map((p) => p.userId)).toEqual(['spoke', 'gp', 'nurse', 'carer']);
+    expect(joins).toEqual([null]);
+
+    // A batch from 9 (9 was missed): the client asks for what it missed.
+    publish(
+      socket,
+      [chat(9, 'missed'), chat(10, 'a'), { version: 11, set: { locked: true } }],
+      [{ from: 9, version: 11, chat: chat(10, 'a').chat, set: { locked: true } }],
+    );
+    await until(() => version(client) === 11);
+    expect(texts(client)).toEqual(['missed', 'a']);
+    expect(joins).toEqual([null, 8]);
+  });
+
   it('catches up after its connection dropped, from the version it had', async () => {
     const { client, socket } = await join();
     publish(socket, [chat(6, 'before')]);

@@ -5,6 +5,7 @@ import {
   type JoinResponse,
   LiveErrorCode,
   type LivePhase,
+  patchBase,
   type QualitySample,
   type Reaction,
   type RoomPatch,
@@ -320,7 +321,7 @@ export class LiveRoomClient implements EchoLiveTestHook {
         this.routerCaps = res.routerRtpCapabilities;
         state = res.state ?? state;
         for (const patch of res.patches) {
-          if (state && patch.version === state.version + 1) state = applyPatch(state, patch);
+          if (state && patchBase(patch) === state.version) state = applyPatch(state, patch);
           else if (state && patch.version > state.version) state = null; // a hole: ask for a snapshot
         }
         state = state && this.applyPending(state);
@@ -371,7 +372,7 @@ export class LiveRoomClient implements EchoLiveTestHook {
     let next = state;
     for (const patch of patches) {
       if (patch.version <= next.version) continue;
-      if (patch.version !== next.version + 1) {
+      if (patchBase(patch) !== next.version) {
         this.pending = patches.filter((p) => p.version > next.version);
         this.joinAgain = true;
         break;
@@ -388,7 +389,7 @@ export class LiveRoomClient implements EchoLiveTestHook {
       return;
     }
     if (patch.version <= state.version) return;
-    if (patch.version !== state.version + 1) {
+    if (patchBase(patch) !== state.version) {
       // Missed one: re-join with the version we have and get the rest.
       this.pending.push(patch);
       void this.join();
