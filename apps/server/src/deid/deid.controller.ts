@@ -38,6 +38,9 @@ export class PdfPageQueryDto {
   page: number;
 }
 
+/** The preview's form has the file and nothing else: any other field is refused, named. */
+export class PdfPageFieldsDto {}
+
 /** The largest file the redaction view can be showing (a case or community attachment). */
 const PREVIEW_BYTES = Math.max(CaseLimits.attachmentBytes, CommunityLimits.attachmentBytes);
 
@@ -68,6 +71,7 @@ export class DeidController {
   @UseInterceptors(UploadInterceptor(PREVIEW_BYTES))
   async pdfPage(
     @Query() query: PdfPageQueryDto,
+    @Body() _fields: PdfPageFieldsDto,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Res() res: Response,
   ): Promise<void> {
