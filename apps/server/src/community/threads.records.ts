@@ -147,10 +147,6 @@ export class ThreadQueries {
     return this.em.getRepository(Post).findOne({ where: { authorId, clientId }, relations: { author: true } });
   }
 
-  postNumberTaken(threadId: string, number: number): Promise<boolean> {
-    return this.em.getRepository(Post).exist({ where: { threadId, number } });
-  }
-
   async maxPostNumber(threadId: string): Promise<number> {
     const row: { max: string | number | null } | undefined = await this.em
       .getRepository(Post)

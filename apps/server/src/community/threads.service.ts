@@ -435,17 +435,19 @@ export class ThreadsService {
     gatePost({ body: dto.body }, dto.confirmedSpans, await this.colleagues(thread.programId));
     const rendered = renderMarkdown(dto.body, await this.access.mentionable(access.group));
     const now = nowIso();
-    let post: Post | null = null;
-    for (let attempt = 0; !post; attempt++) {
-      const number = (await this.records.maxPostNumber(threadId)) + 1;
-      try {
-        post = await this.records.addPost(
+    let post: Post;
+    try {
+      // The thread's row is written first: replies sent at the same moment queue on it (PostgreSQL's row lock,
+      // SQLite's one writer), so each reads the highest number after the one before it has written its post.
+      post = await this.records.transaction(async (tx) => {
+        await tx.countReply(threadId, now);
+        return tx.addPost(
           this.newPost({
             threadId,
             authorId: viewer.id,
             // A reply to the opening post is a reply to the thread.
             parentId: parent && !parent.opening ? parent.id : null,
-            number,
+            number: (await tx.maxPostNumber(threadId)) + 1,
             opening: false,
             body: dto.body,
             mentionedUserIds: rendered.mentioned.map((m) => m.id),
@@ -453,14 +455,13 @@ export class ThreadsService {
             createdAt: now,
           }),
         );
-      } catch (e) {
-        const existing = dto.clientId ? await this.records.postByClientId(viewer.id, dto.clientId) : null;
-        if (existing) return { post: await this.replayedPost(existing, threadId, seer), created: false };
-        // Someone else took this number at the same moment: take the next one.
-        if (attempt >= 5 || !(await this.records.postNumberTaken(threadId, number))) throw e;
-      }
+      });
+    } catch (e) {
+      // A retry of a reply already stored (same clientId) gets that reply.
+      const existing = dto.clientId ? await this.records.postByClientId(viewer.id, dto.clientId) : null;
+      if (existing) return { post: await this.replayedPost(existing, threadId, seer), created: false };
+      throw e;
     }
-    await this.records.countReply(threadId, now);
     await this.linkAttachments(post, thread.groupId, viewer.id);
     await this.search.index(post, thread.title);
     await this.advanceMarker(viewer.id, threadId, post.number);
