@@ -279,6 +279,13 @@ export class MediaRoom extends EventEmitter<{
     }
   }
 
+  /** Closes someone's sending transports, and so their producers (a webinar viewer sent back from the stage). */
+  closeSending(userId: string): void {
+    for (const t of this.peers.get(userId)?.transports.values() ?? []) {
+      if (t.appData.direction === 'send') t.close();
+    }
+  }
+
   closePeer(userId: string): void {
     const peer = this.peers.get(userId);
     if (!peer) return;
