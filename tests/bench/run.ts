@@ -32,6 +32,7 @@ import { galleryPhase, type GallerySummary } from './phases/gallery';
 import { restPhase, type RestResult } from './phases/rest';
 import { sfuPhase, type SfuRun, type SfuSummary } from './phases/sfu';
 import { signallingPhase, type SignallingResult } from './phases/signalling';
+import { webinarPhase, type WebinarResult } from './phases/webinar';
 
 const env = process.env;
 const list = (v: string | undefined, d: number[]) =>
@@ -84,6 +85,7 @@ interface Report {
   method: Record<string, unknown>;
   sfu?: { runs: SfuRun[]; summary: SfuSummary[]; errors: string[] };
   gallery?: GallerySummary;
+  webinar?: WebinarResult;
   signalling?: SignallingResult[];
   rest?: { results: RestResult[]; postgres: string };
   deid?: { recall: number; precision: number; passed: boolean } | { error: string };
@@ -110,7 +112,7 @@ async function main(report: Report): Promise<void> {
       'figures are medians, but expect noise; "others" is CPU used by processes outside the bench during a window.\n',
   );
 
-  const needHub = ['sfu', 'gallery', 'signalling', 'rest'].some((p) => phases.has(p));
+  const needHub = ['sfu', 'gallery', 'webinar', 'signalling', 'rest'].some((p) => phases.has(p));
   let hub: HostProcess | undefined;
   let seed: SeedResult | undefined;
   // REST reads a program with 200 participants whichever phases run, so its figures stay comparable.
@@ -119,7 +121,7 @@ async function main(report: Report): Promise<void> {
     phases.has('gallery') ? Math.max(...GALLERY_N) : 0,
     phases.has('signalling') ? Math.max(...SIGNAL_N) : 0,
     phases.has('rest') ? REST_MEMBERS : 0,
-    1,
+    3, // the webinar's presenters
   );
   if (needHub) {
     progress('starting the hub (apps/server/dist, temporary SQLite, 127.0.0.1)…');
@@ -175,6 +177,37 @@ async function main(report: Report): Promise<void> {
     );
     report.errors.push(...report.gallery.errors);
     await bare.close();
+  }
+
+  // The webinar (phases/webinar.ts): BENCH_WEBINAR_VIEWERS=1000 receive-only viewers across the workers,
+  // BENCH_WEBINAR_PRESENTERS=1..3, BENCH_WEBINAR_PEERS=4 receiver processes, BENCH_WEBINAR_SECONDS=10.
+  if (phases.has('webinar') && hub && seed) {
+    const viewers = num(env.BENCH_WEBINAR_VIEWERS, 1000);
+    progress(`webinar: ${viewers} viewers…`);
+    report.webinar = await webinarPhase(
+      { host: hub, seed },
+      {
+        viewers,
+        presenters: Math.min(3, num(env.BENCH_WEBINAR_PRESENTERS, 1)),
+        peers: num(env.BENCH_WEBINAR_PEERS, 4),
+        warmupSeconds: SFU_WARMUP + 2,
+        seconds: num(env.BENCH_WEBINAR_SECONDS, 10),
+        srtp: SFU_SRTP,
+        cores: report.machine.cores,
+        log: progress,
+      },
+    ).catch((e: Error) => {
+      report.errors.push(`webinar: ${e.message}`);
+      return undefined;
+    });
+    const w = report.webinar;
+    if (w) {
+      progress(
+        `  webinar ${w.viewers} viewers (${JSON.stringify(w.viewersPerWorker)}): loss ${w.loss.toFixed(3)}%, ` +
+          `forwarded ${w.forwardedPps.toFixed(0)} pkt/s, workers ${JSON.stringify(w.workerCpu)} %, hub ${w.hubCpu.toFixed(1)}%, ` +
+          `peers ${w.peersCpu.toFixed(0)}% (lag ≤ ${w.peersMaxLagMs.toFixed(0)} ms), others ${w.otherCpu.toFixed(0)}%, load ${w.loadAverage.toFixed(2)}`,
+      );
+    }
   }
 
   if (phases.has('signalling') && hub && seed) {

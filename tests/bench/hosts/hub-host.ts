@@ -21,6 +21,7 @@ import { serveHost } from '../lib/host-ipc';
 import { requireServer, serverRequire } from '../lib/server-dist';
 import { buildGallery, type Gallery, type GalleryArgs } from './gallery-topology';
 import { buildTopology, type SfuSetupArgs, type Topology } from './sfu-topology';
+import { buildWebinar, type Webinar, type WebinarArgs, type WebinarMediaRoom } from './webinar-topology';
 
 // ---- the shapes of the server's classes the bench uses (see lib/server-dist.ts) ----------
 
@@ -61,6 +62,7 @@ interface RoomRegistry {
 }
 interface WorkerPool {
   pids(): number[];
+  workerOf(router: ms.Router): { pid: number } | undefined;
 }
 
 const server = {
@@ -166,6 +168,7 @@ async function main(): Promise<void> {
 
   let topology: Topology | undefined;
   let gallery: Gallery | undefined;
+  let webinar: Webinar | undefined;
   let loop: IntervalHistogram | undefined;
   let profiler: Session | undefined;
 
@@ -331,6 +334,19 @@ async function main(): Promise<void> {
         const speakers = (room.media as unknown as { speakers?: ms.ActiveSpeakerObserver }).speakers;
         for (const p of speakers ? gallery.audioProducers : []) await speakers?.addProducer({ producerId: p.id });
         return gallery.result;
+      },
+      /** The webinar on a live room's MediaRoom: its presenters adopted, its viewers placed by its RouterSpread. */
+      'webinar:setup': async (args: WebinarArgs & { sessionId: string }) => {
+        const room = live.get(args.sessionId);
+        if (!room?.media || room.media.closed) throw new Error(`session ${args.sessionId} has no live media room`);
+        const media = room.media as unknown as WebinarMediaRoom;
+        webinar = await buildWebinar(media, args, (router) => pool.workerOf(router)?.pid);
+        return webinar.result;
+      },
+      'webinar:stats': () => webinar?.stats(),
+      'webinar:teardown': () => {
+        webinar?.close();
+        webinar = undefined;
       },
       'gallery:stats': () => gallery?.stats(),
       'gallery:teardown': () => {

@@ -1,0 +1,146 @@
+/**
+ * The webinar on the hub's own MediaRoom: 1–3 presenters on the session's home router, each publishing simulcast VP8
+ * (three layers, by SSRC) and Opus with the audio level on a PlainTransport, taken in with `MediaRoom.adopt` (so the
+ * room's observers hear them); and N receive-only viewers, each a PlainTransport (rtcp-mux, SRTP unless `srtp` is
+ * false) placed by the room's RouterSpread (the router of whichever worker has the fewest receiving transports, the
+ * presenters' producers piped there once with pipeToRouter), consuming every presenter's video at the middle layer
+ * (a stage tile) and audio. hosts/gallery-peer.ts sends for the presenters and counts what each viewer receives.
+ */
+import type { types as ms } from 'mediasoup';
+import { randomBytes } from 'node:crypto';
+import { AUDIO_LEVEL_EXT_ID, AUDIO_LEVEL_URI } from '../lib/media-source';
+import {
+  audioSsrc,
+  GALLERY_AUDIO_PT,
+  GALLERY_VIDEO_PT,
+  type GalleryInput,
+  TILE_LAYER,
+  videoSsrcs,
+} from './gallery-topology';
+
+/** The parts of the server's MediaRoom (apps/server/src/media) the webinar uses. */
+export interface WebinarMediaRoom {
+  router: ms.Router;
+  adopt(userId: string, producer: ms.Producer): Promise<void>;
+  spread: {
+    routerFor(peers: number): Promise<ms.Router>;
+    track(router: ms.Router, transport: ms.Transport): void;
+    reach(producer: ms.Producer, router: ms.Router): Promise<void>;
+  };
+}
+
+export interface WebinarArgs {
+  /** One receiver port per viewer (in the peer processes); N = its length. */
+  receiverPorts: number[];
+  presenterIds: string[];
+  srtp: boolean;
+}
+
+export interface WebinarSetupResult {
+  inputs: GalleryInput[];
+  videoPayloadType: number;
+  consumers: number;
+  /** Viewers per worker (by worker pid). */
+  viewersPerWorker: Record<string, number>;
+  setupMs: number;
+}
+
+export interface Webinar {
+  result: WebinarSetupResult;
+  close(): void;
+  stats(): Promise<{ inPackets: number }>;
+}
+
+const listenIp = '127.0.0.1';
+
+export async function buildWebinar(
+  room: WebinarMediaRoom,
+  args: WebinarArgs,
+  workerPidOf: (router: ms.Router) => number | undefined,
+): Promise<Webinar> {
+  const t0 = Date.now();
+  const transports: ms.Transport[] = [];
+  const producers: ms.Producer[] = [];
+  const inputs: GalleryInput[] = [];
+  for (const [i, userId] of args.presenterIds.entries()) {
+    const t = await room.router.createPlainTransport({ listenIp, rtcpMux: true, comedia: true });
+    transports.push(t);
+    const video = await t.produce({
+      kind: 'video',
+      rtpParameters: {
+        codecs: [{ mimeType: 'video/VP8', payloadType: GALLERY_VIDEO_PT, clockRate: 90000 }],
+        encodings: videoSsrcs(i).map((ssrc) => ({ ssrc })),
+      },
+      appData: { source: 'camera' },
+    });
+    const audio = await t.produce({
+      kind: 'audio',
+      rtpParameters: {
+        codecs: [{ mimeType: 'audio/opus', payloadType: GALLERY_AUDIO_PT, clockRate: 48000, channels: 2 }],
+        headerExtensions: [{ uri: AUDIO_LEVEL_URI, id: AUDIO_LEVEL_EXT_ID }],
+        encodings: [{ ssrc: audioSsrc(i) }],
+      },
+      appData: { source: 'mic' },
+    });
+    for (const p of [video, audio]) {
+      await room.adopt(userId, p);
+      producers.push(p);
+    }
+    inputs[i] = { port: t.tuple.localPort, video: videoSsrcs(i), audio: audioSsrc(i) };
+  }
+
+  const rtpCapabilities: ms.RtpCapabilities = {
+    codecs: (room.router.rtpCapabilities.codecs ?? []).filter(
+      (c) => c.mimeType === 'audio/opus' || c.mimeType === 'video/VP8',
+    ),
+    headerExtensions: [],
+  };
+  const cryptoSuite = 'AES_CM_128_HMAC_SHA1_80' as const;
+  const n = args.receiverPorts.length;
+  const viewersPerWorker: Record<string, number> = {};
+  let consumers = 0;
+  let videoPayloadType = -1;
+  const view = async (v: number) => {
+    const router = await room.spread.routerFor(n);
+    const t = await router.createPlainTransport({
+      listenIp,
+      rtcpMux: true,
+      comedia: false,
+      enableSrtp: args.srtp,
+      srtpCryptoSuite: cryptoSuite,
+    });
+    room.spread.track(router, t);
+    transports.push(t);
+    await t.connect({
+      ip: '127.0.0.1',
+      port: args.receiverPorts[v],
+      srtpParameters: args.srtp ? { cryptoSuite, keyBase64: randomBytes(30).toString('base64') } : undefined,
+    });
+    const pid = String(workerPidOf(router) ?? 'unknown');
+    viewersPerWorker[pid] = (viewersPerWorker[pid] ?? 0) + 1;
+    for (const producer of producers) {
+      await room.spread.reach(producer, router);
+      const consumer = await t.consume({
+        producerId: producer.id,
+        rtpCapabilities,
+        ...(producer.kind === 'video' ? { preferredLayers: { spatialLayer: TILE_LAYER, temporalLayer: 2 } } : {}),
+      });
+      if (consumer.kind === 'video') videoPayloadType = consumer.rtpParameters.codecs[0].payloadType;
+      consumers++;
+    }
+  };
+  // One at a time: RouterSpread places each by the counts so far (and pipes a producer once per router).
+  for (let v = 0; v < n; v++) await view(v);
+
+  return {
+    result: { inputs, videoPayloadType, consumers, viewersPerWorker, setupMs: Date.now() - t0 },
+    close() {
+      for (const t of transports) t.close();
+    },
+    async stats() {
+      let inPackets = 0;
+      for (const p of producers) for (const s of await p.getStats()) inPackets += s.packetCount;
+      return { inPackets };
+    },
+  };
+}
