@@ -55,7 +55,13 @@ interface DataSource {
 }
 interface LiveRoom {
   state(): Promise<RoomState>;
-  media: { router: ms.Router; closed: boolean } | null;
+  media: {
+    router: ms.Router;
+    closed: boolean;
+    adopt(userId: string, producer: ms.Producer): Promise<void>;
+    adoptConsumer(userId: string, consumer: ms.Consumer): Promise<void>;
+    stats(): { audioConsumers: number; audioForwarded: number };
+  } | null;
 }
 interface RoomRegistry {
   get(sessionId: string): LiveRoom | undefined;
@@ -330,9 +336,11 @@ async function main(): Promise<void> {
       'gallery:setup': async (args: GalleryArgs & { sessionId: string; userIds: string[] }) => {
         const room = live.get(args.sessionId);
         if (!room?.media || room.media.closed) throw new Error(`session ${args.sessionId} has no live media room`);
-        gallery = await buildGallery(room.media.router, args, (i, source) => ({ userId: args.userIds[i], source }));
-        const speakers = (room.media as unknown as { speakers?: ms.ActiveSpeakerObserver }).speakers;
-        for (const p of speakers ? gallery.audioProducers : []) await speakers?.addProducer({ producerId: p.id });
+        const media = room.media;
+        gallery = await buildGallery(media.router, args, (i, source) => ({ userId: args.userIds[i], source }), {
+          producer: (i, p) => media.adopt(args.userIds[i], p),
+          audioConsumer: (i, c) => media.adoptConsumer(args.userIds[i], c),
+        });
         return gallery.result;
       },
       /** The webinar on a live room's MediaRoom: its presenters adopted, its viewers placed by its RouterSpread. */
@@ -348,7 +356,12 @@ async function main(): Promise<void> {
         webinar?.close();
         webinar = undefined;
       },
-      'gallery:stats': () => gallery?.stats(),
+      /** Packets in, and the hub's audio consumers: how many, and how many its policy forwards now. */
+      'gallery:stats': async ({ sessionId }: { sessionId?: string } = {}) => {
+        const stats = await gallery?.stats();
+        const media = sessionId ? live.get(sessionId)?.media : undefined;
+        return stats && media ? { ...stats, ...media.stats() } : stats;
+      },
       'gallery:teardown': () => {
         gallery?.close();
         gallery = undefined;

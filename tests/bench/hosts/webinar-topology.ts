@@ -7,16 +7,8 @@
  * (a stage tile) and audio. hosts/gallery-peer.ts sends for the presenters and counts what each viewer receives.
  */
 import type { types as ms } from 'mediasoup';
-import { randomBytes } from 'node:crypto';
-import { AUDIO_LEVEL_EXT_ID, AUDIO_LEVEL_URI } from '../lib/media-source';
-import {
-  audioSsrc,
-  GALLERY_AUDIO_PT,
-  GALLERY_VIDEO_PT,
-  type GalleryInput,
-  TILE_LAYER,
-  videoSsrcs,
-} from './gallery-topology';
+import { receiverCapabilities, receiverTransport } from '../lib/receive-transport';
+import { type GalleryInput, publishCamera, TILE_LAYER } from './gallery-topology';
 
 /** The parts of the server's MediaRoom (apps/server/src/media) the webinar uses. */
 export interface WebinarMediaRoom {
@@ -51,8 +43,6 @@ export interface Webinar {
   stats(): Promise<{ inPackets: number }>;
 }
 
-const listenIp = '127.0.0.1';
-
 export async function buildWebinar(
   room: WebinarMediaRoom,
   args: WebinarArgs,
@@ -63,59 +53,25 @@ export async function buildWebinar(
   const producers: ms.Producer[] = [];
   const inputs: GalleryInput[] = [];
   for (const [i, userId] of args.presenterIds.entries()) {
-    const t = await room.router.createPlainTransport({ listenIp, rtcpMux: true, comedia: true });
-    transports.push(t);
-    const video = await t.produce({
-      kind: 'video',
-      rtpParameters: {
-        codecs: [{ mimeType: 'video/VP8', payloadType: GALLERY_VIDEO_PT, clockRate: 90000 }],
-        encodings: videoSsrcs(i).map((ssrc) => ({ ssrc })),
-      },
-      appData: { source: 'camera' },
-    });
-    const audio = await t.produce({
-      kind: 'audio',
-      rtpParameters: {
-        codecs: [{ mimeType: 'audio/opus', payloadType: GALLERY_AUDIO_PT, clockRate: 48000, channels: 2 }],
-        headerExtensions: [{ uri: AUDIO_LEVEL_URI, id: AUDIO_LEVEL_EXT_ID }],
-        encodings: [{ ssrc: audioSsrc(i) }],
-      },
-      appData: { source: 'mic' },
-    });
-    for (const p of [video, audio]) {
+    const sent = await publishCamera(room.router, i, (_, source) => ({ source }));
+    transports.push(sent.transport);
+    for (const p of [sent.video, sent.audio]) {
       await room.adopt(userId, p);
       producers.push(p);
     }
-    inputs[i] = { port: t.tuple.localPort, video: videoSsrcs(i), audio: audioSsrc(i) };
+    inputs[i] = sent.input;
   }
 
-  const rtpCapabilities: ms.RtpCapabilities = {
-    codecs: (room.router.rtpCapabilities.codecs ?? []).filter(
-      (c) => c.mimeType === 'audio/opus' || c.mimeType === 'video/VP8',
-    ),
-    headerExtensions: [],
-  };
-  const cryptoSuite = 'AES_CM_128_HMAC_SHA1_80' as const;
+  const rtpCapabilities = receiverCapabilities(room.router);
   const n = args.receiverPorts.length;
   const viewersPerWorker: Record<string, number> = {};
   let consumers = 0;
   let videoPayloadType = -1;
   const view = async (v: number) => {
     const router = await room.spread.routerFor(n);
-    const t = await router.createPlainTransport({
-      listenIp,
-      rtcpMux: true,
-      comedia: false,
-      enableSrtp: args.srtp,
-      srtpCryptoSuite: cryptoSuite,
-    });
+    const t = await receiverTransport(router, args.receiverPorts[v], args.srtp);
     room.spread.track(router, t);
     transports.push(t);
-    await t.connect({
-      ip: '127.0.0.1',
-      port: args.receiverPorts[v],
-      srtpParameters: args.srtp ? { cryptoSuite, keyBase64: randomBytes(30).toString('base64') } : undefined,
-    });
     const pid = String(workerPidOf(router) ?? 'unknown');
     viewersPerWorker[pid] = (viewersPerWorker[pid] ?? 0) + 1;
     for (const producer of producers) {

@@ -175,6 +175,27 @@ export class MediaRoom extends EventEmitter<{
     await this.listenTo(producer);
   }
 
+  /**
+   * Takes in a consumer made outside a browser (on a PlainTransport, as `adopt` takes producers): it is ready, and
+   * the forwarding policy (audio from the audible, video from the last-N) applies to it as to anyone's.
+   */
+  async adoptConsumer(userId: string, consumer: ms.Consumer): Promise<void> {
+    const producer = this.producer(consumer.producerId);
+    if (!producer) throw mediaNotFound('producerId is not in this session');
+    const appData: ConsumerView = {
+      ownerId: producer.appData.userId as string,
+      source: producer.appData.source as MediaSource,
+      ready: true,
+      visible: true,
+      height: 0,
+    };
+    Object.assign(consumer.appData, appData);
+    const peer = this.peer(userId);
+    peer.consumers.set(consumer.id, consumer);
+    consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
+    await this.applyTo(userId, consumer);
+  }
+
   allProducers(): ms.Producer[] {
     return [...this.peers.values()].flatMap((p) => [...p.producers.values()]);
   }
