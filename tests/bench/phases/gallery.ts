@@ -13,7 +13,7 @@ import type { PeerCounts, PeerStart } from '../hosts/gallery-peer';
 import type { SeedResult } from '../hosts/hub-host';
 import { HostProcess } from '../lib/host-ipc';
 import { BenchClient } from '../lib/live-client';
-import { MachineLoad, ProcGroup } from '../lib/proc';
+import { measureWindow, ProcGroup } from '../lib/proc';
 import { sleep } from '../lib/stats';
 import type { Side } from './sfu';
 
@@ -132,23 +132,19 @@ async function runOnce(
 
     const counts = () =>
       Promise.all(peers.map((peer) => peer.request<PeerCounts>('peer:counts', { videoPt: setup.videoPayloadType })));
-    const workers = new ProcGroup(host.info.workerPids);
-    const server = new ProcGroup([host.info.pid]);
-    const peerProcs = new ProcGroup(peers.map((p) => p.info.pid));
-    const bench = new ProcGroup([process.pid]);
-    const machine = new MachineLoad();
     const in0 = await host.request<{ inPackets: number }>(`gallery:stats`, hubSession);
     const c0 = (await counts()).flatMap((c) => c.perReceiver);
-    for (const g of [workers, server, peerProcs, bench]) g.begin();
-    machine.begin();
-    const t0 = performance.now();
-    await sleep(opts.seconds * 1000);
-    const seconds = (performance.now() - t0) / 1000;
-    const busy = machine.end();
-    const w = workers.end();
-    const s = server.end();
-    const pc = peerProcs.end();
-    const b = bench.end();
+    const win = await measureWindow(
+      {
+        workers: new ProcGroup(host.info.workerPids),
+        server: new ProcGroup([host.info.pid]),
+        peers: new ProcGroup(peers.map((p) => p.info.pid)),
+        bench: new ProcGroup([process.pid]),
+      },
+      opts.seconds,
+    );
+    const { seconds, busy } = win;
+    const { workers: w, server: s, peers: pc, bench: b } = win.cpu;
     const after = await counts();
     const c1 = after.flatMap((c) => c.perReceiver);
     const in1 = await host.request<{ inPackets: number; audioConsumers?: number; audioForwarded?: number }>(

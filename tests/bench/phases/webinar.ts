@@ -11,7 +11,7 @@ import type { SeedResult } from '../hosts/hub-host';
 import type { WebinarSetupResult } from '../hosts/webinar-topology';
 import { HostProcess } from '../lib/host-ipc';
 import { BenchClient } from '../lib/live-client';
-import { MachineLoad, ProcGroup } from '../lib/proc';
+import { measureWindow, ProcGroup } from '../lib/proc';
 import { sleep } from '../lib/stats';
 
 export const WEBINAR_MAX_LOSS_PCT = 1;
@@ -94,23 +94,20 @@ export async function webinarPhase(
     const counts = () =>
       Promise.all(peers.map((peer) => peer.request<PeerCounts>('peer:counts', { videoPt: setup.videoPayloadType })));
     const workerPids = host.info.workerPids;
-    const workers = workerPids.map((pid) => new ProcGroup([pid]));
-    const server = new ProcGroup([host.info.pid]);
-    const peerProcs = new ProcGroup(peers.map((p) => p.info.pid));
-    const bench = new ProcGroup([process.pid]);
-    const machine = new MachineLoad();
     const in0 = await host.request<{ inPackets: number }>('webinar:stats');
     const c0 = (await counts()).flatMap((c) => c.perReceiver);
-    for (const g of [...workers, server, peerProcs, bench]) g.begin();
-    machine.begin();
-    const t0 = performance.now();
-    await sleep(opts.seconds * 1000);
-    const seconds = (performance.now() - t0) / 1000;
-    const busy = machine.end();
-    const w = workers.map((g) => g.end().cpu);
-    const s = server.end();
-    const pc = peerProcs.end();
-    const b = bench.end();
+    const win = await measureWindow<string>(
+      {
+        ...Object.fromEntries(workerPids.map((pid) => [`worker ${pid}`, new ProcGroup([pid])])),
+        server: new ProcGroup([host.info.pid]),
+        peers: new ProcGroup(peers.map((p) => p.info.pid)),
+        bench: new ProcGroup([process.pid]),
+      },
+      opts.seconds,
+    );
+    const { seconds, busy } = win;
+    const { server: s, peers: pc, bench: b } = win.cpu;
+    const w = workerPids.map((pid) => win.cpu[`worker ${pid}`].cpu);
     const after = await counts();
     const c1 = after.flatMap((c) => c.perReceiver);
     const in1 = await host.request<{ inPackets: number }>('webinar:stats');
