@@ -204,7 +204,7 @@ async function main(report: Report): Promise<void> {
     if (w) {
       progress(
         `  webinar ${w.viewers} viewers (${JSON.stringify(w.viewersPerWorker)}): loss ${w.loss.toFixed(3)}%, ` +
-          `forwarded ${w.forwardedPps.toFixed(0)} pkt/s, workers ${JSON.stringify(w.workerCpu)} %, hub ${w.hubCpu.toFixed(1)}%, ` +
+          `received ${w.forwardedPps.toFixed(0)} pkt/s of ${w.workerSentPps.toFixed(0)} sent by the workers, workers ${JSON.stringify(w.workerCpu)} %, hub ${w.hubCpu.toFixed(1)}%, ` +
           `peers ${w.peersCpu.toFixed(0)}% (lag ≤ ${w.peersMaxLagMs.toFixed(0)} ms), others ${w.otherCpu.toFixed(0)}%, load ${w.loadAverage.toFixed(2)}`,
       );
     }

@@ -40,7 +40,8 @@ export interface WebinarSetupResult {
 export interface Webinar {
   result: WebinarSetupResult;
   close(): void;
-  stats(): Promise<{ inPackets: number }>;
+  /** Packets the presenters sent in, and the viewers' consumers sent out (the worker's own count). */
+  stats(): Promise<{ inPackets: number; outPackets: number }>;
 }
 
 export async function buildWebinar(
@@ -65,7 +66,7 @@ export async function buildWebinar(
   const rtpCapabilities = receiverCapabilities(room.router);
   const n = args.receiverPorts.length;
   const viewersPerWorker: Record<string, number> = {};
-  let consumers = 0;
+  const consumers: ms.Consumer[] = [];
   let videoPayloadType = -1;
   const view = async (v: number) => {
     const router = await room.spread.routerFor(n);
@@ -82,21 +83,23 @@ export async function buildWebinar(
         ...(producer.kind === 'video' ? { preferredLayers: { spatialLayer: TILE_LAYER, temporalLayer: 2 } } : {}),
       });
       if (consumer.kind === 'video') videoPayloadType = consumer.rtpParameters.codecs[0].payloadType;
-      consumers++;
+      consumers.push(consumer);
     }
   };
   // One at a time: RouterSpread places each by the counts so far (and pipes a producer once per router).
   for (let v = 0; v < n; v++) await view(v);
 
   return {
-    result: { inputs, videoPayloadType, consumers, viewersPerWorker, setupMs: Date.now() - t0 },
+    result: { inputs, videoPayloadType, consumers: consumers.length, viewersPerWorker, setupMs: Date.now() - t0 },
     close() {
       for (const t of transports) t.close();
     },
     async stats() {
       let inPackets = 0;
       for (const p of producers) for (const s of await p.getStats()) inPackets += s.packetCount;
-      return { inPackets };
+      const outs = await Promise.all(consumers.map((c) => c.getStats()));
+      const outPackets = outs.flat().reduce((sum, s) => sum + (s.type === 'outbound-rtp' ? s.packetCount : 0), 0);
+      return { inPackets, outPackets };
     },
   };
 }

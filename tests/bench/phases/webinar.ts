@@ -34,7 +34,9 @@ export interface WebinarResult {
   /** Viewers placed on each worker (by pid). */
   viewersPerWorker: Record<string, number>;
   inputPps: number;
+  /** Packets/s the viewers received, and that the workers' consumers sent (the difference is lost after the worker). */
   forwardedPps: number;
+  workerSentPps: number;
   /** Loss over every viewer's streams, %. */
   loss: number;
   /** Viewers that got no video in the window. */
@@ -94,7 +96,7 @@ export async function webinarPhase(
     const counts = () =>
       Promise.all(peers.map((peer) => peer.request<PeerCounts>('peer:counts', { videoPt: setup.videoPayloadType })));
     const workerPids = host.info.workerPids;
-    const in0 = await host.request<{ inPackets: number }>('webinar:stats');
+    const in0 = await host.request<{ inPackets: number; outPackets: number }>('webinar:stats');
     const c0 = (await counts()).flatMap((c) => c.perReceiver);
     const win = await measureWindow<string>(
       {
@@ -110,7 +112,7 @@ export async function webinarPhase(
     const w = workerPids.map((pid) => win.cpu[`worker ${pid}`].cpu);
     const after = await counts();
     const c1 = after.flatMap((c) => c.perReceiver);
-    const in1 = await host.request<{ inPackets: number }>('webinar:stats');
+    const in1 = await host.request<{ inPackets: number; outPackets: number }>('webinar:stats');
     let received = 0;
     let expected = 0;
     let starved = 0;
@@ -128,6 +130,7 @@ export async function webinarPhase(
       viewersPerWorker: setup.viewersPerWorker,
       inputPps: (in1.inPackets - in0.inPackets) / seconds,
       forwardedPps: received / seconds,
+      workerSentPps: (in1.outPackets - in0.outPackets) / seconds,
       loss: expected > 0 ? (Math.max(0, expected - received) / expected) * 100 : 0,
       starved,
       workerCpu,
