@@ -48,6 +48,35 @@ function serverArchitecture() {
   });
 }
 
+/**
+ * Data access at the seams (docs/architecture.md, "Data access"): a feature's queries live in its
+ * `<feature>.records.ts`; services, controllers and modules keep the rules and call named queries. Refused
+ * elsewhere in the server: `getRepository` and a DataSource's `.manager`. The database kernel, migrations, the
+ * seed and specs may. No other file is excepted: every feature's queries have moved into its records.
+ */
+const queriesInRecords = {
+  files: ['apps/server/src/**/*.ts'],
+  ignores: [
+    'apps/server/src/**/*.records.ts',
+    'apps/server/src/database/**',
+    'apps/server/src/seed/**',
+    'apps/server/src/**/*.spec.ts',
+  ],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      ...[
+        "MemberExpression[property.name='getRepository']",
+        "MemberExpression[property.name='manager'][object.name=/^(db|dataSource|ds|connection)$/]",
+        "MemberExpression[property.name='manager'][object.property.name=/^(db|dataSource|ds|connection)$/]",
+      ].map((selector) => ({
+        selector,
+        message: "Queries belong in the feature's <feature>.records.ts (see sessions/sessions.records.ts).",
+      })),
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -104,6 +133,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   ...serverArchitecture(),
+  queriesInRecords,
   {
     files: ['apps/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -29,6 +29,16 @@ const names = new Set(
     .filter((name) => name.length >= 4),
 );
 const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en'));
+/** Towns called like English words ("Reading", "Bath", "Sale"): the scanner takes them only after "lives in", "moved to"... */
+const wordTowns = [
+  ...new Set(
+    cities
+      .filter((c) => c.country === 'GB' || c.country === 'IE')
+      .map((c) => c.name)
+      .filter((name) => name.split(/[\s-]+/).every((word) => english.has(word.toLowerCase())))
+      .filter((name) => name.length >= 4),
+  ),
+].sort((a, b) => a.localeCompare(b, 'en'));
 const lines = [];
 let line = '';
 for (const name of sorted) {
@@ -49,6 +59,9 @@ writeFileSync(
 export const TOWNS: readonly string[] = [
 ${lines.map((l) => `  ${l}`).join('\n')}
 ];
+
+/** Towns whose names are also English words (read only after a word that makes them a residence). */
+export const TOWNS_ALSO_WORDS: readonly string[] = ${JSON.stringify(wordTowns)};
 `,
 );
-console.log(`wrote ${sorted.length} towns`);
+console.log(`wrote ${sorted.length} towns and ${wordTowns.length} that are also words`);

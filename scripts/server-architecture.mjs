@@ -12,6 +12,7 @@ export const SERVER_FEATURES = [
   'assessment',
   'cases',
   'community',
+  'coproduction',
   'deid',
   'exchanges',
   'impact',
@@ -86,7 +87,7 @@ export function violations(all = imports()) {
  * Kernel folders that import each other round in a circle, still to be broken (each a sorted list). A new cycle
  * in the kernel fails the check; breaking one of these means removing it here.
  */
-export const KNOWN_KERNEL_CYCLES = [['auth', 'programs', 'realtime']];
+export const KNOWN_KERNEL_CYCLES = [];
 
 /** The kernel's import cycles: its strongly connected parts of more than one folder (Tarjan), each sorted. */
 export function kernelCycles(all = imports()) {

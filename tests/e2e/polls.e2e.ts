@@ -109,3 +109,33 @@ test('a poll prepared on the agenda and launched by the facilitator is answered 
   const row = host.getByRole('row').filter({ hasText: 'Social Prescribing ECHO (poll test)' });
   await expect(row).toContainText(`${QUESTION}: 50% correct (1 of 2)`);
 });
+
+/**
+ * Hub experts run polls in the room (`live.run-polls`), so they prepare them on the session page too, under the
+ * agenda they read but do not edit; a spoke sees the agenda without them.
+ */
+test('a hub expert prepares a poll under the agenda on the session page; a spoke does not see the poll editor', async ({
+  browser,
+  request,
+}) => {
+  const { sessionId } = await scheduleNow(request, 'Social Prescribing ECHO (expert poll test)', [
+    { kind: 'didactic', title: 'Goal setting', minutes: 20 },
+  ]);
+  const expert = await openPage(browser);
+  await signIn(expert, 'gp.expert@echo.demo');
+  await expert.goto(`/sessions/${sessionId}`);
+  await expect(expert.getByRole('button', { name: 'Save agenda' })).toHaveCount(0); // reads, does not edit
+  const slot = expert.getByRole('group', { name: 'Polls for Slot 1' });
+  await slot.getByRole('button', { name: 'Prepare a poll' }).click();
+  await slot.getByLabel('Question').fill('How confident are you setting goals with a patient?');
+  await slot.getByLabel('Option 1', { exact: true }).fill('Very');
+  await slot.getByLabel('Option 2', { exact: true }).fill('Not yet');
+  await slot.getByRole('button', { name: 'Save poll' }).click();
+  await expect(slot.getByRole('listitem')).toContainText('How confident are you setting goals');
+
+  const spoke = await openPage(browser);
+  await signIn(spoke, 'linkworker.ards@echo.demo');
+  await spoke.goto(`/sessions/${sessionId}`);
+  await expect(spoke.getByText('Goal setting')).toBeVisible();
+  await expect(spoke.getByRole('group', { name: 'Polls for Slot 1' })).toHaveCount(0);
+});

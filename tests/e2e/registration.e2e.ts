@@ -1,18 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { closeOpenedPages, DEMO_PASSWORD, openPage, signIn } from './helpers';
+import { closeOpenedPages, DEMO_PASSWORD, enterLive, openPage, scheduleNow, signIn } from './helpers';
 
 /**
  * Issue #20: someone registers through a program's public form without signing in; the coordinator sees the
- * registration with its accessibility needs, and the impact page's funnel counts them at its first stage.
+ * registration with its accessibility needs, and the impact page's funnel counts them at its first stage. Then
+ * the registrant joins, attends a session (the facilitator runs it live; the coordinator records the time they
+ * followed on a colleague's device), completes the series and downloads a certificate: the funnel follows them
+ * through every stage.
  */
 
 test.afterEach(closeOpenedPages);
 
-test('a registration through the public form shows in the registrations and the funnel', async ({
+test('a registration through the public form flows through the funnel to a certificate', async ({
   browser,
   request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const login = await request.post('/api/auth/login', {
     data: { email: 'coordinator@echo.demo', password: DEMO_PASSWORD },
   });
@@ -35,7 +38,7 @@ test('a registration through the public form shows in the registrations and the 
   await expect(form.getByText('email must be an email address')).toBeVisible();
   await form.getByLabel('E-mail').fill('mairead.quigley@carers.example');
   await form.getByLabel('Your site').selectOption({ label: 'Letterkenny Primary Care Centre' });
-  await form.getByLabel('Your role or job').fill('Family carer');
+  await form.getByLabel('Your role or job').fill('Family carer and peer researcher');
   await form.getByLabel('You take part as').selectOption({ label: 'Carer' });
   await form.getByLabel('How did you hear about it? (optional)').selectOption('A colleague');
   await form.getByLabel('Accessibility needs (optional)').fill('Live captions, please');
@@ -56,4 +59,66 @@ test('a registration through the public form shows in the registrations and the 
       .getByRole('region', { name: 'Registration funnel by participation type' })
       .getByRole('row', { name: /^Carer/ }),
   ).toBeVisible();
+
+  // The series is complete after one session attended as a learning experience (the coordinator sets it).
+  const settings = coordinator.getByRole('form', { name: 'Registration form settings' });
+  await settings.getByLabel('Sessions attended to complete the series').fill('1');
+  await settings.getByRole('button', { name: 'Save the registration form' }).click();
+  await expect(settings.getByRole('status')).not.toBeEmpty();
+
+  // She joins: the coordinator's invitation link for her address, an account, the program.
+  const invitation = await request.post(`/api/programs/${program.id}/invitations`, {
+    headers,
+    data: { email: 'mairead.quigley@carers.example', role: 'participant' },
+  });
+  expect(invitation.status()).toBe(201);
+  await visitor.goto((await invitation.json()).inviteUrl);
+  await visitor.getByRole('link', { name: 'Create an account' }).click();
+  await visitor.getByLabel('Display name').fill('Mairead Quigley');
+  await visitor.getByLabel('Email').fill('mairead.quigley@carers.example');
+  await visitor.getByLabel('Password').fill(DEMO_PASSWORD);
+  await visitor.getByRole('button', { name: 'Create account' }).click();
+  await visitor.getByLabel('Participation type').selectOption({ label: 'Carer' });
+  await visitor.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Social Prescribing ECHO' })).toBeVisible();
+
+  // She attends a session: in the live room for a moment, then (her connection dropped) on a colleague's laptop.
+  const { sessionId } = await scheduleNow(request, 'Carers’ wellbeing (funnel test)', [
+    { kind: 'didactic', title: 'Looking after yourself', minutes: 90 },
+  ]);
+  const host = await enterLive(browser, 'facilitator@echo.demo', sessionId);
+  await host.getByRole('button', { name: 'Open session' }).click();
+  const attendee = await enterLive(browser, 'mairead.quigley@carers.example', sessionId);
+  await expect(
+    host.getByRole('region', { name: 'Participants' }).getByRole('listitem').filter({ hasText: 'Mairead Quigley' }),
+  ).toBeVisible({ timeout: 30_000 });
+  await host.getByRole('button', { name: 'End session for all' }).click();
+  await host.getByRole('button', { name: 'Yes, end for everyone' }).click();
+  await expect(attendee.getByRole('status').filter({ hasText: 'The session has ended' })).toBeVisible();
+  const me = await (
+    await request.post('/api/auth/login', {
+      data: { email: 'mairead.quigley@carers.example', password: DEMO_PASSWORD },
+    })
+  ).json();
+  const corrected = await request.post(`/api/sessions/${sessionId}/attendance/corrections`, {
+    headers,
+    data: { userId: me.user.id, minutes: 88, reason: 'Her connection dropped; she followed on a colleague’s laptop' },
+  });
+  expect(corrected.status()).toBe(201);
+
+  // Her certificate, in her own view of the program.
+  await attendee.goto(`/programs/${program.id}`);
+  await attendee
+    .getByRole('button', { name: /^Download certificate for / })
+    .first()
+    .click();
+  await expect(attendee.getByTestId('certificate-code')).toBeVisible();
+
+  // The funnel follows her through every stage (her role is hers alone among the registrations).
+  await coordinator.reload();
+  const byRole = coordinator
+    .getByRole('region', { name: 'From registration to certificate' })
+    .getByRole('region', { name: 'Registration funnel by role' });
+  const row = byRole.getByRole('row', { name: /^Family carer and peer researcher/ });
+  await expect(row.getByRole('cell')).toHaveText(['1', '1', '1', '1']);
 });

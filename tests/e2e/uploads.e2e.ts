@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 // The same real files as the server's upload tests (ExifTool writes the photo's metadata).
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { ocrText, phonePhoto, screenshot } from '../../apps/server/test/upload-fixtures';
+import { ocrText, pdfText, phonePhoto, screenshot, tinyPdf } from '../../apps/server/test/upload-fixtures';
 import { DEMO_PASSWORD, closeOpenedPages, openPage, scheduleNow, signIn } from './helpers';
 
 test.afterEach(closeOpenedPages);
@@ -138,6 +138,81 @@ test('case attachments: findings shown on the picture are covered, with an area 
   const black = data.filter((v) => v < 40).length / data.length;
   expect(black).toBeGreaterThan(0.05);
   expect(black).toBeLessThan(0.5);
+});
+
+/**
+ * A PDF letter: the hub renders the page that has findings and outlines each one there, as on an image,
+ * so the presenter sees where the name, date of birth and NHS number are before they are covered; the
+ * stored letter is the page with them burnt in and no text layer.
+ */
+test('case attachments: a PDF letter shows its findings on a preview of the page, and is stored covered', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { sessionId } = await scheduleNow(request, 'Wound care ECHO (PDF redaction test)', [
+    { kind: 'case', minutes: 30 },
+  ]);
+  const email = 'linkworker.ards@echo.demo';
+  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  const headers = { Authorization: `Bearer ${(await login.json()).accessToken as string}` };
+  const created = await request.post(`/api/sessions/${sessionId}/cases`, {
+    headers,
+    data: {
+      title: 'A leg ulcer with a referral letter',
+      presentingQuestion: 'Compression next?',
+      summary: 'Venous ulcer, ABPI 0.9.',
+      ageBand: '65-74',
+    },
+  });
+  expect(created.status()).toBe(201);
+  const caseId = (await created.json()).id as string;
+
+  const page = await openPage(browser);
+  await signIn(page, email);
+  await page.goto(`/cases/${caseId}`);
+  const files = page.getByRole('region', { name: 'Images and documents' });
+  await files.getByLabel('I have removed or covered everything that identifies the patient').check();
+  await files.getByLabel('File', { exact: true }).setInputFiles({
+    name: 'letter.pdf',
+    mimeType: 'application/pdf',
+    buffer: tinyPdf('Patient: John Smith DOB 03/04/1961 NHS 943 476 5919'),
+  });
+  await files.getByRole('button', { name: 'Attach file' }).click();
+
+  const held = files.getByRole('group', { name: 'The file shows what may identify the patient' });
+  const preview = held.getByRole('img', { name: /Page 1 of letter\.pdf/ });
+  await expect(preview).toBeVisible();
+  // The page as the hub rendered it (600 x 200 points at 150 DPI), with the six words outlined on it.
+  expect(await preview.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([1250, 417]);
+  const boxes = held.getByTestId('finding-box');
+  await expect(boxes).toHaveCount(6);
+  const picture = await held.getByTestId('redaction-picture').boundingBox();
+  if (!picture) throw new Error('the page is not shown');
+  const shown = await Promise.all((await boxes.all()).map((b) => b.boundingBox()));
+  for (const b of shown) {
+    if (!b) throw new Error('a finding box is not shown');
+    // On the line of text (its baseline is 100 of 200 points up the page), inside the page.
+    expect(b.y + b.height / 2 - picture.y).toBeGreaterThan(picture.height * 0.35);
+    expect(b.y + b.height / 2 - picture.y).toBeLessThan(picture.height * 0.55);
+    expect(b.x).toBeGreaterThan(picture.x);
+    expect(b.x + b.width).toBeLessThan(picture.x + picture.width);
+  }
+  // Left to right as the words are: name, date of birth, NHS number.
+  const lefts = shown.map((b) => b?.x ?? 0);
+  expect([...lefts].sort((x, y) => x - y)).toEqual(lefts);
+  for (const choice of await held.getByRole('radio', { name: 'Cover it' }).all()) await expect(choice).toBeChecked();
+
+  await files.getByRole('button', { name: 'Attach with 6 areas covered' }).click();
+  await expect(files.getByText('Attached letter.pdf.')).toBeVisible();
+  const list = await request.get(`/api/cases/${caseId}`, { headers });
+  const [stored] = (await list.json()).attachments as { id: string }[];
+  const download = await request.get(`/api/cases/${caseId}/attachments/${stored.id}`, { headers });
+  const bytes = Buffer.from(await download.body());
+  expect(pdfText(bytes).trim()).toBe('');
+  const read = ocrText(bytes, 'stored.pdf');
+  expect(read).toMatch(/Patient/);
+  expect(read).not.toMatch(/John|Smith|1961|943|5919/);
 });
 
 /**

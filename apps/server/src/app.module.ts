@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/config';
 import { AdminModule } from './admin/admin.module';
 import { AssessmentModule } from './assessment';
+import { CoproductionModule } from './coproduction';
 import { ExchangesModule } from './exchanges';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -61,6 +62,8 @@ export class AppModule {
         ExchangesModule,
         // issue 20: public registration and the funnel
         RegistrationModule,
+        // issue 20: co-production roles, payments and expenses
+        CoproductionModule,
       ],
     };
   }

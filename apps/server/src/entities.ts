@@ -2,6 +2,7 @@ import { AdminAuditEntry } from './admin/entities/admin-audit.entity';
 import { AuthSession } from './auth/entities/auth-session.entity';
 import { PasswordReset } from './auth/entities/password-reset.entity';
 import { User } from './auth/entities/user.entity';
+import { CoproductionPayment, CoproductionRoleEntity } from './coproduction';
 import { AssessmentAnswer, AssessmentRound, AssessmentTemplate, PlannedActivity, Priority } from './assessment';
 import { LearningActivity, MentoringPair } from './exchanges';
 import { AttendanceCorrection, Certificate, Survey, SurveyRecipient, SurveyResponse } from './impact';
@@ -81,4 +82,7 @@ export const entities = [
   MentoringPair,
   RegistrationForm,
   Registration,
+  // issue 20: co-production
+  CoproductionRoleEntity,
+  CoproductionPayment,
 ];

@@ -4,10 +4,10 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PERMISSIONS } from '@echo-hub/protocol';
-import { DataSource } from 'typeorm';
 import { SignedIn } from '../src/auth/access.decorators';
 import { AccessGuard } from '../src/auth/access.guard';
 import { AuthService } from '../src/auth/auth.service';
+import { ProgramMemberships } from '../src/auth/program-memberships';
 import { ProgramScopes } from '../src/auth/program-scope';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { account, api } from './fixtures';
@@ -103,7 +103,7 @@ describe('authorization matrix: every route × every caller', () => {
       t.app.get(Reflector),
       t.app.get(AuthService),
       t.app.get(ProgramScopes),
-      t.app.get(DataSource),
+      t.app.get(ProgramMemberships),
     );
     const request = { headers: { authorization: `Bearer ${(await account(t.app)).token}` }, params: {} };
     const call = (handler: () => void) => guard.canActivate(new ExecutionContextHost([request, {}], Probe, handler));

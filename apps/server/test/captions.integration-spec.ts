@@ -1,10 +1,12 @@
-import type { CaptionLine, JoinResponse, RoomState } from '@echo-hub/protocol';
+import type { CaptionLine, JoinResponse, RecordingTicket, RoomState } from '@echo-hub/protocol';
+import request from 'supertest';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { RoomRegistry } from '../src/live/room-registry';
+import { WorkerPool } from '../src/media/worker-pool';
 import type { ms } from '../src/media/mediasoup';
 import { ProgramsService } from '../src/programs/programs.service';
 import { Recording } from '../src/recordings/entities/recording.entity';
@@ -132,6 +134,41 @@ describe('captions (real mediasoup, ffmpeg and pocketsphinx)', () => {
     expect(vtt).toContain('Her NHS number is […]');
     expect(vtt).not.toContain('5919');
     expect(vtt).not.toContain('Before the recording');
+    // Playback shows them: the ticket carries a captions link the <track> element loads without a bearer token.
+    const { captionsUrl } = (
+      await request(t.app.getHttpServer())
+        .post(`/api/recordings/${row.id}/ticket`)
+        .set('Authorization', `Bearer ${host.token}`)
+        .expect(201)
+    ).body as RecordingTicket;
+    if (!captionsUrl) throw new Error('no captions link on the ticket');
+    const served = await request(t.app.getHttpServer()).get(captionsUrl).expect(200);
+    expect(served.headers['content-type']).toMatch(/^text\/vtt/);
+    expect(served.text).toBe(vtt);
+    await request(t.app.getHttpServer())
+      .get(captionsUrl.replace(/ticket=.*/, 'ticket=forged'))
+      .expect(401);
     await hostClient.ok('host:autoCaptions', { on: false });
   }, 120_000);
+
+  it('follows the speaker again on the media rebuilt after the worker hosting the room died', async () => {
+    await hostClient.ok('host:autoCaptions', { on: true });
+    const registry = t.app.get(RoomRegistry);
+    const before = registry.get(sessionId)?.media;
+    const pid = before && t.app.get(WorkerPool).workerOf(before.router)?.pid;
+    if (!before || !pid) throw new Error('no media room on a worker');
+    mic.stop();
+    const reset = spokeClient.waitFor('media:reset', () => true, 60_000);
+    process.kill(pid, 'SIGKILL');
+    await reset;
+    const after = registry.get(sessionId)?.media;
+    if (!after || after === before || after.closed) throw new Error('the media was not rebuilt');
+    expect((await registry.get(sessionId)?.state())?.captions.auto).toBe(true);
+    // The host sends again on the new router (a browser re-creates its transports on media:reset).
+    mic = await speakingMicrophone(after.router, join(dir, 'speech.wav'));
+    after.adopt(host.id, mic.producer);
+    after.emit('speaker', host.id);
+    const line = await spokeClient.waitFor<CaptionLine>('caption:line', (l) => l.source === 'auto', 90_000);
+    expect(line).toMatchObject({ userId: host.id, final: true });
+  }, 180_000);
 });

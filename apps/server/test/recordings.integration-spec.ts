@@ -114,7 +114,12 @@ describe('recordings', () => {
     await api(s.t.app).get(rec.mediaUrl).expect(401);
 
     // The <video> element plays through a short-lived ticket URL, also with ranges.
-    const { url } = (await api(s.t.app).post(`/api/recordings/${rec.id}/ticket`).set(bearer(s.spoke)).expect(201)).body;
+    const { url, captionsUrl } = (
+      await api(s.t.app).post(`/api/recordings/${rec.id}/ticket`).set(bearer(s.spoke)).expect(201)
+    ).body;
+    // Nobody captioned this one: no captions link, and the captions route says so.
+    expect(captionsUrl).toBeNull();
+    await api(s.t.app).get(url.replace('/stream?', '/captions?')).expect(404);
     const played = await api(s.t.app).get(url).set('Range', 'bytes=0-9').buffer(true).parse(asBytes).expect(206);
     expect(Buffer.compare(played.body as Buffer, bytes.subarray(0, 10))).toBe(0);
     await api(s.t.app)

@@ -1,4 +1,5 @@
 import type { CaseAttachmentDto, FieldFinding, FindingBox } from '@echo-hub/protocol';
+import sharp from 'sharp';
 import type { Response } from 'supertest';
 import { ProgramsService } from '../src/programs/programs.service';
 import { SessionsService } from '../src/sessions/sessions.service';
@@ -105,6 +106,54 @@ describe('case attachments: findings on the picture, and redaction', () => {
     const read = ocrText(stored, 'stored.pdf');
     expect(read).toMatch(/Patient/);
     expect(read).not.toMatch(/John|Smith|1961|943|5919/);
+  });
+
+  it('a PDF letter: the page preview is a PNG of the page, and each finding’s boxes lie on its words there', async () => {
+    const letter = tinyPdf(LINE);
+    const findings = (await upload(letter, 'letter.pdf').expect(422)).body.findings as FieldFinding[];
+    const storedBefore = await storedFiles();
+    const preview = (page: number | string, bytes = letter, name = 'letter.pdf') =>
+      api(t.app)
+        .post(`/api/deid/pdf-page?page=${page}`)
+        .set(bearer(presenter))
+        .attach('file', bytes, name)
+        .buffer(true)
+        .parse(asBytes);
+    const res = await preview(1).expect(200);
+    expect(res.headers['content-type']).toBe('image/png');
+    const png = res.body as Buffer;
+    // The page (600 x 200 points) at the boxes' resolution, 150 DPI.
+    expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 1250, height: 417 });
+
+    /** The darkest grey in an area of the preview (0 black, 255 white). */
+    const darkest = async (b: FindingBox) => {
+      const area = await sharp(png).extract({ left: b.left, top: b.top, width: b.width, height: b.height }).toBuffer();
+      return (await sharp(area).greyscale().stats()).channels[0].min;
+    };
+    for (const f of findings) {
+      expect(f.boxes?.length).toBeGreaterThan(0);
+      for (const b of f.boxes ?? []) {
+        expect(b.page).toBe(1);
+        // Ink where the box is; blank paper the same size just below the line of text.
+        expect(await darkest(b)).toBeLessThan(100);
+        expect(await darkest({ ...b, top: b.top + 3 * b.height })).toBeGreaterThan(200);
+      }
+    }
+    // The three boxes are where the words are, left to right as in the line.
+    const lefts = findings.map((f) => f.boxes?.[0].left ?? 0);
+    expect([...lefts].sort((x, y) => x - y)).toEqual(lefts);
+
+    // Bad requests name the field.
+    const refusal = async (req: ReturnType<typeof preview>) =>
+      JSON.parse(String((await req.expect(400)).body)) as { fields: { field: string; messages: string[] }[] };
+    expect((await refusal(preview(2))).fields).toEqual([
+      { field: 'page', messages: [expect.stringContaining('1 page')] },
+    ]);
+    expect((await refusal(preview('x'))).fields.map((f) => f.field)).toEqual(['page']);
+    const notPdf = await refusal(preview(1, await screenshot('Wound day 1'), 'w.pdf'));
+    expect(notPdf.fields.map((f) => f.field)).toEqual(['file']);
+    // Nothing is stored by a preview.
+    expect(await storedFiles()).toBe(storedBefore);
   });
 
   it('what redaction leaves still goes through the gate', async () => {

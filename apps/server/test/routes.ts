@@ -5,6 +5,8 @@ import { ProgramsService } from '../src/programs/programs.service';
 import { DataSource } from 'typeorm';
 import { CaseAttachmentsService } from '../src/cases/case-attachments.service';
 import { CasesService } from '../src/cases/cases.service';
+import { CoproductionService } from '../src/coproduction/coproduction.service';
+import { PaymentsService } from '../src/coproduction/payments.service';
 import { PreparedPolls } from '../src/live/prepared-polls';
 import { Recording } from '../src/recordings/entities/recording.entity';
 import { RecordingsService } from '../src/recordings/recordings.service';
@@ -71,6 +73,20 @@ export interface Route {
 /** A fresh poll prepared for the fixture's session (changed or deleted by the call). */
 const preparedPoll = async (f: Fixture, t: TestApp) =>
   (await t.app.get(PreparedPolls).create(f.session, f.admin.id, { kind: 'text', question: 'What matters to you?' })).id;
+
+/** The fixture's admin as the one acting in a service call. */
+const adminUser = (f: Fixture) => ({ id: f.admin.id, email: '', displayName: 'Admin', isAdmin: true, sessionId: '' });
+
+/** A fresh member given a co-production role on the fixture's session, or in a fresh open group (issue 20). */
+const coproducer = async (f: Fixture, t: TestApp, groupId?: string) => {
+  const userId = (await addMember(t.app, f.program, (await account(t.app, 'co-facilitator')).id, 'participant')).userId;
+  const coproduction = t.app.get(CoproductionService);
+  const body = { userId, role: 'co_facilitator' as const };
+  await (groupId
+    ? coproduction.assignInGroup(groupId, body, adminUser(f))
+    : coproduction.assignOnSession(f.session, body, adminUser(f)));
+  return userId;
+};
 
 const victim = async (f: Fixture, t: TestApp) => {
   const v = await account(t.app, 'victim');
@@ -455,6 +471,12 @@ export const ROUTES: Route[] = [
     call: () => ({ path: '/api/deid/check', body: { text: 'Seen by Dr Patel on 12/03/2024.' } }),
   },
   {
+    method: 'post',
+    path: '/api/deid/pdf-page',
+    rule: 'signedIn',
+    call: () => ({ path: '/api/deid/pdf-page?page=1', attach: true }),
+  },
+  {
     method: 'get',
     path: '/api/programs/{id}/impact',
     rule: 'impact.read',
@@ -741,6 +763,19 @@ export const ROUTES: Route[] = [
     call: async (f, t) => {
       const admin = await t.app.get(AuthService).authenticate(f.admin.token);
       return { path: (await t.app.get(RecordingsService).ticket(f.recording, admin)).url };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/recordings/{id}/captions',
+    rule: 'public',
+    // The playback ticket is the credential, as for /stream; the target recording is given captions first.
+    call: async (f, t) => {
+      const admin = await t.app.get(AuthService).authenticate(f.admin.token);
+      const { key } = await t.app.get(RecordingsService).file(f.recording);
+      await t.app.get(StorageService).put(`${key}.vtt`, Buffer.from('WEBVTT\n'), { contentType: 'text/vtt' });
+      const { captionsUrl } = await t.app.get(RecordingsService).ticket(f.recording, admin);
+      return { path: captionsUrl ?? 'no captions link' };
     },
   },
   // ---- community (targets in community-fixtures.ts; moderator routes get a group the caller moderates) ----
@@ -1145,6 +1180,108 @@ export const ROUTES: Route[] = [
         body: { mentorId: mentor.id, menteeId: (await programmeTargets(f, t)).member },
       };
     },
+  },
+  // issue 20: co-production roles, accessibility needs, payments and expenses
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/coproduction-roles',
+    rule: 'coproduction.read',
+    call: (f) => ({ path: `/api/sessions/${f.session}/coproduction-roles` }),
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/coproduction-roles',
+    rule: 'coproduction.manage',
+    call: async (f, t) => ({
+      path: `/api/sessions/${f.session}/coproduction-roles`,
+      body: { userId: await coproducer(f, t), role: 'lived_experience_expert' },
+    }),
+  },
+  {
+    method: 'delete',
+    path: '/api/sessions/{id}/coproduction-roles/{userId}',
+    rule: 'coproduction.manage',
+    call: async (f, t) => ({ path: `/api/sessions/${f.session}/coproduction-roles/${await coproducer(f, t)}` }),
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/accessibility-needs',
+    rule: 'accessibility.read',
+    call: (f) => ({ path: `/api/sessions/${f.session}/accessibility-needs` }),
+  },
+  {
+    method: 'get',
+    path: '/api/groups/{id}/coproduction-roles',
+    rule: 'coproduction.read',
+    call: async (f, t) => ({ path: `/api/groups/${await openGroup(f, t)}/coproduction-roles` }),
+  },
+  {
+    method: 'post',
+    path: '/api/groups/{id}/coproduction-roles',
+    rule: 'coproduction.manage',
+    call: async (f, t) => ({
+      path: `/api/groups/${await openGroup(f, t)}/coproduction-roles`,
+      body: { userId: await coproducer(f, t), role: 'panel_member' },
+    }),
+  },
+  {
+    method: 'delete',
+    path: '/api/groups/{id}/coproduction-roles/{userId}',
+    rule: 'coproduction.manage',
+    call: async (f, t) => {
+      const group = await openGroup(f, t);
+      return { path: `/api/groups/${group}/coproduction-roles/${await coproducer(f, t, group)}` };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/coproduction-payments',
+    rule: 'payments.manage',
+    call: (f) => ({ path: `/api/programs/${f.program}/coproduction-payments` }),
+  },
+  {
+    method: 'post',
+    path: '/api/programs/{id}/coproduction-payments',
+    rule: 'payments.manage',
+    call: async (f, t) => ({
+      path: `/api/programs/${f.program}/coproduction-payments`,
+      body: {
+        userId: await coproducer(f, t),
+        sessionId: f.session,
+        date: '2026-06-09',
+        hours: 2,
+        amount: 50,
+        currency: 'GBP',
+        kind: 'payment',
+      },
+    }),
+  },
+  {
+    method: 'patch',
+    path: '/api/programs/{id}/coproduction-payments/{paymentId}',
+    rule: 'payments.manage',
+    call: async (f, t) => {
+      const payment = await t.app.get(PaymentsService).record(
+        f.program,
+        {
+          userId: await coproducer(f, t),
+          activity: 'Interview panel',
+          date: '2026-06-10',
+          hours: 3,
+          amount: 12.4,
+          currency: 'GBP',
+          kind: 'expenses',
+        },
+        adminUser(f),
+      );
+      return { path: `/api/programs/${f.program}/coproduction-payments/${payment.id}`, body: { status: 'paid' } };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/programs/{id}/coproduction-payments.csv',
+    rule: 'payments.manage',
+    call: (f) => ({ path: `/api/programs/${f.program}/coproduction-payments.csv` }),
   },
   { method: 'get', path: '/api/notifications', rule: 'signedIn', call: () => ({ path: '/api/notifications' }) },
   {

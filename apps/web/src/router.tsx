@@ -8,6 +8,7 @@ import { casePages } from './features/cases';
 import { certificatePages } from './features/certificates';
 import { communityPages } from './features/community';
 import { connectionPages } from './features/connection';
+import { coproductionPages } from './features/coproduction';
 import { exchangePages } from './features/exchanges';
 import { HomePage } from './features/health';
 import { impactPages } from './features/impact';
@@ -71,6 +72,7 @@ export const router = createBrowserRouter([
               // issue 20 A: the programme around the sessions
               { path: 'programs/:programId/assessment', lazy: assessmentPages.AssessmentPage },
               { path: 'programs/:programId/exchanges', lazy: exchangePages.ExchangesPage },
+              { path: 'programs/:programId/coproduction', lazy: coproductionPages.PaymentsPage },
               // The admin area (issue 22): the server answers instance admins only.
               { path: 'admin', lazy: adminPages.AdminUsersPage },
               { path: 'admin/users', lazy: adminPages.AdminUsersPage },

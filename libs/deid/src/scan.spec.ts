@@ -441,3 +441,58 @@ describe('scan: hurried notes and the shapes of issue 18', () => {
     expect(scan(text)).toEqual([]);
   });
 });
+
+describe('scan: shapes read from notes written independently of the detector (batch B)', () => {
+  it.each([
+    ['wr - mrs gwenllian morgan, aki', [['NAME', 'gwenllian morgan']]],
+    ['gp dr a. lloyd aware', [['NAME', 'a. lloyd']]],
+    ['tc w/ sharon (dtr), mum unwell', [['NAME', 'sharon']]],
+    ['seen with her son will.', [['NAME', 'will']]],
+    [
+      'nok bro seamus, 086 173 4410',
+      [
+        ['NAME', 'seamus'],
+        ['PHONE', '086 173 4410'],
+      ],
+    ],
+    ['PATIENT: NWOSU, Chiamaka', [['NAME', 'NWOSU, Chiamaka']]],
+    ['works at jaguar land rover in the plant', [['NAME', 'jaguar land rover']]],
+    ['OH referral from Tesco, back pain', [['NAME', 'Tesco']]],
+    ['mother alive at ninety one', [['AGE', 'ninety one']]],
+    ['Husband 99.', [['AGE', '99']]],
+    [
+      'edd 3/5, DOS: 11/14',
+      [
+        ['DATE', '3/5'],
+        ['DATE', '11/14'],
+      ],
+    ],
+    ['admitted the 19th, home now', [['DATE', 'the 19th']]],
+    ['moved to reading last yr', [['ADDRESS', 'reading']]],
+    ['now rg1 area', [['ADDRESS', 'rg1']]],
+    ['addr: flat 3b, 27 glen rd', [['ADDRESS', 'flat 3b, 27 glen rd']]],
+    [
+      'Family in North Devon and Cumbria',
+      [
+        ['ADDRESS', 'North Devon'],
+        ['ADDRESS', 'Cumbria'],
+      ],
+    ],
+  ])('flags %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'dtr will ring back if no better by fri',
+    'link worker call. waterlow 18, braden 14',
+    'mild mr and tr on echo',
+    'works with cattle; works nights',
+    'ninety minutes of physio; ninety percent',
+    'the 5th toe; the 2nd dose',
+    'reading glasses lost; needs help in the bath',
+    '40 min drive to clinic, 2 puffs bd',
+    'pt on clari and sara stedy for transfers',
+  ])('does not flag %j', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});

@@ -16,6 +16,8 @@ export interface AdminUsersQuery {
   q?: string;
   /** At most this many (1-200, default 50). */
   limit?: number;
+  /** The previous page's X-Next-Cursor. */
+  cursor?: string;
 }
 
 export interface SetAdminRequest {

@@ -1,4 +1,5 @@
 import type { ParticipationType, ProgramRole } from './auth';
+import type { CoproductionFigures } from './coproduction';
 import type { LearningActivityFigures } from './programme';
 
 /**
@@ -169,6 +170,8 @@ export interface ImpactReport {
   confidence: ConfidenceSummary[];
   /** Learning experiences outside sessions: exchanges, study visits, missions, secondments, mentoring (issue #20). */
   learningActivities: LearningActivityFigures;
+  /** Representation by co-production role (issue #20): told by the co-production feature. */
+  coproduction: CoproductionFigures;
 }
 
 /** One person at one session: a row of attendance.csv and of a session's attendance list. */

@@ -5,6 +5,7 @@ export * from './captions';
 export * from './cases';
 export * from './community';
 export * from './connection-test';
+export * from './coproduction';
 export * from './errors';
 export * from './health';
 export * from './impact';

@@ -1,6 +1,7 @@
 import type { ParticipationType, ProgramRole } from './auth';
 import { type BreakoutClientToServerEvents, type Breakouts, breakoutOf } from './breakouts';
 import type { CaseStage, LiveCase } from './cases';
+import type { CoproductionRole } from './coproduction';
 import type { CommunityClientToServerEvents, CommunityServerToClientEvents } from './community';
 import type { PollClientToServerEvents, PollServerToClientEvents } from './polls';
 import { PERMISSIONS } from './permissions';
@@ -38,6 +39,8 @@ export interface LiveParticipant {
    * or admits them one by one. Someone joining a locked room waits (knocks) until a host admits them.
    */
   admitted: boolean;
+  /** Their co-production role on this session (co-facilitator, lived-experience expert…), shown as a badge. */
+  coproductionRole?: CoproductionRole | null;
 }
 
 export interface ChatMessage {

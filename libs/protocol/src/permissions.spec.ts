@@ -42,7 +42,22 @@ describe('the permission table', () => {
       'assessment.answer',
       'exchanges.read',
       'exchanges.log',
+      // issue 20: see who co-facilitates (roles on sessions and in groups).
+      'coproduction.read',
     ]);
+  });
+
+  it('keeps payments and accessibility needs to the hub managers (issue 20)', () => {
+    for (const role of ['participant', 'expert'] as const) {
+      expect(holders(role)).not.toEqual(expect.arrayContaining(['payments.manage']));
+      expect(holders(role)).not.toContain('accessibility.read');
+      expect(holders(role)).not.toContain('coproduction.manage');
+    }
+    for (const role of ['facilitator', 'coordinator'] as const) {
+      expect(holders(role)).toEqual(
+        expect.arrayContaining(['payments.manage', 'accessibility.read', 'coproduction.manage']),
+      );
+    }
   });
 
   it('lets an expert recommend and write live notes, but not run the room or manage cases', () => {

@@ -66,6 +66,12 @@ export const PERMISSIONS = {
   'exchanges.read': everyone,
   'exchanges.log': everyone,
   'exchanges.manage': hubManagers,
+  // Co-production (issue #20): everyone sees who co-facilitates; the managers assign roles, record payments and
+  // expenses (and export them for finance), and see the accessibility needs given at registration.
+  'coproduction.read': everyone,
+  'coproduction.manage': hubManagers,
+  'payments.manage': hubManagers,
+  'accessibility.read': hubManagers,
 } satisfies Record<string, readonly ProgramRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

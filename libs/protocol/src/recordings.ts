@@ -16,3 +16,11 @@ export interface RecordingDto {
   /** Plays with seeking (HTTP range requests); needs the bearer token. */
   mediaUrl: string;
 }
+
+/** A short-lived playback link for a <video> element (it cannot send a bearer token), and its captions' link. */
+export interface RecordingTicket {
+  url: string;
+  /** The recording's captions as WebVTT, for a <track>; null when no captions were given while it recorded. */
+  captionsUrl: string | null;
+  expiresAt: string;
+}

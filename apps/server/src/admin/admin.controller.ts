@@ -16,12 +16,14 @@ import {
   Post,
   Put,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AdminOnly, CurrentUser, SignedIn } from '../auth/access.decorators';
 import type { AuthUser } from '../auth/auth.types';
+import { sendPage } from '../common/page';
 import { AdminService } from './admin.service';
 import { AdminAuditQueryDto, AdminUsersQueryDto, EraseUserDto, SetAdminDto } from './dto/admin.dto';
 import { PersonDataService } from './person-data.service';
@@ -40,8 +42,12 @@ export class AdminController {
 
   @AdminOnly()
   @Get('admin/users')
-  users(@Query() q: AdminUsersQueryDto): Promise<AdminUserDto[]> {
-    return this.admin.users(q.q, q.limit);
+  async users(
+    @Query() q: AdminUsersQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AdminUserDto[]> {
+    return sendPage(req, res, await this.admin.users(q.q, q));
   }
 
   @AdminOnly()
@@ -85,8 +91,12 @@ export class AdminController {
 
   @AdminOnly()
   @Get('admin/audit')
-  audit(@Query() q: AdminAuditQueryDto): Promise<AdminAuditDto[]> {
-    return this.admin.audit(q.limit);
+  async audit(
+    @Query() q: AdminAuditQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AdminAuditDto[]> {
+    return sendPage(req, res, await this.admin.audit(q));
   }
 
   /** Everything the hub keeps about the person: data.json and their files, in a zip. */

@@ -6,17 +6,13 @@ import {
   type ResetLinkResponse,
 } from '@echo-hub/protocol';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
 import { AuthService, toUserDto } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
-import { AuthSession } from '../auth/entities/auth-session.entity';
 import { User } from '../auth/entities/user.entity';
+import type { Page, PageQueryDto } from '../common/page';
 import { nowIso } from '../database/columns';
-import { NO_TX } from '../database/no-tx';
-import { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from '../realtime/realtime.service';
-import { AdminAuditEntry } from './entities/admin-audit.entity';
+import { AdminRecords } from './admin.records';
 
 export const AdminError = {
   NotYourself: 'NOT_YOURSELF',
@@ -27,19 +23,15 @@ export const AdminError = {
 @Injectable()
 export class AdminService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: AdminRecords,
     private readonly auth: AuthService,
     private readonly realtime: RealtimeService,
   ) {}
 
-  /** Accounts whose name or e-mail contains `q` (any case), oldest first. */
-  async users(q = '', limit = 50): Promise<AdminUserDto[]> {
-    const query = this.db.getRepository(User).createQueryBuilder('u').orderBy('u.createdAt', 'ASC').take(limit);
-    if (q) {
-      const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.where("(LOWER(u.email) LIKE :like ESCAPE '\\' OR LOWER(u.displayName) LIKE :like ESCAPE '\\')", { like });
-    }
-    return this.describe(await query.getMany());
+  /** A page of the accounts whose name or e-mail contains `q` (any case), oldest first. */
+  async users(q = '', page: PageQueryDto = {}): Promise<Page<AdminUserDto>> {
+    const { items, next } = await this.records.accounts(q, page);
+    return { next, items: await this.describe(items) };
   }
 
   async user(id: string): Promise<AdminUserDto> {
@@ -52,8 +44,8 @@ export class AdminService {
     const account = await this.find(id, { notSelf: admin });
     const now = nowIso();
     if (!account.disabledAt) {
-      await this.db.getRepository(User).update({ id }, { disabledAt: now });
-      await this.db.getRepository(AuthSession).update({ userId: id, revokedAt: IsNull() }, { revokedAt: now });
+      await this.records.updateAccount(id, { disabledAt: now });
+      await this.records.revokeSignIns(id, now);
       await this.log(admin, AdminAction.Disable, id);
     }
     // Its open sockets close (on every instance); they cannot connect again with a revoked sign-in.
@@ -65,7 +57,7 @@ export class AdminService {
     const account = await this.find(id);
     if (account.erasedAt) throw erased();
     if (account.disabledAt) {
-      await this.db.getRepository(User).update({ id }, { disabledAt: null });
+      await this.records.updateAccount(id, { disabledAt: null });
       await this.log(admin, AdminAction.Enable, id);
     }
     return this.user(id);
@@ -75,7 +67,7 @@ export class AdminService {
     const account = await this.find(id, { notSelf: admin });
     if (account.erasedAt) throw erased();
     if (account.isAdmin !== isAdmin) {
-      await this.db.getRepository(User).update({ id }, { isAdmin });
+      await this.records.updateAccount(id, { isAdmin });
       await this.log(admin, isAdmin ? AdminAction.GrantAdmin : AdminAction.RevokeAdmin, id);
     }
     return this.user(id);
@@ -89,14 +81,14 @@ export class AdminService {
     return link;
   }
 
-  /** Newest first. */
-  async audit(limit = 100): Promise<AdminAuditDto[]> {
-    const rows = await this.db.getRepository(AdminAuditEntry).find({ order: { createdAt: 'DESC' }, take: limit });
+  /** A page of the audit log, newest first. */
+  async audit(page: PageQueryDto = {}): Promise<Page<AdminAuditDto>> {
+    const { items: rows, next } = await this.records.audit(page);
     const ids = [...new Set(rows.flatMap((r) => [r.actorId, r.targetUserId]).filter((x): x is string => !!x))];
-    const people = ids.length ? await this.db.getRepository(User).findBy({ id: In(ids) }) : [];
+    const people = await this.records.accountsByIds(ids);
     const name = new Map(people.map((p) => [p.id, p.displayName]));
     const ref = (id: string | null) => (id ? { id, displayName: name.get(id) ?? '' } : null);
-    return rows.map((r) => ({
+    const items = rows.map((r) => ({
       id: r.id,
       createdAt: r.createdAt,
       action: r.action as AdminAction,
@@ -104,17 +96,17 @@ export class AdminService {
       target: ref(r.targetUserId),
       detail: r.detail,
     }));
+    return { items, next };
   }
 
   /** Writes one entry of the admins' audit log (never personal data in `detail`). */
   async log(admin: AuthUser, action: AdminAction, targetUserId: string, detail = ''): Promise<void> {
-    const repo = this.db.getRepository(AdminAuditEntry);
-    await repo.save(repo.create({ actorId: admin.id, action, targetUserId, detail }), NO_TX);
+    await this.records.addAudit(admin.id, action, targetUserId, detail);
   }
 
   /** The account, or 404; 409 when `notSelf` is the caller acting on their own account. */
   async find(id: string, options: { notSelf?: AuthUser } = {}): Promise<User> {
-    const account = await this.db.getRepository(User).findOneBy({ id });
+    const account = await this.records.account(id);
     if (!account) throw new NotFoundException({ error: 'NOT_FOUND', message: `user ${id} not found` });
     if (options.notSelf?.id === id) {
       throw new ConflictException({
@@ -129,18 +121,8 @@ export class AdminService {
   private async describe(users: User[]): Promise<AdminUserDto[]> {
     if (users.length === 0) return [];
     const ids = users.map((u) => u.id);
-    const memberships = await this.db
-      .getRepository(Membership)
-      .find({ where: { userId: In(ids) }, relations: { program: true }, order: { createdAt: 'ASC' } });
-    const signIns: { userId: string; last: string }[] = await this.db
-      .getRepository(AuthSession)
-      .createQueryBuilder('s')
-      .select('s.userId', 'userId')
-      .addSelect('MAX(s.createdAt)', 'last')
-      .where({ userId: In(ids) })
-      .groupBy('s.userId')
-      .getRawMany();
-    const last = new Map(signIns.map((s) => [s.userId, s.last]));
+    const memberships = await this.records.memberships(ids);
+    const last = await this.records.lastSignIns(ids);
     return users.map((u) => ({
       ...toUserDto(u),
       disabledAt: u.disabledAt,

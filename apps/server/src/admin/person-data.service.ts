@@ -1,14 +1,12 @@
 import { AdminAction, type ErasureReport } from '@echo-hub/protocol';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import archiver from 'archiver';
 import type { Response } from 'express';
 import { randomBytes } from 'node:crypto';
-import { DataSource, type EntityManager, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
+import { type EntityTarget, In, type ObjectLiteral } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
 import { AuthSession } from '../auth/entities/auth-session.entity';
 import { PasswordReset } from '../auth/entities/password-reset.entity';
-import { User } from '../auth/entities/user.entity';
 import { CaseAttachment } from '../cases/entities/case-attachment.entity';
 import { CaseConfirmation } from '../cases/entities/case-confirmation.entity';
 import { EchoCase } from '../cases/entities/echo-case.entity';
@@ -35,6 +33,7 @@ import { Invitation } from '../programs/entities/invitation.entity';
 import { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from '../realtime/realtime.service';
 import { StorageService } from '../storage/storage.service';
+import { AdminRecords } from './admin.records';
 import { AdminService } from './admin.service';
 import { AdminAuditEntry } from './entities/admin-audit.entity';
 
@@ -89,7 +88,7 @@ export class PersonDataService {
   private readonly logger = new Logger(PersonDataService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: AdminRecords,
     private readonly storage: StorageService,
     private readonly admin: AdminService,
     private readonly realtime: RealtimeService,
@@ -97,14 +96,14 @@ export class PersonDataService {
 
   /** Everything the hub keeps about `userId`, as JSON (secrets left out). */
   async collect(userId: string): Promise<Record<string, unknown>> {
-    const account = await this.db.getRepository(User).findOneByOrFail({ id: userId });
+    const account = await this.records.accountOrFail(userId);
     const data: Record<string, unknown> = {
       exportedAt: nowIso(),
       note: 'Survey answers are stored without the id of whoever answered, so they cannot be part of this export.',
       account: withoutSecrets(account),
     };
     for (const t of TABLES) {
-      const rows = await this.db.getRepository(t.entity).find({ where: { [t.column]: userId } });
+      const rows = await this.records.rowsWhere(t.entity, { [t.column]: userId });
       data[t.name] = rows.map(withoutSecrets);
     }
     return data;
@@ -156,19 +155,17 @@ export class PersonDataService {
     const erasedAt = nowIso();
     const report: ErasureReport = { userId, erasedAt, deleted: {}, anonymised: {}, files: 0 };
     const files: string[] = [];
-    await this.db.transaction(async (tx) => {
+    await this.records.transaction(async (tx) => {
       const del = async (name: string, entity: EntityTarget<ObjectLiteral>, where: ObjectLiteral) => {
-        report.deleted[name] = (await tx.getRepository(entity).delete(where)).affected ?? 0;
+        report.deleted[name] = await tx.deleteWhere(entity, where);
       };
       const set = async (name: string, entity: EntityTarget<ObjectLiteral>, where: ObjectLiteral, to: object) => {
-        report.anonymised[name] = (await tx.getRepository(entity).update(where, to)).affected ?? 0;
+        report.anonymised[name] = await tx.updateWhere(entity, where, to);
       };
       // Uploaded community files go with their rows; case files stay with the (de-identified) case.
-      const uploads = await tx.getRepository(Attachment).findBy({ uploaderId: userId });
+      const uploads = await tx.communityUploadsOf(userId);
       files.push(...uploads.map((a) => `community/${a.storedName}`));
-      const postIds = (await tx.getRepository(Post).find({ where: { authorId: userId }, select: ['id'] })).map(
-        (p) => p.id,
-      );
+      const postIds = await tx.postIdsOf(userId);
 
       await del('signIns', AuthSession, { userId });
       await del('resetLinks', PasswordReset, { userId });
@@ -199,35 +196,27 @@ export class PersonDataService {
       );
       // Kept as they are, now counted for an anonymous account: attendance, survey recipients, cases presented,
       // case confirmations and attachments, recommendations, invitations sent, moderation and admin audit entries.
-      report.anonymised.attendance = await tx.getRepository(Attendance).countBy({ userId });
-      report.anonymised.casesPresented = await tx.getRepository(EchoCase).countBy({ presenterId: userId });
-      report.anonymised.recommendations = await tx.getRepository(Recommendation).countBy({ authorId: userId });
+      report.anonymised.attendance = await tx.countWhere(Attendance, { userId });
+      report.anonymised.casesPresented = await tx.countWhere(EchoCase, { presenterId: userId });
+      report.anonymised.recommendations = await tx.countWhere(Recommendation, { authorId: userId });
 
-      await tx.getRepository(User).update(
-        { id: userId },
-        {
-          email: `erased-${userId}@erased.invalid`,
-          displayName: ERASED_NAME,
-          passwordHash: '!',
-          calendarToken: randomBytes(32).toString('base64url'),
-          isAdmin: false,
-          disabledAt: erasedAt,
-          erasedAt,
-        },
-      );
-      await logIn(tx, admin, userId);
+      await tx.updateAccount(userId, {
+        email: `erased-${userId}@erased.invalid`,
+        displayName: ERASED_NAME,
+        passwordHash: '!',
+        calendarToken: randomBytes(32).toString('base64url'),
+        isAdmin: false,
+        disabledAt: erasedAt,
+        erasedAt,
+      });
+      // The audit entry of an erasure, in the erasure's transaction (counts only: the e-mail is gone).
+      await tx.addAudit(admin.id, AdminAction.Erase, userId, '');
     });
     this.realtime.disconnectUser(userId);
     for (const key of files) await this.storage.discard(key);
     report.files = files.length;
     return report;
   }
-}
-
-/** The audit entry of an erasure, in the erasure's transaction (counts only: the e-mail is gone). */
-async function logIn(tx: EntityManager, admin: AuthUser, userId: string): Promise<void> {
-  const repo = tx.getRepository(AdminAuditEntry);
-  await repo.save(repo.create({ actorId: admin.id, action: AdminAction.Erase, targetUserId: userId, detail: '' }));
 }
 
 function withoutSecrets(row: ObjectLiteral): Record<string, unknown> {

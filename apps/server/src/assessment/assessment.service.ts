@@ -14,17 +14,12 @@ import {
   type SiteResult,
 } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
-import { User } from '../auth/entities/user.entity';
 import { invalidField, notFound } from '../common/domain-error';
-import { Membership } from '../programs/entities/membership.entity';
-import { Site } from '../programs/entities/site.entity';
-import { EchoSession, SessionSeries } from '../sessions';
+import { AssessmentRecords } from './assessment.records';
 import { AssessmentAnswer, AssessmentRound } from './entities/assessment-round.entity';
-import { AssessmentTemplate } from './entities/assessment-template.entity';
-import { PlannedActivity, Priority } from './entities/priority.entity';
+import type { AssessmentTemplate } from './entities/assessment-template.entity';
+import type { PlannedActivity } from './entities/priority.entity';
 
 const BUILT_IN: AssessmentTemplateDto = {
   id: SCIROCCO_B3_TEMPLATE_ID,
@@ -36,46 +31,33 @@ const BUILT_IN: AssessmentTemplateDto = {
 /** Self-assessment → priorities → learning plan: templates, rounds, answers, results, priorities, planned activities. */
 @Injectable()
 export class AssessmentService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly records: AssessmentRecords) {}
 
   // ---- templates -------------------------------------------------------------------
 
   async templates(programId: string): Promise<AssessmentTemplateDto[]> {
-    const own = await this.db
-      .getRepository(AssessmentTemplate)
-      .find({ where: { programId }, order: { createdAt: 'ASC' } });
+    const own = await this.records.templates(programId);
     return [BUILT_IN, ...own.map(templateDto)];
   }
 
   async createTemplate(programId: string, body: AssessmentTemplateRequest): Promise<AssessmentTemplateDto> {
-    const saved = await this.db
-      .getRepository(AssessmentTemplate)
-      .save(
-        this.db
-          .getRepository(AssessmentTemplate)
-          .create({ programId, name: body.name, dimensions: dimensionsOf(body) }),
-      );
+    const saved = await this.records.addTemplate({ programId, name: body.name, dimensions: dimensionsOf(body) });
     return templateDto(saved);
   }
 
   /** Changes a template; rounds already opened keep the dimensions they were opened with. */
   async updateTemplate(programId: string, templateId: string, body: AssessmentTemplateRequest) {
-    const repo = this.db.getRepository(AssessmentTemplate);
-    const template = await repo.findOneBy({ id: templateId, programId });
+    const template = await this.records.template(programId, templateId);
     if (!template) throw notFound(`template ${templateId}`);
     Object.assign(template, { name: body.name, dimensions: dimensionsOf(body) });
-    return templateDto(await repo.save(template));
+    return templateDto(await this.records.saveTemplate(template));
   }
 
   // ---- rounds and answers ------------------------------------------------------------
 
   async rounds(programId: string): Promise<AssessmentRoundSummary[]> {
-    const rounds = await this.db
-      .getRepository(AssessmentRound)
-      .find({ where: { programId }, order: { createdAt: 'DESC' } });
-    const answers = rounds.length
-      ? await this.db.getRepository(AssessmentAnswer).findBy({ roundId: In(rounds.map((r) => r.id)) })
-      : [];
+    const rounds = await this.records.rounds(programId);
+    const answers = await this.records.answers(rounds.map((r) => r.id));
     return rounds.map((r) => summaryOf(r, answers.filter((a) => a.roundId === r.id).length));
   }
 
@@ -83,16 +65,14 @@ export class AssessmentService {
     const template = (await this.templates(programId)).find((t) => t.id === body.templateId);
     if (!template) throw invalidField('templateId', `no template ${body.templateId} in this program`);
     if (body.previousRoundId) await this.round(programId, body.previousRoundId, 'previousRoundId');
-    const round = await this.db.getRepository(AssessmentRound).save(
-      this.db.getRepository(AssessmentRound).create({
-        programId,
-        title: body.title,
-        templateName: template.name,
-        dimensions: template.dimensions,
-        previousRoundId: body.previousRoundId ?? null,
-        createdBy: user.id,
-      }),
-    );
+    const round = await this.records.addRound({
+      programId,
+      title: body.title,
+      templateName: template.name,
+      dimensions: template.dimensions,
+      previousRoundId: body.previousRoundId ?? null,
+      createdBy: user.id,
+    });
     return this.results(programId, round.id, user);
   }
 
@@ -105,13 +85,12 @@ export class AssessmentService {
         `one score per dimension: ${round.dimensions.length} expected, ${scores.length} given`,
       );
     }
-    const member = await this.db.getRepository(Membership).findOneBy({ programId, userId: user.id });
-    const repo = this.db.getRepository(AssessmentAnswer);
-    const existing = await repo.findOneBy({ roundId, userId: user.id });
-    await repo.save(
+    const member = await this.records.membership(programId, user.id);
+    const existing = await this.records.answerOf(roundId, user.id);
+    await this.records.saveAnswer(
       existing
         ? Object.assign(existing, { scores, siteId: member?.siteId ?? null })
-        : repo.create({ roundId, userId: user.id, siteId: member?.siteId ?? null, scores }),
+        : { roundId, userId: user.id, siteId: member?.siteId ?? null, scores },
     );
     return this.results(programId, roundId, user);
   }
@@ -119,12 +98,8 @@ export class AssessmentService {
   /** The round with the program's and each site's figures, the change since the previous round and the plan. */
   async results(programId: string, roundId: string, user: AuthUser): Promise<AssessmentRoundDto> {
     const round = await this.round(programId, roundId);
-    const answers = await this.db
-      .getRepository(AssessmentAnswer)
-      .find({ where: { roundId }, order: { createdAt: 'ASC' } });
-    const sites = new Map(
-      (await this.db.getRepository(Site).findBy({ programId })).map((s) => [s.id, s.organisation] as const),
-    );
+    const answers = await this.records.answers([roundId]);
+    const sites = new Map((await this.records.sites(programId)).map((s) => [s.id, s.organisation] as const));
     const width = round.dimensions.length;
     const bySite = new Map<string | null, AssessmentAnswer[]>();
     for (const a of answers) bySite.set(a.siteId, [...(bySite.get(a.siteId) ?? []), a]);
@@ -135,12 +110,12 @@ export class AssessmentService {
 
     let change: AssessmentRoundDto['change'] = null;
     if (round.previousRoundId) {
-      const previous = await this.db.getRepository(AssessmentRound).findOneBy({ id: round.previousRoundId });
+      const previous = await this.records.round(round.previousRoundId);
       if (previous) {
         const before = result(
           null,
           previous.title,
-          await this.db.getRepository(AssessmentAnswer).findBy({ roundId: previous.id }),
+          await this.records.answers([previous.id]),
           previous.dimensions.length,
         );
         change = {
@@ -173,64 +148,50 @@ export class AssessmentService {
         `the round has ${round.dimensions.length} dimensions (0–${round.dimensions.length - 1})`,
       );
     }
-    const repo = this.db.getRepository(Priority);
-    const saved = await repo.save(
-      repo.create({
-        roundId,
-        dimension: body.dimension,
-        title: body.title,
-        description: body.description ?? '',
-        createdBy: user.id,
-      }),
-    );
+    const saved = await this.records.addPriority({
+      roundId,
+      dimension: body.dimension,
+      title: body.title,
+      description: body.description ?? '',
+      createdBy: user.id,
+    });
     return (await this.priorities(round.id)).find((p) => p.id === saved.id) as PriorityDto;
   }
 
   async planActivity(programId: string, priorityId: string, body: PlannedActivityRequest): Promise<PlannedActivityDto> {
-    const priority = await this.db
-      .getRepository(Priority)
-      .findOne({ where: { id: priorityId }, relations: { round: true } });
+    const priority = await this.records.priorityWithRound(priorityId);
     if (!priority || priority.round?.programId !== programId) throw notFound(`priority ${priorityId}`);
     if (body.kind === 'session') {
       if (!body.sessionId) throw invalidField('sessionId', 'a planned session names the session');
-      if (!(await this.db.getRepository(EchoSession).existsBy({ id: body.sessionId, programId }))) {
+      if (!(await this.records.hasSession(programId, body.sessionId))) {
         throw invalidField('sessionId', `no session ${body.sessionId} in this program`);
       }
     }
     if (body.kind === 'series') {
       if (!body.seriesId) throw invalidField('seriesId', 'a planned series names the series');
-      if (!(await this.db.getRepository(SessionSeries).existsBy({ id: body.seriesId, programId }))) {
+      if (!(await this.records.hasSeries(programId, body.seriesId))) {
         throw invalidField('seriesId', `no series ${body.seriesId} in this program`);
       }
     }
-    if (!(await this.db.getRepository(Membership).existsBy({ programId, userId: body.ownerId }))) {
+    if (!(await this.records.isMember(programId, body.ownerId))) {
       throw invalidField('ownerId', 'the owner must be a member of the program');
     }
-    const repo = this.db.getRepository(PlannedActivity);
-    const saved = await repo.save(
-      repo.create({
-        priorityId,
-        kind: body.kind,
-        title: body.title,
-        sessionId: body.kind === 'session' ? (body.sessionId ?? null) : null,
-        seriesId: body.kind === 'series' ? (body.seriesId ?? null) : null,
-        ownerId: body.ownerId,
-        dueOn: body.dueOn,
-      }),
-    );
+    const saved = await this.records.addActivity({
+      priorityId,
+      kind: body.kind,
+      title: body.title,
+      sessionId: body.kind === 'session' ? (body.sessionId ?? null) : null,
+      seriesId: body.kind === 'series' ? (body.seriesId ?? null) : null,
+      ownerId: body.ownerId,
+      dueOn: body.dueOn,
+    });
     const [{ priorityId: _, ...dto }] = await this.activitiesDto([saved]);
     return dto;
   }
 
   private async priorities(roundId: string): Promise<PriorityDto[]> {
-    const priorities = await this.db.getRepository(Priority).find({ where: { roundId }, order: { createdAt: 'ASC' } });
-    const activities = priorities.length
-      ? await this.activitiesDto(
-          await this.db
-            .getRepository(PlannedActivity)
-            .find({ where: { priorityId: In(priorities.map((p) => p.id)) }, order: { dueOn: 'ASC' } }),
-        )
-      : [];
+    const priorities = await this.records.priorities(roundId);
+    const activities = await this.activitiesDto(await this.records.activities(priorities.map((p) => p.id)));
     return priorities.map((p) => ({
       id: p.id,
       dimension: p.dimension,
@@ -242,9 +203,7 @@ export class AssessmentService {
 
   private async activitiesDto(rows: PlannedActivity[]): Promise<(PlannedActivityDto & { priorityId: string })[]> {
     const ids = [...new Set(rows.map((r) => r.ownerId))];
-    const users = new Map(
-      (ids.length ? await this.db.getRepository(User).findBy({ id: In(ids) }) : []).map((u) => [u.id, u.displayName]),
-    );
+    const users = new Map((await this.records.usersByIds(ids)).map((u) => [u.id, u.displayName]));
     return rows.map((r) => ({
       id: r.id,
       priorityId: r.priorityId,
@@ -258,7 +217,7 @@ export class AssessmentService {
   }
 
   private async round(programId: string, roundId: string, field?: string): Promise<AssessmentRound> {
-    const round = await this.db.getRepository(AssessmentRound).findOneBy({ id: roundId, programId });
+    const round = await this.records.round(roundId, programId);
     if (!round) throw field ? invalidField(field, `no round ${roundId} in this program`) : notFound(`round ${roundId}`);
     return round;
   }

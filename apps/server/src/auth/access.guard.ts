@@ -1,13 +1,11 @@
 import { can } from '@echo-hub/protocol';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Membership } from '../programs/entities/membership.entity';
 import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import { AuthError, forbidden } from './auth.errors';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './auth.types';
+import { ProgramMemberships } from './program-memberships';
 import { ProgramScopes } from './program-scope';
 
 /** The one global guard: authenticates the bearer token, then applies the route's access rule. */
@@ -17,7 +15,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly scopes: ProgramScopes,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly memberships: ProgramMemberships,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -39,14 +37,12 @@ export class AccessGuard implements CanActivate {
 
     const id = req.params.id;
     const programId = await this.scopes.programIdOf(rule.scope, typeof id === 'string' ? id : undefined);
-    const membership = await this.db
-      .getRepository(Membership)
-      .findOne({ where: { programId, userId: req.user.id }, select: ['role'] });
-    req.program = { id: programId, role: membership?.role ?? null };
+    const role = await this.memberships.roleOf(programId, req.user.id);
+    req.program = { id: programId, role };
     if (req.user.isAdmin) return true;
-    if (!membership) throw forbidden(AuthError.NotMember, 'You are not a member of this program');
-    if (!can({ role: membership.role, isAdmin: false }, rule.permission)) {
-      throw forbidden(AuthError.RoleNotAllowed, `A ${membership.role} may not do this (${rule.permission})`);
+    if (!role) throw forbidden(AuthError.NotMember, 'You are not a member of this program');
+    if (!can({ role, isAdmin: false }, rule.permission)) {
+      throw forbidden(AuthError.RoleNotAllowed, `A ${role} may not do this (${rule.permission})`);
     }
     return true;
   }

@@ -3,10 +3,13 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { RightsService } from '../realtime/rights.service';
 import { AccessGuard } from './access.guard';
 import { resolveAuthSecret } from './auth-secret';
 import { AuthController } from './auth.controller';
+import { AuthRecords } from './auth.records';
 import { AuthService } from './auth.service';
+import { ProgramMemberships } from './program-memberships';
 import { ProgramScopes } from './program-scope';
 
 @Global()
@@ -23,7 +26,17 @@ import { ProgramScopes } from './program-scope';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, ProgramScopes, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService, ProgramScopes, JwtModule],
+  providers: [
+    AuthService,
+    AuthRecords,
+    ProgramScopes,
+    ProgramMemberships,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AuthService, ProgramScopes, ProgramMemberships, JwtModule],
 })
-export class AuthModule {}
+export class AuthModule {
+  constructor(rights: RightsService, auth: AuthService) {
+    rights.provideReader((user, programId) => auth.rightsOf(user, programId));
+  }
+}

@@ -1,26 +1,23 @@
 import type { LoginResponse, MeResponse, RegisterResponse, ResetLinkResponse, UserDto } from '@echo-hub/protocol';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, IsNull, Not } from 'typeorm';
 import { RateLimitService } from '../common/rate-limit.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { MailService } from '../mail/mail.service';
-import { Membership } from '../programs/entities/membership.entity';
 import { DomainCode, DomainError, ErrorKind, notFound } from '../common/domain-error';
-import { RightsService } from '../realtime/rights.service';
+import { type CurrentRights, RightsService } from '../realtime/rights.service';
 import { accountDisabled, AuthError, tooManyAttempts, unauthorized } from './auth.errors';
 import { resolveAuthSecret } from './auth-secret';
+import { AuthRecords } from './auth.records';
 import type { AuthUser } from './auth.types';
 import type { LoginDto, RegisterDto } from './dto/auth.dto';
 import { passwordProblem } from './password-policy';
 import { seal, unseal } from './sealed-token';
-import { AuthSession } from './entities/auth-session.entity';
-import { PasswordReset } from './entities/password-reset.entity';
-import { User } from './entities/user.entity';
+import type { User } from './entities/user.entity';
+import { ProgramMemberships } from './program-memberships';
 
 const RESET_TTL_MS = 2 * 60 * 60 * 1000;
 const ACTIVATION_TTL_MS = 24 * 60 * 60 * 1000;
@@ -45,22 +42,17 @@ interface TokenPayload {
 
 @Injectable()
 export class AuthService {
-  private readonly users;
-  private readonly sessions;
-  private readonly resets;
   private readonly sealingSecret: string;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: AuthRecords,
+    private readonly memberships: ProgramMemberships,
     private readonly jwt: JwtService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rateLimits: RateLimitService,
     private readonly rights: RightsService,
   ) {
-    this.users = db.getRepository(User);
-    this.sessions = db.getRepository(AuthSession);
-    this.resets = db.getRepository(PasswordReset);
     this.sealingSecret = resolveAuthSecret(config);
   }
 
@@ -80,7 +72,7 @@ export class AuthService {
     }
     // Hashed either way, so both answers take as long.
     const passwordHash = await hashPassword(dto.password);
-    const owner = await this.users.findOne({ where: { email: dto.email } });
+    const owner = await this.records.userByEmail(dto.email);
     if (owner) {
       await this.mail.send(
         owner.email,
@@ -140,33 +132,34 @@ If you did not ask for an account, ignore this email: none will be created.`,
 
   private createUser(dto: PendingSignUp): Promise<UserDto> {
     const { passwordHash } = dto;
-    return this.db.transaction(async (tx) => {
-      const users = tx.getRepository(User);
-      if (await users.exist({ where: { email: dto.email } })) {
+    return this.records.transaction(async (tx) => {
+      if (await tx.emailTaken(dto.email)) {
         throw new DomainError(ErrorKind.Conflict, AuthError.EmailTaken, 'email is already registered');
       }
-      const isAdmin = (await users.count()) === 0;
-      const user = users.create({
+      const isAdmin = (await tx.countUsers()) === 0;
+      const user = await tx.addUser({
         email: dto.email,
         displayName: dto.displayName,
         passwordHash,
         isAdmin,
         calendarToken: newToken(),
       });
-      return toUserDto(await users.save(user));
+      return toUserDto(user);
     });
   }
 
   async login(dto: LoginDto, clientIp: string, userAgent?: string): Promise<LoginResponse> {
     await this.limitAttempts('login', clientIp, dto.email);
-    const user = await this.users.findOne({ where: { email: dto.email } });
+    const user = await this.records.userByEmail(dto.email);
     // Verify against a dummy hash when the account is unknown, so timing does not reveal it.
     const ok = await verify(user?.passwordHash ?? DUMMY_HASH, dto.password).catch(() => false);
     if (!user || !ok) throw unauthorizedCredentials();
     if (user.disabledAt) throw accountDisabled();
-    const session = await this.sessions.save(
-      this.sessions.create({ userId: user.id, revokedAt: null, userAgent: userAgent?.slice(0, 255) ?? null }),
-    );
+    const session = await this.records.addSignIn({
+      userId: user.id,
+      revokedAt: null,
+      userAgent: userAgent?.slice(0, 255) ?? null,
+    });
     const accessToken = await this.jwt.signAsync({ sub: user.id, sid: session.id } satisfies TokenPayload);
     return { accessToken, user: toUserDto(user) };
   }
@@ -181,12 +174,7 @@ If you did not ask for an account, ignore this email: none will be created.`,
     } catch {
       throw unauthorized('The access token is invalid or has expired: sign in again');
     }
-    // One query (findOne with a relation would first select the distinct ids, then the rows: two).
-    const session = await this.sessions
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.user', 'user')
-      .where('session.id = :sid AND session.revokedAt IS NULL', { sid: payload.sid })
-      .getOne();
+    const session = await this.records.openSignIn(payload.sid);
     if (!session?.user || session.userId !== payload.sub) throw unauthorized('This sign-in has ended: sign in again');
     const { user } = session;
     if (user.disabledAt) throw accountDisabled();
@@ -200,28 +188,26 @@ If you did not ask for an account, ignore this email: none will be created.`,
   }
 
   async logout(user: AuthUser): Promise<void> {
-    await this.sessions.update({ id: user.sessionId }, { revokedAt: nowIso() });
+    await this.records.revokeSignIn(user.sessionId, nowIso());
     await this.rights.lost({ userId: user.id, authSessionIds: [user.sessionId] }); // its sockets close
   }
 
   /** Changes the password and ends every other sign-in of the account. */
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
-    const account = await this.users.findOneByOrFail({ id: user.id });
+    const account = await this.records.userOrFail(user.id);
     if (!(await verify(account.passwordHash, currentPassword).catch(() => false))) {
       throw unauthorizedCredentials('currentPassword is not right');
     }
     refuseGuessablePassword(newPassword, account);
-    await this.users.update({ id: user.id }, { passwordHash: await hashPassword(newPassword) });
-    const others = { userId: user.id, id: Not(user.sessionId), revokedAt: IsNull() };
-    const ended = (await this.sessions.find({ where: others, select: { id: true } })).map((s) => s.id);
-    await this.sessions.update(others, { revokedAt: nowIso() });
+    await this.records.setPasswordHash(user.id, await hashPassword(newPassword));
+    const ended = await this.records.revokeSignIns(user.id, nowIso(), user.sessionId);
     await this.rights.lost({ userId: user.id, authSessionIds: ended }); // their sockets close
   }
 
   /** Emails a reset link when SMTP is configured. Says nothing about whether the account exists. */
   async requestReset(email: string, clientIp: string): Promise<void> {
     await this.limitAttempts('reset', clientIp, email);
-    const user = await this.users.findOne({ where: { email } });
+    const user = await this.records.userByEmail(email);
     if (!user || !this.mail.enabled) return;
     const { resetUrl } = await this.issueReset(user.id);
     await this.mail.send(
@@ -234,42 +220,40 @@ If you did not ask for an account, ignore this email: none will be created.`,
 
   /** For instances without SMTP: an admin hands the link to the person. */
   async issueReset(userId: string): Promise<ResetLinkResponse> {
-    if (!(await this.users.exist({ where: { id: userId } }))) {
+    if (!(await this.records.userExists(userId))) {
       throw notFound(`user ${userId}`);
     }
     const token = newToken();
     const expiresAt = new Date(Date.now() + RESET_TTL_MS).toISOString();
-    await this.resets.save(this.resets.create({ userId, tokenHash: sha256(token), expiresAt, usedAt: null }));
+    await this.records.addReset({ userId, tokenHash: sha256(token), expiresAt, usedAt: null });
     return { resetUrl: `${this.config.publicUrl}/reset-password?token=${token}`, expiresAt };
   }
 
   /** Uses a reset token once, sets the password and ends every sign-in of the account. */
   async resetPassword(token: string, newPassword: string): Promise<void> {
-    const reset = await this.resets.findOne({ where: { tokenHash: sha256(token), usedAt: IsNull() } });
+    const reset = await this.records.unusedReset(sha256(token));
     if (!reset || reset.expiresAt < nowIso()) {
       throw unauthorized('The reset link is invalid, used or expired: ask for a new one');
     }
-    refuseGuessablePassword(newPassword, await this.users.findOneByOrFail({ id: reset.userId }));
+    refuseGuessablePassword(newPassword, await this.records.userOrFail(reset.userId));
     const now = nowIso();
-    await this.resets.update({ id: reset.id }, { usedAt: now });
-    await this.users.update({ id: reset.userId }, { passwordHash: await hashPassword(newPassword) });
-    await this.sessions.update({ userId: reset.userId, revokedAt: IsNull() }, { revokedAt: now });
+    await this.records.markResetUsed(reset.id, now);
+    await this.records.setPasswordHash(reset.userId, await hashPassword(newPassword));
+    await this.records.revokeSignIns(reset.userId, now);
     await this.rights.lost({ userId: reset.userId, authSessionIds: 'all' }); // every socket of theirs closes
   }
 
   async me(user: AuthUser): Promise<MeResponse> {
-    const account = await this.users.findOneByOrFail({ id: user.id });
-    const memberships = await this.db
-      .getRepository(Membership)
-      .find({ where: { userId: user.id }, relations: { program: true }, order: { createdAt: 'ASC' } });
-    return {
-      user: toUserDto(account),
-      memberships: memberships.map((m) => ({
-        programId: m.programId,
-        programName: m.program?.name ?? '',
-        role: m.role,
-      })),
-    };
+    const account = await this.records.userOrFail(user.id);
+    return { user: toUserDto(account), memberships: await this.memberships.programsOf(user.id) };
+  }
+
+  /** What a sign-in may do now (RightsService asks, through the reader the auth module gives it). */
+  async rightsOf(user: { id: string; sessionId: string }, programId?: string): Promise<CurrentRights | null> {
+    const session = await this.records.openSignIn(user.sessionId);
+    if (!session?.user || session.userId !== user.id) return null;
+    const role = programId ? await this.memberships.roleOf(programId, user.id) : null;
+    return { isAdmin: session.user.isAdmin, role };
   }
 
   /**

@@ -2,26 +2,20 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUUID } from 'class-validator';
-import { Program } from '../programs/entities/program.entity';
 import type { ScopeKind } from './access.decorators';
 
 /** How a kind of route finds the program it belongs to, from its `:id` parameter (undefined: no such thing). */
 export type ScopeResolver = (db: DataSource, id: string) => Promise<string | undefined>;
 
 /**
- * The resolvers of every resource scope. The kernel knows programs; each feature registers the kinds it owns
- * (cases: `case`, community: `group`, `thread`, ...) from its module, so the guard never imports a feature.
+ * The resolvers of every resource scope. Each module registers the kinds it owns (programs: `program`, cases:
+ * `case`, community: `group`, `thread`, ...) from its module, so the guard never imports a feature.
  */
 @Injectable()
 export class ProgramScopes {
   private readonly resolvers = new Map<ScopeKind, ScopeResolver>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
-    this.register(
-      'program',
-      async (db, id) => (await db.getRepository(Program).findOne({ where: { id }, select: ['id'] }))?.id,
-    );
-  }
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   register(kind: ScopeKind, resolver: ScopeResolver): void {
     if (this.resolvers.has(kind)) throw new Error(`program scope ${kind} is registered twice`);

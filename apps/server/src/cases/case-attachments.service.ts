@@ -1,11 +1,9 @@
 import { type CaseAttachmentDto, CaseLimits, type ConfirmedSpan, type FindingBox } from '@echo-hub/protocol';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { NO_TX } from '../database/no-tx';
 import { nowIso } from '../database/columns';
 import { ingestUpload, sniffedAs } from '../deid';
 import { StorageService } from '../storage/storage.service';
+import { CaseRecords } from './cases.records';
 import { type Caller, CasesService } from './cases.service';
 import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
 
@@ -20,7 +18,7 @@ const FOLDER = 'cases';
 @Injectable()
 export class CaseAttachmentsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: CaseRecords,
     private readonly cases: CasesService,
     private readonly storage: StorageService,
   ) {}
@@ -47,19 +45,15 @@ export class CaseAttachmentsService {
       confirmed,
       redactions,
     });
-    const repo = this.db.getRepository(CaseAttachment);
-    const saved = await repo.save(
-      repo.create({
-        caseId,
-        uploaderId: caller.user.id,
-        confirmedAt: nowIso(),
-        storedName,
-        originalName: name,
-        mimeType,
-        size,
-      }),
-      NO_TX,
-    );
+    const saved = await this.records.addAttachment({
+      caseId,
+      uploaderId: caller.user.id,
+      confirmedAt: nowIso(),
+      storedName,
+      originalName: name,
+      mimeType,
+      size,
+    });
     return { ...caseAttachmentDto(saved, caller.user.displayName), removed };
   }
 
@@ -74,7 +68,7 @@ export class CaseAttachmentsService {
   async remove(caseId: string, id: string, caller: Caller): Promise<void> {
     await this.mayEdit(caseId, caller);
     const a = await this.find(caseId, id);
-    await this.db.getRepository(CaseAttachment).delete({ id });
+    await this.records.removeAttachment(id);
     await this.storage.discard(`${FOLDER}/${a.storedName}`);
   }
 
@@ -85,7 +79,7 @@ export class CaseAttachmentsService {
   }
 
   private async find(caseId: string, id: string): Promise<CaseAttachment> {
-    const a = await this.db.getRepository(CaseAttachment).findOneBy({ id, caseId });
+    const a = await this.records.attachment(caseId, id);
     if (!a) throw new NotFoundException({ error: 'NOT_FOUND', message: `attachment ${id} not found` });
     return a;
   }

@@ -4,21 +4,18 @@ import { SessionsModule, SessionsService } from '../sessions';
 import { CaseEvents } from './case-events';
 import { CaseAttachmentsService } from './case-attachments.service';
 import { CasesController } from './cases.controller';
+import { CaseRecords } from './cases.records';
 import { CasesService } from './cases.service';
-import { EchoCase } from './entities/echo-case.entity';
 
 @Module({
   imports: [SessionsModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseAttachmentsService, CaseEvents],
+  providers: [CasesService, CaseAttachmentsService, CaseRecords, CaseEvents],
   exports: [CasesService, CaseEvents],
 })
 export class CasesModule {
-  constructor(scopes: ProgramScopes, sessions: SessionsService, cases: CasesService) {
+  constructor(scopes: ProgramScopes, sessions: SessionsService, cases: CasesService, records: CaseRecords) {
     sessions.provideCaseQueue((sessionIds) => cases.queue(sessionIds));
-    scopes.register(
-      'case',
-      async (db, id) => (await db.getRepository(EchoCase).findOne({ where: { id }, select: ['programId'] }))?.programId,
-    );
+    scopes.register('case', (_db, id) => records.programIdOfCase(id));
   }
 }

@@ -3,24 +3,19 @@ import {
   type CaseDto,
   type CaseStatus,
   type CaseTextField,
-  type FieldFinding,
   type QueuedCase,
   type RecommendationDto as RecommendationView,
 } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
 import { DomainError, ErrorKind, invalid, notFound } from '../common/domain-error';
 import { nowIso } from '../database/columns';
 import { gate } from '../deid';
-import { AgendaItem, EchoSession } from '../sessions';
 import { CaseEvents } from './case-events';
 import type { FollowUpDto, SubmitCaseDto, UpdateCaseDto } from './dto/cases.dto';
-import { CaseAttachment, caseAttachmentDto } from './entities/case-attachment.entity';
-import { CaseConfirmation } from './entities/case-confirmation.entity';
+import { CaseQueries, CaseRecords } from './cases.records';
+import { caseAttachmentDto } from './entities/case-attachment.entity';
 import { EchoCase } from './entities/echo-case.entity';
-import { Recommendation } from './entities/recommendation.entity';
 import { recommendationsPdf } from './recommendations-pdf';
 
 /** Statuses of a case waiting in a session's queue. */
@@ -40,40 +35,35 @@ export interface Caller {
 @Injectable()
 export class CasesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: CaseRecords,
     private readonly events: CaseEvents,
   ) {}
 
   /** A spoke submits a case to a session: gated, then queued at the end. */
   async submit(sessionId: string, dto: SubmitCaseDto, by: AuthUser): Promise<{ id: string; position: number | null }> {
-    const session = await this.db.getRepository(EchoSession).findOneByOrFail({ id: sessionId });
+    const session = await this.records.sessionOrFail(sessionId);
     const confirmed = gate(textFields(dto), dto.confirmedSpans);
-    return this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(EchoCase);
-      const saved = await repo.save(
-        repo.create({
-          ...caseFields(dto),
-          programId: session.programId,
-          sessionId,
-          presenterId: by.id,
-          status: dto.draft ? 'draft' : 'submitted',
-          position: dto.draft ? null : (await this.queueLength(tx, sessionId)) + 1,
-          urgent: false,
-          followUpOfId: null,
-          submittedAt: dto.draft ? null : nowIso(),
-        }),
-      );
-      await this.recordConfirmations(tx, saved.id, confirmed, by.id);
+    return this.records.transaction(async (tx) => {
+      const saved = await tx.addCase({
+        ...caseFields(dto),
+        programId: session.programId,
+        sessionId,
+        presenterId: by.id,
+        status: dto.draft ? 'draft' : 'submitted',
+        position: dto.draft ? null : (await tx.queueLength(sessionId)) + 1,
+        urgent: false,
+        followUpOfId: null,
+        submittedAt: dto.draft ? null : nowIso(),
+      });
+      await tx.addConfirmations(saved.id, confirmed, by.id);
       await this.renumber(tx, sessionId);
-      return { id: saved.id, position: (await repo.findOneByOrFail({ id: saved.id })).position };
+      return { id: saved.id, position: (await tx.caseOrFail(saved.id)).position };
     });
   }
 
   async get(id: string, caller: Caller): Promise<CaseDto> {
     const c = await this.readable(id, caller);
-    const confirmations = await this.db
-      .getRepository(CaseConfirmation)
-      .find({ where: { caseId: id }, relations: { confirmedBy: true }, order: { createdAt: 'ASC' } });
+    const confirmations = await this.records.confirmations(id, true);
     return {
       ...caseFields(c),
       ageBand: c.ageBand,
@@ -95,11 +85,7 @@ export class CasesService {
         at: x.createdAt,
       })),
       recommendations: await this.recommendations(id),
-      attachments: (
-        await this.db
-          .getRepository(CaseAttachment)
-          .find({ where: { caseId: id }, relations: { uploader: true }, order: { createdAt: 'ASC' } })
-      ).map((a) => caseAttachmentDto(a)),
+      attachments: (await this.records.attachments(id)).map((a) => caseAttachmentDto(a)),
       createdAt: c.createdAt,
     };
   }
@@ -108,22 +94,22 @@ export class CasesService {
   async update(id: string, dto: UpdateCaseDto, caller: Caller): Promise<CaseDto> {
     const c = await this.editable(id, caller);
     const next = { ...caseFields(c), ...caseFields(dto) };
-    const previous = await this.db.getRepository(CaseConfirmation).find({ where: { caseId: id } });
+    const previous = await this.records.confirmations(id);
     // Earlier confirmations hold while the same text still sits at the same place.
     const stillTrue = previous
       .filter((p) => next[p.field as CaseTextField]?.slice(p.start, p.end) === p.text)
       .map((p) => ({ field: p.field as CaseTextField, start: p.start, end: p.end }));
     const confirmed = gate(textFields(next), [...stillTrue, ...(dto.confirmedSpans ?? [])]);
-    await this.db.transaction(async (tx) => {
+    await this.records.transaction(async (tx) => {
       Object.assign(c, next);
       if (dto.draft === false && c.status === 'draft') {
         c.status = 'submitted';
         c.submittedAt = nowIso();
-        c.position = c.sessionId ? (await this.queueLength(tx, c.sessionId)) + 1 : null;
+        c.position = c.sessionId ? (await tx.queueLength(c.sessionId)) + 1 : null;
       }
-      await tx.getRepository(EchoCase).save(c);
-      await tx.getRepository(CaseConfirmation).delete({ caseId: id });
-      await this.recordConfirmations(tx, id, confirmed, caller.user.id);
+      await tx.saveCase(c);
+      await tx.removeConfirmations(id);
+      await tx.addConfirmations(id, confirmed, caller.user.id);
       if (c.sessionId) await this.renumber(tx, c.sessionId);
     });
     return this.get(id, caller);
@@ -131,8 +117,8 @@ export class CasesService {
 
   async withdraw(id: string, caller: Caller): Promise<CaseDto> {
     const c = await this.editable(id, caller);
-    await this.db.transaction(async (tx) => {
-      await tx.getRepository(EchoCase).update({ id }, { status: 'withdrawn', position: null });
+    await this.records.transaction(async (tx) => {
+      await tx.updateCase(id, { status: 'withdrawn', position: null });
       if (c.sessionId) await this.renumber(tx, c.sessionId);
     });
     return this.get(id, caller);
@@ -140,13 +126,7 @@ export class CasesService {
 
   /** The session's queue, in order (what presenters see their position in). */
   async queue(sessionIds: string[]): Promise<Map<string, QueuedCase[]>> {
-    const rows = sessionIds.length
-      ? await this.db.getRepository(EchoCase).find({
-          where: { sessionId: In(sessionIds), status: Not(In(['draft', 'withdrawn'])), position: Not(IsNull()) },
-          relations: { presenter: true },
-          order: { position: 'ASC' },
-        })
-      : [];
+    const rows = await this.records.queued(sessionIds);
     const bySession = new Map<string, QueuedCase[]>();
     for (const c of rows) {
       const list = bySession.get(c.sessionId ?? '') ?? [];
@@ -165,17 +145,14 @@ export class CasesService {
 
   /** Facilitator or coordinator puts the waiting cases in a new order: exactly the cases waiting, each once. */
   async reorder(sessionId: string, caseIds: string[]): Promise<QueuedCase[]> {
-    await this.db.transaction(async (tx) => {
-      const waiting = await tx.getRepository(EchoCase).find({ where: { sessionId, status: In(QUEUED) } });
+    await this.records.transaction(async (tx) => {
+      const waiting = await tx.casesIn(sessionId, QUEUED);
       const ids = new Set(waiting.map((c) => c.id));
       if (caseIds.length !== ids.size || caseIds.some((id) => !ids.has(id))) {
         throw invalid(`caseIds must list exactly the ${ids.size} cases waiting in this session's queue`);
       }
-      const started = await tx
-        .getRepository(EchoCase)
-        .count({ where: { sessionId, status: Not(In([...QUEUED, 'draft', 'withdrawn'])) } });
-      for (const [i, id] of caseIds.entries())
-        await tx.getRepository(EchoCase).update({ id }, { position: started + i + 1 });
+      const started = await tx.countNotIn(sessionId, [...QUEUED, 'draft', 'withdrawn']);
+      for (const [i, id] of caseIds.entries()) await tx.updateCase(id, { position: started + i + 1 });
       await this.renumber(tx, sessionId);
     });
     return (await this.queue([sessionId])).get(sessionId) ?? [];
@@ -183,14 +160,14 @@ export class CasesService {
 
   /** Moves a waiting case to the end of another session's queue (same program). */
   async move(id: string, sessionId: string): Promise<QueuedCase[]> {
-    const c = await this.db.getRepository(EchoCase).findOneByOrFail({ id });
-    const target = await this.db.getRepository(EchoSession).findOneBy({ id: sessionId });
+    const c = await this.records.caseOrFail(id);
+    const target = await this.records.session(sessionId);
     if (!target || target.programId !== c.programId) throw invalid('sessionId must be a session of the same program');
     if (!QUEUED.includes(c.status) && c.status !== 'draft') throw invalid(`a case that is ${c.status} cannot move`);
-    await this.db.transaction(async (tx) => {
+    await this.records.transaction(async (tx) => {
       const from = c.sessionId;
-      const position = c.status === 'draft' ? null : (await this.queueLength(tx, sessionId)) + 1;
-      await tx.getRepository(EchoCase).update({ id }, { sessionId, position });
+      const position = c.status === 'draft' ? null : (await tx.queueLength(sessionId)) + 1;
+      await tx.updateCase(id, { sessionId, position });
       if (from) await this.renumber(tx, from);
       await this.renumber(tx, sessionId);
     });
@@ -199,11 +176,9 @@ export class CasesService {
 
   /** Urgent cases go to the front of the waiting queue. */
   async setUrgent(id: string, urgent: boolean): Promise<QueuedCase[]> {
-    const c = await this.db.getRepository(EchoCase).findOneByOrFail({ id });
-    await this.db.transaction(async (tx) => {
-      await tx
-        .getRepository(EchoCase)
-        .update({ id }, { urgent, position: urgent && QUEUED.includes(c.status) ? 0 : c.position });
+    const c = await this.records.caseOrFail(id);
+    await this.records.transaction(async (tx) => {
+      await tx.updateCase(id, { urgent, position: urgent && QUEUED.includes(c.status) ? 0 : c.position });
       if (c.sessionId) await this.renumber(tx, c.sessionId);
     });
     return c.sessionId ? ((await this.queue([c.sessionId])).get(c.sessionId) ?? []) : [];
@@ -214,12 +189,11 @@ export class CasesService {
    * and is notified (unless they wrote them).
    */
   async recommend(id: string, body: string, by: AuthUser): Promise<RecommendationView> {
-    const c = await this.db.getRepository(EchoCase).findOneByOrFail({ id });
+    const c = await this.records.caseOrFail(id);
     if (c.status === 'draft' || c.status === 'withdrawn') throw invalid(`a ${c.status} case takes no recommendations`);
     gate({ body });
-    const repo = this.db.getRepository(Recommendation);
-    const saved = await repo.save(repo.create({ caseId: id, authorId: by.id, body }));
-    await this.db.getRepository(EchoCase).update({ id }, { status: 'recommendations_sent', position: c.position });
+    const saved = await this.records.addRecommendation({ caseId: id, authorId: by.id, body });
+    await this.records.updateCase(id, { status: 'recommendations_sent', position: c.position });
     if (c.presenterId !== by.id) {
       // Best effort (the community feature notifies the presenter): the recommendation is stored and shown on
       // the case page; a failed listener must not fail the request (a retry would store it twice).
@@ -236,20 +210,20 @@ export class CasesService {
 
   async pdf(id: string, caller: Caller): Promise<{ name: string; bytes: Buffer }> {
     const c = await this.get(id, caller);
-    const session = c.sessionId ? await this.db.getRepository(EchoSession).findOneBy({ id: c.sessionId }) : null;
+    const session = c.sessionId ? await this.records.session(c.sessionId) : null;
     return { name: `recommendations-${id.slice(0, 8)}.pdf`, bytes: await recommendationsPdf(c, session) };
   }
 
   /** The presenter reports back: a new case linked to the original, queued in a later session. */
   async followUp(id: string, dto: FollowUpDto, caller: Caller): Promise<{ id: string; position: number | null }> {
     const original = await this.editable(id, caller, { allowDone: true });
-    const target = await this.db.getRepository(EchoSession).findOneBy({ id: dto.sessionId });
+    const target = await this.records.session(dto.sessionId);
     if (!target || target.programId !== original.programId)
       throw invalid('sessionId must be a session of the same program');
     const { sessionId, ...fields } = dto;
     const created = await this.submit(sessionId, fields, caller.user);
-    await this.db.getRepository(EchoCase).update({ id: created.id }, { followUpOfId: id });
-    await this.db.getRepository(EchoCase).update({ id }, { status: 'follow_up', position: original.position });
+    await this.records.updateCase(created.id, { followUpOfId: id });
+    await this.records.updateCase(id, { status: 'follow_up', position: original.position });
     return created;
   }
 
@@ -257,10 +231,10 @@ export class CasesService {
 
   /** A case from this session's queue is presented now. */
   async startPresenting(sessionId: string, caseId: string): Promise<EchoCase> {
-    const c = await this.db.getRepository(EchoCase).findOneBy({ id: caseId, sessionId });
+    const c = await this.records.caseInSession(caseId, sessionId);
     if (!c || c.status === 'draft' || c.status === 'withdrawn')
       throw notFound(`case ${caseId} in this session's queue`);
-    await this.db.getRepository(EchoCase).update({ id: caseId }, { status: 'presenting' });
+    await this.records.updateCase(caseId, { status: 'presenting' });
     return c;
   }
 
@@ -269,7 +243,7 @@ export class CasesService {
     if (notes.trim()) {
       await this.recommend(caseId, notes.trim(), by);
     } else {
-      await this.db.getRepository(EchoCase).update({ id: caseId }, { status: 'discussed' });
+      await this.records.updateCase(caseId, { status: 'discussed' });
     }
   }
 
@@ -279,12 +253,9 @@ export class CasesService {
    * and its presenter is told where it went.
    */
   async returnUnfinished(caseId: string, by: AuthUser): Promise<{ sessionId: string | null }> {
-    const c = await this.db.getRepository(EchoCase).findOneByOrFail({ id: caseId });
-    await this.db.getRepository(EchoCase).update({ id: caseId }, { status: 'submitted' });
-    const next = await this.db.getRepository(EchoSession).findOne({
-      where: { programId: c.programId, status: 'scheduled', practice: false, startsAt: MoreThan(nowIso()) },
-      order: { startsAt: 'ASC' },
-    });
+    const c = await this.records.caseOrFail(caseId);
+    await this.records.updateCase(caseId, { status: 'submitted' });
+    const next = await this.records.nextScheduledSession(c.programId);
     if (next) await this.move(caseId, next.id);
     // Best effort, like recommendations: the community feature tells the presenter.
     await this.events.returned.emit({
@@ -304,14 +275,14 @@ export class CasesService {
 
   /** The case, if the caller may read it (a draft: its presenter and the managers only); else 404. */
   async readable(id: string, caller: Caller): Promise<EchoCase> {
-    const c = await this.db.getRepository(EchoCase).findOne({ where: { id }, relations: { presenter: true } });
+    const c = await this.records.case(id, true);
     if (!c || !caseReadableBy(c, caller.user.id, caller.manager)) throw notFound(`case ${id}`);
     return c;
   }
 
   /** The case, if the caller may change it: its presenter or a manager, while it waits (or is a draft). */
   async editable(id: string, caller: Caller, opts: { allowDone?: boolean } = {}): Promise<EchoCase> {
-    const c = await this.db.getRepository(EchoCase).findOneBy({ id });
+    const c = await this.records.case(id);
     if (!c) throw notFound(`case ${id}`);
     if (c.presenterId !== caller.user.id && !caller.manager) {
       throw new DomainError(
@@ -327,9 +298,7 @@ export class CasesService {
   }
 
   private async recommendations(caseId: string): Promise<RecommendationView[]> {
-    const rows = await this.db
-      .getRepository(Recommendation)
-      .find({ where: { caseId }, relations: { author: true }, order: { createdAt: 'ASC' } });
+    const rows = await this.records.recommendations(caseId);
     return rows.map((r) => ({
       id: r.id,
       caseId,
@@ -339,42 +308,19 @@ export class CasesService {
     }));
   }
 
-  private async queueLength(tx: EntityManager, sessionId: string): Promise<number> {
-    return tx.getRepository(EchoCase).count({ where: { sessionId, position: Not(IsNull()) } });
-  }
-
   /**
    * Renumbers a session's queue 1..n keeping the order, and marks the waiting cases that
    * fit the agenda's case slots `scheduled` (the rest wait as `submitted`).
    */
-  private async renumber(tx: EntityManager, sessionId: string): Promise<void> {
-    const slots = await tx.getRepository(AgendaItem).count({ where: { sessionId, kind: 'case' } });
-    const cases = await tx
-      .getRepository(EchoCase)
-      .find({ where: { sessionId, position: Not(IsNull()) }, order: { position: 'ASC', submittedAt: 'ASC' } });
+  private async renumber(tx: CaseQueries, sessionId: string): Promise<void> {
+    const slots = await tx.caseSlots(sessionId);
+    const cases = await tx.placed(sessionId);
     for (const [i, c] of cases.entries()) {
       const status = QUEUED.includes(c.status) ? (i < slots ? 'scheduled' : 'submitted') : c.status;
       if (c.position !== i + 1 || status !== c.status) {
-        await tx.getRepository(EchoCase).update({ id: c.id }, { position: i + 1, status });
+        await tx.updateCase(c.id, { position: i + 1, status });
       }
     }
-  }
-
-  private async recordConfirmations(tx: EntityManager, caseId: string, findings: FieldFinding[], by: string) {
-    const repo = tx.getRepository(CaseConfirmation);
-    await repo.save(
-      findings.map((f) =>
-        repo.create({
-          caseId,
-          field: f.field,
-          start: f.start,
-          end: f.end,
-          text: f.text.slice(0, 500),
-          kind: f.kind,
-          confirmedById: by,
-        }),
-      ),
-    );
   }
 }
 

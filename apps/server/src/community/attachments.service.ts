@@ -1,16 +1,12 @@
 import { type AttachmentDto, CommunityLimits, type FileGateFields, type ProgramRole } from '@echo-hub/protocol';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, LessThan } from 'typeorm';
 import { ingestUpload, sniffedAs } from '../deid';
 import { JobsService } from '../jobs/jobs.service';
 import { StorageService } from '../storage/storage.service';
 import { CommunityAccessService, type Viewer } from './community-access.service';
 import { badRequest, CommunityError, notFound } from './community.errors';
-import { Attachment } from './entities/attachment.entity';
-import { Post } from './entities/post.entity';
+import { ThreadRecords } from './threads.records';
 import { attachmentMarkdown } from './threads.service';
-import { NO_TX } from '../database/no-tx';
 
 /** Where group files are kept (DATA_DIR/community on local disk). */
 const FOLDER = 'community';
@@ -30,7 +26,7 @@ export class AttachmentsService implements OnModuleInit {
   private readonly logger = new Logger(AttachmentsService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: ThreadRecords,
     private readonly access: CommunityAccessService,
     private readonly jobs: JobsService,
     private readonly storage: StorageService,
@@ -43,13 +39,11 @@ export class AttachmentsService implements OnModuleInit {
   /** Deletes attachments never linked to a post and uploaded over 24 hours before `now` (row and file). */
   async deleteExpired(now = Date.now()): Promise<number> {
     const cutoff = new Date(now - UNLINKED_TTL_MS).toISOString();
-    const repo = this.db.getRepository(Attachment);
-    const expired = await repo.find({ where: { postId: IsNull(), createdAt: LessThan(cutoff) } });
+    const expired = await this.records.unlinkedAttachmentsBefore(cutoff);
     let deleted = 0;
     for (const a of expired) {
       // Not if a post took it meanwhile.
-      const { affected } = await repo.delete({ id: a.id, postId: IsNull() });
-      if (affected === 0) continue;
+      if (!(await this.records.deleteIfUnlinked(a.id))) continue;
       await this.storage.discard(`${FOLDER}/${a.storedName}`);
       deleted++;
     }
@@ -76,19 +70,15 @@ export class AttachmentsService implements OnModuleInit {
       confirmed: gateFields.confirmedSpans,
       redactions: gateFields.redactions,
     });
-    const repo = this.db.getRepository(Attachment);
-    const a = await repo.save(
-      repo.create({
-        groupId,
-        uploaderId: viewer.id,
-        postId: null,
-        storedName,
-        originalName: name,
-        mimeType,
-        size,
-      }),
-      NO_TX,
-    );
+    const a = await this.records.addAttachment({
+      groupId,
+      uploaderId: viewer.id,
+      postId: null,
+      storedName,
+      originalName: name,
+      mimeType,
+      size,
+    });
     return {
       id: a.id,
       name: a.originalName,
@@ -104,14 +94,14 @@ export class AttachmentsService implements OnModuleInit {
    * uploader). Anything else is 404, so ids reveal nothing.
    */
   async file(viewer: Viewer, id: string, role?: ProgramRole | null) {
-    const a = await this.db.getRepository(Attachment).findOneBy({ id });
+    const a = await this.records.attachment(id);
     if (!a) throw notFound(`attachment ${id}`);
     const missing = () => notFound(`attachment ${id}`);
     if (!a.postId) {
       if (a.uploaderId !== viewer.id) throw missing();
       await this.access.readableGroup(viewer, a.groupId, role);
     } else {
-      const post = await this.db.getRepository(Post).findOneBy({ id: a.postId });
+      const post = await this.records.post(a.postId);
       if (!post) throw missing();
       const { access } = await this.access.readableThread(viewer, post.threadId, role).catch(() => {
         throw missing();

@@ -1,10 +1,7 @@
 import type { AuditEntryDto } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { CommunityGroup } from './entities/community-group.entity';
-import { AuditEntry } from './entities/audit-entry.entity';
-import { NO_TX } from '../database/no-tx';
+import type { Page, PageQueryDto } from '../common/page';
+import { ModerationRecords } from './moderation.records';
 
 export interface AuditInput {
   programId: string;
@@ -21,34 +18,32 @@ export interface AuditInput {
 /** The moderators' audit log: written for every moderator action and every removal; never changed. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly records: ModerationRecords) {}
 
   async log(entry: AuditInput): Promise<void> {
-    const repo = this.db.getRepository(AuditEntry);
-    await repo.save(repo.create({ ...entry, threadId: entry.threadId ?? null, detail: entry.detail ?? '' }), NO_TX);
+    await this.records.addAuditEntry({ ...entry, threadId: entry.threadId ?? null, detail: entry.detail ?? '' });
   }
 
-  /** Newest first, for the groups given (those the caller moderates). */
-  async list(programId: string, groupIds: string[] | 'all', limit = 200): Promise<AuditEntryDto[]> {
-    const where = groupIds === 'all' ? { programId } : groupIds.length ? { programId, groupId: In(groupIds) } : null;
-    if (!where) return [];
-    const rows = await this.db
-      .getRepository(AuditEntry)
-      .find({ where, relations: { actor: true }, order: { createdAt: 'DESC' }, take: limit });
-    const groups = await this.db.getRepository(CommunityGroup).findBy({ programId });
-    const names = new Map(groups.map((g) => [g.id, g.name]));
-    return rows.map((r) => ({
-      id: r.id,
-      programId: r.programId,
-      groupId: r.groupId,
-      groupName: r.groupId ? (names.get(r.groupId) ?? null) : null,
-      threadId: r.threadId,
-      actor: r.actor ? { id: r.actor.id, displayName: r.actor.displayName } : null,
-      action: r.action,
-      targetType: r.targetType,
-      targetId: r.targetId,
-      detail: r.detail,
-      createdAt: r.createdAt,
-    }));
+  /** A page of the log, newest first, for the groups given (those the caller moderates). */
+  async list(programId: string, groupIds: string[] | 'all', page: PageQueryDto): Promise<Page<AuditEntryDto>> {
+    if (!groupIds.length) return { items: [] };
+    const rows = await this.records.auditEntries(programId, groupIds, page);
+    const names = await this.records.groupNames(programId);
+    return {
+      ...rows,
+      items: rows.items.map((r) => ({
+        id: r.id,
+        programId: r.programId,
+        groupId: r.groupId,
+        groupName: r.groupId ? (names.get(r.groupId) ?? null) : null,
+        threadId: r.threadId,
+        actor: r.actor ? { id: r.actor.id, displayName: r.actor.displayName } : null,
+        action: r.action,
+        targetType: r.targetType,
+        targetId: r.targetId,
+        detail: r.detail,
+        createdAt: r.createdAt,
+      })),
+    };
   }
 }

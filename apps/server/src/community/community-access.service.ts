@@ -1,15 +1,14 @@
 import { type GroupAccess, PERMISSIONS, type ProgramRole } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { User } from '../auth/entities/user.entity';
+import type { User } from '../auth/entities/user.entity';
 import { DomainError, ErrorKind } from '../common/domain-error';
-import { Membership } from '../programs/entities/membership.entity';
+import type { Membership } from '../programs/entities/membership.entity';
 import { notFound, privateGroup } from './community.errors';
-import { CommunityGroup } from './entities/community-group.entity';
-import { GroupMember } from './entities/group-member.entity';
-import { JoinRequest } from './entities/join-request.entity';
-import { Thread } from './entities/thread.entity';
+import type { CommunityGroup } from './entities/community-group.entity';
+import type { GroupMember } from './entities/group-member.entity';
+import type { JoinRequest } from './entities/join-request.entity';
+import type { Thread } from './entities/thread.entity';
+import { GroupRecords } from './groups.records';
 import type { MentionCandidate } from './markdown';
 
 /** Who is asking (an AuthUser, or the user behind a socket). */
@@ -36,21 +35,21 @@ export interface ResolvedAccess extends GroupAccess {
  */
 @Injectable()
 export class CommunityAccessService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly records: GroupRecords) {}
 
   async programRole(viewer: Viewer, programId: string): Promise<ProgramRole | null> {
-    const m = await this.db.getRepository(Membership).findOne({ where: { programId, userId: viewer.id } });
+    const m = await this.records.membership(programId, viewer.id);
     return m?.role ?? null;
   }
 
   async group(id: string): Promise<CommunityGroup> {
-    const group = await this.db.getRepository(CommunityGroup).findOneBy({ id });
+    const group = await this.records.group(id);
     if (!group) throw notFound(`group ${id}`);
     return group;
   }
 
   async thread(id: string): Promise<Thread> {
-    const thread = await this.db.getRepository(Thread).findOneBy({ id });
+    const thread = await this.records.thread(id);
     if (!thread) throw notFound(`thread ${id}`);
     return thread;
   }
@@ -58,27 +57,36 @@ export class CommunityAccessService {
   /** What `viewer` may do in `group` (programRole: pass it when the guard already looked it up). */
   async access(viewer: Viewer, group: CommunityGroup, programRole?: ProgramRole | null): Promise<ResolvedAccess> {
     const role = programRole === undefined ? await this.programRole(viewer, group.programId) : programRole;
-    const row = await this.db.getRepository(GroupMember).findOneBy({ groupId: group.id, userId: viewer.id });
+    const row = await this.records.memberRow(group.id, viewer.id);
     const pending = group.isPrivate && !row ? await this.latestRequest(group.id, viewer.id) : null;
     return this.compute(viewer, group, role, row, pending);
   }
 
-  /** The same for many groups of one program in three queries. */
-  async accessMany(viewer: Viewer, groups: CommunityGroup[], programRole: ProgramRole | null) {
+  /** The same for many groups of one program in two queries. */
+  accessMany(viewer: Viewer, groups: CommunityGroup[], programRole: ProgramRole | null) {
+    return this.accessEach(viewer, groups, () => programRole);
+  }
+
+  /** The same for groups of any programs, in three queries (the viewer's roles in them read at once). */
+  async accessAcross(viewer: Viewer, groups: CommunityGroup[]): Promise<Map<string, ResolvedAccess>> {
+    if (!groups.length) return new Map();
+    const roles = await this.records.rolesOf(viewer.id, [...new Set(groups.map((g) => g.programId))]);
+    return this.accessEach(viewer, groups, (g) => roles.get(g.programId) ?? null);
+  }
+
+  private async accessEach(
+    viewer: Viewer,
+    groups: CommunityGroup[],
+    roleIn: (group: CommunityGroup) => ProgramRole | null,
+  ): Promise<Map<string, ResolvedAccess>> {
     const ids = groups.map((g) => g.id);
-    const rows = ids.length
-      ? await this.db.getRepository(GroupMember).findBy({ groupId: In(ids), userId: viewer.id })
-      : [];
-    const requests = ids.length
-      ? await this.db
-          .getRepository(JoinRequest)
-          .find({ where: { groupId: In(ids), userId: viewer.id }, order: { createdAt: 'ASC' } })
-      : [];
+    const rows = await this.records.memberRowsOf(viewer.id, ids);
+    const requests = await this.records.joinRequestsOf(viewer.id, ids);
     const latest = new Map(requests.map((r) => [r.groupId, r]));
     return new Map(
       groups.map((g) => [
         g.id,
-        this.compute(viewer, g, programRole, rows.find((r) => r.groupId === g.id) ?? null, latest.get(g.id) ?? null),
+        this.compute(viewer, g, roleIn(g), rows.find((r) => r.groupId === g.id) ?? null, latest.get(g.id) ?? null),
       ]),
     );
   }
@@ -100,7 +108,7 @@ export class CommunityAccessService {
   }
 
   private latestRequest(groupId: string, userId: string): Promise<JoinRequest | null> {
-    return this.db.getRepository(JoinRequest).findOne({ where: { groupId, userId }, order: { createdAt: 'DESC' } });
+    return this.records.latestJoinRequest(groupId, userId);
   }
 
   /** Access to a group the caller must be able to read (403 PRIVATE_GROUP otherwise). */
@@ -128,7 +136,7 @@ export class CommunityAccessService {
   /** Groups of a program the viewer may read (for search, notifications and the audit log). */
   async readableGroups(viewer: Viewer, programId: string, programRole?: ProgramRole | null) {
     const role = programRole === undefined ? await this.programRole(viewer, programId) : programRole;
-    const groups = await this.db.getRepository(CommunityGroup).findBy({ programId });
+    const groups = await this.records.groupsOf(programId);
     const access = await this.accessMany(viewer, groups, role);
     return groups.map((g) => access.get(g.id)).filter((a): a is ResolvedAccess => Boolean(a?.read));
   }
@@ -138,12 +146,10 @@ export class CommunityAccessService {
    * group; members plus the program's facilitators and coordinators for a private one.
    */
   async mentionable(group: CommunityGroup): Promise<MentionCandidate[]> {
-    const members = await this.db
-      .getRepository(Membership)
-      .find({ where: { programId: group.programId }, relations: { user: true } });
+    const members = await this.records.memberships(group.programId, true);
     let readers = members;
     if (group.isPrivate) {
-      const rows = await this.db.getRepository(GroupMember).findBy({ groupId: group.id });
+      const rows = await this.records.memberRows(group.id);
       const inGroup = new Set(rows.map((r) => r.userId));
       readers = members.filter((m) => inGroup.has(m.userId) || HUB_MANAGERS.includes(m.role));
     }
@@ -154,7 +160,7 @@ export class CommunityAccessService {
 
   /** Whether `userId` (a stored id, not the caller) can read a thread now: for notifications and watchers. */
   async canUserRead(userId: string, thread: Thread, group?: CommunityGroup): Promise<boolean> {
-    const user = await this.db.getRepository(User).findOneBy({ id: userId });
+    const user = await this.records.user(userId);
     if (!user) return false;
     const access = await this.access(user, group ?? (await this.group(thread.groupId)));
     return access.read && (!thread.hidden || access.moderate || thread.authorId === userId);

@@ -5,10 +5,12 @@ import type {
   NotificationsResponse,
   SearchResponse,
 } from '@echo-hub/protocol';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Access, CurrentUser, SignedIn } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
+import { PageQueryDto, sendPage } from '../common/page';
 import { CommunityAccessService } from './community-access.service';
 import { AuditQueryDto, MarkNotificationsReadDto, SearchQueryDto } from './dto/community.dto';
 import { ModerationService } from './moderation.service';
@@ -47,12 +49,14 @@ export class CommunityController {
 
   @Access('community.read')
   @Get('programs/:id/community/bookmarks')
-  bookmarks(
+  async bookmarks(
     @Param('id') id: string,
+    @Query() q: PageQueryDto,
     @CurrentUser() user: AuthUser,
     @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<BookmarkDto[]> {
-    return this.threads.bookmarks(user, id, role(req));
+    return sendPage(req, res, await this.threads.bookmarks(user, id, q, role(req)));
   }
 
   /** Posts with open flags in the groups the caller moderates. */
@@ -69,19 +73,26 @@ export class CommunityController {
   /** The moderators' audit log for the groups the caller moderates. */
   @Access('community.moderate')
   @Get('programs/:id/community/audit')
-  audit(
+  async audit(
     @Param('id') id: string,
     @Query() q: AuditQueryDto,
     @CurrentUser() user: AuthUser,
     @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<AuditEntryDto[]> {
-    return this.moderation.auditLog(user, id, q.groupId, role(req));
+    return sendPage(req, res, await this.moderation.auditLog(user, id, q, role(req)));
   }
 
   @SignedIn()
   @Get('notifications')
-  list(@CurrentUser() user: AuthUser): Promise<NotificationsResponse> {
-    return this.notifications.list(user);
+  async list(
+    @Query() q: PageQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<NotificationsResponse> {
+    const { page, unread } = await this.notifications.list(user, q);
+    return { items: sendPage(req, res, page), unread };
   }
 
   @SignedIn()

@@ -1,21 +1,21 @@
 import { Module } from '@nestjs/common';
 import { ProgramScopes } from '../auth/program-scope';
 import { CaseEvents, CasesModule } from '../cases';
-import { Attachment } from './entities/attachment.entity';
-import { CommunityGroup } from './entities/community-group.entity';
-import { Post } from './entities/post.entity';
-import { Thread } from './entities/thread.entity';
 import { AttachmentsService } from './attachments.service';
 import { AuditService } from './audit.service';
 import { CommunityAccessService } from './community-access.service';
 import { CommunityController } from './community.controller';
 import { GroupsController } from './groups.controller';
+import { GroupRecords } from './groups.records';
 import { GroupsService } from './groups.service';
+import { ModerationRecords } from './moderation.records';
 import { ModerationService } from './moderation.service';
+import { NotificationRecords } from './notifications.records';
 import { NotificationsService } from './notifications.service';
 import { PostsController } from './posts.controller';
 import { SearchService } from './search.service';
 import { ThreadsController } from './threads.controller';
+import { ThreadRecords } from './threads.records';
 import { ThreadsService } from './threads.service';
 
 /** Community of practice: groups, threads, posts, reactions, mentions, notifications, search, moderation. */
@@ -23,6 +23,10 @@ import { ThreadsService } from './threads.service';
   imports: [CasesModule],
   controllers: [GroupsController, ThreadsController, PostsController, CommunityController],
   providers: [
+    ThreadRecords,
+    GroupRecords,
+    ModerationRecords,
+    NotificationRecords,
     CommunityAccessService,
     AuditService,
     SearchService,
@@ -35,7 +39,7 @@ import { ThreadsService } from './threads.service';
   exports: [CommunityAccessService, ThreadsService, GroupsService, NotificationsService],
 })
 export class CommunityModule {
-  constructor(scopes: ProgramScopes, cases: CaseEvents, notifications: NotificationsService) {
+  constructor(scopes: ProgramScopes, cases: CaseEvents, notifications: NotificationsService, groups: GroupRecords) {
     cases.recommendationsSent.on((e) =>
       notifications.notify({
         userId: e.presenterId,
@@ -59,24 +63,9 @@ export class CommunityModule {
         excerpt: e.where,
       }),
     );
-    scopes.register(
-      'group',
-      async (db, id) =>
-        (await db.getRepository(CommunityGroup).findOne({ where: { id }, select: ['programId'] }))?.programId,
-    );
-    scopes.register(
-      'thread',
-      async (db, id) => (await db.getRepository(Thread).findOne({ where: { id }, select: ['programId'] }))?.programId,
-    );
-    scopes.register(
-      'post',
-      async (db, id) =>
-        (await db.getRepository(Post).findOne({ where: { id }, relations: { thread: true } }))?.thread?.programId,
-    );
-    scopes.register(
-      'attachment',
-      async (db, id) =>
-        (await db.getRepository(Attachment).findOne({ where: { id }, relations: { group: true } }))?.group?.programId,
-    );
+    scopes.register('group', (_db, id) => groups.programIdOfGroup(id));
+    scopes.register('thread', (_db, id) => groups.programIdOfThread(id));
+    scopes.register('post', (_db, id) => groups.programIdOfPost(id));
+    scopes.register('attachment', (_db, id) => groups.programIdOfAttachment(id));
   }
 }

@@ -7,25 +7,18 @@ import {
   seesMemberEmails,
 } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { User } from '../auth/entities/user.entity';
+import type { User } from '../auth/entities/user.entity';
 import { nowIso } from '../database/columns';
-import { Membership } from '../programs/entities/membership.entity';
-import { Program } from '../programs/entities/program.entity';
 import { RealtimeService } from '../realtime/realtime.service';
 import { AuditService } from './audit.service';
 import { CommunityAccessService, HUB_MANAGERS, type ResolvedAccess, type Viewer } from './community-access.service';
 import { badRequest, CommunityError, conflict, notFound, notModerator, privateGroup } from './community.errors';
 import type { AddGroupMemberDto, CreateGroupDto, JoinGroupDto, UpdateGroupDto } from './dto/community.dto';
-import { CommunityGroup } from './entities/community-group.entity';
-import { GroupMember } from './entities/group-member.entity';
-import { JoinRequest } from './entities/join-request.entity';
-import { Post } from './entities/post.entity';
-import { ReadMarker } from './entities/read-marker.entity';
-import { Thread } from './entities/thread.entity';
+import type { CommunityGroup } from './entities/community-group.entity';
+import type { GroupMember } from './entities/group-member.entity';
+import type { JoinRequest } from './entities/join-request.entity';
+import { GroupRecords } from './groups.records';
 import { NotificationsService } from './notifications.service';
-import { NO_TX } from '../database/no-tx';
 
 interface GroupStats {
   threads: number;
@@ -49,7 +42,7 @@ const toJoinRequestDto = (r: JoinRequest, user?: User | null): JoinRequestDto =>
 @Injectable()
 export class GroupsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: GroupRecords,
     private readonly access: CommunityAccessService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
@@ -61,9 +54,7 @@ export class GroupsService {
    * listed (name and description) so people can ask to join, without their activity.
    */
   async list(viewer: Viewer, programId: string, role: ProgramRole | null): Promise<GroupSummary[]> {
-    const groups = await this.db
-      .getRepository(CommunityGroup)
-      .find({ where: { programId }, order: { isPrivate: 'ASC', name: 'ASC' } });
+    const groups = await this.records.groupsOf(programId);
     const access = await this.access.accessMany(viewer, groups, role);
     const stats = await this.stats(
       viewer,
@@ -84,17 +75,13 @@ export class GroupsService {
   }
 
   async create(viewer: Viewer, programId: string, dto: CreateGroupDto, role: ProgramRole | null) {
-    const repo = this.db.getRepository(CommunityGroup);
-    const group = await repo.save(
-      repo.create({
-        programId,
-        name: dto.name,
-        description: dto.description ?? '',
-        isPrivate: dto.private ?? false,
-        createdById: viewer.id,
-      }),
-      NO_TX,
-    );
+    const group = await this.records.addGroup({
+      programId,
+      name: dto.name,
+      description: dto.description ?? '',
+      isPrivate: dto.private ?? false,
+      createdById: viewer.id,
+    });
     // The creator moderates it (an admin outside the program is a moderator anyway).
     if (role) await this.addRow(group.id, viewer.id, 'moderator');
     await this.audit.log({
@@ -118,14 +105,11 @@ export class GroupsService {
     if (dto.private !== undefined && dto.private !== group.isPrivate) {
       changes.push(dto.private ? 'made private' : 'made open');
     }
-    await this.db.getRepository(CommunityGroup).update(
-      { id: groupId },
-      {
-        name: dto.name ?? group.name,
-        description: dto.description ?? group.description,
-        isPrivate: dto.private ?? group.isPrivate,
-      },
-    );
+    await this.records.updateGroup(groupId, {
+      name: dto.name ?? group.name,
+      description: dto.description ?? group.description,
+      isPrivate: dto.private ?? group.isPrivate,
+    });
     if (changes.length) {
       await this.audit.log({
         programId: group.programId,
@@ -147,18 +131,16 @@ export class GroupsService {
    */
   async members(viewer: Viewer, groupId: string, role: ProgramRole | null): Promise<GroupMemberDto[]> {
     const a = await this.access.readableGroup(viewer, groupId, role);
-    const rows = await this.db.getRepository(GroupMember).find({ where: { groupId }, relations: { user: true } });
+    const rows = await this.records.memberRows(groupId, true);
     const byUser = new Map(rows.map((r) => [r.userId, r]));
     let people: { user: User; row: GroupMember | undefined }[];
     if (a.group.isPrivate) {
       people = rows.flatMap((r) => (r.user ? [{ user: r.user, row: r }] : []));
     } else {
-      const members = await this.db
-        .getRepository(Membership)
-        .find({ where: { programId: a.group.programId }, relations: { user: true } });
+      const members = await this.records.memberships(a.group.programId, true);
       people = members.flatMap((m) => (m.user ? [{ user: m.user, row: byUser.get(m.userId) }] : []));
     }
-    const program = await this.db.getRepository(Program).findOneByOrFail({ id: a.group.programId });
+    const program = await this.records.program(a.group.programId);
     const seesEmails = seesMemberEmails({ isAdmin: viewer.isAdmin, role: a.programRole }, program);
     return people
       .map(({ user, row }) => ({
@@ -175,22 +157,14 @@ export class GroupsService {
 
   async addMember(viewer: Viewer, groupId: string, dto: AddGroupMemberDto, role: ProgramRole | null) {
     const a = await this.moderate(viewer, groupId, role);
-    const member = await this.db.getRepository(Membership).findOne({
-      where: { programId: a.group.programId, userId: dto.userId },
-      relations: { user: true },
-    });
+    const member = await this.records.membership(a.group.programId, dto.userId, true);
     if (!member) throw badRequest('userId is not a member of this program');
-    if (await this.db.getRepository(GroupMember).exist({ where: { groupId, userId: dto.userId } })) {
+    if (await this.records.hasMemberRow(groupId, dto.userId)) {
       throw conflict(CommunityError.AlreadyMember, 'Already a member of this group: change their role instead');
     }
     const groupRole = dto.role ?? 'member';
     await this.addRow(groupId, dto.userId, groupRole);
-    await this.db
-      .getRepository(JoinRequest)
-      .update(
-        { groupId, userId: dto.userId, status: 'pending' },
-        { status: 'approved', decidedById: viewer.id, decidedAt: nowIso() },
-      );
+    await this.records.approvePendingRequests(groupId, dto.userId, viewer.id);
     await this.audit.log({
       programId: a.group.programId,
       groupId,
@@ -205,11 +179,10 @@ export class GroupsService {
 
   async updateMember(viewer: Viewer, groupId: string, userId: string, groupRole: GroupRole, role: ProgramRole | null) {
     const a = await this.moderate(viewer, groupId, role);
-    const repo = this.db.getRepository(GroupMember);
-    const row = await repo.findOne({ where: { groupId, userId }, relations: { user: true } });
+    const row = await this.records.memberRow(groupId, userId, true);
     if (!row) throw notFound(`member ${userId} of this group`);
     if (row.role !== groupRole) {
-      await repo.update({ id: row.id }, { role: groupRole });
+      await this.records.setMemberRole(row.id, groupRole);
       await this.audit.log({
         programId: a.group.programId,
         groupId,
@@ -228,10 +201,9 @@ export class GroupsService {
     const a = await this.access.readableGroup(viewer, groupId, role);
     const self = userId === viewer.id;
     if (!self && !a.moderate) throw notModerator();
-    const repo = this.db.getRepository(GroupMember);
-    const row = await repo.findOne({ where: { groupId, userId }, relations: { user: true } });
+    const row = await this.records.memberRow(groupId, userId, true);
     if (!row) throw notFound(`member ${userId} of this group`);
-    await repo.delete({ id: row.id });
+    await this.records.removeMemberRow(row.id);
     await this.audit.log({
       programId: a.group.programId,
       groupId,
@@ -250,37 +222,30 @@ export class GroupsService {
     const a = await this.access.access(viewer, group, role);
     if (!group.isPrivate) throw conflict(CommunityError.OpenGroup, 'This group is open to every program member');
     if (a.role) throw conflict(CommunityError.AlreadyMember, 'You are already a member of this group');
-    const requests = this.db.getRepository(JoinRequest);
     if (a.joinRequest === 'pending') {
       throw conflict(CommunityError.RequestPending, 'You have already asked to join: a moderator will decide');
     }
-    const user = await this.db.getRepository(User).findOneByOrFail({ id: viewer.id });
+    const user = await this.records.userOrFail(viewer.id);
     if (a.moderate) {
       await this.addRow(groupId, viewer.id, 'member');
-      const done = await requests.save(
-        requests.create({
-          groupId,
-          userId: viewer.id,
-          message: dto.message ?? '',
-          status: 'approved',
-          decidedById: viewer.id,
-          decidedAt: nowIso(),
-        }),
-        NO_TX,
-      );
-      return toJoinRequestDto(done, user);
-    }
-    const request = await requests.save(
-      requests.create({
+      const done = await this.records.addJoinRequest({
         groupId,
         userId: viewer.id,
         message: dto.message ?? '',
-        status: 'pending',
-        decidedById: null,
-        decidedAt: null,
-      }),
-      NO_TX,
-    );
+        status: 'approved',
+        decidedById: viewer.id,
+        decidedAt: nowIso(),
+      });
+      return toJoinRequestDto(done, user);
+    }
+    const request = await this.records.addJoinRequest({
+      groupId,
+      userId: viewer.id,
+      message: dto.message ?? '',
+      status: 'pending',
+      decidedById: null,
+      decidedAt: null,
+    });
     for (const moderatorId of await this.moderatorsToAsk(group)) {
       await this.notifications.notify({
         userId: moderatorId,
@@ -297,11 +262,7 @@ export class GroupsService {
 
   async joinRequests(viewer: Viewer, groupId: string, role: ProgramRole | null): Promise<JoinRequestDto[]> {
     await this.moderate(viewer, groupId, role);
-    const rows = await this.db.getRepository(JoinRequest).find({
-      where: { groupId, status: 'pending' },
-      relations: { user: true },
-      order: { createdAt: 'ASC' },
-    });
+    const rows = await this.records.pendingJoinRequests(groupId);
     return rows.map((r) => toJoinRequestDto(r));
   }
 
@@ -313,19 +274,16 @@ export class GroupsService {
     role: ProgramRole | null,
   ): Promise<JoinRequestDto> {
     const a = await this.moderate(viewer, groupId, role);
-    const repo = this.db.getRepository(JoinRequest);
-    const request = await repo.findOne({ where: { id: requestId, groupId }, relations: { user: true } });
+    const request = await this.records.joinRequest(requestId, groupId);
     if (!request) throw notFound(`join request ${requestId}`);
     if (request.status !== 'pending') throw conflict(CommunityError.AlreadyDecided, `Already ${request.status}`);
     request.status = status;
     request.decidedById = viewer.id;
     request.decidedAt = nowIso();
-    await repo.save(request, NO_TX);
-    const stillInProgram = await this.db
-      .getRepository(Membership)
-      .exist({ where: { programId: a.group.programId, userId: request.userId } });
+    await this.records.saveJoinRequest(request);
+    const stillInProgram = await this.records.isProgramMember(a.group.programId, request.userId);
     if (status === 'approved' && stillInProgram) {
-      if (!(await this.db.getRepository(GroupMember).exist({ where: { groupId, userId: request.userId } }))) {
+      if (!(await this.records.hasMemberRow(groupId, request.userId))) {
         await this.addRow(groupId, request.userId, 'member');
       }
     }
@@ -338,7 +296,7 @@ export class GroupsService {
       targetId: request.id,
       detail: request.user?.displayName ?? request.userId,
     });
-    const moderator = await this.db.getRepository(User).findOneByOrFail({ id: viewer.id });
+    const moderator = await this.records.userOrFail(viewer.id);
     await this.notifications.notify({
       userId: request.userId,
       kind: 'join_decided',
@@ -360,15 +318,14 @@ export class GroupsService {
     return a;
   }
 
-  private async addRow(groupId: string, userId: string, role: GroupRole): Promise<void> {
-    const repo = this.db.getRepository(GroupMember);
-    await repo.save(repo.create({ groupId, userId, role }), NO_TX);
+  private addRow(groupId: string, userId: string, role: GroupRole): Promise<void> {
+    return this.records.addMemberRow(groupId, userId, role);
   }
 
   /** The group's own moderators; when it has none, the program's facilitators and coordinators. */
   private async moderatorsToAsk(group: CommunityGroup): Promise<string[]> {
-    const own = await this.db.getRepository(GroupMember).findBy({ groupId: group.id, role: 'moderator' });
-    const inProgram = await this.db.getRepository(Membership).findBy({ programId: group.programId });
+    const own = await this.records.moderatorRows(group.id);
+    const inProgram = await this.records.memberships(group.programId);
     const members = new Set(inProgram.map((m) => m.userId));
     const ids = own.map((r) => r.userId).filter((id) => members.has(id));
     if (ids.length) return ids;
@@ -378,11 +335,11 @@ export class GroupsService {
   /** Sockets of people who can no longer read the group leave its rooms (and its threads'). */
   private async pruneWatchers(groupId: string, only?: string[]): Promise<void> {
     const group = await this.access.group(groupId);
-    const threads = await this.db.getRepository(Thread).find({ where: { groupId }, select: ['id'] });
-    const rooms = [`group:${groupId}`, ...threads.map((t) => `thread:${t.id}`)];
+    const threadIds = await this.records.threadIdsOf(groupId);
+    const rooms = [`group:${groupId}`, ...threadIds.map((id) => `thread:${id}`)];
     const users = only ?? [...new Set((await Promise.all(rooms.map((r) => this.realtime.usersIn(r)))).flat())];
     for (const userId of users) {
-      const user = await this.db.getRepository(User).findOneBy({ id: userId });
+      const user = await this.records.user(userId);
       if (user && (await this.access.access(user, group)).read) continue;
       for (const room of rooms) await this.realtime.leaveAll(userId, room);
     }
@@ -414,43 +371,10 @@ export class GroupsService {
     const result = new Map<string, GroupStats>();
     if (!groups.length) return result;
     const ids = groups.map((g) => g.id);
-    const threads: { groupId: string; n: string | number; last: string | null; hidden: string | number | boolean }[] =
-      await this.db
-        .getRepository(Thread)
-        .createQueryBuilder('t')
-        .select('t.groupId', 'groupId')
-        .addSelect('t.hidden', 'hidden')
-        .addSelect('COUNT(*)', 'n')
-        .addSelect('MAX(t.lastPostAt)', 'last')
-        .where('t.groupId IN (:...ids)', { ids })
-        .groupBy('t.groupId')
-        .addGroupBy('t.hidden')
-        .getRawMany();
-    const unread: { groupId: string; threads: string | number; posts: string | number }[] = await this.db
-      .getRepository(Post)
-      .createQueryBuilder('p')
-      .innerJoin(Thread, 't', 't.id = p.threadId')
-      .leftJoin(ReadMarker, 'm', 'm.threadId = p.threadId AND m.userId = :me', { me: viewer.id })
-      .select('t.groupId', 'groupId')
-      .addSelect('COUNT(DISTINCT p.threadId)', 'threads')
-      .addSelect('COUNT(*)', 'posts')
-      .where('t.groupId IN (:...ids)', { ids })
-      .andWhere('t.hidden = :no AND p.hidden = :no AND p.deletedAt IS NULL AND p.authorId != :me', {
-        no: false,
-        me: viewer.id,
-      })
-      .andWhere('p.number > COALESCE(m.lastReadPostNumber, 0)')
-      .groupBy('t.groupId')
-      .getRawMany();
-    const members: { groupId: string; n: string | number }[] = await this.db
-      .getRepository(GroupMember)
-      .createQueryBuilder('gm')
-      .select('gm.groupId', 'groupId')
-      .addSelect('COUNT(*)', 'n')
-      .where('gm.groupId IN (:...ids)', { ids })
-      .groupBy('gm.groupId')
-      .getRawMany();
-    const programMembers = await this.db.getRepository(Membership).count({ where: { programId: groups[0].programId } });
+    const threads = await this.records.threadCounts(ids);
+    const unread = await this.records.unreadByGroup(ids, viewer.id);
+    const members = await this.records.memberCounts(ids);
+    const programMembers = await this.records.countMemberships(groups[0].programId);
     for (const g of groups) {
       const moderate = access.get(g.id)?.moderate ?? false;
       const rows = threads.filter((r) => r.groupId === g.id && (moderate || !truthy(r.hidden)));

@@ -6,20 +6,18 @@ import {
   type ProgramRole,
 } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { nowIso } from '../database/columns';
 import { AuditService } from './audit.service';
 import { CommunityAccessService, HUB_MANAGERS, type Viewer } from './community-access.service';
 import { CommunityError, conflict, notModerator } from './community.errors';
-import type { FlagDto } from './dto/community.dto';
-import { Flag } from './entities/flag.entity';
-import { Post } from './entities/post.entity';
-import { Thread } from './entities/thread.entity';
+import type { Page } from '../common/page';
+import type { AuditQueryDto, FlagDto } from './dto/community.dto';
+import type { Post } from './entities/post.entity';
+import type { Thread } from './entities/thread.entity';
 import { excerpt } from './markdown';
+import { ModerationRecords } from './moderation.records';
 import { SearchService } from './search.service';
+import { ThreadRecords } from './threads.records';
 import { ThreadsService } from './threads.service';
-import { NO_TX } from '../database/no-tx';
 
 /**
  * Flags, hiding and restoring posts, the moderation queue and the audit log. Every moderator
@@ -28,7 +26,8 @@ import { NO_TX } from '../database/no-tx';
 @Injectable()
 export class ModerationService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: ModerationRecords,
+    private readonly posts: ThreadRecords,
     private readonly access: CommunityAccessService,
     private readonly threads: ThreadsService,
     private readonly search: SearchService,
@@ -39,23 +38,19 @@ export class ModerationService {
   async flag(viewer: Viewer, postId: string, dto: FlagDto, role?: ProgramRole | null): Promise<{ id: string }> {
     const { post, thread } = await this.threads.loadPost(viewer, postId, role);
     if (post.authorId === viewer.id) throw conflict(CommunityError.OwnPost, 'You cannot flag your own post');
-    const flags = this.db.getRepository(Flag);
-    if (await flags.exist({ where: { postId, userId: viewer.id, status: 'open' } })) {
+    if (await this.records.hasOpenFlag(postId, viewer.id)) {
       throw conflict(CommunityError.AlreadyFlagged, 'You have already flagged this post');
     }
-    const flag = await flags.save(
-      flags.create({
-        postId,
-        userId: viewer.id,
-        reason: dto.reason,
-        note: dto.note ?? '',
-        status: 'open',
-        resolvedById: null,
-        resolvedAt: null,
-      }),
-      NO_TX,
-    );
-    const open = await flags.find({ where: { postId, status: 'open' } });
+    const flag = await this.records.addFlag({
+      postId,
+      userId: viewer.id,
+      reason: dto.reason,
+      note: dto.note ?? '',
+      status: 'open',
+      resolvedById: null,
+      resolvedAt: null,
+    });
+    const open = await this.records.openFlagsOn(postId);
     if (!post.hidden && new Set(open.map((f) => f.userId)).size >= CommunityLimits.flagsToHide) {
       await this.setHidden(post, thread, true, null, `Hidden after ${open.length} flags, pending review`);
     }
@@ -66,9 +61,7 @@ export class ModerationService {
   async dismissFlags(viewer: Viewer, postId: string, role?: ProgramRole | null): Promise<{ dismissed: number }> {
     const { post, thread, access } = await this.threads.loadPost(viewer, postId, role);
     if (!access.moderate) throw notModerator();
-    const { affected } = await this.db
-      .getRepository(Flag)
-      .update({ postId, status: 'open' }, { status: 'dismissed', resolvedById: viewer.id, resolvedAt: nowIso() });
+    const affected = await this.records.closeFlags(postId, 'dismissed', viewer.id);
     if (affected) {
       await this.audit.log({
         programId: thread.programId,
@@ -102,25 +95,11 @@ export class ModerationService {
     post.hidden = hidden;
     post.hiddenReason = hidden ? reason : null;
     post.hiddenById = hidden ? actorId : null;
-    await this.db
-      .getRepository(Post)
-      .update({ id: post.id }, { hidden, hiddenReason: post.hiddenReason, hiddenById: post.hiddenById });
-    if (post.opening) {
-      thread.hidden = hidden;
-      await this.db.getRepository(Thread).update({ id: thread.id }, { hidden });
-    } else if (!post.deletedAt) {
-      await this.db
-        .getRepository(Thread)
-        .update({ id: thread.id }, { replyCount: () => (hidden ? 'reply_count - 1' : 'reply_count + 1') });
-    }
+    await this.posts.setPostHidden(post, thread);
+    if (post.opening) thread.hidden = hidden;
     if (hidden) {
       await this.search.remove(post.id);
-      await this.db
-        .getRepository(Flag)
-        .update(
-          { postId: post.id, status: 'open' },
-          { status: 'resolved', resolvedById: actorId, resolvedAt: nowIso() },
-        );
+      await this.records.closeFlags(post.id, 'resolved', actorId);
     } else if (!post.deletedAt) {
       await this.search.index(post, thread.title);
     }
@@ -148,18 +127,19 @@ export class ModerationService {
     return ids;
   }
 
+  /** A page of the audit log of the groups the caller moderates (or of one of them). */
   async auditLog(
     viewer: Viewer,
     programId: string,
-    groupId: string | undefined,
+    query: AuditQueryDto,
     role?: ProgramRole | null,
-  ): Promise<AuditEntryDto[]> {
+  ): Promise<Page<AuditEntryDto>> {
     const mine = await this.moderated(viewer, programId, role);
-    if (groupId) {
-      if (mine !== 'all' && !mine.includes(groupId)) throw notModerator();
-      return this.audit.list(programId, [groupId]);
+    if (query.groupId) {
+      if (mine !== 'all' && !mine.includes(query.groupId)) throw notModerator();
+      return this.audit.list(programId, [query.groupId], query);
     }
-    return this.audit.list(programId, mine);
+    return this.audit.list(programId, mine, query);
   }
 
   /** The moderation queue: posts with open flags in the groups the caller moderates. */
@@ -169,21 +149,8 @@ export class ModerationService {
     const groups = new Map(
       readable.filter((a) => mine === 'all' || mine.includes(a.group.id)).map((a) => [a.group.id, a.group]),
     );
-    const open = await this.db
-      .getRepository(Flag)
-      .createQueryBuilder('f')
-      .leftJoinAndSelect('f.user', 'user')
-      .innerJoin(Post, 'p', 'p.id = f.postId')
-      .innerJoin(Thread, 't', 't.id = p.threadId')
-      .where('f.status = :open AND t.programId = :programId', { open: 'open', programId })
-      .orderBy('f.createdAt', 'ASC')
-      .getMany();
-    const postIds = [...new Set(open.map((f) => f.postId))];
-    const posts = postIds.length
-      ? await this.db
-          .getRepository(Post)
-          .find({ where: { id: In(postIds) }, relations: { author: true, thread: true } })
-      : [];
+    const open = await this.records.openFlagsIn(programId);
+    const posts = await this.posts.postsWithThreads([...new Set(open.map((f) => f.postId))]);
     return posts
       .filter((p) => p.thread && p.thread.programId === programId && groups.has(p.thread.groupId))
       .map((p) => ({

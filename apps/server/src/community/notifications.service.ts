@@ -1,20 +1,13 @@
 import type { NotificationDto, NotificationKind, NotificationsResponse } from '@echo-hub/protocol';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, LessThan } from 'typeorm';
-import { User } from '../auth/entities/user.entity';
+import type { Page, PageQueryDto } from '../common/page';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { nowIso } from '../database/columns';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
-import { Membership } from '../programs/entities/membership.entity';
-import { Program } from '../programs/entities/program.entity';
 import { RealtimeService } from '../realtime/realtime.service';
 import { CommunityAccessService, type Viewer } from './community-access.service';
-import { CommunityGroup } from './entities/community-group.entity';
-import { Notification } from './entities/notification.entity';
-import { Thread } from './entities/thread.entity';
-import { NO_TX } from '../database/no-tx';
+import type { Notification } from './entities/notification.entity';
+import { NotificationRecords } from './notifications.records';
 
 export interface NotifyInput {
   userId: string;
@@ -82,7 +75,7 @@ export function digestText(
 @Injectable()
 export class NotificationsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: NotificationRecords,
     private readonly realtime: RealtimeService,
     private readonly access: CommunityAccessService,
     private readonly mail: MailService,
@@ -96,71 +89,58 @@ export class NotificationsService implements OnModuleInit {
   }
 
   async notify(input: NotifyInput): Promise<void> {
-    const repo = this.db.getRepository(Notification);
-    const row = await repo.save(
-      repo.create({
-        userId: input.userId,
-        kind: input.kind,
-        programId: input.programId,
-        groupId: input.groupId,
-        threadId: input.threadId ?? null,
-        postId: input.postId ?? null,
-        caseId: input.caseId ?? null,
-        actorId: input.actor?.id ?? null,
-        title: input.title.slice(0, 200),
-        excerpt: (input.excerpt ?? '').slice(0, 300),
-        readAt: null,
-        emailedAt: null,
-      }),
-      NO_TX,
-    );
+    const row = await this.records.addNotification({
+      userId: input.userId,
+      kind: input.kind,
+      programId: input.programId,
+      groupId: input.groupId,
+      threadId: input.threadId ?? null,
+      postId: input.postId ?? null,
+      caseId: input.caseId ?? null,
+      actorId: input.actor?.id ?? null,
+      title: input.title.slice(0, 200),
+      excerpt: (input.excerpt ?? '').slice(0, 300),
+      readAt: null,
+      emailedAt: null,
+    });
     this.realtime.to(`user:${input.userId}`, 'notification', toDto(row, input.actor?.displayName));
   }
 
   /**
-   * The latest notifications the person may still follow (a thread they lost access to, or a case of a
-   * program they left, drops out).
+   * A page of the notifications the person may still follow, newest first (a thread they lost access to, or a
+   * case of a program they left, drops out, so a page may hold fewer than its limit), and how many are unread
+   * (of the latest 200 unread).
    */
-  async list(viewer: Viewer): Promise<NotificationsResponse> {
-    const rows = await this.db.getRepository(Notification).find({
-      where: { userId: viewer.id },
-      relations: { actor: true },
-      order: { createdAt: 'DESC' },
-      take: 200,
-    });
-    const visible = await this.stillVisible(viewer, rows);
-    return { items: visible.slice(0, 50).map((n) => toDto(n)), unread: visible.filter((n) => !n.readAt).length };
+  async list(viewer: Viewer, page: PageQueryDto = {}): Promise<{ page: Page<NotificationDto>; unread: number }> {
+    const rows = await this.records.pageOf(viewer.id, page);
+    const visible = await this.stillVisible(viewer, rows.items);
+    const unread = await this.stillVisible(viewer, await this.records.unreadOf(viewer.id, 200));
+    return { page: { ...rows, items: visible.map((n) => toDto(n)) }, unread: unread.length };
   }
 
+  /** Marks some (or all) read; answers the first page. */
   async markRead(viewer: Viewer, ids?: string[]): Promise<NotificationsResponse> {
-    const where = ids ? { userId: viewer.id, readAt: IsNull(), id: In(ids) } : { userId: viewer.id, readAt: IsNull() };
-    if (!ids || ids.length) await this.db.getRepository(Notification).update(where, { readAt: nowIso() });
-    return this.list(viewer);
+    if (!ids || ids.length) await this.records.markRead(viewer.id, ids && { ids });
+    const { page, unread } = await this.list(viewer);
+    return { items: page.items, unread };
   }
 
   /** Marks read what points into one thread (the person has opened it). */
   async markThreadRead(userId: string, threadId: string): Promise<void> {
-    await this.db.getRepository(Notification).update({ userId, threadId, readAt: IsNull() }, { readAt: nowIso() });
+    await this.records.markRead(userId, { threadId });
   }
 
   private async stillVisible(viewer: Viewer, rows: Notification[]): Promise<Notification[]> {
     const threadIds = [...new Set(rows.flatMap((n) => (n.threadId ? [n.threadId] : [])))];
-    const threads = threadIds.length ? await this.db.getRepository(Thread).findBy({ id: In(threadIds) }) : [];
+    const threads = await this.records.threads(threadIds);
     const groupIds = [
       ...new Set([...rows.flatMap((n) => (n.groupId ? [n.groupId] : [])), ...threads.map((t) => t.groupId)]),
     ];
-    const groups = groupIds.length ? await this.db.getRepository(CommunityGroup).findBy({ id: In(groupIds) }) : [];
-    const readable = new Map<string, { read: boolean; moderate: boolean }>();
-    for (const g of groups) readable.set(g.id, await this.access.access(viewer, g));
+    const groups = await this.records.groups(groupIds);
+    const readable = await this.access.accessAcross(viewer, groups);
     const threadById = new Map(threads.map((t) => [t.id, t]));
     const casePrograms = [...new Set(rows.flatMap((n) => (n.caseId ? [n.programId] : [])))];
-    const memberOf = new Set(
-      casePrograms.length && !viewer.isAdmin
-        ? (await this.db.getRepository(Membership).findBy({ userId: viewer.id, programId: In(casePrograms) })).map(
-            (m) => m.programId,
-          )
-        : [],
-    );
+    const memberOf = new Set(viewer.isAdmin ? [] : await this.records.programsOf(viewer.id, casePrograms));
     return rows.filter((n) => {
       if (n.kind === 'join_request' || n.kind === 'join_decided') return true;
       if (n.caseId) return viewer.isAdmin || memberOf.has(n.programId);
@@ -173,28 +153,16 @@ export class NotificationsService implements OnModuleInit {
   /** Emails each person one digest of notifications left unread for a while (never twice). */
   async sendDigests(now = Date.now()): Promise<number> {
     if (!this.mail.enabled) return 0;
-    const repo = this.db.getRepository(Notification);
-    const due = await repo.find({
-      where: {
-        readAt: IsNull(),
-        emailedAt: IsNull(),
-        createdAt: LessThan(new Date(now - DIGEST_GRACE_MS).toISOString()),
-      },
-      relations: { actor: true },
-      order: { createdAt: 'ASC' },
-      take: 2000,
-    });
+    const due = await this.records.dueForDigest(new Date(now - DIGEST_GRACE_MS).toISOString(), 2000);
     const byUser = new Map<string, Notification[]>();
     for (const n of due) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n]);
     let sent = 0;
     for (const [userId, items] of byUser) {
-      const user = await this.db.getRepository(User).findOneBy({ id: userId });
+      const user = await this.records.user(userId);
       if (!user) continue;
       const visible = await this.stillVisible(user, items);
       if (visible.length) {
-        const programs = await this.db
-          .getRepository(Program)
-          .findBy({ id: In([...new Set(visible.map((n) => n.programId))]) });
+        const programs = await this.records.programs([...new Set(visible.map((n) => n.programId))]);
         const subject = `ECHO Hub: ${visible.length} unread in ${programs.map((p) => p.name).join(', ')}`;
         const text = digestText(
           visible.map((n) => ({
@@ -213,7 +181,10 @@ export class NotificationsService implements OnModuleInit {
         if (await this.mail.send(user.email, subject, text)) sent++;
         else continue;
       }
-      await repo.update({ id: In(items.map((n) => n.id)) }, { emailedAt: new Date(now).toISOString() });
+      await this.records.markEmailed(
+        items.map((n) => n.id),
+        new Date(now).toISOString(),
+      );
     }
     return sent;
   }

@@ -1,13 +1,14 @@
 import type { SearchResult } from '@echo-hub/protocol';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { SEARCH_TABLE } from '../database/migrations/1764082800000-community';
 import { SEARCH_CONFIG, searchVector } from '../database/migrations/1764104400000-postgres-search';
-import { CommunityGroup } from './entities/community-group.entity';
-import { Post } from './entities/post.entity';
-import { Thread } from './entities/thread.entity';
+import type { CommunityGroup } from './entities/community-group.entity';
+import type { Post } from './entities/post.entity';
+import type { Thread } from './entities/thread.entity';
 import { plainText } from './markdown';
+import { ThreadRecords } from './threads.records';
 
 /** Marks around matches, chosen because they never occur in indexed text (stripped before indexing). */
 const OPEN = '\u0002';
@@ -67,7 +68,10 @@ interface Hit {
 export class SearchService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SearchService.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly posts: ThreadRecords,
+  ) {}
 
   private get postgres(): boolean {
     return this.db.options.type === 'postgres';
@@ -81,9 +85,7 @@ export class SearchService implements OnApplicationBootstrap {
     if (!this.postgres) return;
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM "${SEARCH_TABLE}"`);
     if (n > 0) return;
-    const posts = await this.db
-      .getRepository(Post)
-      .find({ where: { hidden: false, deletedAt: IsNull() }, relations: { thread: true } });
+    const posts = await this.posts.visiblePostsWithThreads();
     for (const post of posts) await this.index(post, post.thread?.title ?? '');
     if (posts.length) this.logger.log(`search: indexed ${posts.length} posts`);
   }
@@ -111,7 +113,7 @@ export class SearchService implements OnApplicationBootstrap {
 
   /** A thread was renamed: its opening post's row gets the new title. */
   async retitle(thread: Thread): Promise<void> {
-    const opening = await this.db.getRepository(Post).findOneBy({ threadId: thread.id, opening: true });
+    const opening = await this.posts.openingPost(thread.id);
     if (opening && !opening.hidden && !opening.deletedAt) await this.index(opening, thread.title);
   }
 
@@ -130,9 +132,7 @@ export class SearchService implements OnApplicationBootstrap {
       return [];
     }
     if (!hits.length) return [];
-    const posts = await this.db
-      .getRepository(Post)
-      .find({ where: { id: In(hits.map((h) => h.postId)) }, relations: { author: true, thread: true } });
+    const posts = await this.posts.postsWithThreads(hits.map((h) => h.postId));
     const byId = new Map(posts.map((p) => [p.id, p]));
     const names = new Map(groups.map((g) => [g.id, g.name]));
     return hits.flatMap((h) => {

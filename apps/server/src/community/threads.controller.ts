@@ -16,6 +16,7 @@ import {
   Param,
   Patch,
   Post,
+  Query,
   Req,
   Res,
   UploadedFile,
@@ -25,6 +26,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags, ApiUnprocessableEntityRes
 import type { Response } from 'express';
 import { Access, CurrentUser } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
+import { PageQueryDto, sendPage } from '../common/page';
 import { UploadInterceptor } from '../common/uploads';
 import { FileGateFieldsDto } from '../deid';
 import { AttachmentsService } from './attachments.service';
@@ -44,12 +46,14 @@ export class ThreadsController {
 
   @Access('community.read', 'group')
   @Get('groups/:id/threads')
-  list(
+  async list(
     @Param('id') id: string,
+    @Query() page: PageQueryDto,
     @CurrentUser() user: AuthUser,
     @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<ThreadSummary[]> {
-    return this.threads.list(user, id, role(req));
+    return sendPage(req, res, await this.threads.list(user, id, page, role(req)));
   }
 
   /** 201 with the new thread's id; 200 with the same id when a retry repeats a clientId. */

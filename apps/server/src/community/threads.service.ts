@@ -15,16 +15,13 @@ import {
   type ThreadSummary,
 } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
-import { User } from '../auth/entities/user.entity';
-import { caseReadableBy, EchoCase } from '../cases';
+import type { User } from '../auth/entities/user.entity';
+import { caseReadableBy, type EchoCase } from '../cases';
 import { gate } from '../deid';
+import type { Page, PageQueryDto } from '../common/page';
 import { RateLimitService } from '../common/rate-limit.service';
 import { nowIso } from '../database/columns';
-import { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from '../realtime/realtime.service';
-import { EchoSession } from '../sessions';
 import { AuditService } from './audit.service';
 import { CommunityAccessService, HUB_MANAGERS, type ResolvedAccess, type Viewer } from './community-access.service';
 import {
@@ -37,18 +34,15 @@ import {
   tooManyPosts,
 } from './community.errors';
 import type { CreatePostDto, CreateThreadDto, ReactDto, UpdatePostDto, UpdateThreadDto } from './dto/community.dto';
-import { Attachment } from './entities/attachment.entity';
-import { Bookmark } from './entities/bookmark.entity';
-import { CommunityGroup } from './entities/community-group.entity';
-import { Post } from './entities/post.entity';
-import { PostRevision } from './entities/post-revision.entity';
-import { Reaction } from './entities/reaction.entity';
-import { ReadMarker } from './entities/read-marker.entity';
-import { Thread } from './entities/thread.entity';
+import type { Attachment } from './entities/attachment.entity';
+import type { CommunityGroup } from './entities/community-group.entity';
+import type { Post } from './entities/post.entity';
+import type { Reaction } from './entities/reaction.entity';
+import type { Thread } from './entities/thread.entity';
 import { excerpt, type MentionCandidate, renderMarkdown } from './markdown';
 import { NotificationsService } from './notifications.service';
 import { SearchService } from './search.service';
-import { NO_TX } from '../database/no-tx';
+import { ThreadRecords } from './threads.records';
 
 const ATTACHMENT_REF = /attachment:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/gi;
 
@@ -113,7 +107,7 @@ export function buildTree(posts: PostDto[]): PostNode[] {
 @Injectable()
 export class ThreadsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: ThreadRecords,
     private readonly access: CommunityAccessService,
     private readonly search: SearchService,
     private readonly notifications: NotificationsService,
@@ -124,36 +118,36 @@ export class ThreadsService {
 
   // ---- threads -------------------------------------------------------------------
 
-  async list(viewer: Viewer, groupId: string, role?: ProgramRole | null): Promise<ThreadSummary[]> {
+  /** A page of a group's threads, pinned first, then latest activity. */
+  async list(
+    viewer: Viewer,
+    groupId: string,
+    page: PageQueryDto,
+    role?: ProgramRole | null,
+  ): Promise<Page<ThreadSummary>> {
     const access = await this.access.readableGroup(viewer, groupId, role);
-    const qb = this.db
-      .getRepository(Thread)
-      .createQueryBuilder('t')
-      .leftJoinAndSelect('t.author', 'author')
-      .where('t.groupId = :groupId', { groupId })
-      .orderBy('t.pinned', 'DESC')
-      .addOrderBy('t.lastPostAt', 'DESC')
-      .take(300);
-    if (!access.moderate) qb.andWhere('(t.hidden = :no OR t.authorId = :me)', { no: false, me: viewer.id });
-    const threads = await qb.getMany();
-    const unread = await this.unreadByThread(
-      viewer.id,
-      threads.map((t) => t.id),
+    const threads = await this.records.threadsOfGroup(
+      groupId,
+      { viewerId: viewer.id, moderator: access.moderate },
+      page,
     );
-    return threads.map((t) => this.summary(t, unread.get(t.id) ?? 0));
+    const unread = await this.records.unreadByThread(
+      viewer.id,
+      threads.items.map((t) => t.id),
+    );
+    return { ...threads, items: threads.items.map((t) => this.summary(t, unread.get(t.id) ?? 0)) };
   }
 
   /** Threads that continue a session's discussion, in the groups the caller may read. */
   async forSession(viewer: Viewer, sessionId: string, role?: ProgramRole | null): Promise<ThreadSummary[]> {
-    const session = await this.db.getRepository(EchoSession).findOneByOrFail({ id: sessionId });
+    const session = await this.records.sessionOrFail(sessionId);
     const readable = await this.access.readableGroups(viewer, session.programId, role);
     if (!readable.length) return [];
-    const threads = await this.db.getRepository(Thread).find({
-      where: { sessionId, groupId: In(readable.map((a) => a.group.id)), hidden: false },
-      relations: { author: true },
-      order: { lastPostAt: 'DESC' },
-    });
-    const unread = await this.unreadByThread(
+    const threads = await this.records.linkedThreads(
+      { sessionId },
+      readable.map((a) => a.group.id),
+    );
+    const unread = await this.records.unreadByThread(
       viewer.id,
       threads.map((t) => t.id),
     );
@@ -162,15 +156,14 @@ export class ThreadsService {
 
   /** Threads that follow up a case the caller may read, in the groups the caller may read. */
   async forCase(viewer: Viewer, caseId: string, role?: ProgramRole | null): Promise<ThreadSummary[]> {
-    const c = await this.db.getRepository(EchoCase).findOneBy({ id: caseId });
+    const c = await this.records.echoCase(caseId);
     if (!c || !(await this.mayReadCase(viewer, c, role))) throw notFound(`case ${caseId}`);
     const readable = await this.access.readableGroups(viewer, c.programId, role);
-    const threads = await this.db.getRepository(Thread).find({
-      where: { caseId, groupId: In(readable.map((a) => a.group.id)), hidden: false },
-      relations: { author: true },
-      order: { lastPostAt: 'DESC' },
-    });
-    const unread = await this.unreadByThread(
+    const threads = await this.records.linkedThreads(
+      { caseId },
+      readable.map((a) => a.group.id),
+    );
+    const unread = await this.records.unreadByThread(
       viewer.id,
       threads.map((t) => t.id),
     );
@@ -184,9 +177,8 @@ export class ThreadsService {
     role?: ProgramRole | null,
   ): Promise<{ id: string; created: boolean }> {
     const access = await this.access.readableGroup(viewer, groupId, role);
-    const posts = this.db.getRepository(Post);
     if (dto.clientId) {
-      const existing = await posts.findOneBy({ authorId: viewer.id, clientId: dto.clientId });
+      const existing = await this.records.postByClientId(viewer.id, dto.clientId);
       if (existing) return this.replayedThread(existing);
     }
     await this.checkRate(viewer, access);
@@ -196,28 +188,24 @@ export class ThreadsService {
     gatePost({ title: dto.title, body: dto.body }, dto.confirmedSpans, await this.colleagues(group.programId));
     const rendered = renderMarkdown(dto.body, await this.access.mentionable(group));
     const now = nowIso();
-    const threads = this.db.getRepository(Thread);
-    const thread = await threads.save(
-      threads.create({
-        groupId,
-        programId: group.programId,
-        authorId: viewer.id,
-        title: dto.title,
-        sessionId: dto.sessionId ?? null,
-        caseId: dto.caseId ?? null,
-        pinned: false,
-        locked: false,
-        hidden: false,
-        postCount: 1,
-        replyCount: 0,
-        lastPostAt: now,
-        createdAt: now,
-      }),
-      NO_TX,
-    );
+    const thread = await this.records.addThread({
+      groupId,
+      programId: group.programId,
+      authorId: viewer.id,
+      title: dto.title,
+      sessionId: dto.sessionId ?? null,
+      caseId: dto.caseId ?? null,
+      pinned: false,
+      locked: false,
+      hidden: false,
+      postCount: 1,
+      replyCount: 0,
+      lastPostAt: now,
+      createdAt: now,
+    });
     let post: Post;
     try {
-      post = await posts.save(
+      post = await this.records.addPost(
         this.newPost({
           threadId: thread.id,
           authorId: viewer.id,
@@ -229,19 +217,18 @@ export class ThreadsService {
           clientId: dto.clientId ?? null,
           createdAt: now,
         }),
-        NO_TX,
       );
     } catch (e) {
       // The same clientId raced in from a retry: keep the first, drop this never-seen thread.
-      await threads.delete({ id: thread.id });
-      const existing = dto.clientId ? await posts.findOneBy({ authorId: viewer.id, clientId: dto.clientId }) : null;
+      await this.records.deleteThread(thread.id);
+      const existing = dto.clientId ? await this.records.postByClientId(viewer.id, dto.clientId) : null;
       if (existing) return this.replayedThread(existing);
       throw e;
     }
     await this.linkAttachments(post, group.id, viewer.id);
     await this.search.index(post, thread.title);
     await this.advanceMarker(viewer.id, thread.id, 1);
-    const author = await this.person(viewer.id);
+    const author = await this.records.person(viewer.id);
     thread.author = author;
     this.realtime.to(`group:${groupId}`, 'community:thread', { thread: this.summary(thread, 0) });
     await this.notifyPeople(thread, group, post, author, new Map(), post.mentionedUserIds);
@@ -262,8 +249,8 @@ export class ThreadsService {
       | 'clientId'
       | 'createdAt'
     >,
-  ): Post {
-    return this.db.getRepository(Post).create({
+  ): Partial<Post> {
+    return {
       ...fields,
       mentionedUserIds: fields.mentionedUserIds.filter((id) => id !== fields.authorId),
       editedAt: null,
@@ -271,7 +258,7 @@ export class ThreadsService {
       hiddenReason: null,
       hiddenById: null,
       deletedAt: null,
-    });
+    };
   }
 
   private replayedThread(existing: Post): { id: string; created: boolean } {
@@ -283,20 +270,17 @@ export class ThreadsService {
 
   async get(viewer: Viewer, threadId: string, role?: ProgramRole | null): Promise<ThreadDetail> {
     const { thread, access } = await this.access.readableThread(viewer, threadId, role);
-    const posts = await this.db
-      .getRepository(Post)
-      .find({ where: { threadId }, relations: { author: true }, order: { number: 'ASC' } });
+    const posts = await this.records.postsOfThread(threadId);
     const ctx = await this.context(posts);
     const seer: Seer = { moderator: access.moderate, viewerId: viewer.id };
-    const marker = await this.db.getRepository(ReadMarker).findOneBy({ threadId, userId: viewer.id });
-    const bookmarks = posts.length
-      ? await this.db.getRepository(Bookmark).findBy({ userId: viewer.id, postId: In(posts.map((p) => p.id)) })
-      : [];
-    const session = thread.sessionId
-      ? await this.db.getRepository(EchoSession).findOneBy({ id: thread.sessionId })
-      : null;
-    thread.author = posts.find((p) => p.opening)?.author ?? (await this.person(thread.authorId));
-    const unread = (await this.unreadByThread(viewer.id, [thread.id])).get(thread.id) ?? 0;
+    const marker = await this.records.readMarker(threadId, viewer.id);
+    const bookmarks = await this.records.bookmarksAmong(
+      viewer.id,
+      posts.map((p) => p.id),
+    );
+    const session = thread.sessionId ? await this.records.session(thread.sessionId) : null;
+    thread.author = posts.find((p) => p.opening)?.author ?? (await this.records.person(thread.authorId));
+    const unread = (await this.records.unreadByThread(viewer.id, [thread.id])).get(thread.id) ?? 0;
     return {
       ...this.summary(thread, unread),
       group: { id: access.group.id, name: access.group.name, isPrivate: access.group.isPrivate },
@@ -345,7 +329,7 @@ export class ThreadsService {
         actions.push(value ? on : off);
       }
     }
-    await this.db.getRepository(Thread).save(thread, NO_TX);
+    await this.records.saveThread(thread);
     if (changes.some((c) => c.startsWith('title'))) await this.search.retitle(thread);
     const base = { programId: thread.programId, groupId: thread.groupId, threadId: thread.id, actorId: viewer.id };
     for (const action of actions) {
@@ -367,15 +351,13 @@ export class ThreadsService {
   async move(viewer: Viewer, threadId: string, groupId: string, role?: ProgramRole | null): Promise<ThreadSummary> {
     const { thread, access } = await this.access.readableThread(viewer, threadId, role);
     if (!access.moderate) throw notModerator();
-    const target = await this.db.getRepository(CommunityGroup).findOneBy({ id: groupId });
-    if (!target || target.programId !== thread.programId) throw notFound(`group ${groupId} in this program`);
+    const target = await this.access.group(groupId);
+    if (target.programId !== thread.programId) throw notFound(`group ${groupId} in this program`);
     if (!(await this.access.access(viewer, target, role)).moderate) throw notModerator();
     const from = thread.groupId;
     if (from === groupId) return this.broadcastThread(thread);
     thread.groupId = groupId;
-    await this.db.getRepository(Thread).update({ id: thread.id }, { groupId });
-    const postIds = (await this.db.getRepository(Post).find({ where: { threadId }, select: ['id'] })).map((p) => p.id);
-    if (postIds.length) await this.db.getRepository(Attachment).update({ postId: In(postIds) }, { groupId });
+    await this.records.moveThread(threadId, groupId);
     await this.audit.log({
       programId: thread.programId,
       groupId: from,
@@ -399,7 +381,7 @@ export class ThreadsService {
   /** The caller has read the thread up to its latest post. */
   async markRead(viewer: Viewer, threadId: string, role?: ProgramRole | null) {
     const { thread } = await this.access.readableThread(viewer, threadId, role);
-    const latest = await this.maxNumber(thread.id);
+    const latest = await this.records.maxPostNumber(thread.id);
     const lastReadPostNumber = await this.advanceMarker(viewer.id, thread.id, latest);
     await this.notifications.markThreadRead(viewer.id, thread.id);
     return { lastReadPostNumber };
@@ -416,9 +398,8 @@ export class ThreadsService {
   }
 
   /** The display names of the program's members: colleagues, whether or not they read this group. */
-  private async colleagues(programId: string): Promise<string[]> {
-    const members = await this.db.getRepository(Membership).find({ where: { programId }, relations: { user: true } });
-    return members.flatMap((m) => (m.user ? [m.user.displayName] : []));
+  private colleagues(programId: string): Promise<string[]> {
+    return this.records.memberNames(programId);
   }
 
   // ---- posts ---------------------------------------------------------------------
@@ -431,13 +412,9 @@ export class ThreadsService {
     role?: ProgramRole | null,
   ): Promise<{ post: PostDto; created: boolean }> {
     const { thread, access } = await this.access.readableThread(viewer, threadId, role);
-    const posts = this.db.getRepository(Post);
     const seer: Seer = { moderator: access.moderate, viewerId: viewer.id };
     if (dto.clientId) {
-      const existing = await posts.findOne({
-        where: { authorId: viewer.id, clientId: dto.clientId },
-        relations: { author: true },
-      });
+      const existing = await this.records.postByClientId(viewer.id, dto.clientId);
       if (existing) return { post: await this.replayedPost(existing, threadId, seer), created: false };
     }
     if (thread.locked && !access.moderate) {
@@ -449,7 +426,7 @@ export class ThreadsService {
     await this.checkRate(viewer, access);
     let parent: Post | null = null;
     if (dto.parentId) {
-      parent = await posts.findOneBy({ id: dto.parentId, threadId });
+      parent = await this.records.postInThread(dto.parentId, threadId);
       if (!parent) throw badRequest('parentId is not a post of this thread');
       if ((parent.hidden || parent.deletedAt) && !access.moderate) {
         throw badRequest('parentId is a post that was hidden or deleted');
@@ -460,9 +437,9 @@ export class ThreadsService {
     const now = nowIso();
     let post: Post | null = null;
     for (let attempt = 0; !post; attempt++) {
-      const number = (await this.maxNumber(threadId)) + 1;
+      const number = (await this.records.maxPostNumber(threadId)) + 1;
       try {
-        post = await posts.save(
+        post = await this.records.addPost(
           this.newPost({
             threadId,
             authorId: viewer.id,
@@ -475,29 +452,19 @@ export class ThreadsService {
             clientId: dto.clientId ?? null,
             createdAt: now,
           }),
-          NO_TX,
         );
       } catch (e) {
-        const existing = dto.clientId
-          ? await posts.findOne({ where: { authorId: viewer.id, clientId: dto.clientId }, relations: { author: true } })
-          : null;
+        const existing = dto.clientId ? await this.records.postByClientId(viewer.id, dto.clientId) : null;
         if (existing) return { post: await this.replayedPost(existing, threadId, seer), created: false };
         // Someone else took this number at the same moment: take the next one.
-        if (attempt >= 5 || !(await posts.exist({ where: { threadId, number } }))) throw e;
+        if (attempt >= 5 || !(await this.records.postNumberTaken(threadId, number))) throw e;
       }
     }
-    await this.db.getRepository(Thread).update(
-      { id: threadId },
-      {
-        lastPostAt: now,
-        postCount: () => 'post_count + 1',
-        replyCount: () => 'reply_count + 1',
-      },
-    );
+    await this.records.countReply(threadId, now);
     await this.linkAttachments(post, thread.groupId, viewer.id);
     await this.search.index(post, thread.title);
     await this.advanceMarker(viewer.id, threadId, post.number);
-    const author = await this.person(viewer.id);
+    const author = await this.records.person(viewer.id);
     post.author = author;
     const ctx = await this.context([post]);
     this.realtime.to([`thread:${threadId}`, `group:${thread.groupId}`], 'community:post', {
@@ -527,14 +494,13 @@ export class ThreadsService {
     if (post.deletedAt) throw badRequest('A deleted post cannot be edited');
     if (dto.body === post.body) return this.toDto(post, await this.context([post]), this.seer(viewer, access));
     gatePost({ body: dto.body }, dto.confirmedSpans, await this.colleagues(thread.programId));
-    const revisions = this.db.getRepository(PostRevision);
-    await revisions.save(revisions.create({ postId, editorId: viewer.id, body: post.body }), NO_TX);
+    await this.records.addRevision({ postId, editorId: viewer.id, body: post.body });
     const rendered = renderMarkdown(dto.body, await this.access.mentionable(access.group));
     const before = new Map(post.mentionedUserIds.map((id) => [id, true]));
     post.body = dto.body;
     post.editedAt = nowIso();
     post.mentionedUserIds = rendered.mentioned.map((m) => m.id).filter((id) => id !== post.authorId);
-    await this.db.getRepository(Post).save(post, NO_TX);
+    await this.records.savePost(post);
     await this.linkAttachments(post, thread.groupId, post.authorId);
     if (!post.hidden) await this.search.index(post, thread.title);
     if (!author) {
@@ -551,7 +517,7 @@ export class ThreadsService {
     }
     await this.broadcastPost(post, thread);
     const added = post.mentionedUserIds.filter((id) => !before.has(id));
-    const editor = await this.person(viewer.id);
+    const editor = await this.records.person(viewer.id);
     await this.notifyPeople(thread, access.group, post, editor, new Map(), added);
     return this.toDto(post, await this.context([post]), this.seer(viewer, access));
   }
@@ -565,10 +531,8 @@ export class ThreadsService {
     }
     if (!post.deletedAt) {
       post.deletedAt = nowIso();
-      await this.db.getRepository(Post).update({ id: post.id }, { deletedAt: post.deletedAt });
-      if (!post.opening && !post.hidden) {
-        await this.db.getRepository(Thread).update({ id: thread.id }, { replyCount: () => 'reply_count - 1' });
-      }
+      await this.records.markPostDeleted(post.id, post.deletedAt);
+      if (!post.opening && !post.hidden) await this.records.uncountReply(thread.id);
       await this.search.remove(post.id);
       await this.audit.log({
         programId: thread.programId,
@@ -588,9 +552,7 @@ export class ThreadsService {
   async revisions(viewer: Viewer, postId: string, role?: ProgramRole | null): Promise<PostRevisionDto[]> {
     const { post, access } = await this.loadPost(viewer, postId, role);
     if (!this.canSeeText(post, this.seer(viewer, access))) return [];
-    const rows = await this.db
-      .getRepository(PostRevision)
-      .find({ where: { postId }, relations: { editor: true }, order: { createdAt: 'DESC' } });
+    const rows = await this.records.revisionsOf(postId);
     return rows.map((r) => ({
       id: r.id,
       body: r.body,
@@ -602,42 +564,39 @@ export class ThreadsService {
   async react(viewer: Viewer, postId: string, dto: ReactDto, role?: ProgramRole | null): Promise<ReactionSummary[]> {
     const { post, thread } = await this.loadPost(viewer, postId, role);
     if (post.hidden || post.deletedAt) throw badRequest('This post was hidden or deleted');
-    const repo = this.db.getRepository(Reaction);
     const key = { postId, userId: viewer.id, emoji: dto.emoji };
-    if (dto.active && !(await repo.exist({ where: key }))) {
-      await repo.save(repo.create(key), NO_TX).catch(async (e: unknown) => {
-        if (!(await repo.exist({ where: key }))) throw e; // a double click raced in: already there
+    if (dto.active && !(await this.records.hasReaction(key))) {
+      await this.records.addReaction(key).catch(async (e: unknown) => {
+        if (!(await this.records.hasReaction(key))) throw e; // a double click raced in: already there
       });
     }
-    if (!dto.active) await repo.delete(key);
-    const reactions = reactionSummary(await repo.find({ where: { postId }, order: { createdAt: 'ASC' } }));
+    if (!dto.active) await this.records.removeReaction(key);
+    const reactions = reactionSummary(await this.records.reactionsOf(postId));
     this.realtime.to([`thread:${thread.id}`], 'community:reaction', { threadId: thread.id, postId, reactions });
     return reactions;
   }
 
   async bookmark(viewer: Viewer, postId: string, on: boolean, role?: ProgramRole | null) {
     await this.loadPost(viewer, postId, role);
-    const repo = this.db.getRepository(Bookmark);
     const key = { userId: viewer.id, postId };
-    if (on && !(await repo.exist({ where: key }))) await repo.save(repo.create(key), NO_TX).catch(() => undefined);
-    if (!on) await repo.delete(key);
+    if (on && !(await this.records.hasBookmark(key))) await this.records.addBookmark(key).catch(() => undefined);
+    if (!on) await this.records.removeBookmark(key);
     return { postId, bookmarked: on };
   }
 
-  async bookmarks(viewer: Viewer, programId: string, role?: ProgramRole | null): Promise<BookmarkDto[]> {
+  /** A page of the caller's bookmarks in a program, latest first (those they can no longer read drop out). */
+  async bookmarks(
+    viewer: Viewer,
+    programId: string,
+    page: PageQueryDto,
+    role?: ProgramRole | null,
+  ): Promise<Page<BookmarkDto>> {
     const readable = await this.access.readableGroups(viewer, programId, role);
     const groups = new Map(readable.map((a) => [a.group.id, a]));
-    const rows = await this.db
-      .getRepository(Bookmark)
-      .find({ where: { userId: viewer.id }, order: { createdAt: 'DESC' }, take: 500 });
-    const posts = rows.length
-      ? await this.db.getRepository(Post).find({
-          where: { id: In(rows.map((b) => b.postId)), deletedAt: IsNull() },
-          relations: { author: true, thread: true },
-        })
-      : [];
+    const rows = await this.records.bookmarksOf(viewer.id, programId, page);
+    const posts = await this.records.livePostsWithThreads(rows.items.map((b) => b.postId));
     const byId = new Map(posts.map((p) => [p.id, p]));
-    return rows.flatMap((b) => {
+    const items = rows.items.flatMap((b) => {
       const p = byId.get(b.postId);
       const a = p?.thread ? groups.get(p.thread.groupId) : undefined;
       if (!p?.thread || !a || !this.canSeeText(p, { moderator: a.moderate, viewerId: viewer.id })) return [];
@@ -654,13 +613,14 @@ export class ThreadsService {
         },
       ];
     });
+    return { ...rows, items };
   }
 
   // ---- shared with moderation ----------------------------------------------------
 
   /** A post in a thread the caller may read (hidden threads: moderators and the author only). */
   async loadPost(viewer: Viewer, postId: string, role?: ProgramRole | null) {
-    const post = await this.db.getRepository(Post).findOne({ where: { id: postId }, relations: { author: true } });
+    const post = await this.records.postWithAuthor(postId);
     if (!post) throw notFound(`post ${postId}`);
     const { thread, access } = await this.access.readableThread(viewer, post.threadId, role);
     return { post, thread, access };
@@ -682,9 +642,7 @@ export class ThreadsService {
 
   /** Pushes a changed thread to its room and its group's (and any others given). */
   async broadcastThread(thread: Thread, alsoTo: string[] = []): Promise<ThreadSummary> {
-    const fresh = await this.db
-      .getRepository(Thread)
-      .findOneOrFail({ where: { id: thread.id }, relations: { author: true } });
+    const fresh = await this.records.threadWithAuthor(thread.id);
     const summary = this.summary(fresh, 0);
     this.realtime.to([`thread:${thread.id}`, `group:${fresh.groupId}`, ...alsoTo], 'community:thread', {
       thread: summary,
@@ -757,15 +715,7 @@ export class ThreadsService {
   }
 
   private async context(posts: Post[]): Promise<PostContext> {
-    const ids = posts.map((p) => p.id);
-    const reactions = ids.length
-      ? await this.db.getRepository(Reaction).find({ where: { postId: In(ids) }, order: { createdAt: 'ASC' } })
-      : [];
-    const attachments = ids.length
-      ? await this.db.getRepository(Attachment).find({ where: { postId: In(ids) }, order: { createdAt: 'ASC' } })
-      : [];
-    const mentioned = [...new Set(posts.flatMap((p) => p.mentionedUserIds))];
-    const users = mentioned.length ? await this.db.getRepository(User).findBy({ id: In(mentioned) }) : [];
+    const { reactions, attachments, people: users } = await this.records.postExtras(posts);
     const group = <T extends { postId: string | null }>(rows: T[]) => {
       const map = new Map<string, T[]>();
       for (const r of rows) if (r.postId) map.set(r.postId, [...(map.get(r.postId) ?? []), r]);
@@ -778,44 +728,17 @@ export class ThreadsService {
     };
   }
 
-  private async unreadByThread(userId: string, threadIds: string[]): Promise<Map<string, number>> {
-    if (!threadIds.length) return new Map();
-    const rows: { threadId: string; n: string | number }[] = await this.db
-      .getRepository(Post)
-      .createQueryBuilder('p')
-      .select('p.threadId', 'threadId')
-      .addSelect('COUNT(*)', 'n')
-      .leftJoin(ReadMarker, 'm', 'm.threadId = p.threadId AND m.userId = :me', { me: userId })
-      .where('p.threadId IN (:...threadIds)', { threadIds })
-      .andWhere('p.hidden = :no AND p.deletedAt IS NULL AND p.authorId != :me', { no: false, me: userId })
-      .andWhere('p.number > COALESCE(m.lastReadPostNumber, 0)')
-      .groupBy('p.threadId')
-      .getRawMany();
-    return new Map(rows.map((r) => [r.threadId, Number(r.n)]));
-  }
-
-  private async maxNumber(threadId: string): Promise<number> {
-    const row: { max: string | number | null } | undefined = await this.db
-      .getRepository(Post)
-      .createQueryBuilder('p')
-      .select('MAX(p.number)', 'max')
-      .where('p.threadId = :threadId', { threadId })
-      .getRawOne();
-    return Number(row?.max ?? 0);
-  }
-
   /** Moves a read marker forward (never back); returns where it stands. */
   private async advanceMarker(userId: string, threadId: string, number: number): Promise<number> {
-    const repo = this.db.getRepository(ReadMarker);
     for (let attempt = 0; ; attempt++) {
-      const marker = await repo.findOneBy({ threadId, userId });
+      const marker = await this.records.readMarker(threadId, userId);
       if (marker) {
         if (marker.lastReadPostNumber >= number) return marker.lastReadPostNumber;
-        await repo.update({ id: marker.id }, { lastReadPostNumber: number, updatedAt: nowIso() });
+        await this.records.moveReadMarker(marker.id, number);
         return number;
       }
       try {
-        await repo.save(repo.create({ threadId, userId, lastReadPostNumber: number, updatedAt: nowIso() }), NO_TX);
+        await this.records.addReadMarker(threadId, userId, number);
         return number;
       } catch (e) {
         if (attempt >= 2) throw e; // another request made the marker first: go round and update it
@@ -831,14 +754,14 @@ export class ThreadsService {
   }
 
   private async checkSession(programId: string, sessionId: string): Promise<void> {
-    if (!(await this.db.getRepository(EchoSession).exist({ where: { id: sessionId, programId } }))) {
+    if (!(await this.records.sessionInProgram(sessionId, programId))) {
       throw badRequest('sessionId is not a session of this program');
     }
   }
 
   /** A case to link: of the program, and one the caller may read (so nobody links a draft they cannot see). */
   private async checkCase(viewer: Viewer, programId: string, caseId: string, role?: ProgramRole | null) {
-    const c = await this.db.getRepository(EchoCase).findOneBy({ id: caseId, programId });
+    const c = await this.records.echoCase(caseId, programId);
     if (!c || !(await this.mayReadCase(viewer, c, role))) {
       throw badRequest('caseId is not a case of this program that you may read');
     }
@@ -852,7 +775,7 @@ export class ThreadsService {
 
   /** The linked case as this reader may see it: what it is, or only that there is one. */
   private async linkedCase(viewer: Viewer, caseId: string, role?: ProgramRole | null): Promise<LinkedCase | null> {
-    const c = await this.db.getRepository(EchoCase).findOneBy({ id: caseId });
+    const c = await this.records.echoCase(caseId);
     if (!c) return null;
     if (!(await this.mayReadCase(viewer, c, role))) return { visible: false };
     return { visible: true, id: c.id, title: c.title, status: c.status, sessionId: c.sessionId };
@@ -862,13 +785,7 @@ export class ThreadsService {
   private async linkAttachments(post: Post, groupId: string, uploaderId: string): Promise<void> {
     const ids = [...new Set([...post.body.matchAll(ATTACHMENT_REF)].map((m) => m[1].toLowerCase()))].slice(0, 50);
     if (!ids.length) return;
-    await this.db
-      .getRepository(Attachment)
-      .update({ id: In(ids), groupId, uploaderId, postId: IsNull() }, { postId: post.id });
-  }
-
-  private async person(id: string): Promise<User> {
-    return this.db.getRepository(User).findOneByOrFail({ id });
+    await this.records.claimAttachments(post.id, ids, groupId, uploaderId);
   }
 
   /** Notifies the people replied to and mentioned (once each, never the actor, only if they can read it). */

@@ -160,6 +160,12 @@ const tooManyPictures = (what: string, count: number) =>
     `file has ${count} ${what} to read, more than the ${OCR_MAX_PAGES} the hub reads: split it or attach only the pages that matter`,
   );
 
+/** How many pages the PDF at `input` has (poppler's pdfinfo). */
+export async function pdfPageCount(reading: Reading, input: string): Promise<number> {
+  const info = await tool(reading, 'pdfinfo', [input]);
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+}
+
 /** Renders page `page` of a PDF at PDF_DPI as PNG (pdftoppm). */
 export async function renderPdfPage(reading: Reading, input: string, page: number): Promise<Buffer> {
   const prefix = join(reading.dir, `render-${page}`);

@@ -1,14 +1,10 @@
 import type { FindingBox } from '@echo-hub/protocol';
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import PDFDocument from 'pdfkit';
 import sharp, { type Sharp } from 'sharp';
 import { badField, badFile } from './bad-file';
-import { OCR_MAX_PAGES, PDF_DPI, type Reading, renderPdfPage, withReading } from './read-text';
-
-const run = promisify(execFile);
+import { OCR_MAX_PAGES, PDF_DPI, pdfPageCount, type Reading, renderPdfPage, withReading } from './read-text';
 
 /** Black boxes `boxes` burnt into a picture `width` wide, frames `frameHeight` high (`page` = frame + 1). */
 async function burn(image: Sharp, boxes: readonly FindingBox[], frames: number): Promise<Sharp> {
@@ -45,8 +41,7 @@ async function redactImage(bytes: Buffer, mimeType: string, boxes: readonly Find
 async function redactPdf(reading: Reading, bytes: Buffer, boxes: readonly FindingBox[]): Promise<Buffer> {
   const input = join(reading.dir, 'in.pdf');
   await writeFile(input, bytes);
-  const { stdout } = await run('pdfinfo', [input], { signal: reading.signal });
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1] ?? 0);
+  const pages = await pdfPageCount(reading, input);
   if (pages > OCR_MAX_PAGES) {
     throw badFile(`file has ${pages} pages, more than the ${OCR_MAX_PAGES} the hub can redact: split it first`);
   }

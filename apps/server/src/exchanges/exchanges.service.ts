@@ -9,22 +9,18 @@ import {
   type MentoringPairRequest,
 } from '@echo-hub/protocol';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
-import { User } from '../auth/entities/user.entity';
 import { invalidField } from '../common/domain-error';
 import { gate } from '../deid';
 import { ImpactService } from '../impact';
-import { Membership } from '../programs/entities/membership.entity';
-import { LearningActivity } from './entities/learning-activity.entity';
-import { MentoringPair } from './entities/mentoring-pair.entity';
+import type { LearningActivity } from './entities/learning-activity.entity';
+import { ExchangeRecords } from './exchanges.records';
 
 /** Exchanges, job-shadowing, study visits, expert missions, secondments and mentoring: logged, listed, counted. */
 @Injectable()
 export class ExchangesService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: ExchangeRecords,
     private readonly impact: ImpactService,
   ) {}
 
@@ -34,9 +30,7 @@ export class ExchangesService implements OnModuleInit {
   }
 
   async list(programId: string): Promise<LearningActivityDto[]> {
-    const rows = await this.db
-      .getRepository(LearningActivity)
-      .find({ where: { programId }, order: { startsOn: 'DESC', createdAt: 'DESC' } });
+    const rows = await this.records.activities(programId);
     const names = await this.names(rows.flatMap((r) => r.participantIds));
     return rows.map((r) => activityDto(r, names));
   }
@@ -48,14 +42,14 @@ export class ExchangesService implements OnModuleInit {
     let pairId: string | null = null;
     if (body.kind === 'mentoring') {
       if (!body.pairId) throw invalidField('pairId', 'a mentoring meeting names its pair');
-      const pair = await this.db.getRepository(MentoringPair).findOneBy({ id: body.pairId, programId });
+      const pair = await this.records.pair(programId, body.pairId);
       if (!pair) throw invalidField('pairId', `no mentoring pair ${body.pairId} in this program`);
       pairId = pair.id;
       participantIds = [pair.mentorId, pair.menteeId];
     } else if (body.pairId) {
       throw invalidField('pairId', 'only a mentoring meeting has a pair');
     }
-    const members = await this.db.getRepository(Membership).count({ where: { programId, userId: In(participantIds) } });
+    const members = await this.records.countMembers(programId, participantIds);
     if (members !== participantIds.length) throw invalidField('participantIds', 'every participant must be a member');
     const names = await this.names(participantIds);
     const reflection = body.reflection ?? '';
@@ -64,33 +58,29 @@ export class ExchangesService implements OnModuleInit {
       (body.confirmedSpans ?? []).map((s) => ({ ...s, field: 'reflection' as const })),
       { knownPeople: [user.displayName, ...names.values()] },
     );
-    const repo = this.db.getRepository(LearningActivity);
-    const saved = await repo.save(
-      repo.create({
-        programId,
-        kind: body.kind,
-        title: body.title,
-        place: body.place,
-        startsOn: body.startsOn,
-        endsOn: body.endsOn,
-        hours: body.hours,
-        participantIds,
-        pairId,
-        reflection,
-        confirmedFindings,
-        loggedBy: user.id,
-      }),
-    );
+    const saved = await this.records.addActivity({
+      programId,
+      kind: body.kind,
+      title: body.title,
+      place: body.place,
+      startsOn: body.startsOn,
+      endsOn: body.endsOn,
+      hours: body.hours,
+      participantIds,
+      pairId,
+      reflection,
+      confirmedFindings,
+      loggedBy: user.id,
+    });
     return activityDto(saved, names);
   }
 
   async pairs(programId: string): Promise<MentoringPairDto[]> {
-    const pairs = await this.db
-      .getRepository(MentoringPair)
-      .find({ where: { programId }, order: { createdAt: 'ASC' } });
-    const meetings = pairs.length
-      ? await this.db.getRepository(LearningActivity).findBy({ programId, pairId: In(pairs.map((p) => p.id)) })
-      : [];
+    const pairs = await this.records.pairs(programId);
+    const meetings = await this.records.meetingsOf(
+      programId,
+      pairs.map((p) => p.id),
+    );
     const names = await this.names(pairs.flatMap((p) => [p.mentorId, p.menteeId]));
     return pairs.map((p) => {
       const own = meetings.filter((m) => m.pairId === p.id);
@@ -114,20 +104,17 @@ export class ExchangesService implements OnModuleInit {
   async setUpPair(programId: string, body: MentoringPairRequest, user: AuthUser): Promise<MentoringPairDto> {
     if (body.mentorId === body.menteeId) throw invalidField('menteeId', 'a mentee is someone other than the mentor');
     for (const field of ['mentorId', 'menteeId'] as const) {
-      if (!(await this.db.getRepository(Membership).existsBy({ programId, userId: body[field] }))) {
+      if (!(await this.records.isMember(programId, body[field]))) {
         throw invalidField(field, 'must be a member of the program');
       }
     }
-    const repo = this.db.getRepository(MentoringPair);
-    const saved = await repo.save(
-      repo.create({
-        programId,
-        mentorId: body.mentorId,
-        menteeId: body.menteeId,
-        goals: body.goals ?? '',
-        createdBy: user.id,
-      }),
-    );
+    const saved = await this.records.addPair({
+      programId,
+      mentorId: body.mentorId,
+      menteeId: body.menteeId,
+      goals: body.goals ?? '',
+      createdBy: user.id,
+    });
     return (await this.pairs(programId)).find((p) => p.id === saved.id) as MentoringPairDto;
   }
 
@@ -138,12 +125,10 @@ export class ExchangesService implements OnModuleInit {
   async figures(programId: string, filters: ImpactFilters): Promise<LearningActivityFigures> {
     const from = filters.from?.slice(0, 10);
     const to = filters.to?.slice(0, 10);
-    const rows = (await this.db.getRepository(LearningActivity).findBy({ programId })).filter(
+    const rows = (await this.records.activities(programId)).filter(
       (r) => (!from || r.startsOn >= from) && (!to || r.startsOn <= to),
     );
-    const members = new Map(
-      (await this.db.getRepository(Membership).findBy({ programId })).map((m) => [m.userId, m] as const),
-    );
+    const members = new Map((await this.records.memberships(programId)).map((m) => [m.userId, m] as const));
     const kept = (userId: string) => {
       const m = members.get(userId);
       if (!filters.siteId && !filters.role && !filters.participationType) return true;
@@ -174,7 +159,7 @@ export class ExchangesService implements OnModuleInit {
 
   private async names(ids: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
-    const users = unique.length ? await this.db.getRepository(User).findBy({ id: In(unique) }) : [];
+    const users = await this.records.usersByIds(unique);
     return new Map(users.map((u) => [u.id, u.displayName]));
   }
 }

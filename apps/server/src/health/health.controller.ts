@@ -7,15 +7,13 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
-import { User } from '../auth/entities/user.entity';
 import { WorkerPool } from '../media/worker-pool';
 import { RedisService } from '../redis/redis.service';
 import { StorageService } from '../storage/storage.service';
 import { appVersion } from '../app-version';
+import { HealthRecords } from './health.records';
 import { ReadinessService } from './readiness.service';
 
 class MediasoupHealth {
@@ -48,7 +46,7 @@ class ReadyDto implements ReadyResponse {
 @Controller()
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: HealthRecords,
     private readonly workers: WorkerPool,
     private readonly redis: RedisService,
     private readonly readiness: ReadinessService,
@@ -72,7 +70,7 @@ export class HealthController {
       storage,
       version: appVersion,
       uptimeSeconds: Math.round(process.uptime()),
-      firstRun: db === 'ok' && !(await this.db.getRepository(User).exists()),
+      firstRun: db === 'ok' && (await this.records.firstRun()),
     };
   }
 
@@ -109,7 +107,7 @@ export class HealthController {
         () => 'error' as const,
       );
     const [db, redis, storage] = await Promise.all([
-      answers(this.db.query('SELECT 1')),
+      answers(this.records.ping()),
       this.redis.check(),
       answers(this.storage.check()),
     ]);

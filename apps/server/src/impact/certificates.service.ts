@@ -1,15 +1,11 @@
 import type { CertificatePeriodDto, CertificateVerification } from '@echo-hub/protocol';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
-import { User } from '../auth/entities/user.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { AgendaItem } from '../sessions';
 import { isLearningExperience, toHours, toMinutes } from './attendance-math';
 import { certificatePdf } from './certificate-pdf';
-import { Certificate } from './entities/certificate.entity';
 import { invalid, notFound, nothingToCertify, tooFewSessions } from './impact.errors';
+import { ImpactRecords } from './impact.records';
 import { ImpactService, type PersonSession } from './impact.service';
 import { monthOf, parsePeriod } from './periods';
 
@@ -36,7 +32,7 @@ interface Figures {
 @Injectable()
 export class CertificatesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: ImpactRecords,
     private readonly impact: ImpactService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -47,9 +43,7 @@ export class CertificatesService {
     const learned = records.filter(certifiable(program));
     const months = [...new Set(learned.map((r) => monthOf(r.session.startsAt, program.timeZone)))];
     const keys = [...months, ...new Set(months.map((m) => m.slice(0, 4)))].sort((a, b) => b.localeCompare(a));
-    const issued = await this.db
-      .getRepository(Certificate)
-      .find({ where: { programId, userId }, order: { createdAt: 'DESC' } });
+    const issued = await this.records.certificates(programId, userId);
     return keys.map((key) => {
       const period = parsePeriod(key, program.timeZone);
       const f = figures(
@@ -89,32 +83,32 @@ export class CertificatesService {
     if (f.sessions < program.certificateMinSessions) {
       throw tooFewSessions(period.label, f.sessions, program.certificateMinSessions);
     }
-    const repo = this.db.getRepository(Certificate);
-    let certificate = await repo.findOne({
-      where: { programId, userId: holderId, period: period.key, sessions: f.sessions, minutes: f.minutes },
-      order: { createdAt: 'DESC' },
+    let certificate = await this.records.issued({
+      programId,
+      userId: holderId,
+      period: period.key,
+      sessions: f.sessions,
+      minutes: f.minutes,
     });
     if (!certificate) {
-      const holder = await this.db.getRepository(User).findOneBy({ id: holderId });
+      const holder = await this.records.user(holderId);
       if (!holder) throw notFound(`user ${holderId}`);
       const topics = await this.topics(f.learned.map((r) => r.session.id));
-      certificate = await repo.save(
-        repo.create({
-          code: await this.freshCode(),
-          programId,
-          userId: holderId,
-          period: period.key,
-          holderName: holder.displayName,
-          programName: program.name,
-          sessions: f.sessions,
-          minutes: f.minutes,
-          sessionList: f.learned.map((r) => ({
-            startsAt: r.session.startsAt,
-            title: [r.session.title, ...(topics.get(r.session.id) ?? [])].join(': '),
-            minutes: toMinutes(r.ms),
-          })),
-        }),
-      );
+      certificate = await this.records.addCertificate({
+        code: await this.freshCode(),
+        programId,
+        userId: holderId,
+        period: period.key,
+        holderName: holder.displayName,
+        programName: program.name,
+        sessions: f.sessions,
+        minutes: f.minutes,
+        sessionList: f.learned.map((r) => ({
+          startsAt: r.session.startsAt,
+          title: [r.session.title, ...(topics.get(r.session.id) ?? [])].join(': '),
+          minutes: toMinutes(r.ms),
+        })),
+      });
     }
     const bytes = await certificatePdf({
       certificate,
@@ -128,7 +122,7 @@ export class CertificatesService {
   /** Public: who, what, how many hours — nothing else (no email, no account id, no session list). */
   async verify(code: string): Promise<CertificateVerification> {
     const normalised = normaliseCode(code);
-    const c = normalised ? await this.db.getRepository(Certificate).findOneBy({ code: normalised }) : null;
+    const c = normalised ? await this.records.certificateByCode(normalised) : null;
     if (!c) throw notFound(`certificate ${code.slice(0, 20)}`);
     return {
       valid: true,
@@ -146,22 +140,17 @@ export class CertificatesService {
 
   /** The teaching (didactic) titles of each session, which a CPD record names. */
   private async topics(sessionIds: string[]): Promise<Map<string, string[]>> {
-    const items = sessionIds.length
-      ? await this.db
-          .getRepository(AgendaItem)
-          .find({ where: { sessionId: In(sessionIds), kind: 'didactic' }, order: { position: 'ASC' } })
-      : [];
+    const items = await this.records.didacticItems(sessionIds);
     const bySession = new Map<string, string[]>();
     for (const i of items) bySession.set(i.sessionId, [...(bySession.get(i.sessionId) ?? []), i.title]);
     return bySession;
   }
 
   private async freshCode(): Promise<string> {
-    const repo = this.db.getRepository(Certificate);
     for (;;) {
       const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
       const code = `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
-      if (!(await repo.exists({ where: { code } }))) return code;
+      if (!(await this.records.codeTaken(code))) return code;
     }
   }
 }

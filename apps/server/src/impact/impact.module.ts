@@ -5,6 +5,7 @@ import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 import { Clock } from './clock';
 import { ImpactController } from './impact.controller';
+import { ImpactRecords } from './impact.records';
 import { ImpactService } from './impact.service';
 import { SurveysController } from './surveys.controller';
 import { SurveysService } from './surveys.service';
@@ -13,7 +14,7 @@ import { SurveysService } from './surveys.service';
 @Module({
   imports: [SessionsModule],
   controllers: [ImpactController, SurveysController, CertificatesController],
-  providers: [Clock, ImpactService, AttendanceCorrectionsService, SurveysService, CertificatesService],
+  providers: [Clock, ImpactRecords, ImpactService, AttendanceCorrectionsService, SurveysService, CertificatesService],
   exports: [ImpactService, SurveysService],
 })
 export class ImpactModule {}

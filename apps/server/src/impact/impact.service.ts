@@ -2,6 +2,7 @@ import {
   type AttendanceRecord,
   type AttendanceRole,
   type ConfidenceSummary,
+  type CoproductionFigures,
   type ImpactFilters,
   type ImpactGroup,
   type ImpactMonth,
@@ -17,21 +18,17 @@ import {
   type SurveyRates,
 } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, Not } from 'typeorm';
-import { User } from '../auth/entities/user.entity';
-import { Attendance, Poll, PollAnswer } from '../live';
-import { Membership } from '../programs/entities/membership.entity';
-import { Program } from '../programs/entities/program.entity';
-import { Site } from '../programs/entities/site.entity';
-import { EchoSession } from '../sessions';
+import { csvDocument } from '../common/csv';
+import type { Attendance } from '../live';
+import type { Program } from '../programs/entities/program.entity';
+import type { Site } from '../programs/entities/site.entity';
+import type { EchoSession } from '../sessions';
 import { attendedMs, isLearningExperience, ratio, toHours, toMinutes } from './attendance-math';
 import { Clock } from './clock';
-import { AttendanceCorrection } from './entities/attendance-correction.entity';
-import { SurveyRecipient } from './entities/survey-recipient.entity';
-import { SurveyResponse } from './entities/survey-response.entity';
-import { Survey } from './entities/survey.entity';
+import type { SurveyRecipient } from './entities/survey-recipient.entity';
+import type { SurveyResponse } from './entities/survey-response.entity';
 import { notFound } from './impact.errors';
+import { ImpactRecords } from './impact.records';
 import { boundOf, dateOf, endOfDateMs, monthLabel, monthOf } from './periods';
 
 const WEEK = 7 * 86_400_000;
@@ -74,6 +71,13 @@ export interface PersonSession {
   learningExperience: boolean;
 }
 
+/** The co-production block from the delivered sessions of the selection and the people present at them. */
+export type CoproductionProvider = (
+  programId: string,
+  sessions: EchoSession[],
+  present: PersonSession[],
+) => Promise<CoproductionFigures>;
+
 interface Loaded {
   program: Program;
   sessions: EchoSession[];
@@ -87,7 +91,7 @@ const endMs = (s: EchoSession) => Date.parse(s.startsAt) + s.durationMinutes * 6
 @Injectable()
 export class ImpactService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: ImpactRecords,
     private readonly clock: Clock,
   ) {}
 
@@ -101,6 +105,18 @@ export class ImpactService {
 
   provideLearningActivities(figures: (programId: string, f: ImpactFilters) => Promise<LearningActivityFigures>): void {
     this.learningActivities = figures;
+  }
+
+  /** Representation by co-production role (who co-facilitated, people and hours by role): told by co-production. */
+  private coproduction: CoproductionProvider = async (_programId, sessions) => ({
+    sessions: sessions.length,
+    sessionsWithLivedExperienceCoFacilitator: 0,
+    share: null,
+    byRole: [],
+  });
+
+  provideCoproduction(figures: CoproductionProvider): void {
+    this.coproduction = figures;
   }
 
   /** `GET /api/programs/:id/impact`. */
@@ -170,6 +186,7 @@ export class ImpactService {
       ratings: surveys.ratings,
       confidence: surveys.confidence,
       learningActivities: await this.learningActivities(programId, filters),
+      coproduction: await this.coproduction(programId, sessions, present),
     };
   }
 
@@ -189,34 +206,29 @@ export class ImpactService {
       'present',
       'learning_experience',
     ];
-    const lines = records
+    const rows = records
       .filter(matches(filters))
-      .map((r) =>
-        [
-          dateOf(r.session.startsAt, program.timeZone),
-          r.session.title,
-          r.displayName,
-          r.email,
-          r.role,
-          r.siteId ? (sites.get(r.siteId)?.organisation ?? '') : '',
-          r.profession ?? '',
-          r.participationType ?? '',
-          toMinutes(r.ms),
-          r.present ? 'yes' : 'no',
-          r.learningExperience ? 'yes' : 'no',
-        ]
-          .map(csvCell)
-          .join(','),
-      );
-    // A byte-order mark so spreadsheet programs read the names (Siobhán, Róisín) as UTF-8.
-    return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+      .map((r) => [
+        dateOf(r.session.startsAt, program.timeZone),
+        r.session.title,
+        r.displayName,
+        r.email,
+        r.role,
+        r.siteId ? (sites.get(r.siteId)?.organisation ?? '') : '',
+        r.profession ?? '',
+        r.participationType ?? '',
+        toMinutes(r.ms),
+        r.present ? 'yes' : 'no',
+        r.learningExperience ? 'yes' : 'no',
+      ]);
+    return csvDocument(header, rows);
   }
 
   /** `GET /api/sessions/:id/attendance`: everyone registered or present at one session. */
   async sessionAttendance(sessionId: string): Promise<AttendanceRecord[]> {
-    const session = await this.db.getRepository(EchoSession).findOneBy({ id: sessionId });
+    const session = await this.records.session(sessionId);
     if (!session) throw notFound(`session ${sessionId}`);
-    const program = await this.db.getRepository(Program).findOneByOrFail({ id: session.programId });
+    const program = await this.records.programOrFail(session.programId);
     const { records, sites } = await this.build(program, [session], this.clock.now());
     return records.map((r) => toRecord(r, sites));
   }
@@ -235,14 +247,10 @@ export class ImpactService {
   // ---- loading -------------------------------------------------------------------
 
   private async load(programId: string, filters: ImpactFilters, now: number): Promise<Loaded> {
-    const program = await this.db.getRepository(Program).findOneBy({ id: programId });
+    const program = await this.records.program(programId);
     if (!program) throw notFound(`program ${programId}`);
     const inPeriod = periodFilter(filters, program.timeZone);
-    const sessions = (
-      await this.db
-        .getRepository(EchoSession)
-        .find({ where: { programId, status: In(DELIVERED), practice: false }, order: { startsAt: 'ASC' } })
-    ).filter((s) => inPeriod(s.startsAt));
+    const sessions = (await this.records.sessionsIn(programId, DELIVERED)).filter((s) => inPeriod(s.startsAt));
     return { program, sessions, ...(await this.build(program, sessions, now)) };
   }
 
@@ -252,24 +260,18 @@ export class ImpactService {
     sessions: EchoSession[],
     now: number,
   ): Promise<{ records: PersonSession[]; sites: Map<string, Site> }> {
-    const rows = await this.attendanceOf(sessions.map((s) => s.id));
-    const members = await this.db
-      .getRepository(Membership)
-      .find({ where: { programId: program.id }, relations: { user: true } });
+    const rows = await this.records.attendanceOf(sessions.map((s) => s.id));
+    const members = await this.records.members(program.id, { withUsers: true });
     const memberOf = new Map(members.map((m) => [m.userId, m]));
-    const corrections = await this.correctionsOf(sessions.map((s) => s.id));
+    const corrections = await this.records.correctionsOf(sessions.map((s) => s.id));
     const outsiders = [...new Set([...rows.map((r) => r.userId), ...corrections.map((c) => c.userId)])].filter(
       (id) => !memberOf.has(id),
     );
     // The latest correction of each person at each session gives their minutes.
     const correctedMs = new Map<string, number>();
     for (const c of corrections) correctedMs.set(`${c.sessionId}:${c.userId}`, c.minutesAfter * 60_000);
-    const users = new Map(
-      (outsiders.length ? await this.db.getRepository(User).findBy({ id: In(outsiders) }) : []).map((u) => [u.id, u]),
-    );
-    const sites = new Map(
-      (await this.db.getRepository(Site).findBy({ programId: program.id })).map((s) => [s.id, s] as const),
-    );
+    const users = new Map((await this.records.users(outsiders)).map((u) => [u.id, u]));
+    const sites = new Map((await this.records.sites(program.id)).map((s) => [s.id, s] as const));
 
     const bySessionUser = new Map<string, Map<string, Attendance[]>>();
     for (const row of rows) {
@@ -336,29 +338,6 @@ export class ImpactService {
         a.displayName.localeCompare(b.displayName),
     );
     return { records, sites };
-  }
-
-  private async attendanceOf(sessionIds: string[]): Promise<Attendance[]> {
-    const rows: Attendance[] = [];
-    // In chunks: SQLite bounds the number of parameters in one statement.
-    for (let i = 0; i < sessionIds.length; i += 500) {
-      rows.push(...(await this.db.getRepository(Attendance).findBy({ sessionId: In(sessionIds.slice(i, i + 500)) })));
-    }
-    return rows;
-  }
-
-  /** The corrections of these sessions, oldest first (so the latest of a person wins). */
-  private async correctionsOf(sessionIds: string[]): Promise<AttendanceCorrection[]> {
-    const rows: AttendanceCorrection[] = [];
-    for (let i = 0; i < sessionIds.length; i += 500) {
-      rows.push(
-        ...(await this.db.getRepository(AttendanceCorrection).find({
-          where: { sessionId: In(sessionIds.slice(i, i + 500)) },
-          order: { createdAt: 'ASC', id: 'ASC' },
-        })),
-      );
-    }
-    return rows;
   }
 
   // ---- figures -------------------------------------------------------------------
@@ -428,10 +407,7 @@ export class ImpactService {
     const weeksElapsed = Math.max(1, (now - first) / WEEK);
     const ratePerWeek = sessions.length ? achieved / weeksElapsed : 0;
 
-    const last = await this.db.getRepository(EchoSession).findOne({
-      where: { programId: program.id, status: Not('cancelled'), practice: false },
-      order: { startsAt: 'DESC' },
-    });
+    const last = await this.records.lastSession(program.id);
     let horizon: ImpactTarget['horizon'];
     let horizonMs: number;
     if (program.learningTargetDate) {
@@ -481,15 +457,8 @@ export class ImpactService {
   private async knowledgeChecks(sessions: EchoSession[]): Promise<Map<string, KnowledgeCheckFigure[]>> {
     const bySession = new Map<string, KnowledgeCheckFigure[]>();
     if (!sessions.length) return bySession;
-    const polls = (
-      await this.db.getRepository(Poll).find({
-        where: { sessionId: In(sessions.map((s) => s.id)), status: Not('draft') },
-        order: { openedAt: 'ASC' },
-      })
-    ).filter((p) => p.correct.length);
-    const answers = polls.length
-      ? await this.db.getRepository(PollAnswer).findBy({ pollId: In(polls.map((p) => p.id)) })
-      : [];
+    const polls = (await this.records.launchedPolls(sessions.map((s) => s.id))).filter((p) => p.correct.length);
+    const answers = await this.records.pollAnswers(polls.map((p) => p.id));
     for (const p of polls) {
       const own = answers.filter((a) => a.pollId === p.id);
       const correct = own.filter((a) => a.correct).length;
@@ -511,17 +480,13 @@ export class ImpactService {
     const sessionIds = new Set(sessions.map((s) => s.id));
     const inPeriod = periodFilter(filters, program.timeZone);
     // A post-session survey belongs to its session's period; a program survey to the day it went out.
-    const surveys = (await this.db.getRepository(Survey).find({ where: { programId: program.id } })).filter((s) =>
+    const surveys = (await this.records.surveysOf(program.id)).filter((s) =>
       s.sessionId ? sessionIds.has(s.sessionId) : inPeriod(s.createdAt),
     );
     const ids = surveys.map((s) => s.id);
     const keep = matches(filters);
-    const recipients = ids.length
-      ? (await this.db.getRepository(SurveyRecipient).findBy({ surveyId: In(ids) })).filter(keep)
-      : [];
-    const responses = ids.length
-      ? (await this.db.getRepository(SurveyResponse).findBy({ surveyId: In(ids) })).filter(keep)
-      : [];
+    const recipients = (await this.records.recipients(ids)).filter(keep);
+    const responses = (await this.records.responses(ids)).filter(keep);
 
     const bySession = new Map<string, ImpactSession['survey']>();
     for (const s of surveys) {
@@ -665,11 +630,4 @@ function toRecord(r: PersonSession, sites: Map<string, Site>): AttendanceRecord 
     recordedMinutes: toMinutes(r.recordedMs),
     corrected: r.corrected,
   };
-}
-
-/** A CSV cell: quoted when needed, and text that a spreadsheet would run as a formula is defused. */
-export function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -5,4 +5,4 @@ export { SurveyRecipient } from './entities/survey-recipient.entity';
 export { SurveyResponse } from './entities/survey-response.entity';
 export { Survey } from './entities/survey.entity';
 export { ImpactModule } from './impact.module';
-export { ImpactService, type PersonSession } from './impact.service';
+export { type CoproductionProvider, ImpactService, type PersonSession } from './impact.service';

@@ -8,20 +8,17 @@ import type {
   SurveySummaryDto,
 } from '@echo-hub/protocol';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, In, IsNull } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
-import { Attendance } from '../live';
-import { Membership } from '../programs/entities/membership.entity';
-import { EchoSession, SessionEvents } from '../sessions';
+import type { Membership } from '../programs/entities/membership.entity';
+import { type EchoSession, SessionEvents } from '../sessions';
 import { ratio } from './attendance-math';
 import { Clock } from './clock';
 import type { CreateSurveyDto, SurveyAnswerDto } from './dto/impact.dto';
-import { SurveyRecipient } from './entities/survey-recipient.entity';
-import { SurveyResponse } from './entities/survey-response.entity';
-import { Survey } from './entities/survey.entity';
+import type { SurveyRecipient } from './entities/survey-recipient.entity';
+import type { Survey } from './entities/survey.entity';
 import { alreadyAnswered, invalid, notFound, practiceSession, sessionNotEnded, surveyClosed } from './impact.errors';
+import { ImpactRecords } from './impact.records';
 import { confidenceSummary, ratingSummary } from './impact.service';
 import { POST_SESSION_INTRO, POST_SESSION_OPEN_DAYS, POST_SESSION_QUESTIONS } from './survey-template';
 
@@ -34,14 +31,14 @@ const DAY = 86_400_000;
 @Injectable()
 export class SurveysService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: ImpactRecords,
     private readonly sessionEvents: SessionEvents,
     private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
     this.sessionEvents.onEnded(async (sessionId) => {
-      const session = await this.db.getRepository(EchoSession).findOneBy({ id: sessionId });
+      const session = await this.records.session(sessionId);
       if (session && !session.practice) await this.sendSessionSurvey(sessionId);
     });
   }
@@ -51,7 +48,7 @@ export class SurveysService implements OnModuleInit {
    * attended and was not asked yet is added. Safe to call again (e.g. for sessions ended earlier).
    */
   async sendSessionSurvey(sessionId: string): Promise<SurveySummaryDto> {
-    const session = await this.db.getRepository(EchoSession).findOneBy({ id: sessionId });
+    const session = await this.records.session(sessionId);
     if (!session) throw notFound(`session ${sessionId}`);
     // Ended, or left "live" by a host who never pressed End once its scheduled time is over.
     const over = Date.parse(session.startsAt) + session.durationMinutes * 60_000 <= this.clock.now();
@@ -59,7 +56,7 @@ export class SurveysService implements OnModuleInit {
     if (session.practice) throw practiceSession();
     const survey = await this.sessionSurvey(session);
 
-    const rows = await this.db.getRepository(Attendance).find({ where: { sessionId }, order: { joinedAt: 'ASC' } });
+    const rows = await this.records.sessionAttendanceRows(sessionId);
     const latest = new Map(rows.map((r) => [r.userId, r])); // the last connection wins
     const learners = [...latest.values()].filter((r) => r.role === 'participant');
     const members = await this.membersById(
@@ -95,19 +92,17 @@ export class SurveysService implements OnModuleInit {
       };
     });
     const audience = dto.audience ?? 'participants';
-    const survey = await this.db.getRepository(Survey).save(
-      this.db.getRepository(Survey).create({
-        programId,
-        sessionId: null,
-        title: dto.title,
-        intro: dto.intro?.trim() ?? '',
-        questions,
-        audience,
-        createdById: by.id,
-        closesAt: dto.closesAt ? new Date(dto.closesAt).toISOString() : null,
-      }),
-    );
-    const members = await this.db.getRepository(Membership).find({ where: { programId } });
+    const survey = await this.records.addSurvey({
+      programId,
+      sessionId: null,
+      title: dto.title,
+      intro: dto.intro?.trim() ?? '',
+      questions,
+      audience,
+      createdById: by.id,
+      closesAt: dto.closesAt ? new Date(dto.closesAt).toISOString() : null,
+    });
+    const members = await this.records.members(programId);
     await this.addRecipients(
       survey.id,
       members
@@ -119,10 +114,7 @@ export class SurveysService implements OnModuleInit {
 
   /** `GET /api/me/surveys`: open surveys sent to me that I have not answered. */
   async pending(user: AuthUser): Promise<PendingSurveyDto[]> {
-    const mine = await this.db.getRepository(SurveyRecipient).find({
-      where: { userId: user.id, respondedAt: IsNull() },
-      relations: { survey: { program: true } },
-    });
+    const mine = await this.records.unanswered(user.id);
     const now = new Date(this.clock.now()).toISOString();
     return mine
       .flatMap((r) => (r.survey && (!r.survey.closesAt || r.survey.closesAt > now) ? [r.survey] : []))
@@ -141,9 +133,7 @@ export class SurveysService implements OnModuleInit {
   /** A survey sent to me (404 for any other: whether it exists is not my business). */
   async mine(surveyId: string, user: AuthUser): Promise<SurveyDto> {
     const { survey, recipient } = await this.sentTo(surveyId, user);
-    const session = survey.sessionId
-      ? await this.db.getRepository(EchoSession).findOneBy({ id: survey.sessionId })
-      : null;
+    const session = survey.sessionId ? await this.records.session(survey.sessionId) : null;
     return {
       id: survey.id,
       programId: survey.programId,
@@ -167,28 +157,21 @@ export class SurveysService implements OnModuleInit {
     const now = new Date(this.clock.now()).toISOString();
     if (survey.closesAt && survey.closesAt <= now) throw surveyClosed();
     const clean = checkAnswers(survey.questions, answers);
-    await this.db.transaction(async (tx) => {
+    await this.records.transaction(async (tx) => {
       // Only the first of two simultaneous submissions marks the row; the other is refused.
-      const { affected } = await tx
-        .getRepository(SurveyRecipient)
-        .update({ id: recipient.id, respondedAt: IsNull() }, { respondedAt: now });
-      if (!affected) throw alreadyAnswered();
-      await tx.getRepository(SurveyResponse).save(
-        tx.getRepository(SurveyResponse).create({
-          surveyId,
-          role: recipient.role,
-          siteId: recipient.siteId,
-          participationType: recipient.participationType,
-          answers: clean,
-        }),
-      );
+      if (!(await tx.markResponded(recipient.id, now))) throw alreadyAnswered();
+      await tx.addResponse({
+        surveyId,
+        role: recipient.role,
+        siteId: recipient.siteId,
+        participationType: recipient.participationType,
+        answers: clean,
+      });
     });
   }
 
   async list(programId: string): Promise<SurveySummaryDto[]> {
-    const surveys = await this.db
-      .getRepository(Survey)
-      .find({ where: { programId }, order: { createdAt: 'DESC' }, take: 500 });
+    const surveys = await this.records.surveysOf(programId, 500);
     const counts = await this.rates(surveys.map((s) => s.id));
     return surveys.map((s) => toSummary(s, counts.get(s.id)));
   }
@@ -196,9 +179,7 @@ export class SurveysService implements OnModuleInit {
   /** Aggregates per question, and the free-text answers without names. */
   async results(programId: string, surveyId: string): Promise<SurveyResultsDto> {
     const survey = await this.find(programId, surveyId);
-    const responses = await this.db
-      .getRepository(SurveyResponse)
-      .find({ where: { surveyId }, order: { createdAt: 'ASC' } });
+    const responses = await this.records.responses([surveyId]);
     const answersTo = (q: SurveyQuestion) => responses.flatMap((r) => r.answers.filter((a) => a.questionId === q.id));
     return {
       ...(await this.summary(survey)),
@@ -226,28 +207,25 @@ export class SurveysService implements OnModuleInit {
   // ---- helpers ---------------------------------------------------------------------
 
   private async sessionSurvey(session: EchoSession): Promise<Survey> {
-    const repo = this.db.getRepository(Survey);
-    const existing = await repo.findOneBy({ sessionId: session.id });
+    const existing = await this.records.sessionSurvey(session.id);
     if (existing) return existing;
     const now = this.clock.now();
     try {
-      return await repo.save(
-        repo.create({
-          programId: session.programId,
-          sessionId: session.id,
-          title: `How was ${session.title} on ${DateTime.fromISO(session.startsAt, { zone: session.timeZone })
-            .setLocale('en-GB')
-            .toFormat('d LLLL')}?`,
-          intro: POST_SESSION_INTRO,
-          questions: POST_SESSION_QUESTIONS,
-          audience: 'participants',
-          createdById: null,
-          closesAt: new Date(now + POST_SESSION_OPEN_DAYS * DAY).toISOString(),
-        }),
-      );
+      return await this.records.addSurvey({
+        programId: session.programId,
+        sessionId: session.id,
+        title: `How was ${session.title} on ${DateTime.fromISO(session.startsAt, { zone: session.timeZone })
+          .setLocale('en-GB')
+          .toFormat('d LLLL')}?`,
+        intro: POST_SESSION_INTRO,
+        questions: POST_SESSION_QUESTIONS,
+        audience: 'participants',
+        createdById: null,
+        closesAt: new Date(now + POST_SESSION_OPEN_DAYS * DAY).toISOString(),
+      });
     } catch (e) {
       // Two ends at once (a double click, a retry): the unique session id keeps one survey.
-      const raced = await repo.findOneBy({ sessionId: session.id });
+      const raced = await this.records.sessionSurvey(session.id);
       if (raced) return raced;
       throw e;
     }
@@ -262,32 +240,25 @@ export class SurveysService implements OnModuleInit {
       participationType: SurveyRecipient['participationType'];
     }[],
   ): Promise<void> {
-    const repo = this.db.getRepository(SurveyRecipient);
-    const already = new Set((await repo.find({ where: { surveyId }, select: ['userId'] })).map((r) => r.userId));
-    const fresh = people.filter((p) => !already.has(p.userId));
-    if (fresh.length)
-      await repo.save(
-        fresh.map((p) => repo.create({ surveyId, ...p, respondedAt: null })),
-        { chunk: 200 },
-      );
+    const already = new Set((await this.records.recipients([surveyId], ['userId'])).map((r) => r.userId));
+    await this.records.addRecipients(
+      people.filter((p) => !already.has(p.userId)).map((p) => ({ surveyId, ...p, respondedAt: null })),
+    );
   }
 
   private async membersById(programId: string, userIds: string[]): Promise<Map<string, Membership>> {
-    if (!userIds.length) return new Map();
-    const members = await this.db.getRepository(Membership).findBy({ programId, userId: In(userIds) });
+    const members = await this.records.members(programId, { userIds });
     return new Map(members.map((m) => [m.userId, m]));
   }
 
   private async sentTo(surveyId: string, user: AuthUser): Promise<{ survey: Survey; recipient: SurveyRecipient }> {
-    const recipient = await this.db
-      .getRepository(SurveyRecipient)
-      .findOne({ where: { surveyId, userId: user.id }, relations: { survey: { program: true } } });
+    const recipient = await this.records.recipient(surveyId, user.id);
     if (!recipient?.survey) throw notFound(`survey ${surveyId} (among the surveys sent to you)`);
     return { survey: recipient.survey, recipient };
   }
 
   private async find(programId: string, surveyId: string): Promise<Survey> {
-    const survey = await this.db.getRepository(Survey).findOneBy({ id: surveyId, programId });
+    const survey = await this.records.survey(programId, surveyId);
     if (!survey) throw notFound(`survey ${surveyId}`);
     return survey;
   }
@@ -298,11 +269,7 @@ export class SurveysService implements OnModuleInit {
 
   private async rates(surveyIds: string[]): Promise<Map<string, { sent: number; responded: number }>> {
     const counts = new Map<string, { sent: number; responded: number }>();
-    if (!surveyIds.length) return counts;
-    const rows = await this.db.getRepository(SurveyRecipient).find({
-      where: { surveyId: In(surveyIds) },
-      select: ['surveyId', 'respondedAt'],
-    });
+    const rows = await this.records.recipients(surveyIds, ['surveyId', 'respondedAt']);
     for (const r of rows) {
       const c = counts.get(r.surveyId) ?? { sent: 0, responded: 0 };
       c.sent++;

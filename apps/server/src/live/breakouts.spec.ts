@@ -112,6 +112,36 @@ describe('LiveBreakouts', () => {
     }
   });
 
+  it('goes on with the timer after a restart: a room opened on kept state ends its breakouts when they were due', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const parts = liveParts();
+      const s = await sessionWith(parts, { spokes: 2 });
+      await parts.breakouts.start(s.host, { split: 'random', rooms: 2, minutes: 5 });
+      // The instance stops (its timers go with it) two minutes in; the next one opens the room on the kept state.
+      await jest.advanceTimersByTimeAsync(2 * 60_000);
+      parts.breakouts.onApplicationShutdown();
+      await jest.advanceTimersByTimeAsync(10 * 60_000);
+      expect((await s.state()).breakouts).not.toBeNull(); // nothing ends breakouts whose timer died
+
+      const room = parts.rooms.get(s.session.id)!;
+      const kept = await s.state();
+      parts.breakouts.recover(room, kept); // already overdue: they end at once
+      await jest.advanceTimersByTimeAsync(0);
+      expect((await s.state()).breakouts).toBeNull();
+
+      await parts.breakouts.start(s.host, { split: 'random', rooms: 2, minutes: 5 });
+      parts.breakouts.onApplicationShutdown();
+      parts.breakouts.recover(room, await s.state()); // due in 5 minutes: not before
+      await jest.advanceTimersByTimeAsync(4 * 60_000);
+      expect((await s.state()).breakouts).not.toBeNull();
+      await jest.advanceTimersByTimeAsync(60_000 + 1000);
+      expect((await s.state()).breakouts).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('ends by hand, and refuses to end what is not running', async () => {
     const parts = liveParts();
     const s = await sessionWith(parts, { spokes: 2 });

@@ -22,7 +22,6 @@ const CAPTION_HOSTS: LiveRole[] = ['admin', ...PERMISSIONS['live.captions']];
 interface AutoCaptions {
   room: LiveRoom;
   audio: Map<string, Promise<SpeakerAudio | null>>;
-  onSpeaker: (userId: string) => void;
 }
 
 /**
@@ -117,16 +116,16 @@ export class LiveCaptions implements OnApplicationShutdown {
     const auto = this.auto.get(sessionId);
     if (!auto) return;
     this.auto.delete(sessionId);
-    auto.room.media?.off('speaker', auto.onSpeaker);
+    auto.room.speakerListeners.delete('captions');
     for (const audio of auto.audio.values()) await (await audio)?.close();
   }
 
   private async startAuto(room: LiveRoom): Promise<void> {
     if (this.auto.has(room.sessionId)) return;
-    const media = await room.ensureMedia();
-    const onSpeaker = (userId: string) => void this.follow(room.sessionId, userId);
-    this.auto.set(room.sessionId, { room, audio: new Map(), onSpeaker });
-    media.on('speaker', onSpeaker);
+    await room.ensureMedia();
+    this.auto.set(room.sessionId, { room, audio: new Map() });
+    // On the room, not its media: after a worker died the rebuilt media's speakers are followed too.
+    room.speakerListeners.set('captions', (userId) => void this.follow(room.sessionId, userId));
     const speaker = (await room.state()).activeSpeakerId;
     if (speaker) await this.follow(room.sessionId, speaker);
   }

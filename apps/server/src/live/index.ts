@@ -4,3 +4,4 @@ export { ChatMessageEntity } from './entities/chat-message.entity';
 export { LiveRoomSnapshot } from './entities/live-room-snapshot.entity';
 export { Poll, PollAnswer } from './entities/poll.entity';
 export { LiveModule } from './live.module';
+export { LiveParticipants } from './participants';

@@ -28,8 +28,12 @@ export class LiveRoom {
   mediaEpoch = 0;
   /** socket id → user id of every socket connected to this room on this instance. */
   readonly sockets = new Map<string, string>();
-  /** Called when the active speaker changes (the recorder asks for a keyframe). */
-  onSpeakerChange?: () => void;
+  /**
+   * Told of each new active speaker, by who listens ('recording' asks for a keyframe, 'captions' follow the
+   * speaker's microphone). Kept here rather than on the media room so it outlives a media rebuilt after its
+   * worker died.
+   */
+  readonly speakerListeners = new Map<string, (userId: string) => void>();
   /** Called when someone starts sending media (a recording interrupted by a crash goes on then). */
   onProducer?: () => void;
   /**
@@ -141,7 +145,7 @@ export class LiveRoom {
     this.mediaEpoch = epoch;
     media.on('speaker', (userId) => {
       this.lastSpoke.set(userId, Date.now());
-      this.onSpeakerChange?.();
+      for (const listener of this.speakerListeners.values()) listener(userId);
       void this.change({ set: { activeSpeakerId: userId } }).then(() => this.updateVideoForwarding());
     });
     media.on('consumerclosed', (userId, consumerId) =>

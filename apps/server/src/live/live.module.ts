@@ -72,6 +72,6 @@ import { ROOM_STORE } from './room-store';
     LiveGateway,
     LiveRecovery,
   ],
-  exports: [RoomRegistry],
+  exports: [RoomRegistry, LiveParticipants],
 })
 export class LiveModule {}

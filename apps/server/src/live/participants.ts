@@ -1,4 +1,4 @@
-import { type JoinResponse, LiveErrorCode } from '@echo-hub/protocol';
+import { type CoproductionRole, type JoinResponse, LiveErrorCode } from '@echo-hub/protocol';
 import { scan } from '@echo-hub/deid';
 import { Injectable } from '@nestjs/common';
 import { refuseUnconfirmed } from '../deid';
@@ -27,6 +27,21 @@ export class LiveParticipants {
     private readonly realtime: RealtimeService,
   ) {}
 
+  // ---- co-production roles (issue #20): told by the co-production feature; live knows no co-production ----
+  private coproductionRoleOf: (sessionId: string, userId: string) => Promise<CoproductionRole | null> = async () =>
+    null;
+
+  provideCoproductionRoles(roleOf: (sessionId: string, userId: string) => Promise<CoproductionRole | null>): void {
+    this.coproductionRoleOf = roleOf;
+  }
+
+  /** A role given or taken during the session shows at once in a room served here (others show it on rejoin). */
+  async showCoproductionRole(sessionId: string, userId: string, role: CoproductionRole | null): Promise<void> {
+    await this.rooms
+      .get(sessionId)
+      ?.change(({ state }) => updateParticipant(state, userId, { coproductionRole: role }));
+  }
+
   async join(client: LiveClient, req: JoinDto): Promise<JoinResponse> {
     const { session, membership } = await this.records.sessionAndMembership(req.sessionId, client.user.id);
     if (!session) throw notFound('sessionId is not a session');
@@ -48,7 +63,10 @@ export class LiveParticipants {
     client.host = HOST_ROLES.includes(role);
     // A socket asking again for the session it is in (to resync) keeps its place and attendance.
     const resync = client.sessionId === session.id && room.sockets.has(client.socketId);
-    if (!resync) await this.register(client, room, role, membership);
+    if (!resync) {
+      const coproductionRole = await this.coproductionRoleOf(session.id, client.user.id);
+      await this.register(client, room, role, membership, coproductionRole);
+    }
     const media = await room.ensureMedia();
     const patches = req.sinceVersion === undefined ? null : await room.since(req.sinceVersion);
     return {
@@ -151,6 +169,7 @@ export class LiveParticipants {
     room: LiveRoom,
     role: LiveRole,
     membership: Membership | null,
+    coproductionRole: CoproductionRole | null,
   ): Promise<void> {
     if (client.sessionId) await this.leave(client);
     client.sessionId = room.sessionId;
@@ -173,6 +192,7 @@ export class LiveParticipants {
               present: known?.present ?? null,
               // Someone already let in stays in; a newcomer to a locked room (or before it opens) waits.
               admitted: HUB_ROLES.includes(role) || Boolean(known?.admitted) || (state.open && !state.locked),
+              coproductionRole,
             },
           ],
         },

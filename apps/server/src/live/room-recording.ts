@@ -83,7 +83,7 @@ export class RoomRecording {
         consent: kind === 'case' ? consent : null,
         onFailed: (message) => void this.failed(room, message),
       });
-      room.onSpeakerChange = () => void this.recordings.keyFrame(room.sessionId);
+      room.speakerListeners.set('recording', () => void this.recordings.keyFrame(room.sessionId));
       await room.change({ set: { recording: true } });
     } catch (e) {
       await this.failed(room, (e as Error).message);
@@ -115,7 +115,7 @@ export class RoomRecording {
 
   /** Stops this instance's recorder of the room, leaving its state (the server is shutting down). */
   async stopRecorder(room: LiveRoom): Promise<void> {
-    room.onSpeakerChange = undefined;
+    room.speakerListeners.delete('recording');
     room.onProducer = undefined;
     await this.recordings.stop(room.sessionId);
   }

@@ -17,11 +17,15 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Query,
   Req,
+  Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Access, AdminOnly, CurrentUser, Public, SignedIn } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
+import { PageQueryDto, sendPage } from '../common/page';
 import {
   AcceptInvitationDto,
   AddMemberDto,
@@ -89,10 +93,16 @@ export class ProgramsController {
     return this.programs.addSite(id, dto);
   }
 
+  /** A page of the program's members by name; the next page's address in Link rel=next (common/page.ts). */
   @Access('members.read')
   @Get('programs/:id/members')
-  members(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<MemberDto[]> {
-    return this.programs.listMembers(id, { user: req.user, role: role(req) });
+  async members(
+    @Param('id') id: string,
+    @Query() page: PageQueryDto,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MemberDto[]> {
+    return sendPage(req, res, await this.programs.memberPage(id, { user: req.user, role: role(req) }, page));
   }
 
   @Access('members.manage')

@@ -10,11 +10,9 @@ import {
   seesMemberEmails,
 } from '@echo-hub/protocol';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
 import { newToken, sha256 } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
-import { User } from '../auth/entities/user.entity';
+import type { Page, PageQueryDto } from '../common/page';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { MailService } from '../mail/mail.service';
@@ -28,10 +26,11 @@ import type {
   UpdateMemberDto,
   UpdateProgramDto,
 } from './dto/programs.dto';
-import { Invitation } from './entities/invitation.entity';
-import { Membership } from './entities/membership.entity';
-import { Program } from './entities/program.entity';
-import { Site } from './entities/site.entity';
+import type { Invitation } from './entities/invitation.entity';
+import type { Membership } from './entities/membership.entity';
+import type { Program } from './entities/program.entity';
+import type { Site } from './entities/site.entity';
+import { ProgramRecords } from './programs.records';
 
 const notFound = (what: string) => new NotFoundException({ error: 'NOT_FOUND', message: `${what} not found` });
 
@@ -71,57 +70,51 @@ const toMemberDto = (m: Membership): MemberDto => ({
   joinedAt: m.createdAt,
 });
 
+/** Who is looking at a list of members (what they may see of it). */
+interface Viewer {
+  user: AuthUser;
+  role: ProgramRole | null;
+}
+
 @Injectable()
 export class ProgramsService {
-  private readonly programs;
-  private readonly sites;
-  private readonly members;
-  private readonly invitations;
-
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: ProgramRecords,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rights: RightsService,
-  ) {
-    this.programs = db.getRepository(Program);
-    this.sites = db.getRepository(Site);
-    this.members = db.getRepository(Membership);
-    this.invitations = db.getRepository(Invitation);
-  }
+  ) {}
 
   /** Programs the caller belongs to; an instance admin sees them all. */
   async list(user: AuthUser): Promise<ProgramDto[]> {
-    const mine = await this.members.find({ where: { userId: user.id } });
+    const mine = await this.records.membershipsOf(user.id);
     const roles = new Map(mine.map((m) => [m.programId, m.role]));
     const programs = user.isAdmin
-      ? await this.programs.find({ order: { name: 'ASC' } })
-      : await this.programs.find({ where: mine.map((m) => ({ id: m.programId })), order: { name: 'ASC' } });
+      ? await this.records.allPrograms()
+      : await this.records.programsByIds(mine.map((m) => m.programId));
     return mine.length || user.isAdmin ? programs.map((p) => toProgramDto(p, roles.get(p.id) ?? null)) : [];
   }
 
   async create(dto: CreateProgramDto): Promise<ProgramDto> {
-    const program = await this.programs.save(
-      this.programs.create({
-        name: dto.name,
-        description: dto.description ?? '',
-        topic: dto.topic ?? '',
-        targetAudience: dto.targetAudience ?? '',
-        learningTarget: dto.learningTarget ?? null,
-        learningTargetDate: dto.learningTargetDate ?? null,
-        minAttendanceShare: dto.minAttendanceShare ?? 0.5,
-        certificateShare: dto.certificateShare ?? 0.8,
-        certificateMinSessions: dto.certificateMinSessions ?? 1,
-        timeZone: dto.timeZone ?? 'Europe/London',
-        memberEmailsVisible: dto.memberEmailsVisible ?? false,
-        calendarToken: newToken(),
-      }),
-    );
+    const program = await this.records.addProgram({
+      name: dto.name,
+      description: dto.description ?? '',
+      topic: dto.topic ?? '',
+      targetAudience: dto.targetAudience ?? '',
+      learningTarget: dto.learningTarget ?? null,
+      learningTargetDate: dto.learningTargetDate ?? null,
+      minAttendanceShare: dto.minAttendanceShare ?? 0.5,
+      certificateShare: dto.certificateShare ?? 0.8,
+      certificateMinSessions: dto.certificateMinSessions ?? 1,
+      timeZone: dto.timeZone ?? 'Europe/London',
+      memberEmailsVisible: dto.memberEmailsVisible ?? false,
+      calendarToken: newToken(),
+    });
     return toProgramDto(program, null);
   }
 
   async overview(id: string, myRole: ProgramRole | null, viewer: AuthUser): Promise<ProgramOverview> {
-    const program = await this.programs.findOneByOrFail({ id });
+    const program = await this.records.programOrFail(id);
     return {
       program: toProgramDto(program, myRole),
       sites: await this.listSites(id),
@@ -130,33 +123,43 @@ export class ProgramsService {
   }
 
   async update(id: string, dto: UpdateProgramDto, myRole: ProgramRole | null): Promise<ProgramDto> {
-    if (Object.keys(dto).length) await this.programs.update({ id }, dto);
-    return toProgramDto(await this.programs.findOneByOrFail({ id }), myRole);
+    if (Object.keys(dto).length) await this.records.updateProgram(id, dto);
+    return toProgramDto(await this.records.programOrFail(id), myRole);
   }
 
   async listSites(programId: string): Promise<SiteDto[]> {
-    return (await this.sites.find({ where: { programId }, order: { organisation: 'ASC' } })).map(toSiteDto);
+    return (await this.records.sitesOf(programId)).map(toSiteDto);
   }
 
   async addSite(programId: string, dto: CreateSiteDto): Promise<SiteDto> {
-    const site = this.sites.create({
+    const site = await this.records.addSite({
       programId,
       organisation: dto.organisation,
       locality: dto.locality ?? '',
       country: dto.country ?? '',
     });
-    return toSiteDto(await this.sites.save(site));
+    return toSiteDto(site);
   }
 
   /** The program's members as `viewer` may see them: e-mails only where `seesMemberEmails` (and one's own). */
-  async listMembers(programId: string, viewer: { user: AuthUser; role: ProgramRole | null }): Promise<MemberDto[]> {
-    const members = await this.members.find({ where: { programId }, relations: { user: true } });
-    const program = await this.programs.findOneByOrFail({ id: programId });
+  async listMembers(programId: string, viewer: Viewer): Promise<MemberDto[]> {
+    const members = await this.records.membersWithAccounts(programId);
+    const shown = await this.asSeenBy(programId, viewer, members);
+    return shown.sort((a, b) => a.user.displayName.localeCompare(b.user.displayName));
+  }
+
+  /** A page of the program's members by name, as `viewer` may see them. */
+  async memberPage(programId: string, viewer: Viewer, page: PageQueryDto): Promise<Page<MemberDto>> {
+    const { items, next } = await this.records.memberPage(programId, page);
+    return { next, items: await this.asSeenBy(programId, viewer, items) };
+  }
+
+  private async asSeenBy(programId: string, viewer: Viewer, members: Membership[]): Promise<MemberDto[]> {
+    const program = await this.records.programOrFail(programId);
     const seesEmails = seesMemberEmails({ isAdmin: viewer.user.isAdmin, role: viewer.role }, program);
     return members
       .map(toMemberDto)
-      .map((m) => (seesEmails || m.user.id === viewer.user.id ? m : { ...m, user: { ...m.user, email: null } }))
-      .sort((a, b) => a.user.displayName.localeCompare(b.user.displayName));
+      .map((m) => (seesEmails || m.user.id === viewer.user.id ? m : { ...m, user: { ...m.user, email: null } }));
   }
 
   /**
@@ -181,55 +184,52 @@ export class ProgramsService {
       participationType?: ParticipationType;
     },
   ): Promise<MemberDto> {
-    const user = await this.db.getRepository(User).findOne({ where: { email: dto.email } });
+    const user = await this.records.userByEmail(dto.email);
     if (!user) {
       throw new NotFoundException({
         error: 'NOT_FOUND',
         message: `No account uses ${dto.email}: send an invitation link instead`,
       });
     }
-    if (await this.members.exist({ where: { programId, userId: user.id } })) {
+    if (await this.records.membership(programId, user.id)) {
       throw new ConflictException({ error: 'ALREADY_MEMBER', message: `${dto.email} is already a member` });
     }
     await this.checkSite(programId, dto.siteId);
-    const member = await this.members.save(
-      this.members.create({
-        programId,
-        userId: user.id,
-        role: dto.role,
-        siteId: dto.siteId ?? null,
-        profession: dto.profession ?? null,
-        participationType: dto.participationType ?? 'staff',
-      }),
-    );
+    const member = await this.records.addMember({
+      programId,
+      userId: user.id,
+      role: dto.role,
+      siteId: dto.siteId ?? null,
+      profession: dto.profession ?? null,
+      participationType: dto.participationType ?? 'staff',
+    });
     return toMemberDto({ ...member, user } as Membership);
   }
 
   async updateMember(programId: string, memberId: string, dto: UpdateMemberDto): Promise<MemberDto> {
-    const member = await this.members.findOne({ where: { id: memberId, programId }, relations: { user: true } });
+    const member = await this.records.member(programId, memberId, true);
     if (!member) throw notFound(`member ${memberId}`);
     await this.checkSite(programId, dto.siteId);
     const roleBefore = member.role;
     // Only the fields sent: the DTO's other (declared) fields are undefined and would blank the answer.
     Object.assign(member, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
-    const saved = toMemberDto(await this.members.save(member));
+    const saved = toMemberDto(await this.records.saveMember(member));
     // A new role: the person's sockets reconnect and rejoin with it (a host demoted stops being one at once).
     if (member.role !== roleBefore) await this.rights.lost({ userId: member.userId, programId });
     return saved;
   }
 
   async removeMember(programId: string, memberId: string): Promise<void> {
-    const member = await this.members.findOneBy({ id: memberId, programId });
-    const { affected } = await this.members.delete({ id: memberId, programId });
-    if (!member || !affected) throw notFound(`member ${memberId}`);
+    const member = await this.records.member(programId, memberId);
+    const removed = await this.records.removeMember(programId, memberId);
+    if (!member || !removed) throw notFound(`member ${memberId}`);
     await this.rights.lost({ userId: member.userId, programId }); // out of its live sessions and community rooms
   }
 
   /** Deletes a program with everything in it (sessions, cases, community, recordings' rows); its members lose it. */
   async remove(programId: string): Promise<void> {
-    const members = await this.members.findBy({ programId });
-    const { affected } = await this.programs.delete({ id: programId });
-    if (!affected) throw notFound(`program ${programId}`);
+    const members = await this.records.membersOnly(programId);
+    if (!(await this.records.removeProgram(programId))) throw notFound(`program ${programId}`);
     for (const m of members) await this.rights.lost({ userId: m.userId, programId });
   }
 
@@ -237,22 +237,20 @@ export class ProgramsService {
     await this.checkSite(programId, dto.siteId);
     const token = newToken();
     const days = dto.expiresInDays ?? 14;
-    const invitation = await this.invitations.save(
-      this.invitations.create({
-        programId,
-        tokenHash: sha256(token),
-        role: dto.role,
-        email: dto.email?.toLowerCase() ?? null,
-        siteId: dto.siteId ?? null,
-        createdById: by.id,
-        expiresAt: new Date(Date.now() + days * 86_400_000).toISOString(),
-        acceptedAt: null,
-      }),
-    );
+    const invitation = await this.records.addInvitation({
+      programId,
+      tokenHash: sha256(token),
+      role: dto.role,
+      email: dto.email?.toLowerCase() ?? null,
+      siteId: dto.siteId ?? null,
+      createdById: by.id,
+      expiresAt: new Date(Date.now() + days * 86_400_000).toISOString(),
+      acceptedAt: null,
+    });
     const inviteUrl = `${this.config.publicUrl}/invite/${token}`;
     let emailed = false;
     if (invitation.email) {
-      const program = await this.programs.findOneByOrFail({ id: programId });
+      const program = await this.records.programOrFail(programId);
       emailed = await this.mail.send(
         invitation.email,
         `You are invited to ${program.name}`,
@@ -264,13 +262,13 @@ export class ProgramsService {
   }
 
   async listInvitations(programId: string): Promise<InvitationDto[]> {
-    const rows = await this.invitations.find({ where: { programId }, order: { createdAt: 'DESC' } });
+    const rows = await this.records.invitationsOf(programId);
     return rows.map((i) => this.toInvitationDto(i));
   }
 
   async previewInvitation(token: string): Promise<InvitationPreview> {
     const invitation = await this.openInvitation(token);
-    const program = await this.programs.findOneByOrFail({ id: invitation.programId });
+    const program = await this.records.programOrFail(invitation.programId);
     return { programName: program.name, role: invitation.role, expiresAt: invitation.expiresAt };
   }
 
@@ -283,32 +281,30 @@ export class ProgramsService {
         message: 'This invitation was sent to another email address',
       });
     }
-    const existing = await this.members.findOne({ where: { programId: invitation.programId, userId: user.id } });
+    const existing = await this.records.membership(invitation.programId, user.id);
     if (existing) throw new ConflictException({ error: 'ALREADY_MEMBER', message: 'You are already a member' });
-    const member = await this.members.save(
-      this.members.create({
-        programId: invitation.programId,
-        userId: user.id,
-        role: invitation.role,
-        siteId: invitation.siteId,
-        profession: dto.profession ?? null,
-        participationType: dto.participationType ?? 'staff',
-      }),
-    );
-    await this.invitations.update({ id: invitation.id }, { acceptedAt: nowIso() });
-    const account = await this.db.getRepository(User).findOneByOrFail({ id: user.id });
+    const member = await this.records.addMember({
+      programId: invitation.programId,
+      userId: user.id,
+      role: invitation.role,
+      siteId: invitation.siteId,
+      profession: dto.profession ?? null,
+      participationType: dto.participationType ?? 'staff',
+    });
+    await this.records.markAccepted(invitation.id, nowIso());
+    const account = await this.records.userOrFail(user.id);
     return toMemberDto({ ...member, user: account } as Membership);
   }
 
   private async openInvitation(token: string): Promise<Invitation> {
-    const invitation = await this.invitations.findOne({ where: { tokenHash: sha256(token), acceptedAt: IsNull() } });
+    const invitation = await this.records.openInvitation(sha256(token));
     if (!invitation || invitation.expiresAt < nowIso())
       throw notFound('invitation (it may have been used or have expired)');
     return invitation;
   }
 
   private async checkSite(programId: string, siteId: string | undefined | null): Promise<void> {
-    if (siteId && !(await this.sites.exist({ where: { id: siteId, programId } }))) {
+    if (siteId && !(await this.records.hasSite(programId, siteId))) {
       throw new BadRequestException({ error: 'VALIDATION_FAILED', message: 'siteId is not a site of this program' });
     }
   }

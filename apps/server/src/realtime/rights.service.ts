@@ -1,10 +1,6 @@
 import type { ProgramRole } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter } from 'node:events';
-import { DataSource } from 'typeorm';
-import { AuthSession } from '../auth/entities/auth-session.entity';
-import { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from './realtime.service';
 
 /**
@@ -23,6 +19,12 @@ export interface CurrentRights {
   role: ProgramRole | null;
 }
 
+/** Reads a sign-in's rights from the database: given by the auth module (realtime sits below auth and programs). */
+export type RightsReader = (
+  user: { id: string; sessionId: string },
+  programId?: string,
+) => Promise<CurrentRights | null>;
+
 /** How long a checked right is believed without asking the database again (a lost right clears it at once). */
 export const RIGHTS_TTL_MS = 5_000;
 
@@ -37,13 +39,16 @@ export const RIGHTS_TTL_MS = 5_000;
 @Injectable()
 export class RightsService extends EventEmitter<{ lost: [RightsLost] }> {
   private readonly cache = new Map<string, { at: number; rights: CurrentRights | null }>();
+  private reader?: RightsReader;
 
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly realtime: RealtimeService,
-  ) {
+  constructor(private readonly realtime: RealtimeService) {
     super();
     realtime.onServerSide('rights:lost', (lost: RightsLost) => this.forget(lost));
+  }
+
+  provideReader(reader: RightsReader): void {
+    if (this.reader) throw new Error('the rights reader is provided twice');
+    this.reader = reader;
   }
 
   /**
@@ -54,7 +59,8 @@ export class RightsService extends EventEmitter<{ lost: [RightsLost] }> {
     const key = `${user.id}|${user.sessionId}|${programId ?? ''}`;
     const cached = this.cache.get(key);
     if (cached && Date.now() - cached.at < RIGHTS_TTL_MS) return cached.rights;
-    const rights = await this.read(user, programId);
+    if (!this.reader) throw new Error('no module provided the rights reader (the auth module does)');
+    const rights = await this.reader(user, programId);
     this.cache.set(key, { at: Date.now(), rights });
     return rights;
   }
@@ -79,18 +85,5 @@ export class RightsService extends EventEmitter<{ lost: [RightsLost] }> {
       if (key.startsWith(`${lost.userId}|`)) this.cache.delete(key);
     }
     this.emit('lost', lost);
-  }
-
-  private async read(user: { id: string; sessionId: string }, programId?: string): Promise<CurrentRights | null> {
-    const session = await this.db
-      .getRepository(AuthSession)
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.user', 'user')
-      .where('session.id = :sid AND session.revokedAt IS NULL', { sid: user.sessionId })
-      .getOne();
-    if (!session?.user || session.userId !== user.id) return null;
-    if (!programId) return { isAdmin: session.user.isAdmin, role: null };
-    const membership = await this.db.getRepository(Membership).findOneBy({ programId, userId: user.id });
-    return { isAdmin: session.user.isAdmin, role: membership?.role ?? null };
   }
 }

@@ -2,23 +2,24 @@ import { Module } from '@nestjs/common';
 import { ProgramScopes } from '../auth/program-scope';
 import { HealthModule } from '../health/health.module';
 import { ReadinessService } from '../health/readiness.service';
-import { Recording } from './entities/recording.entity';
 import { RecordingsController } from './recordings.controller';
+import { RecordingRecords } from './recordings.records';
 import { RecordingsService } from './recordings.service';
 
 @Module({
   imports: [HealthModule],
   controllers: [RecordingsController],
-  providers: [RecordingsService],
+  providers: [RecordingsService, RecordingRecords],
   exports: [RecordingsService],
 })
 export class RecordingsModule {
-  constructor(scopes: ProgramScopes, readiness: ReadinessService, recordings: RecordingsService) {
+  constructor(
+    scopes: ProgramScopes,
+    readiness: ReadinessService,
+    recordings: RecordingsService,
+    records: RecordingRecords,
+  ) {
     readiness.reportStatus('recordings', () => (recordings.lastError ? 'error' : 'ok'));
-    scopes.register(
-      'recording',
-      async (db, id) =>
-        (await db.getRepository(Recording).findOne({ where: { id }, select: ['programId'] }))?.programId,
-    );
+    scopes.register('recording', (_db, id) => records.programIdOf(id));
   }
 }

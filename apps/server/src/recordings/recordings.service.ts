@@ -1,4 +1,4 @@
-import type { RecordingDto } from '@echo-hub/protocol';
+import type { RecordingDto, RecordingTicket } from '@echo-hub/protocol';
 import {
   Inject,
   Injectable,
@@ -9,12 +9,11 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { existsSync, statSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataSource, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import type { Page, PageQueryDto } from '../common/page';
 import { nowIso } from '../database/columns';
 import { JobsService } from '../jobs/jobs.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -25,6 +24,7 @@ import { StorageService } from '../storage/storage.service';
 import { type VttCue, webVtt } from '../captions';
 import { Recorder, remux, stopStrayRecorder } from './recorder';
 import { Recording } from './entities/recording.entity';
+import { RecordingRecords } from './recordings.records';
 
 /** What a live room hands over to be recorded. */
 export interface RecordingRequest {
@@ -70,7 +70,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
   lastError: string | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: RecordingRecords,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
     private readonly jobs: JobsService,
@@ -98,23 +98,20 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
   async start(req: RecordingRequest): Promise<Recording> {
     if (this.active.has(req.sessionId)) throw new Error('this session is already being recorded');
     const ports = this.allocatePorts();
-    const repo = this.db.getRepository(Recording);
-    const row = await repo.save(
-      repo.create({
-        programId: req.programId,
-        sessionId: req.sessionId,
-        title: req.title.slice(0, 200),
-        presenterName: req.presenterName.slice(0, 100),
-        kind: req.kind,
-        status: 'recording',
-        file: `${req.sessionId}-${Date.now()}.webm`,
-        startedAt: nowIso(),
-        endedAt: null,
-        sizeBytes: 0,
-        consent: req.consent ?? null,
-        error: null,
-      }),
-    );
+    const row = await this.records.add({
+      programId: req.programId,
+      sessionId: req.sessionId,
+      title: req.title.slice(0, 200),
+      presenterName: req.presenterName.slice(0, 100),
+      kind: req.kind,
+      status: 'recording',
+      file: `${req.sessionId}-${Date.now()}.webm`,
+      startedAt: nowIso(),
+      endedAt: null,
+      sizeBytes: 0,
+      consent: req.consent ?? null,
+      error: null,
+    });
     let recorder: Recorder;
     try {
       recorder = await Recorder.start({
@@ -127,7 +124,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
       });
     } catch (e) {
       this.lastError = (e as Error).message;
-      await repo.update({ id: row.id }, { status: 'failed', endedAt: nowIso(), error: this.lastError.slice(0, 500) });
+      await this.records.update(row.id, { status: 'failed', endedAt: nowIso(), error: this.lastError.slice(0, 500) });
       throw e;
     }
     this.lastError = null;
@@ -163,12 +160,11 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     await rm(`${path}.sdp`, { force: true });
     const sizeBytes = existsSync(path) ? statSync(path).size : 0;
     const ended = { sizeBytes, endedAt: nowIso(), error: error?.slice(0, 500) ?? null };
-    const rows = this.db.getRepository(Recording);
     if (sizeBytes === 0) {
-      await rows.update({ id: entry.row.id }, { ...ended, status: 'failed' });
+      await this.records.update(entry.row.id, { ...ended, status: 'failed' });
       return;
     }
-    await rows.update({ id: entry.row.id }, { ...ended, status: 'storing' });
+    await this.records.update(entry.row.id, { ...ended, status: 'storing' });
     if (entry.captions.length) await writeFile(`${path}.vtt`, webVtt(entry.captions));
     this.store(entry.row, error ? 'partial' : 'complete');
   }
@@ -176,16 +172,15 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
   /** Moves the finished file into storage, then gives the row its final status. */
   private store(row: Recording, status: 'complete' | 'partial'): void {
     const path = this.spoolPath(row);
-    const rows = this.db.getRepository(Recording);
     const done = (async () => {
       try {
         if (existsSync(`${path}.vtt`)) await this.storage.moveIn(`${path}.vtt`, `${key(row)}.vtt`, VTT);
         await this.storage.moveIn(path, key(row), { contentType: 'video/webm' });
-        await rows.update({ id: row.id }, { status });
+        await this.records.update(row.id, { status });
       } catch (e) {
         this.lastError = `could not store recording ${row.id}: ${(e as Error).message} (the file is kept at ${path})`;
         this.logger.error(this.lastError);
-        await rows.update({ id: row.id }, { status: 'failed', error: this.lastError.slice(0, 500) }).catch(() => {});
+        await this.records.update(row.id, { status: 'failed', error: this.lastError.slice(0, 500) }).catch(() => {});
       }
     })();
     this.storing.add(done);
@@ -197,7 +192,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
    * sharing RECORDINGS_DIR start together: each file is taken by one of them only (claim()).
    */
   private async resumeStoring(): Promise<void> {
-    const rows = await this.db.getRepository(Recording).findBy({ status: 'storing' });
+    const rows = await this.records.inStatus('storing');
     for (const row of rows) {
       if (!existsSync(this.spoolPath(row)) || !(await this.claim(row))) continue;
       this.store(row, row.error ? 'partial' : 'complete');
@@ -212,7 +207,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
   private async claim(row: Recording): Promise<boolean> {
     const redis = this.redis.client;
     if (redis && (await redis.set(`recording:{${row.id}}:claim`, '1', 'PX', CLAIM_MS, 'NX')) !== 'OK') return false;
-    const now = await this.db.getRepository(Recording).findOneBy({ id: row.id });
+    const now = await this.records.recording(row.id);
     return now?.status === row.status;
   }
 
@@ -222,8 +217,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
    * duration); `failed` when nothing was written. An ffmpeg orphaned by the crash is stopped first, cleanly.
    */
   async finishInterrupted(sessionId?: string): Promise<void> {
-    const rows = this.db.getRepository(Recording);
-    for (const row of await rows.findBy({ status: 'recording', ...(sessionId ? { sessionId } : {}) })) {
+    for (const row of await this.records.inStatus('recording', sessionId)) {
       if (this.active.get(row.sessionId)?.row.id === row.id || !(await this.claim(row))) continue;
       const path = this.spoolPath(row);
       await stopStrayRecorder(path);
@@ -232,13 +226,13 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
       const error = 'The hub stopped while recording: the recording ends there';
       const endedAt = (written?.mtime ?? new Date()).toISOString();
       if (!written?.size) {
-        await rows.update({ id: row.id }, { status: 'failed', endedAt, error });
+        await this.records.update(row.id, { status: 'failed', endedAt, error });
         continue;
       }
       if (!(await remux(this.config.recordings.ffmpeg, path))) {
         this.logger.warn(`recording ${row.id}: could not remux ${path}; kept as written`);
       }
-      await rows.update({ id: row.id }, { status: 'storing', endedAt, error, sizeBytes: statSync(path).size });
+      await this.records.update(row.id, { status: 'storing', endedAt, error, sizeBytes: statSync(path).size });
       this.logger.warn(`recording ${row.id} was interrupted by a crash: kept as partial`);
       this.store(row, 'partial');
     }
@@ -246,7 +240,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
 
   /** The session's last recording (the one to go on with when a restored room was recording). */
   async latest(sessionId: string): Promise<Recording | null> {
-    return this.db.getRepository(Recording).findOne({ where: { sessionId }, order: { startedAt: 'DESC' } });
+    return this.records.latest(sessionId);
   }
 
   /** Where ffmpeg writes the file (RECORDINGS_DIR). */
@@ -263,11 +257,14 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
     await this.active.get(sessionId)?.recorder.requestKeyFrame();
   }
 
-  async list(programId: string): Promise<RecordingDto[]> {
-    const rows = await this.db
-      .getRepository(Recording)
-      .find({ where: { programId }, order: { startedAt: 'DESC' }, relations: { session: true } });
-    return rows.map((r) => ({
+  /** A page of the program's recordings, last first. */
+  async list(programId: string, page: PageQueryDto): Promise<Page<RecordingDto>> {
+    const { items, next } = await this.records.ofProgram(programId, page);
+    return { next, items: items.map((r) => this.toDto(r)) };
+  }
+
+  private toDto(r: Recording): RecordingDto {
+    return {
       id: r.id,
       sessionId: r.sessionId,
       sessionTitle: r.session?.title ?? '',
@@ -281,11 +278,11 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
       sizeBytes: r.sizeBytes,
       consented: r.consent !== null,
       mediaUrl: `/api/recordings/${r.id}/media`,
-    }));
+    };
   }
 
   async file(id: string): Promise<{ key: string; name: string }> {
-    const r = await this.db.getRepository(Recording).findOneBy({ id });
+    const r = await this.records.recording(id);
     if (!r || r.status === 'recording' || r.status === 'storing' || !(await this.storage.head(key(r)))) {
       throw new NotFoundException({ error: 'NOT_FOUND', message: `recording ${id} has no file (yet)` });
     }
@@ -301,16 +298,30 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
    * A playback URL for a <video> element, bound to the sign-in that asked: it streams only while that sign-in
    * lasts and its person may read the program (checked on every request, so also on each range request mid-way).
    */
-  async ticket(id: string, user: AuthUser): Promise<{ url: string; expiresAt: string }> {
-    await this.file(id);
+  async ticket(id: string, user: AuthUser): Promise<RecordingTicket> {
+    const { key } = await this.file(id);
     const ticket = await this.jwt.signAsync({ rid: id, sub: user.id, sid: user.sessionId }, { expiresIn: '6h' });
     const expiresAt = new Date(Date.now() + 6 * 3600_000).toISOString();
-    return { url: `/api/recordings/${id}/stream?ticket=${ticket}`, expiresAt };
+    const captions = await this.storage.head(`${key}.vtt`);
+    return {
+      url: `/api/recordings/${id}/stream?ticket=${ticket}`,
+      captionsUrl: captions ? `/api/recordings/${id}/captions?ticket=${ticket}` : null,
+      expiresAt,
+    };
+  }
+
+  /** Where the recording's captions (WebVTT) are stored; 404 when none were given while it recorded. */
+  async captionsKey(id: string): Promise<string> {
+    const vtt = `${(await this.file(id)).key}.vtt`;
+    if (!(await this.storage.head(vtt))) {
+      throw new NotFoundException({ error: 'NOT_FOUND', message: `recording ${id} has no captions` });
+    }
+    return vtt;
   }
 
   async checkTicket(id: string, ticket: string): Promise<void> {
     const payload = await this.jwt.verifyAsync<{ rid?: string; sub?: string; sid?: string }>(ticket).catch(() => null);
-    const row = payload?.rid === id ? await this.db.getRepository(Recording).findOneBy({ id }) : null;
+    const row = payload?.rid === id ? await this.records.recording(id) : null;
     const holder = payload?.sub && payload.sid ? { id: payload.sub, sessionId: payload.sid } : null;
     if (!row || !holder || !(await this.rights.mayUse(holder, row.programId))) {
       throw new UnauthorizedException({
@@ -323,7 +334,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
   /** Deletes recordings older than the retention period (object, any local copy, row). */
   async deleteExpired(now = Date.now()): Promise<number> {
     const cutoff = new Date(now - this.config.recordings.retentionDays * 86_400_000).toISOString();
-    const expired = await this.db.getRepository(Recording).find({ where: { startedAt: LessThan(cutoff) } });
+    const expired = await this.records.startedBefore(cutoff);
     let deleted = 0;
     for (const r of expired) {
       try {
@@ -332,7 +343,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationShutdown {
         await this.storage.delete(`${key(r)}.vtt`).catch(() => undefined);
         await rm(this.spoolPath(r), { force: true });
         await rm(`${this.spoolPath(r)}.vtt`, { force: true });
-        await this.db.getRepository(Recording).delete({ id: r.id });
+        await this.records.remove(r.id);
         deleted++;
       } catch (e) {
         this.logger.warn(`could not delete recording ${r.id} (next hour again): ${(e as Error).message}`);

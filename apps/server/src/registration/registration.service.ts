@@ -6,24 +6,20 @@ import {
   type RegistrationFunnel,
 } from '@echo-hub/protocol';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, MoreThan } from 'typeorm';
-import { User } from '../auth/entities/user.entity';
 import { DomainError, ErrorKind, invalidField, notFound } from '../common/domain-error';
 import { RateLimitService } from '../common/rate-limit.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { nowIso } from '../database/columns';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
-import { Site } from '../programs/entities/site.entity';
-import { Program } from '../programs/entities/program.entity';
 import { ProgramsService } from '../programs/programs.service';
-import { Certificate, ImpactService } from '../impact';
-import { EchoSession, SessionSeries } from '../sessions';
+import { ImpactService } from '../impact';
+import type { EchoSession } from '../sessions';
 import type { RegistrationSubmitDto, SaveRegistrationFormDto } from './dto/registration.dto';
-import { RegistrationForm } from './entities/registration-form.entity';
-import { Registration } from './entities/registration.entity';
+import type { RegistrationForm } from './entities/registration-form.entity';
+import type { Registration } from './entities/registration.entity';
 import { type FunnelPerson, funnelBy, funnelOf } from './funnel';
+import { RegistrationRecords } from './registration.records';
 
 /** Registrations per client address in 10 minutes (the public form; a team registering together fits). */
 export const REGISTRATIONS_PER_ADDRESS = 20;
@@ -45,7 +41,7 @@ const PARTICIPATION_LABELS: Record<ParticipationType, string> = {
 @Injectable()
 export class RegistrationService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly records: RegistrationRecords,
     private readonly programs: ProgramsService,
     private readonly impact: ImpactService,
     private readonly mail: MailService,
@@ -60,36 +56,39 @@ export class RegistrationService implements OnModuleInit {
 
   /** The form as the public sees it (404 while none is configured or it is closed, unless `manager`). */
   async form(programId: string, manager = false): Promise<RegistrationFormDto> {
-    const form = await this.db.getRepository(RegistrationForm).findOneBy({ programId });
+    const form = await this.records.form(programId);
     if (!form || (!form.open && !manager)) throw notFound(`registration form of program ${programId}`);
     return this.toFormDto(form);
   }
 
   async saveForm(programId: string, dto: SaveRegistrationFormDto, by: { id: string }): Promise<RegistrationFormDto> {
-    if (dto.seriesId && !(await this.db.getRepository(SessionSeries).existsBy({ id: dto.seriesId, programId }))) {
+    if (dto.seriesId && !(await this.records.seriesInProgram(dto.seriesId, programId))) {
       throw invalidField('seriesId', 'not a series of this program');
     }
-    const repo = this.db.getRepository(RegistrationForm);
-    const existing = await repo.findOneBy({ programId });
-    const form = repo.merge(existing ?? repo.create({ programId, createdById: by.id, questions: [] }), {
-      title: dto.title,
-      intro: dto.intro ?? existing?.intro ?? '',
-      seriesId: dto.seriesId === undefined ? (existing?.seriesId ?? null) : dto.seriesId,
-      askAccessibility: dto.askAccessibility ?? existing?.askAccessibility ?? true,
-      completionSessions: dto.completionSessions ?? existing?.completionSessions ?? 6,
-      open: dto.open ?? existing?.open ?? true,
-      ...(dto.questions
-        ? {
-            questions: dto.questions.map((q, i) => ({
-              id: `q${i + 1}`,
-              label: q.label,
-              required: q.required ?? false,
-              options: q.options ?? [],
-            })),
-          }
-        : {}),
-    });
-    return this.toFormDto(await repo.save(form));
+    const existing = await this.records.form(programId);
+    const form = await this.records.saveForm(
+      existing,
+      { programId, createdById: by.id, questions: [] },
+      {
+        title: dto.title,
+        intro: dto.intro ?? existing?.intro ?? '',
+        seriesId: dto.seriesId === undefined ? (existing?.seriesId ?? null) : dto.seriesId,
+        askAccessibility: dto.askAccessibility ?? existing?.askAccessibility ?? true,
+        completionSessions: dto.completionSessions ?? existing?.completionSessions ?? 6,
+        open: dto.open ?? existing?.open ?? true,
+        ...(dto.questions
+          ? {
+              questions: dto.questions.map((q, i) => ({
+                id: `q${i + 1}`,
+                label: q.label,
+                required: q.required ?? false,
+                options: q.options ?? [],
+              })),
+            }
+          : {}),
+      },
+    );
+    return this.toFormDto(form);
   }
 
   /** Someone registers through the public form: a registration row and an invitation to the program. */
@@ -100,9 +99,9 @@ export class RegistrationService implements OnModuleInit {
         retryAfterSeconds: limit.retryAfterSeconds,
       });
     }
-    const form = await this.db.getRepository(RegistrationForm).findOneBy({ programId, open: true });
+    const form = await this.records.form(programId, true);
     if (!form) throw notFound(`registration form of program ${programId}`);
-    if (dto.siteId && !(await this.db.getRepository(Site).existsBy({ id: dto.siteId, programId }))) {
+    if (dto.siteId && !(await this.records.siteInProgram(dto.siteId, programId))) {
       throw invalidField('siteId', 'not a site of this program');
     }
     const answers = dto.answers ?? [];
@@ -116,24 +115,21 @@ export class RegistrationService implements OnModuleInit {
     const unknown = answers.find((a) => !form.questions.some((q) => q.id === a.questionId));
     if (unknown) throw invalidField('answers', `${unknown.questionId} is not a question of this form`);
 
-    const repo = this.db.getRepository(Registration);
-    await repo.save(
-      repo.create({
-        programId,
-        name: dto.name,
-        email: dto.email,
-        siteId: dto.siteId ?? null,
-        profession: dto.profession || null,
-        participationType: dto.participationType,
-        answers,
-        consentToContact: dto.consentToContact,
-        accessibilityNeeds: form.askAccessibility ? (dto.accessibilityNeeds ?? '') : '',
-        remindedSessionId: null,
-        remindedAt: null,
-      }),
-    );
+    await this.records.addRegistration({
+      programId,
+      name: dto.name,
+      email: dto.email,
+      siteId: dto.siteId ?? null,
+      profession: dto.profession || null,
+      participationType: dto.participationType,
+      answers,
+      consentToContact: dto.consentToContact,
+      accessibilityNeeds: form.askAccessibility ? (dto.accessibilityNeeds ?? '') : '',
+      remindedSessionId: null,
+      remindedAt: null,
+    });
     // The same answer whether or not the address has an account or registered before (no enumeration).
-    const inviter = await this.db.getRepository(User).findOneBy({ id: form.createdById });
+    const inviter = await this.records.user(form.createdById);
     const invitation = await this.programs.createInvitation(
       programId,
       { email: dto.email, role: 'participant', siteId: dto.siteId },
@@ -149,9 +145,9 @@ export class RegistrationService implements OnModuleInit {
   }
 
   async list(programId: string): Promise<RegistrationDto[]> {
-    const rows = await this.db.getRepository(Registration).find({ where: { programId }, order: { createdAt: 'DESC' } });
+    const rows = await this.records.registrations(programId);
     const sites = await this.sitesOf(programId);
-    const joined = await this.accountsOf(rows.map((r) => r.email));
+    const joined = await this.records.accountsOf(rows.map((r) => r.email));
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -169,21 +165,17 @@ export class RegistrationService implements OnModuleInit {
 
   /** Registered → attended at least one session → completed the series → certified, by site, role and type. */
   async funnel(programId: string): Promise<RegistrationFunnel> {
-    const form = await this.db.getRepository(RegistrationForm).findOneBy({ programId });
+    const form = await this.records.form(programId);
     const completionSessions = form?.completionSessions ?? 6;
-    const rows = await this.db.getRepository(Registration).find({ where: { programId }, order: { createdAt: 'ASC' } });
+    const rows = await this.records.registrations(programId, 'ASC');
     // One person per e-mail address: their first registration.
     const byEmail = new Map<string, Registration>();
     for (const r of rows) if (!byEmail.has(r.email)) byEmail.set(r.email, r);
-    const accounts = await this.accountsOf([...byEmail.keys()]);
+    const accounts = await this.records.accountsOf([...byEmail.keys()]);
     const present = (await this.impact.presentRecords(programId)).filter(
       (r) => !form?.seriesId || r.session.seriesId === form.seriesId,
     );
-    const certified = new Set(
-      (await this.db.getRepository(Certificate).find({ where: { programId }, select: ['userId'] })).map(
-        (c) => c.userId,
-      ),
-    );
+    const certified = await this.records.certifiedUserIds(programId);
     const people: FunnelPerson[] = [...byEmail.values()].map((r) => {
       const userId = accounts.get(r.email);
       const own = userId ? present.filter((p) => p.userId === userId) : [];
@@ -224,20 +216,14 @@ export class RegistrationService implements OnModuleInit {
    */
   async sendReminders(now = Date.now()): Promise<number> {
     if (!this.mail.enabled) return 0;
-    const soon = await this.db.getRepository(EchoSession).find({
-      where: { status: 'scheduled', practice: false, startsAt: MoreThan(new Date(now).toISOString()) },
-      order: { startsAt: 'ASC' },
-    });
+    const soon = await this.records.upcomingSessions(new Date(now).toISOString());
     const next = new Map<string, EchoSession>();
     for (const s of soon) {
       if (Date.parse(s.startsAt) - now <= REMIND_AHEAD_MS && !next.has(s.programId)) next.set(s.programId, s);
     }
     if (!next.size) return 0;
-    const repo = this.db.getRepository(Registration);
-    const due = await repo.find({ where: { programId: In([...next.keys()]), consentToContact: true } });
-    const programs = new Map(
-      (await this.db.getRepository(Program).findBy({ id: In([...next.keys()]) })).map((p) => [p.id, p]),
-    );
+    const due = await this.records.contactable([...next.keys()]);
+    const programs = await this.records.programs([...next.keys()]);
     let sent = 0;
     for (const r of due) {
       const session = next.get(r.programId) as EchoSession;
@@ -256,17 +242,15 @@ export class RegistrationService implements OnModuleInit {
           `${this.config.publicUrl}/sessions/${session.id}/live\n`,
       );
       if (!ok) continue;
-      await repo.update({ id: r.id }, { remindedSessionId: session.id, remindedAt: nowIso() });
+      await this.records.markReminded(r.id, session.id, nowIso());
       sent++;
     }
     return sent;
   }
 
   private async toFormDto(form: RegistrationForm): Promise<RegistrationFormDto> {
-    const program = await this.db.getRepository(Program).findOneByOrFail({ id: form.programId });
-    const sites = await this.db
-      .getRepository(Site)
-      .find({ where: { programId: form.programId }, order: { organisation: 'ASC' } });
+    const program = await this.records.programOrFail(form.programId);
+    const sites = await this.records.sites(form.programId);
     return {
       id: form.id,
       programId: form.programId,
@@ -283,18 +267,6 @@ export class RegistrationService implements OnModuleInit {
   }
 
   private async sitesOf(programId: string): Promise<Map<string, string>> {
-    return new Map((await this.db.getRepository(Site).findBy({ programId })).map((s) => [s.id, s.organisation]));
-  }
-
-  /** Account ids by (lower-case) e-mail, for the addresses that have one. */
-  private async accountsOf(emails: string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    for (let i = 0; i < emails.length; i += 500) {
-      const users = await this.db
-        .getRepository(User)
-        .find({ where: { email: In(emails.slice(i, i + 500)), erasedAt: IsNull() }, select: ['id', 'email'] });
-      for (const u of users) found.set(u.email.toLowerCase(), u.id);
-    }
-    return found;
+    return new Map((await this.records.sites(programId)).map((s) => [s.id, s.organisation]));
   }
 }

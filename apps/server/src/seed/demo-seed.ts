@@ -12,6 +12,7 @@ import { seedImpactHistory } from './demo-impact';
 import { seedCommunity } from './demo-community';
 import { seedProgrammeDemo } from './demo-assessment';
 import { seedRegistration } from './demo-registration';
+import { seedCoproduction } from './demo-coproduction';
 
 /** `npm run seed:demo`: fills an empty database with a demo program, through the same services as the API. */
 async function main(): Promise<void> {
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     const community = await seedCommunity(app, program.id);
     console.log(`  community: ${community.groups} groups (one private, for carers), ${community.posts} posts`);
     console.log(await seedProgrammeDemo(app, { programId: program.id, firstSessionId: series.id }));
+    console.log(await seedCoproduction(app, { programId: program.id }));
     console.log(`\nSign in at ${config.publicUrl}/sign-in with password "${DEMO_PASSWORD}" as any of:`);
     for (const p of [{ ...demoAdmin, role: 'instance admin' }, ...demoPeople]) {
       console.log(`  ${p.email.padEnd(34)} ${p.displayName} (${p.role})`);

@@ -19,6 +19,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nest
 import type { Response } from 'express';
 import { Access, CurrentUser, Public } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
+import { sendPage } from '../common/page';
 import { sendUpload, UploadInterceptor } from '../common/uploads';
 import { StorageService } from '../storage/storage.service';
 import { CreateSessionDto, ReplaceAgendaDto, SessionRangeQuery, UpdateSessionDto } from './dto/sessions.dto';
@@ -36,14 +37,16 @@ export class SessionsController {
     private readonly storage: StorageService,
   ) {}
 
+  /** A page of the program's sessions, first first; the next page's address in Link rel=next (common/page.ts). */
   @Access('sessions.read')
   @Get('programs/:id/sessions')
-  list(
+  async list(
     @Param('id') id: string,
     @Query() q: SessionRangeQuery,
     @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<SessionDto[]> {
-    return this.sessions.list(id, q.from, q.to, role(req));
+    return sendPage(req, res, await this.sessions.list(id, q, role(req)));
   }
 
   @Access('sessions.manage')

@@ -2,11 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { And, DataSource, type DeepPartial, type EntityManager, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
+import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
 import { Membership } from '../programs/entities/membership.entity';
 import { Program } from '../programs/entities/program.entity';
 import { AgendaItem } from './entities/agenda-item.entity';
 import { EchoSession } from './entities/echo-session.entity';
 import { SessionSeries } from './entities/session-series.entity';
+
+/** A program's sessions in time order (the id breaks ties): the keys of its pages. */
+const SESSION_KEYS: SortKey<EchoSession>[] = [
+  { expr: 's.startsAt', dir: 'ASC', of: (s) => s.startsAt },
+  { expr: 's.id', dir: 'ASC', of: (s) => s.id },
+];
 
 /** The sessions feature's queries, on the database or inside one transaction (see SessionRecords.transaction). */
 export class SessionQueries {
@@ -63,6 +70,17 @@ export class SessionQueries {
       order: { startsAt: 'ASC' },
       take,
     });
+  }
+
+  /** A page of the program's sessions starting at or after `since` (and before `until`), first first. */
+  async sessionPage(programId: string, since: string, until: string | undefined, page: PageQueryDto) {
+    const qb = this.em
+      .getRepository(EchoSession)
+      .createQueryBuilder('s')
+      .where('s.programId = :programId', { programId })
+      .andWhere('s.startsAt >= :since', { since });
+    if (until) qb.andWhere('s.startsAt < :until', { until });
+    return toPage(await keyset(qb, SESSION_KEYS, page).getMany(), SESSION_KEYS, page) satisfies Page<EchoSession>;
   }
 
   sessionsByIds(ids: string[]): Promise<EchoSession[]> {

@@ -10,11 +10,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { timingSafeEqual } from 'node:crypto';
 import { invalid, notFound } from '../common/domain-error';
+import type { Page } from '../common/page';
 import { SLIDE_FORMATS, slideMimeType, sniffSlides } from '../common/uploads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ingestUpload } from '../deid';
 import { StorageService } from '../storage/storage.service';
-import type { AgendaItemInputDto, CreateSessionDto, UpdateSessionDto } from './dto/sessions.dto';
+import type { AgendaItemInputDto, CreateSessionDto, SessionRangeQuery, UpdateSessionDto } from './dto/sessions.dto';
 import { AgendaItem } from './entities/agenda-item.entity';
 import { EchoSession } from './entities/echo-session.entity';
 import { buildIcs } from './ics';
@@ -44,11 +45,12 @@ export class SessionsService {
     this.caseQueue = queue;
   }
 
-  async list(programId: string, from?: string, to?: string, myRole: ProgramRole | null = null): Promise<SessionDto[]> {
-    const since = from ? new Date(from).toISOString() : new Date(Date.now() - 86_400_000).toISOString();
-    const until = to ? new Date(to).toISOString() : undefined;
-    const sessions = await this.records.sessionsOf([programId], since, until, 500);
-    return this.toDtos(sessions, myRole);
+  /** A page of the program's sessions from `from` (default: a day ago) until `to`, first first. */
+  async list(programId: string, q: SessionRangeQuery, myRole: ProgramRole | null = null): Promise<Page<SessionDto>> {
+    const since = q.from ? new Date(q.from).toISOString() : new Date(Date.now() - 86_400_000).toISOString();
+    const until = q.to ? new Date(q.to).toISOString() : undefined;
+    const page = await this.records.sessionPage(programId, since, until, q);
+    return { ...page, items: await this.toDtos(page.items, myRole) };
   }
 
   /** Creates a one-off session or every occurrence of a series, each with its own copy of the agenda. */

@@ -1,5 +1,7 @@
 import type { ConfirmedSpan, FieldFinding, FindingBox } from '@echo-hub/protocol';
 import { type PointerEvent, useEffect, useRef, useState } from 'react';
+import { toApiError } from '../lib/api';
+import { pdfPagePreview } from '../lib/upload';
 import './file-findings.css';
 
 /** What the uploader chose for the findings in a file: which identify nobody, and the areas they drew. */
@@ -33,50 +35,40 @@ const percent = (box: FindingBox, size: { width: number; height: number }) => ({
   height: `${(box.height / size.height) * 100}%`,
 });
 
-/** A drag from (x0, y0) to (x1, y1) in the picture's own pixels, as a box on page 1. */
-const dragBox = (d: { x0: number; y0: number; x1: number; y1: number }): FindingBox => ({
-  page: 1,
+/** A drag from (x0, y0) to (x1, y1) in the picture's own pixels, as a box on page `page`. */
+const dragBox = (d: { x0: number; y0: number; x1: number; y1: number }, page: number): FindingBox => ({
+  page,
   left: Math.round(Math.min(d.x0, d.x1)),
   top: Math.round(Math.min(d.y0, d.y1)),
   width: Math.round(Math.abs(d.x1 - d.x0)),
   height: Math.round(Math.abs(d.y1 - d.y0)),
 });
 
+const isPdfFile = (file: File) => file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+
 /**
- * What the hub read in a file that may identify someone: on an image, outlined where it is (the areas
- * to cover drawn black, those the uploader keeps outlined), with a choice for each finding (cover it, or
- * it identifies nobody) and areas the uploader drags out on the picture to cover as well. The server
- * burns the covered areas into a new file; the original is never stored.
+ * The picture of one page (an image's only page, or a PDF page the hub rendered), with the boxes of the
+ * findings on it (black: to cover; outlined: kept) and the areas the uploader drags out on it.
  */
-export function FileFindings({
-  file,
+function PagePicture({
+  src,
+  alt,
+  page,
   findings,
   choice,
   onChange,
 }: {
-  file: File;
+  src: string;
+  alt: string;
+  page: number;
   findings: readonly FieldFinding[];
   choice: RedactionChoice;
   onChange: (choice: RedactionChoice) => void;
 }) {
-  const isImage = file.type.startsWith('image/');
-  const [src, setSrc] = useState<string | null>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
   const picture = useRef<HTMLImageElement>(null);
-  useEffect(() => {
-    if (!isImage) return;
-    const url = URL.createObjectURL(file);
-    setSrc(url);
-    return () => URL.revokeObjectURL(url);
-  }, [file, isImage]);
-
   const nobody = (f: FieldFinding) => choice.nobody.includes(findingKey(f));
-  const setNobody = (f: FieldFinding, on: boolean) =>
-    onChange({
-      ...choice,
-      nobody: [...choice.nobody.filter((k) => k !== findingKey(f)), ...(on ? [findingKey(f)] : [])],
-    });
 
   /** The pointer's place in the picture's own pixels. */
   const at = (e: PointerEvent<HTMLDivElement>) => {
@@ -100,53 +92,161 @@ export function FileFindings({
   };
   const onPointerUp = () => {
     if (!drag) return;
-    const box = dragBox(drag);
+    const box = dragBox(drag, page);
     setDrag(null);
     if (box.width >= 3 && box.height >= 3) onChange({ ...choice, drawn: [...choice.drawn, box] });
   };
+  const onPage = (b: FindingBox) => b.page === page;
 
-  const shownBoxes = (f: FieldFinding) => (f.boxes ?? []).filter((b) => b.page === 1);
+  return (
+    <div
+      className="file-findings-picture"
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      data-testid="redaction-picture"
+    >
+      <img
+        ref={picture}
+        src={src}
+        alt={alt}
+        draggable={false}
+        onLoad={(e) => setSize({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+      />
+      {size &&
+        findings.flatMap((f) =>
+          (f.boxes ?? [])
+            .filter(onPage)
+            .map((b, i) => (
+              <span
+                key={`${findingKey(f)}-${i}`}
+                className={nobody(f) ? 'file-findings-box kept' : 'file-findings-box covered'}
+                style={percent(b, size)}
+                data-testid="finding-box"
+              />
+            )),
+        )}
+      {size &&
+        choice.drawn
+          .filter(onPage)
+          .map((b, i) => <span key={`drawn-${i}`} className="file-findings-box covered" style={percent(b, size)} />)}
+      {size && drag && <span className="file-findings-box drawing" style={percent(dragBox(drag, page), size)} />}
+    </div>
+  );
+}
+
+/** Page `page` of a PDF as the hub renders it (an object URL), or the error that kept it from showing. */
+function usePdfPage(file: File, page: number): { src: string | null; error: string | null } {
+  const [state, setState] = useState<{ src: string | null; error: string | null }>({ src: null, error: null });
+  useEffect(() => {
+    const abort = new AbortController();
+    let url: string | null = null;
+    setState({ src: null, error: null });
+    pdfPagePreview(file, page, abort.signal).then(
+      (blob) => {
+        url = URL.createObjectURL(blob);
+        setState({ src: url, error: null });
+      },
+      (e: unknown) => {
+        if (!abort.signal.aborted) setState({ src: null, error: toApiError(e).message });
+      },
+    );
+    return () => {
+      abort.abort();
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [file, page]);
+  return state;
+}
+
+/** One page of a PDF with findings: fetched from the hub, then shown like an image. */
+function PdfPage(props: {
+  file: File;
+  page: number;
+  findings: readonly FieldFinding[];
+  choice: RedactionChoice;
+  onChange: (choice: RedactionChoice) => void;
+}) {
+  const { src, error } = usePdfPage(props.file, props.page);
+  const label = `Page ${props.page}`;
+  return (
+    <figure aria-label={label}>
+      {src ? (
+        <PagePicture
+          {...props}
+          src={src}
+          alt={`${label} of ${props.file.name}: what may identify someone is outlined`}
+        />
+      ) : error ? (
+        <p role="alert">{`${label} could not be shown: ${error}`}</p>
+      ) : (
+        <p role="status">{`Showing ${label.toLowerCase()}…`}</p>
+      )}
+      <figcaption className="hint">
+        {`${label}: black areas will be covered in the stored copy. Drag on the page to cover anything else.`}
+      </figcaption>
+    </figure>
+  );
+}
+
+/**
+ * What the hub read in a file that may identify someone: on an image, and on each page of a PDF that has
+ * findings (rendered by the hub), outlined where it is (the areas to cover drawn black, those the
+ * uploader keeps outlined), with a choice for each finding (cover it, or it identifies nobody) and areas
+ * the uploader drags out on the picture to cover as well. The server burns the covered areas into a new
+ * file; the original is never stored.
+ */
+export function FileFindings({
+  file,
+  findings,
+  choice,
+  onChange,
+}: {
+  file: File;
+  findings: readonly FieldFinding[];
+  choice: RedactionChoice;
+  onChange: (choice: RedactionChoice) => void;
+}) {
+  const isImage = file.type.startsWith('image/');
+  const isPdf = !isImage && isPdfFile(file);
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    if (!isImage) return;
+    const url = URL.createObjectURL(file);
+    setSrc(url);
+    return () => URL.revokeObjectURL(url);
+  }, [file, isImage]);
+  const pdfPages = isPdf
+    ? [...new Set(findings.flatMap((f) => (f.boxes ?? []).map((b) => b.page)))].sort((a, b) => a - b)
+    : [];
+
+  const nobody = (f: FieldFinding) => choice.nobody.includes(findingKey(f));
+  const setNobody = (f: FieldFinding, on: boolean) =>
+    onChange({
+      ...choice,
+      nobody: [...choice.nobody.filter((k) => k !== findingKey(f)), ...(on ? [findingKey(f)] : [])],
+    });
 
   return (
     <div className="file-findings">
       {isImage && src && (
         <figure>
-          <div
-            className="file-findings-picture"
-            onPointerDown={onPointerDown}
-            onPointerMove={onPointerMove}
-            onPointerUp={onPointerUp}
-            data-testid="redaction-picture"
-          >
-            <img
-              ref={picture}
-              src={src}
-              alt={`${file.name}: what may identify someone is outlined`}
-              draggable={false}
-              onLoad={(e) => setSize({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
-            />
-            {size &&
-              findings.flatMap((f) =>
-                shownBoxes(f).map((b, i) => (
-                  <span
-                    key={`${findingKey(f)}-${i}`}
-                    className={nobody(f) ? 'file-findings-box kept' : 'file-findings-box covered'}
-                    style={percent(b, size)}
-                    data-testid="finding-box"
-                  />
-                )),
-              )}
-            {size &&
-              choice.drawn.map((b, i) => (
-                <span key={`drawn-${i}`} className="file-findings-box covered" style={percent(b, size)} />
-              ))}
-            {size && drag && <span className="file-findings-box drawing" style={percent(dragBox(drag), size)} />}
-          </div>
+          <PagePicture
+            src={src}
+            alt={`${file.name}: what may identify someone is outlined`}
+            page={1}
+            findings={findings}
+            choice={choice}
+            onChange={onChange}
+          />
           <figcaption className="hint">
             Black areas will be covered in the stored copy. Drag on the picture to cover anything else.
           </figcaption>
         </figure>
       )}
+      {pdfPages.map((page) => (
+        <PdfPage key={page} file={file} page={page} findings={findings} choice={choice} onChange={onChange} />
+      ))}
       {findings.map((f) => (
         <fieldset key={findingKey(f)} className="file-finding">
           <legend>{`“${f.text}” (${f.reason})`}</legend>
@@ -174,7 +274,7 @@ export function FileFindings({
         <ul className="file-findings-drawn" aria-label="Areas you drew">
           {choice.drawn.map((b, i) => (
             <li key={`${b.left}-${b.top}-${i}`}>
-              {`Area ${i + 1}: ${b.width}×${b.height} pixels at ${b.left}, ${b.top}`}{' '}
+              {`Area ${i + 1}: ${b.width}×${b.height} pixels at ${b.left}, ${b.top}${isPdf ? ` on page ${b.page}` : ''}`}{' '}
               <button
                 type="button"
                 className="link-button"

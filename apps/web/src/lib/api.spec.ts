@@ -1,7 +1,16 @@
 // @vitest-environment jsdom
 import { ErrorCode } from '@echo-hub/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiFailure, ApiError, apiPage, getAccessToken, onUnauthorized, setAccessToken, toApiError } from './api';
+import {
+  apiAll,
+  apiFailure,
+  ApiError,
+  apiPage,
+  getAccessToken,
+  onUnauthorized,
+  setAccessToken,
+  toApiError,
+} from './api';
 
 afterEach(() => localStorage.clear());
 
@@ -63,7 +72,7 @@ describe('API errors', () => {
 describe('apiPage', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  const answer = (items: unknown[], next?: string) =>
+  const answer = (items: unknown, next?: string) =>
     new Response(JSON.stringify(items), {
       headers: { 'content-type': 'application/json', ...(next ? { 'X-Next-Cursor': next } : {}) },
     });
@@ -81,6 +90,27 @@ describe('apiPage', () => {
     expect(fetch.mock.calls.map((c) => c[0])).toEqual([
       '/api/groups/g/threads?limit=2',
       '/api/groups/g/threads?limit=2&cursor=c%2F1%2B',
+    ]);
+  });
+
+  it('takes the rows out of an answer that wraps them, when told where they are', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValueOnce(answer({ items: [1, 2], unread: 5 }, 'c')));
+    const page = await apiPage<number>('/notifications', null, (body) => (body as { items: number[] }).items);
+    expect(page).toEqual({ items: [1, 2], next: 'c' });
+  });
+
+  it('apiAll follows the pages to the last and gives every row once, in order', async () => {
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(answer([1, 2], 'a'))
+      .mockResolvedValueOnce(answer([3, 4], 'b'))
+      .mockResolvedValueOnce(answer([5]));
+    vi.stubGlobal('fetch', fetch);
+    expect(await apiAll<number>('/programs/p/members?limit=2')).toEqual([1, 2, 3, 4, 5]);
+    expect(fetch.mock.calls.map((c) => c[0])).toEqual([
+      '/api/programs/p/members?limit=2',
+      '/api/programs/p/members?limit=2&cursor=a',
+      '/api/programs/p/members?limit=2&cursor=b',
     ]);
   });
 });

@@ -92,11 +92,30 @@ export interface ApiPage<T> {
   next: string | null;
 }
 
-/** A page of a paginated list (server: common/page.ts); pass the previous page's `next` as `cursor`. */
-export async function apiPage<T>(path: string, cursor?: string | null): Promise<ApiPage<T>> {
+/**
+ * A page of a paginated list (server: common/page.ts); pass the previous page's `next` as `cursor`. `list`: where
+ * the rows are when the answer wraps them (e.g. notifications' `{ items, unread }`).
+ */
+export async function apiPage<T>(
+  path: string,
+  cursor?: string | null,
+  list: (body: unknown) => T[] = (body) => body as T[],
+): Promise<ApiPage<T>> {
   const url = cursor ? `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : path;
   const { body, res } = await call(url, {});
-  return { items: body as T[], next: res.headers.get('X-Next-Cursor') };
+  return { items: list(body), next: res.headers.get('X-Next-Cursor') };
+}
+
+/** Every row of a paginated list, page after page: for a picker or a date range that needs them all. */
+export async function apiAll<T>(path: string): Promise<T[]> {
+  const rows: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ApiPage<T> = await apiPage<T>(path, cursor);
+    rows.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return rows;
 }
 
 /** The findings of a 422 IDENTIFIERS_FOUND answer (empty for any other error). */

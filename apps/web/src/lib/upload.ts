@@ -67,3 +67,31 @@ export function gatedForm(file: File, { confirmedSpans = [], redactions = [] }: 
   form.append('file', file);
   return form;
 }
+
+/**
+ * Page `page` of a PDF the uploader is attaching, rendered by the hub as PNG in the pixels its findings'
+ * boxes are in (POST /deid/pdf-page; nothing is stored). Errors as ApiErrors, like `upload()`.
+ */
+export async function pdfPagePreview(file: File, page: number, signal?: AbortSignal): Promise<Blob> {
+  const token = getAccessToken();
+  const path = `/deid/pdf-page?page=${page}`;
+  const form = new FormData();
+  form.append('file', file);
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method: 'POST',
+      body: form,
+      signal,
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw unreachable();
+  }
+  if (!res.ok) {
+    const body: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
+    throw apiFailure(path, res.status, body, token);
+  }
+  return res.blob();
+}

@@ -4,7 +4,7 @@
  * Newtownards BT23 4LP") are merged into one finding.
  */
 import { GIVEN_NAMES } from '../lexicon/names';
-import { DISTINCT_IRISH_COUNTIES, IRISH_COUNTIES, US_STATE_CODES } from '../lexicon/places';
+import { BRITISH_COUNTIES, DISTINCT_IRISH_COUNTIES, IRISH_COUNTIES, US_STATE_CODES } from '../lexicon/places';
 import {
   EPONYM_AFTER,
   FUNCTION_WORDS,
@@ -55,7 +55,10 @@ const ZIP_RE = new RegExp(
   'g',
 );
 const IRISH_COUNTY_RE = new RegExp(`\\b(?:Co\\.?|County)\\s+(?:${IRISH_COUNTIES.join('|')})\\b`, 'g');
-const BARE_COUNTY_RE = new RegExp(`\\b(?:${DISTINCT_IRISH_COUNTIES.join('|')})\\b(?!['’]s)`, 'g');
+const BARE_COUNTY_RE = new RegExp(
+  `\\b(?:(?:North|South|East|West|Mid)\\s+)?(?:${[...DISTINCT_IRISH_COUNTIES, ...BRITISH_COUNTIES].join('|')})\\b(?!['’]s)`,
+  'g',
+);
 const US_COUNTY_RE = new RegExp(`\\b${WORD}(?:\\s+${WORD})?\\s+(?:County|Parish)\\b`, 'g');
 
 /**
@@ -176,9 +179,24 @@ const BUSINESS_TOWN = new RegExp(
 const POSTCODE_AREAS =
   'AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|EC|EH|EN|EX|FK|FY|GL|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS|LU|ME|MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE';
 const POSTCODE_DISTRICT_RE = new RegExp(
-  `\\b(?:lives?|living|in|from|near|around|the|area|postcode|district)\\s+((?:${POSTCODE_AREAS})\\d{1,2}[A-Z]?)(?![\\w-])(?!\\s+\\d[A-Z]{2})`,
+  `\\b(?:lives?|living|in|from|near|around|the|area|postcode|district|now|previously|formerly)\\s+((?:${POSTCODE_AREAS})\\d{1,2}[A-Z]?)(?![\\w-])(?!\\s+\\d[A-Z]{2})`,
   'g',
 );
+/** The same typed in lower case ("now rg1 area, previously sw11"), only with a place word before or "area" after. */
+const LOWER_POSTCODE_DISTRICT_RE = new RegExp(
+  `\\b(?:lives?|living|from|near|around|postcode|district|now|previously|formerly|moved\\s+to)\\s+((?:${POSTCODE_AREAS.toLowerCase()})\\d{1,2})(?![\\w-])|\\b((?:${POSTCODE_AREAS.toLowerCase()})\\d{1,2})\\s+area\\b`,
+  'g',
+);
+/**
+ * A street line typed in lower case: "27 glen rd", "flat 3b, 9 castle st". A house number, one to three
+ * words and a street suffix that is no common clinical word.
+ */
+const LOWER_STREET = new RegExp(
+  `\\b(?:(?:flat|apt|unit)\\s+[0-9][0-9a-z/]*,?\\s+)?\\d{1,4}[a-z]?,?\\s+(?:[a-z][a-z'’-]+\\s+){1,3}(?:st|rd|road|street|ave|avenue|lane|drive|close|cres|crescent|gdns|gardens|terrace|tce|mews|villas|cottages)\\b`,
+  'g',
+);
+const LOWER_STREET_STOP =
+  /\b(?:mg|ml|puffs?|tabs?|times|weeks?|days?|months?|years?|hours?|hrs?|mins?|minutes?|miles?|km|of|and|the|at|in|on|for|per)\b/;
 
 export function detectAddresses(text: string): Candidate[] {
   const parts: Candidate[] = [];
@@ -204,6 +222,15 @@ export function detectAddresses(text: string): Candidate[] {
   eachMatch(POSTCODE_DISTRICT_RE, text, (m) => {
     const start = m.index + m[0].length - m[1].length;
     add(start, start + m[1].length, 'UK postcode district', 0.8, false);
+  });
+  eachMatch(LOWER_POSTCODE_DISTRICT_RE, text, (m) => {
+    const code = m[1] ?? m[2];
+    const start = m.index + m[0].indexOf(code, m[0].length - code.length - (m[2] ? 5 : 0));
+    add(start, start + code.length, 'UK postcode district', 0.75, false);
+  });
+  eachMatch(LOWER_STREET, text, (m) => {
+    if (LOWER_STREET_STOP.test(m[0])) return;
+    add(m.index, m.index + m[0].length, 'Street address (lower case)', 0.85);
   });
   eachMatch(EIRCODE_RE, text, (m) => {
     // The unique part is random; one with no digit is more likely an acronym unless labelled.

@@ -33,10 +33,19 @@ const WORD_PATTERNS: RegExp[] = [
     'gi',
   ),
 ];
+/**
+ * An age over 89 in words with nothing after it that makes it a quantity ("joan ninety-one", "alive at
+ * ninety one"): clinical values are written in figures, so a spelled-out ninety-something is an age
+ * unless a unit or a count follows.
+ */
+const WORDS_ALONE = new RegExp(
+  `\\b${IN_WORDS}\\b(?![\\s-]*(?:percent|per\\b|%|mg|mcg|ml|g\\b|kg|cm|mm|minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|times|degrees|beats|bpm|units|steps|metres|meters|yards|pounds|euro|dollars|people|patients|years?\\s+ago|thousand|million))`,
+  'gi',
+);
 
-/** A relative's age after their relation: "her husband, 91, has ...", "mother (93)". */
+/** A relative's age after their relation: "her husband, 91, has ...", "mother (93)", "Husband 99." */
 const RELATIVE_AGE =
-  /\b(?:husband|wife|partner|mother|father|mum|mom|dad|gran|granny|grandmother|grandfather|aunt|uncle|sister|brother|neighbou?r)[,(\s]+(\d{2,3})(?=\s*[,)])/gi;
+  /\b(?:husband|wife|partner|mother|father|mum|mom|dad|gran|granny|grandmother|grandfather|aunt|uncle|sister|brother|neighbou?r)[,(\s]+(\d{2,3})(?=\s*(?:[,);]|\.(?!\d)|$))/gi;
 
 /** "Bridget is 95 and ..." — only after a pronoun or a capitalised name, so "HR is 92" is not an age. */
 const IS_AGE =
@@ -67,6 +76,15 @@ export function detectAges(text: string): Candidate[] {
       out.push({ kind: 'AGE', start, end: m.index + m[0].length, reason: 'Age over 89 (in words)', confidence: 0.85 });
     });
   }
+  eachMatch(WORDS_ALONE, text, (m) => {
+    out.push({
+      kind: 'AGE',
+      start: m.index,
+      end: m.index + m[0].length,
+      reason: 'Age over 89 (in words)',
+      confidence: 0.7,
+    });
+  });
   eachMatch(RELATIVE_AGE, text, (m) => {
     const start = m.index + m[0].length - m[1].length;
     add(start, start + m[1].length, Number(m[1]));

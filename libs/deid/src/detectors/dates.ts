@@ -83,7 +83,7 @@ const NUMERIC = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?
  * no such word before them.
  */
 const NUMERIC_NO_YEAR = new RegExp(
-  `\\b(?:on|dated|DOB:?|seen|visit(?:ed)?|review(?:ed)?|booked|taken|admitted|discharged|signed|appt|appointment|until|since|due|${WEEKDAY})\\s+(\\d{1,2})\\/(\\d{1,2})(?![\\d/]|\\.\\d)`,
+  `\\b(?:on|dated|date|DOB|DOS|EDD|LMP|seen|visit(?:ed)?|review(?:ed)?|booked|taken|admitted|discharged|signed|appt|appointment|until|since|due|labs|bloods|ED|A&E|MDT|clinic|surgery|op|scan|d\\/c|dc|${WEEKDAY})[:.]?\\s+(\\d{1,2})\\/(\\d{1,2})(?![\\d/]|\\.\\d)`,
   'gi',
 );
 /** A weekday and a day of the month: "Tues 4th", "last wednesday the 10th". */
@@ -93,6 +93,14 @@ const LOWER_DAY_MONTH = new RegExp(`\\b(?:the\\s+)?${DAY}${ORDINAL}?(?:\\s+of)?\
 /** A bare day of the month, "on the 28th", when nothing clinical ("9th centile") follows. */
 const DAY_OF_MONTH = new RegExp(
   `\\b(?:on|by|from|until|till|before|after|and|for|due)\\s+(the\\s+${DAY}${ORDINAL})(?!\\s+(?:centile|percentile|metatarsal|metacarpal|rib|ribs|ventricle|nerve|degree|line|trimester|generation|cycle|dose|time|floor|attempt|toe|finger|digit|intercostal|cranial|lumbar|cervical|thoracic|sacral|place|year|month|week|day|birthday|percentile)\\b)`,
+  'gi',
+);
+/**
+ * "the 19th" before a pause ("admitted the 19th,", "his wife died on the 30th."): a bare ordinal with
+ * nothing after it that it could count.
+ */
+const DAY_AT_PAUSE = new RegExp(
+  `\\b(the\\s+${DAY}${ORDINAL})(?=\\s*(?:[,.;:!?)]|$|\\s(?:and|at|when|which|so|but|or)\\b))`,
   'gi',
 );
 const BIRTH_YEAR = /\b(?:born(?:\s+in)?|DOB:?|YOB:?|year of birth:?)\s*\(?((?:18|19|20)\d{2})\b/gi;
@@ -122,6 +130,7 @@ export function detectDates(text: string): Candidate[] {
     const start = m.index + m[0].length - m[1].length;
     add(start, start + m[1].length, 'Day of the month', 0.7);
   });
+  eachMatch(DAY_AT_PAUSE, text, (m) => add(m.index, m.index + m[1].length, 'Day of the month', 0.65));
   const thisYear = new Date().getFullYear();
   eachMatch(BIRTH_YEAR, text, (m) => {
     if (thisYear - Number(m[1]) <= 89) return;

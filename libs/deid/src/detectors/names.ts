@@ -5,13 +5,16 @@
  * given name from the built-in list. Names found with strong evidence are then looked for again
  * elsewhere in the text.
  */
+import { GAZETTEER_GIVEN_NAMES, GAZETTEER_SURNAMES } from '../lexicon/gazetteer-names';
 import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES, SURNAMES } from '../lexicon/names';
+import { TOWNS } from '../lexicon/towns';
 import {
   EPONYM_AFTER,
   FUNCTION_WORDS,
   INSTITUTION_AFTER,
   LARGE_PLACES,
   MONTHS,
+  NOT_NAMES,
   SERVICE_WORDS,
   TITLES,
   WEEKDAYS,
@@ -54,11 +57,22 @@ const isStop = (w: string): boolean =>
   MONTHS.has(w) ||
   WEEKDAYS.has(w) ||
   TITLES.has(w) ||
-  LARGE_PLACES.has(w);
+  LARGE_PLACES.has(w) ||
+  NOT_NAMES.has(w.toLowerCase());
 const nameLike = (t: Token): boolean => NAME_SHAPE.test(t.text) && !isStop(t.text);
 const partsOf = (w: string): string[] => w.split('-');
+/**
+ * The gazetteer of names from npm packages (no English words among them), without the names of towns
+ * in the town gazetteer ("Kendal", "Ashby"), which the place rules judge, and without vocabulary words.
+ */
+const TOWN_WORDS: ReadonlySet<string> = new Set(TOWNS.map((t) => t.toLowerCase()));
+const notTownOrWord = (n: string): boolean => !TOWN_WORDS.has(n.toLowerCase()) && !isStop(n);
+const MORE_GIVEN: ReadonlySet<string> = new Set(GAZETTEER_GIVEN_NAMES.filter(notTownOrWord));
+const MORE_SURNAMES: ReadonlySet<string> = new Set(GAZETTEER_SURNAMES.filter(notTownOrWord));
+const givenListed = (w: string): boolean => GIVEN_NAMES.has(w) || MORE_GIVEN.has(w);
+const surnameListed = (w: string): boolean => SURNAMES.has(w) || MORE_SURNAMES.has(w);
 /** A hyphenated given name counts by its first part: "Ellie-Mae", "Lily-Rose". */
-const isGiven = (w: string): boolean => GIVEN_NAMES.has(w) || GIVEN_NAMES.has(partsOf(w)[0]);
+const isGiven = (w: string): boolean => givenListed(w) || givenListed(partsOf(w)[0]);
 const isAmbiguousGiven = (w: string): boolean =>
   AMBIGUOUS_GIVEN_NAMES.has(w) || (!isGiven(w) && partsOf(w).some((p) => AMBIGUOUS_GIVEN_NAMES.has(p)));
 
@@ -97,15 +111,29 @@ const CUES = `son|daughter|wife|husband|(?:ex-)?partner|fianc[eé]e?|mum|mom|mot
   girlfriend|ex-(?:husband|wife)|guardian|colleague|manager|boss|landlord|landlady|baby|next\\s+of\\s+kin|NOK|
   nurse|worker|therapist|counsell?or|psychiatrist|psychologist|physician|physio|health\\s+visitor|midwife|
   pharmacist|presenter|referrer|patient|pt|client|young\\s+person|named|called|name\\s+is|name|known\\s+as|
+  key\\s*worker|keyworker|
   (?:referred|seen|reviewed|written|presented|assessed)\\s+by`.replace(/\s+/g, '');
+/** Abbreviated cues of hurried notes, read in lower (or all upper) case only: "Bro" starts Welsh place names. */
+const SHORT_CUES = 'dtr|sis|bro|nok|hca|rep|sw|phn|gf|bf|DTR|NOK|HCA|SW|PHN';
 /** The cue must be on the same line, right before the name (a comma, colon or bracket may come between). */
-const CUE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${CUES})[ \\t,:(–-]*$`, 'iu');
+const CUE_BEFORE_I = new RegExp(`(?:^|[^\\p{L}])(${CUES})[ \\t,:(–-]*$`, 'iu');
+const SHORT_CUE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${SHORT_CUES})[ \\t,:(–-]*$`, 'u');
+const cueBefore = (prior: string): RegExpExecArray | null => CUE_BEFORE_I.exec(prior) ?? SHORT_CUE_BEFORE.exec(prior);
 const SIGN_OFF_BEFORE =
   /(?:^|\n)[ \t]*(?:(?:many |kind |best |warm )?(?:thanks|thank you|regards|wishes)|cheers|best|sincerely|yours (?:sincerely|faithfully)|signed|signature)[,.!:]?[ \t]*\n?[ \t]*$|(?:^|\n)[ \t]*from:[ \t]*$/i;
 const GREETING_BEFORE = /(?:^|\n)[ \t]*(?:dear|hi|hello)[ \t]+$/i;
 /** "works nights at Tesco", "employed by Dunne & Sons", "bar manager at The Anchor Inn", "Employer: ..." */
 const EMPLOYER_BEFORE =
-  /\b(?:(?:works?|worked|working|employed|job|manager|owner|employee|staff)\b(?:\s+[a-z]+){0,3}?\s+(?:at|for|by|with)|employer:?)\s+$/i;
+  /\b(?:(?:works?|worked|working|employed|job|manager|owner|employee|staff)\b(?:\s+[a-z]+){0,3}?\s+(?:at|for|by|with)|employer:?|(?:OH|occupational\s+health)\s+referral\s+from)\s+$/i;
+/** An employer typed in lower case: up to three words before a preposition or a pause ("works at jaguar land rover in"). */
+const LOWER_EMPLOYER =
+  /[a-z][a-z'’&-]*(?:\s+(?!(?:in|on|at|as|since|for|and|but|until|with|from|the|so|because|where|when|who|which|while)\b)(?:&\s+)?[a-z][a-z'’-]*){0,2}(?=\s+(?:in|on|at|as|since|for|and|but|until|with|from|so|because|where|when|who|which|while)\b|\s*[,.;:)(\n]|\s*$)/y;
+/** "works at", "employed by", "works nights for": the verb itself, not the noun "work" ("out of work for two years"). */
+const LOWER_EMPLOYER_BEFORE =
+  /\b(?:(?:works|worked|working|employed)\b(?:\s+[a-z]+){0,2}?\s+(?:at|for|by)|employer:?)\s+$/i;
+/** What follows "works at" without being an employer. */
+const NOT_EMPLOYER =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|many|some|years?|months?|weeks?|days?|hours?|ages|long|over|about|around|nothing|free|cash|money|him|them|us|me|you|home|night|nights|weekends?|times|present|moment|school|college|university|the|a|an|his|her|their|own|part|full|local|same|weekend|days|evenings?|mornings?|least|most|all|it|this|that|herself|himself|themselves|hospital|a&e)\b/;
 const EMPLOYER = /(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,4}/y;
 
 /** Lower case without accents, so "brid" and "siobhan" match Bríd and Siobhán. */
@@ -125,17 +153,43 @@ const LOWER_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 const LOWER_GIVEN: ReadonlySet<string> = new Set(
-  [...GIVEN_NAMES]
+  [...GIVEN_NAMES, ...MORE_GIVEN]
     .filter((n) => !AMBIGUOUS_GIVEN_NAMES.has(n))
     .map(fold)
-    .filter((n) => !LOWER_WORDS.has(n)),
+    .filter((n) => !LOWER_WORDS.has(n) && !NOT_NAMES.has(n)),
 );
-const LOWER_SURNAMES: ReadonlySet<string> = new Set([...SURNAMES].map(fold).filter((n) => !LOWER_WORDS.has(n)));
+const LOWER_SURNAMES: ReadonlySet<string> = new Set(
+  [...SURNAMES, ...MORE_SURNAMES].map(fold).filter((n) => !LOWER_WORDS.has(n)),
+);
 /** A lower-case word that is a listed given name or surname (and no everyday word). */
 const lowerNameLike = (t: Token): boolean =>
   /^[\p{Ll}\p{M}'’-]{3,}$/u.test(t.text) && (LOWER_GIVEN.has(fold(t.text)) || LOWER_SURNAMES.has(fold(t.text)));
 /** "dr byrne", "mrs kelly": titles typed in lower case ("ms" is multiple sclerosis). */
 const LOWER_TITLE_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|miss|dr)\.?\s+$/u;
+/**
+ * Lower-case words that follow a title or a cue without being a name: "mr and tr" (mitral and
+ * tricuspid regurgitation), "son aware", "dtr will ring", "nok informed".
+ */
+const LOWER_STOP: ReadonlySet<string> = new Set([
+  ...[...FUNCTION_WORDS, ...SERVICE_WORDS, ...MONTHS, ...WEEKDAYS].map(fold),
+  ...`aware present visiting visited says said rang called phoned reports reported concerned worried struggling
+  staying lives lived died helps helped will would can also too not now here there today tonight tomorrow ok okay
+  informed updated involved supportive attends attended brought took takes collects drove driving unaware none
+  call calls visit visits appt appointment meeting referral input support contact
+  nil unknown same mild moderate severe trace trivial noted jet only murmur seen review and with on in at to of
+  for from who is was has had does did she he they her his their him them present away abroad`.split(/\s+/),
+]);
+/** Relations and carers, full or abbreviated, before a lower-case name: "son", "dtr", "nok", "carer". */
+const RELATIONS =
+  'son|daughter|dtr|wife|husband|partner|mum|mom|mother|dad|father|brother|bro|sister|sis|nok|next\\s+of\\s+kin|carer|hca|friend|neighbou?r|aunt|uncle|niece|nephew|cousin|grandson|granddaughter|gran|granny|grandad|rep|keyworker|key\\s+worker';
+const RELATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RELATIONS})[ \\t,:(–-]*$`, 'iu');
+/** What may end a name typed in lower case after a cue: punctuation, a bracket, a dash or the line's end. */
+const NAME_END = /^(?:[ \t]*[,.;:)!?\n]|[ \t]*$|[ \t]+\(|[ \t]+[-–])/;
+/** A relation or role in brackets after a lower-case name: "grace (carer)", "sharon (dtr)". */
+const ROLE_AFTER = new RegExp(`^[ \\t]*\\((?:${RELATIONS})\\)`, 'iu');
+const LOWER_AMBIGUOUS: ReadonlySet<string> = new Set([...AMBIGUOUS_GIVEN_NAMES].map(fold));
+const lowerWord = (t: Token | undefined): t is Token =>
+  t !== undefined && /^[\p{Ll}\p{M}'’-]{3,}$/u.test(t.text) && !LOWER_STOP.has(fold(t.text));
 
 /** Extends a lower-case name over a following surname: "eileen o connor", "declan mccann". */
 function extendLower(text: string, tokens: Token[], i: number): number {
@@ -160,9 +214,11 @@ function detectSurnameFirst(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(SURNAME_FIRST)) {
     const [surname, given] = [m[1], m[2]];
     const particle = /\s/.test(surname);
-    const listed = LOWER_SURNAMES.has(fold(surname)) || SURNAMES.has(surname[0] + surname.slice(1).toLowerCase());
-    const givenOk = /^\p{Lu}\.$/u.test(given) || LOWER_GIVEN.has(fold(given)) || particle;
-    if ((particle || listed) && givenOk) {
+    const listed = LOWER_SURNAMES.has(fold(surname)) || surnameListed(surname[0] + surname.slice(1).toLowerCase());
+    const givenListed = LOWER_GIVEN.has(fold(given));
+    const givenOk = /^\p{Lu}\.$/u.test(given) || givenListed || particle;
+    // An unlisted surname in capitals counts before a listed given name: "NWOSU, Chiamaka".
+    if ((particle || listed || (givenListed && surname.length >= 3)) && givenOk) {
       const start = m.index ?? 0;
       out.push({
         kind: 'NAME',
@@ -204,7 +260,17 @@ export function detectNames(text: string): Candidate[] {
       const m = EMPLOYER.exec(text);
       if (m) {
         const end = t.start + m[0].replace(/[.,'’]+$/, '').length;
-        out.push({ kind: 'NAME', start: t.start, end, reason: "Employer's name", confidence: 0.75 });
+        out.push({ kind: 'NAME', start: t.start, end, reason: "Employer's name", confidence: 0.82 });
+        coveredUntil = end;
+        continue;
+      }
+    }
+    if (/^\p{Ll}/u.test(t.text) && LOWER_EMPLOYER_BEFORE.test(prior) && !NOT_EMPLOYER.test(text.slice(t.start))) {
+      LOWER_EMPLOYER.lastIndex = t.start;
+      const m = LOWER_EMPLOYER.exec(text);
+      if (m) {
+        const end = t.start + m[0].length;
+        out.push({ kind: 'NAME', start: t.start, end, reason: "Employer's name (lower case)", confidence: 0.75 });
         coveredUntil = end;
         continue;
       }
@@ -220,8 +286,39 @@ export function detectNames(text: string): Candidate[] {
         continue;
       }
     }
+    // "mrs gwenllian morgan", "mr oyelaran", "dr a. lloyd": after a lower-case title any word that is
+    // no everyday word is a name, with a following surname or word before a pause.
+    if (/^\p{Ll}$/u.test(t.text) && text[t.end] === '.' && lowerWord(tokens[i + 1]) && LOWER_TITLE_BEFORE.test(prior)) {
+      emit(i, i + 1, t.start, 'Name typed in lower case after a title', 0.8);
+      continue;
+    }
+    // A name that is also a word ("her son will.", "carer grace,") only counts right after a cue and before a pause.
+    const ambiguous = /^\p{Ll}+$/u.test(t.text) && LOWER_AMBIGUOUS.has(t.text);
+    if (!lowerNameLike(t) && (lowerWord(t) || ambiguous) && !t.possessive) {
+      const afterWord = text.slice(t.end, t.end + 20);
+      const titled = LOWER_TITLE_BEFORE.test(prior) && !ambiguous;
+      // An unlisted word after a cue: only after a relation ("nok davy,"), and not shaped like a verb or a plural.
+      const cuedAtPause =
+        NAME_END.test(afterWord) &&
+        (ambiguous || !/(?:ed|ing|ly|s|er|or|ment|ance|ence|ship|ity|ion|ness|ist|al)$/.test(t.text)) &&
+        RELATION_BEFORE.test(prior);
+      if (titled || cuedAtPause || ROLE_AFTER.test(afterWord)) {
+        const next = tokens[i + 1];
+        const surname =
+          titled && lowerWord(next) && text.slice(t.end, next.start) === ' ' && NAME_END.test(text.slice(next.end));
+        emit(
+          i,
+          surname ? i + 1 : extendLower(text, tokens, i),
+          t.start,
+          'Name typed in lower case after a title or cue',
+          0.8,
+        );
+        continue;
+      }
+    }
     if (lowerNameLike(t)) {
-      const cued = LOWER_TITLE_BEFORE.test(prior) || CUE_BEFORE.test(prior);
+      const cued =
+        LOWER_TITLE_BEFORE.test(prior) || cueBefore(prior) !== null || ROLE_AFTER.test(text.slice(t.end, t.end + 20));
       if (cued || LOWER_GIVEN.has(fold(t.text))) {
         const j = extendLower(text, tokens, i);
         const reason = cued
@@ -241,7 +338,7 @@ export function detectNames(text: string): Candidate[] {
       }
     }
 
-    const cue = CUE_BEFORE.exec(prior);
+    const cue = cueBefore(prior);
     if (cue) {
       const j = extend(text, tokens, i);
       if (j >= 0) {
@@ -254,12 +351,12 @@ export function detectNames(text: string): Candidate[] {
     if (/\b(?:St|Saint)\.?\s+$/.test(prior)) continue;
 
     const next = tokens[i + 1];
-    const followedBySurname =
-      next && text.slice(t.end, next.start) === ' ' && partsOf(next.text).some((p) => SURNAMES.has(p));
+    const followedBySurname = next && text.slice(t.end, next.start) === ' ' && partsOf(next.text).some(surnameListed);
     if (isGiven(t.text) && !isAmbiguousGiven(t.text)) {
       const j = extend(text, tokens, i);
       if (j > i) emit(i, j, t.start, 'Common first name followed by a surname', 0.8);
-      else if (j === i) emit(i, j, t.start, 'Common first name', 0.7);
+      // Alone it yields to a place it is part of ("in Fort William").
+      else if (j === i) emit(i, j, t.start, 'Common first name', 0.6);
       continue;
     }
     // An ambiguous given name ("Violet", "Olive") or an unlisted one counts with a surname next to it,

@@ -6,7 +6,7 @@
  * by their context.
  */
 import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES, SURNAMES } from '../lexicon/names';
-import { TOWNS } from '../lexicon/towns';
+import { TOWNS, TOWNS_ALSO_WORDS } from '../lexicon/towns';
 import { EPONYM_AFTER, FUNCTION_WORDS, INSTITUTION_AFTER, LARGE_PLACES, SERVICE_WORDS } from '../lexicon/vocabulary';
 import type { Candidate } from '../types';
 
@@ -15,16 +15,24 @@ const fold = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '').to
 const PEOPLE = new Set([...GIVEN_NAMES, ...AMBIGUOUS_GIVEN_NAMES, ...SURNAMES].map(fold));
 const NOT_TOWNS = new Set([...FUNCTION_WORDS, ...SERVICE_WORDS, ...LARGE_PLACES].map(fold));
 
-/** The gazetteer by its first word: each town as its words, folded, longest first. */
-const BY_FIRST_WORD = new Map<string, string[][]>();
-for (const town of TOWNS) {
-  const words = fold(town).split(/[\s-]+/);
-  if (words.length === 1 && (PEOPLE.has(words[0]) || NOT_TOWNS.has(words[0]))) continue;
-  const list = BY_FIRST_WORD.get(words[0]) ?? [];
-  list.push(words);
-  BY_FIRST_WORD.set(words[0], list);
+/** A gazetteer by its first word: each town as its words, folded, longest first. */
+function byFirstWord(towns: readonly string[]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const town of towns) {
+    const words = fold(town).split(/[\s-]+/);
+    if (words.length === 1 && (PEOPLE.has(words[0]) || NOT_TOWNS.has(words[0]))) continue;
+    const list = map.get(words[0]) ?? [];
+    list.push(words);
+    map.set(words[0], list);
+  }
+  for (const list of map.values()) list.sort((a, b) => b.length - a.length);
+  return map;
 }
-for (const list of BY_FIRST_WORD.values()) list.sort((a, b) => b.length - a.length);
+const BY_FIRST_WORD = byFirstWord(TOWNS);
+/** Towns called like words ("reading", "bath"), only after a word that makes them a residence. */
+const WORD_TOWNS = byFirstWord(TOWNS_ALSO_WORDS);
+const RESIDENCE_BEFORE =
+  /\b(?:lives?|living|lived|moved|moving|relocated|resides?|residing|settled|grew\s+up|born)(?:\s+(?:back|down|up|over))?\s+(?:in|to|at|near|outside)\s+$/i;
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
@@ -36,7 +44,12 @@ export function detectTowns(text: string): Candidate[] {
   }));
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const towns = BY_FIRST_WORD.get(fold(tokens[i].word));
+    const word = fold(tokens[i].word);
+    const wordTowns = WORD_TOWNS.get(word);
+    const residence =
+      wordTowns !== undefined && RESIDENCE_BEFORE.test(text.slice(Math.max(0, tokens[i].start - 30), tokens[i].start));
+    const listed = BY_FIRST_WORD.get(word);
+    const towns = residence ? [...(listed ?? []), ...wordTowns] : listed;
     if (!towns) continue;
     const town = towns.find(
       (words) =>

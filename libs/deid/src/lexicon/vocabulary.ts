@@ -97,3 +97,11 @@ export const EPONYM_AFTER =
 /** Words after a capitalised run that make it an institution, not a person or a place. */
 export const INSTITUTION_AFTER =
   /^(?:['’]s?)?[ \t]+(?:Hospital|Hospice|Clinic|Surgery|Practice|Medical|Health|Healthcare|Centre|Center|School|Primary|Academy|College|University|Trust|Team|Service|Services|Unit|Ward|Pharmacy|Chemist|Library|Church|Mosque|Temple|Council|Hall|Station|Airport|Prison|Nursing|Care\s+Home|House|Court\s+Hospital)\b/;
+
+/**
+ * Scales, drugs and aids spelled like people's names ("Braden 14", "clari", "Sara Stedy", "Allegra"):
+ * never read as names, however the name lists change.
+ */
+export const NOT_NAMES: ReadonlySet<string> = new Set(
+  words(`braden waterlow norton barthel clari bili sara stedy allegra lyrica tena rotunda`),
+);

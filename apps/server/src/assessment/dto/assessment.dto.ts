@@ -14,41 +14,30 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsDateString,
-  IsIn,
   IsInt,
   IsNotEmpty,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Optional, Trim } from '../../common/dto';
+import { IsDay, IsOneOf, IsText, Optional } from '../../common/dto';
 
 export class AssessmentDimensionDto implements AssessmentDimension {
   @ApiProperty({ example: 'Readiness to change' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @IsText(100)
   name: string;
 
   @ApiProperty({ example: 'Shared vision, urgency and a plan for integrated care.' })
-  @Trim()
-  @IsString()
-  @MaxLength(500)
+  @IsText(500, { allowEmpty: true })
   description: string;
 }
 
 export class TemplateBodyDto implements AssessmentTemplateRequest {
   @ApiProperty({ example: 'Integrated care maturity (our wording)' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText(200)
   name: string;
 
   @ApiProperty({ type: [AssessmentDimensionDto] })
@@ -62,10 +51,7 @@ export class TemplateBodyDto implements AssessmentTemplateRequest {
 
 export class OpenRoundDto implements OpenRoundRequest {
   @ApiProperty({ example: 'Baseline self-assessment 2026' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText(200)
   title: string;
 
   @ApiProperty({ example: 'scirocco-b3', description: '`scirocco-b3` or the id of one of the program’s templates' })
@@ -98,30 +84,22 @@ export class RecordPriorityDto implements PriorityRequest {
   dimension: number;
 
   @ApiProperty({ example: 'One shared care record across the two trusts' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText(200)
   title: string;
 
   @ApiPropertyOptional()
   @Optional()
-  @Trim()
-  @IsString()
-  @MaxLength(2000)
+  @IsText(2000, { allowEmpty: true })
   description?: string;
 }
 
 export class PlanActivityDto implements PlannedActivityRequest {
   @ApiProperty({ enum: PLANNED_ACTIVITY_KINDS })
-  @IsIn(PLANNED_ACTIVITY_KINDS, { message: `kind must be one of ${PLANNED_ACTIVITY_KINDS.join(', ')}` })
+  @IsOneOf(PLANNED_ACTIVITY_KINDS)
   kind: PlannedActivityKind;
 
   @ApiProperty({ example: 'Study visit to the Basque Country' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText(200)
   title: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'kind session: the planned session' })
@@ -139,7 +117,6 @@ export class PlanActivityDto implements PlannedActivityRequest {
   ownerId: string;
 
   @ApiProperty({ example: '2026-09-30' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueOn must be a date (YYYY-MM-DD)' })
-  @IsDateString({ strict: true }, { message: 'dueOn must be a date (YYYY-MM-DD)' })
+  @IsDay()
   dueOn: string;
 }

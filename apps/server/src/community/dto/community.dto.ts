@@ -40,6 +40,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { Optional, Trim } from '../../common/dto';
+import { PageQueryDto } from '../../common/page';
 import { SpanDto } from '../../deid';
 
 const L = CommunityLimits;
@@ -298,7 +299,7 @@ export class SearchQueryDto {
   groupId?: string;
 }
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @Optional()
   @IsUUID('4', { message: 'groupId must be a UUID' })

@@ -9,6 +9,7 @@ import { CommunityGroup } from './community-group.entity';
 /** A discussion thread; its text is its opening post (number 1). */
 @Entity('community_thread')
 @Index(['groupId', 'lastPostAt'])
+@Index(['groupId', 'pinned', 'lastPostAt', 'id'])
 export class Thread extends BaseEntity {
   @Column({ type: 'varchar', length: 36 })
   groupId: string;

@@ -17,6 +17,8 @@ import { Programme1764133000000 } from './1764133000000-programme';
 import { AttendanceCorrections1764134000000 } from './1764134000000-attendance-corrections';
 import { Registration1764134000001 } from './1764134000001-registration';
 import { MemberEmailVisibility1764136000000 } from './1764136000000-member-email-visibility';
+import { Coproduction1764140000000 } from './1764140000000-coproduction';
+import { CommunityPages1764141000000 } from './1764141000000-community-pages';
 
 /** Every migration, in order; run at start (runMigrations, under a lock on PostgreSQL) and by the TypeORM CLI. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -38,4 +40,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   AttendanceCorrections1764134000000,
   Registration1764134000001,
   MemberEmailVisibility1764136000000,
+  Coproduction1764140000000,
+  CommunityPages1764141000000,
 ];

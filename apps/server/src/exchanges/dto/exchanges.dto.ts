@@ -10,22 +10,14 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsDateString,
-  IsIn,
   IsInt,
-  IsNotEmpty,
   IsNumber,
-  IsString,
   IsUUID,
-  Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Optional, Trim } from '../../common/dto';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsDay, IsOneOf, IsText, Optional } from '../../common/dto';
 
 export class ReflectionSpanDto {
   @ApiProperty()
@@ -41,31 +33,23 @@ export class ReflectionSpanDto {
 
 export class LogActivityDto implements LearningActivityRequest {
   @ApiProperty({ enum: LEARNING_ACTIVITY_KINDS })
-  @IsIn(LEARNING_ACTIVITY_KINDS, { message: `kind must be one of ${LEARNING_ACTIVITY_KINDS.join(', ')}` })
+  @IsOneOf(LEARNING_ACTIVITY_KINDS)
   kind: LearningActivityKind;
 
   @ApiProperty({ example: 'Job-shadowing the frailty team' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText(200)
   title: string;
 
   @ApiProperty({ example: 'Osakidetza, Bilbao' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText(200)
   place: string;
 
   @ApiProperty({ example: '2026-05-12' })
-  @Matches(DATE, { message: 'startsOn must be a date (YYYY-MM-DD)' })
-  @IsDateString({ strict: true }, { message: 'startsOn must be a date (YYYY-MM-DD)' })
+  @IsDay()
   startsOn: string;
 
   @ApiProperty({ example: '2026-05-14' })
-  @Matches(DATE, { message: 'endsOn must be a date (YYYY-MM-DD)' })
-  @IsDateString({ strict: true }, { message: 'endsOn must be a date (YYYY-MM-DD)' })
+  @IsDay()
   endsOn: string;
 
   @ApiProperty({ example: 14, description: 'Hours of learning per participant' })
@@ -89,9 +73,7 @@ export class LogActivityDto implements LearningActivityRequest {
 
   @ApiPropertyOptional({ example: 'Saw how the virtual ward hands over to community nursing.' })
   @Optional()
-  @Trim()
-  @IsString()
-  @MaxLength(2000)
+  @IsText(2000, { allowEmpty: true })
   reflection?: string;
 
   @ApiPropertyOptional({ type: [ReflectionSpanDto] })
@@ -114,8 +96,6 @@ export class SetUpPairDto implements MentoringPairRequest {
 
   @ApiPropertyOptional({ example: 'Lead a first teleECHO clinic on falls prevention' })
   @Optional()
-  @Trim()
-  @IsString()
-  @MaxLength(1000)
+  @IsText(1000, { allowEmpty: true })
   goals?: string;
 }

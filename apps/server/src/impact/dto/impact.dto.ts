@@ -21,7 +21,6 @@ import {
   IsArray,
   IsBoolean,
   IsDateString,
-  IsIn,
   IsInt,
   IsNotEmpty,
   IsString,
@@ -32,7 +31,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Optional, Trim } from '../../common/dto';
+import { IsOneOf, IsText, IsTextList, Optional } from '../../common/dto';
 
 const ROLES: AttendanceRole[] = [...PROGRAM_ROLES, 'admin'];
 const AUDIENCES: SurveyAudience[] = ['participants', 'everyone'];
@@ -56,25 +55,22 @@ export class ImpactQueryDto implements ImpactFilters {
 
   @ApiPropertyOptional({ enum: ROLES })
   @Optional()
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @IsOneOf(ROLES)
   role?: AttendanceRole;
 
   @ApiPropertyOptional({ enum: PARTICIPATION_TYPES })
   @Optional()
-  @IsIn(PARTICIPATION_TYPES, { message: `participationType must be one of ${PARTICIPATION_TYPES.join(', ')}` })
+  @IsOneOf(PARTICIPATION_TYPES)
   participationType?: ParticipationType;
 }
 
 export class SurveyQuestionInputDto implements SurveyQuestionInput {
   @ApiProperty({ enum: SURVEY_QUESTION_KINDS })
-  @IsIn(SURVEY_QUESTION_KINDS, { message: `kind must be one of ${SURVEY_QUESTION_KINDS.join(', ')}` })
+  @IsOneOf(SURVEY_QUESTION_KINDS)
   kind: SurveyQuestionKind;
 
   @ApiProperty({ example: 'Structuring conversations to enable behaviour change' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @IsText(300)
   text: string;
 
   @ApiPropertyOptional({ description: 'Default: true for rating and confidence, false for text and choice' })
@@ -84,11 +80,7 @@ export class SurveyQuestionInputDto implements SurveyQuestionInput {
 
   @ApiPropertyOptional({ type: [String], description: 'The options of a choice question (2–20)' })
   @Optional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(100, { each: true })
+  @IsTextList(20, 100)
   options?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['Poor', 'Excellent'], description: 'Words for 1 and 5' })
@@ -103,10 +95,7 @@ export class SurveyQuestionInputDto implements SurveyQuestionInput {
 
 export class CreateSurveyDto implements CreateSurveyRequest {
   @ApiProperty({ example: 'Mid-programme survey' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText(200)
   title: string;
 
   @ApiPropertyOptional()
@@ -125,7 +114,7 @@ export class CreateSurveyDto implements CreateSurveyRequest {
 
   @ApiPropertyOptional({ enum: AUDIENCES, description: 'Default: participants' })
   @Optional()
-  @IsIn(AUDIENCES, { message: `audience must be one of ${AUDIENCES.join(', ')}` })
+  @IsOneOf(AUDIENCES)
   audience?: SurveyAudience;
 
   @ApiPropertyOptional({ example: '2026-12-31T23:59:00Z' })
@@ -204,9 +193,6 @@ export class CorrectAttendanceDto implements CorrectAttendanceRequest {
   minutes: number;
 
   @ApiProperty({ example: 'Joined on a colleague’s device for the first 40 minutes', maxLength: 500 })
-  @Trim()
-  @IsString({ message: 'reason must be text' })
-  @IsNotEmpty({ message: 'reason is required' })
-  @MaxLength(500, { message: 'reason must be at most 500 characters' })
+  @IsText(500)
   reason: string;
 }

@@ -12,9 +12,7 @@ import {
   IsArray,
   IsBoolean,
   IsEmail,
-  IsIn,
   IsInt,
-  IsNotEmpty,
   IsString,
   IsUUID,
   Matches,
@@ -24,16 +22,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { Optional, Trim } from '../../common/dto';
+import { IsOneOf, IsText, IsTextList, Optional } from '../../common/dto';
 
 const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class RegistrationQuestionDto implements RegistrationQuestionInput {
   @ApiProperty({ example: 'What would you most like to learn?' })
-  @Trim()
-  @IsString({ message: 'label must be text' })
-  @IsNotEmpty({ message: 'label is required' })
-  @MaxLength(300)
+  @IsText(300)
   label: string;
 
   @ApiPropertyOptional()
@@ -43,21 +38,14 @@ export class RegistrationQuestionDto implements RegistrationQuestionInput {
 
   @ApiPropertyOptional({ type: [String], description: 'Choices offered; none: a free-text answer' })
   @Optional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(100, { each: true })
+  @IsTextList(20, 100)
   options?: string[];
 }
 
 /** `PUT /api/programs/:id/registration/form`. */
 export class SaveRegistrationFormDto implements SaveRegistrationFormRequest {
   @ApiProperty({ example: 'Register for the Frailty ECHO series' })
-  @Trim()
-  @IsString({ message: 'title must be text' })
-  @IsNotEmpty({ message: 'title is required' })
-  @MaxLength(200)
+  @IsText(200)
   title: string;
 
   @ApiPropertyOptional()
@@ -105,19 +93,14 @@ export class RegistrationAnswerDto {
   questionId: string;
 
   @ApiProperty()
-  @Trim()
-  @IsString({ message: 'answer must be text' })
-  @MaxLength(2000)
+  @IsText(2000, { allowEmpty: true })
   answer: string;
 }
 
 /** `POST /api/register/:programId`: public, no sign-in. */
 export class RegistrationSubmitDto implements RegistrationRequest {
   @ApiProperty({ example: 'Aoife Byrne' })
-  @Trim()
-  @IsString({ message: 'name must be text' })
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(100, { message: 'name must be at most 100 characters' })
+  @IsText(100)
   name: string;
 
   @ApiProperty({ example: 'aoife.byrne@clinic.example' })
@@ -133,13 +116,11 @@ export class RegistrationSubmitDto implements RegistrationRequest {
 
   @ApiPropertyOptional({ example: 'Practice nurse' })
   @Optional()
-  @Trim()
-  @IsString()
-  @MaxLength(100, { message: 'profession must be at most 100 characters' })
+  @IsText(100, { allowEmpty: true })
   profession?: string;
 
   @ApiProperty({ enum: PARTICIPATION_TYPES })
-  @IsIn(PARTICIPATION_TYPES, { message: `participationType must be one of ${PARTICIPATION_TYPES.join(', ')}` })
+  @IsOneOf(PARTICIPATION_TYPES)
   participationType: ParticipationType;
 
   @ApiPropertyOptional({ type: [RegistrationAnswerDto] })
@@ -156,8 +137,6 @@ export class RegistrationSubmitDto implements RegistrationRequest {
 
   @ApiPropertyOptional({ example: 'Live captions, please' })
   @Optional()
-  @Trim()
-  @IsString()
-  @MaxLength(1000, { message: 'accessibilityNeeds must be at most 1000 characters' })
+  @IsText(1000, { allowEmpty: true })
   accessibilityNeeds?: string;
 }

@@ -28,6 +28,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsTimeZone, Optional, Trim } from '../../common/dto';
+import { PageQueryDto } from '../../common/page';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -183,7 +184,7 @@ export class ReplaceAgendaDto implements ReplaceAgendaRequest {
   items: AgendaItemInputDto[];
 }
 
-export class SessionRangeQuery {
+export class SessionRangeQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'ISO 8601; default: now minus one day' })
   @Optional()
   @IsDateString({ strict: true }, { message: 'from must be ISO 8601 with an offset' })

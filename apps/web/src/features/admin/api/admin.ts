@@ -1,11 +1,12 @@
 import type { AdminAuditDto, AdminUserDto, ErasureReport, ResetLinkResponse } from '@echo-hub/protocol';
-import { api, request } from '../../../lib/api';
+import { api, apiPage, request } from '../../../lib/api';
 import { fetchFile, saveBlob } from '../../../lib/download';
 
 const user = (id: string) => `/admin/users/${encodeURIComponent(id)}`;
 
-export const searchUsers = (q: string) =>
-  api<AdminUserDto[]>(`/admin/users?${new URLSearchParams({ q, limit: '100' }).toString()}`);
+/** A page of the accounts matching `q`, oldest first; `cursor`: the previous page's `next`. */
+export const searchUsers = (q: string, cursor?: string | null) =>
+  apiPage<AdminUserDto>(`/admin/users?${new URLSearchParams({ q, limit: '100' }).toString()}`, cursor);
 
 export const disableUser = (id: string) => api<AdminUserDto>(`${user(id)}/disable`, request('POST'));
 export const enableUser = (id: string) => api<AdminUserDto>(`${user(id)}/enable`, request('POST'));
@@ -15,7 +16,8 @@ export const resetLink = (id: string) => api<ResetLinkResponse>(`${user(id)}/res
 export const eraseUser = (id: string, confirmEmail: string) =>
   api<ErasureReport>(`${user(id)}/erase`, request('POST', { confirmEmail }));
 
-export const auditLog = () => api<AdminAuditDto[]>('/admin/audit?limit=200');
+/** A page of the admins' audit log, newest first. */
+export const auditLog = (cursor?: string | null) => apiPage<AdminAuditDto>('/admin/audit?limit=100', cursor);
 
 /** Downloads a person's data (theirs as an admin, or one's own with `id` null). */
 export async function downloadExport(id: string | null): Promise<void> {

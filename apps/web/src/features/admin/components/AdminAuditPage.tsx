@@ -1,3 +1,4 @@
+import { LoadMore } from '../../../components/LoadMore';
 import { Loading, LoadFailure } from '../../../components/Status';
 import { formatDate } from '../../../lib/time';
 import { useResource } from '../../../lib/useResource';
@@ -7,7 +8,12 @@ import { AdminNav } from './AdminNav';
 
 /** What admins did to accounts, newest first. */
 export function AdminAuditPage() {
-  const log = useResource('audit', auditLog);
+  const log = useResource('audit', () => auditLog());
+  const more = async () => {
+    if (log.status !== 'ready' || !log.data.next) return;
+    const page = await auditLog(log.data.next);
+    log.update((data) => ({ items: [...data.items, ...page.items], next: page.next }));
+  };
   return (
     <section>
       <title>Audit log · Admin · ECHO Hub</title>
@@ -16,8 +22,8 @@ export function AdminAuditPage() {
       <h2>Audit log</h2>
       {log.status === 'loading' && <Loading>Loading the audit log…</Loading>}
       {log.status === 'error' && <LoadFailure error={log.error} what="the audit log" />}
-      {log.status === 'ready' && log.data.length === 0 && <p>No admin has acted on an account yet.</p>}
-      {log.status === 'ready' && log.data.length > 0 && (
+      {log.status === 'ready' && log.data.items.length === 0 && <p>No admin has acted on an account yet.</p>}
+      {log.status === 'ready' && log.data.items.length > 0 && (
         <div className="table-wrap" role="region" aria-label="Audit log" tabIndex={0}>
           <table className="data">
             <thead>
@@ -30,7 +36,7 @@ export function AdminAuditPage() {
               </tr>
             </thead>
             <tbody>
-              {log.data.map((e) => (
+              {log.data.items.map((e) => (
                 <tr key={e.id}>
                   <td>{formatDate(e.createdAt)}</td>
                   <td>{e.actor?.displayName ?? '—'}</td>
@@ -43,6 +49,7 @@ export function AdminAuditPage() {
           </table>
         </div>
       )}
+      {log.status === 'ready' && log.data.next && <LoadMore what="entries" onMore={more} />}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { AdminUserDto, ResetLinkResponse } from '@echo-hub/protocol';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { CopyField } from '../../../components/CopyField';
 import { Field } from '../../../components/Field';
+import { LoadMore } from '../../../components/LoadMore';
 import { FormError, Loading, LoadFailure } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { formatDate } from '../../../lib/time';
@@ -19,6 +20,11 @@ export function AdminUsersPage() {
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const users = useResource(`users:${query}`, () => searchUsers(query));
+  const moreUsers = async () => {
+    if (users.status !== 'ready' || !users.data.next) return;
+    const page = await searchUsers(query, users.data.next);
+    users.update((data) => ({ items: [...data.items, ...page.items], next: page.next }));
+  };
   const action = useAction();
   const [message, setMessage] = useState('');
   const [link, setLink] = useState<(ResetLinkResponse & { name: string }) | null>(null);
@@ -32,7 +38,7 @@ export function AdminUsersPage() {
     action.run(async () => {
       setMessage('');
       const changed = await run();
-      users.update((list) => list.map((u) => (u.id === changed.id ? changed : u)));
+      users.update((page) => ({ ...page, items: page.items.map((u) => (u.id === changed.id ? changed : u)) }));
       setMessage(done);
     });
   const issueLink = (u: AdminUserDto) =>
@@ -64,8 +70,8 @@ export function AdminUsersPage() {
       </p>
       {users.status === 'loading' && <Loading>Loading the users…</Loading>}
       {users.status === 'error' && <LoadFailure error={users.error} what="the users" />}
-      {users.status === 'ready' && users.data.length === 0 && <p>No account matches “{query}”.</p>}
-      {users.status === 'ready' && users.data.length > 0 && (
+      {users.status === 'ready' && users.data.items.length === 0 && <p>No account matches “{query}”.</p>}
+      {users.status === 'ready' && users.data.items.length > 0 && (
         <div className="table-wrap" role="region" aria-label="Users" tabIndex={0}>
           <table className="data">
             <thead>
@@ -79,7 +85,7 @@ export function AdminUsersPage() {
               </tr>
             </thead>
             <tbody>
-              {users.data.map((u) => {
+              {users.data.items.map((u) => {
                 const self = u.id === me?.id;
                 const busy = action.pending || !!u.erasedAt;
                 return (
@@ -176,6 +182,7 @@ export function AdminUsersPage() {
           </table>
         </div>
       )}
+      {users.status === 'ready' && users.data.next && <LoadMore what="accounts" onMore={moreUsers} />}
       {link && (
         <div className="notice">
           <CopyField label={`Password reset link for ${link.name}`} value={link.resetUrl} />
@@ -190,7 +197,7 @@ export function AdminUsersPage() {
           onCancel={() => setErasing(null)}
           onErased={(erased) => {
             setErasing(null);
-            users.update((list) => list.map((u) => (u.id === erased.id ? erased : u)));
+            users.update((page) => ({ ...page, items: page.items.map((u) => (u.id === erased.id ? erased : u)) }));
             setMessage(`The data of ${erasing.displayName} was erased.`);
           }}
         />

@@ -14,6 +14,7 @@ import type {
   GroupRole,
   GroupSummary,
   JoinRequestDto,
+  NotificationDto,
   NotificationsResponse,
   PostDto,
   PostRevisionDto,
@@ -24,7 +25,7 @@ import type {
   ThreadSummary,
   UpdateThreadRequest,
 } from '@echo-hub/protocol';
-import { api, request } from '../../../lib/api';
+import { api, type ApiPage, apiPage, request } from '../../../lib/api';
 import { gatedForm, type UploadProgress, upload } from '../../../lib/upload';
 import { fetchBlob } from '../../../lib/download';
 
@@ -34,7 +35,9 @@ export const listGroups = (programId: string) => api<GroupSummary[]>(`/programs/
 export const createGroup = (programId: string, body: CreateGroupRequest) =>
   api<GroupSummary>(`/programs/${id(programId)}/groups`, request('POST', body));
 export const getGroup = (groupId: string) => api<GroupSummary>(`/groups/${id(groupId)}`);
-export const listThreads = (groupId: string) => api<ThreadSummary[]>(`/groups/${id(groupId)}/threads`);
+/** A page of a group's threads (pinned first, then latest); `cursor`: the previous page's `next`. */
+export const listThreads = (groupId: string, cursor?: string | null) =>
+  apiPage<ThreadSummary>(`/groups/${id(groupId)}/threads`, cursor);
 export const createThread = (groupId: string, body: CreateThreadRequest) =>
   api<CreateThreadResponse>(`/groups/${id(groupId)}/threads`, request('POST', body));
 export const listGroupMembers = (groupId: string) => api<GroupMemberDto[]>(`/groups/${id(groupId)}/members`);
@@ -94,12 +97,27 @@ export const restorePost = (postId: string) => api<PostDto>(`/posts/${id(postId)
 
 export const searchCommunity = (programId: string, q: string) =>
   api<SearchResponse>(`/programs/${id(programId)}/community/search?q=${encodeURIComponent(q)}`);
-export const listBookmarks = (programId: string) =>
-  api<BookmarkDto[]>(`/programs/${id(programId)}/community/bookmarks`);
+/** A page of the caller's bookmarks in a program, latest first; `cursor`: the previous page's `next`. */
+export const listBookmarks = (programId: string, cursor?: string | null) =>
+  apiPage<BookmarkDto>(`/programs/${id(programId)}/community/bookmarks`, cursor);
 export const listFlagged = (programId: string) => api<FlaggedPostDto[]>(`/programs/${id(programId)}/community/flags`);
-export const auditLog = (programId: string) => api<AuditEntryDto[]>(`/programs/${id(programId)}/community/audit`);
+/** A page of the audit log, newest first; `cursor`: the previous page's `next`. */
+export const auditLog = (programId: string, cursor?: string | null) =>
+  apiPage<AuditEntryDto>(`/programs/${id(programId)}/community/audit`, cursor);
 
 export const listNotifications = () => api<NotificationsResponse>('/notifications');
+/** A page of the notifications, newest first, with the unread count; `cursor`: the previous page's `next`. */
+export async function notificationsPage(
+  cursor?: string | null,
+): Promise<ApiPage<NotificationDto> & { unread: number }> {
+  let unread = 0;
+  const page = await apiPage<NotificationDto>('/notifications', cursor, (body) => {
+    const answer = body as NotificationsResponse;
+    unread = answer.unread;
+    return answer.items;
+  });
+  return { ...page, unread };
+}
 export const markNotificationsRead = (ids?: string[]) =>
   api<NotificationsResponse>('/notifications/read', request('POST', ids ? { ids } : {}));
 

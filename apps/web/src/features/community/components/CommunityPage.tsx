@@ -9,6 +9,7 @@ import { useResource } from '../../../lib/useResource';
 import { canManage } from '../../programs';
 import { createGroup, listBookmarks, listGroups } from '../api/community';
 import { ago, plural } from '../lib/format';
+import { LoadMore } from '../../../components/LoadMore';
 import { SearchBox } from './SearchBox';
 import '../community.css';
 
@@ -149,14 +150,19 @@ function NewGroupForm({ programId, onCreated }: { programId: string; onCreated: 
 
 function Bookmarks({ programId }: { programId: string }) {
   const bookmarks = useResource(`bookmarks:${programId}`, () => listBookmarks(programId));
-  if (bookmarks.status !== 'ready' || bookmarks.data.length === 0) {
+  const more = async () => {
+    if (bookmarks.status !== 'ready' || !bookmarks.data.next) return;
+    const page = await listBookmarks(programId, bookmarks.data.next);
+    bookmarks.update((shown) => ({ items: [...shown.items, ...page.items], next: page.next }));
+  };
+  if (bookmarks.status !== 'ready' || (bookmarks.data.items.length === 0 && !bookmarks.data.next)) {
     return bookmarks.status === 'error' ? <ErrorAlert error={bookmarks.error} /> : null;
   }
   return (
     <section aria-labelledby="bookmarks-title" className="panel">
       <h2 id="bookmarks-title">Your bookmarks</h2>
       <ul className="plain-list">
-        {bookmarks.data.map((b) => (
+        {bookmarks.data.items.map((b) => (
           <li key={b.postId}>
             <Link to={`/threads/${b.threadId}#post-${b.postId}`}>{b.threadTitle}</Link>{' '}
             <span className="muted-inline">
@@ -165,6 +171,7 @@ function Bookmarks({ programId }: { programId: string }) {
           </li>
         ))}
       </ul>
+      {bookmarks.data.next && <LoadMore what="bookmarks" onMore={more} />}
     </section>
   );
 }

@@ -1,24 +1,27 @@
 import type { ConfirmedSpan, GroupSummary, SessionDto, ThreadSummary } from '@echo-hub/protocol';
-import { ErrorCode } from '@echo-hub/protocol';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { can, ErrorCode } from '@echo-hub/protocol';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorAlert, LoadFailure, Loading } from '../../../components/Status';
 import { ApiError } from '../../../lib/api';
 import { useAuth } from '../../../lib/auth';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
+import { CoproductionRoles } from '../../coproduction';
 import { listSessions } from '../../sessions';
 import { askToJoin, createThread, getGroup, listThreads } from '../api/community';
 import { community } from '../lib/connection';
 import { ago, plural } from '../lib/format';
 import { Composer } from './Composer';
 import { GroupMembersPanel } from './GroupMembersPanel';
+import { LoadMore } from '../../../components/LoadMore';
 import '../community.css';
 
 /** A group: its threads (pinned first, then by last activity) with unread counts, and a new-thread form. */
 export function GroupPage() {
   const { groupId = '' } = useParams();
   const group = useResource(`group:${groupId}`, () => getGroup(groupId));
+  const { user, memberships } = useAuth();
 
   if (group.status === 'loading') return <Loading>Loading the group…</Loading>;
   if (group.status === 'error') return <LoadFailure error={group.error} what="Group" />;
@@ -46,6 +49,18 @@ export function GroupPage() {
         <>
           <Threads group={g} />
           {g.access.moderate && <GroupMembersPanel group={g} onChanged={group.reload} />}
+          {/* issue 20: group-level co-production roles */}
+          <CoproductionRoles
+            place={{ kind: 'groups', id: g.id }}
+            programId={g.programId}
+            manager={can(
+              {
+                role: memberships.find((m) => m.programId === g.programId)?.role ?? null,
+                isAdmin: Boolean(user?.isAdmin),
+              },
+              'coproduction.manage',
+            )}
+          />
         </>
       ) : (
         <JoinPanel group={g} onAsked={group.reload} />
@@ -91,7 +106,20 @@ function Threads({ group }: { group: GroupSummary }) {
   const [searchParams] = useSearchParams();
   const [composing, setComposing] = useState(searchParams.has('session'));
   const counted = useRef(new Set<string>());
-  const { update } = threads;
+  const { update: updatePage } = threads;
+  const update = useCallback(
+    (change: (list: ThreadSummary[]) => ThreadSummary[]) =>
+      updatePage((page) => ({ ...page, items: change(page.items) })),
+    [updatePage],
+  );
+  const loadMore = async () => {
+    if (threads.status !== 'ready' || !threads.data.next) return;
+    const more = await listThreads(group.id, threads.data.next);
+    updatePage((page) => {
+      const known = new Set(page.items.map((t) => t.id));
+      return { items: [...page.items, ...more.items.filter((t) => !known.has(t.id))], next: more.next };
+    });
+  };
 
   useEffect(() => {
     const me = user?.id;
@@ -128,7 +156,7 @@ function Threads({ group }: { group: GroupSummary }) {
 
   const sorted =
     threads.status === 'ready'
-      ? [...threads.data].sort(
+      ? [...threads.data.items].sort(
           (a, b) => Number(b.pinned) - Number(a.pinned) || b.lastPostAt.localeCompare(a.lastPostAt),
         )
       : [];
@@ -153,6 +181,7 @@ function Threads({ group }: { group: GroupSummary }) {
           ))}
         </ul>
       )}
+      {threads.status === 'ready' && threads.data.next && <LoadMore what="threads" onMore={loadMore} />}
     </section>
   );
 }

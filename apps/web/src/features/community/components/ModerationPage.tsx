@@ -6,6 +6,7 @@ import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
 import { auditLog, dismissFlags, hidePost, listFlagged } from '../api/community';
 import { fullTime } from '../lib/format';
+import { LoadMore } from '../../../components/LoadMore';
 import { FLAG_LABELS } from './PostView';
 import '../community.css';
 
@@ -14,6 +15,11 @@ export function ModerationPage() {
   const { programId = '' } = useParams();
   const flagged = useResource(`flags:${programId}`, () => listFlagged(programId));
   const audit = useResource(`audit:${programId}`, () => auditLog(programId));
+  const moreAudit = async () => {
+    if (audit.status !== 'ready' || !audit.data.next) return;
+    const more = await auditLog(programId, audit.data.next);
+    audit.update((page) => ({ items: [...page.items, ...more.items], next: more.next }));
+  };
 
   if (flagged.status === 'loading') return <Loading>Loading the moderation queue…</Loading>;
   if (flagged.status === 'error') return <LoadFailure error={flagged.error} what="Moderation" />;
@@ -54,7 +60,7 @@ export function ModerationPage() {
                 </tr>
               </thead>
               <tbody>
-                {audit.data.map((a) => (
+                {audit.data.items.map((a) => (
                   <tr key={a.id}>
                     <td>{fullTime(a.createdAt)}</td>
                     <td>{a.actor?.displayName ?? 'The system'}</td>
@@ -67,6 +73,7 @@ export function ModerationPage() {
             </table>
           </div>
         )}
+        {audit.status === 'ready' && audit.data.next && <LoadMore what="entries" onMore={moreAudit} />}
       </section>
     </article>
   );

@@ -3,10 +3,11 @@ import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorAlert, Loading } from '../../../components/Status';
 import { useResource } from '../../../lib/useResource';
-import { listNotifications, markNotificationsRead } from '../api/community';
+import { markNotificationsRead, notificationsPage } from '../api/community';
 import { community } from '../lib/connection';
 import { notificationsChanged } from '../lib/events';
 import { ago } from '../lib/format';
+import { LoadMore } from '../../../components/LoadMore';
 import '../community.css';
 
 const WHAT: Record<Exclude<NotificationDto['kind'], 'recommendations' | 'case_returned'>, string> = {
@@ -35,17 +36,28 @@ const linkOf = (n: NotificationDto) =>
  * recommendations sent for your cases.
  */
 export function NotificationsPage() {
-  const notifications = useResource('notifications', listNotifications);
+  const notifications = useResource('notifications', () => notificationsPage());
   const { reload, update } = notifications;
   useEffect(
-    () => community.on('notification', (n) => update((r) => ({ items: [n, ...r.items], unread: r.unread + 1 }))),
+    () => community.on('notification', (n) => update((r) => ({ ...r, items: [n, ...r.items], unread: r.unread + 1 }))),
     [update],
   );
 
   const markAll = async () => {
     const r = await markNotificationsRead();
-    update(() => r);
+    // Everything loaded is read now (the answer's items are only the first page).
+    const readAt = new Date().toISOString();
+    update((shown) => ({
+      ...shown,
+      unread: r.unread,
+      items: shown.items.map((n) => ({ ...n, readAt: n.readAt ?? readAt })),
+    }));
     notificationsChanged();
+  };
+  const more = async () => {
+    if (notifications.status !== 'ready' || !notifications.data.next) return;
+    const page = await notificationsPage(notifications.data.next);
+    update((shown) => ({ ...shown, items: [...shown.items, ...page.items], next: page.next }));
   };
   const open = (n: NotificationDto) => {
     if (n.readAt) return;
@@ -87,6 +99,7 @@ export function NotificationsPage() {
           ))}
         </ul>
       )}
+      {notifications.status === 'ready' && notifications.data.next && <LoadMore what="notifications" onMore={more} />}
     </article>
   );
 }

@@ -6,6 +6,7 @@ import { useAuth } from '../../../lib/auth';
 import { formatDate } from '../../../lib/time';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
+import { CoproductionBlock } from '../../coproduction';
 import { LearningActivitiesBlock } from '../../exchanges';
 import { getProgramOverview, canManage } from '../../programs';
 import { downloadAttendanceCsv, getImpact } from '../api/impact';
@@ -168,6 +169,7 @@ function ImpactReportView({
         <GroupTable id="by-site" title="By site" groups={r.bySite} />
         <GroupTable id="by-role" title="By role" groups={r.byRole} />
         <GroupTable id="by-participation" title="By participation type" groups={r.byParticipationType} />
+        <CoproductionBlock figures={r.coproduction} />
         <GroupTable id="by-profession" title="By profession" groups={r.byProfession} />
         <LearningActivitiesBlock figures={r.learningActivities} />
       </div>

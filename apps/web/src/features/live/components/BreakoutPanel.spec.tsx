@@ -26,6 +26,44 @@ const running: Breakouts = {
 };
 
 describe('BreakoutPanel', () => {
+  it('chimes when a room starts asking for help (not for requests already there), unless the host turned it off', () => {
+    const chimes = vi.fn();
+    class FakeAudio {
+      currentTime = 0;
+      destination = {};
+      constructor() {
+        chimes();
+      }
+      createOscillator = () => ({ frequency: {}, connect: (g: unknown) => g, start: vi.fn(), stop: vi.fn() });
+      createGain = () => ({
+        gain: { setValueAtTime: vi.fn(), exponentialRampToValueAtTime: vi.fn() },
+        connect: (d: unknown) => d,
+      });
+      close = vi.fn(async () => undefined);
+    }
+    vi.stubGlobal('AudioContext', FakeAudio);
+    localStorage.clear();
+    const { room } = client();
+    const asking = (help: (string | null)[]) =>
+      roomState({
+        open: true,
+        participants: people,
+        breakouts: { ...running, rooms: running.rooms.map((r, i) => ({ ...r, helpAt: help[i] ?? null })) },
+      });
+    const view = render(<BreakoutPanel state={asking(['2026-12-07T20:00:00.000Z'])} youId="me" room={room} />);
+    expect(chimes).not.toHaveBeenCalled(); // Room 1 was asking before the panel opened
+    view.rerender(
+      <BreakoutPanel state={asking(['2026-12-07T20:00:00.000Z', '2026-12-07T20:01:00.000Z'])} youId="me" room={room} />,
+    );
+    expect(chimes).toHaveBeenCalledTimes(1); // Room 2 asks
+    fireEvent.click(screen.getByLabelText(/Chime when a room asks for help/));
+    view.rerender(<BreakoutPanel state={asking([null, null])} youId="me" room={room} />);
+    view.rerender(<BreakoutPanel state={asking(['2026-12-07T20:02:00.000Z'])} youId="me" room={room} />);
+    expect(chimes).toHaveBeenCalledTimes(1); // turned off
+    expect(localStorage.getItem('echo-hub:knock-muted')).toBe('1');
+    vi.unstubAllGlobals();
+  });
+
   it('splits by hand: each person’s room is chosen in a labelled select and sent as assignments', () => {
     const { breakout, room } = client();
     render(<BreakoutPanel state={roomState({ open: true, participants: people })} youId="me" room={room} />);

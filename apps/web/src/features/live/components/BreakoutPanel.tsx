@@ -7,6 +7,7 @@ import {
   type RoomState,
 } from '@echo-hub/protocol';
 import { type FormEvent, useState } from 'react';
+import { chime, useArrivals, useChimeMuted } from '../lib/chime';
 import type { LiveRoomClient } from '../lib/LiveRoomClient';
 
 const SPLITS: { value: BreakoutSplit; label: string }[] = [
@@ -161,6 +162,12 @@ function RunningBreakouts({
   const [message, setMessage] = useState('');
   const breakouts = state.breakouts!;
   const mine = breakoutOf(state, youId);
+  const [muted, setMuted] = useChimeMuted();
+  // A chime for each new help request (a room asking again after withdrawing counts again).
+  useArrivals(
+    breakouts.rooms.filter((r) => r.helpAt).map((r) => `${r.id}@${r.helpAt}`),
+    () => !muted && chime(),
+  );
   const nameOf = (userId: string) => state.participants.find((p) => p.userId === userId)?.displayName ?? 'Someone';
   const broadcast = (e: FormEvent) => {
     e.preventDefault();
@@ -220,6 +227,10 @@ function RunningBreakouts({
           Send to all rooms
         </button>
       </form>
+      <label className="hint">
+        <input type="checkbox" checked={!muted} onChange={(e) => setMuted(!e.target.checked)} /> Chime when a room asks
+        for help
+      </label>
       <p>
         <button
           type="button"

@@ -1,6 +1,7 @@
 import type { LiveParticipant, QualitySample, RoomState } from '@echo-hub/protocol';
 import type { LiveRoomClient } from '../lib/LiveRoomClient';
 import { qualityDetails } from '../lib/quality';
+import { CoproductionBadge } from '../../coproduction';
 import { ConnectionBadge } from './ConnectionBadge';
 import { HostMenu } from './HostMenu';
 
@@ -97,7 +98,7 @@ export function ParticipantsPanel({ state, youId, host, room, connections }: Par
                 <span className={p.online ? 'live-dot is-online' : 'live-dot'} aria-hidden="true" />
                 <span className="live-person-name">
                   {p.displayName}
-                  {p.userId === youId && ' (you)'}
+                  {p.userId === youId && ' (you)'} <CoproductionBadge role={p.coproductionRole} />
                   <span className="live-person-meta">
                     {ROLE_LABELS[p.role]} · {p.online ? 'online' : 'offline'}
                     {!host && p.present !== null && ` · ${p.present ? 'present' : 'absent'}`}

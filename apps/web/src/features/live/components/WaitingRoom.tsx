@@ -1,27 +1,7 @@
 import { LobbyLimits, type RoomState } from '@echo-hub/protocol';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { chime, useArrivals, useChimeMuted } from '../lib/chime';
 import type { LiveRoomClient } from '../lib/LiveRoomClient';
-
-const MUTED_KEY = 'echo-hub:knock-muted';
-
-/** A short two-tone chime (Web Audio): someone is waiting in the lobby. */
-function knock(): void {
-  const Context =
-    window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-  if (!Context) return;
-  const ctx = new Context();
-  for (const [i, frequency] of [660, 880].entries()) {
-    const tone = ctx.createOscillator();
-    const gain = ctx.createGain();
-    tone.frequency.value = frequency;
-    gain.gain.setValueAtTime(0.15, ctx.currentTime + i * 0.18);
-    gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + i * 0.18 + 0.16);
-    tone.connect(gain).connect(ctx.destination);
-    tone.start(ctx.currentTime + i * 0.18);
-    tone.stop(ctx.currentTime + i * 0.18 + 0.17);
-  }
-  window.setTimeout(() => void ctx.close(), 600);
-}
 
 /**
  * The hosts' view of the lobby: who is waiting (with their site), admit one, several or all, a message to the
@@ -30,19 +10,15 @@ function knock(): void {
 export function WaitingRoom({ state, room }: { state: RoomState; room: LiveRoomClient }) {
   const waiting = state.participants.filter((p) => p.online && !p.admitted);
   const [selected, setSelected] = useState<string[]>([]);
-  const [muted, setMuted] = useState(() => localStorage.getItem(MUTED_KEY) === '1');
+  const [muted, setMuted] = useChimeMuted();
   const [message, setMessage] = useState(state.lobbyMessage ?? '');
   const [error, setError] = useState<string | null>(null);
-  const seen = useRef(new Set(waiting.map((p) => p.userId)));
-
-  const waitingKey = waiting.map((p) => p.userId).join(',');
-  useEffect(() => {
-    const arrived = waiting.filter((p) => !seen.current.has(p.userId));
-    seen.current = new Set(waiting.map((p) => p.userId));
-    if (arrived.length && !muted) knock();
-    setSelected((s) => s.filter((id) => seen.current.has(id)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the waiting list is keyed by its ids
-  }, [waitingKey, muted]);
+  const waitingIds = waiting.map((p) => p.userId);
+  useArrivals(waitingIds, () => !muted && chime());
+  // Keep the selection to those still waiting.
+  const waitingKey = waitingIds.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the waiting list is keyed by its ids
+  useEffect(() => setSelected((s) => s.filter((id) => waitingIds.includes(id))), [waitingKey]);
 
   const run = async (work: () => Promise<unknown>) => {
     setError(null);
@@ -130,15 +106,8 @@ export function WaitingRoom({ state, room }: { state: RoomState; room: LiveRoomC
         </button>
       </form>
       <label className="hint">
-        <input
-          type="checkbox"
-          checked={!muted}
-          onChange={(e) => {
-            setMuted(!e.target.checked);
-            localStorage.setItem(MUTED_KEY, e.target.checked ? '0' : '1');
-          }}
-        />{' '}
-        Chime when someone arrives
+        <input type="checkbox" checked={!muted} onChange={(e) => setMuted(!e.target.checked)} /> Chime when someone
+        arrives
       </label>
       {error && (
         <p role="alert" className="alert">

@@ -14,7 +14,7 @@ import type {
   UpdateMemberRequest,
   UpdateProgramRequest,
 } from '@echo-hub/protocol';
-import { api, request } from '../../../lib/api';
+import { api, apiAll, request } from '../../../lib/api';
 
 const program = (id: string) => `/programs/${encodeURIComponent(id)}`;
 
@@ -30,7 +30,8 @@ export const updateProgram = (id: string, body: UpdateProgramRequest) =>
 export const addSite = (id: string, body: CreateSiteRequest) =>
   api<SiteDto>(`${program(id)}/sites`, request('POST', body));
 
-export const listMembers = (id: string) => api<MemberDto[]>(`${program(id)}/members`);
+/** Every member of the program, by name (every page: pickers need them all). */
+export const listMembers = (id: string) => apiAll<MemberDto>(`${program(id)}/members?limit=200`);
 
 /** Invites the person with this e-mail (the same answer whether or not they have an account). */
 export const addMember = (id: string, body: AddMemberRequest) =>

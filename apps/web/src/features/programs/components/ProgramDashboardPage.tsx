@@ -56,6 +56,7 @@ export function ProgramDashboardPage() {
           <Link to={`/programs/${program.id}/community`}>Community</Link>
           <Link to={`/programs/${program.id}/assessment`}>Self-assessment</Link>
           <Link to={`/programs/${program.id}/exchanges`}>Exchanges and mentoring</Link>
+          {manager && <Link to={`/programs/${program.id}/coproduction`}>Co-production payments</Link>}
         </p>
       </header>
       <div className="dashboard-grid">

@@ -1,7 +1,8 @@
-import type { ProgramOverview, RecordingDto } from '@echo-hub/protocol';
+import type { ProgramOverview, RecordingDto, RecordingTicket } from '@echo-hub/protocol';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, request } from '../../../lib/api';
+import { LoadMore } from '../../../components/LoadMore';
+import { api, apiPage, request } from '../../../lib/api';
 import { useResource } from '../../../lib/useResource';
 
 const size = (bytes: number) => (bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`);
@@ -18,17 +19,21 @@ const STATUS: Record<RecordingDto['status'], string> = {
 export function RecordingsPage() {
   const { programId = '' } = useParams();
   const overview = useResource(`program:${programId}`, () => api<ProgramOverview>(`/programs/${programId}`));
-  const recordings = useResource(`recordings:${programId}`, () =>
-    api<RecordingDto[]>(`/programs/${programId}/recordings`),
-  );
-  const [playing, setPlaying] = useState<{ id: string; url: string } | null>(null);
+  const page = (cursor?: string | null) => apiPage<RecordingDto>(`/programs/${programId}/recordings`, cursor);
+  const recordings = useResource(`recordings:${programId}`, () => page());
+  const more = async () => {
+    if (recordings.status !== 'ready' || !recordings.data.next) return;
+    const next = await page(recordings.data.next);
+    recordings.update((data) => ({ items: [...data.items, ...next.items], next: next.next }));
+  };
+  const [playing, setPlaying] = useState<(RecordingTicket & { id: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const play = async (r: RecordingDto) => {
     setError(null);
     try {
-      const { url } = await api<{ url: string }>(`/recordings/${r.id}/ticket`, request('POST'));
-      setPlaying({ id: r.id, url });
+      const ticket = await api<RecordingTicket>(`/recordings/${r.id}/ticket`, request('POST'));
+      setPlaying({ id: r.id, ...ticket });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -43,8 +48,8 @@ export function RecordingsPage() {
       {error && <p role="alert">{error}</p>}
       {recordings.status === 'loading' && <p role="status">Loading recordings…</p>}
       {recordings.status === 'error' && <p role="alert">{recordings.error.message}</p>}
-      {recordings.status === 'ready' && recordings.data.length === 0 && <p>No recordings yet.</p>}
-      {recordings.status === 'ready' && recordings.data.length > 0 && (
+      {recordings.status === 'ready' && recordings.data.items.length === 0 && <p>No recordings yet.</p>}
+      {recordings.status === 'ready' && recordings.data.items.length > 0 && (
         <table className="table" aria-label="Recordings">
           <thead>
             <tr>
@@ -60,7 +65,7 @@ export function RecordingsPage() {
             </tr>
           </thead>
           <tbody>
-            {recordings.data.map((r) => (
+            {recordings.data.items.map((r) => (
               <tr key={r.id}>
                 <td>
                   {r.title}
@@ -84,6 +89,7 @@ export function RecordingsPage() {
           </tbody>
         </table>
       )}
+      {recordings.status === 'ready' && recordings.data.next && <LoadMore what="recordings" onMore={more} />}
       {playing && (
         <figure className="card">
           <video
@@ -93,11 +99,23 @@ export function RecordingsPage() {
             preload="metadata"
             style={{ width: '100%', maxWidth: '48rem' }}
             aria-label="Recording player"
-          />
+          >
+            {playing.captionsUrl && (
+              <track kind="captions" src={playing.captionsUrl} srcLang="en" label="Captions" default />
+            )}
+          </video>
           <figcaption>
             <a href={playing.url} download>
               Download
             </a>
+            {playing.captionsUrl && (
+              <>
+                {' · '}
+                <a href={playing.captionsUrl} download>
+                  Captions (WebVTT)
+                </a>
+              </>
+            )}
           </figcaption>
         </figure>
       )}

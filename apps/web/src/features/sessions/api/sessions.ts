@@ -6,17 +6,18 @@ import type {
   SessionDto,
   UpdateSessionRequest,
 } from '@echo-hub/protocol';
-import { api, request } from '../../../lib/api';
+import { api, apiAll, request } from '../../../lib/api';
 import { type UploadProgress, upload } from '../../../lib/upload';
 
 const session = (id: string) => `/sessions/${encodeURIComponent(id)}`;
 
-/** A program's sessions starting in [from, to), ordered by start. */
+/** A program's sessions starting in [from, to), ordered by start (every page of them). */
 export const listSessions = (programId: string, from: Date, to: Date) =>
-  api<SessionDto[]>(
+  apiAll<SessionDto>(
     `/programs/${encodeURIComponent(programId)}/sessions?${new URLSearchParams({
       from: from.toISOString(),
       to: to.toISOString(),
+      limit: '200',
     })}`,
   );
 

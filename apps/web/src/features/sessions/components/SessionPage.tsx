@@ -2,9 +2,11 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { LoadFailure, Loading } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { useResource } from '../../../lib/useResource';
-import { canManage } from '../../programs';
+import { canManage, userCan } from '../../programs';
+import { SlotPolls } from '../../polls';
 import { CaseQueue } from '../../cases';
 import { Discussion } from '../../community';
+import { AccessibilityNeeds, CoproductionRoles } from '../../coproduction';
 import { SessionAttendance } from '../../impact';
 import { getSession } from '../api/sessions';
 import { PracticeToggle } from './PracticeToggle';
@@ -67,7 +69,14 @@ export function SessionPage() {
       {canManage(s.myRole, user) ? (
         <AgendaManager key={s.id} session={s} onSessionChange={(next) => session.update(() => next)} />
       ) : (
-        <AgendaView agenda={s.agenda} />
+        <AgendaView
+          agenda={s.agenda}
+          renderItemExtra={
+            userCan(s.myRole, user, 'live.run-polls')
+              ? (item, label) => <SlotPolls sessionId={s.id} agendaItemId={item.id} slotLabel={label} />
+              : undefined
+          }
+        />
       )}
       <CaseQueue
         session={s}
@@ -77,6 +86,13 @@ export function SessionPage() {
         onQueueChange={(cases) => session.update((current) => ({ ...current, cases }))}
         onCaseLeft={session.reload}
       />
+      {/* issue 20: co-production roles, and the accessibility needs for the session's facilitators */}
+      <CoproductionRoles
+        place={{ kind: 'sessions', id: s.id }}
+        programId={s.programId}
+        manager={canManage(s.myRole, user)}
+      />
+      {canManage(s.myRole, user) && <AccessibilityNeeds sessionId={s.id} />}
       {canManage(s.myRole, user) && <SessionAttendance session={s} />}
       <Discussion about={{ kind: 'session', id: s.id }} programId={s.programId} />
     </article>
