@@ -118,4 +118,23 @@ describe('audio from speakers only (real mediasoup worker)', () => {
     await room.setProducerPaused('speaker-0', mics[0].producer.id, true);
     await until(() => paused('speaker-0') === 5, 5_000);
   });
+
+  it('forwards every open microphone while there are no more than three, silent or not', async () => {
+    const small = await MediaRoom.create(t.app.get(WorkerPool), 'audio-forwarding-small');
+    const two = [await microphone(small.router, 'a', 60_000, 127), await microphone(small.router, 'b', 60_001, 127)];
+    try {
+      await small.adopt('a', two[0].producer);
+      await small.adopt('b', two[1].producer);
+      const recv = await small.createTransport('b', 'recv');
+      const options = await small.consume('b', recv.id, two[0].producer.id, small.rtpCapabilities);
+      await small.resumeConsumer('b', options.id);
+      // Well past the hold: both are silent, yet still forwarded.
+      await new Promise((r) => setTimeout(r, AUDIO_HOLD_MS * 2));
+      expect(small.stats()).toMatchObject({ audioConsumers: 1, audioForwarded: 1 });
+      expect([...small.audibleUserIds()].sort()).toEqual(['a', 'b']);
+    } finally {
+      for (const m of two) m.stop();
+      small.close();
+    }
+  });
 });

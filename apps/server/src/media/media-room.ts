@@ -331,7 +331,10 @@ export class MediaRoom extends EventEmitter<{
     };
   }
 
-  /** Whose audio is forwarded now: the loudest few, the dominant speaker and whoever unmuted within AUDIO_HOLD_MS. */
+  /**
+   * Whose audio is forwarded now: the loudest few, the dominant speaker and whoever unmuted within AUDIO_HOLD_MS
+   * (every open microphone while there are no more than AUDIO_LOUDEST).
+   */
   audibleUserIds(): ReadonlySet<string> {
     return this.audible;
   }
@@ -369,6 +372,9 @@ export class MediaRoom extends EventEmitter<{
     if (this.router.closed) return;
     const now = Date.now();
     const next = new Set([...this.lastHeard].filter(([, at]) => now - at < AUDIO_HOLD_MS).map(([id]) => id));
+    // No more open microphones than the loudest few: each is forwarded (nothing to save, no pausing to and fro).
+    const open = this.allProducers().filter((p) => p.kind === 'audio' && !p.paused && !p.closed);
+    if (open.length <= AUDIO_LOUDEST) for (const p of open) next.add(p.appData.userId as string);
     if (this.dominantId && this.producersOf(this.dominantId).some((p) => p.kind === 'audio' && !p.paused)) {
       next.add(this.dominantId);
     }
