@@ -34,6 +34,7 @@ import { galleryPhase, type GallerySummary } from './phases/gallery';
 import { restPhase, type RestResult } from './phases/rest';
 import { sfuPhase, type SfuRun, type SfuSummary } from './phases/sfu';
 import { signallingPhase, type SignallingResult } from './phases/signalling';
+import { webinarPhase, type WebinarResult } from './phases/webinar';
 import { latestPath, readLatest, readmePath } from './readme-table';
 
 const env = process.env;
@@ -99,6 +100,7 @@ interface Report {
   method: Record<string, unknown>;
   sfu?: { runs: SfuRun[]; summary: SfuSummary[]; errors: string[] };
   gallery?: GallerySummary;
+  webinar?: WebinarResult;
   signalling?: SignallingResult[];
   rest?: { results: RestResult[]; postgres: string };
   deid?: { recall: number; precision: number; passed: boolean } | { error: string };
@@ -125,7 +127,7 @@ async function main(report: Report): Promise<void> {
       'figures are medians, but expect noise; "others" is CPU used by processes outside the bench during a window.\n',
   );
 
-  const needHub = ['sfu', 'gallery', 'signalling', 'rest'].some((p) => phases.has(p));
+  const needHub = ['sfu', 'gallery', 'webinar', 'signalling', 'rest'].some((p) => phases.has(p));
   let hub: HostProcess | undefined;
   let seed: SeedResult | undefined;
   // REST reads a program with 200 participants whichever phases run, so its figures stay comparable.
@@ -134,7 +136,7 @@ async function main(report: Report): Promise<void> {
     phases.has('gallery') ? Math.max(...GALLERY_N) : 0,
     phases.has('signalling') ? Math.max(...SIGNAL_N) : 0,
     phases.has('rest') ? REST_MEMBERS : 0,
-    1,
+    3, // the webinar's presenters
   );
   if (needHub) {
     progress('starting the hub (apps/server/dist, temporary SQLite, 127.0.0.1)…');
@@ -192,6 +194,38 @@ async function main(report: Report): Promise<void> {
     report.errors.push(...report.gallery.errors);
     phaseLoad.gallery = loadavg();
     await bare.close();
+  }
+
+  // The webinar (phases/webinar.ts): BENCH_WEBINAR_VIEWERS=1000 receive-only viewers across the workers,
+  // BENCH_WEBINAR_PRESENTERS=1..3, BENCH_WEBINAR_PEERS=4 receiver processes, BENCH_WEBINAR_SECONDS=10.
+  if (phases.has('webinar') && hub && seed) {
+    const viewers = num(env.BENCH_WEBINAR_VIEWERS, 1000);
+    progress(`webinar: ${viewers} viewers…`);
+    report.webinar = await webinarPhase(
+      { host: hub, seed },
+      {
+        viewers,
+        presenters: Math.min(3, num(env.BENCH_WEBINAR_PRESENTERS, 1)),
+        peers: num(env.BENCH_WEBINAR_PEERS, 4),
+        warmupSeconds: SFU_WARMUP + 2,
+        seconds: num(env.BENCH_WEBINAR_SECONDS, 10),
+        srtp: SFU_SRTP,
+        cores: report.machine.cores,
+        log: progress,
+      },
+    ).catch((e: Error) => {
+      report.errors.push(`webinar: ${e.message}`);
+      return undefined;
+    });
+    phaseLoad.webinar = loadavg();
+    const w = report.webinar;
+    if (w) {
+      progress(
+        `  webinar ${w.viewers} viewers (${JSON.stringify(w.viewersPerWorker)}): loss ${w.loss.toFixed(3)}%, ` +
+          `received ${w.forwardedPps.toFixed(0)} pkt/s of ${w.workerSentPps.toFixed(0)} sent by the workers, workers ${JSON.stringify(w.workerCpu)} %, hub ${w.hubCpu.toFixed(1)}%, ` +
+          `peers ${w.peersCpu.toFixed(0)}% (lag ≤ ${w.peersMaxLagMs.toFixed(0)} ms), others ${w.otherCpu.toFixed(0)}%, load ${w.loadAverage.toFixed(2)}`,
+      );
+    }
   }
 
   if (phases.has('signalling') && hub && seed) {
@@ -579,6 +613,21 @@ function writeLatest(report: Report): void {
     fresh['gallery.lossAtMax'] = { value: g.lossAtMax };
     fresh['gallery.hubOverBareCpu'] = { value: g.hubOverBareCpu };
     latest = mergeLatest(latest, fresh, at('gallery'));
+  }
+  if (report.webinar && !report.webinar.error) {
+    const w = report.webinar;
+    const why = [
+      `${Object.keys(w.viewersPerWorker).length} workers`,
+      w.peersMaxLagMs > 200 ? `the load generator lagged up to ${w.peersMaxLagMs.toFixed(0)} ms` : '',
+      others(w.otherCpu),
+    ]
+      .filter(Boolean)
+      .join('; ');
+    latest = mergeLatest(
+      latest,
+      { 'webinar.viewers': { value: w.viewers, note: why }, 'webinar.loss': { value: w.loss } },
+      at('webinar'),
+    );
   }
   const storm = report.signalling?.find((s) => s.n === 200);
   if (storm) {

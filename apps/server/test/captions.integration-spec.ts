@@ -93,7 +93,7 @@ describe('captions (real mediasoup, ffmpeg and pocketsphinx)', () => {
     const room = t.app.get(RoomRegistry).get(sessionId);
     if (!room?.media) throw new Error('no media room');
     mic = await speakingMicrophone(room.media.router, join(dir, 'speech.wav'));
-    room.media.adopt(host.id, mic.producer);
+    await room.media.adopt(host.id, mic.producer);
   }, 60_000);
 
   afterAll(async () => {

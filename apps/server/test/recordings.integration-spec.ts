@@ -51,8 +51,8 @@ async function liveSession(env: Record<string, string> = {}) {
   const room = t.app.get(RoomRegistry).get(session.id);
   if (!room?.media) throw new Error('no media room');
   const sources = await rtpSources(room.media.router);
-  room.media.adopt(host.id, sources.video);
-  room.media.adopt(host.id, sources.audio);
+  await room.media.adopt(host.id, sources.video);
+  await room.media.adopt(host.id, sources.audio);
   const close = async () => {
     hostClient.close();
     spokeClient.close();

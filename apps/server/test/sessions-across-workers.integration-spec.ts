@@ -36,8 +36,8 @@ describe('a session across workers (real mediasoup, 2 workers)', () => {
     const sources = await rtpSources(room.router, { userId: 'presenter' });
     const counter = await rtpCounter();
     try {
-      room.adopt('presenter', sources.video);
-      room.adopt('presenter', sources.audio);
+      await room.adopt('presenter', sources.video);
+      await room.adopt('presenter', sources.audio);
       const a = await room.createTransport('viewer-a', 'recv');
       const b = await room.createTransport('viewer-b', 'recv');
       // The first goes to the home router, the second to the router on the other worker.

@@ -4,6 +4,7 @@ import type { CaseStage, LiveCase } from './cases';
 import type { CoproductionRole } from './coproduction';
 import type { CommunityClientToServerEvents, CommunityServerToClientEvents } from './community';
 import type { PollClientToServerEvents, PollServerToClientEvents } from './polls';
+import { PERMISSIONS } from './permissions';
 import type { CaptionClientToServerEvents, CaptionServerToClientEvents, CaptionsState } from './captions';
 
 /**
@@ -98,6 +99,10 @@ export interface RoomState {
   endedAt: string | null;
   /** Breakout rooms while they run (breakouts.ts), else null. */
   breakouts: Breakouts | null;
+  /** Webinar layout (see onStage): a stage of presenters, everyone else receives only. Absent: off. */
+  webinar?: boolean;
+  /** People brought on a webinar's stage besides the hub team (in the order they came on). */
+  stageUserIds?: string[];
 }
 
 /**
@@ -203,6 +208,31 @@ export const LiveErrorCode = {
   IdentifiersFound: 'IDENTIFIERS_FOUND',
 } as const;
 export type LiveErrorCode = (typeof LiveErrorCode)[keyof typeof LiveErrorCode];
+
+// ---- webinar layout (issue #17) -------------------------------------------------
+
+/** Roles always on a webinar's stage (`live.present` in the permission table, and instance admins). */
+export const STAGE_ROLES: readonly (ProgramRole | 'admin')[] = ['admin', ...PERMISSIONS['live.present']];
+
+/**
+ * Whether `userId` may send media: always outside a webinar; in one, the hub team and whoever a host brought on
+ * stage. Everyone else is a viewer: receive-only (no send transport), still raising a hand and chatting.
+ */
+export function onStage(state: Pick<RoomState, 'webinar' | 'stageUserIds' | 'participants'>, userId: string): boolean {
+  if (!state.webinar) return true;
+  if (state.stageUserIds?.includes(userId)) return true;
+  const role = state.participants.find((p) => p.userId === userId)?.role;
+  return role !== undefined && STAGE_ROLES.includes(role);
+}
+
+export interface WebinarRequest {
+  on: boolean;
+}
+/** Brings someone on the stage (`on`), or sends them back to the viewers (their media is closed). */
+export interface StageRequest {
+  userId: string;
+  on: boolean;
+}
 
 // ---- payloads ------------------------------------------------------------------
 
@@ -431,6 +461,10 @@ export interface ClientToServerEvents
   'quality:report': (req: QualityReport, ack: AckFn) => void;
   /** Hosts: everyone's last quality sample (those online). */
   'host:quality': (req: Record<string, never>, ack: AckFn<QualitySample[]>) => void;
+  /** Hosts (`live.stage`): the webinar layout on or off. */
+  'host:webinar': (req: WebinarRequest, ack: AckFn) => void;
+  /** Hosts (`live.stage`): bring a viewer on stage, or send them back. */
+  'host:stage': (req: StageRequest, ack: AckFn) => void;
 }
 
 export interface ServerToClientEvents

@@ -53,6 +53,10 @@ export const PERMISSIONS = {
   'live.run-breakouts': hubTeam,
   // Captions: make someone in the room the captioner (any role may be), turn automatic captions on or off.
   'live.captions': hubManagers,
+  // Webinar layout (issue #17): turn it on or off, bring a viewer on stage and send them back.
+  'live.stage': hubManagers,
+  // Always on a webinar's stage (everyone else watches, receive-only, until brought on stage).
+  'live.present': hubTeam,
   // The programme around the sessions (issue #20 A): everyone sees the self-assessment and answers it; the
   // managers keep the templates, open rounds and record priorities and the learning plan.
   'assessment.read': everyone,

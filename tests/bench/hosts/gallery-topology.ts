@@ -11,8 +11,8 @@
  * time and the others are muted (they send nothing, as a paused browser producer sends nothing).
  */
 import type { types as ms } from 'mediasoup';
-import { randomBytes } from 'node:crypto';
 import { AUDIO_LEVEL_EXT_ID, AUDIO_LEVEL_URI } from '../lib/media-source';
+import { receiverCapabilities, receiverTransport } from '../lib/receive-transport';
 
 export const GALLERY_VIDEO_PT = 101;
 export const GALLERY_AUDIO_PT = 100;
@@ -25,6 +25,16 @@ export interface GalleryArgs {
   srtp: boolean;
   lastN: number;
   speakerPool: number;
+}
+
+/**
+ * How the hub takes the gallery into its MediaRoom: each producer adopted (so its observers hear it), and every
+ * participant's microphone consumed by everyone (as the hub's clients do) with each audio consumer adopted, so the
+ * hub's policy forwards only the audible. Without it (bare mediasoup) everyone consumes the speaker pool only.
+ */
+export interface GalleryHooks {
+  producer(i: number, producer: ms.Producer): Promise<void>;
+  audioConsumer(i: number, consumer: ms.Consumer): Promise<void>;
 }
 
 /** Where participant i sends, and with which SSRCs (video: one per layer, low to high). */
@@ -54,10 +64,46 @@ export const audioSsrc = (i: number) => 40_000_000 + i;
 
 const listenIp = '127.0.0.1';
 
+/**
+ * Participant i's camera and microphone as the bench sends them: one PlainTransport (comedia), simulcast VP8 in three
+ * layers by SSRC and Opus with the audio level (the gallery's participants, the webinar's presenters).
+ */
+export async function publishCamera(
+  router: ms.Router,
+  i: number,
+  appData: (i: number, source: 'camera' | 'mic') => Record<string, unknown>,
+): Promise<{ transport: ms.PlainTransport; video: ms.Producer; audio: ms.Producer; input: GalleryInput }> {
+  const transport = await router.createPlainTransport({ listenIp, rtcpMux: true, comedia: true });
+  const video = await transport.produce({
+    kind: 'video',
+    rtpParameters: {
+      codecs: [{ mimeType: 'video/VP8', payloadType: GALLERY_VIDEO_PT, clockRate: 90000 }],
+      encodings: videoSsrcs(i).map((ssrc) => ({ ssrc })),
+    },
+    appData: appData(i, 'camera'),
+  });
+  const audio = await transport.produce({
+    kind: 'audio',
+    rtpParameters: {
+      codecs: [{ mimeType: 'audio/opus', payloadType: GALLERY_AUDIO_PT, clockRate: 48000, channels: 2 }],
+      headerExtensions: [{ uri: AUDIO_LEVEL_URI, id: AUDIO_LEVEL_EXT_ID }],
+      encodings: [{ ssrc: audioSsrc(i) }],
+    },
+    appData: appData(i, 'mic'),
+  });
+  return {
+    transport,
+    video,
+    audio,
+    input: { port: transport.tuple.localPort, video: videoSsrcs(i), audio: audioSsrc(i) },
+  };
+}
+
 export async function buildGallery(
   router: ms.Router,
   args: GalleryArgs,
   appData: (i: number, source: 'camera' | 'mic') => Record<string, unknown>,
+  hooks?: GalleryHooks,
 ): Promise<Gallery> {
   const t0 = Date.now();
   const n = args.receiverPorts.length;
@@ -66,52 +112,22 @@ export async function buildGallery(
   const audioProducers: ms.Producer[] = [];
   const inputs: GalleryInput[] = [];
   const publish = async (i: number) => {
-    const t = await router.createPlainTransport({ listenIp, rtcpMux: true, comedia: true });
-    transports.push(t);
-    videoProducers[i] = await t.produce({
-      kind: 'video',
-      rtpParameters: {
-        codecs: [{ mimeType: 'video/VP8', payloadType: GALLERY_VIDEO_PT, clockRate: 90000 }],
-        encodings: videoSsrcs(i).map((ssrc) => ({ ssrc })),
-      },
-      appData: appData(i, 'camera'),
-    });
-    audioProducers[i] = await t.produce({
-      kind: 'audio',
-      rtpParameters: {
-        codecs: [{ mimeType: 'audio/opus', payloadType: GALLERY_AUDIO_PT, clockRate: 48000, channels: 2 }],
-        headerExtensions: [{ uri: AUDIO_LEVEL_URI, id: AUDIO_LEVEL_EXT_ID }],
-        encodings: [{ ssrc: audioSsrc(i) }],
-      },
-      appData: appData(i, 'mic'),
-    });
-    inputs[i] = { port: t.tuple.localPort, video: videoSsrcs(i), audio: audioSsrc(i) };
+    const sent = await publishCamera(router, i, appData);
+    transports.push(sent.transport);
+    videoProducers[i] = sent.video;
+    audioProducers[i] = sent.audio;
+    inputs[i] = sent.input;
+    await hooks?.producer(i, sent.video);
+    await hooks?.producer(i, sent.audio);
   };
   const indexes = [...Array(n).keys()];
   for (let i = 0; i < n; i += 10) await Promise.all(indexes.slice(i, i + 10).map(publish));
 
-  const rtpCapabilities: ms.RtpCapabilities = {
-    codecs: (router.rtpCapabilities.codecs ?? []).filter(
-      (c) => c.mimeType === 'audio/opus' || c.mimeType === 'video/VP8',
-    ),
-    headerExtensions: [],
-  };
-  const cryptoSuite = 'AES_CM_128_HMAC_SHA1_80' as const;
+  const rtpCapabilities = receiverCapabilities(router);
   let consumers: ms.Consumer[] = [];
   const receive = async (i: number) => {
-    const t = await router.createPlainTransport({
-      listenIp,
-      rtcpMux: true,
-      comedia: false,
-      enableSrtp: args.srtp,
-      srtpCryptoSuite: cryptoSuite,
-    });
+    const t = await receiverTransport(router, args.receiverPorts[i], args.srtp);
     transports.push(t);
-    await t.connect({
-      ip: '127.0.0.1',
-      port: args.receiverPorts[i],
-      srtpParameters: args.srtp ? { cryptoSuite, keyBase64: randomBytes(30).toString('base64') } : undefined,
-    });
     const tiles = Math.min(args.lastN, n - 1);
     for (let k = 1; k <= tiles; k++) {
       const consumer = await t.consume({
@@ -121,8 +137,11 @@ export async function buildGallery(
       });
       consumers.push(consumer);
     }
-    for (let s = 0; s < Math.min(args.speakerPool, n); s++) {
-      if (s !== i) consumers.push(await t.consume({ producerId: audioProducers[s].id, rtpCapabilities }));
+    for (let s = 0; s < (hooks ? n : Math.min(args.speakerPool, n)); s++) {
+      if (s === i) continue;
+      const audio = await t.consume({ producerId: audioProducers[s].id, rtpCapabilities });
+      consumers.push(audio);
+      await hooks?.audioConsumer(i, audio);
     }
   };
   for (let i = 0; i < n; i += 10) await Promise.all(indexes.slice(i, i + 10).map(receive));

@@ -21,6 +21,7 @@ import { serveHost } from '../lib/host-ipc';
 import { requireServer, serverRequire } from '../lib/server-dist';
 import { buildGallery, type Gallery, type GalleryArgs } from './gallery-topology';
 import { buildTopology, type SfuSetupArgs, type Topology } from './sfu-topology';
+import { buildWebinar, type Webinar, type WebinarArgs, type WebinarMediaRoom } from './webinar-topology';
 
 // ---- the shapes of the server's classes the bench uses (see lib/server-dist.ts) ----------
 
@@ -57,13 +58,20 @@ interface DataSource {
 }
 interface LiveRoom {
   state(): Promise<RoomState>;
-  media: { router: ms.Router; closed: boolean } | null;
+  media: {
+    router: ms.Router;
+    closed: boolean;
+    adopt(userId: string, producer: ms.Producer): Promise<void>;
+    adoptConsumer(userId: string, consumer: ms.Consumer): Promise<void>;
+    stats(): { audioConsumers: number; audioForwarded: number };
+  } | null;
 }
 interface RoomRegistry {
   get(sessionId: string): LiveRoom | undefined;
 }
 interface WorkerPool {
   pids(): number[];
+  workerOf(router: ms.Router): { pid: number } | undefined;
 }
 
 const server = {
@@ -219,6 +227,7 @@ async function main(): Promise<void> {
 
   let topology: Topology | undefined;
   let gallery: Gallery | undefined;
+  let webinar: Webinar | undefined;
   let loop: IntervalHistogram | undefined;
   let profiler: Session | undefined;
 
@@ -383,12 +392,32 @@ async function main(): Promise<void> {
       'gallery:setup': async (args: GalleryArgs & { sessionId: string; userIds: string[] }) => {
         const room = live.get(args.sessionId);
         if (!room?.media || room.media.closed) throw new Error(`session ${args.sessionId} has no live media room`);
-        gallery = await buildGallery(room.media.router, args, (i, source) => ({ userId: args.userIds[i], source }));
-        const speakers = (room.media as unknown as { speakers?: ms.ActiveSpeakerObserver }).speakers;
-        for (const p of speakers ? gallery.audioProducers : []) await speakers?.addProducer({ producerId: p.id });
+        const media = room.media;
+        gallery = await buildGallery(media.router, args, (i, source) => ({ userId: args.userIds[i], source }), {
+          producer: (i, p) => media.adopt(args.userIds[i], p),
+          audioConsumer: (i, c) => media.adoptConsumer(args.userIds[i], c),
+        });
         return gallery.result;
       },
-      'gallery:stats': () => gallery?.stats(),
+      /** The webinar on a live room's MediaRoom: its presenters adopted, its viewers placed by its RouterSpread. */
+      'webinar:setup': async (args: WebinarArgs & { sessionId: string }) => {
+        const room = live.get(args.sessionId);
+        if (!room?.media || room.media.closed) throw new Error(`session ${args.sessionId} has no live media room`);
+        const media = room.media as unknown as WebinarMediaRoom;
+        webinar = await buildWebinar(media, args, (router) => pool.workerOf(router)?.pid);
+        return webinar.result;
+      },
+      'webinar:stats': () => webinar?.stats(),
+      'webinar:teardown': () => {
+        webinar?.close();
+        webinar = undefined;
+      },
+      /** Packets in, and the hub's audio consumers: how many, and how many its policy forwards now. */
+      'gallery:stats': async ({ sessionId }: { sessionId?: string } = {}) => {
+        const stats = await gallery?.stats();
+        const media = sessionId ? live.get(sessionId)?.media : undefined;
+        return stats && media ? { ...stats, ...media.stats() } : stats;
+      },
       'gallery:teardown': () => {
         gallery?.close();
         gallery = undefined;

@@ -6,8 +6,8 @@
  * `srtp` is false; RTP headers stay readable, so the receivers count them all the same.
  */
 import type { types as ms } from 'mediasoup';
-import { randomBytes } from 'node:crypto';
 import { AUDIO_LEVEL_EXT_ID, AUDIO_LEVEL_URI, type RtpInput } from '../lib/media-source';
+import { receiverCapabilities, receiverTransport } from '../lib/receive-transport';
 
 export const VIDEO_SSRC = 22_220_001;
 export const AUDIO_SSRC = 11_110_001;
@@ -69,30 +69,11 @@ export async function buildTopology(
     appData: appData.audio,
   });
 
-  // What a spoke can receive: the router's Opus and VP8 (no RTX: these receivers never NACK).
-  const rtpCapabilities: ms.RtpCapabilities = {
-    codecs: (router.rtpCapabilities.codecs ?? []).filter(
-      (c) => c.mimeType === 'audio/opus' || c.mimeType === 'video/VP8',
-    ),
-    headerExtensions: [],
-  };
+  const rtpCapabilities = receiverCapabilities(router);
   const consumers: ms.Consumer[] = [];
-  const cryptoSuite = 'AES_CM_128_HMAC_SHA1_80' as const;
   const spoke = async (port: number) => {
-    const t = await router.createPlainTransport({
-      listenIp,
-      rtcpMux: true,
-      comedia: false,
-      enableSrtp: args.srtp,
-      srtpCryptoSuite: cryptoSuite,
-    });
+    const t = await receiverTransport(router, port, args.srtp);
     transports.push(t);
-    await t.connect({
-      ip: '127.0.0.1',
-      port,
-      // The receiver's key: it never sends SRTCP back, so any key does.
-      srtpParameters: args.srtp ? { cryptoSuite, keyBase64: randomBytes(30).toString('base64') } : undefined,
-    });
     for (const producer of [videoProducer, audioProducer]) {
       consumers.push(await t.consume({ producerId: producer.id, rtpCapabilities, paused: false }));
     }

@@ -138,3 +138,23 @@ export function machineInfo() {
 }
 
 export const mb = (bytes: number) => bytes / 1024 / 1024;
+
+/**
+ * A measuring window of `seconds`: each group's CPU (ProcGroup.end) and how busy the whole machine was (0-100%),
+ * between the same two instants, as the SFU, gallery and webinar phases measure.
+ */
+export async function measureWindow<K extends string>(
+  groups: Record<K, ProcGroup>,
+  seconds: number,
+): Promise<{ seconds: number; busy: number; cpu: Record<K, ReturnType<ProcGroup['end']>> }> {
+  const machine = new MachineLoad();
+  const all = Object.entries(groups) as [K, ProcGroup][];
+  for (const [, g] of all) g.begin();
+  machine.begin();
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const elapsed = (performance.now() - t0) / 1000;
+  const busy = machine.end();
+  const cpu = Object.fromEntries(all.map(([k, g]) => [k, g.end()])) as Record<K, ReturnType<ProcGroup['end']>>;
+  return { seconds: elapsed, busy, cpu };
+}

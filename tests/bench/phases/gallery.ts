@@ -13,7 +13,7 @@ import type { PeerCounts, PeerStart } from '../hosts/gallery-peer';
 import type { SeedResult } from '../hosts/hub-host';
 import { HostProcess } from '../lib/host-ipc';
 import { BenchClient } from '../lib/live-client';
-import { MachineLoad, ProcGroup } from '../lib/proc';
+import { measureWindow, ProcGroup } from '../lib/proc';
 import { sleep } from '../lib/stats';
 import type { Side } from './sfu';
 
@@ -57,6 +57,12 @@ export interface GalleryRun {
   otherCpu: number;
   loadAverage: number;
   setupMs: number;
+  /**
+   * Hub only: its audio consumers (everyone consumes everyone's microphone, N×(N−1), all forwarded before the
+   * audio policy) and how many the policy forwards at the end of the window (the audible: speakers, held ones).
+   */
+  audioConsumers?: number;
+  audioForwarded?: number;
 }
 
 export interface GallerySummary {
@@ -85,6 +91,7 @@ async function runOnce(
   const peers: HostProcess[] = [];
   const clients: BenchClient[] = [];
   let presenter: BenchClient | undefined;
+  let hubSession: { sessionId?: string } = {};
   try {
     for (let p = 0; p < opts.peers; p++) peers.push(await HostProcess.start(`gallery-peer-${p}`, 'gallery-peer.ts'));
     // Participant i lives in peer i % peers.
@@ -113,6 +120,7 @@ async function runOnce(
       for (let i = 0; i < clients.length; i += 25)
         await Promise.all(clients.slice(i, i + 25).map((c) => c.join(sessionId)));
       setupArgs = { ...setupArgs, sessionId, userIds: people.map((s) => s.userId) };
+      hubSession = { sessionId };
     }
     const setup = await host.request<GallerySetupResult>('gallery:setup', setupArgs, 600_000);
     await Promise.all(
@@ -129,26 +137,25 @@ async function runOnce(
 
     const counts = () =>
       Promise.all(peers.map((peer) => peer.request<PeerCounts>('peer:counts', { videoPt: setup.videoPayloadType })));
-    const workers = new ProcGroup(host.info.workerPids);
-    const server = new ProcGroup([host.info.pid]);
-    const peerProcs = new ProcGroup(peers.map((p) => p.info.pid));
-    const bench = new ProcGroup([process.pid]);
-    const machine = new MachineLoad();
-    const in0 = await host.request<{ inPackets: number }>(`gallery:stats`);
+    const in0 = await host.request<{ inPackets: number }>(`gallery:stats`, hubSession);
     const c0 = (await counts()).flatMap((c) => c.perReceiver);
-    for (const g of [workers, server, peerProcs, bench]) g.begin();
-    machine.begin();
-    const t0 = performance.now();
-    await sleep(opts.seconds * 1000);
-    const seconds = (performance.now() - t0) / 1000;
-    const busy = machine.end();
-    const w = workers.end();
-    const s = server.end();
-    const pc = peerProcs.end();
-    const b = bench.end();
+    const win = await measureWindow(
+      {
+        workers: new ProcGroup(host.info.workerPids),
+        server: new ProcGroup([host.info.pid]),
+        peers: new ProcGroup(peers.map((p) => p.info.pid)),
+        bench: new ProcGroup([process.pid]),
+      },
+      opts.seconds,
+    );
+    const { seconds, busy } = win;
+    const { workers: w, server: s, peers: pc, bench: b } = win.cpu;
     const after = await counts();
     const c1 = after.flatMap((c) => c.perReceiver);
-    const in1 = await host.request<{ inPackets: number }>(`gallery:stats`);
+    const in1 = await host.request<{ inPackets: number; audioConsumers?: number; audioForwarded?: number }>(
+      `gallery:stats`,
+      hubSession,
+    );
     let received = 0;
     let expected = 0;
     let starved = 0;
@@ -174,6 +181,8 @@ async function runOnce(
       otherCpu: Math.max(0, busy * opts.cores - w.cpu - s.cpu - pc.cpu - b.cpu),
       loadAverage: loadavg()[0],
       setupMs: setup.setupMs,
+      audioConsumers: in1.audioConsumers,
+      audioForwarded: in1.audioForwarded,
     };
   } finally {
     await host.request('gallery:teardown').catch(() => undefined);
@@ -203,7 +212,10 @@ export async function galleryPhase(bare: HostProcess, hub: HubContext, opts: Gal
             `forwarded ${run.forwardedPps.toFixed(0)} pkt/s, loss ${run.lossPct.toFixed(3)}%, starved ${run.starved}, ` +
             `worker ${run.workerCpu.toFixed(1)}% (${run.workerUsPerPacket.toFixed(2)} µs/pkt), server ${run.serverCpu.toFixed(1)}%, ` +
             `peers ${run.peersCpu.toFixed(0)}% (lag ≤ ${run.peersMaxLagMs.toFixed(0)} ms), others ${run.otherCpu.toFixed(0)}%, ` +
-            `load ${run.loadAverage.toFixed(2)}`,
+            `load ${run.loadAverage.toFixed(2)}` +
+            (run.audioConsumers === undefined
+              ? ''
+              : `; audio consumers ${run.audioConsumers}, forwarded ${run.audioForwarded} (before the policy: all)`),
         );
       } catch (e) {
         errors.push(`gallery N=${n} ${side}: ${(e as Error).message}`);

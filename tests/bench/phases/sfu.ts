@@ -8,7 +8,7 @@ import type { SfuSetupResult } from '../hosts/sfu-topology';
 import type { HostProcess } from '../lib/host-ipc';
 import { BenchClient } from '../lib/live-client';
 import { startSender } from '../lib/media-source';
-import { MachineLoad, mb, ProcGroup } from '../lib/proc';
+import { mb, measureWindow, ProcGroup } from '../lib/proc';
 import { type RtpReceiver, RtpReceiver as Receiver, sumCounts } from '../lib/rtp-receiver';
 import { median, sleep } from '../lib/stats';
 
@@ -103,24 +103,20 @@ async function runOnce(
     sender = await startSender(opts.clip, setup.video, setup.audio);
     await sleep(opts.warmupSeconds * 1000);
 
-    const workers = new ProcGroup(host.info.workerPids);
-    const server = new ProcGroup([host.info.pid]);
-    const bench = new ProcGroup([process.pid]);
-    const ffmpeg = new ProcGroup(sender.ffmpeg.pid ? [sender.ffmpeg.pid] : []);
-    const machine = new MachineLoad();
     const in0 = await host.request<{ inPackets: number }>('sfu:stats');
     const perReceiver0 = receivers.map((r) => r.counts());
     const c0 = sumCounts(receivers);
-    for (const g of [workers, server, bench, ffmpeg]) g.begin();
-    machine.begin();
-    const t0 = performance.now();
-    await sleep(opts.seconds * 1000);
-    const seconds = (performance.now() - t0) / 1000;
-    const busy = machine.end();
-    const w = workers.end();
-    const s = server.end();
-    const b = bench.end();
-    const f = ffmpeg.end();
+    const win = await measureWindow(
+      {
+        workers: new ProcGroup(host.info.workerPids),
+        server: new ProcGroup([host.info.pid]),
+        bench: new ProcGroup([process.pid]),
+        ffmpeg: new ProcGroup(sender.ffmpeg.pid ? [sender.ffmpeg.pid] : []),
+      },
+      opts.seconds,
+    );
+    const { seconds, busy } = win;
+    const { workers: w, server: s, bench: b, ffmpeg: f } = win.cpu;
     const c1 = sumCounts(receivers);
     const in1 = await host.request<{ inPackets: number }>('sfu:stats');
     const room = hub ? await host.request<{ activeSpeakerId: string | null }>('room', { sessionId }) : null;

@@ -177,7 +177,7 @@ describe('LiveBreakouts', () => {
     const [a, b] = s.spokes;
     const media = await s.room.ensureMedia();
     const producer = Object.assign(new EventEmitter(), { id: 'producer-b', appData: {}, observer: new EventEmitter() });
-    media.adopt(b.user.id, producer as unknown as ms.Producer);
+    await media.adopt(b.user.id, producer as unknown as ms.Producer);
     await parts.breakouts.start(s.host, {
       split: 'hand',
       rooms: 2,

@@ -1,4 +1,4 @@
-import { type ConsumerOptions, sameMediaScope, type TransportOptions } from '@echo-hub/protocol';
+import { type ConsumerOptions, onStage, sameMediaScope, type TransportOptions } from '@echo-hub/protocol';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type MediaRoom, type ms, turnCredentials } from '../media';
@@ -24,6 +24,7 @@ export class LiveMedia {
 
   /** A transport, with fresh TURN credentials for this participant alone when TURN is configured. */
   async createTransport(client: LiveClient, direction: 'send' | 'recv'): Promise<TransportOptions> {
+    if (direction === 'send') await this.mustBeOnStage(client);
     const options = await (await this.media(client)).createTransport(client.user.id, direction);
     const turn = this.config.turn;
     return turn ? { ...options, iceServers: [turnCredentials(turn, client.user.id)] } : options;
@@ -40,7 +41,7 @@ export class LiveMedia {
   }
 
   async produce(client: LiveClient, dto: ProduceDto): Promise<{ producerId: string }> {
-    const room = await this.rooms.joined(client, { media: true });
+    const room = await this.mustBeOnStage(client);
     const media = await room.ensureMedia();
     const producer = await media.produce(
       client.user.id,
@@ -100,6 +101,15 @@ export class LiveMedia {
     }));
     await room.change(({ state }) => updateParticipant(state, userId, { producers }));
     await room.updateVideoForwarding();
+  }
+
+  /** In a webinar only the stage sends media (stage.ts); viewers receive. */
+  private async mustBeOnStage(client: LiveClient): Promise<LiveRoom> {
+    const room = await this.rooms.joined(client, { media: true });
+    if (!onStage(await room.state(), client.user.id)) {
+      throw forbidden('In a webinar only the people on stage send audio and video: raise your hand to be brought on');
+    }
+    return room;
   }
 
   private async media(client: LiveClient): Promise<MediaRoom> {

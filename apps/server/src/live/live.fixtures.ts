@@ -252,6 +252,7 @@ function fakeRouter() {
     rtpCapabilities: { codecs: [] },
     close: () => void (router.closed = true),
     createActiveSpeakerObserver: async () => ({ on: () => undefined, addProducer: async () => undefined }),
+    createAudioLevelObserver: async () => ({ on: () => undefined, addProducer: async () => undefined }),
   });
   return router;
 }

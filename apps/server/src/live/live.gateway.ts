@@ -46,6 +46,8 @@ import {
   ReactionDto,
   RollCallDto,
   SpotlightDto,
+  StageDto,
+  WebinarDto,
   TargetDto,
   TransportIdDto,
 } from './dto/live.dto';
@@ -70,6 +72,7 @@ import { LEASE_MS, OwnerLeases, RENEW_MS } from './owner-lease';
 import { LiveParticipants } from './participants';
 import { RoomLifecycle } from './room-lifecycle';
 import { RoomRecording } from './room-recording';
+import { LiveStage } from './stage';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { client: LiveClient }>;
 type DtoClass<T> = new () => T;
@@ -118,6 +121,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
     private readonly polls: LivePolls,
     private readonly breakouts: LiveBreakouts,
     private readonly captions: LiveCaptions,
+    private readonly stage: LiveStage,
   ) {
     // A right ended somewhere (sign-out, removal, program deleted): the rooms this instance runs drop the person.
     rights.on('lost', (lost) => {
@@ -163,6 +167,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
       'host:admit': on(AdmitDto, (c, dto) => this.participants.admit(c, dto.userIds)),
       'host:lobbyMessage': on(LobbyMessageDto, (c, dto) => this.participants.lobbyMessage(c, dto.text)),
       'host:rollCall': on(RollCallDto, (c, dto) => this.controls.rollCall(c, dto.userId, dto.present)),
+      'host:webinar': on(WebinarDto, (c, dto) => this.stage.setWebinar(c, dto.on)),
+      'host:stage': on(StageDto, (c, dto) => this.stage.setStage(c, dto.userId, dto.on)),
       'host:end': on(EmptyDto, (c) => this.lifecycle.end(c)),
       'host:openCase': on(CaseIdDto, (c, dto) => this.cases.open(c, dto.caseId)),
       'host:caseStage': on(CaseStageDto, (c, dto) => this.cases.setStage(c, dto.stage)),
@@ -350,6 +356,16 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplic
   @SubscribeMessage('host:rollCall')
   rollCall(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
     return this.live(s, 'host:rollCall', body);
+  }
+
+  @SubscribeMessage('host:webinar')
+  webinar(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'host:webinar', body);
+  }
+
+  @SubscribeMessage('host:stage')
+  setStage(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.live(s, 'host:stage', body);
   }
 
   @SubscribeMessage('host:end')

@@ -27,6 +27,7 @@ import { LiveParticipants } from './participants';
 import { RoomLifecycle } from './room-lifecycle';
 import { RoomRecording } from './room-recording';
 import { RoomRegistry } from './room-registry';
+import { LiveStage } from './stage';
 import { RedisService } from '../redis/redis.service';
 import { RedisRoomStore } from './redis-room-store';
 import { DbRoomStore } from './db-room-store';
@@ -57,6 +58,7 @@ import { ROOM_STORE } from './room-store';
     LiveParticipants,
     LiveMedia,
     LiveHands,
+    LiveStage,
     LiveChat,
     LiveAgenda,
     FacilitatorControls,

@@ -27,6 +27,13 @@ interface ConsumerView {
 
 const view = (c: ms.Consumer) => c.appData as unknown as ConsumerView;
 
+/** Audio is forwarded from the loudest this many (AudioLevelObserver), the dominant speaker and the just unmuted. */
+export const AUDIO_LOUDEST = 3;
+/** How long someone stays forwarded after they were last among the loudest (or unmuted): words are not cut. */
+export const AUDIO_HOLD_MS = 2000;
+/** Below this level (dBov) a microphone counts as silent. */
+const AUDIO_THRESHOLD_DBOV = -60;
+
 /**
  * One live session's media: a Router on the least-loaded worker, the peers' transports,
  * producers and consumers, and an active-speaker observer. Holds no room state: it reports
@@ -41,6 +48,11 @@ export class MediaRoom extends EventEmitter<{
   private readonly logger = new Logger(MediaRoom.name);
   private readonly peers = new Map<string, PeerMedia>();
   private forwardVideoOf: (receiverId: string) => ReadonlySet<string> = () => new Set();
+  /** When each person was last heard (among the loudest, or unmuted); whose audio is forwarded now. */
+  private readonly lastHeard = new Map<string, number>();
+  private audible = new Set<string>();
+  private dominantId: string | null = null;
+  private audibleTimer?: NodeJS.Timeout;
   /** Receiving transports of a large session on every worker (see router-spread.ts). */
   readonly spread: RouterSpread;
 
@@ -48,19 +60,32 @@ export class MediaRoom extends EventEmitter<{
     private readonly pool: WorkerPool,
     readonly router: ms.Router,
     private readonly speakers: ms.ActiveSpeakerObserver,
+    private readonly levels: ms.AudioLevelObserver,
     spreadFrom?: number,
   ) {
     super();
     this.spread = new RouterSpread(pool, router, () => this.emit('workerclosed'), spreadFrom);
     router.once('workerclose', () => this.emit('workerclosed'));
-    speakers.on('dominantspeaker', ({ producer }) => this.emit('speaker', producer.appData.userId as string));
+    router.observer.once('close', () => clearTimeout(this.audibleTimer));
+    speakers.on('dominantspeaker', ({ producer }) => {
+      const userId = producer.appData.userId as string;
+      this.dominantId = userId;
+      this.emit('speaker', userId);
+      void this.updateAudible();
+    });
+    levels.on('volumes', (volumes) => this.heard(volumes.map((v) => v.producer.appData.userId as string)));
   }
 
   /** `spreadFrom`: from how many peers on receiving transports spread over the workers (default SPREAD_FROM_PEERS). */
   static async create(pool: WorkerPool, sessionId: string, spreadFrom?: number): Promise<MediaRoom> {
     const router = await pool.createRouter({ sessionId });
     const speakers = await router.createActiveSpeakerObserver({ interval: 300 });
-    return new MediaRoom(pool, router, speakers, spreadFrom);
+    const levels = await router.createAudioLevelObserver({
+      maxEntries: AUDIO_LOUDEST,
+      threshold: AUDIO_THRESHOLD_DBOV,
+      interval: 200,
+    });
+    return new MediaRoom(pool, router, speakers, levels, spreadFrom);
   }
 
   get rtpCapabilities(): ms.RtpCapabilities {
@@ -114,7 +139,7 @@ export class MediaRoom extends EventEmitter<{
       .catch((e: Error) => Promise.reject(new MediaError(LiveErrorCode.Media, e.message)));
     peer.producers.set(producer.id, producer);
     producer.observer.once('close', () => peer.producers.delete(producer.id));
-    if (kind === 'audio') await this.speakers.addProducer({ producerId: producer.id });
+    await this.listenTo(producer);
     return producer;
   }
 
@@ -142,11 +167,33 @@ export class MediaRoom extends EventEmitter<{
    * Takes in a producer made outside a browser (a PlainTransport fed by an RTP source, e.g. a
    * media gateway, a benchmark or a test): it is forwarded and recorded like anyone's.
    */
-  adopt(userId: string, producer: ms.Producer): void {
+  async adopt(userId: string, producer: ms.Producer): Promise<void> {
     producer.appData.userId = userId;
     const peer = this.peer(userId);
     peer.producers.set(producer.id, producer);
     producer.observer.once('close', () => peer.producers.delete(producer.id));
+    await this.listenTo(producer);
+  }
+
+  /**
+   * Takes in a consumer made outside a browser (on a PlainTransport, as `adopt` takes producers): it is ready, and
+   * the forwarding policy (audio from the audible, video from the last-N) applies to it as to anyone's.
+   */
+  async adoptConsumer(userId: string, consumer: ms.Consumer): Promise<void> {
+    const producer = this.producer(consumer.producerId);
+    if (!producer) throw mediaNotFound('producerId is not in this session');
+    const appData: ConsumerView = {
+      ownerId: producer.appData.userId as string,
+      source: producer.appData.source as MediaSource,
+      ready: true,
+      visible: true,
+      height: 0,
+    };
+    Object.assign(consumer.appData, appData);
+    const peer = this.peer(userId);
+    peer.consumers.set(consumer.id, consumer);
+    consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
+    await this.applyTo(userId, consumer);
   }
 
   allProducers(): ms.Producer[] {
@@ -253,6 +300,13 @@ export class MediaRoom extends EventEmitter<{
     }
   }
 
+  /** Closes someone's sending transports, and so their producers (a webinar viewer sent back from the stage). */
+  closeSending(userId: string): void {
+    for (const t of this.peers.get(userId)?.transports.values() ?? []) {
+      if (t.appData.direction === 'send') t.close();
+    }
+  }
+
   closePeer(userId: string): void {
     const peer = this.peers.get(userId);
     if (!peer) return;
@@ -264,14 +318,77 @@ export class MediaRoom extends EventEmitter<{
     this.router.close();
   }
 
-  /** Counts for health and benchmarks. */
-  stats(): { peers: number; producers: number; consumers: number } {
+  /** Counts for health and benchmarks (`audioForwarded`: audio consumers not paused). */
+  stats(): { peers: number; producers: number; consumers: number; audioConsumers: number; audioForwarded: number } {
     const all = [...this.peers.values()];
+    const audio = all.flatMap((p) => [...p.consumers.values()]).filter((c) => c.kind === 'audio' && !c.closed);
     return {
       peers: all.length,
       producers: all.reduce((n, p) => n + p.producers.size, 0),
       consumers: all.reduce((n, p) => n + p.consumers.size, 0),
+      audioConsumers: audio.length,
+      audioForwarded: audio.filter((c) => !c.paused).length,
     };
+  }
+
+  /**
+   * Whose audio is forwarded now: the loudest few, the dominant speaker and whoever unmuted within AUDIO_HOLD_MS
+   * (every open microphone while there are no more than AUDIO_LOUDEST).
+   */
+  audibleUserIds(): ReadonlySet<string> {
+    return this.audible;
+  }
+
+  /**
+   * A microphone goes into both observers; unmuting (or opening it) counts as being heard, so the first words
+   * are forwarded at once, before the level observer has had a say; muting stops forwarding it.
+   */
+  private async listenTo(producer: ms.Producer): Promise<void> {
+    if (producer.kind !== 'audio') return;
+    const userId = producer.appData.userId as string;
+    producer.observer.on('resume', () => this.heard([userId]));
+    producer.observer.on('pause', () => {
+      this.lastHeard.delete(userId);
+      if (this.dominantId === userId) this.dominantId = null;
+      void this.updateAudible();
+    });
+    producer.observer.once('close', () => {
+      this.lastHeard.delete(userId);
+      void this.updateAudible();
+    });
+    await this.speakers.addProducer({ producerId: producer.id });
+    await this.levels.addProducer({ producerId: producer.id });
+    if (!producer.paused) this.heard([userId]);
+  }
+
+  private heard(userIds: string[]): void {
+    const now = Date.now();
+    for (const id of userIds) this.lastHeard.set(id, now);
+    void this.updateAudible();
+  }
+
+  /** Recomputes who is audible, re-applies the policy to the audio consumers of whoever changed, and schedules the next expiry. */
+  private async updateAudible(): Promise<void> {
+    if (this.router.closed) return;
+    const now = Date.now();
+    const next = new Set([...this.lastHeard].filter(([, at]) => now - at < AUDIO_HOLD_MS).map(([id]) => id));
+    // No more open microphones than the loudest few: each is forwarded (nothing to save, no pausing to and fro).
+    const open = this.allProducers().filter((p) => p.kind === 'audio' && !p.paused && !p.closed);
+    if (open.length <= AUDIO_LOUDEST) for (const p of open) next.add(p.appData.userId as string);
+    if (this.dominantId && this.producersOf(this.dominantId).some((p) => p.kind === 'audio' && !p.paused)) {
+      next.add(this.dominantId);
+    }
+    const changed = new Set([...next, ...this.audible].filter((id) => next.has(id) !== this.audible.has(id)));
+    this.audible = next;
+    clearTimeout(this.audibleTimer);
+    const expiries = [...this.lastHeard.values()].map((at) => at + AUDIO_HOLD_MS - now).filter((ms) => ms > 0);
+    if (expiries.length) this.audibleTimer = setTimeout(() => void this.updateAudible(), Math.min(...expiries) + 10);
+    if (changed.size === 0) return;
+    for (const [userId, peer] of this.peers) {
+      for (const consumer of peer.consumers.values()) {
+        if (consumer.kind === 'audio' && changed.has(view(consumer).ownerId)) await this.applyTo(userId, consumer);
+      }
+    }
   }
 
   /**
@@ -302,14 +419,15 @@ export class MediaRoom extends EventEmitter<{
     }
   }
 
-  /** Audio flows from everyone; a screen share always; camera video only for the last-N and when on screen. */
+  /**
+   * Audio only from the audible (see updateAudible: the silent and the muted cost no forwarding); a screen share
+   * always; camera video only for the last-N and when on screen.
+   */
   private forwards(receiverId: string, consumer: ms.Consumer): boolean {
     const v = view(consumer);
-    return (
-      v.ready &&
-      (consumer.kind === 'audio' ||
-        (v.visible && (v.source === 'screen' || this.forwardVideoOf(receiverId).has(v.ownerId))))
-    );
+    if (!v.ready) return false;
+    if (consumer.kind === 'audio') return this.audible.has(v.ownerId);
+    return v.visible && (v.source === 'screen' || this.forwardVideoOf(receiverId).has(v.ownerId));
   }
 
   /** A camera video's layer: from its tile's height, and with the others a peer receives within its downlink. */

@@ -11,6 +11,8 @@ import {
   type CreateTransportRequest,
   type JoinRequest,
   LIVE_PHASES,
+  type StageRequest,
+  type WebinarRequest,
   type LivePhase,
   type LockRequest,
   type AdmitRequest,
@@ -155,6 +157,16 @@ export class ReactionDto implements ReactionRequest {
 export class TargetDto implements TargetRequest {
   @IsUUID('4', { message: 'userId must be a UUID' })
   userId: string;
+}
+
+export class WebinarDto implements WebinarRequest {
+  @IsBoolean()
+  on: boolean;
+}
+
+export class StageDto extends TargetDto implements StageRequest {
+  @IsBoolean()
+  on: boolean;
 }
 
 export class OptionalTargetDto implements Partial<TargetRequest> {

@@ -8,6 +8,8 @@ interface ControlsBarProps {
   handRaised: boolean;
   /** Past the lobby: media controls work. */
   admitted: boolean;
+  /** May send media (false for a webinar's viewers: microphone, camera and screen are off). */
+  canSend?: boolean;
   onMic: () => void;
   onCamera: () => void;
   onAudioOnly: () => void;
@@ -53,6 +55,7 @@ const canShareScreen = () => typeof navigator.mediaDevices?.getDisplayMedia === 
 export function ControlsBar(props: ControlsBarProps) {
   const { media, handRaised, admitted } = props;
   const mediaReady = admitted && media.status !== 'idle';
+  const sendReady = mediaReady && props.canSend !== false;
   return (
     <div className="live-controls" role="toolbar" aria-label="Session controls">
       <Toggle
@@ -61,7 +64,7 @@ export function ControlsBar(props: ControlsBarProps) {
         short={media.micOn ? 'Mute' : 'Unmute'}
         icon={media.micOn ? 'mic' : 'micOff'}
         shortcut="m"
-        disabled={!mediaReady}
+        disabled={!sendReady}
         warnWhenOff
         onClick={props.onMic}
       />
@@ -71,7 +74,7 @@ export function ControlsBar(props: ControlsBarProps) {
         short={media.cameraOn ? 'Camera off' : 'Camera on'}
         icon={media.cameraOn ? 'camera' : 'cameraOff'}
         shortcut="v"
-        disabled={!mediaReady}
+        disabled={!sendReady}
         warnWhenOff
         onClick={props.onCamera}
       />
@@ -91,7 +94,7 @@ export function ControlsBar(props: ControlsBarProps) {
           label={media.sharing ? 'Stop sharing' : 'Share screen'}
           short={media.sharing ? 'Stop sharing' : 'Share'}
           icon="screen"
-          disabled={!mediaReady}
+          disabled={!sendReady}
           onClick={props.onScreen}
         />
       )}

@@ -1,4 +1,4 @@
-import type { SessionDto } from '@echo-hub/protocol';
+import { onStage, type SessionDto } from '@echo-hub/protocol';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Loading } from '../../../components/Status';
@@ -14,6 +14,7 @@ import { ControlsBar } from './ControlsBar';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { WaitingRoom } from './WaitingRoom';
 import { HandQueue } from './HandQueue';
+import { WebinarPanel } from './WebinarPanel';
 import { Lobby } from './Lobby';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { RoomPolls } from './PollsPanel';
@@ -86,6 +87,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
             media={media}
             handRaised={handRaised}
             admitted={snapshot.admitted}
+            canSend={onStage(state, you.userId)}
             onMic={room.toggleMic}
             onCamera={room.toggleCamera}
             onAudioOnly={room.toggleAudioOnly}
@@ -100,6 +102,7 @@ export function LiveRoom({ session, prefs }: { session: SessionDto; prefs: Media
         <div className="live-sidebar">
           {you.host && <WaitingRoom state={state} room={room} />}
           {you.host && <FacilitatorPanel state={state} agenda={session.agenda} room={room} />}
+          {(you.host || state.webinar) && <WebinarPanel state={state} youId={you.userId} host={you.host} room={room} />}
           {mayRunBreakouts(state, you.userId) && <BreakoutPanel state={state} youId={you.userId} room={room} />}
           <HandQueue
             hands={state.hands}

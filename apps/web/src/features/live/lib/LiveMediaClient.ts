@@ -5,6 +5,7 @@ import {
   type MediaSource,
   QualityLimits,
   type RoomState,
+  onStage,
   sameMediaScope,
   videoForwardedTo,
 } from '@echo-hub/protocol';
@@ -451,9 +452,13 @@ export class LiveMediaClient {
       if (gen !== this.generation) return;
       this.device = device;
       this.recvTransport = await this.createTransport('recv', gen);
-      this.sendTransport = await this.createTransport('send', gen);
+      // A webinar's viewers receive only (the server refuses them a sending transport).
+      const { state, userId } = this.room();
+      const sends = !state || !userId || onStage(state, userId);
+      this.sendTransport = sends ? await this.createTransport('send', gen) : null;
       if (gen !== this.generation) return;
-      await this.publishLocal(gen);
+      if (sends) await this.publishLocal(gen);
+      else this.stopLocalTracks();
       if (gen !== this.generation) return;
       this.setStatus('ready');
       this.sync(true);
@@ -465,6 +470,12 @@ export class LiveMediaClient {
           : `Audio and video could not connect: ${message(e)}`;
       this.setStatus('failed');
     }
+  }
+
+  /** A viewer sends nothing: the camera and microphone are released (opened again on stage). */
+  private stopLocalTracks(): void {
+    for (const track of this.tracks.values()) track.stop();
+    this.tracks.clear();
   }
 
   /** Closes transports (and with them producers and consumers); keeps our local tracks. */

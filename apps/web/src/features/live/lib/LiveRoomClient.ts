@@ -11,6 +11,7 @@ import {
   type RoomPatch,
   type RoomState,
   type TextSpan,
+  onStage,
 } from '@echo-hub/protocol';
 import { errorCode, LiveConnection, type LiveEvent, type LiveRequest, LiveRequestError } from './LiveConnection';
 import {
@@ -222,6 +223,9 @@ export class LiveRoomClient implements EchoLiveTestHook {
   readonly setLobbyMessage = (text: string) => this.act('host:lobbyMessage', { text });
   readonly rollCall = (userId: string, present: boolean) => this.act('host:rollCall', { userId, present });
   readonly lowerHandOf = (userId: string) => this.act('hand:lower', { userId });
+  /** The webinar layout (stage.ts): on or off, and who is brought on stage or sent back. */
+  readonly setWebinar = (on: boolean) => this.act('host:webinar', { on });
+  readonly setStage = (userId: string, on: boolean) => this.act('host:stage', { userId, on });
   readonly endForAll = () => this.act('host:end', {});
   readonly record = (on: boolean) => this.act('host:record', { on });
   /** Records that everyone listed agreed to the next case being recorded. */
@@ -405,6 +409,9 @@ export class LiveRoomClient implements EchoLiveTestHook {
     this.roomState = next;
     if (!joined && prev) {
       if (this.admitted && !wasAdmitted) this.syncMedia(false);
+      // Brought on a webinar's stage or sent back: rebuild with (or without) a sending transport.
+      else if (this.you && onStage(prev, this.you.userId) !== onStage(next, this.you.userId))
+        this.syncMedia(false, true);
       // Breakout rooms changed: consume the new room's producers and drop the others'.
       else if (prev.breakouts !== next.breakouts) this.media.sync(true);
       else if (prev.participants !== next.participants || prev.videoUserIds !== next.videoUserIds) {
@@ -420,9 +427,9 @@ export class LiveRoomClient implements EchoLiveTestHook {
   }
 
   /** Starts media once admitted; after a dropped connection checks the transports; after a router reset rebuilds. */
-  private syncMedia(dropped: boolean): void {
+  private syncMedia(dropped: boolean, rebuild = false): void {
     if (!this.admitted) return;
-    if (this.media.epoch !== this.mediaEpoch) void this.media.start(this.mediaEpoch, this.routerCaps);
+    if (rebuild || this.media.epoch !== this.mediaEpoch) void this.media.start(this.mediaEpoch, this.routerCaps);
     else if (dropped) void this.media.recover();
     else this.media.sync(true);
   }
