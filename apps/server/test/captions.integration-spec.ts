@@ -166,7 +166,7 @@ describe('captions (real mediasoup, ffmpeg and pocketsphinx)', () => {
     expect((await registry.get(sessionId)?.state())?.captions.auto).toBe(true);
     // The host sends again on the new router (a browser re-creates its transports on media:reset).
     mic = await speakingMicrophone(after.router, join(dir, 'speech.wav'));
-    after.adopt(host.id, mic.producer);
+    await after.adopt(host.id, mic.producer);
     after.emit('speaker', host.id);
     const line = await spokeClient.waitFor<CaptionLine>('caption:line', (l) => l.source === 'auto', 90_000);
     expect(line).toMatchObject({ userId: host.id, final: true });
