@@ -89,6 +89,7 @@ describe('backup and restore', () => {
   // `npm run backup` / `npm run restore`: the built CLI, configured by the environment as the hub is.
   const cli = join(__dirname, '..', 'dist', 'backup', 'cli.js');
   const noBuild = existsSync(cli) ? null : 'apps/server/dist is missing (node scripts/setup.mjs builds it)';
+  // Skipped only without a build of the server (noBuild says so in the title); npm test builds it first.
   (noBuild ? it.skip : it)(
     `the CLI backs up and restores with the hub's configuration${noBuild ? ` (skipped: ${noBuild})` : ''}`,
     async () => {

@@ -106,6 +106,7 @@ describe('metrics (GET /api/metrics)', () => {
 
 // The logs of a real hub process, as an operator reads them (needs the build: `node scripts/setup.mjs`).
 const noBuild = hubProcessUnavailable();
+// Skipped only without a build of the server (the title says why); npm test builds it first.
 (noBuild ? describe.skip : describe)(`JSON logs with request ids${noBuild ? ` (skipped: ${noBuild})` : ''}`, () => {
   let hub: HubProcess;
   let lines: Record<string, unknown>[] = [];

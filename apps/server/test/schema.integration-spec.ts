@@ -43,6 +43,7 @@ describe('migrations', () => {
 });
 
 // Several instances share PostgreSQL only (SQLite is one process): there, instances starting at once take turns.
+// Skipped on SQLite by design (one process, nothing to race); the PostgreSQL pass of npm test runs it.
 (onPostgres ? describe : describe.skip)('migrations of instances starting at once (PostgreSQL)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'echo-hub-migrate-'));
   afterAll(async () => {
