@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, test } from '@playwright/test';
 import sharp from 'sharp';
 // The same real files as the server's upload tests (ExifTool writes the photo's metadata).
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -6,6 +6,29 @@ import { ocrText, pdfText, phonePhoto, screenshot, tinyPdf } from '../../apps/se
 import { DEMO_PASSWORD, closeOpenedPages, openPage, scheduleNow, signIn } from './helpers';
 
 test.afterEach(closeOpenedPages);
+
+/**
+ * A case the demo presenter submitted to a session scheduled now (`sessionTitle`), and her case page's
+ * "Images and documents" region, signed in; `headers` carry her token for the API.
+ */
+async function caseFiles(
+  browser: Browser,
+  request: APIRequestContext,
+  sessionTitle: string,
+  data: { title: string; presentingQuestion: string; summary: string; ageBand: string },
+) {
+  const { sessionId } = await scheduleNow(request, sessionTitle, [{ kind: 'case', minutes: 30 }]);
+  const email = 'linkworker.ards@echo.demo';
+  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  const headers = { Authorization: `Bearer ${(await login.json()).accessToken as string}` };
+  const created = await request.post(`/api/sessions/${sessionId}/cases`, { headers, data });
+  expect(created.status()).toBe(201);
+  const caseId = (await created.json()).id as string;
+  const page = await openPage(browser);
+  await signIn(page, email);
+  await page.goto(`/cases/${caseId}`);
+  return { page, files: page.getByRole('region', { name: 'Images and documents' }), caseId, headers };
+}
 
 /**
  * A presenter attaches files to her case: a screenshot whose text names the patient is held back with
@@ -17,26 +40,12 @@ test('case attachments: text in a screenshot is gated, and a photo loses its met
   request,
 }) => {
   test.setTimeout(120_000);
-  const { sessionId } = await scheduleNow(request, 'Wound care ECHO (uploads test)', [{ kind: 'case', minutes: 30 }]);
-  const email = 'linkworker.ards@echo.demo';
-  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  const headers = { Authorization: `Bearer ${(await login.json()).accessToken as string}` };
-  const created = await request.post(`/api/sessions/${sessionId}/cases`, {
-    headers,
-    data: {
-      title: 'A heel wound that will not heal',
-      presentingQuestion: 'What dressing would you try next?',
-      summary: 'Diabetic, lives alone, wound present for three months.',
-      ageBand: '65-74',
-    },
+  const { files } = await caseFiles(browser, request, 'Wound care ECHO (uploads test)', {
+    title: 'A heel wound that will not heal',
+    presentingQuestion: 'What dressing would you try next?',
+    summary: 'Diabetic, lives alone, wound present for three months.',
+    ageBand: '65-74',
   });
-  expect(created.status()).toBe(201);
-  const caseId = (await created.json()).id as string;
-
-  const page = await openPage(browser);
-  await signIn(page, email);
-  await page.goto(`/cases/${caseId}`);
-  const files = page.getByRole('region', { name: 'Images and documents' });
   const fileInput = files.getByLabel('File', { exact: true });
   const attach = files.getByRole('button', { name: 'Attach file' });
   await files.getByLabel('I have removed or covered everything that identifies the patient').check();
@@ -78,26 +87,12 @@ test('case attachments: findings shown on the picture are covered, with an area 
   request,
 }) => {
   test.setTimeout(120_000);
-  const { sessionId } = await scheduleNow(request, 'Wound care ECHO (redaction test)', [{ kind: 'case', minutes: 30 }]);
-  const email = 'linkworker.ards@echo.demo';
-  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  const headers = { Authorization: `Bearer ${(await login.json()).accessToken as string}` };
-  const created = await request.post(`/api/sessions/${sessionId}/cases`, {
-    headers,
-    data: {
-      title: 'A pressure ulcer on the sacrum',
-      presentingQuestion: 'Which dressing next?',
-      summary: 'Bed-bound, grade 3 ulcer for six weeks.',
-      ageBand: '75-84',
-    },
+  const { page, files, caseId, headers } = await caseFiles(browser, request, 'Wound care ECHO (redaction test)', {
+    title: 'A pressure ulcer on the sacrum',
+    presentingQuestion: 'Which dressing next?',
+    summary: 'Bed-bound, grade 3 ulcer for six weeks.',
+    ageBand: '75-84',
   });
-  expect(created.status()).toBe(201);
-  const caseId = (await created.json()).id as string;
-
-  const page = await openPage(browser);
-  await signIn(page, email);
-  await page.goto(`/cases/${caseId}`);
-  const files = page.getByRole('region', { name: 'Images and documents' });
   await files.getByLabel('I have removed or covered everything that identifies the patient').check();
   await files.getByLabel('File', { exact: true }).setInputFiles({
     name: 'letter-screen.png',
@@ -150,28 +145,12 @@ test('case attachments: a PDF letter shows its findings on a preview of the page
   request,
 }) => {
   test.setTimeout(120_000);
-  const { sessionId } = await scheduleNow(request, 'Wound care ECHO (PDF redaction test)', [
-    { kind: 'case', minutes: 30 },
-  ]);
-  const email = 'linkworker.ards@echo.demo';
-  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  const headers = { Authorization: `Bearer ${(await login.json()).accessToken as string}` };
-  const created = await request.post(`/api/sessions/${sessionId}/cases`, {
-    headers,
-    data: {
-      title: 'A leg ulcer with a referral letter',
-      presentingQuestion: 'Compression next?',
-      summary: 'Venous ulcer, ABPI 0.9.',
-      ageBand: '65-74',
-    },
+  const { files, caseId, headers } = await caseFiles(browser, request, 'Wound care ECHO (PDF redaction test)', {
+    title: 'A leg ulcer with a referral letter',
+    presentingQuestion: 'Compression next?',
+    summary: 'Venous ulcer, ABPI 0.9.',
+    ageBand: '65-74',
   });
-  expect(created.status()).toBe(201);
-  const caseId = (await created.json()).id as string;
-
-  const page = await openPage(browser);
-  await signIn(page, email);
-  await page.goto(`/cases/${caseId}`);
-  const files = page.getByRole('region', { name: 'Images and documents' });
   await files.getByLabel('I have removed or covered everything that identifies the patient').check();
   await files.getByLabel('File', { exact: true }).setInputFiles({
     name: 'letter.pdf',
