@@ -1,7 +1,5 @@
 import { AdminAction } from '@echo-hub/protocol';
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type EntityTarget, In, IsNull, type ObjectLiteral } from 'typeorm';
+import { type EntityManager, type EntityTarget, In, IsNull, type ObjectLiteral } from 'typeorm';
 import { AuthSession } from '../auth/entities/auth-session.entity';
 import { User } from '../auth/entities/user.entity';
 import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
@@ -10,6 +8,7 @@ import { Post } from '../community/entities/post.entity';
 import { NO_TX } from '../database/no-tx';
 import { Membership } from '../programs/entities/membership.entity';
 import { AdminAuditEntry } from './entities/admin-audit.entity';
+import { recordsOf } from '../database/records';
 
 /** Accounts oldest first, the audit log newest first (the id breaks ties): the keys of their pages. */
 const ACCOUNT_KEYS: SortKey<User>[] = [
@@ -122,14 +121,4 @@ export class AdminQueries {
 }
 
 /** The admin area's data access: every query it makes is here, so PostgreSQL specifics have one home. */
-@Injectable()
-export class AdminRecords extends AdminQueries {
-  constructor(@InjectDataSource() db: DataSource) {
-    super(db.manager);
-  }
-
-  /** Runs `work` in one transaction, its queries going through it. */
-  transaction<T>(work: (tx: AdminQueries) => Promise<T>): Promise<T> {
-    return this.em.transaction((tx) => work(new AdminQueries(tx)));
-  }
-}
+export class AdminRecords extends recordsOf(AdminQueries) {}

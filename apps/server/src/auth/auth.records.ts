@@ -1,9 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type DeepPartial, type EntityManager, IsNull, Not } from 'typeorm';
+import { type DeepPartial, type EntityManager, IsNull, Not } from 'typeorm';
 import { AuthSession } from './entities/auth-session.entity';
 import { PasswordReset } from './entities/password-reset.entity';
 import { User } from './entities/user.entity';
+import { recordsOf } from '../database/records';
 
 /** The auth kernel's queries, on the database or inside one transaction (see AuthRecords.transaction). */
 export class AuthQueries {
@@ -89,14 +88,4 @@ export class AuthQueries {
 }
 
 /** The auth kernel's data access: every query it makes is here, so PostgreSQL specifics have one home. */
-@Injectable()
-export class AuthRecords extends AuthQueries {
-  constructor(@InjectDataSource() db: DataSource) {
-    super(db.manager);
-  }
-
-  /** Runs `work` in one transaction, its queries going through it. */
-  transaction<T>(work: (tx: AuthQueries) => Promise<T>): Promise<T> {
-    return this.em.transaction((tx) => work(new AuthQueries(tx)));
-  }
-}
+export class AuthRecords extends recordsOf(AuthQueries) {}

@@ -1,7 +1,5 @@
 import type { CaseStatus, FieldFinding } from '@echo-hub/protocol';
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type DeepPartial, type EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
+import { type DeepPartial, type EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
 import { AgendaItem, EchoSession } from '../sessions';
@@ -9,6 +7,7 @@ import { CaseAttachment } from './entities/case-attachment.entity';
 import { CaseConfirmation } from './entities/case-confirmation.entity';
 import { EchoCase } from './entities/echo-case.entity';
 import { Recommendation } from './entities/recommendation.entity';
+import { recordsOf } from '../database/records';
 
 /** The cases feature's queries, on the database or inside one transaction (see CaseRecords.transaction). */
 export class CaseQueries {
@@ -161,14 +160,4 @@ export class CaseQueries {
 }
 
 /** The cases feature's data access: every query it makes is here, so PostgreSQL specifics have one home. */
-@Injectable()
-export class CaseRecords extends CaseQueries {
-  constructor(@InjectDataSource() db: DataSource) {
-    super(db.manager);
-  }
-
-  /** Runs `work` in one transaction, its queries going through it. */
-  transaction<T>(work: (tx: CaseQueries) => Promise<T>): Promise<T> {
-    return this.em.transaction((tx) => work(new CaseQueries(tx)));
-  }
-}
+export class CaseRecords extends recordsOf(CaseQueries) {}

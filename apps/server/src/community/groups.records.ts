@@ -1,7 +1,5 @@
 import type { GroupRole, ProgramRole } from '@echo-hub/protocol';
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type DeepPartial, type EntityManager, In } from 'typeorm';
+import { type DeepPartial, type EntityManager, In } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
@@ -14,6 +12,7 @@ import { JoinRequest } from './entities/join-request.entity';
 import { Post } from './entities/post.entity';
 import { ReadMarker } from './entities/read-marker.entity';
 import { Thread } from './entities/thread.entity';
+import { recordsOf } from '../database/records';
 
 /** Raw counts per group (drivers answer numbers as text or numbers, booleans as 0/1 or t/f). */
 export interface ThreadCountRow {
@@ -252,14 +251,4 @@ export class GroupQueries {
 }
 
 /** Groups' data access: every query of groups, members, join requests and access rules is here. */
-@Injectable()
-export class GroupRecords extends GroupQueries {
-  constructor(@InjectDataSource() db: DataSource) {
-    super(db.manager);
-  }
-
-  /** Runs `work` in one transaction, its queries going through it. */
-  transaction<T>(work: (tx: GroupQueries) => Promise<T>): Promise<T> {
-    return this.em.transaction((tx) => work(new GroupQueries(tx)));
-  }
-}
+export class GroupRecords extends recordsOf(GroupQueries) {}

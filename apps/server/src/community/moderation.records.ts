@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
+import { type DeepPartial, type EntityManager } from 'typeorm';
 import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
@@ -9,6 +7,7 @@ import { CommunityGroup } from './entities/community-group.entity';
 import { Flag } from './entities/flag.entity';
 import { Post } from './entities/post.entity';
 import { Thread } from './entities/thread.entity';
+import { recordsOf } from '../database/records';
 
 /** The audit log, newest first (the id breaks ties). */
 const AUDIT_ORDER: SortKey<AuditEntry>[] = [
@@ -77,14 +76,4 @@ export class ModerationQueries {
 }
 
 /** Moderation's data access (flags and the audit log). */
-@Injectable()
-export class ModerationRecords extends ModerationQueries {
-  constructor(@InjectDataSource() db: DataSource) {
-    super(db.manager);
-  }
-
-  /** Runs `work` in one transaction, its queries going through it. */
-  transaction<T>(work: (tx: ModerationQueries) => Promise<T>): Promise<T> {
-    return this.em.transaction((tx) => work(new ModerationQueries(tx)));
-  }
-}
+export class ModerationRecords extends recordsOf(ModerationQueries) {}

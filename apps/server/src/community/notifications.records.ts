@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type DeepPartial, type EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { type DeepPartial, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
 import { nowIso } from '../database/columns';
@@ -10,6 +8,7 @@ import { Program } from '../programs/entities/program.entity';
 import { CommunityGroup } from './entities/community-group.entity';
 import { Notification } from './entities/notification.entity';
 import { Thread } from './entities/thread.entity';
+import { recordsOf } from '../database/records';
 
 /** A person's notifications, newest first (the id breaks ties). */
 const NEWEST: SortKey<Notification>[] = [
@@ -88,14 +87,4 @@ export class NotificationQueries {
 }
 
 /** The notifications centre's data access. */
-@Injectable()
-export class NotificationRecords extends NotificationQueries {
-  constructor(@InjectDataSource() db: DataSource) {
-    super(db.manager);
-  }
-
-  /** Runs `work` in one transaction, its queries going through it. */
-  transaction<T>(work: (tx: NotificationQueries) => Promise<T>): Promise<T> {
-    return this.em.transaction((tx) => work(new NotificationQueries(tx)));
-  }
-}
+export class NotificationRecords extends recordsOf(NotificationQueries) {}

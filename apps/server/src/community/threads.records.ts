@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type DeepPartial, type EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { type DeepPartial, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { EchoCase } from '../cases';
 import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
@@ -15,6 +13,7 @@ import { PostRevision } from './entities/post-revision.entity';
 import { Reaction } from './entities/reaction.entity';
 import { ReadMarker } from './entities/read-marker.entity';
 import { Thread } from './entities/thread.entity';
+import { recordsOf } from '../database/records';
 
 /** Reactions, attachments and mentioned people of some posts, fetched together (one query each). */
 export interface PostExtras {
@@ -364,14 +363,4 @@ export class ThreadQueries {
 }
 
 /** The threads feature's data access: every query threads and posts make is here. */
-@Injectable()
-export class ThreadRecords extends ThreadQueries {
-  constructor(@InjectDataSource() db: DataSource) {
-    super(db.manager);
-  }
-
-  /** Runs `work` in one transaction, its queries going through it. */
-  transaction<T>(work: (tx: ThreadQueries) => Promise<T>): Promise<T> {
-    return this.em.transaction((tx) => work(new ThreadQueries(tx)));
-  }
-}
+export class ThreadRecords extends recordsOf(ThreadQueries) {}

@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type DeepPartial, type EntityManager, In, IsNull, Not } from 'typeorm';
+import { type DeepPartial, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { AuditEntry } from '../community';
 import { NO_TX } from '../database/no-tx';
@@ -14,6 +12,7 @@ import { Certificate } from './entities/certificate.entity';
 import { SurveyRecipient } from './entities/survey-recipient.entity';
 import { SurveyResponse } from './entities/survey-response.entity';
 import { Survey } from './entities/survey.entity';
+import { recordsOf } from '../database/records';
 
 /** SQLite bounds the number of parameters in one statement: long id lists are read in chunks. */
 const CHUNK = 500;
@@ -239,14 +238,4 @@ export class ImpactQueries {
 }
 
 /** The impact feature's data access: every query it makes is here, so PostgreSQL specifics have one home. */
-@Injectable()
-export class ImpactRecords extends ImpactQueries {
-  constructor(@InjectDataSource() db: DataSource) {
-    super(db.manager);
-  }
-
-  /** Runs `work` in one transaction, its queries going through it. */
-  transaction<T>(work: (tx: ImpactQueries) => Promise<T>): Promise<T> {
-    return this.em.transaction((tx) => work(new ImpactQueries(tx)));
-  }
-}
+export class ImpactRecords extends recordsOf(ImpactQueries) {}

@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { And, DataSource, type DeepPartial, type EntityManager, In, LessThan, MoreThanOrEqual } from 'typeorm';
+import { And, type DeepPartial, type EntityManager, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
 import { Membership } from '../programs/entities/membership.entity';
@@ -8,6 +6,7 @@ import { Program } from '../programs/entities/program.entity';
 import { AgendaItem } from './entities/agenda-item.entity';
 import { EchoSession } from './entities/echo-session.entity';
 import { SessionSeries } from './entities/session-series.entity';
+import { recordsOf } from '../database/records';
 
 /** A program's sessions in time order (the id breaks ties): the keys of its pages. */
 const SESSION_KEYS: SortKey<EchoSession>[] = [
@@ -143,14 +142,4 @@ export class SessionQueries {
 }
 
 /** The sessions feature's data access: every query it makes is here, so PostgreSQL specifics have one home. */
-@Injectable()
-export class SessionRecords extends SessionQueries {
-  constructor(@InjectDataSource() db: DataSource) {
-    super(db.manager);
-  }
-
-  /** Runs `work` in one transaction, its queries going through it. */
-  transaction<T>(work: (tx: SessionQueries) => Promise<T>): Promise<T> {
-    return this.em.transaction((tx) => work(new SessionQueries(tx)));
-  }
-}
+export class SessionRecords extends recordsOf(SessionQueries) {}
