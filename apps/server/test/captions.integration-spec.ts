@@ -50,6 +50,7 @@ describe('captions (real mediasoup, ffmpeg and pocketsphinx)', () => {
   let hostClient: TestLiveClient;
   let spokeClient: TestLiveClient;
   let sessionId: string;
+  let spokeId: string;
   let mic: Awaited<ReturnType<typeof speakingMicrophone>>;
 
   beforeAll(async () => {
@@ -74,6 +75,7 @@ describe('captions (real mediasoup, ffmpeg and pocketsphinx)', () => {
     const url = await t.app.getUrl();
     host = await account(t.app, 'host');
     const spoke = await account(t.app, 'spoke');
+    spokeId = spoke.id;
     const program = await t.app.get(ProgramsService).create({ name: 'Social Prescribing ECHO' });
     await addMember(t.app, program.id, host.id, 'facilitator');
     await addMember(t.app, program.id, spoke.id, 'participant');
@@ -112,6 +114,28 @@ describe('captions (real mediasoup, ffmpeg and pocketsphinx)', () => {
     const line = await spokeClient.waitFor<CaptionLine>('caption:line', (l) => l.source === 'auto', 90_000);
     expect(line).toMatchObject({ userId: host.id, displayName: 'Test host', final: true });
     expect(line.text).toMatch(/[a-z]+/);
+  }, 120_000);
+
+  it('decodes the speaker named last, however quickly the floor changes hands', async () => {
+    // The spoke has a microphone too (silence): each change of speaker opens or switches a way to the engine.
+    const silence = join(dir, 'silence.wav');
+    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=16000:cl=mono', '-t', '3', silence]);
+    const media = t.app.get(RoomRegistry).get(sessionId)?.media;
+    if (!media) throw new Error('no media room');
+    const quiet = await speakingMicrophone(media.router, silence);
+    try {
+      await media.adopt(spokeId, quiet.producer);
+      for (const speaker of [spokeId, host.id, spokeId, host.id, spokeId, host.id]) media.emit('speaker', speaker);
+      const since = Date.now();
+      const line = await spokeClient.waitFor<CaptionLine>(
+        'caption:line',
+        (l) => l.source === 'auto' && Date.parse(l.at) > since,
+        90_000,
+      );
+      expect(line).toMatchObject({ userId: host.id, final: true });
+    } finally {
+      quiet.stop();
+    }
   }, 120_000);
 
   it('keeps the lines of a recorded stretch with the recording, as WebVTT, and nothing unrecorded', async () => {

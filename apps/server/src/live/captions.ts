@@ -22,6 +22,10 @@ const CAPTION_HOSTS: LiveRole[] = ['admin', ...PERMISSIONS['live.captions']];
 interface AutoCaptions {
   room: LiveRoom;
   audio: Map<string, Promise<SpeakerAudio | null>>;
+  /** Whom to follow: the latest active speaker. */
+  speaker: string | null;
+  /** The switches run one after another, so a slower earlier one cannot pause the speaker a later one resumed. */
+  switching: Promise<void>;
 }
 
 /**
@@ -82,19 +86,30 @@ export class LiveCaptions implements OnApplicationShutdown {
   }
 
   /** Automatic captions follow the active speaker: their microphone is decoded, the others' paused. */
-  async follow(sessionId: string, userId: string): Promise<void> {
+  follow(sessionId: string, userId: string): Promise<void> {
     const auto = this.auto.get(sessionId);
-    const media = auto?.room.media;
-    if (!auto || !media || !this.engine) return;
+    if (!auto) return Promise.resolve();
+    auto.speaker = userId;
+    auto.switching = auto.switching
+      .then(() => this.switchTo(auto))
+      .catch((e: Error) => this.logger.error(`captions of session ${sessionId}: ${e.message}`));
+    return auto.switching;
+  }
+
+  /** Decodes the microphone of whoever is the speaker now (not when this switch was asked for), pauses the others. */
+  private async switchTo(auto: AutoCaptions): Promise<void> {
+    const media = auto.room.media;
+    const userId = auto.speaker;
+    if (!media || !this.engine || !userId || this.auto.get(auto.room.sessionId) !== auto) return;
     const producer = media.producersOf(userId).find((p) => p.kind === 'audio');
     if (!producer) return;
     // A way that ended meanwhile (ffmpeg stops a while after its consumer was paused) is opened again.
     if (!auto.audio.has(producer.id) || (await auto.audio.get(producer.id))?.closed) {
-      const engine = this.engine;
+      const sessionId = auto.room.sessionId;
       const opened = SpeakerAudio.open({
         router: media.router,
         producer,
-        engine,
+        engine: this.engine,
         ffmpeg: this.config.recordings.ffmpeg,
         onText: (text) => void this.spoken(auto.room, userId, text),
         onError: (message) => this.logger.warn(`captions of session ${sessionId}: ${message}`),
@@ -117,13 +132,14 @@ export class LiveCaptions implements OnApplicationShutdown {
     if (!auto) return;
     this.auto.delete(sessionId);
     auto.room.speakerListeners.delete('captions');
+    await auto.switching;
     for (const audio of auto.audio.values()) await (await audio)?.close();
   }
 
   private async startAuto(room: LiveRoom): Promise<void> {
     if (this.auto.has(room.sessionId)) return;
     await room.ensureMedia();
-    this.auto.set(room.sessionId, { room, audio: new Map() });
+    this.auto.set(room.sessionId, { room, audio: new Map(), speaker: null, switching: Promise.resolve() });
     // On the room, not its media: after a worker died the rebuilt media's speakers are followed too.
     room.speakerListeners.set('captions', (userId) => void this.follow(room.sessionId, userId));
     const speaker = (await room.state()).activeSpeakerId;
