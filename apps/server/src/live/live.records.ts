@@ -1,6 +1,7 @@
 import type { ChatMessage, FieldFinding } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, LessThan } from 'typeorm';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
@@ -15,6 +16,9 @@ import type { LiveRole } from './live.types';
 /** How much of a session's chat a room opens with. */
 export const CHAT_TAIL = 1000;
 
+/** Attendance rows per insert (9 values each: within SQLite's 999 bound variables per statement). */
+const ATTENDANCE_BATCH = 100;
+
 /**
  * The live feature's reads and writes in the database, in one place: sessions and memberships on join,
  * attendance rows, chat messages, the session's status. Single-row writes skip TypeORM's transaction: on SQLite
@@ -27,6 +31,8 @@ const PLACES_TTL_MS = 30_000;
 @Injectable()
 export class LiveRecords {
   private readonly places = new Map<string, { places: string[]; until: number }>();
+  /** Attendance rows waiting for the next insert (see openAttendance). */
+  private readonly opening: { attendance: Attendance; resolve: () => void; reject: (e: unknown) => void }[] = [];
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -59,12 +65,34 @@ export class LiveRecords {
   }
 
   /** Opens an attendance row (one per connection) and returns its id. */
-  async openAttendance(row: { sessionId: string; userId: string; role: LiveRole; siteId: string | null }) {
-    const attendances = this.db.getRepository(Attendance);
+  /**
+   * Opens an attendance row; resolves with its id once it is written. The rows opened in one turn of the event
+   * loop are written together, ATTENDANCE_BATCH to a statement: a join storm inserts a few times, not once per
+   * person (if a write fails, each join it carried fails).
+   */
+  openAttendance(row: { sessionId: string; userId: string; role: LiveRole; siteId: string | null }): Promise<string> {
     const now = nowIso();
-    const attendance = attendances.create({ ...row, joinedAt: now, leftAt: null, lastSeenAt: now });
-    await attendances.insert(attendance); // its @BeforeInsert assigns the id
-    return attendance.id;
+    const attendance = this.db
+      .getRepository(Attendance)
+      .create({ ...row, id: randomUUID(), joinedAt: now, leftAt: null, lastSeenAt: now });
+    return new Promise((resolve, reject) => {
+      const first = this.opening.push({ attendance, resolve: () => resolve(attendance.id), reject }) === 1;
+      if (first) setImmediate(() => void this.insertOpening());
+    });
+  }
+
+  private async insertOpening(): Promise<void> {
+    const waiting = this.opening.splice(0);
+    for (let i = 0; i < waiting.length; i += ATTENDANCE_BATCH) {
+      const part = waiting.slice(i, i + ATTENDANCE_BATCH);
+      await this.db
+        .getRepository(Attendance)
+        .insert(part.map((p) => p.attendance))
+        .then(
+          () => part.forEach((p) => p.resolve()),
+          (e: unknown) => part.forEach((p) => p.reject(e)),
+        );
+    }
   }
 
   async closeAttendance(id: string): Promise<void> {
