@@ -19,6 +19,7 @@ import { CommunityAccessService, WatchDto } from '../community';
 import { RoomRegistry } from './room-registry';
 import { RealtimeService } from '../realtime/realtime.service';
 import { RightsService } from '../realtime/rights.service';
+import { SOCKET_SERVER_OPTIONS } from '../realtime/shared-encoding';
 import {
   CaseIdDto,
   ConsentDto,
@@ -91,7 +92,7 @@ interface LiveHandler {
  * errors never change anything and never reach the socket as exceptions. With several instances (REDIS_URL)
  * a live event runs on the session's owner instance: here, or bridged to it (`live()`; docs/architecture.md).
  */
-@WebSocketGateway({ path: '/socket.io', serveClient: false, cors: false })
+@WebSocketGateway(SOCKET_SERVER_OPTIONS)
 export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationShutdown {
   private readonly logger = new Logger(LiveGateway.name);
   private readonly events: Record<LiveEvent, LiveHandler>;

@@ -5,6 +5,7 @@ import { refuseUnconfirmed } from '../deid';
 import type { AuthUser } from '../auth/auth.types';
 import type { Membership } from '../programs/entities/membership.entity';
 import { RealtimeService } from '../realtime/realtime.service';
+import { encodeOnce } from '../realtime/shared-encoding';
 import type { RightsLost } from '../realtime/rights.service';
 import { LiveAttendance } from './attendance';
 import type { JoinDto } from './dto/live.dto';
@@ -71,8 +72,8 @@ export class LiveParticipants {
     const patches = req.sinceVersion === undefined ? null : await room.since(req.sinceVersion);
     return {
       // No copy: the store never changes a state in place (each change makes a new one), so this one stays as
-      // it is until it has been sent.
-      state: patches ? null : await room.state(),
+      // it is, and the joiners that get the same version share its encoding.
+      state: patches ? null : encodeOnce(await room.state()),
       patches: patches ?? [],
       routerRtpCapabilities: media.rtpCapabilities,
       mediaEpoch: room.mediaEpoch,

@@ -4,6 +4,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { Store, storage } from 'nestjs-pino/storage';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io';
+import { SOCKET_SERVER_OPTIONS } from '../realtime/shared-encoding';
 import { MetricsService } from './metrics.service';
 
 /**
@@ -12,7 +13,7 @@ import { MetricsService } from './metrics.service';
  * while the event is handled carries both (`socketId`, `eventId`, `event`). Each event is timed until its
  * acknowledgement for the metrics, with its outcome. Ids are random, never the user's.
  */
-@WebSocketGateway({ path: '/socket.io', serveClient: false, cors: false })
+@WebSocketGateway(SOCKET_SERVER_OPTIONS)
 export class SocketObserver implements OnGatewayConnection {
   private readonly logger = new Logger('Socket');
 
