@@ -13,7 +13,8 @@ describe('encodeOnce through socket.io (real server and clients)', () => {
 
   beforeAll(async () => {
     http = createServer();
-    server = new Server(http, SOCKET_SERVER_OPTIONS);
+    const { path, parser } = SOCKET_SERVER_OPTIONS;
+    server = new Server(http, { path, parser, serveClient: false });
     server.on('connection', (socket) => {
       socket.on('ask', (_body: unknown, ack: (a: unknown) => void) => ack(answer));
       socket.on('shout', () => server.emit('heard', answer));
