@@ -10,7 +10,7 @@
  * Held out: scored and committed before any tuning; tuning uses batches A, B and C only, and batch D's
  * misses are read once, for the final report.
  *
- * Same markup and conventions as `corpus.ts` (schools and employers are NAME, like employers there);
+ * Same markup and conventions as `corpus.ts` (employers are NAME; schools are ADDRESS, as in batches B and C);
  * everything invented: NHS, H&C and CHI numbers with valid check digits generated at random, PPSNs with
  * valid check letters, QQ-prefixed National Insurance numbers, Ofcom drama-range and 555-01xx phone
  * numbers, documentation-range IP addresses, example.* domains.
@@ -64,7 +64,7 @@ export const unseenDCorpus: CorpusNote[] = [
     id: 'und-08',
     topic: 'paediatric safeguarding, school',
     marked:
-      'Strategy discussion re [[NAME:Tyler-Jay Brooks]] (DOB [[DATE:17.06.2017]]), Year 4 at [[NAME:Kingsmead Primary]]. Bruising L upper arm noted by teacher Mrs [[NAME:Okafor]] on [[DATE:Tues 21st]]. Mum [[NAME:Chantelle]], stepdad [[NAME:Lee Marsh]]. Address [[ADDRESS:14 Coronation Terrace, Gateshead NE8 1QX]].',
+      'Strategy discussion re [[NAME:Tyler-Jay Brooks]] (DOB [[DATE:17.06.2017]]), Year 4 at [[ADDRESS:Kingsmead Primary]]. Bruising L upper arm noted by teacher Mrs [[NAME:Okafor]] on [[DATE:Tues 21st]]. Mum [[NAME:Chantelle]], stepdad [[NAME:Lee Marsh]]. Address [[ADDRESS:14 Coronation Terrace, Gateshead NE8 1QX]].',
   },
   {
     id: 'und-09',
@@ -262,7 +262,7 @@ export const unseenDCorpus: CorpusNote[] = [
     id: 'und-41',
     topic: 'paediatric ED, school and relatives',
     marked:
-      "Paeds ED. [[NAME:Oscar Pennington]] 9y, fell off trampoline at [[NAME:St Anselm's]] after-school club. Supracondylar # Gartland 2, neurovasc intact. Mum [[NAME:Harriet]] [[PHONE:0117 496 0856]], dad [[NAME:Nick]] at work at [[NAME:Airbus]] in [[ADDRESS:Filton]]. To theatre for K-wires.",
+      "Paeds ED. [[NAME:Oscar Pennington]] 9y, fell off trampoline at [[ADDRESS:St Anselm's]] after-school club. Supracondylar # Gartland 2, neurovasc intact. Mum [[NAME:Harriet]] [[PHONE:0117 496 0856]], dad [[NAME:Nick]] at work at [[NAME:Airbus]] in [[ADDRESS:Filton]]. To theatre for K-wires.",
   },
   {
     id: 'und-42',
