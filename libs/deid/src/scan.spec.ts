@@ -522,3 +522,31 @@ describe('scan: dates in context (tuned on batches A-C, issue 18)', () => {
     expect(scan(text)).toEqual([]);
   });
 });
+
+describe('scan: names and employers in context (tuned on batches A-C, issue 18)', () => {
+  it.each([
+    ['NINO given. Kelly Marsh, 41, fibromyalgia', [['NAME', 'Kelly Marsh']]],
+    ['bed 4 noel kavanagh 67M, lap chole', [['NAME', 'noel kavanagh']]],
+    ['bed 12 - murphy, 78M, copd', [['NAME', 'murphy']]],
+    ['Siôn ap Iorwerth (aged 7) ASD assessment', [['NAME', 'Siôn ap Iorwerth']]],
+    ['sister jean 80. bp ok', [['NAME', 'jean']]],
+    ['husband wullie struggling.', [['NAME', 'wullie']]],
+    ['union rep tony has been in touch', [['NAME', 'tony']]],
+    ['Dad works shifts at Royal Mail. Sertraline 50 mg', [['NAME', 'Royal Mail']]],
+    ['Was a carer for Allied Healthcare until 2024', [['NAME', 'Allied Healthcare']]],
+    ['Also does weekends at Greggs.', [['NAME', 'Greggs']]],
+  ])('flags %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'Carer strain is high; daughter very worried',
+    'Diabetes Mellitus, 20 years; Type 2 Diabetes, 45M',
+    'pt 67M, lady 80, Hb 98, 102, 110',
+    'nurse at Royal Victoria Hospital',
+    'Keyworker at Ana Liffey Drug Project.',
+    'NIHSS 4, mRS 2, Epworth 14, STOP-BANG 5',
+  ])('does not flag %j', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});
