@@ -550,3 +550,21 @@ describe('scan: names and employers in context (tuned on batches A-C, issue 18)'
     expect(scan(text)).toEqual([]);
   });
 });
+
+describe('scan: schools and townlands (tuned on batches A-C, issue 18)', () => {
+  it.each([
+    ['attends Kingsmead Academy. Dad at home', [['ADDRESS', 'Kingsmead Academy']]],
+    ['Year 6 at Oakfield Primary. Seen today', [['ADDRESS', 'Oakfield Primary']]],
+    ['Attends Ysgol Gymraeg Bro Teifi. Father at work', [['ADDRESS', 'Ysgol Gymraeg Bro Teifi']]],
+    ['Farm in the townland of Drumkeeran; works with cattle', [['ADDRESS', 'Drumkeeran']]],
+  ])('flags %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'School: St Patrick\u2019s Primary. Asthma',
+    'NHS Leadership Academy course; Primary Care Team; Medical School; Royal Academy of Dance',
+  ])('does not flag %j', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});
