@@ -568,3 +568,38 @@ describe('scan: schools and townlands (tuned on batches A-C, issue 18)', () => {
     expect(scan(text)).toEqual([]);
   });
 });
+
+describe('scan: ages, Celtic names and streets (tuned on batches A-C, issue 18)', () => {
+  it.each([
+    ['his dad is 94.', [['AGE', '94']]],
+    [
+      'Ann Lyle, 93, lives alone',
+      [
+        ['NAME', 'Ann Lyle'],
+        ['AGE', '93'],
+      ],
+    ],
+    [
+      'wr - mr oyelaran (92 but says 93!) - aki',
+      [
+        ['NAME', 'oyelaran'],
+        ['AGE', '92'],
+        ['AGE', '93'],
+      ],
+    ],
+    ['anyone else with a patient like Bronagh?', [['NAME', 'Bronagh']]],
+    ['Address: 3 Maes yr Haf, Llandeilo', [['ADDRESS', '3 Maes yr Haf, Llandeilo']]],
+    ['2 Bóthar na Trá, Galway', [['ADDRESS', '2 Bóthar na Trá, Galway']]],
+  ])('flags %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'Hb, 95, stable; sats (93) on air',
+    'took paracetamol (100) tablets',
+    'Room 101, bay 2',
+    'took 2 Pen needles',
+  ])('does not flag %j', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});

@@ -34,6 +34,14 @@ const STREET_NO_NUMBER = new RegExp(
   `\\b(?:on|off|at|from|in|near|along|to)\\s+(?:the\\s+)?(${WORD}(?:\\s+${WORD}){0,2}\\s+${STRONG_SUFFIX})\\b`,
   'g',
 );
+/**
+ * Welsh, Irish and Scottish Gaelic street names start with their kind: "14 Heol y Nant", "3 Maes yr
+ * Haf", "2 Bóthar na Trá", "Flat 2, Lôn Las"; with a house number or a unit before them.
+ */
+const CELTIC_STREET = new RegExp(
+  `\\b(?:${UNIT},?\\s+)?${HOUSE_NO},?\\s+(?:Heol|Ffordd|Stryd|Lôn|Lon|Maes|Clos|Rhodfa|Llys|Teras|Gerddi|Cae|Bryn|Pen|Plas|Parc|Nant|Ael|Tŷ|Bron|Bóthar|Bothar|Sráid|Sraid|Ascaill|Cnoc|Sràid|Rathad)\\s+(?:(?:y|yr|na|an|'r)\\s+)?[A-Z][\\p{L}'’-]+(?:\\s+(?:(?:y|yr|na|an)\\s+)?[A-Z][\\p{L}'’-]+){0,2}`,
+  'gu',
+);
 const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+/gi;
 
 /** UK postcode with the official letter restrictions (no Q, V, X first; inward letters never C, I, K, M, O, V). */
@@ -231,6 +239,7 @@ export function detectAddresses(text: string): Candidate[] {
     if (institutionFollows(text.slice(start + m[1].length, start + m[1].length + 40))) return;
     add(start, start + m[1].length, 'Street name', 0.8);
   });
+  eachMatch(CELTIC_STREET, text, (m) => add(m.index, m.index + m[0].length, 'Street address', 0.9));
   eachMatch(PO_BOX, text, (m) => add(m.index, m.index + m[0].length, 'Post office box', 0.9));
   eachMatch(POSTCODE_RE, text, (m) => add(m.index, m.index + m[0].length, 'UK postcode', 0.9, false));
   eachMatch(POSTCODE_DISTRICT_RE, text, (m) => {

@@ -395,7 +395,14 @@ export function detectNames(text: string): Candidate[] {
       const cued =
         LOWER_TITLE_BEFORE.test(prior) || cueBefore(prior) !== null || ROLE_AFTER.test(text.slice(t.end, t.end + 20));
       if (cued || LOWER_GIVEN.has(fold(t.text))) {
-        const j = extendLower(text, tokens, i);
+        const next = tokens[i + 1];
+        // "mrs gwenllian morgan,": after a title, the next word before a pause is the surname.
+        const titledSurname =
+          LOWER_TITLE_BEFORE.test(prior) &&
+          lowerWord(next) &&
+          text.slice(t.end, next.start) === ' ' &&
+          NAME_END.test(text.slice(next.end));
+        const j = titledSurname ? i + 1 : extendLower(text, tokens, i);
         const reason = cued
           ? 'Name typed in lower case after a title or cue'
           : 'Common first name (typed in lower case)';
