@@ -603,3 +603,16 @@ describe('scan: ages, Celtic names and streets (tuned on batches A-C, issue 18)'
     expect(scan(text)).toEqual([]);
   });
 });
+
+describe('scan: large employers in a sentence about work (issue 18)', () => {
+  it('flags a known employer named where work is the subject', () => {
+    expect(found('OH referral from Tesco (Lidl previously). Warehouse picker')).toEqual([
+      ['NAME', 'Tesco'],
+      ['NAME', 'Lidl'],
+    ]);
+  });
+
+  it.each(['bought lunch at Greggs.', 'uses Uber to get to clinic'])('does not flag %j', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});

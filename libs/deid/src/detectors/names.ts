@@ -20,7 +20,7 @@ import {
   WEEKDAYS,
 } from '../lexicon/vocabulary';
 import type { Candidate } from '../types';
-import { atSentenceStart, before } from '../text';
+import { atSentenceStart, before, eachMatch } from '../text';
 
 interface Token {
   start: number;
@@ -294,6 +294,85 @@ function detectNameBeforeAge(text: string, tokens: Token[], out: Candidate[]): v
   }
 }
 
+/**
+ * Large employers named in a sentence about work ("OH referral from Tesco (Lidl previously)", "picker
+ * at an Amazon warehouse"): recognised by name, since such notes rarely give a cue before each one.
+ */
+const EMPLOYERS_RE = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    'Royal Mail',
+    'Tesco',
+    "Sainsbury['’]s",
+    'Asda',
+    'Morrisons',
+    'Lidl',
+    'Aldi',
+    'Waitrose',
+    'Greggs',
+    'Primark',
+    'Argos',
+    'Amazon',
+    'Deliveroo',
+    'Uber',
+    'DPD',
+    'Evri',
+    'Hermes',
+    'Openreach',
+    'Vodafone',
+    'Dunnes Stores',
+    'Dunnes',
+    'SuperValu',
+    'Centra',
+    'Penneys',
+    'Ryanair',
+    'Aer Lingus',
+    'Walmart',
+    'Kroger',
+    'Costco',
+    'FedEx',
+    'UPS',
+    "McDonald['’]s",
+    'KFC',
+    'Starbucks',
+    "Nando['’]s",
+    'Wetherspoons',
+    'B&Q',
+    'Screwfix',
+    'Network Rail',
+    'Arriva',
+    'Stagecoach',
+    'Serco',
+    'Capita',
+    'Sodexo',
+    'G4S',
+    'Mitie',
+    'Home Depot',
+    'Whole Foods',
+    'Airbus',
+    'Jaguar Land Rover',
+  ].join('|')})(?![\\p{L}])`,
+  'gu',
+);
+const WORK_SENTENCE =
+  /\b(?:works?|worked|working|job|jobs|employ\w*|shifts?|OH|occupational|manager|staff|colleagues?|warehouse|driver|picker|packer|cashier|contract|redundan\w*|sick\s+note|fit\s+note|dismissed|sacked|previously|before\s+that)\b/i;
+
+function detectKnownEmployers(text: string, out: Candidate[]): void {
+  eachMatch(EMPLOYERS_RE, text, (m) => {
+    const from = Math.max(text.lastIndexOf('.', m.index - 1), text.lastIndexOf('\n', m.index - 1)) + 1;
+    const stop = /[.\n]/.exec(text.slice(m.index + m[0].length));
+    const sentence = text.slice(from, stop ? m.index + m[0].length + stop.index : text.length);
+    if (WORK_SENTENCE.test(sentence)) {
+      out.push({
+        kind: 'NAME',
+        start: m.index,
+        end: m.index + m[0].length,
+        reason: 'Employer (known name)',
+        confidence: 0.8,
+      });
+    }
+  });
+}
+
 export function detectNames(text: string): Candidate[] {
   const tokens = tokenize(text);
   const out: Candidate[] = [];
@@ -456,6 +535,7 @@ export function detectNames(text: string): Candidate[] {
 
   detectSurnameFirst(text, out);
   detectNameBeforeAge(text, tokens, out);
+  detectKnownEmployers(text, out);
 
   // Names found with strong evidence are flagged wherever else they appear ("... Ms Nowak ... Nowak said").
   for (const t of tokens) {
