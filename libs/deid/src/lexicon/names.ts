@@ -50,7 +50,7 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   Bronagh Fiachra Mairéad Ailbhe Aisling Bláthnaid Clíodhna Damhnait Éabha Fionnghuala Gobnait Íde Laoise Meadhbh
   Muireann Nuala Orlaith Réaltín Sadhbh Síle Treasa Úna Aodhán Ardal Ciarán Colm Cormac Dáithí Donncha Donnacha
   Eoghan Fearghal Feidhlim Lorcán Mícheál Naoise Odhrán Peadar Proinsias Rónán Ruadhán Tomás
-  Sioned Llinos Siôn Emrys Gwilym Gwenllian Rhodri Morwenna Tegwen Gruffydd Ieuan Meinir Angharad Bethan Branwen
+  Sioned Llinos Siôn Gwenllian Rhodri Morwenna Tegwen Gruffydd Ieuan Meinir Angharad Bethan Branwen
   Catrin Eirlys Eleri Elin Gwawr Gwenan Gwyneth Heledd Llio Lowri Manon Nerys Rhian Rhiannon Siwan Tegan Aled
   Alun Arwel Berwyn Cadfan Cledwyn Deiniol Dewi Dyfan Dyfrig Eifion Elfed Emyr Gareth Geraint Gethin Goronwy Gwion
   Hefin Hywel Idris Iestyn Ifan Ifor Iolo Islwyn Llŷr Meirion Osian Owain Peredur Tudur Trystan Tomos
