@@ -127,7 +127,7 @@ const SIGN_OFF_BEFORE =
 const GREETING_BEFORE = /(?:^|\n)[ \t]*(?:dear|hi|hello)[ \t]+$/i;
 /** Jobs that name an employer after "for", "at" or "with": "a carer for Allied Healthcare", "picker at Lidl". */
 const OCCUPATIONS =
-  'carer|care\\s+assistant|cleaner|driver|picker|packer|labourer|porter|chef|cook|waiter|waitress|barista|cashier|receptionist|operative|technician|engineer|mechanic|electrician|plumber|joiner|welder|builder|postman|postwoman|courier|teacher|apprentice|volunteer|supervisor|agent|administrator|clerk|accountant|solicitor|guard|officer';
+  'carer|care\\s+assistant|cleaner|driver|picker|packer|labourer|porter|chef|cook|waiter|waitress|barista|cashier|receptionist|operative|technician|engineer|mechanic|electrician|plumber|joiner|builder|postman|postwoman|courier|teacher|apprentice|volunteer|supervisor|agent|administrator|clerk|accountant|solicitor|guard|officer';
 /** "works nights at Tesco", "employed by Dunne & Sons", "bar manager at The Anchor Inn", "Employer: ..." */
 const EMPLOYER_BEFORE = new RegExp(
   `\\b(?:(?:works?|worked|working|employed|job|manager|owner|employee|staff|shifts?|weekends?|nights?|${OCCUPATIONS})\\b(?:\\s+[a-z]+){0,3}?\\s+(?:at|for|by|with)|employer:?|(?:OH|occupational\\s+health)\\s+referral\\s+from)\\s+$`,
