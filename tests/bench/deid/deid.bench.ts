@@ -3,7 +3,8 @@
  * precision per kind for each: the detector's own corpus (gated: exits non-zero below total recall 0.98
  * or precision 0.90), the independent set written without reading the detector's rules, and two later
  * independent batches written before the detector's source was opened: B (`unseen.ts`, since used to
- * tune), C (`unseen-c.ts`) and D (`unseen-d.ts`, held out: the honest figure on unseen notes). The independent sets are
+ * tune), C (`unseen-c.ts`, held out until it was tuned on
+ * in its turn) and D (`unseen-d.ts`, held out: the honest figure on unseen notes). The independent sets are
  * reported against their aim, recall 0.97 and precision 0.90. Writes tests/bench/results/deid.json.
  * Run with `npm run bench:deid`.
  */
@@ -108,7 +109,7 @@ console.log(
     ),
     '',
     ...table(
-      `4. Independent batch C (${heldOutNotes.length} notes written before the detector's source was opened; held out, never tuned on)`,
+      `4. Independent batch C (${heldOutNotes.length} notes written before the detector's source was opened; held out until its misses were read to tune the detector on 2026-12-08, after its held-out score, 89.4% recall)`,
       heldOut,
     ),
     '',
@@ -119,7 +120,7 @@ console.log(
     '',
     `independent set: recall ${pct(independent.total.recall)} (aim ${pct(AIM_RECALL)}), precision ${pct(independent.total.precision)} (aim ${pct(MIN_PRECISION)}): ${independent.total.recall >= AIM_RECALL && independent.total.precision >= MIN_PRECISION ? 'met' : 'NOT met'}`,
     `batch B: recall ${pct(unseen.total.recall)} (aim ${pct(AIM_RECALL)}), precision ${pct(unseen.total.precision)} (aim ${pct(MIN_PRECISION)}): ${unseen.total.recall >= AIM_RECALL && unseen.total.precision >= MIN_PRECISION ? 'met' : 'NOT met'}`,
-    `batch C (held out): recall ${pct(heldOut.total.recall)} (aim ${pct(AIM_RECALL)}), precision ${pct(heldOut.total.precision)} (aim ${pct(MIN_PRECISION)}): ${heldOut.total.recall >= AIM_RECALL && heldOut.total.precision >= MIN_PRECISION ? 'met' : 'NOT met'}`,
+    `batch C: recall ${pct(heldOut.total.recall)} (aim ${pct(AIM_RECALL)}), precision ${pct(heldOut.total.precision)} (aim ${pct(MIN_PRECISION)}): ${heldOut.total.recall >= AIM_RECALL && heldOut.total.precision >= MIN_PRECISION ? 'met' : 'NOT met'}`,
     `batch D (held out): recall ${pct(batchD.total.recall)} (aim ${pct(AIM_RECALL)}), precision ${pct(batchD.total.precision)} (aim ${pct(MIN_PRECISION)}): ${batchD.total.recall >= AIM_RECALL && batchD.total.precision >= MIN_PRECISION ? 'met' : 'NOT met'}`,
     `throughput: ${kbPerSecond.toFixed(0)} KB/s (${(bytes / 1024).toFixed(1)} KB corpus x ${rounds}; information only)`,
   ].join('\n'),

@@ -8,7 +8,14 @@
  * employers, schools, relatives, dates without a year, places; plus identifier-free notes and
  * false-positive traps (doses, labs, scores, codes, "3/7" durations, drugs, eponyms, abbreviations).
  * Held out: scored and committed before any tuning; tuning uses batches A, B and C only, and batch D's
- * misses are read once, for the final report.
+ * misses are read once, for the final report. Its figures: recall 81.1% → 88.6%, precision 98.1% → 98.2%
+ * (names 82.1% → 87.2%, dates 61.3% → 90.3%, addresses 79.3% → 82.8%, ages 66.7% → 66.7%, identifiers
+ * 95.7% → 95.7%; phones, emails, URLs and IPs 100%). The "before" is the commit of this batch (03:29 UTC);
+ * the "after" was scored once at 03:49 UTC, when its misses were first read. While tuning, the bench's
+ * printed total for D was visible (not its misses), and its three false positives were seen at the first
+ * score; a few names and words that came to mind from writing D (Kroger, Airbus, Emrys, Gwilym, "welder")
+ * were taken out of the detector's lists again. The same engineer wrote D and tuned the detector, so D is
+ * independent of the detector's rules, not of the tuner's idea of clinical notes.
  *
  * Same markup and conventions as `corpus.ts` (employers are NAME; schools are ADDRESS, as in batches B and C);
  * everything invented: NHS, H&C and CHI numbers with valid check digits generated at random, PPSNs with
