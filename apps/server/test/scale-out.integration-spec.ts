@@ -406,6 +406,35 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
       });
     });
 
+    it('a co-production role given through the other instance shows in the room at once, and after a rejoin', async () => {
+      const { host, spoke, session } = await liveSession('coproduction');
+      const onA = await connect(urls.a, host);
+      await joinLive(onA, session.id); // A serves the room
+      const onB = await connect(urls.b, spoke);
+      await joinLive(onB, session.id);
+      const roleOf = (c: TestLiveClient) => c.state?.participants.find((p) => p.userId === spoke.id)?.coproductionRole;
+      expect(roleOf(onA) ?? null).toBeNull();
+
+      // Given through B (the load balancer sent the facilitator's request there): A's room shows it.
+      await api(b.app)
+        .post(`/api/sessions/${session.id}/coproduction-roles`)
+        .set(bearer(host))
+        .send({ userId: spoke.id, role: 'co_facilitator' })
+        .expect(201);
+      await waitUntil(() => roleOf(onA) === 'co_facilitator' && roleOf(onB) === 'co_facilitator');
+
+      // A rejoin through A (whose roles were read before the change) keeps it; taken away through B, it goes.
+      onB.close();
+      const back = await connect(urls.a, spoke);
+      await joinLive(back, session.id);
+      expect(roleOf(back)).toBe('co_facilitator');
+      await api(b.app)
+        .delete(`/api/sessions/${session.id}/coproduction-roles/${spoke.id}`)
+        .set(bearer(host))
+        .expect(204);
+      await waitUntil(() => (roleOf(onA) ?? null) === null);
+    });
+
     it('a refused join leaves no lease behind (no session, or not a member)', async () => {
       const { spoke } = await liveSession('refused');
       const onA = await connect(urls.a, spoke);
