@@ -185,6 +185,38 @@ describe('community lists in pages, hot pages without a query per row', () => {
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['cursor']);
   });
 
+  it('the moderation queue in pages, oldest flagged post first, while a post is flagged between pages', async () => {
+    const group = (await post(host, `/api/programs/${programId}/groups`, { name: 'Flagged' })).body.id as string;
+    const thread = (await post(host, `/api/groups/${group}/threads`, { title: 'Flag me', body: 'Opening.' })).body
+      .id as string;
+    const replies: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      replies.push((await post(host, `/api/threads/${thread}/posts`, { body: `Reply ${i}` }).expect(201)).body.id);
+    }
+    for (const id of replies.slice(0, 5)) {
+      await post(reader, `/api/posts/${id}/flags`, { reason: 'spam' }).expect(201);
+    }
+    type Flagged = { postId: string; flags: { reason: string }[] };
+    const path = `/api/programs/${programId}/community/flags`;
+    const whole = (await get(host, `${path}?limit=200`).expect(200)).body as Flagged[];
+    expect(new Set(whole.map((f) => f.postId))).toEqual(new Set(replies.slice(0, 5)));
+    expect(whole.every((f) => f.flags.length === 1)).toBe(true);
+    const pages = await walk<Flagged>(
+      path,
+      2,
+      () => post(reader, `/api/posts/${replies[5]}/flags`, { reason: 'spam' }).expect(201),
+      host,
+    );
+    // The newly flagged post is the newest, so it sorts after the first page: the walk meets it once.
+    const after = (await get(host, `${path}?limit=200`).expect(200)).body as Flagged[];
+    expect(after.slice(0, 2)).toEqual(whole.slice(0, 2));
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 2]);
+    expect(pages.flat().map((f) => f.postId)).toEqual(after.map((f) => f.postId));
+    const bad = await get(host, `${path}?limit=0`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['limit']);
+  });
+
   describe('queries per request', () => {
     /** How many SQL statements answering `path` took (TypeORM's logger sees every one). */
     const queriesFor = async (path: string) => {

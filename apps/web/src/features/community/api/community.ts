@@ -101,7 +101,8 @@ export const searchCommunity = (programId: string, q: string) =>
 /** A page of the caller's bookmarks in a program, latest first; `cursor`: the previous page's `next`. */
 export const listBookmarks = (programId: string, cursor?: string | null) =>
   apiPage<BookmarkDto>(`/programs/${id(programId)}/community/bookmarks`, cursor);
-export const listFlagged = (programId: string) => api<FlaggedPostDto[]>(`/programs/${id(programId)}/community/flags`);
+export const listFlagged = (programId: string, cursor?: string | null) =>
+  apiPage<FlaggedPostDto>(`/programs/${id(programId)}/community/flags`, cursor);
 /** A page of the audit log, newest first; `cursor`: the previous page's `next`. */
 export const auditLog = (programId: string, cursor?: string | null) =>
   apiPage<AuditEntryDto>(`/programs/${id(programId)}/community/audit`, cursor);
