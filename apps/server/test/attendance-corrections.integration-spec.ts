@@ -231,8 +231,11 @@ describe('attendance corrections and the certificate rule', () => {
     const ids: string[] = [];
     let next: string | undefined = `${path}?limit=2`;
     while (next) {
-      const res = await api(t.app).get(next).set(bearer(coordinator)).expect(200);
-      ids.push(...(res.body as AttendanceRecord[]).map((r) => r.userId));
+      const res: { body: AttendanceRecord[]; headers: { link?: string } } = await api(t.app)
+        .get(next)
+        .set(bearer(coordinator))
+        .expect(200);
+      ids.push(...res.body.map((r) => r.userId));
       expect(res.body.length).toBeLessThanOrEqual(2);
       next = /^<([^>]+)>; rel="next"$/.exec(res.headers.link ?? '')?.[1];
       if (ids.length === 2) {

@@ -217,6 +217,62 @@ describe('community lists in pages, hot pages without a query per row', () => {
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['limit']);
   });
 
+  it("a thread's posts: the detail carries the first page, GET /threads/:id/posts the rest, while replies arrive", async () => {
+    const thread = await newThread('A long discussion');
+    const opening = (await get(reader, `/api/threads/${thread}`).expect(200)).body.posts[0].id as string;
+    const replies: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const parentId = i % 2 ? replies[i - 1] : undefined; // every other post answers the one before
+      replies.push(
+        (await post(host, `/api/threads/${thread}/posts`, { body: `Reply ${i}`, parentId }).expect(201)).body.id,
+      );
+    }
+    // The reader bookmarks a post on a later page: the detail still says so.
+    await api(t.app).put(`/api/posts/${replies[5]}/bookmark`).set(bearer(reader)).expect(200);
+    type Flat = { id: string; number: number; parentId: string | null };
+    type Node = Flat & { replies: Node[] };
+    const flat = (nodes: Node[]): Flat[] => nodes.flatMap((n) => [n, ...flat(n.replies)]);
+
+    const whole = (await get(reader, `/api/threads/${thread}`).expect(200)).body;
+    expect(whole.nextPostsCursor).toBeNull();
+    expect(
+      flat(whole.posts)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([opening, ...replies].sort());
+
+    const first = (await get(reader, `/api/threads/${thread}?limit=3`).expect(200)).body;
+    expect(first.bookmarkedPostIds).toEqual([replies[5]]);
+    const ids = flat(first.posts)
+      .sort((a, b) => a.number - b.number)
+      .map((p) => p.id);
+    expect(ids).toEqual([opening, replies[0], replies[1]]);
+    let cursor: string | null = first.nextPostsCursor;
+    let late = '';
+    while (cursor) {
+      const res = await get(reader, `/api/threads/${thread}/posts?limit=2&cursor=${cursor}`).expect(200);
+      const page = res.body as Flat[];
+      expect(page.map((p) => p.number)).toEqual([...page.map((p) => p.number)].sort((a, b) => a - b));
+      ids.push(...page.map((p) => p.id));
+      cursor = res.headers['x-next-cursor'] ?? null;
+      if (cursor) expect(res.headers.link).toContain(`/api/threads/${thread}/posts?`);
+      if (!late) late = (await post(host, `/api/threads/${thread}/posts`, { body: 'Arrived meanwhile' })).body.id;
+    }
+    expect(ids).toEqual([opening, ...replies, late]);
+
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      ['limit=201', 'limit'],
+      ['cursor=nope', 'cursor'],
+    ]) {
+      for (const path of [`/api/threads/${thread}`, `/api/threads/${thread}/posts`]) {
+        const bad = await get(reader, `${path}?${query}`);
+        expect({ path, query, status: bad.status }).toEqual({ path, query, status: 400 });
+        expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+      }
+    }
+  });
+
   describe('queries per request', () => {
     /** How many SQL statements answering `path` took (TypeORM's logger sees every one). */
     const queriesFor = async (path: string) => {
