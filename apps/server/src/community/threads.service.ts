@@ -269,7 +269,12 @@ export class ThreadsService {
   }
 
   /** The thread with the first page of its posts (as a tree; `nextPostsCursor` continues at GET /threads/:id/posts). */
-  async get(viewer: Viewer, threadId: string, role?: ProgramRole | null, page: PageQueryDto = {}): Promise<ThreadDetail> {
+  async get(
+    viewer: Viewer,
+    threadId: string,
+    role?: ProgramRole | null,
+    page: PageQueryDto = {},
+  ): Promise<ThreadDetail> {
     const { thread, access } = await this.access.readableThread(viewer, threadId, role);
     const posts = await this.records.postsOfThread(threadId, page);
     const ctx = await this.context(posts.items);
