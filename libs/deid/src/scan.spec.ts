@@ -496,3 +496,123 @@ describe('scan: shapes read from notes written independently of the detector (ba
     expect(scan(text)).toEqual([]);
   });
 });
+
+describe('scan: dates in context (tuned on batches A-C, issue 18)', () => {
+  it.each([
+    ['Chemo completed 05/2022, well since', [['DATE', '05/2022']]],
+    ['Palliative since August last year.', [['DATE', 'August last year']]],
+    ['moved here in march of next year', [['DATE', 'march of next year']]],
+    ['MRI brain 1/12. Acc awaited', [['DATE', '1/12']]],
+    ['Last period 14/11. Test neg', [['DATE', '14/11']]],
+    ['custody assessment 06/12 0310.', [['DATE', '06/12']]],
+    ['bring to memory clinic 17th.', [['DATE', '17th']]],
+  ])('flags %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'cough 3/7, fever 2/7',
+    'MRI in 1/12, review 6/52',
+    'symptoms started 3/7 ago',
+    'rv 1/7 if pain',
+    'fracture of the R 5th.',
+    'fondaparinux 2.5 mg SC OD, BP 128/76, GCS 15/15',
+    'took 12/20 tablets at 0300',
+  ])('does not flag %j', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});
+
+describe('scan: names and employers in context (tuned on batches A-C, issue 18)', () => {
+  it.each([
+    ['NINO given. Kelly Marsh, 41, fibromyalgia', [['NAME', 'Kelly Marsh']]],
+    ['bed 4 noel kavanagh 67M, lap chole', [['NAME', 'noel kavanagh']]],
+    ['bed 12 - murphy, 78M, copd', [['NAME', 'murphy']]],
+    ['Siôn ap Iorwerth (aged 7) ASD assessment', [['NAME', 'Siôn ap Iorwerth']]],
+    ['sister jean 80. bp ok', [['NAME', 'jean']]],
+    ['husband wullie struggling.', [['NAME', 'wullie']]],
+    ['union rep tony has been in touch', [['NAME', 'tony']]],
+    ['Dad works shifts at Royal Mail. Sertraline 50 mg', [['NAME', 'Royal Mail']]],
+    ['Was a carer for Allied Healthcare until 2024', [['NAME', 'Allied Healthcare']]],
+    ['Also does weekends at Greggs.', [['NAME', 'Greggs']]],
+  ])('flags %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'Carer strain is high; daughter very worried',
+    'Diabetes Mellitus, 20 years; Type 2 Diabetes, 45M',
+    'pt 67M, lady 80, Hb 98, 102, 110',
+    'nurse at Royal Victoria Hospital',
+    'Keyworker at Ana Liffey Drug Project.',
+    'NIHSS 4, mRS 2, Epworth 14, STOP-BANG 5',
+  ])('does not flag %j', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});
+
+describe('scan: schools and townlands (tuned on batches A-C, issue 18)', () => {
+  it.each([
+    ['attends Kingsmead Academy. Dad at home', [['ADDRESS', 'Kingsmead Academy']]],
+    ['Year 6 at Oakfield Primary. Seen today', [['ADDRESS', 'Oakfield Primary']]],
+    ['Attends Ysgol Gymraeg Bro Teifi. Father at work', [['ADDRESS', 'Ysgol Gymraeg Bro Teifi']]],
+    ['Farm in the townland of Drumkeeran; works with cattle', [['ADDRESS', 'Drumkeeran']]],
+  ])('flags %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'School: St Patrick\u2019s Primary. Asthma',
+    'NHS Leadership Academy course; Primary Care Team; Medical School; Royal Academy of Dance',
+  ])('does not flag %j', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});
+
+describe('scan: ages, Celtic names and streets (tuned on batches A-C, issue 18)', () => {
+  it.each([
+    ['his dad is 94.', [['AGE', '94']]],
+    [
+      'Ann Lyle, 93, lives alone',
+      [
+        ['NAME', 'Ann Lyle'],
+        ['AGE', '93'],
+      ],
+    ],
+    [
+      'wr - mr oyelaran (92 but says 93!) - aki',
+      [
+        ['NAME', 'oyelaran'],
+        ['AGE', '92'],
+        ['AGE', '93'],
+      ],
+    ],
+    ['anyone else with a patient like Bronagh?', [['NAME', 'Bronagh']]],
+    ['Address: 3 Maes yr Haf, Llandeilo', [['ADDRESS', '3 Maes yr Haf, Llandeilo']]],
+    ['2 Bóthar na Trá, Galway', [['ADDRESS', '2 Bóthar na Trá, Galway']]],
+  ])('flags %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'Hb, 95, stable; sats (93) on air',
+    'took paracetamol (100) tablets',
+    'Room 101, bay 2',
+    'took 2 Pen needles',
+  ])('does not flag %j', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});
+
+describe('scan: large employers in a sentence about work (issue 18)', () => {
+  it('flags a known employer named where work is the subject', () => {
+    expect(found('OH referral from Tesco (Lidl previously). Warehouse picker')).toEqual([
+      ['NAME', 'Tesco'],
+      ['NAME', 'Lidl'],
+    ]);
+  });
+
+  it.each(['bought lunch at Greggs.', 'uses Uber to get to clinic'])('does not flag %j', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});

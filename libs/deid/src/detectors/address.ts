@@ -34,6 +34,14 @@ const STREET_NO_NUMBER = new RegExp(
   `\\b(?:on|off|at|from|in|near|along|to)\\s+(?:the\\s+)?(${WORD}(?:\\s+${WORD}){0,2}\\s+${STRONG_SUFFIX})\\b`,
   'g',
 );
+/**
+ * Welsh, Irish and Scottish Gaelic street names start with their kind: "14 Heol y Nant", "3 Maes yr
+ * Haf", "2 Bóthar na Trá", "Flat 2, Lôn Las"; with a house number or a unit before them.
+ */
+const CELTIC_STREET = new RegExp(
+  `\\b(?:${UNIT},?\\s+)?${HOUSE_NO},?\\s+(?:Heol|Ffordd|Stryd|Lôn|Lon|Maes|Clos|Rhodfa|Llys|Teras|Gerddi|Cae|Bryn|Pen|Plas|Parc|Nant|Ael|Tŷ|Bron|Bóthar|Bothar|Sráid|Sraid|Ascaill|Cnoc|Sràid|Rathad)\\s+(?:(?:y|yr|na|an|'r)\\s+)?[A-Z][\\p{L}'’-]+(?:\\s+(?:(?:y|yr|na|an)\\s+)?[A-Z][\\p{L}'’-]+){0,2}`,
+  'gu',
+);
 const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+/gi;
 
 /** UK postcode with the official letter restrictions (no Q, V, X first; inward letters never C, I, K, M, O, V). */
@@ -105,7 +113,7 @@ const COMMON_WORD_ENDING = /(?:ing|ion|ment|ness|ity|al|ed|ive|ous|ful|ship|ure|
 /** Verbs that make the next capitalised place a residence: "lives in", "moved to", "staying at". */
 const RESIDENCE =
   /\b(?:lives?|living|grew up|raised|born|resides?|residing|reside|staying|stays|moved|moving|relocated|based|settled|evicted|address|home)\b/i;
-const PLACE_PREP = /(?:^|[^\p{L}])(in|from|near|outside|at|to)\s+$/iu;
+const PLACE_PREP = /(?:^|[^\p{L}])(in|from|near|outside|at|to|(?:townland|village|parish|hamlet|suburb)\s+of)\s+$/iu;
 
 /** "Antrim Area Hospital", "Park Lane Surgery": the place names an institution, not where someone lives. */
 function institutionFollows(rest: string): boolean {
@@ -135,7 +143,7 @@ const PLACE_RE = new RegExp(`(?<=[\\s(])${WORD}(?![\\w])(?:\\s+${WORD}(?![\\w]))
 
 function detectPlaces(text: string, out: Candidate[]): void {
   eachMatch(PLACE_RE, text, (m) => {
-    const prep = PLACE_PREP.exec(before(text, m.index, 12));
+    const prep = PLACE_PREP.exec(before(text, m.index, 20));
     if (!prep) return;
     const words = m[0].split(/\s+/);
     // Keep only the leading words that can be part of a place name.
@@ -146,8 +154,8 @@ function detectPlaces(text: string, out: Candidate[]): void {
     const end = m.index + place.length;
     const rest = text.slice(end, end + 40);
     if (EPONYM_AFTER.test(rest) || institutionFollows(rest)) return;
-    const residence = RESIDENCE.test(before(text, m.index, 50));
     const p = prep[1].toLowerCase();
+    const residence = RESIDENCE.test(before(text, m.index, 50)) || p.endsWith(' of');
     if ((p === 'at' || p === 'to') && !residence) return;
     // Without a residence verb, "in Retail" or "in Motivational Interviewing" are far more common than
     // towns, so words with the endings of ordinary English nouns and adjectives are turned away.
@@ -164,6 +172,20 @@ function detectPlaces(text: string, out: Candidate[]): void {
     });
   });
 }
+
+/**
+ * A school names where a child lives as surely as a town: "Kingsmead Academy", "St Mary's Primary
+ * School", "Ysgol Gymraeg Bro Teifi", "Gaelscoil na Cille". Training bodies ("NHS Leadership Academy",
+ * "Royal College of ...", "Medical School") are not schools a patient attends.
+ */
+const SCHOOL = new RegExp(
+  `\\b(?:${WORD}\\s+){1,3}(?:Academy|Primary(?:\\s+School)?(?!\\s+(?:[Cc]are|[A-Z]))|(?:High|Grammar|Secondary|Comprehensive|Community|Junior|Infants?|Prep|Preparatory|Free|National|Nursery|Special|Boys'?|Girls'?)\\s+School|Sixth\\s+Form(?:\\s+College)?)\\b(?!\\s+of\\b)`,
+  'g',
+);
+const WELSH_IRISH_SCHOOL =
+  /\b(?:Ysgol|Scoil|Gaelscoil|Gaelcholáiste|Coláiste|Bunscoil|Meánscoil|Ardscoil)(?:\s+(?:(?:na|an|y|yr|de)\s+)?[A-Z][\w'’-]+){1,4}/gu;
+const NOT_SCHOOL =
+  /\b(?:NHS|Royal|Leadership|Medical|Dental|Nursing|Sunday|Summer|Business|Law|Graduate|Staff|Training|Clinical)\b/;
 
 /** A business is usually given with its town: "Pryce Plumbing Ltd, Cardiff", "The Anchor Inn, Kinsale". */
 const BUSINESS_TOWN = new RegExp(
@@ -217,6 +239,7 @@ export function detectAddresses(text: string): Candidate[] {
     if (institutionFollows(text.slice(start + m[1].length, start + m[1].length + 40))) return;
     add(start, start + m[1].length, 'Street name', 0.8);
   });
+  eachMatch(CELTIC_STREET, text, (m) => add(m.index, m.index + m[0].length, 'Street address', 0.9));
   eachMatch(PO_BOX, text, (m) => add(m.index, m.index + m[0].length, 'Post office box', 0.9));
   eachMatch(POSTCODE_RE, text, (m) => add(m.index, m.index + m[0].length, 'UK postcode', 0.9, false));
   eachMatch(POSTCODE_DISTRICT_RE, text, (m) => {
@@ -257,6 +280,16 @@ export function detectAddresses(text: string): Candidate[] {
     const start = m.index + m[0].length - m[1].length;
     add(start, start + m[1].length, 'Town (where a named business is)', 0.7);
   });
+  for (const re of [SCHOOL, WELSH_IRISH_SCHOOL]) {
+    eachMatch(re, text, (m) => {
+      // Leading words that are no part of the school's name: "Year 4 at Kingsmead Primary", "Attends X".
+      const lead = /^(?:(?:Attends|Attending|At|In|From|Year|Pupil|Student|The)\s+)+/.exec(m[0])?.[0] ?? '';
+      const name = m[0].slice(lead.length);
+      // Saints name schools in every parish ("St Patrick's Primary"): too common to place anyone.
+      if (!name || NOT_SCHOOL.test(name) || /^(?:St|Saint)\b/.test(name)) return;
+      add(m.index + lead.length, m.index + m[0].length, 'School', 0.86, false);
+    });
+  }
   detectPlaces(text, parts);
   return merge(text, parts);
 }

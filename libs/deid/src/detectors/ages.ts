@@ -49,7 +49,23 @@ const RELATIVE_AGE =
 
 /** "Bridget is 95 and ..." — only after a pronoun or a capitalised name, so "HR is 92" is not an age. */
 const IS_AGE =
-  /\b(?:he|she|they|who|[A-Z][a-z'’]+)\s+(?:is|was|turns|turned|is now)\s+(\d{2,3})(?=\s*(?:[,.;)]|and\b|but\b|with\b|$))/g;
+  /\b(?:he|she|they|who|[A-Z][a-z'’]+|husband|wife|partner|mother|father|mum|mom|dad|gran|granny|grandmother|grandfather|aunt|uncle|sister|brother)\s+(?:is|was|turns|turned|is now)\s+(\d{2,3})(?=\s*(?:[,.;)]|and\b|but\b|with\b|$))/g;
+/**
+ * An age right after a name, as notes introduce a person: "Ann Lyle, 93, lives alone", "mr oyelaran
+ * (92 but says 93!)", "joan 94F". The word before is checked against measurements below.
+ */
+const AFTER_NAME =
+  /(?:,[ \t]*(\d{2,3})(?=[ \t]*(?:,|;|\)|\.(?!\d)|[MF]\b|yo\b|y\b))|[ \t]*\([ \t]*(\d{2,3})(?=[ \t]*(?:,|;|[MF]\b|yo\b|y\b|but\b|and\b)))/g;
+/** The word right before an age after a name. */
+const WORD_BEFORE = /([\p{L}][\p{L}'’-]*)$/u;
+/** Words before a number that make it a measurement, not an age: "Hb, 95,", "sats (93)". */
+const CLINICAL_BEFORE =
+  /^(?:hb|hr|bp|rr|sats?|spo2|o2|temp|wt|weight|pulse|gcs|news2?|score|glucose|bm|cbg|egfr|creat|creatinine|urea|na|k|plt|platelets|wcc|crp|alt|ast|alp|ggt|tsh|ft4|inr|fev1|pefr|rate|level|mmse|moca|ace|bmi|ef|qtc|map|height|ht|trop|troponin|lactate|ferritin|b12|folate|vit|ldl|hdl|chol|a1c|hba1c|fbc|ue|lft|bed|bay|room|ward|page|pages|item|items|question|step|stage|grade|type|class|level|cycle|day|week|month|year|no|number|ref|code|ext|tel|bleep|x)$/i;
+
+/** An age someone gives: "says 93!", "she says she's 95." */
+const SAYS_AGE =
+  /\b(?:says|said|claims|claimed)\s+(?:(?:s?he|they|I)(?:['’]s|\s+is|\s+was|['’]m|\s+am)\s+)?(\d{2,3})(?=\s*(?:[!,.;)]|$))/gi;
+
 /** Measurements read like sentences too ("Weight is 94", "Pulse was 96"). */
 const MEASURE =
   /^(?:weight|pulse|rate|sats?|score|temp|temperature|level|glucose|sugar|bp|hr|rr|it|this|that|there|which)$/i;
@@ -86,6 +102,17 @@ export function detectAges(text: string): Candidate[] {
     });
   });
   eachMatch(RELATIVE_AGE, text, (m) => {
+    const start = m.index + m[0].length - m[1].length;
+    add(start, start + m[1].length, Number(m[1]));
+  });
+  eachMatch(AFTER_NAME, text, (m) => {
+    const word = WORD_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
+    if (!word || word.length < 2 || CLINICAL_BEFORE.test(word) || MEASURE.test(word)) return;
+    const age = m[1] ?? m[2];
+    const start = m.index + m[0].length - age.length;
+    add(start, start + age.length, Number(age));
+  });
+  eachMatch(SAYS_AGE, text, (m) => {
     const start = m.index + m[0].length - m[1].length;
     add(start, start + m[1].length, Number(m[1]));
   });

@@ -20,7 +20,7 @@ import {
   WEEKDAYS,
 } from '../lexicon/vocabulary';
 import type { Candidate } from '../types';
-import { atSentenceStart, before } from '../text';
+import { atSentenceStart, before, eachMatch } from '../text';
 
 interface Token {
   start: number;
@@ -37,7 +37,7 @@ const NAME_SHAPE =
 const INITIAL = /^\p{Lu}$/u;
 /** Irish, Dutch, Arabic... particles inside a surname: "Ó Súilleabháin", "Ní Bhriain", "van der Berg". */
 const PARTICLES: ReadonlySet<string> = new Set(
-  'Ó Ní Nic Mac Mc Ua Uí de De van von der den da di del al Al El bin ibn'.split(' '),
+  'Ó Ní Nic Mac Mc Ua Uí de De van von der den da di del al Al El bin ibn ap ab'.split(' '),
 );
 
 function tokenize(text: string): Token[] {
@@ -96,7 +96,10 @@ function extend(text: string, tokens: Token[], i: number, maxTokens = 4): number
     j += 1;
   }
   const rest = text.slice(tokens[j].end, tokens[j].end + 40);
-  if (EPONYM_AFTER.test(rest) || INSTITUTION_AFTER.test(rest)) return -1;
+  // "Ana Liffey Drug Project": an institution named after a person, one word before its kind.
+  const institution = [rest, rest.replace(/^[ \t]+\p{Lu}\p{Ll}+/u, '')].some((r) => INSTITUTION_AFTER.test(r));
+  const institutionWithin = tokens.slice(i + 1, j + 1).some((t) => INSTITUTION_AFTER.test(` ${t.text}`));
+  if (EPONYM_AFTER.test(rest) || institution || institutionWithin) return -1;
   return j;
 }
 
@@ -122,9 +125,17 @@ const cueBefore = (prior: string): RegExpExecArray | null => CUE_BEFORE_I.exec(p
 const SIGN_OFF_BEFORE =
   /(?:^|\n)[ \t]*(?:(?:many |kind |best |warm )?(?:thanks|thank you|regards|wishes)|cheers|best|sincerely|yours (?:sincerely|faithfully)|signed|signature)[,.!:]?[ \t]*\n?[ \t]*$|(?:^|\n)[ \t]*from:[ \t]*$/i;
 const GREETING_BEFORE = /(?:^|\n)[ \t]*(?:dear|hi|hello)[ \t]+$/i;
+/** Jobs that name an employer after "for", "at" or "with": "a carer for Allied Healthcare", "picker at Lidl". */
+const OCCUPATIONS =
+  'carer|care\\s+assistant|cleaner|driver|picker|packer|labourer|porter|chef|cook|waiter|waitress|barista|cashier|receptionist|operative|technician|engineer|mechanic|electrician|plumber|joiner|builder|postman|postwoman|courier|teacher|apprentice|volunteer|supervisor|agent|administrator|clerk|accountant|solicitor|guard|officer';
 /** "works nights at Tesco", "employed by Dunne & Sons", "bar manager at The Anchor Inn", "Employer: ..." */
-const EMPLOYER_BEFORE =
-  /\b(?:(?:works?|worked|working|employed|job|manager|owner|employee|staff)\b(?:\s+[a-z]+){0,3}?\s+(?:at|for|by|with)|employer:?|(?:OH|occupational\s+health)\s+referral\s+from)\s+$/i;
+const EMPLOYER_BEFORE = new RegExp(
+  `\\b(?:(?:works?|worked|working|employed|job|manager|owner|employee|staff|shifts?|weekends?|nights?|${OCCUPATIONS})\\b(?:\\s+[a-z]+){0,3}?\\s+(?:at|for|by|with)|employer:?|(?:OH|occupational\\s+health)\\s+referral\\s+from)\\s+$`,
+  'i',
+);
+/** An employer's name that is a hospital or practice, which the conventions leave unmarked. */
+const HOSPITAL_NAME =
+  /\b(?:Hospital|Hospice|Infirmary|Clinic|Surgery|Practice|NHS|Trust|Health\s+(?:Board|Centre|Center)|Medical\s+(?:Centre|Center)|Ward)\b/;
 /** An employer typed in lower case: up to three words before a preposition or a pause ("works at jaguar land rover in"). */
 const LOWER_EMPLOYER =
   /[a-z][a-z'’&-]*(?:\s+(?!(?:in|on|at|as|since|for|and|but|until|with|from|the|so|because|where|when|who|which|while)\b)(?:&\s+)?[a-z][a-z'’-]*){0,2}(?=\s+(?:in|on|at|as|since|for|and|but|until|with|from|so|because|where|when|who|which|while)\b|\s*[,.;:)(\n]|\s*$)/y;
@@ -134,7 +145,8 @@ const LOWER_EMPLOYER_BEFORE =
 /** What follows "works at" without being an employer. */
 const NOT_EMPLOYER =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|many|some|years?|months?|weeks?|days?|hours?|ages|long|over|about|around|nothing|free|cash|money|him|them|us|me|you|home|night|nights|weekends?|times|present|moment|school|college|university|the|a|an|his|her|their|own|part|full|local|same|weekend|days|evenings?|mornings?|least|most|all|it|this|that|herself|himself|themselves|hospital|a&e)\b/;
-const EMPLOYER = /(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,4}/y;
+/** Words of an employer's name; a dot only inside one ("B.T.", "St.Helens"), never a sentence's full stop. */
+const EMPLOYER = /(?:The\s+)?[A-Z](?:[\w'’-]|\.(?=\w))*(?:\s+(?:&\s+)?[A-Z](?:[\w'’-]|\.(?=\w))*){0,4}/y;
 
 /** Lower case without accents, so "brid" and "siobhan" match Bríd and Siobhán. */
 const fold = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -177,7 +189,9 @@ const LOWER_STOP: ReadonlySet<string> = new Set([
   informed updated involved supportive attends attended brought took takes collects drove driving unaware none
   call calls visit visits appt appointment meeting referral input support contact
   nil unknown same mild moderate severe trace trivial noted jet only murmur seen review and with on in at to of
-  for from who is was has had does did she he they her his their him them present away abroad`.split(/\s+/),
+  for from who is was has had does did she he they her his their him them present away abroad
+  very really quite still just recently currently usually always never often rather much more less well unwell
+  better worse happy upset angry anxious tired stressed keen reluctant both all who that which`.split(/\s+/),
 ]);
 /** Relations and carers, full or abbreviated, before a lower-case name: "son", "dtr", "nok", "carer". */
 const RELATIONS =
@@ -185,6 +199,12 @@ const RELATIONS =
 const RELATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RELATIONS})[ \\t,:(–-]*$`, 'iu');
 /** What may end a name typed in lower case after a cue: punctuation, a bracket, a dash or the line's end. */
 const NAME_END = /^(?:[ \t]*[,.;:)!?\n]|[ \t]*$|[ \t]+\(|[ \t]+[-–])/;
+/**
+ * What follows a relative's name typed in lower case as the subject of a clause: a verb ("dtr sioned
+ * lives in bangor", "husband wullie struggling") or an age ("sister jean 80").
+ */
+const SUBJECT_END =
+  /^[ \t]+(?:\d{1,3}\b(?![ \t]*(?:mg|mcg|ml|kg|g\b|%|\/|units?|mmol|days?|weeks?|months?|years?|hours?|mins?))|(?:lives|lived|says|said|struggling|driving|drove|drives|visits|visiting|rang|phoned|called|works|worked|came|comes|brought|brings|helps|helped|aware|worried|concerned|staying|stays|takes|took|collects|wants|feels|thinks|reports|agrees|declined|manages|cares|has\s+been)\b)/;
 /** A relation or role in brackets after a lower-case name: "grace (carer)", "sharon (dtr)". */
 const ROLE_AFTER = new RegExp(`^[ \\t]*\\((?:${RELATIONS})\\)`, 'iu');
 const LOWER_AMBIGUOUS: ReadonlySet<string> = new Set([...AMBIGUOUS_GIVEN_NAMES].map(fold));
@@ -231,6 +251,126 @@ function detectSurnameFirst(text: string, out: Candidate[]): void {
   }
 }
 
+/**
+ * An age (and sex) right after a word, as handovers and triage notes introduce a patient: "Kelly
+ * Marsh, 41,", "bed 4 noel kavanagh 67M", "murphy, 78M", "Siôn ap Iorwerth (aged 7)".
+ */
+const AGE_AFTER =
+  /^(?:,?[ \t]*\(?(?:aged?[ \t]+)?\d{1,3}[ \t]?(?:[MF]|yo|y\/o|y|yrs?[ \t-]old|years?[ \t-]old|year-old)(?![\p{L}\d])|,[ \t]*(?:aged?[ \t]+)?\d{1,3}[ \t]*(?:,|\.(?!\d)|\))|[ \t]*\(aged?[ \t]+\d{1,3}\)|,?[ \t]+aged[ \t]+\d{1,3}\b)/u;
+/** Lower-case words that come before an age without being a name: "pt 67M", "lady 80", "male, 45". */
+const NOT_NAME_BEFORE_AGE: ReadonlySet<string> = new Set(
+  'pt patient lady man gent gentleman woman male female boy girl baby child son daughter wife husband mother father mum dad sister brother'.split(
+    ' ',
+  ),
+);
+
+function detectNameBeforeAge(text: string, tokens: Token[], out: Candidate[]): void {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const last = tokens[i];
+    if (last.possessive || !AGE_AFTER.test(text.slice(last.end, last.end + 24))) continue;
+    const lower = /^\p{Ll}/u.test(last.text);
+    const fits = (t: Token): boolean =>
+      lower
+        ? lowerWord(t) && !NOT_NAME_BEFORE_AGE.has(t.text)
+        : nameLike(t) || (PARTICLES.has(t.text) && /^\p{Ll}/u.test(t.text));
+    let first = i;
+    while (first > 0 && i - first < 3 && text.slice(tokens[first - 1].end, tokens[first].start) === ' ') {
+      if (!fits(tokens[first - 1])) break;
+      first -= 1;
+    }
+    if (!fits(last) || (!lower && PARTICLES.has(tokens[first].text))) continue;
+    const words = tokens.slice(first, i + 1);
+    const listed = lower
+      ? words.some(lowerNameLike)
+      : words.length >= 2 || isGiven(last.text) || surnameListed(last.text);
+    if (!listed) continue;
+    out.push({
+      kind: 'NAME',
+      start: tokens[first].start,
+      end: last.end,
+      reason: 'Name followed by an age',
+      confidence: lower ? 0.7 : 0.75,
+    });
+  }
+}
+
+/**
+ * Large employers named in a sentence about work ("OH referral from Tesco (Lidl previously)", "picker
+ * at an Amazon warehouse"): recognised by name, since such notes rarely give a cue before each one.
+ */
+const EMPLOYERS_RE = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    'Royal Mail',
+    'Tesco',
+    "Sainsbury['’]s",
+    'Asda',
+    'Morrisons',
+    'Lidl',
+    'Aldi',
+    'Waitrose',
+    'Greggs',
+    'Primark',
+    'Argos',
+    'Amazon',
+    'Deliveroo',
+    'Uber',
+    'DPD',
+    'Evri',
+    'Hermes',
+    'Openreach',
+    'Vodafone',
+    'Dunnes Stores',
+    'Dunnes',
+    'SuperValu',
+    'Centra',
+    'Penneys',
+    'Ryanair',
+    'Aer Lingus',
+    'Walmart',
+    'Costco',
+    'FedEx',
+    'UPS',
+    "McDonald['’]s",
+    'KFC',
+    'Starbucks',
+    "Nando['’]s",
+    'Wetherspoons',
+    'B&Q',
+    'Screwfix',
+    'Network Rail',
+    'Arriva',
+    'Stagecoach',
+    'Serco',
+    'Capita',
+    'Sodexo',
+    'G4S',
+    'Mitie',
+    'Home Depot',
+    'Whole Foods',
+    'Jaguar Land Rover',
+  ].join('|')})(?![\\p{L}])`,
+  'gu',
+);
+const WORK_SENTENCE =
+  /\b(?:works?|worked|working|job|jobs|employ\w*|shifts?|OH|occupational|manager|staff|colleagues?|warehouse|driver|picker|packer|cashier|contract|redundan\w*|sick\s+note|fit\s+note|dismissed|sacked|previously|before\s+that)\b/i;
+
+function detectKnownEmployers(text: string, out: Candidate[]): void {
+  eachMatch(EMPLOYERS_RE, text, (m) => {
+    const from = Math.max(text.lastIndexOf('.', m.index - 1), text.lastIndexOf('\n', m.index - 1)) + 1;
+    const stop = /[.\n]/.exec(text.slice(m.index + m[0].length));
+    const sentence = text.slice(from, stop ? m.index + m[0].length + stop.index : text.length);
+    if (WORK_SENTENCE.test(sentence)) {
+      out.push({
+        kind: 'NAME',
+        start: m.index,
+        end: m.index + m[0].length,
+        reason: 'Employer (known name)',
+        confidence: 0.8,
+      });
+    }
+  });
+}
+
 export function detectNames(text: string): Candidate[] {
   const tokens = tokenize(text);
   const out: Candidate[] = [];
@@ -255,10 +395,10 @@ export function detectNames(text: string): Candidate[] {
     const prior = before(text, t.start, 50);
 
     const employer = EMPLOYER_BEFORE.test(prior) && /^(?:The\s+)?[A-Z]/.test(text.slice(t.start));
-    if (employer && (t.text === 'The' || nameLike(t))) {
+    if (employer && (t.text === 'The' || nameLike(t) || SERVICE_WORDS.has(t.text))) {
       EMPLOYER.lastIndex = t.start;
       const m = EMPLOYER.exec(text);
-      if (m) {
+      if (m && !HOSPITAL_NAME.test(m[0])) {
         const end = t.start + m[0].replace(/[.,'’]+$/, '').length;
         out.push({ kind: 'NAME', start: t.start, end, reason: "Employer's name", confidence: 0.82 });
         coveredUntil = end;
@@ -299,11 +439,23 @@ export function detectNames(text: string): Candidate[] {
       const titled = LOWER_TITLE_BEFORE.test(prior) && !ambiguous;
       // An unlisted word after a cue: only after a relation ("nok davy,"), and not shaped like a verb or a plural.
       const cuedAtPause =
-        NAME_END.test(afterWord) &&
-        (ambiguous || !/(?:ed|ing|ly|s|er|or|ment|ance|ence|ship|ity|ion|ness|ist|al)$/.test(t.text)) &&
+        ((NAME_END.test(afterWord) &&
+          (ambiguous || !/(?:ed|ing|ly|s|er|or|ment|ance|ence|ship|ity|ion|ness|ist|al)$/.test(t.text))) ||
+          (SUBJECT_END.test(afterWord) && !/(?:ing|ly)$/.test(t.text))) &&
         RELATION_BEFORE.test(prior);
+      // An everyday word with a listed surname after a cue: "pt rose hanlon", "son will byrne".
+      const next = tokens[i + 1];
+      if (
+        (cueBefore(prior) !== null || RELATION_BEFORE.test(prior)) &&
+        next &&
+        text.slice(t.end, next.start) === ' ' &&
+        /^\p{Ll}/u.test(next.text) &&
+        LOWER_SURNAMES.has(fold(next.text))
+      ) {
+        emit(i, i + 1, t.start, 'Name typed in lower case after a cue', 0.8);
+        continue;
+      }
       if (titled || cuedAtPause || ROLE_AFTER.test(afterWord)) {
-        const next = tokens[i + 1];
         const surname =
           titled && lowerWord(next) && text.slice(t.end, next.start) === ' ' && NAME_END.test(text.slice(next.end));
         emit(
@@ -320,7 +472,14 @@ export function detectNames(text: string): Candidate[] {
       const cued =
         LOWER_TITLE_BEFORE.test(prior) || cueBefore(prior) !== null || ROLE_AFTER.test(text.slice(t.end, t.end + 20));
       if (cued || LOWER_GIVEN.has(fold(t.text))) {
-        const j = extendLower(text, tokens, i);
+        const next = tokens[i + 1];
+        // "mrs gwenllian morgan,": after a title, the next word before a pause is the surname.
+        const titledSurname =
+          LOWER_TITLE_BEFORE.test(prior) &&
+          lowerWord(next) &&
+          text.slice(t.end, next.start) === ' ' &&
+          NAME_END.test(text.slice(next.end));
+        const j = titledSurname ? i + 1 : extendLower(text, tokens, i);
         const reason = cued
           ? 'Name typed in lower case after a title or cue'
           : 'Common first name (typed in lower case)';
@@ -373,6 +532,8 @@ export function detectNames(text: string): Candidate[] {
   }
 
   detectSurnameFirst(text, out);
+  detectNameBeforeAge(text, tokens, out);
+  detectKnownEmployers(text, out);
 
   // Names found with strong evidence are flagged wherever else they appear ("... Ms Nowak ... Nowak said").
   for (const t of tokens) {

@@ -67,6 +67,9 @@ export function detectTowns(text: string): Candidate[] {
     // "Antrim Area Hospital", "Newry Health Centre": the town names an institution.
     const institution = [rest, rest.replace(/^[ \t]+[A-Z][a-z]+/, '')].some((r) => INSTITUTION_AFTER.test(r));
     if (institution || EPONYM_AFTER.test(rest)) continue;
+    // A score in a list of scores: "mRS 2, Epworth 14, STOP-BANG 5".
+    if (/^[ \t]+\d{1,3}\b/.test(rest) && /\d[ \t]*[,;][ \t]*$/.test(text.slice(Math.max(0, start - 12), start)))
+      continue;
     // Part of a hyphenated name: "Glasgow-Blatchford score", "Stoke-Mandeville".
     if (text[end] === '-' || text[start - 1] === '-') continue;
     const capitalised = /^\p{Lu}/u.test(tokens[i].word);

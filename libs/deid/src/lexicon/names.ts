@@ -2,7 +2,8 @@
  * Compact lists of common given names and surnames across the UK, Ireland and the US (several
  * generations, and the larger migrant communities). They add evidence to a capitalised word, and in
  * hurried lower-case notes a listed name that is no everyday word counts on its own or after a title
- * or cue ("son declan", "dr byrne"); the ambiguous ones need a surname, a title or a cue.
+ * or cue ("son declan", "dr byrne"); the ambiguous ones need a surname, a title or a cue. The last
+ * lines of the given names are Irish, Welsh and Scottish Gaelic ones in their usual spellings.
  */
 
 const words = (s: string): string[] => s.trim().split(/\s+/);
@@ -46,6 +47,16 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   Levi Owen Luke Jake Kai Zain Ayaan Rohan Kiran Deepak Anil Sunil Vijay Ravi Mehmet Ahmet Mustafa Kemal
   Dimitri Nikolai Sergei Andrei Mihai Ion Florin Bogdan Vasile Giuseppe Marco Luca Antonio Francesco Pierre
   Jean-Paul François Hans Klaus Jürgen Lars Sven Anders Nils
+  Bronagh Fiachra Mairéad Ailbhe Aisling Bláthnaid Clíodhna Damhnait Éabha Fionnghuala Gobnait Íde Laoise Meadhbh
+  Muireann Nuala Orlaith Réaltín Sadhbh Síle Treasa Úna Aodhán Ardal Ciarán Colm Cormac Dáithí Donncha Donnacha
+  Eoghan Fearghal Feidhlim Lorcán Mícheál Naoise Odhrán Peadar Proinsias Rónán Ruadhán Tomás
+  Sioned Llinos Siôn Gwenllian Rhodri Morwenna Tegwen Gruffydd Ieuan Meinir Angharad Bethan Branwen
+  Catrin Eirlys Eleri Elin Gwawr Gwenan Gwyneth Heledd Llio Lowri Manon Nerys Rhian Rhiannon Siwan Tegan Aled
+  Alun Arwel Berwyn Cadfan Cledwyn Deiniol Dewi Dyfan Dyfrig Eifion Elfed Emyr Gareth Geraint Gethin Goronwy Gwion
+  Hefin Hywel Idris Iestyn Ifan Ifor Iolo Islwyn Llŷr Meirion Osian Owain Peredur Tudur Trystan Tomos
+  Ailsa Lachlan Murdo Ishbel Torquil Seonaid Wullie Alasdair Alastair Catriona Eilidh Ealasaid Iain Kirsteen Mhairi
+  Morag Oighrig Peigi Rhona Seumas Sìne Somhairle Fionnlagh Coinneach Ruaraidh Ruaridh Ruairidh Struan Tormod
+  Uisdean Eachann Dòmhnall Calum Hamish
   `),
 );
 

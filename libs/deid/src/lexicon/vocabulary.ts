@@ -96,7 +96,7 @@ export const EPONYM_AFTER =
 
 /** Words after a capitalised run that make it an institution, not a person or a place. */
 export const INSTITUTION_AFTER =
-  /^(?:['’]s?)?[ \t]+(?:Hospital|Hospice|Clinic|Surgery|Practice|Medical|Health|Healthcare|Centre|Center|School|Primary|Academy|College|University|Trust|Team|Service|Services|Unit|Ward|Pharmacy|Chemist|Library|Church|Mosque|Temple|Council|Hall|Station|Airport|Prison|Nursing|Care\s+Home|House|Court\s+Hospital)\b/;
+  /^(?:['’]s?)?[ \t]+(?:Hospital|Hospice|Clinic|Surgery|Practice|Medical|Health|Healthcare|Centre|Center|School|Primary|Academy|College|University|Trust|Team|Service|Services|Unit|Ward|Pharmacy|Chemist|Library|Church|Mosque|Temple|Council|Hall|Station|Airport|Prison|Nursing|Care\s+Home|House|Court\s+Hospital|Project|Foundation|Charity|Society|Association)\b/;
 
 /**
  * Scales, drugs and aids spelled like people's names ("Braden 14", "clari", "Sara Stedy", "Allegra"):

@@ -24,6 +24,7 @@ import {
   sentCounters,
   UNKNOWN_QUALITY,
 } from './stats';
+import { micShown } from './micShown';
 
 /** A remote stream this client receives. */
 export interface RemoteMedia {
@@ -857,7 +858,7 @@ export class LiveMediaClient {
     const mic = this.producers.get('mic');
     return {
       status: this.status,
-      micOn: this.micOn && (this.mediaEpoch === null || (!!mic && !mic.closed && !mic.paused)),
+      micOn: micShown(this.micOn, this.mediaEpoch === null ? 'not started' : this.status, mic),
       cameraOn: this.cameraOn && (this.mediaEpoch === null || this.liveTrack('camera') !== null),
       sharing: this.liveTrack('screen') !== null,
       cameraTrack: this.liveTrack('camera'),
