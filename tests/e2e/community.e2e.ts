@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { DEMO_PASSWORD, signIn } from './helpers';
 
 /**
  * The community of practice in real Chromium pages against the demo seed: live posts between two
@@ -149,4 +149,48 @@ test('a private group’s thread is invisible to someone outside it, and absent 
   await expect(priya.getByRole('link', { name: /Getting a break/ })).toHaveCount(0);
   await patrick.close();
   await priya.close();
+});
+
+test('a long thread comes in pages: a link to a post deep in it still shows that post, and Load more brings the rest', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const login = await request.post('/api/auth/login', {
+    data: { email: 'facilitator@echo.demo', password: DEMO_PASSWORD },
+  });
+  const facilitator = { Authorization: `Bearer ${(await login.json()).accessToken}` };
+  const [program] = await (await request.get('/api/programs', { headers: facilitator })).json();
+  const [group] = await (await request.get(`/api/programs/${program.id}/groups`, { headers: facilitator })).json();
+  const run = Date.now().toString(36);
+  const created = await request.post(`/api/groups/${group.id}/threads`, {
+    headers: facilitator,
+    data: { title: `A long thread (run ${run})`, body: 'Where do people find walking groups?' },
+  });
+  expect(created.status()).toBe(201);
+  const threadId = (await created.json()).id as string;
+  // More replies than a page (50) holds; a facilitator moderates, so no flood limit.
+  const replies: string[] = [];
+  for (let i = 1; i <= 60; i++) {
+    const reply = await request.post(`/api/threads/${threadId}/posts`, {
+      headers: facilitator,
+      data: { body: `Reply number ${i} (run ${run})` },
+    });
+    expect(reply.status()).toBe(201);
+    replies.push((await reply.json()).id);
+  }
+
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, 'facilitator@echo.demo');
+  await page.goto(`/threads/${threadId}#post-${replies[56]}`);
+  await expect(page.locator(`#post-${replies[56]}`)).toContainText(`Reply number 57 (run ${run})`);
+  await expect(page.locator(`#post-${replies[56]}`)).toBeInViewport();
+
+  await page.goto(`/threads/${threadId}`);
+  const posts = page.getByRole('list', { name: 'Posts' }).locator(':scope > li');
+  await expect(posts).toHaveCount(50);
+  await page.getByRole('button', { name: 'Load more posts' }).click();
+  await expect(posts).toHaveCount(61);
+  await expect(page.getByRole('button', { name: 'Load more posts' })).toHaveCount(0);
+  await expect(posts.last()).toContainText(`Reply number 60 (run ${run})`);
 });

@@ -222,4 +222,46 @@ describe('attendance corrections and the certificate rule', () => {
       .expect(200);
     expect(await periods(spoke)).toEqual([]);
   });
+
+  it('the attendance list comes in pages by name, while someone joins between pages; bad paging is a 400', async () => {
+    const path = `/api/sessions/${sessionId}/attendance`;
+    const whole = await attendance();
+    const names = whole.map((r) => r.displayName);
+    expect(names).toEqual([...names].sort());
+    const ids: string[] = [];
+    let next: string | undefined = `${path}?limit=2`;
+    while (next) {
+      const res: { body: AttendanceRecord[]; headers: { link?: string } } = await api(t.app)
+        .get(next)
+        .set(bearer(coordinator))
+        .expect(200);
+      ids.push(...res.body.map((r) => r.userId));
+      expect(res.body.length).toBeLessThanOrEqual(2);
+      next = /^<([^>]+)>; rel="next"$/.exec(res.headers.link ?? '')?.[1];
+      if (ids.length === 2) {
+        // Someone outside the program connects: an attendee named to sort after the first page.
+        const rows = t.app.get(DataSource).getRepository(Attendance);
+        await rows.save(
+          rows.create({
+            sessionId,
+            userId: outsider.id,
+            role: 'participant',
+            siteId: null,
+            joinedAt: '2026-06-09T11:40:00.000Z',
+            leftAt: '2026-06-09T11:45:00.000Z',
+          }),
+        );
+      }
+    }
+    const after = await attendance();
+    expect(after.map((r) => r.userId)).toContain(outsider.id);
+    expect(ids).toEqual(after.map((r) => r.userId));
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      ['cursor=nope', 'cursor'],
+    ]) {
+      const bad = await api(t.app).get(`${path}?${query}`).set(bearer(coordinator));
+      expect([bad.status, bad.body.fields?.map((f: { field: string }) => f.field)]).toEqual([400, [field]]);
+    }
+  });
 });

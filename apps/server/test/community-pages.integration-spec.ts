@@ -185,6 +185,94 @@ describe('community lists in pages, hot pages without a query per row', () => {
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['cursor']);
   });
 
+  it('the moderation queue in pages, oldest flagged post first, while a post is flagged between pages', async () => {
+    const group = (await post(host, `/api/programs/${programId}/groups`, { name: 'Flagged' })).body.id as string;
+    const thread = (await post(host, `/api/groups/${group}/threads`, { title: 'Flag me', body: 'Opening.' })).body
+      .id as string;
+    const replies: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      replies.push((await post(host, `/api/threads/${thread}/posts`, { body: `Reply ${i}` }).expect(201)).body.id);
+    }
+    for (const id of replies.slice(0, 5)) {
+      await post(reader, `/api/posts/${id}/flags`, { reason: 'spam' }).expect(201);
+    }
+    type Flagged = { postId: string; flags: { reason: string }[] };
+    const path = `/api/programs/${programId}/community/flags`;
+    const whole = (await get(host, `${path}?limit=200`).expect(200)).body as Flagged[];
+    expect(new Set(whole.map((f) => f.postId))).toEqual(new Set(replies.slice(0, 5)));
+    expect(whole.every((f) => f.flags.length === 1)).toBe(true);
+    const pages = await walk<Flagged>(
+      path,
+      2,
+      () => post(reader, `/api/posts/${replies[5]}/flags`, { reason: 'spam' }).expect(201),
+      host,
+    );
+    // The newly flagged post is the newest, so it sorts after the first page: the walk meets it once.
+    const after = (await get(host, `${path}?limit=200`).expect(200)).body as Flagged[];
+    expect(after.slice(0, 2)).toEqual(whole.slice(0, 2));
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 2]);
+    expect(pages.flat().map((f) => f.postId)).toEqual(after.map((f) => f.postId));
+    const bad = await get(host, `${path}?limit=0`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['limit']);
+  });
+
+  it("a thread's posts: the detail carries the first page, GET /threads/:id/posts the rest, while replies arrive", async () => {
+    const thread = await newThread('A long discussion');
+    const opening = (await get(reader, `/api/threads/${thread}`).expect(200)).body.posts[0].id as string;
+    const replies: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const parentId = i % 2 ? replies[i - 1] : undefined; // every other post answers the one before
+      replies.push(
+        (await post(host, `/api/threads/${thread}/posts`, { body: `Reply ${i}`, parentId }).expect(201)).body.id,
+      );
+    }
+    // The reader bookmarks a post on a later page: the detail still says so.
+    await api(t.app).put(`/api/posts/${replies[5]}/bookmark`).set(bearer(reader)).expect(200);
+    type Flat = { id: string; number: number; parentId: string | null };
+    type Node = Flat & { replies: Node[] };
+    const flat = (nodes: Node[]): Flat[] => nodes.flatMap((n) => [n, ...flat(n.replies)]);
+
+    const whole = (await get(reader, `/api/threads/${thread}`).expect(200)).body;
+    expect(whole.nextPostsCursor).toBeNull();
+    expect(
+      flat(whole.posts)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([opening, ...replies].sort());
+
+    const first = (await get(reader, `/api/threads/${thread}?limit=3`).expect(200)).body;
+    expect(first.bookmarkedPostIds).toEqual([replies[5]]);
+    const ids = flat(first.posts)
+      .sort((a, b) => a.number - b.number)
+      .map((p) => p.id);
+    expect(ids).toEqual([opening, replies[0], replies[1]]);
+    let cursor: string | null = first.nextPostsCursor;
+    let late = '';
+    while (cursor) {
+      const res = await get(reader, `/api/threads/${thread}/posts?limit=2&cursor=${cursor}`).expect(200);
+      const page = res.body as Flat[];
+      expect(page.map((p) => p.number)).toEqual([...page.map((p) => p.number)].sort((a, b) => a - b));
+      ids.push(...page.map((p) => p.id));
+      cursor = res.headers['x-next-cursor'] ?? null;
+      if (cursor) expect(res.headers.link).toContain(`/api/threads/${thread}/posts?`);
+      if (!late) late = (await post(host, `/api/threads/${thread}/posts`, { body: 'Arrived meanwhile' })).body.id;
+    }
+    expect(ids).toEqual([opening, ...replies, late]);
+
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      ['limit=201', 'limit'],
+      ['cursor=nope', 'cursor'],
+    ]) {
+      for (const path of [`/api/threads/${thread}`, `/api/threads/${thread}/posts`]) {
+        const bad = await get(reader, `${path}?${query}`);
+        expect({ path, query, status: bad.status }).toEqual({ path, query, status: 400 });
+        expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+      }
+    }
+  });
+
   describe('queries per request', () => {
     /** How many SQL statements answering `path` took (TypeORM's logger sees every one). */
     const queriesFor = async (path: string) => {

@@ -919,6 +919,12 @@ export const ROUTES: Route[] = [
     }),
   },
   {
+    method: 'get',
+    path: '/api/threads/{id}/posts',
+    rule: 'community.read',
+    call: async (f, t) => ({ path: `/api/threads/${(await newThread(f, t)).threadId}/posts` }),
+  },
+  {
     method: 'post',
     path: '/api/threads/{id}/posts',
     rule: 'community.post',

@@ -212,14 +212,20 @@ export interface PostNode extends PostDto {
 export type LinkedCase =
   { visible: true; id: string; title: string; status: string; sessionId: string | null } | { visible: false };
 
-/** `GET /api/threads/:id`: the thread with its posts as a tree (the opening post first, then replies to the thread). */
+/**
+ * `GET /api/threads/:id[?limit]`: the thread with the first page of its posts as a tree (the opening post first, then
+ * replies to the thread); `GET /api/threads/:id/posts?cursor=` gives the rest, flat and in order.
+ */
 export interface ThreadDetail extends ThreadSummary {
   group: { id: string; name: string; isPrivate: boolean };
   session: { id: string; title: string; startsAt: string } | null;
   /** The case the thread follows up: what it is only for readers who may see the case, else only that one exists. */
   case: LinkedCase | null;
   posts: PostNode[];
+  /** The cursor of the posts after these (`GET /api/threads/:id/posts?cursor=`); null when all are here. */
+  nextPostsCursor: string | null;
   access: { post: boolean; moderate: boolean };
+  /** The caller's bookmarks among all the thread's posts. */
   bookmarkedPostIds: string[];
   /** Highest post number the caller had read before this visit. */
   lastReadPostNumber: number;

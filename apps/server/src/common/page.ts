@@ -100,6 +100,28 @@ export function toPage<T>(rows: T[], keys: SortKey<T>[], page: PageQueryDto): Pa
   return { items, next: encode(keys.map((k) => k.of(last))) };
 }
 
+/**
+ * A page of a list computed in memory (e.g. merged from several tables), in `keys` order after `page.cursor`:
+ * the same cursors and answers as `keyset` + `toPage` give for a query.
+ */
+export function pageOf<T>(rows: T[], keys: SortKey<T>[], page: PageQueryDto): Page<T> {
+  const compare = (x: KeyValue[], y: KeyValue[]) => {
+    for (let i = 0; i < keys.length; i++) {
+      const order = x[i] < y[i] ? -1 : x[i] > y[i] ? 1 : 0;
+      if (order) return keys[i].dir === 'ASC' ? order : -order;
+    }
+    return 0;
+  };
+  const keyed = rows.map((row) => ({ row, key: keys.map((k) => k.of(row)) })).sort((a, b) => compare(a.key, b.key));
+  const after = page.cursor ? decode(page.cursor, keys.length) : undefined;
+  const rest = after ? keyed.filter((r) => compare(r.key, after) > 0) : keyed;
+  return toPage(
+    rest.slice(0, (page.limit ?? PAGE_DEFAULT) + 1).map((r) => r.row),
+    keys,
+    page,
+  );
+}
+
 /** Puts the next page's address on the answer (Link rel=next and X-Next-Cursor) and gives the rows to return. */
 export function sendPage<T>(req: Request, res: Response, page: Page<T>): T[] {
   if (page.next) {

@@ -59,15 +59,17 @@ export class CommunityController {
     return sendPage(req, res, await this.threads.bookmarks(user, id, q, role(req)));
   }
 
-  /** Posts with open flags in the groups the caller moderates. */
+  /** Posts with open flags in the groups the caller moderates, oldest first, in pages. */
   @Access('community.moderate')
   @Get('programs/:id/community/flags')
-  flags(
+  async flags(
     @Param('id') id: string,
+    @Query() q: PageQueryDto,
     @CurrentUser() user: AuthUser,
     @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<FlaggedPostDto[]> {
-    return this.moderation.flagged(user, id, role(req));
+    return sendPage(req, res, await this.moderation.flagged(user, id, role(req), q));
   }
 
   /** The moderators' audit log for the groups the caller moderates. */

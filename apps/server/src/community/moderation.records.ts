@@ -1,4 +1,4 @@
-import { type DeepPartial, type EntityManager } from 'typeorm';
+import { type DeepPartial, type EntityManager, In } from 'typeorm';
 import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
@@ -6,13 +6,18 @@ import { AuditEntry } from './entities/audit-entry.entity';
 import { CommunityGroup } from './entities/community-group.entity';
 import { Flag } from './entities/flag.entity';
 import { Post } from './entities/post.entity';
-import { Thread } from './entities/thread.entity';
 import { recordsOf } from '../database/records';
 
 /** The audit log, newest first (the id breaks ties). */
 const AUDIT_ORDER: SortKey<AuditEntry>[] = [
   { expr: 'a.createdAt', dir: 'DESC', of: (a) => a.createdAt },
   { expr: 'a.id', dir: 'DESC', of: (a) => a.id },
+];
+
+/** The moderation queue: flagged posts, oldest first (the id breaks ties). */
+const FLAGGED_ORDER: SortKey<Post>[] = [
+  { expr: 'p.createdAt', dir: 'ASC', of: (p) => p.createdAt },
+  { expr: 'p.id', dir: 'ASC', of: (p) => p.id },
 ];
 
 /** Moderation's queries: flags on posts and the moderators' audit log. */
@@ -40,17 +45,29 @@ export class ModerationQueries {
     return affected ?? 0;
   }
 
-  /** Open flags on posts of a program, oldest first, with who flagged. */
-  openFlagsIn(programId: string): Promise<Flag[]> {
-    return this.em
-      .getRepository(Flag)
-      .createQueryBuilder('f')
-      .leftJoinAndSelect('f.user', 'user')
-      .innerJoin(Post, 'p', 'p.id = f.postId')
-      .innerJoin(Thread, 't', 't.id = p.threadId')
-      .where('f.status = :open AND t.programId = :programId', { open: 'open', programId })
-      .orderBy('f.createdAt', 'ASC')
-      .getMany();
+  /** A page of the posts with open flags in these groups (FLAGGED_ORDER), with their threads and authors. */
+  async flaggedPosts(groupIds: string[], page: PageQueryDto): Promise<Page<Post>> {
+    if (!groupIds.length) return { items: [] };
+    const qb = this.em
+      .getRepository(Post)
+      .createQueryBuilder('p')
+      .innerJoinAndSelect('p.thread', 't')
+      .leftJoinAndSelect('p.author', 'author')
+      .where('t.groupId IN (:...groupIds)', { groupIds })
+      .andWhere('EXISTS (SELECT 1 FROM community_flag f WHERE f.post_id = p.id AND f.status = :open)', {
+        open: 'open',
+      });
+    return toPage(await keyset(qb, FLAGGED_ORDER, page).getMany(), FLAGGED_ORDER, page);
+  }
+
+  /** The open flags on these posts, oldest first, with who flagged. */
+  openFlagsOnPosts(postIds: string[]): Promise<Flag[]> {
+    if (!postIds.length) return Promise.resolve([]);
+    return this.em.getRepository(Flag).find({
+      where: { postId: In(postIds), status: 'open' },
+      relations: { user: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
   async addAuditEntry(entry: DeepPartial<AuditEntry>): Promise<void> {

@@ -9,7 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from './audit.service';
 import { CommunityAccessService, HUB_MANAGERS, type Viewer } from './community-access.service';
 import { CommunityError, conflict, notModerator } from './community.errors';
-import type { Page } from '../common/page';
+import type { Page, PageQueryDto } from '../common/page';
 import type { AuditQueryDto, FlagDto } from './dto/community.dto';
 import type { Post } from './entities/post.entity';
 import type { Thread } from './entities/thread.entity';
@@ -142,18 +142,23 @@ export class ModerationService {
     return this.audit.list(programId, mine, query);
   }
 
-  /** The moderation queue: posts with open flags in the groups the caller moderates. */
-  async flagged(viewer: Viewer, programId: string, role?: ProgramRole | null): Promise<FlaggedPostDto[]> {
+  /** The moderation queue: a page of the posts with open flags in the groups the caller moderates, oldest first. */
+  async flagged(
+    viewer: Viewer,
+    programId: string,
+    role?: ProgramRole | null,
+    page: PageQueryDto = {},
+  ): Promise<Page<FlaggedPostDto>> {
     const mine = await this.moderated(viewer, programId, role);
     const readable = await this.access.readableGroups(viewer, programId, role);
     const groups = new Map(
       readable.filter((a) => mine === 'all' || mine.includes(a.group.id)).map((a) => [a.group.id, a.group]),
     );
-    const open = await this.records.openFlagsIn(programId);
-    const posts = await this.posts.postsWithThreads([...new Set(open.map((f) => f.postId))]);
-    return posts
-      .filter((p) => p.thread && p.thread.programId === programId && groups.has(p.thread.groupId))
-      .map((p) => ({
+    const posts = await this.records.flaggedPosts([...groups.keys()], page);
+    const open = await this.records.openFlagsOnPosts(posts.items.map((p) => p.id));
+    return {
+      next: posts.next,
+      items: posts.items.map((p) => ({
         postId: p.id,
         threadId: p.threadId,
         threadTitle: p.thread?.title ?? '',
@@ -170,6 +175,7 @@ export class ModerationService {
             by: { id: f.userId, displayName: f.user?.displayName ?? '' },
             createdAt: f.createdAt,
           })),
-      }));
+      })),
+    };
   }
 }

@@ -115,8 +115,26 @@ export class ThreadsController {
 
   @Access('community.read', 'thread')
   @Get('threads/:id')
-  get(@Param('id') id: string, @CurrentUser() user: AuthUser, @Req() req: AuthenticatedRequest): Promise<ThreadDetail> {
-    return this.threads.get(user, id, role(req));
+  get(
+    @Param('id') id: string,
+    @Query() page: PageQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<ThreadDetail> {
+    return this.threads.get(user, id, role(req), page);
+  }
+
+  /** The thread's posts after the detail's `nextPostsCursor`, in pages, flat and in order. */
+  @Access('community.read', 'thread')
+  @Get('threads/:id/posts')
+  async posts(
+    @Param('id') id: string,
+    @Query() page: PageQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PostDto[]> {
+    return sendPage(req, res, await this.threads.posts(user, id, page, role(req)));
   }
 
   /** Title and session: the author (or a moderator); pinned and locked: moderators. */

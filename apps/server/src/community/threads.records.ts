@@ -29,6 +29,12 @@ const THREAD_ORDER: SortKey<Thread>[] = [
   { expr: 't.id', dir: 'DESC', of: (t) => t.id },
 ];
 
+/** A thread's posts in order: their number (unique in the thread, on its index); the id breaks ties. */
+const POST_ORDER: SortKey<Post>[] = [
+  { expr: 'p.number', dir: 'ASC', of: (p) => p.number },
+  { expr: 'p.id', dir: 'ASC', of: (p) => p.id },
+];
+
 /** A person's bookmarks, latest first (the id breaks ties). */
 const BOOKMARK_ORDER: SortKey<Bookmark>[] = [
   { expr: 'b.createdAt', dir: 'DESC', of: (b) => b.createdAt },
@@ -126,11 +132,14 @@ export class ThreadQueries {
 
   // ---- posts ---------------------------------------------------------------------
 
-  /** A thread's posts in order, with their authors. */
-  postsOfThread(threadId: string): Promise<Post[]> {
-    return this.em
+  /** A page of a thread's posts (POST_ORDER), with their authors. */
+  async postsOfThread(threadId: string, page: PageQueryDto): Promise<Page<Post>> {
+    const qb = this.em
       .getRepository(Post)
-      .find({ where: { threadId }, relations: { author: true }, order: { number: 'ASC' } });
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.author', 'author')
+      .where('p.threadId = :threadId', { threadId });
+    return toPage(await keyset(qb, POST_ORDER, page).getMany(), POST_ORDER, page);
   }
 
   postWithAuthor(id: string): Promise<Post | null> {
@@ -291,10 +300,16 @@ export class ThreadQueries {
   }
 
   /** Which of these posts the user bookmarked. */
-  bookmarksAmong(userId: string, postIds: string[]): Promise<Bookmark[]> {
-    return postIds.length
-      ? this.em.getRepository(Bookmark).findBy({ userId, postId: In(postIds) })
-      : Promise.resolve([]);
+  /** The ids of the posts of a thread a user bookmarked (whichever page they are on). */
+  async bookmarkedIn(userId: string, threadId: string): Promise<string[]> {
+    const rows: { postId: string }[] = await this.em
+      .getRepository(Bookmark)
+      .createQueryBuilder('b')
+      .innerJoin(Post, 'p', 'p.id = b.postId')
+      .select('b.postId', 'postId')
+      .where('b.userId = :userId AND p.threadId = :threadId', { userId, threadId })
+      .getRawMany();
+    return rows.map((r) => r.postId);
   }
 
   /** A page of a user's bookmarks of posts (not deleted) in one program, latest first. */

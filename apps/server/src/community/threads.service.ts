@@ -268,29 +268,41 @@ export class ThreadsService {
     return { id: existing.threadId, created: false };
   }
 
-  async get(viewer: Viewer, threadId: string, role?: ProgramRole | null): Promise<ThreadDetail> {
+  /** The thread with the first page of its posts (as a tree; `nextPostsCursor` continues at GET /threads/:id/posts). */
+  async get(
+    viewer: Viewer,
+    threadId: string,
+    role?: ProgramRole | null,
+    page: PageQueryDto = {},
+  ): Promise<ThreadDetail> {
     const { thread, access } = await this.access.readableThread(viewer, threadId, role);
-    const posts = await this.records.postsOfThread(threadId);
-    const ctx = await this.context(posts);
+    const posts = await this.records.postsOfThread(threadId, page);
+    const ctx = await this.context(posts.items);
     const seer: Seer = { moderator: access.moderate, viewerId: viewer.id };
     const marker = await this.records.readMarker(threadId, viewer.id);
-    const bookmarks = await this.records.bookmarksAmong(
-      viewer.id,
-      posts.map((p) => p.id),
-    );
     const session = thread.sessionId ? await this.records.session(thread.sessionId) : null;
-    thread.author = posts.find((p) => p.opening)?.author ?? (await this.records.person(thread.authorId));
+    thread.author = posts.items.find((p) => p.opening)?.author ?? (await this.records.person(thread.authorId));
     const unread = (await this.records.unreadByThread(viewer.id, [thread.id])).get(thread.id) ?? 0;
     return {
       ...this.summary(thread, unread),
       group: { id: access.group.id, name: access.group.name, isPrivate: access.group.isPrivate },
       session: session ? { id: session.id, title: session.title, startsAt: session.startsAt } : null,
       case: thread.caseId ? await this.linkedCase(viewer, thread.caseId, role) : null,
-      posts: buildTree(posts.map((p) => this.toDto(p, ctx, seer))),
+      posts: buildTree(posts.items.map((p) => this.toDto(p, ctx, seer))),
+      nextPostsCursor: posts.next ?? null,
       access: { post: access.post && (!thread.locked || access.moderate), moderate: access.moderate },
-      bookmarkedPostIds: bookmarks.map((b) => b.postId),
+      bookmarkedPostIds: await this.records.bookmarkedIn(viewer.id, threadId),
       lastReadPostNumber: marker?.lastReadPostNumber ?? 0,
     };
+  }
+
+  /** A page of a thread's posts, flat and in order (each names its parent), as the reader may see them. */
+  async posts(viewer: Viewer, threadId: string, page: PageQueryDto, role?: ProgramRole | null): Promise<Page<PostDto>> {
+    const { access } = await this.access.readableThread(viewer, threadId, role);
+    const posts = await this.records.postsOfThread(threadId, page);
+    const ctx = await this.context(posts.items);
+    const seer: Seer = { moderator: access.moderate, viewerId: viewer.id };
+    return { next: posts.next, items: posts.items.map((p) => this.toDto(p, ctx, seer)) };
   }
 
   async update(viewer: Viewer, threadId: string, dto: UpdateThreadDto, role?: ProgramRole | null) {

@@ -1,9 +1,10 @@
 import type { AttendanceCorrectionDto, AttendanceRecord, ImpactReport } from '@echo-hub/protocol';
-import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Access, CurrentUser } from '../auth/access.decorators';
 import type { AuthUser } from '../auth/auth.types';
+import { PageQueryDto, sendPage } from '../common/page';
 import { AttendanceCorrectionsService } from './attendance-corrections.service';
 import { CorrectAttendanceDto, ImpactQueryDto } from './dto/impact.dto';
 import { ImpactService } from './impact.service';
@@ -39,8 +40,13 @@ export class ImpactController {
 
   @Access('attendance.read', 'session')
   @Get('sessions/:id/attendance')
-  sessionAttendance(@Param('id') id: string): Promise<AttendanceRecord[]> {
-    return this.impact.sessionAttendance(id);
+  async sessionAttendance(
+    @Param('id') id: string,
+    @Query() page: PageQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AttendanceRecord[]> {
+    return sendPage(req, res, await this.impact.sessionAttendancePage(id, page));
   }
 
   /** A coordinator's correction of one person's minutes, with the reason (the attendance rows stay). */

@@ -19,6 +19,7 @@ import {
 } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
 import { csvDocument } from '../common/csv';
+import { type Page, type PageQueryDto, pageOf, type SortKey } from '../common/page';
 import type { Attendance } from '../live';
 import type { Program } from '../programs/entities/program.entity';
 import type { Site } from '../programs/entities/site.entity';
@@ -34,6 +35,12 @@ import { boundOf, dateOf, endOfDateMs, monthLabel, monthOf } from './periods';
 const WEEK = 7 * 86_400_000;
 /** Sessions that took place (or are taking place), practice runs left out: their attendance counts. */
 const DELIVERED: EchoSession['status'][] = ['live', 'ended'];
+
+/** A session's attendance by name (the user id breaks ties). */
+const ATTENDANCE_ORDER: SortKey<AttendanceRecord>[] = [
+  { expr: 'displayName', dir: 'ASC', of: (r) => r.displayName },
+  { expr: 'userId', dir: 'ASC', of: (r) => r.userId },
+];
 
 const ROLE_LABELS: Record<AttendanceRole, string> = {
   facilitator: 'Facilitator',
@@ -231,6 +238,11 @@ export class ImpactService {
     const program = await this.records.programOrFail(session.programId);
     const { records, sites } = await this.build(program, [session], this.clock.now());
     return records.map((r) => toRecord(r, sites));
+  }
+
+  /** A page of a session's attendance by name (the user id breaks ties). */
+  async sessionAttendancePage(sessionId: string, page: PageQueryDto): Promise<Page<AttendanceRecord>> {
+    return pageOf(await this.sessionAttendance(sessionId), ATTENDANCE_ORDER, page);
   }
 
   /** Everything one person attended in a program, delivered sessions only (for certificates). */

@@ -6,6 +6,7 @@ import {
   apiFailure,
   ApiError,
   apiPage,
+  apiUntil,
   getAccessToken,
   onUnauthorized,
   setAccessToken,
@@ -112,5 +113,25 @@ describe('apiPage', () => {
       '/api/programs/p/members?limit=2&cursor=a',
       '/api/programs/p/members?limit=2&cursor=b',
     ]);
+  });
+
+  it('apiUntil follows the pages after a cursor until the rows are enough, and says where it stopped', async () => {
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(answer([3, 4], 'b'))
+      .mockResolvedValueOnce(answer([5, 6], 'c'))
+      .mockResolvedValueOnce(answer([7]));
+    vi.stubGlobal('fetch', fetch);
+    expect(await apiUntil<number>('/threads/t/posts', 'a', (rows) => rows.includes(5))).toEqual({
+      items: [3, 4, 5, 6],
+      next: 'c',
+    });
+    expect(fetch.mock.calls.map((c) => c[0])).toEqual([
+      '/api/threads/t/posts?cursor=a',
+      '/api/threads/t/posts?cursor=b',
+    ]);
+    expect(await apiUntil<number>('/threads/t/posts', 'c', () => false)).toEqual({ items: [7], next: null });
+    expect(await apiUntil<number>('/threads/t/posts', null, () => false)).toEqual({ items: [], next: null });
+    expect(fetch).toHaveBeenCalledTimes(3);
   });
 });

@@ -118,6 +118,25 @@ export async function apiAll<T>(path: string): Promise<T[]> {
   return rows;
 }
 
+/**
+ * The pages of `path` after `cursor`, one after another until the rows so far are `enough` or the list ends: e.g. down
+ * to a row a link points at. The rows fetched, and the cursor after them (null at the end).
+ */
+export async function apiUntil<T>(
+  path: string,
+  cursor: string | null,
+  enough: (rows: T[]) => boolean,
+): Promise<ApiPage<T>> {
+  const rows: T[] = [];
+  let next = cursor;
+  while (next && !enough(rows)) {
+    const page: ApiPage<T> = await apiPage<T>(path, next);
+    rows.push(...page.items);
+    next = page.next;
+  }
+  return { items: rows, next };
+}
+
 /** The findings of a 422 IDENTIFIERS_FOUND answer (empty for any other error). */
 export function identifierFindings(error: ApiError | null): FieldFinding[] {
   if (!error || error.body.error !== ('IDENTIFIERS_FOUND' as string)) return [];

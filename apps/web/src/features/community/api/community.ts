@@ -25,7 +25,7 @@ import type {
   ThreadSummary,
   UpdateThreadRequest,
 } from '@echo-hub/protocol';
-import { api, apiAll, type ApiPage, apiPage, request } from '../../../lib/api';
+import { api, apiAll, type ApiPage, apiPage, apiUntil, request } from '../../../lib/api';
 import { gatedForm, type UploadProgress, upload } from '../../../lib/upload';
 import { fetchBlob } from '../../../lib/download';
 
@@ -67,6 +67,13 @@ export function uploadAttachment(
 }
 
 export const getThread = (threadId: string) => api<ThreadDetail>(`/threads/${id(threadId)}`);
+/** The posts after the detail's `nextPostsCursor`: one page, or (`until`) pages until the post with that id is in. */
+export const threadPosts = (threadId: string, cursor: string | null, until?: string) =>
+  until
+    ? apiUntil<PostDto>(`/threads/${id(threadId)}/posts?limit=200`, cursor, (posts) =>
+        posts.some((p) => p.id === until),
+      )
+    : apiPage<PostDto>(`/threads/${id(threadId)}/posts`, cursor);
 export const updateThread = (threadId: string, body: UpdateThreadRequest) =>
   api<ThreadSummary>(`/threads/${id(threadId)}`, request('PATCH', body));
 export const moveThread = (threadId: string, groupId: string) =>
@@ -101,7 +108,8 @@ export const searchCommunity = (programId: string, q: string) =>
 /** A page of the caller's bookmarks in a program, latest first; `cursor`: the previous page's `next`. */
 export const listBookmarks = (programId: string, cursor?: string | null) =>
   apiPage<BookmarkDto>(`/programs/${id(programId)}/community/bookmarks`, cursor);
-export const listFlagged = (programId: string) => api<FlaggedPostDto[]>(`/programs/${id(programId)}/community/flags`);
+export const listFlagged = (programId: string, cursor?: string | null) =>
+  apiPage<FlaggedPostDto>(`/programs/${id(programId)}/community/flags`, cursor);
 /** A page of the audit log, newest first; `cursor`: the previous page's `next`. */
 export const auditLog = (programId: string, cursor?: string | null) =>
   apiPage<AuditEntryDto>(`/programs/${id(programId)}/community/audit`, cursor);

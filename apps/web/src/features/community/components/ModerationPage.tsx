@@ -15,6 +15,11 @@ export function ModerationPage() {
   const { programId = '' } = useParams();
   const flagged = useResource(`flags:${programId}`, () => listFlagged(programId));
   const audit = useResource(`audit:${programId}`, () => auditLog(programId));
+  const moreFlagged = async () => {
+    if (flagged.status !== 'ready' || !flagged.data.next) return;
+    const more = await listFlagged(programId, flagged.data.next);
+    flagged.update((page) => ({ items: [...page.items, ...more.items], next: more.next }));
+  };
   const moreAudit = async () => {
     if (audit.status !== 'ready' || !audit.data.next) return;
     const more = await auditLog(programId, audit.data.next);
@@ -36,12 +41,13 @@ export function ModerationPage() {
       <h1>Moderation</h1>
       <section aria-labelledby="flags-title" className="panel">
         <h2 id="flags-title">Flagged posts</h2>
-        {flagged.data.length === 0 && <p>Nothing is waiting for a moderator.</p>}
+        {flagged.data.items.length === 0 && <p>Nothing is waiting for a moderator.</p>}
         <ul className="plain-list flag-list">
-          {flagged.data.map((p) => (
+          {flagged.data.items.map((p) => (
             <FlaggedPost key={p.postId} post={p} onDone={refresh} />
           ))}
         </ul>
+        {flagged.data.next && <LoadMore what="flagged posts" onMore={moreFlagged} />}
       </section>
       <section aria-labelledby="audit-title" className="panel">
         <h2 id="audit-title">Audit log</h2>

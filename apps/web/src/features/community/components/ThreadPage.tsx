@@ -2,11 +2,20 @@ import type { ConfirmedSpan, GroupSummary, PostDto, ReactionSummary, ThreadDetai
 import { CommunityLimits } from '@echo-hub/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { LoadMore } from '../../../components/LoadMore';
 import { LoadFailure, Loading } from '../../../components/Status';
-import { type ApiError, toApiError } from '../../../lib/api';
+import { type ApiError, type ApiPage, toApiError } from '../../../lib/api';
 import { useAuth } from '../../../lib/auth';
 import { errorText } from '../../../lib/errors';
-import { getThread, listGroups, markThreadRead, moveThread, replyTo, updateThread } from '../api/community';
+import {
+  getThread,
+  listGroups,
+  markThreadRead,
+  moveThread,
+  replyTo,
+  threadPosts,
+  updateThread,
+} from '../api/community';
 import { community } from '../lib/connection';
 import { notificationsChanged } from '../lib/events';
 import { fullTime } from '../lib/format';
@@ -17,13 +26,22 @@ import '../community.css';
 
 interface Loaded {
   detail: ThreadDetail;
-  /** Every post, flat; live events add and replace by id, so nothing shows twice. */
+  /** Every post loaded so far, flat; live events and later pages add and replace by id, so nothing shows twice. */
   posts: PostDto[];
+  /** The cursor of the posts not loaded yet (the thread's later pages); null when all are in. */
+  next: string | null;
   bookmarks: Set<string>;
 }
 
 const upsert = (posts: PostDto[], post: PostDto) =>
   posts.some((p) => p.id === post.id) ? posts.map((p) => (p.id === post.id ? post : p)) : [...posts, post];
+
+/** A later page of posts into the loaded state. */
+const withPage = (s: Loaded, page: ApiPage<PostDto>): Loaded => ({
+  ...s,
+  posts: page.items.reduce(upsert, s.posts),
+  next: page.next,
+});
 
 /** A fresh client id per draft: a retry of the same draft is stored once. */
 const newClientId = () => crypto.randomUUID();
@@ -48,7 +66,12 @@ export function ThreadPage() {
   const load = useCallback(async () => {
     try {
       const detail = await getThread(threadId);
-      setState({ detail, posts: flattenTree(detail.posts), bookmarks: new Set(detail.bookmarkedPostIds) });
+      setState({
+        detail,
+        posts: flattenTree(detail.posts),
+        next: detail.nextPostsCursor,
+        bookmarks: new Set(detail.bookmarkedPostIds),
+      });
       setError(null);
     } catch (e) {
       setError(toApiError(e));
@@ -101,13 +124,31 @@ export function ThreadPage() {
 
   useEffect(() => () => window.clearTimeout(readTimer.current), []);
 
-  // A link to one post (from a notification, search or bookmark) scrolls to it once the thread is in.
+  // A link to one post (from a notification, search or bookmark) scrolls to it once the thread is in, loading the
+  // thread's later pages first when the post is on one of them.
   const { hash } = useLocation();
-  const loaded = state !== null;
+  const wanted = hash.startsWith('#post-') ? hash.slice('#post-'.length) : '';
+  const hasWanted = state !== null && (!wanted || state.posts.some((p) => p.id === wanted));
+  const next = state?.next ?? null;
   useEffect(() => {
-    if (loaded && hash.startsWith('#post-'))
-      document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'center' });
-  }, [loaded, hash]);
+    if (!wanted || hasWanted || !next) return;
+    let live = true;
+    threadPosts(threadId, next, wanted).then(
+      (page) => live && setState((s) => s && withPage(s, page)),
+      (e: unknown) => live && setError(toApiError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [threadId, wanted, hasWanted, next]);
+  useEffect(() => {
+    if (wanted && hasWanted) document.getElementById(`post-${wanted}`)?.scrollIntoView({ block: 'center' });
+  }, [wanted, hasWanted]);
+  const morePosts = async () => {
+    if (!state?.next) return;
+    const page = await threadPosts(threadId, state.next);
+    setState((s) => s && withPage(s, page));
+  };
 
   const order = useMemo(() => (state ? displayOrder(state.posts, CommunityLimits.indentLevels) : []), [state]);
 
@@ -222,6 +263,7 @@ export function ThreadPage() {
           </li>
         ))}
       </ol>
+      {state.next && <LoadMore what="posts" onMore={morePosts} />}
 
       {canPost ? (
         <section aria-labelledby="reply-title" className="panel">

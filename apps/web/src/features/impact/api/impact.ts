@@ -11,7 +11,7 @@ import type {
   SurveySummaryDto,
   UpdateProgramRequest,
 } from '@echo-hub/protocol';
-import { api, request } from '../../../lib/api';
+import { api, apiAll, request } from '../../../lib/api';
 import { fetchFile, saveBlob } from '../../../lib/download';
 
 const program = (id: string) => `/programs/${encodeURIComponent(id)}`;
@@ -31,8 +31,9 @@ export async function downloadAttendanceCsv(id: string, filters: ImpactFilters):
   saveBlob(blob, name ?? 'attendance.csv');
 }
 
+/** Everyone's attendance, page after page: the corrections form picks among them. */
 export const getSessionAttendance = (sessionId: string) =>
-  api<AttendanceRecord[]>(`/sessions/${encodeURIComponent(sessionId)}/attendance`);
+  apiAll<AttendanceRecord>(`/sessions/${encodeURIComponent(sessionId)}/attendance?limit=200`);
 
 export const listAttendanceCorrections = (sessionId: string) =>
   api<AttendanceCorrectionDto[]>(`/sessions/${encodeURIComponent(sessionId)}/attendance/corrections`);
