@@ -15,7 +15,7 @@ import { CommunityAccessService } from '../community';
 import { ImpactService, type PersonSession } from '../impact';
 import { LiveParticipants } from '../live';
 import type { EchoSession } from '../sessions';
-import { CoproductionRecords, type RolePlace } from './coproduction.records';
+import { CoproductionRecords, FIGURE_INPUTS, type RolePlace } from './coproduction.records';
 import type { AssignRoleDto } from './dto/coproduction.dto';
 import type { CoproductionRoleEntity } from './entities/coproduction-role.entity';
 
@@ -43,7 +43,10 @@ export class CoproductionService implements OnModuleInit {
 
   onModuleInit(): void {
     this.live.provideCoproductionRoles((sessionId, userId) => this.roleOf(sessionId, userId));
-    this.impact.provideCoproduction((programId, sessions, present) => this.figures(programId, sessions, present));
+    this.impact.provideCoproduction(
+      (programId, sessions, present) => this.figures(programId, sessions, present),
+      FIGURE_INPUTS,
+    );
   }
 
   // ---- sessions ----------------------------------------------------------------------
