@@ -99,11 +99,6 @@ export class ProgramRecords {
     return rows.map((m) => ({ programId: m.programId, programName: m.program?.name ?? '', role: m.role }));
   }
 
-  /** The program's members with their accounts. */
-  membersWithAccounts(programId: string): Promise<Membership[]> {
-    return this.members.find({ where: { programId }, relations: { user: true } });
-  }
-
   /** A page of the program's members with their accounts, by name. */
   async memberPage(programId: string, page: PageQueryDto): Promise<Page<Membership>> {
     const qb = this.members
