@@ -105,7 +105,9 @@ export class ProgramRecords {
       .createQueryBuilder('m')
       .innerJoinAndSelect('m.user', 'u')
       .where('m.programId = :programId', { programId });
-    return toPage(await keyset(qb, MEMBER_KEYS, page).getMany(), MEMBER_KEYS, page);
+    const q = keyset(qb, MEMBER_KEYS, page);
+    // One account per membership: a plain LIMIT is exact, where take() sends a DISTINCT query before the page's.
+    return toPage(await q.limit(q.expressionMap.take).take(undefined).getMany(), MEMBER_KEYS, page);
   }
 
   membersOnly(programId: string): Promise<Membership[]> {
