@@ -13,7 +13,8 @@
  * Prints tables on stdout (progress on stderr) and writes tests/bench/results/bench-<timestamp>.json and
  * latest.json. All traffic stays on 127.0.0.1; every process it starts is stopped at the end, on error and
  * on Ctrl-C. Knobs (environment): BENCH_PHASES=sfu,gallery,signalling,rest,deid  BENCH_SFU_N=10,25,50,100
- * BENCH_SFU_SECONDS=12  BENCH_SFU_REPS=2  BENCH_SRTP=0  BENCH_SIGNAL_N=50,100,200  BENCH_REST_SECONDS=8  BENCH_PG=off
+ * BENCH_SFU_SECONDS=12  BENCH_SFU_REPS=2  BENCH_SRTP=0  BENCH_SIGNAL_N=50,100,200
+ * BENCH_SIGNAL_PEERS=2 (processes for the all-at-once join's clients)  BENCH_REST_SECONDS=8  BENCH_PG=off
  * DATABASE_URL_BENCH_PG=postgres://…  BENCH_TIMEOUT_MINUTES=20. For digging into a figure: BENCH_PROFILE_DIR=/tmp/prof (a CPU
  * profile of the hub during each all-at-once join) and BENCH_SERVER_DIST=dist-before (a copy of an earlier build in
  * apps/server, to run it in turns with the current one).
@@ -56,6 +57,8 @@ const SFU_SRTP = env.BENCH_SRTP !== '0';
 /** The hub/bare ratio is judged at N = 50: one more run per side there. */
 const RATIO_N = 50;
 const SIGNAL_N = list(env.BENCH_SIGNAL_N, [50, 100, 200]);
+/** Processes the all-at-once join's clients run in (0: in the bench process itself, as before). */
+const SIGNAL_PEERS = Number(env.BENCH_SIGNAL_PEERS ?? 2);
 const REST_SECONDS = num(env.BENCH_REST_SECONDS, 8);
 const REST_CONNECTIONS = num(env.BENCH_REST_CONNECTIONS, 16);
 const REST_MEMBERS = 200;
@@ -236,6 +239,7 @@ async function main(report: Report): Promise<void> {
       lockToggles: 10,
       chatSeconds: 10,
       chatIntervalSeconds: 5,
+      burstPeers: SIGNAL_PEERS,
       cores: report.machine.cores,
       log: progress,
     });
@@ -693,7 +697,14 @@ async function run(): Promise<number> {
         spokes: SFU_SRTP ? 'PlainTransport with SRTP (AES_CM_128_HMAC_SHA1_80)' : 'PlainTransport, plain RTP',
         cpu: 'schedstat run time (ns) of all threads; utime+stime ticks from /proc/<pid>/stat kept as *Ticks',
       },
-      signalling: { n: SIGNAL_N, joinRatePerSecond: 25, lockToggles: 10, chatSeconds: 10, chatIntervalSeconds: 5 },
+      signalling: {
+        n: SIGNAL_N,
+        burstPeers: SIGNAL_PEERS,
+        joinRatePerSecond: 25,
+        lockToggles: 10,
+        chatSeconds: 10,
+        chatIntervalSeconds: 5,
+      },
       rest: { connections: REST_CONNECTIONS, seconds: REST_SECONDS },
     },
     aims: [],

@@ -152,6 +152,39 @@ describe('community lists in pages, hot pages without a query per row', () => {
     expect(left).toEqual(whole.map((b) => b.postId).filter((id) => id !== openings[0]));
   });
 
+  it("a group's people in pages by name, an open group's (the program's members) and a private group's", async () => {
+    const group = (await post(host, `/api/programs/${programId}/groups`, { name: 'Kept small', private: true })).body
+      .id as string;
+    for (let i = 0; i < 5; i++) {
+      const person = await account(t.app, `member-${i}`);
+      await addMember(t.app, programId, person.id, 'participant');
+      await post(host, `/api/groups/${group}/members`, { userId: person.id }).expect(201);
+    }
+    type Member = { user: { id: string; displayName: string } };
+    for (const path of [`/api/groups/${groupId}/members`, `/api/groups/${group}/members`]) {
+      const whole = (await get(host, `${path}?limit=200`).expect(200)).body as Member[];
+      const names = whole.map((m) => m.user.displayName);
+      expect(names).toEqual([...names].sort());
+      let added: Account | undefined;
+      const pages = await walk<Member>(
+        path,
+        2,
+        async () => {
+          // A newcomer named to sort last lands on a later page, once.
+          added = await account(t.app, 'zz-newcomer');
+          await addMember(t.app, programId, added.id, 'participant');
+          if (path.includes(group)) await post(host, `/api/groups/${group}/members`, { userId: added.id }).expect(201);
+        },
+        host,
+      );
+      expect(pages.flat().map((m) => m.user.id)).toEqual([...whole.map((m) => m.user.id), added?.id]);
+      expect(pages.every((p, i) => p.length === 2 || i === pages.length - 1)).toBe(true);
+    }
+    const bad = await get(host, `/api/groups/${group}/members?cursor=nope`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['cursor']);
+  });
+
   describe('queries per request', () => {
     /** How many SQL statements answering `path` took (TypeORM's logger sees every one). */
     const queriesFor = async (path: string) => {

@@ -355,6 +355,88 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
       60_000,
     );
 
+    it('a webinar across instances: a viewer on the other instance is brought on stage, publishes and is sent back', async () => {
+      const { host, spoke, session } = await liveSession('webinar');
+      const onA = await connect(urls.a, host);
+      const onB = await connect(urls.b, spoke);
+      await joinLive(onA, session.id); // A owns the session and its media
+      await onA.ok('host:open');
+      const joined = await joinLive(onB, session.id); // B bridges the viewer to A
+      expect(b.app.get(RoomRegistry).get(session.id)).toBeUndefined(); // no room on B: it is A's
+      await onA.ok('host:webinar', { on: true });
+      await waitUntil(() => onB.state?.webinar === true);
+
+      // A viewer receives only, through whichever instance it signals; its hand reaches the host.
+      expect(await onB.request('media:createTransport', { direction: 'send' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringMatching(/on stage/) },
+      });
+      await onB.ok('hand:raise');
+      await waitUntil(() => !!onA.state?.hands.some((h) => h.userId === spoke.id));
+
+      // On stage: the hand goes down on both sides, the viewer publishes on the owner's media, the host hears it.
+      await onA.ok('host:stage', { userId: spoke.id, on: true });
+      await waitUntil(() => !!onB.state?.stageUserIds?.includes(spoke.id) && onB.state.hands.length === 0);
+      const send = await onB.ok<TransportOptions>('media:createTransport', { direction: 'send' });
+      const heard = onA.waitFor<{ producerId: string }>('media:newProducer');
+      const mic = await onB.ok<{ producerId: string }>('media:produce', {
+        transportId: send.id,
+        kind: 'audio',
+        source: 'mic',
+        rtpParameters: fakeRtp.audio(7777),
+      });
+      expect((await heard).producerId).toBe(mic.producerId);
+      const recv = await onA.ok<TransportOptions>('media:createTransport', { direction: 'recv' });
+      const consumer = await onA.ok<{ id: string }>('media:consume', {
+        transportId: recv.id,
+        producerId: mic.producerId,
+        rtpCapabilities: joined.routerRtpCapabilities,
+      });
+      const closed = onA.waitFor<{ consumerId: string }>('media:consumerClosed', (p) => p.consumerId === consumer.id);
+
+      // Sent back by the host: what the viewer sent closes for everyone, and sending is refused again.
+      await onA.ok('host:stage', { userId: spoke.id, on: false });
+      await closed;
+      await waitUntil(
+        () =>
+          !onB.state?.stageUserIds?.includes(spoke.id) &&
+          onB.state?.participants.find((p) => p.userId === spoke.id)?.producers.length === 0,
+      );
+      expect(await onB.request('media:createTransport', { direction: 'send' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    });
+
+    it('a co-production role given through the other instance shows in the room at once, and after a rejoin', async () => {
+      const { host, spoke, session } = await liveSession('coproduction');
+      const onA = await connect(urls.a, host);
+      await joinLive(onA, session.id); // A serves the room
+      const onB = await connect(urls.b, spoke);
+      await joinLive(onB, session.id);
+      const roleOf = (c: TestLiveClient) => c.state?.participants.find((p) => p.userId === spoke.id)?.coproductionRole;
+      expect(roleOf(onA) ?? null).toBeNull();
+
+      // Given through B (the load balancer sent the facilitator's request there): A's room shows it.
+      await api(b.app)
+        .post(`/api/sessions/${session.id}/coproduction-roles`)
+        .set(bearer(host))
+        .send({ userId: spoke.id, role: 'co_facilitator' })
+        .expect(201);
+      await waitUntil(() => roleOf(onA) === 'co_facilitator' && roleOf(onB) === 'co_facilitator');
+
+      // A rejoin through A (whose roles were read before the change) keeps it; taken away through B, it goes.
+      onB.close();
+      const back = await connect(urls.a, spoke);
+      await joinLive(back, session.id);
+      expect(roleOf(back)).toBe('co_facilitator');
+      await api(b.app)
+        .delete(`/api/sessions/${session.id}/coproduction-roles/${spoke.id}`)
+        .set(bearer(host))
+        .expect(204);
+      await waitUntil(() => (roleOf(onA) ?? null) === null);
+    });
+
     it('a refused join leaves no lease behind (no session, or not a member)', async () => {
       const { spoke } = await liveSession('refused');
       const onA = await connect(urls.a, spoke);

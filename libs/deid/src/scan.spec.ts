@@ -496,3 +496,29 @@ describe('scan: shapes read from notes written independently of the detector (ba
     expect(scan(text)).toEqual([]);
   });
 });
+
+describe('scan: dates in context (tuned on batches A-C, issue 18)', () => {
+  it.each([
+    ['Chemo completed 05/2022, well since', [['DATE', '05/2022']]],
+    ['Palliative since August last year.', [['DATE', 'August last year']]],
+    ['moved here in march of next year', [['DATE', 'march of next year']]],
+    ['MRI brain 1/12. Acc awaited', [['DATE', '1/12']]],
+    ['Last period 14/11. Test neg', [['DATE', '14/11']]],
+    ['custody assessment 06/12 0310.', [['DATE', '06/12']]],
+    ['bring to memory clinic 17th.', [['DATE', '17th']]],
+  ])('flags %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'cough 3/7, fever 2/7',
+    'MRI in 1/12, review 6/52',
+    'symptoms started 3/7 ago',
+    'rv 1/7 if pain',
+    'fracture of the R 5th.',
+    'fondaparinux 2.5 mg SC OD, BP 128/76, GCS 15/15',
+    'took 12/20 tablets at 0300',
+  ])('does not flag %j', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});

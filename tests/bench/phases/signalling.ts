@@ -6,7 +6,8 @@ import type { RoomPatch } from '@echo-hub/protocol';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { SeedResult } from '../hosts/hub-host';
-import type { HostProcess } from '../lib/host-ipc';
+import type { PeerJoin, PeerJoined } from '../hosts/join-peer';
+import { HostProcess } from '../lib/host-ipc';
 import { BenchClient } from '../lib/live-client';
 import { MachineLoad, ProcGroup } from '../lib/proc';
 import { type Distribution, distribution, median, sleep } from '../lib/stats';
@@ -19,6 +20,11 @@ export interface SignallingOptions {
   chatSeconds: number;
   /** Each participant sends one message every this many seconds. */
   chatIntervalSeconds: number;
+  /**
+   * Processes the all-at-once join's clients run in (0: in the bench's own process). Spread out, the load
+   * generator's connects do not queue behind each other in one event loop.
+   */
+  burstPeers: number;
   log: (line: string) => void;
 }
 
@@ -97,23 +103,23 @@ async function joinAll(
   sessionId: string,
   n: number,
   rate: number | null,
+  peers: HostProcess[] = [],
 ): Promise<{ clients: BenchClient[]; stats: JoinStats }> {
   const server = new ProcGroup([ctx.host.info.pid]);
-  const bench = new ProcGroup([process.pid]);
-  const received = { ...BenchClient.received };
+  const bench = new ProcGroup([process.pid, ...peers.map((p) => p.info.pid)]);
   const machine = new MachineLoad();
   await ctx.host.request('loop:start');
   server.begin();
   bench.begin();
   machine.begin();
   const t0 = performance.now();
-  const { clients, times, failed } = await arrive(ctx, sessionId, n, rate);
+  const arrived = peers.length ? await arriveInPeers(ctx, peers, sessionId, n) : await arrive(ctx, sessionId, n, rate);
   const wallMs = performance.now() - t0;
   const serverCpu = server.end().cpu;
   const benchCpu = bench.end().cpu;
   const machineBusy = machine.end();
   const loop = await ctx.host.request<{ p99: number; max: number }>('loop:stop');
-  const connects = clients.map((c) => c.connectMs).filter((t): t is number => t !== undefined);
+  const { clients, times, connects, failed } = arrived;
   return {
     clients,
     stats: {
@@ -127,18 +133,16 @@ async function joinAll(
       serverLoopMax: loop.max,
       benchCpu,
       machineBusy,
-      messages: BenchClient.received.messages - received.messages,
-      megabytes: (BenchClient.received.bytes - received.bytes) / 1e6,
+      messages: arrived.messages,
+      megabytes: arrived.bytes / 1e6,
     },
   };
 }
 
-async function arrive(
-  ctx: Ctx,
-  sessionId: string,
-  n: number,
-  rate: number | null,
-): Promise<{ clients: BenchClient[]; times: number[]; failed: number }> {
+type Arrived = Omit<PeerJoined, 'connects'> & { clients: BenchClient[]; connects: number[] };
+
+async function arrive(ctx: Ctx, sessionId: string, n: number, rate: number | null): Promise<Arrived> {
+  const received = { ...BenchClient.received };
   const clients: BenchClient[] = [];
   const pending: Promise<number | null>[] = [];
   const start = performance.now();
@@ -150,7 +154,36 @@ async function arrive(
   }
   const results = await Promise.all(pending);
   const times = results.filter((t): t is number => t !== null);
-  return { clients, times, failed: results.length - times.length };
+  return {
+    clients,
+    times,
+    connects: clients.map((c) => c.connectMs).filter((t): t is number => t !== undefined),
+    failed: results.length - times.length,
+    messages: BenchClient.received.messages - received.messages,
+    bytes: BenchClient.received.bytes - received.bytes,
+  };
+}
+
+/** All N at once from the peer processes (participant i in peer i % peers); they stay connected until closed. */
+async function arriveInPeers(ctx: Ctx, peers: HostProcess[], sessionId: string, n: number): Promise<Arrived> {
+  const spokes = ctx.seed.spokes.slice(0, n);
+  const parts = await Promise.all(
+    peers.map((peer, p) =>
+      peer.request<PeerJoined>('peer:join', {
+        url: ctx.url,
+        sessionId,
+        spokes: spokes.filter((_, i) => i % peers.length === p),
+      } satisfies PeerJoin),
+    ),
+  );
+  return {
+    clients: [],
+    times: parts.flatMap((r) => r.times),
+    connects: parts.flatMap((r) => r.connects),
+    failed: parts.reduce((sum, r) => sum + r.failed, 0),
+    messages: parts.reduce((sum, r) => sum + r.messages, 0),
+    bytes: parts.reduce((sum, r) => sum + r.bytes, 0),
+  };
 }
 
 async function fanout(facilitator: BenchClient, clients: BenchClient[], toggles: number) {
@@ -292,21 +325,26 @@ async function signallingFor(n: number, ctx: Ctx, opts: SignallingOptions & { co
   await closeSession(a.facilitator, paced.clients);
 
   // 2. Everyone at once.
+  const peers: HostProcess[] = [];
+  for (let p = 0; p < opts.burstPeers; p++) peers.push(await HostProcess.start(`join-peer-${p}`, 'join-peer.ts'));
   const b = await openSession(ctx, `Signalling bench N=${n} (burst)`);
   // BENCH_PROFILE_DIR: a CPU profile of the hub while they join (open it in Chrome DevTools or speedscope).
   const profileDir = process.env.BENCH_PROFILE_DIR;
   if (profileDir) await host.request('profile:start');
-  const burst = await joinAll(ctx, b.sessionId, n, null);
-  if (profileDir) await host.request('profile:stop', { file: join(profileDir, `hub-burst-${n}.cpuprofile`) });
+  const burst = await joinAll(ctx, b.sessionId, n, null, peers).finally(async () => {
+    if (profileDir) await host.request('profile:stop', { file: join(profileDir, `hub-burst-${n}.cpuprofile`) });
+  });
   opts.log(
     `  signalling N=${n}: burst join p95 ${burst.stats.p95.toFixed(0)} ms ` +
       `(connect p95 ${burst.stats.connectP95.toFixed(0)} ms; server ${burst.stats.serverCpu.toFixed(0)}%, ` +
       `${burst.stats.hubCpuMsPerJoin.toFixed(1)} ms of hub CPU per join, ${burst.stats.messages} messages, ` +
-      `hub loop p99 ${burst.stats.serverLoopP99.toFixed(0)} ms, bench ${burst.stats.benchCpu.toFixed(0)}%, ` +
+      `hub loop p99 ${burst.stats.serverLoopP99.toFixed(0)} ms, ` +
+      `bench ${burst.stats.benchCpu.toFixed(0)}% in ${Math.max(1, peers.length)} process(es), ` +
       `machine ${burst.stats.machineBusy.toFixed(0)}% busy, ` +
       `${burst.stats.megabytes.toFixed(1)} MB of patches)`,
   );
   await closeSession(b.facilitator, burst.clients);
+  await Promise.all(peers.map((p) => p.close()));
 
   loop.disable();
   const othersCpu = Math.max(0, machine.end() * opts.cores - ours.end().cpu);

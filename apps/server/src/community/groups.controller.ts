@@ -10,11 +10,15 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Query,
   Req,
+  Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Access, CurrentUser } from '../auth/access.decorators';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
+import { PageQueryDto, sendPage } from '../common/page';
 import {
   AddGroupMemberDto,
   CreateGroupDto,
@@ -77,12 +81,14 @@ export class GroupsController {
 
   @Access('community.read', 'group')
   @Get('groups/:id/members')
-  members(
+  async members(
     @Param('id') id: string,
+    @Query() page: PageQueryDto,
     @CurrentUser() user: AuthUser,
     @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<GroupMemberDto[]> {
-    return this.groups.members(user, id, role(req));
+    return sendPage(req, res, await this.groups.members(user, id, role(req), page));
   }
 
   @Access('community.moderate', 'group')

@@ -1,6 +1,7 @@
 import type { GroupRole, ProgramRole } from '@echo-hub/protocol';
 import { type DeepPartial, type EntityManager, In } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
+import { keyset, type Page, type PageQueryDto, type SortKey, toPage } from '../common/page';
 import { nowIso } from '../database/columns';
 import { NO_TX } from '../database/no-tx';
 import { Membership } from '../programs/entities/membership.entity';
@@ -26,6 +27,12 @@ export interface UnreadRow {
   threads: string | number;
   posts: string | number;
 }
+
+/** A group's people by name (their account's id breaks ties). */
+const PEOPLE_ORDER: SortKey<{ userId: string; user?: User | null }>[] = [
+  { expr: 'u.displayName', dir: 'ASC', of: (r) => r.user?.displayName ?? '' },
+  { expr: 'u.id', dir: 'ASC', of: (r) => r.userId },
+];
 
 /**
  * The queries of groups and of who may read them: groups, group members, join requests, and the program
@@ -119,6 +126,26 @@ export class GroupQueries {
   /** A group's member rows (with the people, when asked). */
   memberRows(groupId: string, withUsers = false): Promise<GroupMember[]> {
     return this.em.getRepository(GroupMember).find({ where: { groupId }, relations: { user: withUsers } });
+  }
+
+  /** A page of a private group's members (PEOPLE_ORDER), with their accounts. */
+  async memberRowPage(groupId: string, page: PageQueryDto): Promise<Page<GroupMember>> {
+    const qb = this.em
+      .getRepository(GroupMember)
+      .createQueryBuilder('gm')
+      .innerJoinAndSelect('gm.user', 'u')
+      .where('gm.groupId = :groupId', { groupId });
+    return toPage(await keyset(qb, PEOPLE_ORDER, page).getMany(), PEOPLE_ORDER, page);
+  }
+
+  /** A page of the program's members (an open group's people, PEOPLE_ORDER), with their accounts. */
+  async membershipPage(programId: string, page: PageQueryDto): Promise<Page<Membership>> {
+    const qb = this.em
+      .getRepository(Membership)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.user', 'u')
+      .where('m.programId = :programId', { programId });
+    return toPage(await keyset(qb, PEOPLE_ORDER, page).getMany(), PEOPLE_ORDER, page);
   }
 
   moderatorRows(groupId: string): Promise<GroupMember[]> {

@@ -8,6 +8,7 @@ import {
 } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
 import type { User } from '../auth/entities/user.entity';
+import type { Page, PageQueryDto } from '../common/page';
 import { nowIso } from '../database/columns';
 import { RealtimeService } from '../realtime/realtime.service';
 import { AuditService } from './audit.service';
@@ -129,30 +130,42 @@ export class GroupsService {
    * Private group: its members. Open group: everyone in the program, with moderators marked. E-mails only
    * where the viewer `seesMemberEmails` in the program (and their own).
    */
-  async members(viewer: Viewer, groupId: string, role: ProgramRole | null): Promise<GroupMemberDto[]> {
+  async members(
+    viewer: Viewer,
+    groupId: string,
+    role: ProgramRole | null,
+    page: PageQueryDto = {},
+  ): Promise<Page<GroupMemberDto>> {
     const a = await this.access.readableGroup(viewer, groupId, role);
-    const rows = await this.records.memberRows(groupId, true);
-    const byUser = new Map(rows.map((r) => [r.userId, r]));
-    let people: { user: User; row: GroupMember | undefined }[];
+    let people: Page<{ user?: User | null; row: GroupMember | undefined }>;
     if (a.group.isPrivate) {
-      people = rows.flatMap((r) => (r.user ? [{ user: r.user, row: r }] : []));
+      const rows = await this.records.memberRowPage(groupId, page);
+      people = { ...rows, items: rows.items.map((r) => ({ user: r.user, row: r })) };
     } else {
-      const members = await this.records.memberships(a.group.programId, true);
-      people = members.flatMap((m) => (m.user ? [{ user: m.user, row: byUser.get(m.userId) }] : []));
+      const byUser = new Map((await this.records.memberRows(groupId)).map((r) => [r.userId, r]));
+      const members = await this.records.membershipPage(a.group.programId, page);
+      people = { ...members, items: members.items.map((m) => ({ user: m.user, row: byUser.get(m.userId) })) };
     }
     const program = await this.records.program(a.group.programId);
     const seesEmails = seesMemberEmails({ isAdmin: viewer.isAdmin, role: a.programRole }, program);
-    return people
-      .map(({ user, row }) => ({
-        user: {
-          id: user.id,
-          displayName: user.displayName,
-          email: seesEmails || user.id === viewer.id ? user.email : null,
-        },
-        role: row?.role ?? null,
-        joinedAt: row?.createdAt ?? null,
-      }))
-      .sort((x, y) => x.user.displayName.localeCompare(y.user.displayName));
+    return {
+      next: people.next,
+      items: people.items.flatMap(({ user, row }) =>
+        user
+          ? [
+              {
+                user: {
+                  id: user.id,
+                  displayName: user.displayName,
+                  email: seesEmails || user.id === viewer.id ? user.email : null,
+                },
+                role: row?.role ?? null,
+                joinedAt: row?.createdAt ?? null,
+              },
+            ]
+          : [],
+      ),
+    };
   }
 
   async addMember(viewer: Viewer, groupId: string, dto: AddGroupMemberDto, role: ProgramRole | null) {
@@ -174,7 +187,7 @@ export class GroupsService {
       targetId: dto.userId,
       detail: `${member.user?.displayName ?? dto.userId} as ${groupRole}`,
     });
-    return this.members(viewer, groupId, role);
+    return (await this.members(viewer, groupId, role)).items;
   }
 
   async updateMember(viewer: Viewer, groupId: string, userId: string, groupRole: GroupRole, role: ProgramRole | null) {
@@ -193,7 +206,7 @@ export class GroupsService {
         detail: `${row.user?.displayName ?? userId}: ${row.role} → ${groupRole}`,
       });
     }
-    return this.members(viewer, groupId, role);
+    return (await this.members(viewer, groupId, role)).items;
   }
 
   /** A moderator removes someone, or someone leaves (always written to the audit log). */

@@ -14,6 +14,7 @@ import { invalidField, notFound } from '../common/domain-error';
 import { CommunityAccessService } from '../community';
 import { ImpactService, type PersonSession } from '../impact';
 import { LiveParticipants } from '../live';
+import { RealtimeService } from '../realtime/realtime.service';
 import type { EchoSession } from '../sessions';
 import { CoproductionRecords, FIGURE_INPUTS, type RolePlace } from './coproduction.records';
 import type { AssignRoleDto } from './dto/coproduction.dto';
@@ -21,6 +22,14 @@ import type { CoproductionRoleEntity } from './entities/coproduction-role.entity
 
 /** How long the roles of a session are kept for joins (a hundred people joining: one query). */
 const ROLES_TTL_MS = 30_000;
+
+/** Between instances: a session role was given or taken (each forgets its cache and updates a room it serves). */
+const ROLE_CHANGED = 'coproduction:roleChanged';
+interface RoleChange {
+  sessionId: string;
+  userId: string;
+  role: CoproductionRole | null;
+}
 
 const livedExperience = (type: ParticipationType | null | undefined) =>
   type !== null && type !== undefined && LIVED_EXPERIENCE_TYPES.includes(type);
@@ -39,6 +48,7 @@ export class CoproductionService implements OnModuleInit {
     private readonly impact: ImpactService,
     private readonly live: LiveParticipants,
     private readonly community: CommunityAccessService,
+    private readonly realtime: RealtimeService,
   ) {}
 
   onModuleInit(): void {
@@ -47,6 +57,8 @@ export class CoproductionService implements OnModuleInit {
       (programId, sessions, present) => this.figures(programId, sessions, present),
       FIGURE_INPUTS,
     );
+    // A role changed through another instance: its session's room may be served here, or join here next.
+    this.realtime.onServerSide<RoleChange>(ROLE_CHANGED, (change) => void this.show(change));
   }
 
   // ---- sessions ----------------------------------------------------------------------
@@ -58,16 +70,25 @@ export class CoproductionService implements OnModuleInit {
   async assignOnSession(sessionId: string, body: AssignRoleDto, by: AuthUser): Promise<CoproductionRoleDto[]> {
     const session = await this.sessionOrFail(sessionId);
     await this.assign(session.programId, { sessionId }, body, by);
-    this.cache.delete(sessionId);
-    await this.live.showCoproductionRole(sessionId, body.userId, body.role);
+    await this.changed({ sessionId, userId: body.userId, role: body.role });
     return this.sessionRoles(sessionId);
   }
 
   async unassignOnSession(sessionId: string, userId: string): Promise<void> {
     await this.sessionOrFail(sessionId);
     if (!(await this.records.unassign({ sessionId }, userId))) throw notFound(`co-production role of ${userId}`);
+    await this.changed({ sessionId, userId, role: null });
+  }
+
+  /** A session role given or taken: shown here and told to the other instances (the room may be served there). */
+  private async changed(change: RoleChange): Promise<void> {
+    this.realtime.serverSideEmit(ROLE_CHANGED, change);
+    await this.show(change);
+  }
+
+  private async show({ sessionId, userId, role }: RoleChange): Promise<void> {
     this.cache.delete(sessionId);
-    await this.live.showCoproductionRole(sessionId, userId, null);
+    await this.live.showCoproductionRole(sessionId, userId, role);
   }
 
   /** The accessibility needs given at registration by the program's members (for the session's facilitators). */

@@ -73,3 +73,48 @@ describe('LiveRoom.change: one fan-out per batch', () => {
     expect(patches.filter((p) => p.set?.locked)).toHaveLength(1);
   });
 });
+
+describe('LiveRoom.ensureMedia: a router when a worker fails', () => {
+  /** The room's router fails `times` times from now on (its media closed first, so the next call builds anew). */
+  const failing = (parts: ReturnType<typeof liveParts>, room: { media: { close(): void } | null }, times: number) => {
+    room.media?.close();
+    const create = parts.pool.createRouter;
+    let failures = 0;
+    parts.pool.createRouter = async () => {
+      if (failures++ < times) throw new Error('worker died');
+      return create();
+    };
+    return () => failures;
+  };
+
+  it('a worker that died under the call: the next try gets a router at once, without waiting for a replacement', async () => {
+    const parts = liveParts();
+    const s = await sessionWith(parts, { spokes: 1 });
+    const tries = failing(parts, s.room, 1);
+    await expect(s.room.ensureMedia()).resolves.toBeDefined();
+    expect(tries()).toBe(2);
+  });
+
+  it('every worker down: it waits for the pool to replace one', async () => {
+    const parts = liveParts();
+    const s = await sessionWith(parts, { spokes: 1 });
+    failing(parts, s.room, 1);
+    parts.pool.size = 0;
+    let settled = false;
+    const media = s.room.ensureMedia().finally(() => (settled = true));
+    await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(false);
+    parts.pool.size = 1;
+    parts.pool.events.emit('replaced', {});
+    await expect(media).resolves.toBeDefined();
+  });
+
+  it('a router that cannot be made with live workers fails the call instead of waiting', async () => {
+    const parts = liveParts();
+    const s = await sessionWith(parts, { spokes: 1 });
+    const tries = failing(parts, s.room, Infinity);
+    await expect(s.room.ensureMedia()).rejects.toThrow('worker died');
+    expect(tries()).toBe(3);
+    expect(parts.pool.events.listenerCount('replaced')).toBe(0);
+  });
+});

@@ -167,15 +167,24 @@ export class LiveRoom {
     this.media = null;
   }
 
-  private async buildMedia(): Promise<MediaRoom> {
-    let media: MediaRoom;
-    try {
-      media = await MediaRoom.create(this.pool, this.sessionId);
-    } catch {
-      // Every worker is down: wait for the pool to replace one.
-      await new Promise((resolve) => this.pool.events.once('replaced', resolve));
-      media = await MediaRoom.create(this.pool, this.sessionId);
+  /**
+   * A router for the room. A worker that died under the call (the pool still has another): the next try
+   * picks a live one at once. Every worker down: wait, bounded, for the pool to replace one. Anything else
+   * fails the call (the join is refused with it), rather than leaving it waiting for a replacement.
+   */
+  private async createMedia(): Promise<MediaRoom> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await MediaRoom.create(this.pool, this.sessionId);
+      } catch (e) {
+        if (attempt >= MEDIA_ATTEMPTS) throw e;
+        if (this.pool.size === 0 && !(await replacement(this.pool, MEDIA_WAIT_MS))) throw e;
+      }
     }
+  }
+
+  private async buildMedia(): Promise<MediaRoom> {
+    const media = await this.createMedia();
     // The epoch is shared: a router rebuilt on another instance (a takeover) has the next one too. It is set
     // before the media is handed out, so nobody reads the new media with the old epoch.
     let epoch = this.mediaEpoch + 1;
@@ -220,4 +229,22 @@ export class LiveRoom {
     );
     await this.ensureMedia();
   }
+}
+
+/** How often a room tries for a router, and how long it waits for a dead worker's replacement. */
+export const MEDIA_ATTEMPTS = 3;
+export const MEDIA_WAIT_MS = 15_000;
+
+/** Whether the pool replaced a worker within `ms`. */
+function replacement(pool: WorkerPool, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (replaced: boolean) => {
+      clearTimeout(timer);
+      pool.events.off('replaced', onReplaced);
+      resolve(replaced);
+    };
+    const onReplaced = () => done(true);
+    const timer = setTimeout(() => done(false), ms);
+    pool.events.once('replaced', onReplaced);
+  });
 }

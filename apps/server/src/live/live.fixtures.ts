@@ -296,7 +296,13 @@ export function liveParts(agenda: AgendaItemDto[] = [], records = new MemoryLive
     finishInterrupted: async () => undefined,
     latest: async () => null,
   };
-  const pool = { createRouter: async () => fakeRouter(), events: new EventEmitter(), workerOf: () => undefined };
+  /** One live worker; a test may make createRouter fail or set size to 0 (every worker down). */
+  const pool = {
+    size: 1,
+    createRouter: async () => fakeRouter(),
+    events: new EventEmitter(),
+    workerOf: () => undefined,
+  };
   const config = { mediasoup: { lastN: 9 } } as AppConfig;
   const sessions = { get: async () => ({ agenda }) } as unknown as SessionsService;
   const sessionEvents = new SessionEvents();
@@ -327,6 +333,7 @@ export function liveParts(agenda: AgendaItemDto[] = [], records = new MemoryLive
   return {
     realtime,
     records,
+    pool,
     cases,
     sessionEvents,
     rooms,

@@ -103,6 +103,32 @@ const DAY_AT_PAUSE = new RegExp(
   `\\b(the\\s+${DAY}${ORDINAL})(?=\\s*(?:[,.;:!?)]|$|\\s(?:and|at|when|which|so|but|or)\\b))`,
   'gi',
 );
+/** A month with a year said in words: "August last year", "March of next year", "in june this year". */
+const MONTH_RELATIVE_YEAR = new RegExp(`\\b${MONTH}(?:\\s+of)?\\s+(?:last|next|this)\\s+year\\b`, 'gi');
+/** A numeric month and year, "05/2022", "12-2019", "chemo completed 3/2021". */
+const MONTH_YEAR = /(?<![\d/.-])(?:0?[1-9]|1[0-2])[/-](?:19|20)\d{2}(?![\d/.-]?\d)/g;
+/**
+ * Day and month without a year after a clinical event ("MRI brain 1/12", "last period 14/11", "fell
+ * 3/10") or before a clock time ("06/12 0310", "06/12 at 14:00"). The same shape after "for", "in",
+ * "x" or before "ago" is a duration ("in 1/12", "3/7 ago") and is left alone.
+ */
+const EVENT =
+  '(?:MRI|CT|CTPA|CXR|XR|x-?ray|USS|ultrasound|echo|ECG|EEG|EMG|OGD|colonoscopy|endoscopy|scan|angio(?:gram)?|biopsy|bx|procedure|operation|op|surgery|theatre|assessment|period|menses|onset|fall|fell|injury|attended|attendance|presented|arrived|custody|completed|started|stopped|commenced|died|death|delivered|delivery|vaccinated|vaccine|swab|tested|result|results|letter|referral|referred|adm|admission|admitted|dc|d\\/c|discharge|planned|booked|last\\s+seen|ix|bloods)';
+const EVENT_DAY_MONTH = new RegExp(
+  `\\b${EVENT}(?:\\s+[a-z]+)?[:.]?\\s+(\\d{1,2})\\/(\\d{1,2})(?![\\d/]|\\.\\d)(?!\\s*(?:ago|hx|history|post|duration|of)\\b)`,
+  'gi',
+);
+const DAY_MONTH_TIME =
+  /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?=,?\s+(?:at\s+)?(?:[01]\d|2[0-3])(?::?[0-5]\d)\b(?!\s*(?:mg|ml|units?|%)))/g;
+/** Durations and counts before a day-month shape: "for 1/12", "in 6/52", "x 3/7". */
+const DURATION_BEFORE = /\b(?:for|in|x|over|within|after|every|next|approx|about)\s+$/i;
+/** A bare day of the month before a pause after a word: "memory clinic 17th.", "fell 23rd and". */
+const ORDINAL_AT_PAUSE = new RegExp(
+  `(?<=[\\p{L}]\\s)(${DAY}${ORDINAL})(?=\\s*(?:[,.;:!?)]|$|\\s(?:and|at|when|which|so|but|or)\\b))`,
+  'giu',
+);
+/** Ordinals counting something, not a day: "R 5th", "L 4th". */
+const NOT_A_DAY_BEFORE = /\b(?:L|R|left|right|the|his|her|their|in|to|of)\s+$/i;
 const BIRTH_YEAR = /\b(?:born(?:\s+in)?|DOB:?|YOB:?|year of birth:?)\s*\(?((?:18|19|20)\d{2})\b/gi;
 
 function dayMonthValid(a: number, b: number): boolean {
@@ -131,6 +157,25 @@ export function detectDates(text: string): Candidate[] {
     add(start, start + m[1].length, 'Day of the month', 0.7);
   });
   eachMatch(DAY_AT_PAUSE, text, (m) => add(m.index, m.index + m[1].length, 'Day of the month', 0.65));
+  eachMatch(MONTH_RELATIVE_YEAR, text, (m) => add(m.index, m.index + m[0].length, 'Month of a stated year', 0.85));
+  eachMatch(MONTH_YEAR, text, (m) =>
+    add(m.index, m.index + m[0].length, 'Month and year (more specific than a year)', 0.8),
+  );
+  eachMatch(EVENT_DAY_MONTH, text, (m) => {
+    if (!dayMonthValid(Number(m[1]), Number(m[2]))) return;
+    const start = m.index + m[0].length - `${m[1]}/${m[2]}`.length;
+    if (DURATION_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return;
+    add(start, m.index + m[0].length, 'Day and month after a clinical event', 0.7);
+  });
+  eachMatch(DAY_MONTH_TIME, text, (m) => {
+    if (!dayMonthValid(Number(m[1]), Number(m[2]))) return;
+    if (DURATION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return;
+    add(m.index, m.index + m[0].length, 'Day and month before a time', 0.7);
+  });
+  eachMatch(ORDINAL_AT_PAUSE, text, (m) => {
+    if (NOT_A_DAY_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) return;
+    add(m.index, m.index + m[1].length, 'Day of the month', 0.6);
+  });
   const thisYear = new Date().getFullYear();
   eachMatch(BIRTH_YEAR, text, (m) => {
     if (thisYear - Number(m[1]) <= 89) return;

@@ -25,7 +25,7 @@ import type {
   ThreadSummary,
   UpdateThreadRequest,
 } from '@echo-hub/protocol';
-import { api, type ApiPage, apiPage, request } from '../../../lib/api';
+import { api, apiAll, type ApiPage, apiPage, request } from '../../../lib/api';
 import { gatedForm, type UploadProgress, upload } from '../../../lib/upload';
 import { fetchBlob } from '../../../lib/download';
 
@@ -40,7 +40,8 @@ export const listThreads = (groupId: string, cursor?: string | null) =>
   apiPage<ThreadSummary>(`/groups/${id(groupId)}/threads`, cursor);
 export const createThread = (groupId: string, body: CreateThreadRequest) =>
   api<CreateThreadResponse>(`/groups/${id(groupId)}/threads`, request('POST', body));
-export const listGroupMembers = (groupId: string) => api<GroupMemberDto[]>(`/groups/${id(groupId)}/members`);
+/** Every member (the moderators' panel picks among them), page after page. */
+export const listGroupMembers = (groupId: string) => apiAll<GroupMemberDto>(`/groups/${id(groupId)}/members?limit=200`);
 export const addGroupMember = (groupId: string, userId: string, role: GroupRole) =>
   api<GroupMemberDto[]>(`/groups/${id(groupId)}/members`, request('POST', { userId, role }));
 export const setGroupRole = (groupId: string, userId: string, role: GroupRole) =>
