@@ -368,6 +368,7 @@ function print(report: Report): void {
           'worker RSS MB',
           'server RSS MB',
           'others CPU %',
+          'load avg',
         ],
         summary.flatMap((s) =>
           (['bare', 'hub'] as const).map((side) => {
@@ -473,6 +474,7 @@ function print(report: Report): void {
           'server CPU % (burst/chat)',
           'bench loop p99',
           'others CPU %',
+          'load avg',
         ],
         report.signalling.map((s) => [
           String(s.n),
@@ -509,6 +511,7 @@ function print(report: Report): void {
           'non-2xx',
           'server CPU %',
           'others CPU %',
+          'load avg',
         ],
         report.rest.results.map((r) => [
           r.database,
@@ -522,6 +525,7 @@ function print(report: Report): void {
           String(r.non2xx + r.errors),
           fmt(r.serverCpu, 0),
           fmt(r.othersCpu, 0),
+          fmt(r.loadAverage, 2),
         ]),
       ),
       '* a hot page. "req/s per hub core": req/s ÷ the hub\'s CPU (what one core of its own would serve);',

@@ -17,6 +17,8 @@ import { Notification } from '../src/community/entities/notification.entity';
 import { GroupsService } from '../src/community/groups.service';
 import { NotificationsService } from '../src/community/notifications.service';
 import { ReadinessService } from '../src/health/readiness.service';
+import { Attendance } from '../src/live/entities/attendance.entity';
+import { EchoSession } from '../src/sessions/entities/echo-session.entity';
 import { OwnerLeases } from '../src/live/owner-lease';
 import { RoomRegistry } from '../src/live/room-registry';
 import { JOBS_QUEUE } from '../src/jobs/jobs.service';
@@ -471,6 +473,37 @@ if (skipped) console.log(`scale-out suite skipped: ${skipped}`);
       expect(chatTexts(spokeBack)).toContain('before the restart');
       expect(handIds(spokeBack)).toEqual([spoke.id]);
     });
+  });
+
+  it('invalidates the impact report kept by instance B when instance A writes what it counts', async () => {
+    const coordinator = await account(a.app, 'impact-coordinator');
+    await addMember(a.app, programId, coordinator.id, 'coordinator');
+    const session = await a.app
+      .get(SessionsService)
+      .create(programId, { title: 'Past clinic', startsAt: '2026-06-09T12:30:00+01:00', durationMinutes: 60 }, null);
+    await a.app.get(DataSource).getRepository(EchoSession).update({ id: session.id }, { status: 'ended' });
+    const report = async (): Promise<{ attendances: number; hours: number }> =>
+      (await api(b.app).get(`/api/programs/${programId}/impact`).set(bearer(coordinator)).expect(200)).body;
+    const before = await report(); // B keeps this report until a write
+    const rows = a.app.get(DataSource).getRepository(Attendance);
+    await rows.save(
+      rows.create({
+        sessionId: session.id,
+        userId: reader.id,
+        role: 'participant',
+        siteId: null,
+        joinedAt: '2026-06-09T11:30:00.000Z',
+        leftAt: '2026-06-09T12:30:00.000Z',
+      }),
+    );
+    const attended = await report();
+    expect(attended.attendances).toBe(before.attendances + 1);
+    await api(a.app)
+      .post(`/api/sessions/${session.id}/attendance/corrections`)
+      .set(bearer(coordinator))
+      .send({ userId: reader.id, minutes: 30, reason: 'left with a patient after half an hour' })
+      .expect(201);
+    expect((await report()).hours).toBe(attended.hours - 0.5);
   });
 
   it('reports Redis in /api/health and readiness in /api/ready; a draining instance answers 503', async () => {

@@ -129,9 +129,8 @@ export interface AcceptInvitationRequest {
   participationType?: ParticipationType;
 }
 
-/** The program dashboard in one call. */
+/** The program dashboard in one call; its members are a list of their own (`GET /programs/:id/members`, paged). */
 export interface ProgramOverview {
   program: ProgramDto;
   sites: SiteDto[];
-  members: MemberDto[];
 }

@@ -1,11 +1,12 @@
 /**
  * REST under concurrent load: autocannon against the real server over 127.0.0.1, a participant
- * reading the hot pages (the program home with its sites and 200+ members; the session list; a peer-support
+ * reading the hot pages (the program home with its sites; the first page of its 200+ members; the session list; a peer-support
  * group's thread list, a thread with its replies, their notifications) and a coordinator the impact report
  * (12 past sessions, ~2,400 attendance rows), and a facilitator writing (scheduling a session, which is one
  * database transaction; adding a spoke site). Before measuring, it fills the group through the API: 30 threads,
  * 300 replies, a few dozen notifications for the participant.
  */
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import type { SeedResult } from '../hosts/hub-host';
 import type { HostProcess } from '../lib/host-ipc';
@@ -30,6 +31,8 @@ export interface RestResult {
   serverCpu: number;
   /** Everything but the hub and autocannon (for PostgreSQL: including the database server), % of one core. */
   othersCpu: number;
+  /** The machine's 1-minute load average right after the route's run (other work on the machine shows here). */
+  loadAverage: number;
 }
 
 export interface RestOptions {
@@ -60,6 +63,7 @@ export async function restPhase(
   });
   const routes: { route: string; kind: 'read' | 'write'; hot?: boolean; options: autocannon.Options }[] = [
     hot('GET /api/programs/:id', `/api/programs/${seed.restProgramId}`),
+    hot('GET /api/programs/:id/members', `/api/programs/${seed.restProgramId}/members`),
     hot('GET /api/programs/:id/sessions', `/api/programs/${seed.restProgramId}/sessions`),
     hot('GET /api/groups/:id/threads', `/api/groups/${community.groupId}/threads`),
     hot('GET /api/threads/:id', `/api/threads/${community.threadId}`),
@@ -147,10 +151,12 @@ export async function restPhase(
       errors: out.errors,
       serverCpu: cpu,
       othersCpu,
+      loadAverage: loadavg()[0],
     };
     results.push(result);
     opts.log(
       `  rest ${database} ${r.route}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(1)} ms` +
+        `, load average ${result.loadAverage.toFixed(2)}` +
         (queriesPerRequest === null ? '' : `, ${queriesPerRequest} queries per request`) +
         (result.non2xx || result.errors
           ? ` — ${result.non2xx} of ${result.requests} answers were not 2xx, ${result.errors} connection errors`

@@ -1,6 +1,7 @@
 import { can } from '@echo-hub/protocol';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { isUUID } from 'class-validator';
 import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import { AuthError, forbidden } from './auth.errors';
 import { AuthService } from './auth.service';
@@ -35,9 +36,13 @@ export class AccessGuard implements CanActivate {
       return true;
     }
 
-    const id = req.params.id;
-    const programId = await this.scopes.programIdOf(rule.scope, typeof id === 'string' ? id : undefined);
-    const role = await this.memberships.roleOf(programId, req.user.id);
+    const id = typeof req.params.id === 'string' ? req.params.id : undefined;
+    // On a program's own routes a member's role proves the program exists (a membership references it): one
+    // query instead of two on every member's request; the existence check (404) is left for non-members.
+    let role =
+      rule.scope === 'program' && id && isUUID(id) ? await this.memberships.roleOf(id, req.user.id) : undefined;
+    const programId = role && id ? id : await this.scopes.programIdOf(rule.scope, id);
+    if (role === undefined) role = await this.memberships.roleOf(programId, req.user.id);
     req.program = { id: programId, role };
     if (req.user.isAdmin) return true;
     if (!role) throw forbidden(AuthError.NotMember, 'You are not a member of this program');

@@ -16,7 +16,7 @@ import { ImpactService, type PersonSession } from '../impact';
 import { LiveParticipants } from '../live';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { EchoSession } from '../sessions';
-import { CoproductionRecords, type RolePlace } from './coproduction.records';
+import { CoproductionRecords, FIGURE_INPUTS, type RolePlace } from './coproduction.records';
 import type { AssignRoleDto } from './dto/coproduction.dto';
 import type { CoproductionRoleEntity } from './entities/coproduction-role.entity';
 
@@ -53,7 +53,10 @@ export class CoproductionService implements OnModuleInit {
 
   onModuleInit(): void {
     this.live.provideCoproductionRoles((sessionId, userId) => this.roleOf(sessionId, userId));
-    this.impact.provideCoproduction((programId, sessions, present) => this.figures(programId, sessions, present));
+    this.impact.provideCoproduction(
+      (programId, sessions, present) => this.figures(programId, sessions, present),
+      FIGURE_INPUTS,
+    );
     // A role changed through another instance: its session's room may be served here, or join here next.
     this.realtime.onServerSide<RoleChange>(ROLE_CHANGED, (change) => void this.show(change));
   }

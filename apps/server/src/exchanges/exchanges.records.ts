@@ -6,6 +6,9 @@ import { Membership } from '../programs/entities/membership.entity';
 import { LearningActivity } from './entities/learning-activity.entity';
 import { MentoringPair } from './entities/mentoring-pair.entity';
 
+/** The tables the impact report's learning-activity figures read. */
+export const FIGURE_INPUTS = [LearningActivity, Membership];
+
 /** The exchanges feature's data access: every query it makes is here, so PostgreSQL specifics have one home. */
 @Injectable()
 export class ExchangeRecords {

@@ -14,7 +14,7 @@ import { invalidField } from '../common/domain-error';
 import { gate } from '../deid';
 import { ImpactService } from '../impact';
 import type { LearningActivity } from './entities/learning-activity.entity';
-import { ExchangeRecords } from './exchanges.records';
+import { ExchangeRecords, FIGURE_INPUTS } from './exchanges.records';
 
 /** Exchanges, job-shadowing, study visits, expert missions, secondments and mentoring: logged, listed, counted. */
 @Injectable()
@@ -26,7 +26,7 @@ export class ExchangesService implements OnModuleInit {
 
   /** The impact report counts these beside session attendance; impact knows no exchanges (inverted). */
   onModuleInit(): void {
-    this.impact.provideLearningActivities((programId, filters) => this.figures(programId, filters));
+    this.impact.provideLearningActivities((programId, filters) => this.figures(programId, filters), FIGURE_INPUTS);
   }
 
   async list(programId: string): Promise<LearningActivityDto[]> {

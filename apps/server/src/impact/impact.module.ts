@@ -7,6 +7,7 @@ import { Clock } from './clock';
 import { ImpactController } from './impact.controller';
 import { ImpactRecords } from './impact.records';
 import { ImpactService } from './impact.service';
+import { ImpactReportCache } from './report-cache';
 import { SurveysController } from './surveys.controller';
 import { SurveysService } from './surveys.service';
 
@@ -14,7 +15,15 @@ import { SurveysService } from './surveys.service';
 @Module({
   imports: [SessionsModule],
   controllers: [ImpactController, SurveysController, CertificatesController],
-  providers: [Clock, ImpactRecords, ImpactService, AttendanceCorrectionsService, SurveysService, CertificatesService],
+  providers: [
+    Clock,
+    ImpactRecords,
+    ImpactReportCache,
+    ImpactService,
+    AttendanceCorrectionsService,
+    SurveysService,
+    CertificatesService,
+  ],
   exports: [ImpactService, SurveysService],
 })
 export class ImpactModule {}

@@ -23,6 +23,21 @@ async function inChunks<T>(ids: string[], read: (chunk: string[]) => Promise<T[]
   return rows;
 }
 
+/** The tables the impact report reads (its cache is dropped when one is written). */
+export const REPORT_INPUTS = [
+  Program,
+  EchoSession,
+  Attendance,
+  AttendanceCorrection,
+  Membership,
+  Site,
+  Survey,
+  SurveyRecipient,
+  SurveyResponse,
+  Poll,
+  PollAnswer,
+];
+
 /** The impact feature's queries (report, surveys, certificates, corrections), on the database or in a transaction. */
 export class ImpactQueries {
   constructor(protected readonly em: EntityManager) {}

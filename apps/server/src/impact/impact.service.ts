@@ -18,6 +18,7 @@ import {
   type SurveyRates,
 } from '@echo-hub/protocol';
 import { Injectable } from '@nestjs/common';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { csvDocument } from '../common/csv';
 import { type Page, type PageQueryDto, pageOf, type SortKey } from '../common/page';
 import type { Attendance } from '../live';
@@ -29,7 +30,8 @@ import { Clock } from './clock';
 import type { SurveyRecipient } from './entities/survey-recipient.entity';
 import type { SurveyResponse } from './entities/survey-response.entity';
 import { notFound } from './impact.errors';
-import { ImpactRecords } from './impact.records';
+import { ImpactRecords, REPORT_INPUTS } from './impact.records';
+import { ImpactReportCache } from './report-cache';
 import { boundOf, dateOf, endOfDateMs, monthLabel, monthOf } from './periods';
 
 const WEEK = 7 * 86_400_000;
@@ -100,7 +102,11 @@ export class ImpactService {
   constructor(
     private readonly records: ImpactRecords,
     private readonly clock: Clock,
-  ) {}
+    private readonly cache: ImpactReportCache,
+  ) {
+    // Every table the report reads; the features that feed it add theirs when they provide their figures.
+    cache.watch(...REPORT_INPUTS);
+  }
 
   /** Learning experiences outside sessions (exchanges, visits, mentoring): told by the exchanges feature. */
   private learningActivities: (programId: string, f: ImpactFilters) => Promise<LearningActivityFigures> = async () => ({
@@ -110,8 +116,12 @@ export class ImpactService {
     byKind: [],
   });
 
-  provideLearningActivities(figures: (programId: string, f: ImpactFilters) => Promise<LearningActivityFigures>): void {
+  provideLearningActivities(
+    figures: (programId: string, f: ImpactFilters) => Promise<LearningActivityFigures>,
+    inputs: EntityTarget<ObjectLiteral>[],
+  ): void {
     this.learningActivities = figures;
+    this.cache.watch(...inputs);
   }
 
   /** Representation by co-production role (who co-facilitated, people and hours by role): told by co-production. */
@@ -122,13 +132,33 @@ export class ImpactService {
     byRole: [],
   });
 
-  provideCoproduction(figures: CoproductionProvider): void {
+  provideCoproduction(figures: CoproductionProvider, inputs: EntityTarget<ObjectLiteral>[]): void {
     this.coproduction = figures;
+    this.cache.watch(...inputs);
   }
 
-  /** `GET /api/programs/:id/impact`. */
+  /**
+   * `GET /api/programs/:id/impact`: computed once per program and filters until a table it reads is
+   * written (ImpactReportCache), while no session of the program is still running by the clock. The
+   * time it was generated and the target's forecast follow the clock on each request.
+   */
   async report(programId: string, filters: ImpactFilters): Promise<ImpactReport> {
     const now = this.clock.now();
+    const key = `${programId}:${JSON.stringify(Object.entries(filters).sort())}`;
+    const { program, figures, everything, last } = await this.cache.get(key, async () => {
+      const value = await this.figures(programId, filters, now);
+      // An open connection row counts until now while its session runs: such a report holds for now only.
+      return { value, keep: value.everything.sessions.every((s) => endMs(s) <= now) };
+    });
+    return {
+      ...figures,
+      generatedAt: new Date(now).toISOString(),
+      target: this.target(program, everything.sessions, everything.records, last, now),
+    };
+  }
+
+  /** Everything of the report but what follows the clock. */
+  private async figures(programId: string, filters: ImpactFilters, now: number) {
     const { program, sessions, records, sites } = await this.load(programId, filters, now);
     const people = records.filter(matches(filters));
     const present = people.filter((r) => r.present);
@@ -140,9 +170,8 @@ export class ImpactService {
     const checks = await this.knowledgeChecks(sessions);
     const timeZone = program.timeZone;
 
-    return {
+    const figures: Omit<ImpactReport, 'generatedAt' | 'target'> = {
       programId,
-      generatedAt: new Date(now).toISOString(),
       filters,
       settings: {
         minAttendanceShare: program.minAttendanceShare,
@@ -188,13 +217,13 @@ export class ImpactService {
         attendances: present.length,
         share: ratio(lived, present.length),
       },
-      target: await this.target(program, everything.sessions, everything.records, now),
       surveys: surveys.rates,
       ratings: surveys.ratings,
       confidence: surveys.confidence,
       learningActivities: await this.learningActivities(programId, filters),
       coproduction: await this.coproduction(programId, sessions, present),
     };
+    return { program, figures, everything, last: await this.records.lastSession(program.id) };
   }
 
   /** `GET /api/programs/:id/attendance.csv`: one row per person per session (absent members included). */
@@ -403,12 +432,13 @@ export class ImpactService {
    * explode the rate), times the weeks from now to the target date, or else to the end of the
    * last scheduled session.
    */
-  private async target(
+  private target(
     program: Program,
     sessions: EchoSession[],
     records: PersonSession[],
+    last: EchoSession | null,
     now: number,
-  ): Promise<ImpactTarget> {
+  ): ImpactTarget {
     const zone = program.timeZone;
     const les = records.filter((r) => r.learningExperience);
     const achieved = les.length;
@@ -421,7 +451,6 @@ export class ImpactService {
     const weeksElapsed = Math.max(1, (now - first) / WEEK);
     const ratePerWeek = sessions.length ? achieved / weeksElapsed : 0;
 
-    const last = await this.records.lastSession(program.id);
     let horizon: ImpactTarget['horizon'];
     let horizonMs: number;
     if (program.learningTargetDate) {

@@ -60,7 +60,7 @@ export class ProgramsController {
   @Access('program.read')
   @Get('programs/:id')
   overview(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<ProgramOverview> {
-    return this.programs.overview(id, role(req), req.user);
+    return this.programs.overview(id, role(req));
   }
 
   /** Deletes the program and everything in it; its members' sockets leave its live sessions and rooms. */

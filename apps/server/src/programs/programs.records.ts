@@ -99,18 +99,15 @@ export class ProgramRecords {
     return rows.map((m) => ({ programId: m.programId, programName: m.program?.name ?? '', role: m.role }));
   }
 
-  /** The program's members with their accounts. */
-  membersWithAccounts(programId: string): Promise<Membership[]> {
-    return this.members.find({ where: { programId }, relations: { user: true } });
-  }
-
   /** A page of the program's members with their accounts, by name. */
   async memberPage(programId: string, page: PageQueryDto): Promise<Page<Membership>> {
     const qb = this.members
       .createQueryBuilder('m')
       .innerJoinAndSelect('m.user', 'u')
       .where('m.programId = :programId', { programId });
-    return toPage(await keyset(qb, MEMBER_KEYS, page).getMany(), MEMBER_KEYS, page);
+    const q = keyset(qb, MEMBER_KEYS, page);
+    // One account per membership: a plain LIMIT is exact, where take() sends a DISTINCT query before the page's.
+    return toPage(await q.limit(q.expressionMap.take).take(undefined).getMany(), MEMBER_KEYS, page);
   }
 
   membersOnly(programId: string): Promise<Membership[]> {

@@ -113,12 +113,11 @@ export class ProgramsService {
     return toProgramDto(program, null);
   }
 
-  async overview(id: string, myRole: ProgramRole | null, viewer: AuthUser): Promise<ProgramOverview> {
+  async overview(id: string, myRole: ProgramRole | null): Promise<ProgramOverview> {
     const program = await this.records.programOrFail(id);
     return {
       program: toProgramDto(program, myRole),
       sites: await this.listSites(id),
-      members: await this.listMembers(id, { user: viewer, role: myRole }),
     };
   }
 
@@ -139,13 +138,6 @@ export class ProgramsService {
       country: dto.country ?? '',
     });
     return toSiteDto(site);
-  }
-
-  /** The program's members as `viewer` may see them: e-mails only where `seesMemberEmails` (and one's own). */
-  async listMembers(programId: string, viewer: Viewer): Promise<MemberDto[]> {
-    const members = await this.records.membersWithAccounts(programId);
-    const shown = await this.asSeenBy(programId, viewer, members);
-    return shown.sort((a, b) => a.user.displayName.localeCompare(b.user.displayName));
   }
 
   /** A page of the program's members by name, as `viewer` may see them. */

@@ -8,7 +8,7 @@ import { formReader, optional } from '../../../lib/forms';
 import { formatDate } from '../../../lib/time';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
-import { canManage, getProgramOverview } from '../../programs';
+import { canManage, getProgramWithMembers } from '../../programs';
 import { listSessions } from '../../sessions';
 import { getRound, listRounds, listTemplates, openRound } from '../api/assessment';
 import { AnswerForm } from './AnswerForm';
@@ -26,7 +26,7 @@ export function AssessmentPage() {
   const [params, setParams] = useSearchParams();
   // A template saved below shows at once in "Open a round".
   const [templatesVersion, setTemplatesVersion] = useState(0);
-  const overview = useResource(`program:${programId}`, () => getProgramOverview(programId));
+  const overview = useResource(`program-members:${programId}`, () => getProgramWithMembers(programId));
   const rounds = useResource(`rounds:${programId}`, () => listRounds(programId));
   const roundId = params.get('round') ?? (rounds.status === 'ready' ? (rounds.data[0]?.id ?? null) : null);
   const round = useResource(roundId ? `round:${roundId}` : null, () => getRound(programId, roundId ?? ''));

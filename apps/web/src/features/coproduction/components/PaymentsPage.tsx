@@ -14,7 +14,7 @@ import { formReader, optional } from '../../../lib/forms';
 import { formatDate } from '../../../lib/time';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
-import { canManage, getProgramOverview, PARTICIPATION_LABELS } from '../../programs';
+import { canManage, getProgramWithMembers, PARTICIPATION_LABELS } from '../../programs';
 import { listSessions } from '../../sessions';
 import { downloadPaymentsCsv, listPayments, recordPayment, setPaymentStatus } from '../api/coproduction';
 
@@ -33,7 +33,7 @@ const money = (amount: number, currency: string) =>
 export function PaymentsPage() {
   const { programId = '' } = useParams();
   const { user } = useAuth();
-  const overview = useResource(`program:${programId}`, () => getProgramOverview(programId));
+  const overview = useResource(`program-members:${programId}`, () => getProgramWithMembers(programId));
   const [version, setVersion] = useState(0);
   const first = useResource(`payments:${programId}:${version}`, () => listPayments(programId));
   // The sessions of the last year and the next month, newest first, to pay for.

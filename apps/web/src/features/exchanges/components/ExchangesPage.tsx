@@ -17,7 +17,7 @@ import { formReader, optional } from '../../../lib/forms';
 import { formatDate } from '../../../lib/time';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
-import { canManage, getProgramOverview } from '../../programs';
+import { canManage, getProgramWithMembers } from '../../programs';
 import { listActivities, listPairs, logActivity, setUpPair } from '../api/exchanges';
 
 const day = (d: string) => formatDate(`${d}T12:00:00Z`);
@@ -26,7 +26,7 @@ const day = (d: string) => formatDate(`${d}T12:00:00Z`);
 export function ExchangesPage() {
   const { programId = '' } = useParams();
   const { user } = useAuth();
-  const overview = useResource(`program:${programId}`, () => getProgramOverview(programId));
+  const overview = useResource(`program-members:${programId}`, () => getProgramWithMembers(programId));
   const activities = useResource(`activities:${programId}`, () => listActivities(programId));
   const pairs = useResource(`pairs:${programId}`, () => listPairs(programId));
 

@@ -14,7 +14,7 @@ import type {
   UpdateMemberRequest,
   UpdateProgramRequest,
 } from '@echo-hub/protocol';
-import { api, apiAll, request } from '../../../lib/api';
+import { api, apiAll, apiPage, request } from '../../../lib/api';
 
 const program = (id: string) => `/programs/${encodeURIComponent(id)}`;
 
@@ -32,6 +32,16 @@ export const addSite = (id: string, body: CreateSiteRequest) =>
 
 /** Every member of the program, by name (every page: pickers need them all). */
 export const listMembers = (id: string) => apiAll<MemberDto>(`${program(id)}/members?limit=200`);
+
+/** A page of the program's members by name; `cursor`: the previous page's `next`. */
+export const memberPage = (id: string, cursor?: string | null, limit = 50) =>
+  apiPage<MemberDto>(`${program(id)}/members?limit=${limit}`, cursor);
+
+/** The program with every member, for the pages that pick members. */
+export const getProgramWithMembers = async (id: string): Promise<ProgramOverview & { members: MemberDto[] }> => {
+  const [overview, members] = await Promise.all([getProgramOverview(id), listMembers(id)]);
+  return { ...overview, members };
+};
 
 /** Invites the person with this e-mail (the same answer whether or not they have an account). */
 export const addMember = (id: string, body: AddMemberRequest) =>

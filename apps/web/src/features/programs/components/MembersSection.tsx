@@ -1,12 +1,14 @@
 import type { MemberDto, ProgramRole, ResetLinkResponse, SiteDto } from '@echo-hub/protocol';
 import { useState } from 'react';
 import { CopyField } from '../../../components/CopyField';
-import { FormError } from '../../../components/Status';
+import { LoadMore } from '../../../components/LoadMore';
+import { ErrorAlert, FormError, Loading } from '../../../components/Status';
 import { useAuth } from '../../../lib/auth';
 import { formatDate } from '../../../lib/time';
 import { useAction } from '../../../lib/useAction';
+import { useResource } from '../../../lib/useResource';
 import { createResetLink } from '../../auth';
-import { removeMember, updateMember } from '../api/programs';
+import { memberPage, removeMember, updateMember } from '../api/programs';
 import { PARTICIPATION_LABELS, ROLE_LABELS } from '../roles';
 import { AddMemberForm } from './AddMemberForm';
 import { MemberEmailsSetting } from './MemberEmailsSetting';
@@ -16,16 +18,22 @@ interface MembersSectionProps {
   programId: string;
   /** The program's setting: whether every member sees the others' e-mail addresses. */
   emailsVisible: boolean;
-  members: MemberDto[];
   sites: SiteDto[];
   manager: boolean;
-  /** After a member was added, changed or removed. */
+  /** After the program's setting changed. */
   onChanged: () => void;
 }
 
-/** Who is in the program; managers change roles, remove people and add them by email. */
-export function MembersSection({ programId, emailsVisible, members, sites, manager, onChanged }: MembersSectionProps) {
+/** Who is in the program, a page at a time by name; managers change roles, remove people and add them by email. */
+export function MembersSection({ programId, emailsVisible, sites, manager, onChanged }: MembersSectionProps) {
   const { user } = useAuth();
+  // Keyed by the e-mail setting too: who sees which addresses changes with it.
+  const members = useResource(`member-page:${programId}:${emailsVisible}`, () => memberPage(programId));
+  const more = async () => {
+    if (members.status !== 'ready' || !members.data.next) return;
+    const page = await memberPage(programId, members.data.next);
+    members.update((data) => ({ items: [...data.items, ...page.items], next: page.next }));
+  };
   const action = useAction();
   const [message, setMessage] = useState('');
   const [resetLink, setResetLink] = useState<(ResetLinkResponse & { name: string }) | null>(null);
@@ -35,14 +43,17 @@ export function MembersSection({ programId, emailsVisible, members, sites, manag
     action.run(async () => {
       setMessage('');
       await updateMember(programId, member.id, { role });
-      onChanged();
+      members.update((data) => ({
+        ...data,
+        items: data.items.map((m) => (m.id === member.id ? { ...m, role } : m)),
+      }));
       setMessage(`${member.user.displayName} is now ${ROLE_LABELS[role]}.`);
     });
   const remove = (member: MemberDto) =>
     action.run(async () => {
       setMessage('');
       await removeMember(programId, member.id);
-      onChanged();
+      members.update((data) => ({ ...data, items: data.items.filter((m) => m.id !== member.id) }));
       setMessage(`Removed ${member.user.displayName} from the program.`);
     });
   const issueResetLink = (member: MemberDto) =>
@@ -73,7 +84,7 @@ export function MembersSection({ programId, emailsVisible, members, sites, manag
             </tr>
           </thead>
           <tbody>
-            {members.map((member) => (
+            {(members.status === 'ready' ? members.data.items : []).map((member) => (
               <tr key={member.id}>
                 <th scope="row">{member.user.displayName}</th>
                 <td>
@@ -125,6 +136,9 @@ export function MembersSection({ programId, emailsVisible, members, sites, manag
           </tbody>
         </table>
       </div>
+      {members.status === 'loading' && <Loading>Loading the members…</Loading>}
+      {members.status === 'error' && <ErrorAlert error={members.error} />}
+      {members.status === 'ready' && members.data.next && <LoadMore what="members" onMore={more} />}
       {resetLink && (
         <div className="notice">
           <CopyField label={`Password reset link for ${resetLink.name}`} value={resetLink.resetUrl} />

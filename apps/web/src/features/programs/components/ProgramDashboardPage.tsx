@@ -21,7 +21,7 @@ export function ProgramDashboardPage() {
   if (overview.status === 'loading') return <Loading>Loading the program…</Loading>;
   if (overview.status === 'error') return <LoadFailure error={overview.error} what="Program" />;
 
-  const { program, sites, members } = overview.data;
+  const { program, sites } = overview.data;
   const manager = canManage(program.myRole, user);
   return (
     <article className="dashboard">
@@ -71,7 +71,6 @@ export function ProgramDashboardPage() {
       <MembersSection
         programId={program.id}
         emailsVisible={program.memberEmailsVisible}
-        members={members}
         sites={sites}
         manager={manager}
         onChanged={overview.reload}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useResource } from '../../../lib/useResource';
 import { listSessions } from '../../sessions';
-import { getProgramOverview } from '../api/programs';
+import { getProgramOverview, memberPage } from '../api/programs';
 
 const HIDDEN_KEY = 'echo-hub:setup-checklist-hidden';
 const YEAR = 365 * 86_400_000;
@@ -23,11 +23,12 @@ export function SetupChecklist({ programs }: { programs: ProgramDto[] }) {
   const first = programs[0];
   const progress = useResource(`setup-checklist:${first?.id ?? 'none'}`, async () => {
     if (!first) return { sites: 0, members: 0, sessions: 0 };
-    const [overview, sessions] = await Promise.all([
+    const [overview, members, sessions] = await Promise.all([
       getProgramOverview(first.id),
+      memberPage(first.id, null, 1),
       listSessions(first.id, new Date(Date.now() - YEAR), new Date(Date.now() + YEAR)),
     ]);
-    return { sites: overview.sites.length, members: overview.members.length, sessions: sessions.length };
+    return { sites: overview.sites.length, members: members.items.length, sessions: sessions.length };
   });
   if (hidden || progress.status !== 'ready') return null;
   const at = first ? `/programs/${first.id}` : '/programs';

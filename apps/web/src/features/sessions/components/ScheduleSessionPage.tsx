@@ -1,4 +1,10 @@
-import { type FieldError, type ProgramOverview, Recurrence, type RecurrenceRequest } from '@echo-hub/protocol';
+import {
+  type FieldError,
+  type MemberDto,
+  type ProgramOverview,
+  Recurrence,
+  type RecurrenceRequest,
+} from '@echo-hub/protocol';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Field } from '../../../components/Field';
@@ -9,7 +15,7 @@ import { useAuth } from '../../../lib/auth';
 import { dateKey, formatDate, zonedIso } from '../../../lib/time';
 import { useAction } from '../../../lib/useAction';
 import { useResource } from '../../../lib/useResource';
-import { getProgramOverview, canManage } from '../../programs';
+import { getProgramWithMembers, canManage } from '../../programs';
 import { type AgendaSlot, agendaFieldPaths, toAgendaInput } from '../agenda';
 import { createSession } from '../api/sessions';
 import { AgendaEditor } from './AgendaEditor';
@@ -17,7 +23,7 @@ import { AgendaEditor } from './AgendaEditor';
 export function ScheduleSessionPage() {
   const { programId = '' } = useParams();
   const { user } = useAuth();
-  const overview = useResource(`program:${programId}`, () => getProgramOverview(programId));
+  const overview = useResource(`program-members:${programId}`, () => getProgramWithMembers(programId));
 
   if (overview.status === 'loading') return <Loading>Loading the program…</Loading>;
   if (overview.status === 'error') return <LoadFailure error={overview.error} what="Program" />;
@@ -73,7 +79,7 @@ const FIELDS = [
   'recurrence.exceptions',
 ];
 
-function ScheduleForm({ overview }: { overview: ProgramOverview }) {
+function ScheduleForm({ overview }: { overview: ProgramOverview & { members: MemberDto[] } }) {
   const { program, members } = overview;
   const navigate = useNavigate();
   const action = useAction();
