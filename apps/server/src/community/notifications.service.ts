@@ -113,9 +113,13 @@ export class NotificationsService implements OnModuleInit {
    */
   async list(viewer: Viewer, page: PageQueryDto = {}): Promise<{ page: Page<NotificationDto>; unread: number }> {
     const rows = await this.records.pageOf(viewer.id, page);
-    const visible = await this.stillVisible(viewer, rows.items);
-    const unread = await this.stillVisible(viewer, await this.records.unreadOf(viewer.id, 200));
-    return { page: { ...rows, items: visible.map((n) => toDto(n)) }, unread: unread.length };
+    const unread = await this.records.unreadOf(viewer.id, 200);
+    // One visibility check for the page and the unread together (the same threads, groups and programs).
+    const visible = new Set((await this.stillVisible(viewer, [...rows.items, ...unread])).map((n) => n.id));
+    return {
+      page: { ...rows, items: rows.items.filter((n) => visible.has(n.id)).map((n) => toDto(n)) },
+      unread: unread.filter((n) => visible.has(n.id)).length,
+    };
   }
 
   /** Marks some (or all) read; answers the first page. */
