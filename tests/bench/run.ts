@@ -14,7 +14,7 @@
  * latest.json. All traffic stays on 127.0.0.1; every process it starts is stopped at the end, on error and
  * on Ctrl-C. Knobs (environment): BENCH_PHASES=sfu,gallery,signalling,rest,deid  BENCH_SFU_N=10,25,50,100
  * BENCH_SFU_SECONDS=12  BENCH_SFU_REPS=2  BENCH_SRTP=0  BENCH_SIGNAL_N=50,100,200
- * BENCH_SIGNAL_PEERS=2 (processes for the all-at-once join's clients)  BENCH_REST_SECONDS=8  BENCH_PG=off
+ * BENCH_SIGNAL_PEERS=0 (processes for the all-at-once join's clients; 0: in the bench process)  BENCH_REST_SECONDS=8  BENCH_PG=off
  * DATABASE_URL_BENCH_PG=postgres://…  BENCH_TIMEOUT_MINUTES=20. For digging into a figure: BENCH_PROFILE_DIR=/tmp/prof (a CPU
  * profile of the hub during each all-at-once join) and BENCH_SERVER_DIST=dist-before (a copy of an earlier build in
  * apps/server, to run it in turns with the current one).
@@ -58,7 +58,7 @@ const SFU_SRTP = env.BENCH_SRTP !== '0';
 const RATIO_N = 50;
 const SIGNAL_N = list(env.BENCH_SIGNAL_N, [50, 100, 200]);
 /** Processes the all-at-once join's clients run in (0: in the bench process itself, as before). */
-const SIGNAL_PEERS = Number(env.BENCH_SIGNAL_PEERS ?? 2);
+const SIGNAL_PEERS = Number(env.BENCH_SIGNAL_PEERS ?? 0);
 const REST_SECONDS = num(env.BENCH_REST_SECONDS, 8);
 const REST_CONNECTIONS = num(env.BENCH_REST_CONNECTIONS, 16);
 const REST_MEMBERS = 200;
