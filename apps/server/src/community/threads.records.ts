@@ -299,7 +299,6 @@ export class ThreadQueries {
     await this.em.getRepository(Bookmark).delete(key);
   }
 
-  /** Which of these posts the user bookmarked. */
   /** The ids of the posts of a thread a user bookmarked (whichever page they are on). */
   async bookmarkedIn(userId: string, threadId: string): Promise<string[]> {
     const rows: { postId: string }[] = await this.em

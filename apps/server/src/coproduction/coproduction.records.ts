@@ -10,10 +10,10 @@ import { EchoSession } from '../sessions';
 import { CoproductionPayment } from './entities/coproduction-payment.entity';
 import { CoproductionRoleEntity } from './entities/coproduction-role.entity';
 
-/** Where a role is held: a session or a community group. */
 /** The tables the impact report's co-production figures read. */
 export const FIGURE_INPUTS = [CoproductionRoleEntity, Membership];
 
+/** Where a role is held: a session or a community group. */
 export type RolePlace = { sessionId: string } | { groupId: string };
 
 /** Payments newest day first, then newest recorded (the id keeps the order total). */

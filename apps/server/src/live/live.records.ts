@@ -64,7 +64,6 @@ export class LiveRecords {
     await this.db.getRepository(EchoSession).update({ id: sessionId }, { status });
   }
 
-  /** Opens an attendance row (one per connection) and returns its id. */
   /**
    * Opens an attendance row; resolves with its id once it is written. The rows opened in one turn of the event
    * loop are written together, ATTENDANCE_BATCH to a statement: a join storm inserts a few times, not once per
