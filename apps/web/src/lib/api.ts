@@ -108,33 +108,27 @@ export async function apiPage<T>(
 
 /** Every row of a paginated list, page after page: for a picker or a date range that needs them all. */
 export async function apiAll<T>(path: string): Promise<T[]> {
-  const rows: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: ApiPage<T> = await apiPage<T>(path, cursor);
-    rows.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return rows;
+  return (await apiUntil<T>(path, undefined, () => false)).items;
 }
 
 /**
- * The pages of `path` after `cursor`, one after another until the rows so far are `enough` or the list ends: e.g. down
- * to a row a link points at. The rows fetched, and the cursor after them (null at the end).
+ * The pages of `path` after `cursor` (undefined: from the first page; null or empty: the list has ended), one after another
+ * until the rows so far are `enough` or the list ends: e.g. down to a row a link points at. The rows fetched, and
+ * the cursor after them (null at the end).
  */
 export async function apiUntil<T>(
   path: string,
-  cursor: string | null,
+  cursor: string | null | undefined,
   enough: (rows: T[]) => boolean,
 ): Promise<ApiPage<T>> {
   const rows: T[] = [];
   let next = cursor;
-  while (next && !enough(rows)) {
+  while ((next === undefined || next) && !enough(rows)) {
     const page: ApiPage<T> = await apiPage<T>(path, next);
     rows.push(...page.items);
     next = page.next;
   }
-  return { items: rows, next };
+  return { items: rows, next: next ?? null };
 }
 
 /** The findings of a 422 IDENTIFIERS_FOUND answer (empty for any other error). */
