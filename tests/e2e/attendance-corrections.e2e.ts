@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { closeOpenedPages, DEMO_PASSWORD, enterLive, openPage, scheduleNow, signIn, userIdOf } from './helpers';
+import { apiHeaders, closeOpenedPages, enterLive, openPage, scheduleNow, signIn, userIdOf } from './helpers';
 
 /**
  * Issue #20: a coordinator corrects a spoke's attendance with a reason, in the session page. The minutes change,
@@ -19,10 +19,7 @@ test('an attendance correction changes the minutes and the certificate, with the
   const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' })
     .format(new Date())
     .slice(0, 7);
-  const spokeLogin = await request.post('/api/auth/login', {
-    data: { email: 'nurse.ards@echo.demo', password: DEMO_PASSWORD },
-  });
-  const spokeHeaders = { Authorization: `Bearer ${(await spokeLogin.json()).accessToken}` };
+  const spokeHeaders = await apiHeaders(request, 'nurse.ards@echo.demo');
   const certifiedSessions = async () => {
     const periods: { period: string; sessions: number }[] = await (
       await request.get(`/api/programs/${programId}/certificates`, { headers: spokeHeaders })

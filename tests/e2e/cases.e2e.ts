@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { DEMO_PASSWORD, closeOpenedPages, openPage, signIn } from './helpers';
+import { apiHeaders, closeOpenedPages, openPage, signIn } from './helpers';
 
 test.afterEach(closeOpenedPages);
 
@@ -38,10 +38,7 @@ test('a spoke presents a de-identified case, the coordinator reorders the queue,
   request,
 }) => {
   test.setTimeout(180_000);
-  const token = async (email: string) =>
-    (await (await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })).json())
-      .accessToken as string;
-  const facilitator = { Authorization: `Bearer ${await token('facilitator@echo.demo')}` };
+  const facilitator = await apiHeaders(request, 'facilitator@echo.demo');
   const [program] = await (await request.get('/api/programs', { headers: facilitator })).json();
   const created = await request.post(`/api/programs/${program.id}/sessions`, {
     headers: facilitator,
@@ -61,7 +58,7 @@ test('a spoke presents a de-identified case, the coordinator reorders the queue,
 
   // Another spoke's case is already waiting (submitted through the API).
   const other = await request.post(`/api/sessions/${sessionId}/cases`, {
-    headers: { Authorization: `Bearer ${await token('linkworker.bradford@echo.demo')}` },
+    headers: await apiHeaders(request, 'linkworker.bradford@echo.demo'),
     data: {
       title: OTHER_TITLE,
       presentingQuestion: 'What could help him manage his pain and get back to something he values?',

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './helpers';
+import { apiHeaders, signIn } from './helpers';
 
 /**
  * The community of practice in real Chromium pages against the demo seed: live posts between two
@@ -156,10 +156,7 @@ test('a long thread comes in pages: a link to a post deep in it still shows that
   request,
 }) => {
   test.setTimeout(180_000);
-  const login = await request.post('/api/auth/login', {
-    data: { email: 'facilitator@echo.demo', password: DEMO_PASSWORD },
-  });
-  const facilitator = { Authorization: `Bearer ${(await login.json()).accessToken}` };
+  const facilitator = await apiHeaders(request, 'facilitator@echo.demo');
   const [program] = await (await request.get('/api/programs', { headers: facilitator })).json();
   const [group] = await (await request.get(`/api/programs/${program.id}/groups`, { headers: facilitator })).json();
   const run = Date.now().toString(36);

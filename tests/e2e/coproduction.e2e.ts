@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { closeOpenedPages, DEMO_PASSWORD, enterLive, openPage, scheduleNow, signIn } from './helpers';
+import { apiHeaders, closeOpenedPages, enterLive, openPage, scheduleNow, signIn } from './helpers';
 
 /**
  * Issue #20, co-production: the coordinator makes a service user (Joanne Hirst, expert by experience) co-facilitator
@@ -17,10 +17,7 @@ test('a service-user co-facilitator shows with a badge in the live session and i
   const { sessionId, programId } = await scheduleNow(request, 'Recovery and hope (co-production test)', [
     { kind: 'didactic', title: 'What recovery means to me', minutes: 90 },
   ]);
-  const login = await request.post('/api/auth/login', {
-    data: { email: 'coordinator@echo.demo', password: DEMO_PASSWORD },
-  });
-  const headers = { Authorization: `Bearer ${(await login.json()).accessToken}` };
+  const headers = await apiHeaders(request, 'coordinator@echo.demo');
   const figures = async () =>
     (await (await request.get(`/api/programs/${programId}/impact`, { headers })).json()).coproduction as {
       sessions: number;

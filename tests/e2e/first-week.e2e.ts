@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { closeOpenedPages, DEMO_PASSWORD, enterLive, openPage, scheduleNow, signIn } from './helpers';
+import { apiHeaders, closeOpenedPages, enterLive, openPage, scheduleNow, signIn } from './helpers';
 
 test.afterEach(closeOpenedPages);
 
@@ -12,11 +12,7 @@ test('a practice run: early spokes wait with the start time, their town is not f
   request,
 }) => {
   test.setTimeout(120_000);
-  const login = async (email: string) => {
-    const res = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-    return { Authorization: `Bearer ${(await res.json()).accessToken as string}` };
-  };
-  const facilitator = await login('facilitator@echo.demo');
+  const facilitator = await apiHeaders(request, 'facilitator@echo.demo');
   const [program] = await (await request.get('/api/programs', { headers: facilitator })).json();
   const startsAt = new Date(Date.now() + 40 * 60_000).toISOString();
   const created = await request.post(`/api/programs/${program.id}/sessions`, {
@@ -31,7 +27,7 @@ test('a practice run: early spokes wait with the start time, their town is not f
   });
   expect(created.status()).toBe(201);
   const sessionId = (await created.json()).id as string;
-  const spokeHeaders = await login('linkworker.ards@echo.demo');
+  const spokeHeaders = await apiHeaders(request, 'linkworker.ards@echo.demo');
   const submitted = await request.post(`/api/sessions/${sessionId}/cases`, {
     headers: spokeHeaders,
     data: {
@@ -138,10 +134,7 @@ test('a follow-up thread points at the case it is about; readers of the case fol
 }) => {
   test.setTimeout(120_000);
   const { sessionId } = await scheduleNow(request, 'Follow-up threads (e2e)', [{ kind: 'case', minutes: 30 }]);
-  const ciaraLogin = await request.post('/api/auth/login', {
-    data: { email: 'linkworker.ards@echo.demo', password: DEMO_PASSWORD },
-  });
-  const ciaraHeaders = { Authorization: `Bearer ${(await ciaraLogin.json()).accessToken as string}` };
+  const ciaraHeaders = await apiHeaders(request, 'linkworker.ards@echo.demo');
   const caseTitle = `Loneliness after a move into sheltered housing (${Date.now().toString(36)})`;
   const submitted = await request.post(`/api/sessions/${sessionId}/cases`, {
     headers: ciaraHeaders,

@@ -9,6 +9,12 @@ import {
 
 export const DEMO_PASSWORD = 'echo-demo-2026';
 
+/** The headers of an API call as a demo person, signed in through the API. */
+export async function apiHeaders(request: APIRequestContext, email: string): Promise<{ Authorization: string }> {
+  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  return { Authorization: `Bearer ${(await login.json()).accessToken as string}` };
+}
+
 /** Signs in through the sign-in page, as a person would. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/sign-in');
@@ -52,11 +58,8 @@ export async function scheduleNow(
   title: string,
   agenda: { kind: 'didactic' | 'case'; title?: string; minutes: number }[],
 ): Promise<{ sessionId: string; programId: string; token: string }> {
-  const login = await request.post('/api/auth/login', {
-    data: { email: 'facilitator@echo.demo', password: DEMO_PASSWORD },
-  });
-  const token = (await login.json()).accessToken as string;
-  const headers = { Authorization: `Bearer ${token}` };
+  const headers = await apiHeaders(request, 'facilitator@echo.demo');
+  const token = headers.Authorization.slice('Bearer '.length);
   const [program] = await (await request.get('/api/programs', { headers })).json();
   const created = await request.post(`/api/programs/${program.id}/sessions`, {
     headers,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './helpers';
+import { apiHeaders, signIn } from './helpers';
 
 /**
  * Impact end to end, in real pages: a spoke attends a live session, answers the post-session
@@ -28,10 +28,7 @@ test('a spoke attends, answers the survey and gets a certificate; the coordinato
   request,
 }) => {
   test.setTimeout(180_000);
-  const login = await request.post('/api/auth/login', {
-    data: { email: 'facilitator@echo.demo', password: DEMO_PASSWORD },
-  });
-  const headers = { Authorization: `Bearer ${(await login.json()).accessToken}` };
+  const headers = await apiHeaders(request, 'facilitator@echo.demo');
   const programs: { id: string; name: string }[] = await (await request.get('/api/programs', { headers })).json();
   const program = programs.find((p) => p.name === 'Social Prescribing ECHO');
   expect(program).toBeTruthy();

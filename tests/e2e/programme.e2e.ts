@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { closeOpenedPages, DEMO_PASSWORD, openPage, signIn } from './helpers';
+import { apiHeaders, closeOpenedPages, openPage, signIn } from './helpers';
 
 /**
  * The programme around the sessions (issue #20 A) in real pages: the coordinator opens a self-assessment round and
@@ -8,14 +8,9 @@ import { closeOpenedPages, DEMO_PASSWORD, openPage, signIn } from './helpers';
  * coordinator sees it counted on the impact page.
  */
 
-async function tokenOf(request: APIRequestContext, email: string) {
-  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  return { Authorization: `Bearer ${(await login.json()).accessToken}` };
-}
-
 async function demoProgram(request: APIRequestContext): Promise<string> {
   const programs: { id: string; name: string }[] = await (
-    await request.get('/api/programs', { headers: await tokenOf(request, 'coordinator@echo.demo') })
+    await request.get('/api/programs', { headers: await apiHeaders(request, 'coordinator@echo.demo') })
   ).json();
   const program = programs.find((p) => p.name === 'Social Prescribing ECHO');
   expect(program).toBeTruthy();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { closeOpenedPages, DEMO_PASSWORD, enterLive, openPage, scheduleNow, signIn } from './helpers';
+import { apiHeaders, closeOpenedPages, DEMO_PASSWORD, enterLive, openPage, scheduleNow, signIn } from './helpers';
 
 /**
  * Issue #20: someone registers through a program's public form without signing in; the coordinator sees the
@@ -16,10 +16,7 @@ test('a registration through the public form flows through the funnel to a certi
   request,
 }) => {
   test.setTimeout(240_000);
-  const login = await request.post('/api/auth/login', {
-    data: { email: 'coordinator@echo.demo', password: DEMO_PASSWORD },
-  });
-  const headers = { Authorization: `Bearer ${(await login.json()).accessToken}` };
+  const headers = await apiHeaders(request, 'coordinator@echo.demo');
   const [program] = await (await request.get('/api/programs', { headers })).json();
   const registered = async () => {
     const funnel = await (await request.get(`/api/programs/${program.id}/registration/funnel`, { headers })).json();

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 // The same real files as the server's upload tests (ExifTool writes the photo's metadata).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { ocrText, pdfText, phonePhoto, screenshot, tinyPdf } from '../../apps/server/test/upload-fixtures';
-import { DEMO_PASSWORD, closeOpenedPages, openPage, scheduleNow, signIn } from './helpers';
+import { apiHeaders, closeOpenedPages, openPage, scheduleNow, signIn } from './helpers';
 
 test.afterEach(closeOpenedPages);
 
@@ -19,8 +19,7 @@ async function caseFiles(
 ) {
   const { sessionId } = await scheduleNow(request, sessionTitle, [{ kind: 'case', minutes: 30 }]);
   const email = 'linkworker.ards@echo.demo';
-  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  const headers = { Authorization: `Bearer ${(await login.json()).accessToken as string}` };
+  const headers = await apiHeaders(request, email);
   const created = await request.post(`/api/sessions/${sessionId}/cases`, { headers, data });
   expect(created.status()).toBe(201);
   const caseId = (await created.json()).id as string;
@@ -230,8 +229,7 @@ test('community attachments: a screenshot with a patient’s details is held bac
   const reply = page.getByLabel('Your reply', { exact: true });
   await expect(reply).toHaveValue(/!\[referral-screen\.png\]\(attachment:[0-9a-f-]{36}\)/);
   const attachmentId = /attachment:([0-9a-f-]{36})/.exec(await reply.inputValue())![1];
-  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  const headers = { Authorization: `Bearer ${(await login.json()).accessToken as string}` };
+  const headers = await apiHeaders(request, email);
   const stored = Buffer.from(await (await request.get(`/api/attachments/${attachmentId}`, { headers })).body());
   const read = ocrText(stored, 'stored.png');
   expect(read).toMatch(/DOB|NHS/);
